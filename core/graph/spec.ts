@@ -1,0 +1,85 @@
+// The model spec: what the canvas compiles to and what the engine builds a network from.
+// Plain JSON only (no callbacks, no class instances) so it saves, loads and undoes trivially.
+
+export type NodeId = string & { readonly __brand: 'NodeId' };
+export const nodeId = (s: string): NodeId => s as NodeId;
+
+/** Shapes exclude the batch axis: [features] for dense data, [channels, length] for 1-D signals. */
+export type Shape = readonly number[] & { readonly __brand?: 'Shape' };
+
+export const NODE_TYPES = [
+  'Input',
+  'Linear',
+  'Conv1d',
+  'Flatten',
+  'Sigmoid',
+  'Tanh',
+  'ReLU',
+  'LeakyReLU',
+  'Identity',
+  'Softmax',
+] as const;
+export type NodeType = (typeof NODE_TYPES)[number];
+
+/** Params per node type. Sizes that come from upstream (inFeatures, inChannels) are inferred, never stored. */
+export interface NodeParamsByType {
+  Input: Record<string, never>;
+  Linear: { outFeatures: number; bias?: boolean };
+  Conv1d: { outChannels: number; kernelSize: number; stride?: number; padding?: number };
+  Flatten: Record<string, never>;
+  Sigmoid: Record<string, never>;
+  Tanh: Record<string, never>;
+  ReLU: Record<string, never>;
+  LeakyReLU: { negativeSlope?: number };
+  Identity: Record<string, never>;
+  Softmax: Record<string, never>;
+}
+
+export interface SpecNode<T extends NodeType = NodeType> {
+  id: NodeId;
+  type: T;
+  params: T extends NodeType ? Partial<NodeParamsByType[T]> & Record<string, number | boolean> : never;
+}
+
+export interface SpecEdge {
+  source: NodeId;
+  target: NodeId;
+}
+
+export interface ModelSpec {
+  nodes: SpecNode[];
+  edges: SpecEdge[];
+}
+
+/** A problem in the graph, as a value: which node (or edge), and what to do about it. */
+export interface GraphProblem {
+  code:
+    | 'no-input'
+    | 'many-inputs'
+    | 'cycle'
+    | 'disconnected'
+    | 'branch'
+    | 'dangling-edge'
+    | 'duplicate-id'
+    | 'unknown-type'
+    | 'bad-param'
+    | 'needs-flatten'
+    | 'needs-signal'
+    | 'kernel-too-long'
+    | 'empty-output'
+    | 'loss-mismatch'
+    | 'labels-mismatch'
+    | 'no-layers';
+  /** The node the problem is on, when there is one (the UI outlines it). */
+  nodeId?: NodeId;
+  /** Other nodes involved (both ends of a cycle, the other branch). */
+  relatedNodeIds?: NodeId[];
+  message: string;
+}
+
+export interface NodeShapeInfo {
+  nodeId: NodeId;
+  inputShape: number[] | null;
+  outputShape: number[] | null;
+  paramCount: number;
+}

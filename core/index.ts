@@ -1,0 +1,7 @@
+// The engine's public surface. Everything outside core/ imports core only through here.
+export * from './graph/spec';
+export * from './graph/resolved';
+export * from './data/types';
+export * from './train/types';
+export * from './train/session-types';
+export * from './project/types';

@@ -1,0 +1,137 @@
+// The one IPC contract. Channel names (`domain:verb`) and their request/result types are
+// declared here once; main registers one handler per invoke channel, the preload builds one
+// method per entry, and the renderer codes against BpnnApi. Type-only: no runtime imports
+// of electron here, so the renderer and the browser build can import it freely.
+import type {
+  EpochMetrics,
+  NodeShapeInfo,
+  Project,
+  RunResult,
+  TrainProblem,
+  TrainRequest,
+  Weights,
+} from '../../core/index';
+
+/** A problem found while opening a file: JSON path (e.g. `graph.nodes[2].params.outFeatures`) and message. */
+export interface FileProblem {
+  path: string;
+  message: string;
+}
+
+export type OpenResult =
+  | { ok: true; project: Project; /** null in the browser or for an example */ filePath: string | null; fileName: string }
+  | { ok: false; canceled: true }
+  | { ok: false; canceled: false; fileName: string; problems: FileProblem[]; /** "…and 9 980 more" */ moreProblems: number };
+
+export interface SaveRequest {
+  project: Project;
+  /** Save to this path; null = ask (Save As). */
+  filePath: string | null;
+  /** Overwrite even though the file changed on disk since it was opened (after the user said so). */
+  overwrite?: boolean;
+}
+
+export type SaveResult =
+  | { ok: true; filePath: string | null; fileName: string }
+  | { ok: false; canceled: true }
+  | { ok: false; canceled: false; conflict: true; message: string }
+  | { ok: false; canceled: false; conflict: false; message: string };
+
+export type ExportResult =
+  | { ok: true; fileName: string }
+  | { ok: false; canceled: true }
+  | { ok: false; canceled: false; message: string };
+
+export interface StartTrainingRequest {
+  /** Chosen by the renderer (unique per run); every event of the run carries it. */
+  runId: string;
+  request: TrainRequest;
+  /** Side of the decision-boundary grid for 2-D data (e.g. 64); 0 = none. */
+  boundaryResolution: number;
+  /** Start paused (for step-by-step teaching). */
+  paused?: boolean;
+}
+
+export type StartTrainingResult = { ok: true; shapes: NodeShapeInfo[] } | { ok: false; problems: TrainProblem[] };
+
+export type TrainingEvent =
+  /** Metrics of one or more new epochs, in order; every epoch arrives exactly once. */
+  | { type: 'progress'; runId: string; epochs: EpochMetrics[]; batch: number }
+  /** Class probabilities on a res×res grid (row-major, y rising by row), numClasses per cell. */
+  | { type: 'boundary'; runId: string; epoch: number; res: number; numClasses: number; probs: Float64Array }
+  | { type: 'paused'; runId: string; epoch: number }
+  | { type: 'resumed'; runId: string }
+  /** Terminal events: exactly one per run, last. */
+  | { type: 'done' | 'stopped' | 'diverged'; runId: string; result: RunResult; weights: Weights }
+  | { type: 'error'; runId: string; message: string };
+
+export type TerminalEvent = Extract<TrainingEvent, { type: 'done' | 'stopped' | 'diverged' | 'error' }>;
+
+/** Menu items the main process forwards to the renderer (the renderer owns the project state). */
+export type MenuCommand =
+  | 'file:new'
+  | 'file:open'
+  | 'file:save'
+  | 'file:saveAs'
+  | 'file:exportWeights'
+  | 'edit:undo'
+  | 'edit:redo'
+  | 'edit:cut'
+  | 'edit:copy'
+  | 'edit:paste'
+  | 'edit:delete'
+  | 'edit:selectAll'
+  | 'view:fit'
+  | 'view:tidy';
+
+/** What the renderer tells main about the document, for the title bar, autosave and close prompts. */
+export interface DocumentState {
+  fileName: string;
+  filePath: string | null;
+  dirty: boolean;
+  /** The project itself when dirty, for the crash backup; null when clean. */
+  project: Project | null;
+}
+
+/** A backup found at start-up after an unclean exit. */
+export interface RecoveryOffer {
+  backupId: string;
+  fileName: string;
+  filePath: string | null;
+  savedAt: string;
+}
+
+/**
+ * The renderer's whole view of the outside world. The desktop preload implements it over IPC;
+ * the browser build implements it with a Web Worker and file upload/download.
+ */
+export interface BpnnApi {
+  readonly platform: 'desktop' | 'web';
+  /** Show an open dialog (desktop) or file picker (web) and load the chosen project. */
+  openProject(): Promise<OpenResult>;
+  /** The project the app should show at start: a file it was asked to open, else the XOR example. */
+  initialProject(): Promise<OpenResult>;
+  /** Load a bundled example by name (`xor`, `linear`, `spiral-softmax`, `waves-conv1d`). */
+  openExample(name: string): Promise<OpenResult>;
+  saveProject(req: SaveRequest): Promise<SaveResult>;
+  exportWeights(req: { project: Project; suggestedName: string }): Promise<ExportResult>;
+  /** Keep main informed (title, unsaved marker, autosave backup, close prompt). */
+  setDocumentState(state: DocumentState): Promise<void>;
+  /** Backups left by a crash, offered once at start. */
+  recoveryOffers(): Promise<RecoveryOffer[]>;
+  restoreBackup(backupId: string): Promise<OpenResult>;
+  discardBackup(backupId: string): Promise<void>;
+
+  startTraining(req: StartTrainingRequest): Promise<StartTrainingResult>;
+  pauseTraining(runId: string): Promise<void>;
+  resumeTraining(runId: string): Promise<void>;
+  /** One mini-batch while paused (teaching mode). */
+  stepTraining(runId: string): Promise<void>;
+  stopTraining(runId: string): Promise<void>;
+  /** Subscribe to training events; returns the unsubscribe function. */
+  onTrainingEvent(listener: (event: TrainingEvent) => void): () => void;
+  /** Subscribe to menu commands (desktop); the web build calls it from its toolbar/shortcuts. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Open an allowlisted external link (the docs). */
+  openExternal(url: string): Promise<void>;
+}
