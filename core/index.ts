@@ -5,3 +5,5 @@ export * from './data/types';
 export * from './train/types';
 export * from './train/session-types';
 export * from './project/types';
+export * from './train/events';
+export * from './random';

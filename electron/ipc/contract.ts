@@ -3,14 +3,12 @@
 // method per entry, and the renderer codes against BpnnApi. Type-only: no runtime imports
 // of electron here, so the renderer and the browser build can import it freely.
 import type {
-  EpochMetrics,
   NodeShapeInfo,
   Project,
-  RunResult,
   TrainProblem,
   TrainRequest,
-  Weights,
 } from '../../core/index';
+import type { TrainingEvent } from '../../core/index';
 
 /** A problem found while opening a file: JSON path (e.g. `graph.nodes[2].params.outFeatures`) and message. */
 export interface FileProblem {
@@ -54,18 +52,7 @@ export interface StartTrainingRequest {
 
 export type StartTrainingResult = { ok: true; shapes: NodeShapeInfo[] } | { ok: false; problems: TrainProblem[] };
 
-export type TrainingEvent =
-  /** Metrics of one or more new epochs, in order; every epoch arrives exactly once. */
-  | { type: 'progress'; runId: string; epochs: EpochMetrics[]; batch: number }
-  /** Class probabilities on a res×res grid (row-major, y rising by row), numClasses per cell. */
-  | { type: 'boundary'; runId: string; epoch: number; res: number; numClasses: number; probs: Float64Array }
-  | { type: 'paused'; runId: string; epoch: number }
-  | { type: 'resumed'; runId: string }
-  /** Terminal events: exactly one per run, last. */
-  | { type: 'done' | 'stopped' | 'diverged'; runId: string; result: RunResult; weights: Weights }
-  | { type: 'error'; runId: string; message: string };
-
-export type TerminalEvent = Extract<TrainingEvent, { type: 'done' | 'stopped' | 'diverged' | 'error' }>;
+export type { TrainingEvent, TerminalEvent } from '../../core/index';
 
 /** Menu items the main process forwards to the renderer (the renderer owns the project state). */
 export type MenuCommand =

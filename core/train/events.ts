@@ -1,0 +1,15 @@
+// Events a training run streams to whoever started it (desktop window, browser page, CLI).
+import type { EpochMetrics, RunResult, Weights } from './types';
+
+export type TrainingEvent =
+  /** Metrics of one or more new epochs, in order; every epoch arrives exactly once. */
+  | { type: 'progress'; runId: string; epochs: EpochMetrics[]; batch: number }
+  /** Class probabilities on a res×res grid (row-major, y rising by row), numClasses per cell. */
+  | { type: 'boundary'; runId: string; epoch: number; res: number; numClasses: number; probs: Float64Array }
+  | { type: 'paused'; runId: string; epoch: number }
+  | { type: 'resumed'; runId: string }
+  /** Terminal events: exactly one per run, last. */
+  | { type: 'done' | 'stopped' | 'diverged'; runId: string; result: RunResult; weights: Weights }
+  | { type: 'error'; runId: string; message: string };
+
+export type TerminalEvent = Extract<TrainingEvent, { type: 'done' | 'stopped' | 'diverged' | 'error' }>;
