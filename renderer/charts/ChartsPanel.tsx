@@ -1,0 +1,3 @@
+export function ChartsPanel() {
+  return <section aria-label="Charts">Charts</section>;
+}

@@ -1,0 +1,3 @@
+export function DatasetPanel() {
+  return <section aria-label="Dataset">Dataset</section>;
+}
