@@ -7,3 +7,4 @@ export * from './train/session-types';
 export * from './project/types';
 export * from './train/events';
 export * from './random';
+export * from './train/driver';
