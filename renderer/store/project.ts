@@ -1,0 +1,266 @@
+// The open project and its undo history. Every edit of the graph, the dataset or the training
+// settings is one undo step; results (weights, runs) are not undoable but make the file dirty.
+// Plain zustand without React, so the actions are tested by calling them (test/renderer/store).
+import { create, type StoreApi, type UseBoundStore } from 'zustand';
+import { newProject } from '../../core/index';
+import type {
+  DatasetSpec,
+  NodeId,
+  NodeType,
+  Project,
+  ProjectEdge,
+  ProjectNode,
+  RunRecord,
+  TrainingSettings,
+  Weights,
+} from '../../core/index';
+import {
+  addEdge,
+  addNodeTo,
+  deleteFromGraph,
+  pasteInto,
+  setParams,
+  setPositions,
+  tidyGraph,
+  type Clip,
+  type Graph,
+  type XY,
+} from './graph-edits';
+
+/** The undoable part of a project. */
+export interface Doc {
+  graph: Graph;
+  dataset: DatasetSpec;
+  training: TrainingSettings;
+}
+
+export const HISTORY_LIMIT = 200;
+
+export interface ProjectState {
+  project: Project;
+  filePath: string | null;
+  fileName: string;
+  dirty: boolean;
+  canUndo: boolean;
+  canRedo: boolean;
+
+  /** Replace the project (open, new, restore): resets undo history, dirty=false. */
+  loadProject(project: Project, filePath: string | null, fileName: string): void;
+  markSaved(filePath: string | null, fileName: string): void;
+
+  setDataset(spec: DatasetSpec): void;
+  updateTraining(patch: Partial<TrainingSettings>): void;
+
+  /** Adds a node of `type` at `position` (flow coordinates); returns its new id. */
+  addNode(type: NodeType, position: XY, params?: Record<string, number | boolean>): NodeId;
+  /**
+   * Moves nodes. phase 'drag' updates positions without a history step (called on every
+   * pointer move); 'end' closes the gesture as one step. 'once' is a single-shot move.
+   */
+  moveNodes(positions: Record<string, XY>, phase: 'drag' | 'end' | 'once'): void;
+  /** Deletes nodes (with their edges) and edges, as one step. */
+  deleteElements(nodeIds: readonly string[], edgeIds: readonly string[]): void;
+  /** Connects source → target; returns false (no change) for a self-loop or a duplicate. */
+  connect(source: string, target: string): boolean;
+  updateParams(nodeId: string, patch: Record<string, number | boolean>): void;
+  /** Copies the given nodes (and edges between them) offset on the canvas; returns the new ids. */
+  duplicate(nodeIds: readonly string[]): NodeId[];
+  /** Inserts a clipboard's nodes with fresh ids, offset by `offset`; returns the new ids. */
+  paste(clip: Clip, offset: XY): NodeId[];
+  /** Lays the graph out left to right along its chain; one step. */
+  tidy(): void;
+
+  undo(): void;
+  redo(): void;
+
+  setWeights(weights: Weights | null): void;
+  addRun(run: RunRecord): void;
+}
+
+interface Internal {
+  past: Doc[];
+  future: Doc[];
+  /** The doc as last saved/loaded: dirty is computed against it, so undoing back to it is clean. */
+  saved: Doc;
+  /** Weights or runs changed since the last save. */
+  resultsDirty: boolean;
+  /** The doc before the drag in progress, committed as one step when the drag ends. */
+  dragBase: Doc | null;
+}
+
+const docOf = (p: Project): Doc => ({ graph: p.graph, dataset: p.dataset, training: p.training });
+const sameDoc = (a: Doc, b: Doc): boolean =>
+  a.graph === b.graph && a.dataset === b.dataset && a.training === b.training;
+
+export const DUPLICATE_OFFSET: XY = { x: 40, y: 40 };
+
+export const useProjectStore: UseBoundStore<StoreApi<ProjectState>> = create<ProjectState>()((set, get) => {
+  const initial = newProject();
+  const internal: Internal = { past: [], future: [], saved: docOf(initial), resultsDirty: false, dragBase: null };
+
+  const flags = (project: Project) => ({
+    dirty: internal.resultsDirty || !sameDoc(docOf(project), internal.saved),
+    canUndo: internal.past.length > 0,
+    canRedo: internal.future.length > 0,
+  });
+
+  /** Applies an undoable edit; a no-op edit (same doc back) adds no step. */
+  const edit = (change: (doc: Doc) => Doc): void => {
+    const project = get().project;
+    const before = docOf(project);
+    const after = change(before);
+    if (sameDoc(before, after)) return;
+    internal.past.push(internal.dragBase ?? before);
+    if (internal.past.length > HISTORY_LIMIT) internal.past.shift();
+    internal.future = [];
+    internal.dragBase = null;
+    const next = { ...project, ...after };
+    set({ project: next, ...flags(next) });
+  };
+
+  const editGraph = (change: (g: Graph) => Graph): void => edit((d) => {
+    const graph = change(d.graph);
+    return graph === d.graph ? d : { ...d, graph };
+  });
+
+  const restore = (doc: Doc): void => {
+    const next = { ...get().project, ...doc };
+    set({ project: next, ...flags(next) });
+  };
+
+  return {
+    project: initial,
+    filePath: null,
+    fileName: 'untitled.bpnn',
+    dirty: false,
+    canUndo: false,
+    canRedo: false,
+
+    loadProject(project, filePath, fileName) {
+      internal.past = [];
+      internal.future = [];
+      internal.saved = docOf(project);
+      internal.resultsDirty = false;
+      internal.dragBase = null;
+      set({ project, filePath, fileName, ...flags(project) });
+    },
+
+    markSaved(filePath, fileName) {
+      const project = get().project;
+      internal.saved = docOf(project);
+      internal.resultsDirty = false;
+      set({ filePath, fileName, ...flags(project) });
+    },
+
+    setDataset(spec) {
+      edit((d) => ({ ...d, dataset: spec }));
+    },
+
+    updateTraining(patch) {
+      edit((d) => ({ ...d, training: { ...d.training, ...patch } }));
+    },
+
+    addNode(type, position, params) {
+      let id = '' as NodeId;
+      editGraph((g) => {
+        const r = addNodeTo(g, type, position, params);
+        id = r.id;
+        return r.graph;
+      });
+      return id;
+    },
+
+    moveNodes(positions, phase) {
+      if (phase === 'drag') {
+        const project = get().project;
+        const graph = setPositions(project.graph, positions);
+        if (graph === project.graph) return;
+        internal.dragBase ??= docOf(project);
+        const next = { ...project, graph };
+        set({ project: next, ...flags(next) });
+        return;
+      }
+      const project = get().project;
+      const graph = setPositions(project.graph, positions);
+      const next = graph === project.graph ? project : { ...project, graph };
+      const base = internal.dragBase ?? (phase === 'once' ? docOf(project) : null);
+      internal.dragBase = null;
+      if (base && !sameDoc(base, docOf(next))) {
+        // The whole gesture (all its 'drag' calls) becomes one step.
+        internal.past.push(base);
+        if (internal.past.length > HISTORY_LIMIT) internal.past.shift();
+        internal.future = [];
+      }
+      set({ project: next, ...flags(next) });
+    },
+
+    deleteElements(nodeIds, edgeIds) {
+      editGraph((g) => deleteFromGraph(g, nodeIds, edgeIds));
+    },
+
+    connect(source, target) {
+      const before = get().project.graph;
+      editGraph((g) => addEdge(g, source, target));
+      return get().project.graph !== before;
+    },
+
+    updateParams(nodeId, patch) {
+      editGraph((g) => setParams(g, nodeId, patch));
+    },
+
+    duplicate(nodeIds) {
+      const g = get().project.graph;
+      const ids = new Set(nodeIds);
+      const clip: Clip = {
+        nodes: g.nodes.filter((n) => ids.has(n.id)),
+        edges: g.edges.filter((e) => ids.has(e.source) && ids.has(e.target)),
+      };
+      return get().paste(clip, DUPLICATE_OFFSET);
+    },
+
+    paste(clip, offset) {
+      let newIds: NodeId[] = [];
+      editGraph((g) => {
+        const r = pasteInto(g, clip, offset);
+        newIds = r.ids;
+        return r.graph;
+      });
+      return newIds;
+    },
+
+    tidy() {
+      editGraph(tidyGraph);
+    },
+
+    undo() {
+      const prev = internal.past.pop();
+      if (!prev) return;
+      internal.dragBase = null;
+      internal.future.push(docOf(get().project));
+      restore(prev);
+    },
+
+    redo() {
+      const next = internal.future.pop();
+      if (!next) return;
+      internal.dragBase = null;
+      internal.past.push(docOf(get().project));
+      restore(next);
+    },
+
+    setWeights(weights) {
+      internal.resultsDirty = true;
+      const next = { ...get().project, weights };
+      set({ project: next, ...flags(next) });
+    },
+
+    addRun(run) {
+      internal.resultsDirty = true;
+      const project = get().project;
+      const next = { ...project, runs: [...project.runs, run] };
+      set({ project: next, ...flags(next) });
+    },
+  };
+});
+
+export type { Clip, Graph, XY, ProjectNode, ProjectEdge };
