@@ -1,0 +1,127 @@
+// BpnnApi for the browser build: training in Web Workers, files through upload and download,
+// the title in document.title, a localStorage backup as hot exit.
+import { MAX_PROJECT_BYTES, exportWeights, newProject, serializeProject } from '../../../core/index';
+import type { BpnnApi, DocumentState, MenuCommand, OpenResult } from '../../../electron/ipc/contract';
+import { downloadText, pickFile } from './files';
+import { loadExampleText } from './examples';
+import { openResultFromText, projectDownloadName, weightsDownloadName } from './project-files';
+import { BrowserRecovery, type KeyValueStore } from './recovery';
+import { WebTrainingHost, type WorkerLike } from './training-host';
+import { isAllowedExternalUrl } from './external-links';
+
+export const FIRST_EXAMPLE = 'xor';
+
+function createTrainingWorker(): WorkerLike {
+  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'bpnn-training' });
+  return worker as unknown as WorkerLike;
+}
+
+function localStore(): KeyValueStore | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+async function openExampleResult(name: string): Promise<OpenResult> {
+  const text = await loadExampleText(name);
+  if (text === null) {
+    return { ok: false, canceled: false, fileName: `${name}.bpnn`, problems: [{ path: '(example)', message: `There is no example called '${name}'.` }], moreProblems: 0 };
+  }
+  return openResultFromText(text, `${name}.bpnn`);
+}
+
+export function createWebApi(): BpnnApi {
+  const host = new WebTrainingHost(createTrainingWorker);
+  const recovery = new BrowserRecovery({
+    storage: localStore(),
+    nowIso: () => new Date().toISOString(),
+    setTimer: (fn, ms) => window.setTimeout(fn, ms),
+    clearTimer: (h) => window.clearTimeout(h as number),
+  });
+  const menuListeners = new Set<(command: MenuCommand) => void>();
+  let documentState: DocumentState | null = null;
+
+  return {
+    platform: 'web',
+
+    async openProject() {
+      const file = await pickFile('.bpnn,application/json');
+      if (!file) return { ok: false, canceled: true };
+      // Refuse an oversize file before reading it into memory (F1).
+      if (file.size > MAX_PROJECT_BYTES) return openResultFromText('', file.name, file.size);
+      let text: string;
+      try {
+        text = await file.text();
+      } catch {
+        return { ok: false, canceled: false, fileName: file.name, problems: [{ path: '(file)', message: 'The browser could not read this file. Try choosing it again.' }], moreProblems: 0 };
+      }
+      return openResultFromText(text, file.name, file.size);
+    },
+
+    async initialProject() {
+      const example = await openExampleResult(FIRST_EXAMPLE);
+      if (example.ok) return example;
+      return { ok: true, project: newProject(), filePath: null, fileName: 'untitled.bpnn' };
+    },
+
+    openExample: openExampleResult,
+
+    async saveProject(req) {
+      const s = serializeProject(req.project);
+      if (!s.ok) return { ok: false, canceled: false, conflict: false, message: `Could not save: ${s.message}` };
+      const fileName = projectDownloadName(documentState?.fileName ?? null, req.project.name);
+      downloadText(fileName, s.text, 'application/json');
+      return { ok: true, filePath: null, fileName };
+    },
+
+    async exportWeights(req) {
+      const w = exportWeights(req.project);
+      if (!w.ok) return { ok: false, canceled: false, message: w.message };
+      const fileName = weightsDownloadName(req.suggestedName);
+      downloadText(fileName, w.text, 'application/json');
+      return { ok: true, fileName };
+    },
+
+    async setDocumentState(state) {
+      documentState = state;
+      document.title = `${state.dirty ? '• ' : ''}${state.fileName} — BPNN Studio`;
+      recovery.update(state);
+    },
+
+    async recoveryOffers() {
+      return recovery.offers();
+    },
+    async restoreBackup(backupId) {
+      return recovery.restore(backupId);
+    },
+    async discardBackup(backupId) {
+      recovery.discard(backupId);
+    },
+
+    startTraining: (req) => host.start(req),
+    async pauseTraining(runId) {
+      host.pause(runId);
+    },
+    async resumeTraining(runId) {
+      host.resume(runId);
+    },
+    async stepTraining(runId) {
+      host.step(runId);
+    },
+    async stopTraining(runId) {
+      host.stop(runId);
+    },
+    onTrainingEvent: (listener) => host.onEvent(listener),
+
+    onMenuCommand(listener) {
+      menuListeners.add(listener);
+      return () => menuListeners.delete(listener);
+    },
+
+    async openExternal(url) {
+      if (isAllowedExternalUrl(url)) window.open(url, '_blank', 'noopener,noreferrer');
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import { defineConfig } from 'vite';
+
+// The browser build of the renderer. `base: './'` makes every asset path relative so
+// dist/web/ works from any static server or sub-folder (and from file:// in Electron).
+// Vite 8 transforms TSX itself through Oxc; no React plugin is needed for a production build.
+export default defineConfig({
+  root: 'renderer',
+  base: './',
+  publicDir: false,
+  oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+  build: {
+    outDir: '../dist/web',
+    emptyOutDir: true,
+    target: 'es2022',
+    // The app is one page used for hours; one larger bundle is fine and avoids waterfalls.
+    chunkSizeWarningLimit: 2_000,
+  },
+  worker: { format: 'es' },
+  server: { host: '127.0.0.1', port: 5173, strictPort: true },
+  preview: { host: '127.0.0.1', port: 5173, strictPort: true },
+});
