@@ -1,0 +1,54 @@
+// Stepwise migration of project documents, the way nbformat upgrades notebooks: one pure
+// function per version step (n → n+1), applied in order until the current version.
+// Format 1 is the first released format, so the registry is empty today; the machinery,
+// the future-version refusal and the purity guarantees are in place for format 2.
+import { PROJECT_VERSION } from './types';
+
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+/** Turns a version-n document into a version-(n+1) document. Must not mutate its argument. */
+export type MigrationStep = (doc: JsonObject) => JsonObject;
+
+/** MIGRATIONS[n] upgrades format n to n+1. */
+export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = {};
+
+export type MigrateResult = { ok: true; doc: JsonObject; from: number } | { ok: false; message: string };
+
+/** A deep copy of a JSON value (depth is bounded by the scanner, so recursion is safe). */
+export function cloneJson<T extends JsonValue>(v: T): T {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return v.map((x) => cloneJson(x)) as T;
+  const out: JsonObject = {};
+  for (const k of Object.keys(v)) out[k] = cloneJson(v[k]);
+  return out as T;
+}
+
+export function futureVersionMessage(version: number): string {
+  return `This project was made with a newer BPNN Studio (format ${version}). Update the app to open it.`;
+}
+
+/**
+ * Bring `doc` (whose `version` says which format it is in) up to `current`. Never mutates
+ * `doc`; on a current-version document it returns an equal copy, so it is idempotent.
+ * `steps` and `current` are parameters so the stepping itself can be tested.
+ */
+export function migrateDocument(
+  doc: JsonObject,
+  steps: Readonly<Record<number, MigrationStep>> = MIGRATIONS,
+  current: number = PROJECT_VERSION,
+): MigrateResult {
+  const version = doc.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return { ok: false, message: `The format version must be a whole number from 1 up (this app writes ${current}), not ${JSON.stringify(version) ?? 'nothing'}` };
+  }
+  if (version > current) return { ok: false, message: futureVersionMessage(version) };
+  let out = cloneJson(doc);
+  for (let v = version; v < current; v++) {
+    const step = steps[v];
+    if (step === undefined) return { ok: false, message: `No migration from format ${v} to ${v + 1}; this file cannot be opened by this app` };
+    out = step(out);
+    if (out.version !== v + 1) return { ok: false, message: `The migration from format ${v} did not produce format ${v + 1}` };
+  }
+  return { ok: true, doc: out, from: version };
+}

@@ -1,0 +1,83 @@
+// Loading a .bpnn file: size limit, a linear pre-scan (syntax, depth, forbidden keys,
+// non-finite numbers), JSON.parse, format marker and version, stepwise migration, the
+// strict schema, then cross-field checks. Every failure is a value listing at most
+// MAX_PROBLEMS_SHOWN problems with their JSON paths; nothing here throws.
+import type { z } from 'zod';
+import { MAX_PROJECT_BYTES, groupDigits } from './limits';
+import { formatPath, ROOT_PATH } from './path';
+import { ProblemList, type Problem } from './problems';
+import { scanJson } from './scan';
+import { walkValue } from './walk';
+import { migrateDocument, type JsonObject } from './migrations';
+import { ProjectSchema } from './schema';
+import { crossCheckProject } from './cross';
+import { PROJECT_FORMAT, type Project } from './types';
+
+export type { Problem } from './problems';
+
+export type ParseResult = { ok: true; project: Project } | { ok: false; problems: Problem[]; more: number };
+
+const fail = (list: ProblemList): ParseResult => ({ ok: false, problems: list.shown, more: list.more });
+const failOne = (path: string, message: string): ParseResult => ({ ok: false, problems: [{ path, message }], more: 0 });
+
+/** Parse and validate the text of a .bpnn file. Never throws. */
+export function parseProject(text: string): ParseResult {
+  try {
+    if (typeof text !== 'string') return failOne(ROOT_PATH, 'Expected the text of a .bpnn file');
+    // Characters, not bytes: hosts check the byte size on disk before reading (F1).
+    if (text.length > MAX_PROJECT_BYTES) {
+      return failOne(ROOT_PATH, `The file is too large (over ${groupDigits(MAX_PROJECT_BYTES / (1024 * 1024))} MiB, the limit for a project)`);
+    }
+    const scanned = scanJson(text);
+    if (scanned.size > 0) return fail(scanned);
+    return checkDocument(JSON.parse(text) as unknown);
+  } catch (e) {
+    // Reaching this is a bug in the loader; still a value, never an exception.
+    return failOne(ROOT_PATH, `The file could not be read: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** Validate an in-memory value (an IPC payload, a store snapshot) exactly as a loaded file is. */
+export function validateProjectValue(value: unknown): ParseResult {
+  try {
+    const walked = walkValue(value);
+    if (walked.size > 0) return fail(walked);
+    return checkDocument(value);
+  } catch (e) {
+    return failOne(ROOT_PATH, `The project could not be checked: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+function checkDocument(value: unknown): ParseResult {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return failOne(ROOT_PATH, 'A .bpnn project is a JSON object ({ "format": "bpnn-project", … }), not ' + (Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`));
+  }
+  const doc = value as JsonObject;
+  if (doc.format !== PROJECT_FORMAT) {
+    return failOne('format', `This is not a BPNN Studio project: "format" must be "${PROJECT_FORMAT}"`);
+  }
+  const migrated = migrateDocument(doc);
+  if (!migrated.ok) return failOne('version', migrated.message);
+
+  const parsed = ProjectSchema.safeParse(migrated.doc);
+  const problems = new ProblemList();
+  if (!parsed.success) {
+    addZodIssues(parsed.error.issues, problems);
+    return fail(problems);
+  }
+  crossCheckProject(parsed.data, problems);
+  return problems.size > 0 ? fail(problems) : { ok: true, project: parsed.data };
+}
+
+/** Longest message kept; zod echoes keys from the file, which may be huge or hostile. */
+const MAX_MESSAGE_CHARS = 300;
+
+function addZodIssues(issues: readonly z.core.$ZodIssue[], problems: ProblemList): void {
+  for (const issue of issues) {
+    const message = issue.message.length > MAX_MESSAGE_CHARS ? `${issue.message.slice(0, MAX_MESSAGE_CHARS - 1)}…` : issue.message;
+    problems.add(formatPath(issue.path.map((s) => (typeof s === 'symbol' ? String(s) : s))), message);
+    // numberArray() reports a few bad elements and one summary issue that stands for the rest.
+    const uncounted = issue.code === 'custom' ? (issue.params as { uncounted?: unknown } | undefined)?.uncounted : undefined;
+    if (typeof uncounted === 'number') problems.addUncounted(uncounted);
+  }
+}

@@ -1,0 +1,247 @@
+// A linear, non-recursive pass over the raw text before JSON.parse sees it. It checks the
+// JSON syntax (with line and column), nesting depth, string length and value count, and
+// finds forbidden keys (however they are escaped) and numbers too large for a float64,
+// naming the JSON path of each. Nothing here can overflow the stack or take more than
+// one pass over the text, whatever the input.
+import { FORBIDDEN_KEYS, MAX_DEPTH, MAX_STRING_CHARS, MAX_VALUES, groupDigits } from './limits';
+import { formatPath, type PathSegment } from './path';
+import { ProblemList } from './problems';
+
+interface Frame {
+  isObject: boolean;
+  key: string;
+  index: number;
+}
+
+const enum State {
+  Value,
+  ValueOrEndArray,
+  KeyOrEndObject,
+  Key,
+  Colon,
+  AfterValue,
+}
+
+/** How many path segments a nesting message shows before "…". */
+const DEPTH_PATH_SEGMENTS = 6;
+
+function lineColumn(text: string, pos: number): string {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < pos && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return `line ${line}, column ${pos - lineStart + 1}`;
+}
+
+function describeChar(text: string, pos: number): string {
+  if (pos >= text.length) return 'the end of the file';
+  const ch = text[pos];
+  const code = text.charCodeAt(pos);
+  return code < 0x20 || code === 0x7f ? `character U+${code.toString(16).padStart(4, '0').toUpperCase()}` : `'${ch}'`;
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isHex = (c: number): boolean => isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+
+/**
+ * Scan `text` as JSON. Returns the problems found; an empty list means JSON.parse will
+ * succeed and the result holds no forbidden key and no non-finite number.
+ */
+export function scanJson(text: string): ProblemList {
+  const problems = new ProblemList();
+  const frames: Frame[] = [];
+  let state: State = State.Value;
+  let values = 0;
+  let i = 0;
+  const n = text.length;
+
+  const path = (): PathSegment[] => frames.map((f) => (f.isObject ? f.key : f.index));
+  // While a key is being read, the innermost frame still names the previous key, so a
+  // problem there belongs to the object that holds the key.
+  const here = (): PathSegment[] => (state === State.Key || state === State.KeyOrEndObject ? path().slice(0, -1) : path());
+  const fatal = (message: string): ProblemList => {
+    const list = new ProblemList();
+    list.add(formatPath(here()), message);
+    return list;
+  };
+  const syntax = (expected: string, pos: number): ProblemList =>
+    fatal(`Invalid JSON at ${lineColumn(text, pos)}: expected ${expected} but found ${describeChar(text, pos)}`);
+
+  // Returns the index just past the closing quote, or -1 (with `err` set) on a bad string.
+  const failure: { list: ProblemList } = { list: problems };
+  const scanString = (start: number): number => {
+    let j = start + 1;
+    for (;;) {
+      if (j >= n) {
+        failure.list = fatal(`Invalid JSON at ${lineColumn(text, start)}: a string is never closed`);
+        return -1;
+      }
+      const c = text.charCodeAt(j);
+      if (c === 34) break;
+      if (c === 92) {
+        const e = text.charCodeAt(j + 1);
+        if (e === 117) {
+          if (!(isHex(text.charCodeAt(j + 2)) && isHex(text.charCodeAt(j + 3)) && isHex(text.charCodeAt(j + 4)) && isHex(text.charCodeAt(j + 5)))) {
+            failure.list = syntax('four hex digits after \\u', j + 2);
+            return -1;
+          }
+          j += 6;
+        } else if (e === 34 || e === 92 || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116) {
+          j += 2;
+        } else {
+          failure.list = syntax('a valid escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)', j + 1);
+          return -1;
+        }
+      } else if (c < 0x20) {
+        failure.list = fatal(`Invalid JSON at ${lineColumn(text, j)}: a control character inside a string (write it as an escape such as \\n)`);
+        return -1;
+      } else {
+        j++;
+      }
+      if (j - start > MAX_STRING_CHARS) {
+        failure.list = fatal(`A string is longer than the limit of ${groupDigits(MAX_STRING_CHARS)} characters`);
+        return -1;
+      }
+    }
+    return j + 1;
+  };
+
+  const scanNumber = (start: number): number => {
+    let j = start;
+    if (text.charCodeAt(j) === 45) j++;
+    const first = text.charCodeAt(j);
+    if (first === 48) j++;
+    else if (isDigit(first)) while (isDigit(text.charCodeAt(j))) j++;
+    else {
+      failure.list = syntax('a digit', j);
+      return -1;
+    }
+    if (text.charCodeAt(j) === 46) {
+      j++;
+      if (!isDigit(text.charCodeAt(j))) {
+        failure.list = syntax('a digit after the decimal point', j);
+        return -1;
+      }
+      while (isDigit(text.charCodeAt(j))) j++;
+    }
+    const e = text.charCodeAt(j);
+    if (e === 101 || e === 69) {
+      j++;
+      const s = text.charCodeAt(j);
+      if (s === 43 || s === 45) j++;
+      if (!isDigit(text.charCodeAt(j))) {
+        failure.list = syntax('a digit in the exponent', j);
+        return -1;
+      }
+      while (isDigit(text.charCodeAt(j))) j++;
+    }
+    return j;
+  };
+
+  for (;;) {
+    // Skip whitespace.
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 10 || c === 13 || c === 9) i++;
+      else break;
+    }
+    if (i >= n) {
+      if (state === State.AfterValue && frames.length === 0) return problems;
+      return fatal(`Invalid JSON at ${lineColumn(text, i)}: the file ends too early (${frames.length > 0 ? `an ${frames[frames.length - 1].isObject ? 'object' : 'array'} is never closed` : 'it is empty'})`);
+    }
+    const c = text.charCodeAt(i);
+    switch (state) {
+      case State.ValueOrEndArray:
+      case State.Value: {
+        if (state === State.ValueOrEndArray && c === 93) {
+          frames.pop();
+          state = State.AfterValue;
+          i++;
+          break;
+        }
+        if (++values > MAX_VALUES) return fatal(`The file holds more than ${groupDigits(MAX_VALUES)} values (the limit)`);
+        if (c === 123 || c === 91) {
+          if (frames.length >= MAX_DEPTH) {
+            const where = formatPath(path(), DEPTH_PATH_SEGMENTS);
+            const list = new ProblemList();
+            list.add(where, `File is too deeply nested (limit ${MAX_DEPTH}) at ${where}`);
+            return list;
+          }
+          frames.push({ isObject: c === 123, key: '', index: 0 });
+          state = c === 123 ? State.KeyOrEndObject : State.ValueOrEndArray;
+          i++;
+        } else if (c === 34) {
+          i = scanString(i);
+          if (i < 0) return failure.list;
+          state = State.AfterValue;
+        } else if (c === 45 || isDigit(c)) {
+          const end = scanNumber(i);
+          if (end < 0) return failure.list;
+          const token = text.slice(i, end);
+          if (!Number.isFinite(Number(token))) {
+            problems.add(formatPath(path()), `Number ${token.length > 24 ? `${token.slice(0, 24)}…` : token} is too large to store (it would become Infinity)`);
+          }
+          i = end;
+          state = State.AfterValue;
+        } else if (text.startsWith('true', i) || text.startsWith('null', i)) {
+          i += 4;
+          state = State.AfterValue;
+        } else if (text.startsWith('false', i)) {
+          i += 5;
+          state = State.AfterValue;
+        } else {
+          return syntax(state === State.ValueOrEndArray ? "a value or ']'" : 'a value', i);
+        }
+        break;
+      }
+      case State.KeyOrEndObject:
+      case State.Key: {
+        if (state === State.KeyOrEndObject && c === 125) {
+          frames.pop();
+          state = State.AfterValue;
+          i++;
+          break;
+        }
+        if (c !== 34) return syntax(state === State.KeyOrEndObject ? "a property name in double quotes or '}'" : 'a property name in double quotes', i);
+        const end = scanString(i);
+        if (end < 0) return failure.list;
+        const raw = text.slice(i, end);
+        // Only escaped keys need decoding; the slice is valid JSON, checked just above.
+        const key = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+        if (FORBIDDEN_KEYS.has(key)) problems.add(formatPath(here()), `Forbidden key '${key}' at ${formatPath(here())}`);
+        frames[frames.length - 1].key = key;
+        i = end;
+        state = State.Colon;
+        break;
+      }
+      case State.Colon: {
+        if (c !== 58) return syntax("':' after the property name", i);
+        i++;
+        state = State.Value;
+        break;
+      }
+      case State.AfterValue: {
+        const top = frames[frames.length - 1];
+        if (top === undefined) return syntax('the end of the file after the JSON value', i);
+        if (c === 44) {
+          if (top.isObject) state = State.Key;
+          else {
+            top.index++;
+            state = State.Value;
+          }
+          i++;
+        } else if ((c === 125 && top.isObject) || (c === 93 && !top.isObject)) {
+          frames.pop();
+          i++;
+        } else {
+          return syntax(top.isObject ? "',' or '}'" : "',' or ']'", i);
+        }
+        break;
+      }
+    }
+  }
+}

@@ -1,0 +1,185 @@
+// The strict zod schema for a .bpnn project (format version 1). It mirrors types.ts field for
+// field; the compile-time check at the bottom fails the build if the two ever drift apart.
+// Key order here is the key order of saved files (serialize.ts relies on it).
+import { z } from 'zod';
+import { NODE_TYPES, nodeId, type NodeId } from '../graph/spec';
+import { GENERATORS } from '../data/types';
+import { PROJECT_FORMAT, PROJECT_VERSION, type Project } from './types';
+
+/** Problems shown per long number array before the rest are only counted. */
+const MAX_ISSUES_PER_ARRAY = 3;
+
+const finite = z.number();
+const int = z.number().int();
+const nonNegInt = z.number().int().nonnegative();
+const posInt = z.number().int().positive();
+const name = z.string();
+const id = z.string().min(1, 'Expected a non-empty id');
+const nodeIdSchema = id.transform((s): NodeId => nodeId(s));
+
+/**
+ * A number array of any length that reports at most a few bad elements by index and
+ * counts the rest, so a file of a million strings in a weight array stays cheap to refuse.
+ */
+function numberArray(opts: { integer?: boolean; min?: number } = {}) {
+  return z.custom<number[]>((v) => Array.isArray(v), { message: 'Invalid input: expected array' }).superRefine((arr, ctx) => {
+    let bad = 0;
+    for (let i = 0; i < arr.length; i++) {
+      const v: unknown = arr[i];
+      let message: string | null = null;
+      if (typeof v !== 'number') message = `Invalid input: expected number, received ${v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v}`;
+      else if (!Number.isFinite(v)) message = `Invalid input: expected a finite number, received ${String(v)}`;
+      else if (opts.integer && !Number.isInteger(v)) message = `Invalid input: expected an integer, received ${v}`;
+      else if (opts.min !== undefined && v < opts.min) message = `Too small: expected a number >= ${opts.min}, received ${v}`;
+      if (message === null) continue;
+      if (bad < MAX_ISSUES_PER_ARRAY) ctx.addIssue({ code: 'custom', message, path: [i], input: v });
+      bad++;
+    }
+    if (bad > MAX_ISSUES_PER_ARRAY) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${bad - MAX_ISSUES_PER_ARRAY} more bad numbers in this array`,
+        input: arr,
+        params: { uncounted: bad - MAX_ISSUES_PER_ARRAY - 1 },
+      });
+    }
+  });
+}
+
+export const PositionSchema = z.strictObject({ x: finite, y: finite });
+
+export const ProjectNodeSchema = z.strictObject({
+  id: nodeIdSchema,
+  type: z.enum(NODE_TYPES),
+  params: z.record(z.string(), z.union([finite, z.boolean()])),
+  position: PositionSchema,
+});
+
+export const ProjectEdgeSchema = z.strictObject({
+  id,
+  source: nodeIdSchema,
+  target: nodeIdSchema,
+});
+
+export const GeneratorParamsSchema = z.strictObject({
+  n: posInt.optional(),
+  noise: finite.nonnegative().optional(),
+  classes: posInt.optional(),
+  length: posInt.optional(),
+});
+
+export const DatasetSpecSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('generator'),
+    generator: z.enum(GENERATORS),
+    params: GeneratorParamsSchema,
+    seed: int,
+  }),
+  z.strictObject({
+    kind: z.literal('inline'),
+    name,
+    featureNames: z.array(name),
+    features: z.array(numberArray()),
+    labels: numberArray({ integer: true, min: 0 }),
+    classNames: z.array(name),
+    inputShape: z.array(posInt).optional(),
+  }),
+]);
+
+export const OptimizerSettingsSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('SGD'), lr: finite }),
+  z.strictObject({ type: z.literal('Momentum'), lr: finite, momentum: finite }),
+  z.strictObject({ type: z.literal('RMSProp'), lr: finite, alpha: finite, eps: finite }),
+  z.strictObject({ type: z.literal('Adam'), lr: finite, beta1: finite, beta2: finite, eps: finite }),
+]);
+
+export const ScheduleSettingsSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('constant') }),
+  z.strictObject({ type: z.literal('step'), stepSize: posInt, gamma: finite }),
+  z.strictObject({ type: z.literal('exponential'), gamma: finite }),
+  z.strictObject({ type: z.literal('cosine'), minLr: finite }),
+]);
+
+export const TrainingSettingsSchema = z.strictObject({
+  loss: z.enum(['bce', 'crossEntropy', 'mse']),
+  optimizer: OptimizerSettingsSchema,
+  schedule: ScheduleSettingsSchema,
+  epochs: nonNegInt,
+  batchSize: nonNegInt,
+  testSplit: finite.min(0).lt(1),
+  seed: int,
+  init: z.enum(['normal', 'xavier', 'he']),
+  clipNorm: finite.positive().nullable(),
+  shuffle: z.boolean(),
+});
+
+export const TensorJsonSchema = z.strictObject({
+  shape: z.array(nonNegInt),
+  data: numberArray(),
+});
+
+export const WeightsSchema = z.record(z.string(), z.record(z.string(), TensorJsonSchema));
+
+export const RunCurvesSchema = z.strictObject({
+  loss: numberArray(),
+  accuracy: numberArray(),
+  testLoss: numberArray().nullable(),
+  testAccuracy: numberArray().nullable(),
+  lr: numberArray(),
+});
+
+export const DivergenceInfoSchema = z.strictObject({
+  epoch: nonNegInt,
+  batch: nonNegInt,
+  value: z.string(),
+  where: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('loss') }),
+    z.strictObject({ kind: z.literal('gradient'), nodeId: nodeIdSchema, tensor: z.string() }),
+  ]),
+  lastFiniteLoss: finite.nullable(),
+  keptEpoch: nonNegInt,
+  message: z.string(),
+  advice: z.array(z.string()),
+});
+
+export const RunResultSchema = z.strictObject({
+  state: z.enum(['done', 'stopped', 'diverged', 'error']),
+  epochs: nonNegInt,
+  loss: finite.nullable(),
+  accuracy: finite.nullable(),
+  testAccuracy: finite.nullable(),
+  ms: finite.nonnegative(),
+  diverged: DivergenceInfoSchema.optional(),
+  errorMessage: z.string().optional(),
+});
+
+export const RunRecordSchema = z.strictObject({
+  id,
+  name,
+  createdAt: z.string(),
+  settings: TrainingSettingsSchema,
+  dataset: DatasetSpecSchema,
+  sweep: z.strictObject({ id: z.string(), setting: z.string(), value: z.string() }).optional(),
+  curves: RunCurvesSchema,
+  result: RunResultSchema,
+});
+
+export const ProjectSchema = z.strictObject({
+  format: z.literal(PROJECT_FORMAT),
+  version: z.literal(PROJECT_VERSION),
+  name,
+  description: z.string(),
+  graph: z.strictObject({ nodes: z.array(ProjectNodeSchema), edges: z.array(ProjectEdgeSchema) }),
+  dataset: DatasetSpecSchema,
+  training: TrainingSettingsSchema,
+  weights: WeightsSchema.nullable(),
+  runs: z.array(RunRecordSchema),
+});
+
+// Compile-time guard: the schema's output and the Project interface must be assignable both
+// ways. If a field is added to one and not the other, one of these lines stops compiling.
+type SchemaProject = z.infer<typeof ProjectSchema>;
+const _projectFitsSchema = (p: Project): SchemaProject => p;
+const _schemaFitsProject = (p: SchemaProject): Project => p;
+void _projectFitsSchema;
+void _schemaFitsProject;

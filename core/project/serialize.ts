@@ -1,0 +1,40 @@
+// Saving a project: refuse non-finite numbers by name (never JSON.stringify's silent null),
+// validate exactly as loading does (so whatever saves also loads), and write keys in schema
+// order so save(load(save(p))) is byte-identical to save(p).
+import { formatPath } from './path';
+import { validateProjectValue } from './parse';
+import { stringifyStable } from './stringify';
+import type { Project } from './types';
+import type { Weights } from '../train/types';
+
+export type SerializeResult = { ok: true; text: string } | { ok: false; message: string };
+
+/** "Weight fc1.weight[3] is NaN", or null when every weight is finite. */
+export function findNonFiniteWeight(weights: Weights | null): string | null {
+  if (weights === null || typeof weights !== 'object') return null;
+  for (const [node, tensors] of Object.entries(weights)) {
+    if (tensors === null || typeof tensors !== 'object') continue;
+    for (const [name, t] of Object.entries(tensors)) {
+      const data: unknown = t?.data;
+      if (!Array.isArray(data)) continue;
+      for (let i = 0; i < data.length; i++) {
+        const v: unknown = data[i];
+        if (typeof v === 'number' && !Number.isFinite(v)) return `Weight ${formatPath([node, name])}[${i}] is ${String(v)}`;
+      }
+    }
+  }
+  return null;
+}
+
+export function serializeProject(p: Project): SerializeResult {
+  const bad = findNonFiniteWeight(p.weights);
+  if (bad !== null) return { ok: false, message: `${bad}; the project is not saved` };
+  const checked = validateProjectValue(p);
+  if (!checked.ok) {
+    const first = checked.problems[0];
+    const others = checked.problems.length - 1 + checked.more;
+    const rest = others > 0 ? ` (and ${others} more problem${others === 1 ? '' : 's'})` : '';
+    return { ok: false, message: `${first.path}: ${first.message}${rest}; the project is not saved` };
+  }
+  return { ok: true, text: `${stringifyStable(checked.project)}\n` };
+}

@@ -1,0 +1,59 @@
+// The scanner's checks for a value that never was text: a project handed over IPC or built
+// in memory. Iterative, with the same depth, size and forbidden-key limits, so a cyclic or
+// hostile object is refused instead of looping or polluting a prototype.
+import { FORBIDDEN_KEYS, MAX_DEPTH, MAX_STRING_CHARS, MAX_VALUES, groupDigits } from './limits';
+import { formatPath, type PathSegment } from './path';
+import { ProblemList } from './problems';
+
+const DEPTH_PATH_SEGMENTS = 6;
+
+export function walkValue(root: unknown): ProblemList {
+  const problems = new ProblemList();
+  const stack: { value: unknown; path: PathSegment[] }[] = [{ value: root, path: [] }];
+  let count = 0;
+  while (stack.length > 0) {
+    const { value, path } = stack.pop() as { value: unknown; path: PathSegment[] };
+    if (++count > MAX_VALUES) {
+      const list = new ProblemList();
+      list.add(formatPath([]), `The project holds more than ${groupDigits(MAX_VALUES)} values (the limit)`);
+      return list;
+    }
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) problems.add(formatPath(path), `${String(value)} is not allowed; every number must be finite`);
+      continue;
+    }
+    if (typeof value === 'string') {
+      if (value.length > MAX_STRING_CHARS) problems.add(formatPath(path), `A string is longer than the limit of ${groupDigits(MAX_STRING_CHARS)} characters`);
+      continue;
+    }
+    if (value === null || typeof value === 'boolean') continue;
+    if (typeof value !== 'object') {
+      problems.add(formatPath(path), `A ${typeof value} cannot be stored in a project`);
+      continue;
+    }
+    if (path.length >= MAX_DEPTH) {
+      const list = new ProblemList();
+      const at = formatPath(path, DEPTH_PATH_SEGMENTS);
+      list.add(at, `File is too deeply nested (limit ${MAX_DEPTH}) at ${at}`);
+      return list;
+    }
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
+      continue;
+    }
+    const proto: unknown = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) {
+      problems.add(formatPath(path), 'Only plain objects can be stored in a project');
+      continue;
+    }
+    const keys = Object.keys(value);
+    for (const key of keys) {
+      if (FORBIDDEN_KEYS.has(key)) problems.add(formatPath(path), `Forbidden key '${key}' at ${formatPath(path)}`);
+    }
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const key = keys[k];
+      if (!FORBIDDEN_KEYS.has(key)) stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+    }
+  }
+  return problems;
+}
