@@ -1,0 +1,79 @@
+// Generator params: defaults per generator and checks with limits a student can act on.
+import type { TrainProblem } from '../train/session-types';
+import type { GeneratorName } from './types';
+import type { ResolvedParams } from './generated';
+import { XOR_POINTS } from './xor';
+import { WAVE_NAMES } from './waves';
+
+export const MAX_SAMPLES = 100_000;
+export const MAX_CLASSES = 10;
+export const MIN_WAVE_LENGTH = 8;
+export const MAX_WAVE_LENGTH = 4_096;
+/** Most numbers in one dataset: 4 million float64 values are 32 MB, and training copies them. */
+export const MAX_VALUES = 4_000_000;
+
+export const DEFAULT_N: Record<GeneratorName, number> = {
+  linear: 100,
+  xor: XOR_POINTS,
+  circle: 200,
+  spiral: 300,
+  gaussian: 200,
+  waves: 300,
+};
+/** Waves are noisy by default (a real signal is); the lab's sets are clean by default. */
+export const DEFAULT_NOISE: Record<GeneratorName, number> = { linear: 0, xor: 0, circle: 0, spiral: 0, gaussian: 0, waves: 0.2 };
+export const DEFAULT_CLASSES: Record<GeneratorName, number> = { linear: 2, xor: 2, circle: 2, spiral: 3, gaussian: 3, waves: 3 };
+export const DEFAULT_WAVE_LENGTH = 32;
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
+function show(v: unknown): string {
+  return typeof v === 'string' ? `"${v.slice(0, 40)}"` : typeof v === 'object' && v !== null ? 'an object' : String(v);
+}
+
+function readNumber(
+  params: Record<string, unknown>,
+  key: keyof ResolvedParams,
+  fallback: number,
+  rule: { min: number; max: number; integer: boolean; what: string },
+  problems: TrainProblem[],
+): number {
+  const v = params[key];
+  if (v === undefined || v === null) return fallback;
+  const ok = typeof v === 'number' && Number.isFinite(v) && v >= rule.min && v <= rule.max && (!rule.integer || Number.isInteger(v));
+  if (ok) return v;
+  problems.push({
+    code: 'bad-setting',
+    field: `dataset.params.${key}`,
+    message: `The dataset's ${key} (${rule.what}) is ${show(v)}: it must be ${rule.integer ? 'a whole number' : 'a number'} from ${rule.min} to ${rule.max}.`,
+  });
+  return fallback;
+}
+
+/** Checks and completes a generator's params. Keys a generator does not use are ignored. */
+export function resolveParams(generator: GeneratorName, raw: unknown, problems: TrainProblem[]): ResolvedParams {
+  const params = isRecord(raw) ? raw : {};
+  const n = generator === 'xor'
+    ? XOR_POINTS
+    : readNumber(params, 'n', DEFAULT_N[generator], { min: 1, max: MAX_SAMPLES, integer: true, what: 'number of samples' }, problems);
+  const noise = readNumber(params, 'noise', DEFAULT_NOISE[generator], { min: 0, max: 1, integer: false, what: 'noise level' }, problems);
+  let classes = DEFAULT_CLASSES[generator];
+  if (generator === 'spiral' || generator === 'gaussian') {
+    classes = readNumber(params, 'classes', classes, { min: 2, max: MAX_CLASSES, integer: true, what: 'number of classes' }, problems);
+  } else if (generator === 'waves') {
+    classes = readNumber(params, 'classes', classes, { min: 2, max: WAVE_NAMES.length, integer: true, what: `number of wave shapes: ${WAVE_NAMES.join(', ')}` }, problems);
+  }
+  let length = DEFAULT_WAVE_LENGTH;
+  if (generator === 'waves') {
+    length = readNumber(params, 'length', length, { min: MIN_WAVE_LENGTH, max: MAX_WAVE_LENGTH, integer: true, what: 'signal length' }, problems);
+    if (n * length > MAX_VALUES) {
+      problems.push({
+        code: 'bad-setting',
+        field: 'dataset.params.n',
+        message: `${n} signals of length ${length} are ${(n * length).toLocaleString('en-US')} numbers, above the limit of ${MAX_VALUES.toLocaleString('en-US')} that fits in memory for training: use fewer samples or shorter signals.`,
+      });
+    }
+  }
+  return { n, noise, classes, length };
+}

@@ -1,0 +1,26 @@
+// How graph problems talk about nodes and tensors, so every message reads the same way.
+
+/** "Linear 'fc2'" — the block's kind and the name the student gave it. */
+export function nodeLabel(type: string | null, id: string): string {
+  return type ? `${type} '${id}'` : `node '${id}'`;
+}
+
+/** "a 3-D tensor [N, 4, 30]" — per-sample shape shown with the batch axis, as PyTorch users see it. */
+export function tensorText(shape: readonly number[]): string {
+  return `a ${shape.length + 1}-D tensor [${['N', ...shape].join(', ')}]`;
+}
+
+/** A value as the student typed it, safe to put in a message whatever it is. */
+export function valueText(v: unknown): string {
+  if (typeof v === 'string') return `"${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
+  if (typeof v === 'number' || typeof v === 'boolean' || v === null || v === undefined) return String(v);
+  if (Array.isArray(v)) return 'a list';
+  return 'an object';
+}
+
+/** Join names for a message: 'a', 'b' and 'c'. */
+export function listText(items: readonly string[]): string {
+  const q = items.map((s) => `'${s}'`);
+  if (q.length <= 1) return q.join('');
+  return `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]}`;
+}

@@ -1,0 +1,282 @@
+// Reads a spec of unknown quality into nodes and edges, and checks its structure: ids,
+// types, edges, one Input, one path (a chain), no loops, nothing left unconnected.
+import { NODE_TYPES, nodeId, type GraphProblem, type NodeId, type NodeType } from './spec';
+import { listText, nodeLabel, valueText } from './describe';
+import { MAX_EDGES, MAX_NODES } from './limits';
+
+export interface GraphNode {
+  id: NodeId;
+  /** null when the spec names a type the engine does not know. */
+  type: NodeType | null;
+  params: unknown;
+}
+
+export interface Graph {
+  /** Nodes with a usable, unique id, in spec order. */
+  nodes: GraphNode[];
+  byId: Map<NodeId, GraphNode>;
+  /** Outgoing and incoming neighbours, after dropping unusable and repeated edges. */
+  out: Map<NodeId, NodeId[]>;
+  in: Map<NodeId, NodeId[]>;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
+const KNOWN_TYPES: ReadonlySet<string> = new Set(NODE_TYPES);
+
+function label(g: Graph, id: NodeId): string {
+  return nodeLabel(g.byId.get(id)?.type ?? null, id);
+}
+
+/** Reads nodes and edges; never throws whatever `spec` is. */
+export function readGraph(spec: unknown, problems: GraphProblem[]): Graph {
+  const g: Graph = { nodes: [], byId: new Map(), out: new Map(), in: new Map() };
+  const rawNodes = isRecord(spec) && Array.isArray(spec.nodes) ? spec.nodes : [];
+  const rawEdges = isRecord(spec) && Array.isArray(spec.edges) ? spec.edges : [];
+  if (rawNodes.length > MAX_NODES || rawEdges.length > MAX_EDGES) {
+    problems.push({
+      code: 'bad-param',
+      message: `The model has ${rawNodes.length} blocks and ${rawEdges.length} connections; the limit is ${MAX_NODES} blocks and ${MAX_EDGES} connections, far more than any network here needs. Delete the blocks you do not use.`,
+    });
+    return g;
+  }
+  rawNodes.forEach((raw: unknown, i: number) => {
+    const rawId = isRecord(raw) ? raw.id : undefined;
+    if (typeof rawId !== 'string' || rawId.trim() === '') {
+      problems.push({
+        code: 'bad-param',
+        message: `Block #${i + 1} has no name (its id is ${valueText(rawId)}): give every block a unique, non-empty id.`,
+      });
+      return;
+    }
+    const id = nodeId(rawId);
+    const rawType = isRecord(raw) ? raw.type : undefined;
+    if (g.byId.has(id)) {
+      problems.push({
+        code: 'duplicate-id',
+        nodeId: id,
+        message: `Two blocks are named '${id}': rename one of them, because connections refer to blocks by name.`,
+      });
+      return;
+    }
+    const known = typeof rawType === 'string' && KNOWN_TYPES.has(rawType);
+    if (!known) {
+      problems.push({
+        code: 'unknown-type',
+        nodeId: id,
+        message: `Block '${id}' has type ${valueText(rawType)}, which the engine does not know: replace it with one of ${NODE_TYPES.join(', ')}.`,
+      });
+    }
+    const node: GraphNode = { id, type: known ? (rawType as NodeType) : null, params: isRecord(raw) ? raw.params : undefined };
+    g.nodes.push(node);
+    g.byId.set(id, node);
+    g.out.set(id, []);
+    g.in.set(id, []);
+  });
+  readEdges(g, rawEdges, problems);
+  return g;
+}
+
+function readEdges(g: Graph, rawEdges: unknown[], problems: GraphProblem[]): void {
+  const seen = new Set<string>();
+  rawEdges.forEach((raw: unknown, i: number) => {
+    const s = isRecord(raw) ? raw.source : undefined;
+    const t = isRecord(raw) ? raw.target : undefined;
+    const sOk = typeof s === 'string' && g.byId.has(nodeId(s));
+    const tOk = typeof t === 'string' && g.byId.has(nodeId(t));
+    if (!sOk || !tOk) {
+      const present = sOk ? nodeId(s as string) : tOk ? nodeId(t as string) : undefined;
+      const missing = [!sOk ? `from ${valueText(s)}` : null, !tOk ? `to ${valueText(t)}` : null].filter(Boolean).join(' and ');
+      problems.push({
+        code: 'dangling-edge',
+        ...(present ? { nodeId: present } : {}),
+        message: `Connection #${i + 1} goes ${missing}, a block that does not exist: delete the connection or reconnect it.`,
+      });
+      return;
+    }
+    const source = nodeId(s as string);
+    const target = nodeId(t as string);
+    // The same connection twice is an artefact of editing, not a second path.
+    const key = JSON.stringify([source, target]);
+    if (seen.has(key)) return;
+    seen.add(key);
+    if (g.byId.get(target)?.type === 'Input') {
+      problems.push({
+        code: 'dangling-edge',
+        nodeId: target,
+        relatedNodeIds: [source],
+        message: `${label(g, target)} is where data enters, so nothing can connect into it: delete the connection from ${label(g, source)}.`,
+      });
+      return;
+    }
+    g.out.get(source)?.push(target);
+    g.in.get(target)?.push(source);
+  });
+}
+
+/** Structure checks on a read graph. Returns the Input→output chain when the graph is one. */
+export function checkTopology(g: Graph, problems: GraphProblem[]): NodeId[] | null {
+  const before = problems.length;
+  for (const n of g.nodes) {
+    const outs = g.out.get(n.id) ?? [];
+    const ins = g.in.get(n.id) ?? [];
+    if (outs.length > 1) {
+      problems.push({
+        code: 'branch',
+        nodeId: n.id,
+        relatedNodeIds: outs,
+        message: `${label(g, n.id)} feeds ${outs.length} blocks (${listText(outs)}): a network here is one chain, so keep one outgoing connection and delete the others.`,
+      });
+    }
+    if (ins.length > 1) {
+      problems.push({
+        code: 'branch',
+        nodeId: n.id,
+        relatedNodeIds: ins,
+        message: `${label(g, n.id)} gets input from ${ins.length} blocks (${listText(ins)}): a network here is one chain, so keep one incoming connection and delete the others.`,
+      });
+    }
+  }
+  const inputs = g.nodes.filter((n) => n.type === 'Input').map((n) => n.id);
+  if (inputs.length === 0) {
+    problems.push({
+      code: 'no-input',
+      message: g.nodes.length === 0
+        ? 'The model is empty: add an Input block, then connect layers after it.'
+        : 'The model has no Input block: add one and connect it to the first layer.',
+    });
+  } else if (inputs.length > 1) {
+    problems.push({
+      code: 'many-inputs',
+      nodeId: inputs[1],
+      relatedNodeIds: inputs.filter((_, i) => i !== 1),
+      message: `The model has ${inputs.length} Input blocks (${listText(inputs)}): the data enters in one place, so delete all but one.`,
+    });
+  }
+  for (const cycle of findCycles(g)) {
+    const path = [...cycle, cycle[0]].map((id) => `'${id}'`).join(' → ');
+    problems.push({
+      code: 'cycle',
+      nodeId: cycle[0],
+      relatedNodeIds: cycle.slice(1),
+      message: cycle.length === 1
+        ? `${label(g, cycle[0])} is connected to itself: delete that connection, data must flow one way from Input to output.`
+        : `${path} form a loop: data must flow one way from Input to output, so delete one of these connections.`,
+    });
+  }
+  if (inputs.length > 0) {
+    for (const id of unreachableFromInputs(g, inputs)) {
+      problems.push({
+        code: 'disconnected',
+        nodeId: id,
+        message: `${label(g, id)} is not connected to the Input: connect it into the chain or delete it.`,
+      });
+    }
+  }
+  if (inputs.length === 1 && (g.out.get(inputs[0]) ?? []).length === 0 && problems.length === before) {
+    problems.push({
+      code: 'no-layers',
+      nodeId: inputs[0],
+      message: `Nothing comes after ${label(g, inputs[0])}: connect layers to it, e.g. Linear then Sigmoid.`,
+    });
+  }
+  if (problems.length > before || inputs.length !== 1) return null;
+  const chain: NodeId[] = [];
+  let cur: NodeId | undefined = inputs[0];
+  while (cur !== undefined) {
+    chain.push(cur);
+    cur = (g.out.get(cur) ?? [])[0];
+  }
+  return chain;
+}
+
+/** Nodes not in the same (undirected) piece of the graph as any Input. */
+function unreachableFromInputs(g: Graph, inputs: NodeId[]): NodeId[] {
+  const seen = new Set<NodeId>(inputs);
+  const stack = [...inputs];
+  while (stack.length > 0) {
+    const id = stack.pop() as NodeId;
+    for (const next of [...(g.out.get(id) ?? []), ...(g.in.get(id) ?? [])]) {
+      if (!seen.has(next)) {
+        seen.add(next);
+        stack.push(next);
+      }
+    }
+  }
+  return g.nodes.filter((n) => !seen.has(n.id)).map((n) => n.id);
+}
+
+/**
+ * Every loop, as the nodes on it in flow order. Tarjan's strongly connected components,
+ * iterative so that a long junk chain cannot overflow the stack.
+ */
+export function findCycles(g: Graph): NodeId[][] {
+  const index = new Map<NodeId, number>();
+  const low = new Map<NodeId, number>();
+  const onStack = new Set<NodeId>();
+  const stack: NodeId[] = [];
+  const cycles: NodeId[][] = [];
+  let counter = 0;
+  for (const start of g.nodes) {
+    if (index.has(start.id)) continue;
+    const work: { id: NodeId; next: number }[] = [{ id: start.id, next: 0 }];
+    index.set(start.id, counter);
+    low.set(start.id, counter++);
+    stack.push(start.id);
+    onStack.add(start.id);
+    while (work.length > 0) {
+      const frame = work[work.length - 1];
+      const outs = g.out.get(frame.id) ?? [];
+      if (frame.next < outs.length) {
+        const w = outs[frame.next++];
+        if (!index.has(w)) {
+          index.set(w, counter);
+          low.set(w, counter++);
+          stack.push(w);
+          onStack.add(w);
+          work.push({ id: w, next: 0 });
+        } else if (onStack.has(w)) {
+          low.set(frame.id, Math.min(low.get(frame.id) as number, index.get(w) as number));
+        }
+        continue;
+      }
+      work.pop();
+      if (work.length > 0) {
+        const parent = work[work.length - 1].id;
+        low.set(parent, Math.min(low.get(parent) as number, low.get(frame.id) as number));
+      }
+      if (low.get(frame.id) === index.get(frame.id)) {
+        const members: NodeId[] = [];
+        let w: NodeId;
+        do {
+          w = stack.pop() as NodeId;
+          onStack.delete(w);
+          members.push(w);
+        } while (w !== frame.id);
+        const selfLoop = members.length === 1 && (g.out.get(members[0]) ?? []).includes(members[0]);
+        if (members.length > 1 || selfLoop) cycles.push(orderCycle(g, members));
+      }
+    }
+  }
+  return cycles;
+}
+
+/** Puts a loop's nodes in the order data would flow round it, starting from the earliest in the spec. */
+function orderCycle(g: Graph, members: NodeId[]): NodeId[] {
+  const inSet = new Set(members);
+  const first = g.nodes.find((n) => inSet.has(n.id))?.id ?? members[0];
+  const order: NodeId[] = [first];
+  const used = new Set<NodeId>([first]);
+  let cur = first;
+  for (;;) {
+    const next = (g.out.get(cur) ?? []).find((w) => inSet.has(w) && !used.has(w));
+    if (next === undefined) break;
+    order.push(next);
+    used.add(next);
+    cur = next;
+  }
+  // A tangle of several loops cannot be drawn as one ring: list the rest in spec order.
+  for (const n of g.nodes) if (inSet.has(n.id) && !used.has(n.id)) order.push(n.id);
+  return order;
+}

@@ -1,0 +1,119 @@
+// compileModel: a model spec (whatever it holds) and the data's input shape in, either a
+// resolved chain of layers or every problem found, each naming its node. Never throws.
+import type { GraphProblem, ModelSpec, NodeId, NodeShapeInfo } from './spec';
+import type { CompileResult, ResolvedLayer } from './resolved';
+import { readGraph, checkTopology, type Graph } from './topology';
+import { readNodeParams, type NodeParams } from './node-params';
+import { inferLayer, inputShapeProblem } from './shapes';
+import { nodeLabel } from './describe';
+import { MAX_PARAMS } from './limits';
+
+export { checkLossFit } from './loss-fit';
+
+interface Inferred {
+  shapes: Map<NodeId, NodeShapeInfo>;
+  layers: Map<NodeId, ResolvedLayer>;
+}
+
+/**
+ * Pushes the input shape forward along the connections from every Input, as far as it
+ * goes: a node gets a shape when it has exactly one incoming connection whose source has
+ * one. Runs on broken graphs too, so the canvas can show shapes next to the errors.
+ */
+function propagate(
+  g: Graph,
+  params: Map<NodeId, NodeParams>,
+  inputShape: number[] | null,
+  problems: GraphProblem[],
+): Inferred {
+  const shapes = new Map<NodeId, NodeShapeInfo>();
+  const layers = new Map<NodeId, ResolvedLayer>();
+  for (const n of g.nodes) shapes.set(n.id, { nodeId: n.id, inputShape: null, outputShape: null, paramCount: 0 });
+  const queue: NodeId[] = [];
+  for (const n of g.nodes) {
+    if (n.type === 'Input' && inputShape !== null) {
+      const info = shapes.get(n.id) as NodeShapeInfo;
+      info.inputShape = [...inputShape];
+      info.outputShape = [...inputShape];
+      queue.push(n.id);
+    }
+  }
+  const done = new Set<NodeId>(queue);
+  while (queue.length > 0) {
+    const src = queue.shift() as NodeId;
+    const srcShape = (shapes.get(src) as NodeShapeInfo).outputShape;
+    if (srcShape === null) continue;
+    for (const dst of g.out.get(src) ?? []) {
+      if (done.has(dst) || (g.in.get(dst) ?? []).length !== 1) continue;
+      done.add(dst);
+      const info = shapes.get(dst) as NodeShapeInfo;
+      info.inputShape = [...srcShape];
+      const p = params.get(dst);
+      if (p === undefined) continue; // unknown type: already reported, nothing to infer past it
+      const r = inferLayer(dst, p, srcShape);
+      info.outputShape = r.outputShape;
+      info.paramCount = r.paramCount;
+      if (r.problem) problems.push(r.problem);
+      if (r.layer) layers.set(dst, r.layer);
+      if (r.outputShape !== null) queue.push(dst);
+    }
+  }
+  return { shapes, layers };
+}
+
+export function compileModel(spec: ModelSpec, inputShape: number[]): CompileResult {
+  const problems: GraphProblem[] = [];
+  const g = readGraph(spec, problems);
+  const params = new Map<NodeId, NodeParams>();
+  for (const n of g.nodes) if (n.type !== null) params.set(n.id, readNodeParams(n.id, n.type, n.params, problems));
+  const chain = checkTopology(g, problems);
+
+  const shapeIssue = inputShapeProblem(inputShape);
+  if (shapeIssue !== null) {
+    const inputs = g.nodes.filter((n) => n.type === 'Input');
+    problems.push({
+      code: Array.isArray(inputShape) && inputShape.some((d) => d === 0) ? 'empty-output' : 'bad-param',
+      ...(inputs.length > 0 ? { nodeId: inputs[0].id } : {}),
+      message: `${inputs.length > 0 ? `${nodeLabel('Input', inputs[0].id)}: ` : ''}${shapeIssue}. Check the dataset.`,
+    });
+  }
+  const { shapes, layers } = propagate(g, params, shapeIssue === null ? inputShape : null, problems);
+  const shapeList = g.nodes.map((n) => shapes.get(n.id) as NodeShapeInfo);
+
+  const totalParams = shapeList.reduce((a, s) => a + s.paramCount, 0);
+  if (totalParams > MAX_PARAMS) {
+    const biggest = shapeList.reduce((a, s) => (s.paramCount > a.paramCount ? s : a));
+    problems.push({
+      code: 'bad-param',
+      nodeId: biggest.nodeId,
+      message: `The model has ${totalParams.toLocaleString('en-US')} parameters, above the limit of ${MAX_PARAMS.toLocaleString('en-US')} (training keeps about four copies of each in memory). ${nodeLabel(g.byId.get(biggest.nodeId)?.type ?? null, biggest.nodeId)} alone has ${biggest.paramCount.toLocaleString('en-US')}: make it smaller.`,
+    });
+  }
+
+  if (problems.length > 0 || chain === null) return { ok: false, problems, shapes: shapeList };
+  const resolved: ResolvedLayer[] = [];
+  for (const id of chain.slice(1)) {
+    const layer = layers.get(id);
+    // Unreachable when there are no problems; kept so a gap can never yield a broken model.
+    if (layer === undefined) {
+      return {
+        ok: false,
+        problems: [{ code: 'bad-param', nodeId: id, message: `${nodeLabel(g.byId.get(id)?.type ?? null, id)} could not be resolved: check its settings.` }],
+        shapes: shapeList,
+      };
+    }
+    resolved.push(layer);
+  }
+  const last = shapes.get(chain[chain.length - 1]) as NodeShapeInfo;
+  return {
+    ok: true,
+    model: {
+      inputShape: [...inputShape],
+      inputId: chain[0],
+      layers: resolved,
+      outputShape: [...(last.outputShape as number[])],
+      shapes: shapeList,
+      paramCount: totalParams,
+    },
+  };
+}
