@@ -1,6 +1,6 @@
 // A scripted TrainingSession for testing hosts without the engine: every batch advances a
 // fake clock by a fixed cost, and hooks let a test act at an exact batch.
-import type { EpochMetrics, RunResult, StepReport, TrainingSession, Weights } from '../../../core/index';
+import type { EpochMetrics, NodeId, RunResult, StepReport, TrainingSession, Weights } from '../../../core/index';
 
 export interface FakeClock {
   t: number;
@@ -77,7 +77,7 @@ export function fakeSession(o: FakeSessionOptions): FakeSession {
   const s: FakeSession = {
     batchesRun: 0,
     stoppedAtBatch: null,
-    model: { inputShape: [2], inputId: 'in', layers: [], outputShape: [1], shapes: [], paramCount: 0 },
+    model: { inputShape: [2], inputId: 'in' as NodeId, layers: [], outputShape: [1], shapes: [], paramCount: 0 },
     dataset: { x: new Float64Array(0), y: new Float64Array(0), n: 0, inputShape: [2], numClasses: 2, classNames: [], featureNames: [] },
     trainIndices: new Uint32Array(0),
     testIndices: new Uint32Array(0),

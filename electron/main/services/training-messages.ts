@@ -1,0 +1,137 @@
+// Every message that crosses the training boundary, as a zod schema (B6): what the renderer may
+// ask for, what main tells a worker, and what a worker may say back. Anything else is dropped.
+import { z } from 'zod';
+import { NODE_TYPES, ProjectSchema, type NodeShapeInfo, type TrainProblem, type TrainingEvent } from '../../../core/index';
+
+/** The longest run a request may ask for; a typo like 1e12 is refused, not attempted. */
+export const MAX_EPOCHS = 1_000_000;
+export const MAX_BOUNDARY_RES = 256;
+export const MAX_RUN_ID_CHARS = 128;
+export const MAX_NODES = 1_000;
+const MAX_NAME_CHARS = 10_000;
+
+const num = z.number();
+const posInt = z.number().int().positive();
+const nonNegInt = z.number().int().nonnegative();
+const id = z.string().min(1).max(MAX_NAME_CHARS);
+
+const SpecNodeSchema = z.strictObject({
+  id,
+  type: z.enum(NODE_TYPES),
+  params: z.record(z.string().max(64), z.union([num, z.boolean()])),
+});
+
+const ModelSpecSchema = z.strictObject({
+  nodes: z.array(SpecNodeSchema).max(MAX_NODES),
+  edges: z.array(z.strictObject({ source: id, target: id })).max(4 * MAX_NODES),
+});
+
+// The dataset, settings and weights of a request are exactly the project file's (Helper C's
+// schema); a request only adds limits a file cannot know about (how long a run may be).
+const DatasetSpecSchema = ProjectSchema.shape.dataset;
+const TrainingSettingsSchema = ProjectSchema.shape.training.refine((s) => s.epochs <= MAX_EPOCHS, {
+  message: `At most ${MAX_EPOCHS} epochs per run`,
+  path: ['epochs'],
+});
+const WeightsSchema = ProjectSchema.shape.weights;
+
+export const StartTrainingRequestSchema = z.strictObject({
+  runId: z.string().min(1).max(MAX_RUN_ID_CHARS),
+  request: z.strictObject({
+    spec: ModelSpecSchema,
+    dataset: DatasetSpecSchema,
+    settings: TrainingSettingsSchema,
+    initialWeights: WeightsSchema.optional(),
+  }),
+  boundaryResolution: nonNegInt.max(MAX_BOUNDARY_RES),
+  paused: z.boolean().optional(),
+});
+
+export const RunIdSchema = z.string().min(1).max(MAX_RUN_ID_CHARS);
+
+/** Main → worker. The worker validates these too; a worker trusts nobody. */
+export const WorkerCommandSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('start'), req: StartTrainingRequestSchema }),
+  z.strictObject({ kind: z.literal('pause') }),
+  z.strictObject({ kind: z.literal('resume') }),
+  z.strictObject({ kind: z.literal('step') }),
+  z.strictObject({ kind: z.literal('stop') }),
+]);
+export type WorkerCommand = z.infer<typeof WorkerCommandSchema>;
+
+// Worker → main. Numbers may be NaN/Infinity here (a diverging loss is real data), so metrics
+// use a plain typeof check instead of z.number(), which refuses them.
+const anyNumber = z.custom<number>((v) => typeof v === 'number', 'expected a number');
+const nullableNumber = anyNumber.nullable();
+
+const EpochMetricsSchema = z.strictObject({
+  epoch: nonNegInt,
+  loss: anyNumber,
+  accuracy: anyNumber,
+  testLoss: nullableNumber,
+  testAccuracy: nullableNumber,
+  lr: anyNumber,
+});
+
+const RunResultSchema = z.looseObject({
+  state: z.enum(['done', 'stopped', 'diverged', 'error']),
+  epochs: nonNegInt,
+  loss: nullableNumber,
+  accuracy: nullableNumber,
+  testAccuracy: nullableNumber,
+  ms: anyNumber,
+});
+
+const TensorOutSchema = z.strictObject({ shape: z.array(nonNegInt), data: z.array(anyNumber) });
+const WeightsOutSchema = z.record(z.string(), z.record(z.string(), TensorOutSchema));
+
+const runId = RunIdSchema;
+export const TrainingEventSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('progress'), runId, epochs: z.array(EpochMetricsSchema), batch: nonNegInt }),
+  z.strictObject({
+    type: z.literal('boundary'),
+    runId,
+    epoch: nonNegInt,
+    res: posInt,
+    numClasses: posInt,
+    probs: z.instanceof(Float64Array),
+  }),
+  z.strictObject({ type: z.literal('paused'), runId, epoch: nonNegInt }),
+  z.strictObject({ type: z.literal('resumed'), runId }),
+  z.strictObject({ type: z.enum(['done', 'stopped', 'diverged']), runId, result: RunResultSchema, weights: WeightsOutSchema }),
+  z.strictObject({ type: z.literal('error'), runId, message: z.string().max(MAX_NAME_CHARS) }),
+]);
+
+const ShapeSchema = z.strictObject({
+  nodeId: z.string(),
+  inputShape: z.array(nonNegInt).nullable(),
+  outputShape: z.array(nonNegInt).nullable(),
+  paramCount: nonNegInt,
+});
+const ProblemSchema = z.looseObject({ code: z.string(), message: z.string() });
+
+export const WorkerMessageSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('started'), shapes: z.array(ShapeSchema) }),
+  z.strictObject({ kind: z.literal('rejected'), problems: z.array(ProblemSchema) }),
+  z.strictObject({ kind: z.literal('event'), event: TrainingEventSchema }),
+]);
+
+/** The typed view of a validated worker message. */
+export type WorkerMessage =
+  | { kind: 'started'; shapes: NodeShapeInfo[] }
+  | { kind: 'rejected'; problems: TrainProblem[] }
+  | { kind: 'event'; event: TrainingEvent };
+
+export function parseWorkerMessage(data: unknown): WorkerMessage | null {
+  const r = WorkerMessageSchema.safeParse(data);
+  // The schema checks structure; the branded ids and problem unions are plain strings on the wire.
+  return r.success ? (r.data as unknown as WorkerMessage) : null;
+}
+
+/** zod issues → the TrainProblem list a refused start returns, one per field. */
+export function issuesToProblems(error: z.ZodError, prefix = ''): TrainProblem[] {
+  return error.issues.slice(0, 20).map((issue) => {
+    const field = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
+    return { code: 'bad-setting' as const, field, message: `${field || '(request)'}: ${issue.message}` };
+  });
+}
