@@ -62,7 +62,7 @@ export function deleteFromGraph(g: Graph, nodeIds: readonly string[], edgeIds: r
 
 export function addEdge(g: Graph, source: string, target: string): Graph {
   if (source === target) return g;
-  const ids = new Set(g.nodes.map((n) => n.id));
+  const ids = new Set<string>(g.nodes.map((n) => n.id));
   if (!ids.has(source) || !ids.has(target)) return g;
   if (g.edges.some((e) => e.source === source && e.target === target)) return g;
   let id = edgeIdFor(source, target);

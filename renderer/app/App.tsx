@@ -1,0 +1,95 @@
+// The window: toolbar on top, palette | canvas (charts below) | inspector tabs on the right.
+import { ReactFlowProvider } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import './app.css';
+import { ChartsPanel } from '../charts/ChartsPanel';
+import { DatasetPanel } from '../data/DatasetPanel';
+import { Canvas } from '../editor/Canvas';
+import { Palette } from '../editor/Palette';
+import { NodeInspector } from '../inspector/NodeInspector';
+import { TrainingPanel } from '../training/TrainingPanel';
+import { useUiStore, type InspectorTab } from '../store/ui';
+import { Banner } from './Banner';
+import { QuestionDialog } from './QuestionDialog';
+import { Toolbar } from './Toolbar';
+import { useAppLifecycle } from './lifecycle';
+import { useGlobalShortcuts } from './shortcuts';
+
+const TABS: { id: InspectorTab; label: string }[] = [
+  { id: 'node', label: 'Node' },
+  { id: 'data', label: 'Data' },
+  { id: 'training', label: 'Training' },
+];
+
+function SidePanel() {
+  const tab = useUiStore((s) => s.inspectorTab);
+  const setTab = useUiStore((s) => s.setInspectorTab);
+  return (
+    <aside className="side" aria-label="Inspector">
+      <div role="tablist" aria-label="Inspector sections" className="tabs">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            id={`tab-${t.id}`}
+            aria-selected={tab === t.id}
+            aria-controls={`panel-${t.id}`}
+            tabIndex={tab === t.id ? 0 : -1}
+            className={tab === t.id ? 'tab active' : 'tab'}
+            onClick={() => setTab(t.id)}
+            onKeyDown={(e) => {
+              if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+              const i = TABS.findIndex((x) => x.id === tab);
+              const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
+              setTab(next.id);
+              document.getElementById(`tab-${next.id}`)?.focus();
+            }}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      {/* Panels stay mounted (hidden) so their local state survives switching tabs. */}
+      <div role="tabpanel" id="panel-node" aria-labelledby="tab-node" hidden={tab !== 'node'} className="tabpanel">
+        <NodeInspector />
+      </div>
+      <div role="tabpanel" id="panel-data" aria-labelledby="tab-data" hidden={tab !== 'data'} className="tabpanel">
+        <DatasetPanel />
+      </div>
+      <div role="tabpanel" id="panel-training" aria-labelledby="tab-training" hidden={tab !== 'training'} className="tabpanel">
+        <TrainingPanel />
+      </div>
+    </aside>
+  );
+}
+
+function Shell() {
+  useAppLifecycle();
+  useGlobalShortcuts();
+  return (
+    <div className="app">
+      <Toolbar />
+      <Banner />
+      <div className="main">
+        <Palette />
+        <div className="centre">
+          <Canvas />
+          <section className="charts" aria-label="Charts">
+            <ChartsPanel />
+          </section>
+        </div>
+        <SidePanel />
+      </div>
+      <QuestionDialog />
+    </div>
+  );
+}
+
+export function App() {
+  return (
+    <ReactFlowProvider>
+      <Shell />
+    </ReactFlowProvider>
+  );
+}

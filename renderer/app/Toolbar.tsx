@@ -1,0 +1,71 @@
+// The toolbar: file commands, undo/redo and view commands, each a button with an accessible name.
+import { useProjectStore } from '../store/project';
+import { runAction, type AppAction } from './actions';
+
+interface Item {
+  label: string;
+  action: AppAction;
+  keys?: string;
+}
+
+const FILE: Item[] = [
+  { label: 'New', action: 'file:new', keys: 'Ctrl+N' },
+  { label: 'Open', action: 'file:open', keys: 'Ctrl+O' },
+  { label: 'Save', action: 'file:save', keys: 'Ctrl+S' },
+  { label: 'Save As', action: 'file:saveAs', keys: 'Ctrl+Shift+S' },
+  { label: 'Export weights', action: 'file:exportWeights', keys: 'Ctrl+Shift+E' },
+];
+const VIEW: Item[] = [
+  { label: 'Tidy layout', action: 'view:tidy' },
+  { label: 'Zoom to fit', action: 'view:fit' },
+];
+
+function ToolButton({ item, disabled }: { item: Item; disabled?: boolean }) {
+  return (
+    <button
+      type="button"
+      className="tool"
+      disabled={disabled}
+      title={item.keys ? `${item.label} (${item.keys})` : item.label}
+      aria-keyshortcuts={item.keys?.replace('Ctrl', 'Control')}
+      onClick={() => runAction(item.action)}
+    >
+      {item.label}
+    </button>
+  );
+}
+
+export function Toolbar() {
+  const canUndo = useProjectStore((s) => s.canUndo);
+  const canRedo = useProjectStore((s) => s.canRedo);
+  const fileName = useProjectStore((s) => s.fileName);
+  const dirty = useProjectStore((s) => s.dirty);
+  return (
+    <header className="toolbar" role="toolbar" aria-label="Main toolbar">
+      <span className="brand">BPNN Studio</span>
+      <div className="tool-group">
+        {FILE.map((i) => (
+          <ToolButton key={i.action} item={i} />
+        ))}
+      </div>
+      <div className="tool-group">
+        <ToolButton item={{ label: 'Undo', action: 'edit:undo', keys: 'Ctrl+Z' }} disabled={!canUndo} />
+        <ToolButton item={{ label: 'Redo', action: 'edit:redo', keys: 'Ctrl+Shift+Z' }} disabled={!canRedo} />
+      </div>
+      <div className="tool-group">
+        {VIEW.map((i) => (
+          <ToolButton key={i.action} item={i} />
+        ))}
+      </div>
+      <span className="doc-name" aria-live="polite">
+        {fileName}
+        {dirty && (
+          <span className="dirty" title="Unsaved changes">
+            {' '}
+            • unsaved
+          </span>
+        )}
+      </span>
+    </header>
+  );
+}

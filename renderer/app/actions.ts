@@ -1,0 +1,69 @@
+// Every command the window offers, by name: the toolbar, the keyboard and the desktop menu all
+// dispatch through here so they always do the same thing.
+import type { MenuCommand } from '../../electron/ipc/contract';
+import {
+  copySelection,
+  cutSelection,
+  deleteSelection,
+  duplicateSelection,
+  pasteClipboard,
+  redo,
+  selectAll,
+  undo,
+} from '../editor/commands';
+import { useProjectStore } from '../store/project';
+import { exportWeights, newFile, openFile, save } from './file-actions';
+import { requestFit } from './view';
+
+export type AppAction = MenuCommand | 'edit:duplicate';
+
+export function runAction(action: AppAction): void {
+  switch (action) {
+    case 'file:new':
+      void newFile();
+      return;
+    case 'file:open':
+      void openFile();
+      return;
+    case 'file:save':
+      void save(false);
+      return;
+    case 'file:saveAs':
+      void save(true);
+      return;
+    case 'file:exportWeights':
+      void exportWeights();
+      return;
+    case 'edit:undo':
+      undo();
+      return;
+    case 'edit:redo':
+      redo();
+      return;
+    case 'edit:cut':
+      cutSelection();
+      return;
+    case 'edit:copy':
+      copySelection();
+      return;
+    case 'edit:paste':
+      pasteClipboard();
+      return;
+    case 'edit:delete':
+      deleteSelection();
+      return;
+    case 'edit:selectAll':
+      selectAll();
+      return;
+    case 'edit:duplicate':
+      duplicateSelection();
+      return;
+    case 'view:tidy':
+      useProjectStore.getState().tidy();
+      requestFit();
+      return;
+    case 'view:fit':
+      requestFit();
+      return;
+  }
+}

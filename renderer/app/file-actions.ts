@@ -1,0 +1,103 @@
+// New, Open, Save, Save As and Export Weights: the same functions serve the toolbar, the
+// shortcuts and the desktop menu. Problems become a banner of plain text, never an exception.
+import { newProject } from '../../core/index';
+import type { OpenResult } from '../../electron/ipc/contract';
+import { getApi } from '../backend/api';
+import { useProjectStore } from '../store/project';
+import { useUiStore } from '../store/ui';
+
+const MAX_PROBLEM_LINES = 20;
+
+/** Shows an open failure: the file name, each problem with its JSON path, and what to do. */
+export function reportOpenProblems(result: Extract<OpenResult, { ok: false; canceled: false }>): void {
+  const lines = result.problems.slice(0, MAX_PROBLEM_LINES).map((p) => (p.path ? `${p.path}: ${p.message}` : p.message));
+  const more = result.moreProblems + Math.max(0, result.problems.length - MAX_PROBLEM_LINES);
+  if (more > 0) lines.push(`…and ${more} more.`);
+  lines.push('Your open project was not changed. Fix the file or choose another one.');
+  useUiStore.getState().showBanner({ kind: 'error', title: `Could not open ${result.fileName}`, lines });
+}
+
+/** Loads an open result into the editor; false when canceled or refused. */
+export function applyOpenResult(result: OpenResult): boolean {
+  if (result.ok) {
+    useProjectStore.getState().loadProject(result.project, result.filePath, result.fileName);
+    useUiStore.getState().select([], []);
+    useUiStore.getState().showBanner(null);
+    return true;
+  }
+  if (!result.canceled) reportOpenProblems(result);
+  return false;
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** When there are unsaved changes, asks Save / Don't Save / Cancel; true means go ahead. */
+export async function confirmDiscard(): Promise<boolean> {
+  const { dirty, fileName } = useProjectStore.getState();
+  if (!dirty) return true;
+  const choice = await useUiStore
+    .getState()
+    .ask('Unsaved changes', `${fileName} has changes that are not saved. Save them first?`, ['Save', "Don't Save", 'Cancel']);
+  if (choice === 'Save') return save(false);
+  return choice === "Don't Save";
+}
+
+export async function newFile(): Promise<void> {
+  if (!(await confirmDiscard())) return;
+  useProjectStore.getState().loadProject(newProject(), null, 'untitled.bpnn');
+  useUiStore.getState().select([], []);
+  useUiStore.getState().showBanner(null);
+}
+
+export async function openFile(): Promise<void> {
+  if (!(await confirmDiscard())) return;
+  try {
+    applyOpenResult(await getApi().openProject());
+  } catch (err) {
+    useUiStore.getState().showBanner({ kind: 'error', title: 'Could not open the file', lines: [errorText(err)] });
+  }
+}
+
+/** Saves (asNew: always ask where); true when the project is now saved. */
+export async function save(asNew: boolean): Promise<boolean> {
+  const api = getApi();
+  const ui = useUiStore.getState();
+  const { project, filePath } = useProjectStore.getState();
+  try {
+    let result = await api.saveProject({ project, filePath: asNew ? null : filePath });
+    if (!result.ok && !result.canceled && result.conflict) {
+      const choice = await ui.ask('File changed on disk', result.message, ['Overwrite', 'Cancel']);
+      if (choice !== 'Overwrite') return false;
+      result = await api.saveProject({ project, filePath: asNew ? null : filePath, overwrite: true });
+    }
+    if (result.ok) {
+      useProjectStore.getState().markSaved(result.filePath, result.fileName);
+      ui.showBanner(null);
+      return true;
+    }
+    if (!result.canceled) ui.showBanner({ kind: 'error', title: 'Could not save', lines: [result.message, 'Your project is still open; try Save As to save it elsewhere.'] });
+    return false;
+  } catch (err) {
+    ui.showBanner({ kind: 'error', title: 'Could not save', lines: [errorText(err)] });
+    return false;
+  }
+}
+
+export async function exportWeights(): Promise<void> {
+  const ui = useUiStore.getState();
+  const { project, fileName } = useProjectStore.getState();
+  if (!project.weights) {
+    ui.showBanner({ kind: 'notice', title: 'No weights to export yet', lines: ['Train the network first, then export its weights.'] });
+    return;
+  }
+  try {
+    const suggestedName = `${fileName.replace(/\.bpnn$/i, '')}.weights.json`;
+    const r = await getApi().exportWeights({ project, suggestedName });
+    if (r.ok) ui.showBanner({ kind: 'notice', title: 'Weights exported', lines: [`Saved as ${r.fileName}.`] });
+    else if (!r.canceled) ui.showBanner({ kind: 'error', title: 'Could not export the weights', lines: [r.message] });
+  } catch (err) {
+    ui.showBanner({ kind: 'error', title: 'Could not export the weights', lines: [errorText(err)] });
+  }
+}

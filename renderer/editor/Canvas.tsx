@@ -1,0 +1,121 @@
+// The React Flow canvas, controlled by the project store: positions, nodes and edges live in
+// the project; selection in the ui store; node sizes (measured by React Flow) in a ref.
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { NODE_TYPES, type NodeType } from '../../core/index';
+import { nodeTypes } from '../nodes/node-types';
+import { definitionOf } from '../nodes/registry';
+import { useProjectStore } from '../store/project';
+import { useUiStore } from '../store/ui';
+import { registerFit } from '../app/view';
+import { addNodeAt } from './commands';
+import { readEdgeSelection, readNodeChanges, toFlowEdges, toFlowNodes, type FlowNode, type Measured } from './flow';
+import { CANVAS_ID, DRAG_MIME } from './placement';
+
+const CATEGORY_COLOURS: Record<string, string> = {
+  'Input/Output': '#0072B2',
+  Layers: '#E69F00',
+  Activations: '#009E73',
+};
+
+const isNodeType = (s: string): s is NodeType => (NODE_TYPES as readonly string[]).includes(s);
+
+export function Canvas() {
+  const graph = useProjectStore((s) => s.project.graph);
+  const selectedNodeIds = useUiStore((s) => s.selectedNodeIds);
+  const selectedEdgeIds = useUiStore((s) => s.selectedEdgeIds);
+  const { screenToFlowPosition, fitView } = useReactFlow();
+  const measured = useRef(new Map<string, Measured>());
+  const cache = useRef(new Map());
+  const [sizeTick, setSizeTick] = useState(0);
+
+  const nodes = useMemo(
+    () => toFlowNodes(graph.nodes, new Set(selectedNodeIds), measured.current, cache.current),
+    // sizeTick: re-derive when React Flow reports new node sizes (kept in a ref).
+    [graph.nodes, selectedNodeIds, sizeTick],
+  );
+  const edges = useMemo(() => toFlowEdges(graph.edges, new Set(selectedEdgeIds)), [graph.edges, selectedEdgeIds]);
+
+  useEffect(() => {
+    registerFit(() => void fitView({ padding: 0.2, maxZoom: 1.2, duration: 200 }));
+    return () => registerFit(null);
+  }, [fitView]);
+
+  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
+    const ui = useUiStore.getState();
+    const fx = readNodeChanges(changes, ui.selectedNodeIds);
+    if (fx.measured.length > 0) {
+      for (const m of fx.measured) measured.current.set(m.id, m.size);
+      setSizeTick((t) => t + 1);
+    }
+    if (fx.phase) useProjectStore.getState().moveNodes(fx.positions, fx.phase);
+    if (fx.selection) ui.select(fx.selection, ui.selectedEdgeIds);
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+    const ui = useUiStore.getState();
+    const sel = readEdgeSelection(changes, ui.selectedEdgeIds);
+    if (sel) ui.select(ui.selectedNodeIds, sel);
+  }, []);
+
+  const onConnect = useCallback((c: Connection) => {
+    useProjectStore.getState().connect(c.source, c.target);
+  }, []);
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (!e.dataTransfer.types.includes(DRAG_MIME)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const type = e.dataTransfer.getData(DRAG_MIME);
+      if (!isNodeType(type)) return;
+      e.preventDefault();
+      addNodeAt(type, screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+    },
+    [screenToFlowPosition],
+  );
+
+  return (
+    <section className="canvas" id={CANVAS_ID} aria-label="Network canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        isValidConnection={(c) => c.source !== c.target}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Meta', 'Control']}
+        fitView
+        fitViewOptions={{ padding: 0.2, maxZoom: 1.2 }}
+        minZoom={0.1}
+        maxZoom={2.5}
+        proOptions={{ hideAttribution: true }}
+        defaultEdgeOptions={{ type: 'smoothstep' }}
+      >
+        <Background gap={20} />
+        <Controls aria-label="Zoom controls" />
+        <MiniMap
+          pannable
+          zoomable
+          ariaLabel="Minimap"
+          nodeColor={(n) => CATEGORY_COLOURS[definitionOf(n.type as NodeType).category] ?? '#999'}
+        />
+      </ReactFlow>
+    </section>
+  );
+}

@@ -1,0 +1,84 @@
+// Editing commands shared by the keyboard, the desktop menu and the toolbar. They act on the
+// stores only, so each is one undo step and works without React.
+import type { NodeType } from '../../core/index';
+import { defaultParams } from '../nodes/registry';
+import { useProjectStore } from '../store/project';
+import { useUiStore } from '../store/ui';
+import type { XY } from '../store/graph-edits';
+
+export const PASTE_STEP: XY = { x: 40, y: 40 };
+
+export function addNodeAt(type: NodeType, position: XY): string {
+  const id = useProjectStore.getState().addNode(type, position, defaultParams(type));
+  useUiStore.getState().select([id], []);
+  return id;
+}
+
+export function deleteSelection(): void {
+  const ui = useUiStore.getState();
+  if (ui.selectedNodeIds.length === 0 && ui.selectedEdgeIds.length === 0) return;
+  useProjectStore.getState().deleteElements(ui.selectedNodeIds, ui.selectedEdgeIds);
+  ui.select([], []);
+}
+
+export function copySelection(): boolean {
+  const ui = useUiStore.getState();
+  const g = useProjectStore.getState().project.graph;
+  const ids = new Set(ui.selectedNodeIds);
+  if (ids.size === 0) return false;
+  ui.setClipboard({
+    nodes: g.nodes.filter((n) => ids.has(n.id)),
+    edges: g.edges.filter((e) => ids.has(e.source) && ids.has(e.target)),
+  });
+  return true;
+}
+
+export function cutSelection(): void {
+  if (copySelection()) deleteSelection();
+}
+
+export function pasteClipboard(): void {
+  const ui = useUiStore.getState();
+  if (!ui.clipboard || ui.clipboard.nodes.length === 0) return;
+  const k = ui.pasteCount + 1;
+  const ids = useProjectStore.getState().paste(ui.clipboard, { x: PASTE_STEP.x * k, y: PASTE_STEP.y * k });
+  ui.notePaste();
+  ui.select(ids, []);
+}
+
+export function duplicateSelection(): void {
+  const ui = useUiStore.getState();
+  if (ui.selectedNodeIds.length === 0) return;
+  const ids = useProjectStore.getState().duplicate(ui.selectedNodeIds);
+  ui.select(ids, []);
+}
+
+export function selectAll(): void {
+  const g = useProjectStore.getState().project.graph;
+  useUiStore.getState().select(
+    g.nodes.map((n) => n.id),
+    g.edges.map((e) => e.id),
+  );
+}
+
+/** Drops selected ids that no longer exist (after undo, redo or load). */
+export function pruneSelection(): void {
+  const g = useProjectStore.getState().project.graph;
+  const ui = useUiStore.getState();
+  const nodes = new Set(g.nodes.map((n) => n.id as string));
+  const edges = new Set(g.edges.map((e) => e.id));
+  ui.select(
+    ui.selectedNodeIds.filter((id) => nodes.has(id)),
+    ui.selectedEdgeIds.filter((id) => edges.has(id)),
+  );
+}
+
+export function undo(): void {
+  useProjectStore.getState().undo();
+  pruneSelection();
+}
+
+export function redo(): void {
+  useProjectStore.getState().redo();
+  pruneSelection();
+}

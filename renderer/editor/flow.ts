@@ -1,0 +1,121 @@
+// The canvas ⇄ project graph mapping, pure so it is tested without React. React Flow's nodes
+// carry only params in `data`; everything shown on a node (shapes, problems) is looked up by id.
+import type { Edge, EdgeChange, Node, NodeChange } from '@xyflow/react';
+import type { NodeType, ProjectEdge, ProjectNode } from '../../core/index';
+import type { Graph, XY } from '../store/graph-edits';
+
+export interface FlowNodeData extends Record<string, unknown> {
+  params: Record<string, number | boolean>;
+}
+export type FlowNode = Node<FlowNodeData, NodeType>;
+
+export interface Measured {
+  width: number;
+  height: number;
+}
+
+/**
+ * Builds React Flow nodes, reusing the previous object for a node whose project node,
+ * selection and size are unchanged (React Flow then skips it entirely).
+ */
+export function toFlowNodes(
+  nodes: readonly ProjectNode[],
+  selected: ReadonlySet<string>,
+  measured: ReadonlyMap<string, Measured>,
+  cache: Map<string, { source: ProjectNode; node: FlowNode }>,
+): FlowNode[] {
+  const live = new Set<string>();
+  const out = nodes.map((n) => {
+    live.add(n.id);
+    const m = measured.get(n.id);
+    const isSelected = selected.has(n.id);
+    const hit = cache.get(n.id);
+    if (
+      hit &&
+      hit.source === n &&
+      hit.node.selected === isSelected &&
+      hit.node.measured?.width === m?.width &&
+      hit.node.measured?.height === m?.height
+    ) {
+      return hit.node;
+    }
+    const node: FlowNode = {
+      id: n.id,
+      type: n.type,
+      position: { x: n.position.x, y: n.position.y },
+      data: { params: n.params },
+      selected: isSelected,
+      ...(m ? { measured: { width: m.width, height: m.height } } : {}),
+    };
+    cache.set(n.id, { source: n, node });
+    return node;
+  });
+  for (const id of [...cache.keys()]) if (!live.has(id)) cache.delete(id);
+  return out;
+}
+
+export function toFlowEdges(edges: readonly ProjectEdge[], selected: ReadonlySet<string>): Edge[] {
+  return edges.map((e) => ({
+    id: e.id,
+    source: e.source,
+    target: e.target,
+    selected: selected.has(e.id),
+    ariaLabel: `Edge from ${e.source} to ${e.target}`,
+  }));
+}
+
+/** The project graph a set of canvas nodes and edges stands for (used by copy). */
+export function flowToGraph(nodes: readonly FlowNode[], edges: readonly Edge[], all: Graph): Graph {
+  const byId = new Map(all.nodes.map((n) => [n.id as string, n]));
+  const picked = nodes.map((n) => byId.get(n.id)).filter((n): n is ProjectNode => n !== undefined);
+  const ids = new Set(picked.map((n) => n.id as string));
+  const edgeIds = new Set(edges.map((e) => e.id));
+  return {
+    nodes: picked,
+    edges: all.edges.filter((e) => edgeIds.has(e.id) || (ids.has(e.source) && ids.has(e.target))),
+  };
+}
+
+/** What a batch of React Flow node changes means for the stores. */
+export interface NodeChangeEffects {
+  positions: Record<string, XY>;
+  /** 'drag' while a drag is in progress, 'end' when it finished, null when nothing moved. */
+  phase: 'drag' | 'end' | null;
+  /** The new node selection, or null when the batch did not touch selection. */
+  selection: string[] | null;
+  measured: { id: string; size: Measured }[];
+}
+
+export function readNodeChanges(changes: readonly NodeChange<FlowNode>[], selected: readonly string[]): NodeChangeEffects {
+  const positions: Record<string, XY> = {};
+  let phase: 'drag' | 'end' | null = null;
+  let selection: Set<string> | null = null;
+  const measured: { id: string; size: Measured }[] = [];
+  for (const c of changes) {
+    if (c.type === 'position') {
+      if (c.position) positions[c.id] = { x: c.position.x, y: c.position.y };
+      if (c.dragging === false) phase = 'end';
+      else if (c.position && phase === null) phase = 'drag';
+    } else if (c.type === 'select') {
+      selection ??= new Set(selected);
+      if (c.selected) selection.add(c.id);
+      else selection.delete(c.id);
+    } else if (c.type === 'dimensions' && c.dimensions) {
+      measured.push({ id: c.id, size: { width: c.dimensions.width, height: c.dimensions.height } });
+    }
+    // 'remove' is ignored: deletion goes through the store (one undo step for nodes and edges).
+  }
+  return { positions, phase, selection: selection ? [...selection] : null, measured };
+}
+
+/** The new edge selection after a batch of edge changes, or null when it did not change. */
+export function readEdgeSelection(changes: readonly EdgeChange[], selected: readonly string[]): string[] | null {
+  let selection: Set<string> | null = null;
+  for (const c of changes) {
+    if (c.type !== 'select') continue;
+    selection ??= new Set(selected);
+    if (c.selected) selection.add(c.id);
+    else selection.delete(c.id);
+  }
+  return selection ? [...selection] : null;
+}

@@ -1,0 +1,81 @@
+// The Node tab: the selected node's params as a form built from its kind's schema, plus what
+// the engine inferred about it (shapes, parameter count, problems).
+import { definitionOf, paramValue } from '../nodes/registry';
+import { countText, shapeText } from '../nodes/format';
+import { deleteSelection } from '../editor/commands';
+import { useProjectStore } from '../store/project';
+import { useUiStore } from '../store/ui';
+import { useGraphValidation } from '../store/validation';
+import { ParamField } from './ParamField';
+
+export function NodeInspector() {
+  const selectedNodeIds = useUiStore((s) => s.selectedNodeIds);
+  const selectedEdgeIds = useUiStore((s) => s.selectedEdgeIds);
+  const graph = useProjectStore((s) => s.project.graph);
+  const updateParams = useProjectStore((s) => s.updateParams);
+  const { problems, shapes } = useGraphValidation();
+
+  if (selectedNodeIds.length === 0 && selectedEdgeIds.length === 0) {
+    return (
+      <div className="inspector-empty">
+        <p>Select a block on the canvas to edit it.</p>
+        <p className="muted">
+          Add blocks from the palette, connect an output (right) to an input (left), and use the Data and Training tabs to
+          choose the dataset and settings.
+        </p>
+      </div>
+    );
+  }
+  if (selectedNodeIds.length !== 1) {
+    const n = selectedNodeIds.length;
+    const e = selectedEdgeIds.length;
+    const parts = [n ? `${n} block${n === 1 ? '' : 's'}` : '', e ? `${e} connection${e === 1 ? '' : 's'}` : ''].filter(Boolean);
+    return (
+      <div className="inspector-empty">
+        <p>{parts.join(' and ')} selected.</p>
+        <button type="button" onClick={deleteSelection}>
+          Delete selection
+        </button>
+      </div>
+    );
+  }
+
+  const node = graph.nodes.find((x) => x.id === selectedNodeIds[0]);
+  if (!node) return null;
+  const def = definitionOf(node.type);
+  const info = shapes.get(node.id);
+  const own = problems.filter((p) => p.nodeId === node.id);
+
+  return (
+    <div className="node-inspector">
+      <h2>
+        {def.title} <span className="muted">{node.id}</span>
+      </h2>
+      <p className="muted">{def.description}</p>
+      {own.map((p, i) => (
+        <p key={i} className="node-problem" role="alert">
+          ⚠ {p.message}
+        </p>
+      ))}
+      <form onSubmit={(e) => e.preventDefault()} aria-label={`${def.title} parameters`}>
+        {def.params.length === 0 && <p className="muted">This block has no settings.</p>}
+        {def.params.map((schema) => (
+          <ParamField
+            key={`${node.id}:${schema.key}`}
+            schema={schema}
+            value={paramValue(schema, node.params)}
+            onCommit={(v) => updateParams(node.id, { [schema.key]: v })}
+          />
+        ))}
+      </form>
+      <dl className="node-facts">
+        <dt>Input shape</dt>
+        <dd>{node.type === 'Input' ? shapeText(info?.outputShape) : shapeText(info?.inputShape)}</dd>
+        <dt>Output shape</dt>
+        <dd>{shapeText(info?.outputShape)}</dd>
+        <dt>Parameters</dt>
+        <dd>{countText(info?.paramCount ?? 0)}</dd>
+      </dl>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+// The one node component: its face (title, key params, output shape, parameter count, problem)
+// comes from the kind's registration and the cached graph validation.
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import type { FlowNode } from '../editor/flow';
+import { useGraphValidation } from '../store/validation';
+import { countText, shapeText } from './format';
+import { definitionOf } from './registry';
+
+function NodeViewImpl({ id, type, data, selected }: NodeProps<FlowNode>) {
+  const def = definitionOf(type);
+  const { problems, shapes } = useGraphValidation();
+  const info = shapes.get(id);
+  const own = problems.filter((p) => p.nodeId === id);
+  const related = !own.length && problems.some((p) => p.relatedNodeIds?.some((r) => r === id));
+  const message = own.map((p) => p.message).join(' ');
+  const messageId = `node-problem-${id}`;
+  const classes = ['bp-node', `cat-${def.category === 'Input/Output' ? 'io' : def.category.toLowerCase()}`];
+  if (own.length) classes.push('invalid');
+  else if (related) classes.push('related');
+  if (selected) classes.push('selected');
+  const summary = def.summary(data.params);
+
+  return (
+    <div
+      className={classes.join(' ')}
+      role="group"
+      aria-label={`${def.title} node ${id}`}
+      aria-invalid={own.length ? true : undefined}
+      aria-describedby={own.length ? messageId : undefined}
+      title={own.length ? message : def.description}
+    >
+      {def.ports.input && <Handle type="target" position={Position.Left} aria-label={`${id} input`} />}
+      <div className="bp-node-head">
+        <span className="bp-node-title">{def.title}</span>
+        <span className="bp-node-id">{id}</span>
+      </div>
+      <div className="bp-node-summary">{summary}</div>
+      <div className="bp-node-shape">
+        <span className="bp-node-out">→ {shapeText(info?.outputShape)}</span>
+        {info && info.paramCount > 0 && <span className="bp-node-count">{countText(info.paramCount)}</span>}
+      </div>
+      {own.length > 0 && (
+        <div className="bp-node-problem" id={messageId} role="note">
+          <span aria-hidden="true">⚠ </span>
+          {message}
+        </div>
+      )}
+      {def.ports.output && <Handle type="source" position={Position.Right} aria-label={`${id} output`} />}
+    </div>
+  );
+}
+
+export const NodeView = memo(NodeViewImpl);

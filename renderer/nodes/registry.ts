@@ -1,0 +1,93 @@
+// The one registration per node kind. The palette, the node component, the inspector form and
+// the param checks all read from here.
+import { NODE_TYPES, type NodeType } from '../../core/index';
+import { conv1dNode } from './kinds/conv1d';
+import { flattenNode } from './kinds/flatten';
+import { identityNode, leakyReluNode, reluNode, sigmoidNode, tanhNode } from './kinds/activations';
+import { inputNode } from './kinds/input';
+import { linearNode } from './kinds/linear';
+import { softmaxNode } from './kinds/softmax';
+import { CATEGORIES, type Category, type NodeDefinition, type ParamSchema, type Params } from './types';
+
+export const nodeDefinitions: Readonly<Record<NodeType, NodeDefinition>> = {
+  Input: inputNode,
+  Linear: linearNode,
+  Conv1d: conv1dNode,
+  Flatten: flattenNode,
+  Sigmoid: sigmoidNode,
+  Tanh: tanhNode,
+  ReLU: reluNode,
+  LeakyReLU: leakyReluNode,
+  Identity: identityNode,
+  Softmax: softmaxNode,
+};
+
+export function definitionOf(type: NodeType): NodeDefinition {
+  return nodeDefinitions[type];
+}
+
+/** Palette groups in display order, each with its kinds in NODE_TYPES order. */
+export function paletteGroups(): { category: Category; kinds: NodeDefinition[] }[] {
+  return CATEGORIES.map((category) => ({
+    category,
+    kinds: NODE_TYPES.map((t) => nodeDefinitions[t]).filter((d) => d.category === category),
+  }));
+}
+
+/** The params a new node of this kind starts with. */
+export function defaultParams(type: NodeType): Params {
+  const params: Params = {};
+  for (const p of nodeDefinitions[type].params) params[p.key] = p.default;
+  return params;
+}
+
+/** A param's current value, or its default when the node does not store it. */
+export function paramValue(schema: ParamSchema, params: Params): number | boolean {
+  const v = params[schema.key];
+  if (schema.kind === 'boolean') return typeof v === 'boolean' ? v : schema.default;
+  return typeof v === 'number' ? v : schema.default;
+}
+
+export type ParamCheck = { ok: true; value: number | boolean } | { ok: false; message: string };
+
+const numberText = (n: number) => String(n);
+
+/**
+ * Checks a value typed (string) or ticked (boolean) into a field against its schema.
+ * The message says what is wrong and what to enter instead.
+ */
+export function checkParam(schema: ParamSchema, raw: string | boolean | number): ParamCheck {
+  if (schema.kind === 'boolean') {
+    if (typeof raw === 'boolean') return { ok: true, value: raw };
+    return { ok: false, message: `${schema.label} must be on or off.` };
+  }
+  const range = `from ${numberText(schema.min)} to ${numberText(schema.max)}`;
+  const whole = schema.kind === 'int' ? 'a whole number' : 'a number';
+  const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+  if (text === '') return { ok: false, message: `${schema.label} is empty: enter ${whole} ${range}.` };
+  // Number('') and Number(' ') are 0 and Number('0x10') is 16: accept plain decimal notation only.
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text)) {
+    return { ok: false, message: `"${text}" is not a number: enter ${whole} ${range}.` };
+  }
+  const value = Number(text);
+  if (!Number.isFinite(value)) return { ok: false, message: `${schema.label} is too large: enter ${whole} ${range}.` };
+  if (schema.kind === 'int' && !Number.isInteger(value)) {
+    return { ok: false, message: `${schema.label} must be a whole number ${range}, not ${text}.` };
+  }
+  if (value < schema.min || value > schema.max) {
+    return { ok: false, message: `${schema.label} must be ${range}; ${text} is out of range.` };
+  }
+  return { ok: true, value };
+}
+
+/** Every problem with a node's stored params, by key (used to check files and defaults). */
+export function checkParams(type: NodeType, params: Params): Record<string, string> {
+  const problems: Record<string, string> = {};
+  for (const schema of nodeDefinitions[type].params) {
+    const v = params[schema.key];
+    if (v === undefined) continue;
+    const r = checkParam(schema, v);
+    if (!r.ok) problems[schema.key] = r.message;
+  }
+  return problems;
+}

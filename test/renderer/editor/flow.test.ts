@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { NodeChange } from '@xyflow/react';
+import { nodeId, type ProjectNode } from '../../../core/index';
+import { flowToGraph, readEdgeSelection, readNodeChanges, toFlowNodes, type FlowNode } from '../../../renderer/editor/flow';
+
+const pn = (id: string, x = 0): ProjectNode => ({ id: nodeId(id), type: 'Linear', params: { outFeatures: 4 }, position: { x, y: 0 } });
+
+describe('canvas ⇄ graph', () => {
+  it('builds React Flow nodes whose data is the params only', () => {
+    const [n] = toFlowNodes([pn('a', 10)], new Set(), new Map(), new Map());
+    expect(n).toMatchObject({ id: 'a', type: 'Linear', position: { x: 10, y: 0 }, selected: false });
+    expect(n.data).toEqual({ params: { outFeatures: 4 } });
+    expect(JSON.parse(JSON.stringify(n.data))).toEqual(n.data);
+  });
+
+  it('reuses an unchanged node object and rebuilds a selected or moved one', () => {
+    const cache = new Map();
+    const a = pn('a');
+    const b = pn('b');
+    const first = toFlowNodes([a, b], new Set(), new Map(), cache);
+    const second = toFlowNodes([a, { ...b, position: { x: 5, y: 0 } }], new Set(['a']), new Map(), cache);
+    expect(second[0]).not.toBe(first[0]);
+    expect(second[0].selected).toBe(true);
+    expect(second[1].position.x).toBe(5);
+    const third = toFlowNodes([a, second[1] === first[1] ? b : { ...b, position: { x: 5, y: 0 } }], new Set(['a']), new Map(), cache);
+    expect(third[0]).toBe(second[0]);
+  });
+
+  it('keeps measured sizes so React Flow does not hide re-created nodes', () => {
+    const [n] = toFlowNodes([pn('a')], new Set(), new Map([['a', { width: 176, height: 70 }]]), new Map());
+    expect(n.measured).toEqual({ width: 176, height: 70 });
+  });
+
+  it('reads a drag as positions with a drag phase, and its end as the end', () => {
+    const drag: NodeChange<FlowNode>[] = [{ type: 'position', id: 'a', position: { x: 3, y: 4 }, dragging: true }];
+    expect(readNodeChanges(drag, [])).toMatchObject({ positions: { a: { x: 3, y: 4 } }, phase: 'drag', selection: null });
+    const end: NodeChange<FlowNode>[] = [{ type: 'position', id: 'a', dragging: false }];
+    expect(readNodeChanges(end, []).phase).toBe('end');
+  });
+
+  it('applies select changes to the current selection and ignores removals', () => {
+    const changes: NodeChange<FlowNode>[] = [
+      { type: 'select', id: 'a', selected: false },
+      { type: 'select', id: 'c', selected: true },
+      { type: 'remove', id: 'b' },
+    ];
+    expect(readNodeChanges(changes, ['a', 'b']).selection).toEqual(['b', 'c']);
+    expect(readEdgeSelection([{ type: 'select', id: 'e1', selected: true }], [])).toEqual(['e1']);
+    expect(readEdgeSelection([{ type: 'remove', id: 'e1' }], ['e1'])).toBeNull();
+  });
+
+  it('maps selected canvas nodes back to the graph with the edges among them', () => {
+    const all = {
+      nodes: [pn('a'), pn('b'), pn('c')],
+      edges: [
+        { id: 'ab', source: nodeId('a'), target: nodeId('b') },
+        { id: 'bc', source: nodeId('b'), target: nodeId('c') },
+      ],
+    };
+    const flow = toFlowNodes(all.nodes, new Set(), new Map(), new Map());
+    const g = flowToGraph([flow[0], flow[1]], [], all);
+    expect(g.nodes.map((n) => n.id)).toEqual(['a', 'b']);
+    expect(g.edges.map((e) => e.id)).toEqual(['ab']);
+  });
+});
