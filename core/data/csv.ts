@@ -140,10 +140,12 @@ export function parseCsv(text: string, opts: ParseCsvOptions): ParseCsvResult {
   if (text.length > MAX_CSV_CHARS) {
     return fail({ message: `The file is ${(text.length / 1024 / 1024).toFixed(0)} MB, above the limit of ${MAX_CSV_CHARS / 1024 / 1024} MB: use a sample of the data.` });
   }
+  const empty = fail({ message: 'The file is empty: a CSV needs a header row with column names, then one row per sample.' });
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body.trim() === '') return fail({ message: 'The file is empty: a CSV needs a header row with column names, then one row per sample.' });
+  if (body.trim() === '') return empty;
   const { records, error, truncated } = tokenize(body, detectSeparator(body), MAX_CSV_ROWS + 1);
   if (error) return fail(error);
+  if (records.length === 0) return empty;
   if (truncated) return fail({ message: `The file has more than ${MAX_CSV_ROWS} data rows, the limit: use a sample of the data.` });
 
   const header = records[0].fields.map((h) => h.trim());
