@@ -1,0 +1,126 @@
+// Opening, saving and exporting .bpnn files on disk. Open validates with the core loader and
+// never touches the open project; save is atomic (atomic-write.ts), keeps a .bak, runs saves to
+// one file in order, and refuses to overwrite a file that changed on disk since it was read (D7).
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { MAX_PROJECT_BYTES, exportWeights, parseProject, serializeProject, type Project } from '../../../core/index';
+import type { ExportResult, OpenResult, SaveResult } from '../../ipc/contract';
+import { atomicWrite, describeFsError, nodeFsLike, resolveTarget, SaveError, sweepTemps, WriteQueue, type FsLike } from './atomic-write';
+
+const hash = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
+const MIB = 1024 * 1024;
+
+export interface FileServiceOptions {
+  fs?: FsLike;
+  log?: (message: string) => void;
+}
+
+export interface SaveOptions {
+  /** The user chose to overwrite a file that changed on disk. */
+  overwrite?: boolean;
+}
+
+export class FileService {
+  private readonly fs: FsLike;
+  private readonly log: (message: string) => void;
+  private readonly queue = new WriteQueue();
+  /** Hash of the bytes we last read or wrote, per real path: the baseline for conflicts. */
+  private readonly known = new Map<string, string>();
+
+  constructor(opts: FileServiceOptions = {}) {
+    this.fs = opts.fs ?? nodeFsLike;
+    this.log = opts.log ?? (() => {});
+  }
+
+  async open(filePath: string): Promise<OpenResult> {
+    const fileName = path.basename(filePath);
+    const fail = (message: string, at = '(file)'): OpenResult => ({
+      ok: false,
+      canceled: false,
+      fileName,
+      problems: [{ path: at, message }],
+      moreProblems: 0,
+    });
+    let bytes: Uint8Array;
+    try {
+      const st = await this.fs.stat(filePath);
+      // F1: refuse by size before reading a byte.
+      if (st.size > MAX_PROJECT_BYTES) {
+        return fail(`The file is too large (${(st.size / MIB).toFixed(1)} MiB; a project may be at most ${MAX_PROJECT_BYTES / MIB} MiB)`);
+      }
+      bytes = await this.fs.readFile(filePath);
+    } catch (e) {
+      return fail(`Could not read '${fileName}': ${describeFsError(e)}`);
+    }
+    void sweepTemps(await resolveTarget(filePath, this.fs), this.fs);
+    const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+    const parsed = parseProject(text);
+    if (!parsed.ok) {
+      return { ok: false, canceled: false, fileName, problems: parsed.problems, moreProblems: parsed.more };
+    }
+    this.known.set(await resolveTarget(filePath, this.fs), hash(bytes));
+    return { ok: true, project: parsed.project, filePath, fileName };
+  }
+
+  /** Forget the conflict baseline (the document was closed or replaced). */
+  async forget(filePath: string): Promise<void> {
+    this.known.delete(await resolveTarget(filePath, this.fs));
+  }
+
+  async save(project: Project, filePath: string, opts: SaveOptions = {}): Promise<SaveResult> {
+    const fileName = path.basename(filePath);
+    const serialized = serializeProject(project);
+    if (!serialized.ok) {
+      return { ok: false, canceled: false, conflict: false, message: `Could not save '${fileName}': ${serialized.message}.` };
+    }
+    const real = await resolveTarget(filePath, this.fs);
+    return this.queue.run(real, async () => {
+      const conflict = await this.changedOnDisk(real);
+      if (conflict && !opts.overwrite) {
+        return {
+          ok: false,
+          canceled: false,
+          conflict: true,
+          message: `'${fileName}' was changed on disk since you opened it. Overwrite it with your version, or reload it from disk?`,
+        } satisfies SaveResult;
+      }
+      try {
+        await atomicWrite(filePath, serialized.text, { fs: this.fs, keepBackup: true, onWarning: this.log });
+      } catch (e) {
+        const message = e instanceof SaveError ? e.message : `Could not save '${fileName}': ${describeFsError(e)}. Your previous version is untouched.`;
+        return { ok: false, canceled: false, conflict: false, message } satisfies SaveResult;
+      }
+      this.known.set(real, hash(serialized.text));
+      return { ok: true, filePath, fileName } satisfies SaveResult;
+    });
+  }
+
+  async exportWeights(project: Project, filePath: string): Promise<ExportResult> {
+    const fileName = path.basename(filePath);
+    const exported = exportWeights(project);
+    if (!exported.ok) return { ok: false, canceled: false, message: `Could not export '${fileName}': ${exported.message}` };
+    try {
+      await atomicWrite(filePath, exported.text, { fs: this.fs, onWarning: this.log });
+    } catch (e) {
+      return { ok: false, canceled: false, message: e instanceof Error ? e.message : String(e) };
+    }
+    return { ok: true, fileName };
+  }
+
+  /**
+   * True when the file we read or wrote before now holds different bytes (D7). Identical bytes
+   * with a newer mtime are no conflict; a file we never read is the user's explicit choice in
+   * a Save As dialog; a deleted file is simply written again.
+   */
+  private async changedOnDisk(real: string): Promise<boolean> {
+    const baseline = this.known.get(real);
+    if (baseline === undefined) return false;
+    let bytes: Uint8Array;
+    try {
+      bytes = await this.fs.readFile(real);
+    } catch {
+      return false;
+    }
+    return hash(bytes) !== baseline;
+  }
+}
