@@ -1,0 +1,45 @@
+// `bpnn predict`: the trained network's class and class probabilities for every point in a
+// CSV file, as CSV (or JSON lines with --json).
+import { performance } from 'node:perf_hooks';
+import { createTrainingSession, projectToSpec } from '../core/index';
+import { CliError, EXIT } from './errors';
+import { loadProject, readTextFile } from './files';
+import { parsePoints } from './points';
+import { locateProblem } from './validate';
+
+/** Largest points file accepted. */
+const MAX_POINTS_BYTES = 64 * 1024 * 1024;
+
+const csvCell = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+export function predictCommand(path: string, opts: { input: string; json?: boolean }): number {
+  const project = loadProject(path);
+  if (project.weights === null) {
+    throw new CliError(`${path}: the project has not been trained yet, so it cannot predict: run 'bpnn train ${path} --out trained.bpnn' first`);
+  }
+  const created = createTrainingSession(
+    { spec: projectToSpec(project), dataset: project.dataset, settings: project.training, initialWeights: project.weights },
+    { now: () => performance.now() },
+  );
+  if (!created.ok) {
+    const first = locateProblem(project, created.problems[0]);
+    throw new CliError(`${path}: ${first.path}: ${first.message}`);
+  }
+  const session = created.session;
+  const width = session.model.inputShape.reduce((a, b) => a * b, 1);
+  const points = parsePoints(readTextFile(opts.input, 'points file', MAX_POINTS_BYTES), width, opts.input);
+  const probs = session.predict(points.x, points.n);
+  const classes = session.dataset.classNames;
+  const k = classes.length;
+  const out: string[] = [];
+  if (!opts.json) out.push(['row', 'class', ...classes.map((c) => `p(${c})`)].map(csvCell).join(','));
+  for (let i = 0; i < points.n; i++) {
+    const p = Array.from(probs.subarray(i * k, (i + 1) * k));
+    let best = 0;
+    for (let c = 1; c < k; c++) if (p[c] > p[best]) best = c;
+    if (opts.json) out.push(JSON.stringify({ row: i + 1, class: classes[best], classIndex: best, probabilities: Object.fromEntries(classes.map((c, j) => [c, p[j]])) }));
+    else out.push([String(i + 1), csvCell(classes[best]), ...p.map((v) => v.toFixed(6))].join(','));
+  }
+  process.stdout.write(`${out.join('\n')}\n`);
+  return EXIT.ok;
+}
