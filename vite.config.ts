@@ -14,6 +14,13 @@ export default defineConfig({
     target: 'es2022',
     // The app is one page used for hours; one larger bundle is fine and avoids waterfalls.
     chunkSizeWarningLimit: 2_000,
+    rolldownOptions: {
+      onLog(level, log, handler) {
+        // React Flow marks itself "use client" for React Server Components; irrelevant here.
+        if (log.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        handler(level, log);
+      },
+    },
   },
   worker: { format: 'es' },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },

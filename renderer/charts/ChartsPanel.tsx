@@ -1,3 +1,80 @@
+// The charts under the canvas: loss and accuracy per epoch (live while training, else the
+// last run of the project), and for the trained network the decision boundary (2-D data),
+// the lab's ground-truth-vs-prediction figure, the confusion matrix and a predictions table.
+import { useMemo } from 'react';
+import type { EpochMetrics } from '../../core/index';
+import { useProjectStore } from '../store/project';
+import { isActive } from '../store/training-events';
+import { useTrainingStore } from '../store/training';
+import { boundaryOption, type Grid } from './boundary-options';
+import { confusionMatrix, confusionMatrixOption } from './confusion-options';
+import { comparisonOption } from './data-options';
+import { useDatasetView } from './dataset-view';
+import { EChart } from './EChart';
+import { accuracyChartOption, lossChartOption } from './metrics-options';
+import { boundaryExtent } from './plot-data';
+import { PredictionTable } from './PredictionTable';
+import { predictionsFor } from './predictions';
+import { metricsFromCurves } from './run-curves';
+import './charts.css';
+
+const EMPTY: EpochMetrics[] = [];
+
+function describeLast(metrics: readonly EpochMetrics[], what: 'loss' | 'accuracy'): string {
+  const last = metrics[metrics.length - 1];
+  if (!last) return 'No epochs yet.';
+  const v = what === 'loss' ? last.loss.toPrecision(4) : `${(last.accuracy * 100).toFixed(1)}%`;
+  return `${metrics.length} epochs; last train ${what} ${v}.`;
+}
+
 export function ChartsPanel() {
-  return <section aria-label="Charts">Charts</section>;
+  const status = useTrainingStore((s) => s.status);
+  const liveMetrics = useTrainingStore((s) => s.metrics);
+  const totalEpochs = useTrainingStore((s) => s.totalEpochs);
+  const liveGrid = useTrainingStore((s) => s.boundary);
+  const project = useProjectStore((s) => s.project);
+  const view = useDatasetView();
+
+  const active = isActive(status);
+  const lastRun = project.runs[project.runs.length - 1];
+  const savedMetrics = useMemo(() => (lastRun ? metricsFromCurves(lastRun.curves) : EMPTY), [lastRun]);
+  const metrics = active || liveMetrics.length > 0 ? liveMetrics : savedMetrics;
+  const epochsAxis = active ? totalEpochs : (lastRun?.settings.epochs ?? totalEpochs);
+
+  const lossOpt = useMemo(() => lossChartOption(metrics, epochsAxis), [metrics, epochsAxis]);
+  const accOpt = useMemo(() => accuracyChartOption(metrics, epochsAxis), [metrics, epochsAxis]);
+
+  const predictions = active ? null : predictionsFor(project);
+  const plot = view.ok ? view.plot : null;
+  const points2d = view.ok && view.kind === 'points2d';
+
+  const grid: Grid | null = active ? liveGrid : (predictions?.grid ?? liveGrid);
+  const boundaryOpt = useMemo(
+    () => (grid && plot && points2d ? boundaryOption(grid, plot, boundaryExtent(plot, grid.res)) : null),
+    [grid, plot, points2d],
+  );
+  const comparisonOpt = useMemo(
+    () => (predictions && plot && points2d ? comparisonOption(plot, predictions.predicted) : null),
+    [predictions, plot, points2d],
+  );
+  const confusionOpt = useMemo(
+    () => (predictions && plot ? confusionMatrixOption(confusionMatrix(plot.labels, predictions.predicted, predictions.numClasses), plot.classNames) : null),
+    [predictions, plot],
+  );
+
+  return (
+    <div className="charts-grid">
+      <EChart option={lossOpt} label="Loss chart" description={describeLast(metrics, 'loss')} testId="loss-chart" />
+      <EChart option={accOpt} label="Accuracy chart" description={describeLast(metrics, 'accuracy')} testId="accuracy-chart" />
+      {boundaryOpt ? <EChart option={boundaryOpt} label="Decision boundary" testId="boundary-chart" /> : null}
+      {comparisonOpt ? (
+        <EChart option={comparisonOpt} label="Ground truth and prediction" testId="comparison-chart" height={260} />
+      ) : null}
+      {confusionOpt ? <EChart option={confusionOpt} label="Confusion matrix" testId="confusion-chart" /> : null}
+      {predictions && plot ? <PredictionTable data={plot} predictions={predictions} /> : null}
+      {!predictions && !active && metrics.length === 0 ? (
+        <p className="charts-hint">Press Train to see the loss and accuracy here, epoch by epoch.</p>
+      ) : null}
+    </div>
+  );
 }

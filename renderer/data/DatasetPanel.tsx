@@ -1,3 +1,174 @@
+// The dataset: a built-in generator with its params, or a CSV file (with a preview of the
+// first rows and errors that name row and column); the train/test split; and a plot of the
+// data (points for 2-D data, a few example signals per class for waves).
+import { useMemo, useState } from 'react';
+import { GENERATORS, parseCsv } from '../../core/index';
+import type { DatasetSpec, GeneratorName } from '../../core/index';
+import { pickFile } from '../backend/web/files';
+import { EChart } from '../charts/EChart';
+import { scatterOption, signalsOption } from '../charts/data-options';
+import { useDatasetView } from '../charts/dataset-view';
+import { useProjectStore } from '../store/project';
+import { NumberField, SelectField } from '../training/fields';
+import { GENERATOR_LABELS, GENERATOR_PARAMS, csvProblemLine, setGeneratorParam, switchGenerator } from './dataset-edit';
+import './data.css';
+
+const PREVIEW_ROWS = 8;
+const MAX_CSV_BYTES = 64 * 1024 * 1024;
+const IMPORTED = 'imported';
+
+type Source = GeneratorName | typeof IMPORTED;
+
+function GeneratorFields({ spec, set }: { spec: Extract<DatasetSpec, { kind: 'generator' }>; set(s: DatasetSpec): void }) {
+  const uses = GENERATOR_PARAMS[spec.generator];
+  const p = spec.params;
+  return (
+    <>
+      {uses.includes('n') ? (
+        <NumberField label="Points" value={p.n ?? null} placeholder="default" rule={{ min: 1, max: 100_000, integer: true, optional: true }} help="Empty = the generator's default." onCommit={(v) => set(setGeneratorParam(spec, 'n', v))} />
+      ) : null}
+      {uses.includes('noise') ? (
+        <NumberField label="Noise" value={p.noise ?? null} placeholder="default" rule={{ min: 0, max: 1, optional: true }} onCommit={(v) => set(setGeneratorParam(spec, 'noise', v))} />
+      ) : null}
+      {uses.includes('classes') ? (
+        <NumberField label="Classes" value={p.classes ?? null} placeholder="default" rule={{ min: 2, max: spec.generator === 'waves' ? 4 : 10, integer: true, optional: true }} onCommit={(v) => set(setGeneratorParam(spec, 'classes', v))} />
+      ) : null}
+      {uses.includes('length') ? (
+        <NumberField label="Signal length" value={p.length ?? null} placeholder="default" rule={{ min: 8, max: 4096, integer: true, optional: true }} onCommit={(v) => set(setGeneratorParam(spec, 'length', v))} />
+      ) : null}
+      <NumberField label="Data seed" value={spec.seed} rule={{ min: 0, max: 2 ** 31 - 1, integer: true }} onCommit={(v) => set({ ...spec, seed: v ?? spec.seed })} />
+    </>
+  );
+}
+
+function CsvPreview({ spec }: { spec: Extract<DatasetSpec, { kind: 'inline' }> }) {
+  const rows = spec.features.slice(0, PREVIEW_ROWS);
+  return (
+    <div className="csv-preview" role="region" aria-label="Data preview" tabIndex={0}>
+      <table>
+        <caption>
+          {spec.name}: {spec.features.length} rows, {spec.featureNames.length} features, {spec.classNames.length} classes
+        </caption>
+        <thead>
+          <tr>
+            {spec.featureNames.map((f, i) => (
+              <th key={i} scope="col">{f}</th>
+            ))}
+            <th scope="col">label</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={i}>
+              {r.map((v, j) => (
+                <td key={j}>{v}</td>
+              ))}
+              <td>{spec.classNames[spec.labels[i]] ?? spec.labels[i]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function DataPlot() {
+  const view = useDatasetView();
+  const option = useMemo(() => {
+    if (!view.ok) return null;
+    if (view.kind === 'signals') return signalsOption(view.plot);
+    if (view.plot.dim >= 2) return scatterOption(view.plot, view.kind === 'points2d' ? 'Data' : 'Data (first two features)');
+    return null;
+  }, [view]);
+  if (!view.ok) {
+    return (
+      <div className="field-error" role="alert">
+        {view.messages.slice(0, 5).map((m, i) => (
+          <p key={i}>{m}</p>
+        ))}
+      </div>
+    );
+  }
+  const d = view.dataset;
+  return (
+    <>
+      <p className="data-summary" data-testid="data-summary">
+        {d.n} samples · {d.inputShape.length === 2 ? `${d.inputShape[0]}×${d.inputShape[1]} signal` : `${d.inputShape[0]} features`} · {d.numClasses} classes
+      </p>
+      {option ? <EChart option={option} label={view.kind === 'signals' ? 'Example signals' : 'Data scatter plot'} height={240} testId="data-chart" /> : null}
+    </>
+  );
+}
+
 export function DatasetPanel() {
-  return <section aria-label="Dataset">Dataset</section>;
+  const spec = useProjectStore((s) => s.project.dataset);
+  const testSplit = useProjectStore((s) => s.project.training.testSplit);
+  const setDataset = useProjectStore((s) => s.setDataset);
+  const updateTraining = useProjectStore((s) => s.updateTraining);
+  const [csvErrors, setCsvErrors] = useState<{ file: string; lines: string[] } | null>(null);
+  const [labelColumn, setLabelColumn] = useState('');
+
+  const source: Source = spec.kind === 'generator' ? spec.generator : IMPORTED;
+  const options: { value: Source; label: string }[] = GENERATORS.map((g) => ({ value: g as Source, label: GENERATOR_LABELS[g] }));
+  if (spec.kind === 'inline') options.push({ value: IMPORTED, label: `Imported: ${spec.name}` });
+
+  const importCsv = async () => {
+    const file = await pickFile('.csv,.tsv,.txt,text/csv');
+    if (!file) return;
+    if (file.size > MAX_CSV_BYTES) {
+      setCsvErrors({ file: file.name, lines: [`The file is ${(file.size / 1048576).toFixed(1)} MB; CSV files can be at most 64 MB.`] });
+      return;
+    }
+    const text = await file.text();
+    const col = labelColumn.trim();
+    const parsed = parseCsv(text, { name: file.name, ...(col ? { labelColumn: /^\d+$/.test(col) ? Number(col) : col } : {}) });
+    if (!parsed.ok) {
+      setCsvErrors({ file: file.name, lines: parsed.problems.map(csvProblemLine) });
+      return;
+    }
+    setCsvErrors(null);
+    setDataset(parsed.dataset);
+  };
+
+  return (
+    <section className="dataset-panel" aria-label="Dataset">
+      <SelectField
+        label="Dataset"
+        value={source}
+        options={options}
+        onChange={(v) => {
+          if (v !== IMPORTED) setDataset(switchGenerator(spec, v));
+        }}
+      />
+      {spec.kind === 'generator' ? <GeneratorFields spec={spec} set={setDataset} /> : <CsvPreview spec={spec} />}
+      <NumberField
+        label="Test split (%)"
+        value={Math.round(testSplit * 1000) / 10}
+        rule={{ min: 0, max: 90 }}
+        help="Share of samples held out to test the network; 0 = train on all (as in the lab)."
+        onCommit={(v) => updateTraining({ testSplit: (v ?? 0) / 100 })}
+      />
+      <div className="csv-import">
+        <div className="field">
+          <label htmlFor="csv-label-column">Label column (optional)</label>
+          <input id="csv-label-column" type="text" value={labelColumn} placeholder="label, class, target, y or the last" onChange={(e) => setLabelColumn(e.target.value)} />
+        </div>
+        <button type="button" onClick={() => void importCsv()}>
+          Import CSV…
+        </button>
+      </div>
+      {csvErrors ? (
+        <div className="field-error" role="alert" aria-label="CSV problems">
+          <p>Could not import {csvErrors.file}:</p>
+          <ul>
+            {csvErrors.lines.slice(0, 10).map((l, i) => (
+              <li key={i}>{l}</li>
+            ))}
+          </ul>
+          {csvErrors.lines.length > 10 ? <p>…and {csvErrors.lines.length - 10} more.</p> : null}
+        </div>
+      ) : null}
+      <DataPlot />
+    </section>
+  );
 }

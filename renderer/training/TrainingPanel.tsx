@@ -1,3 +1,250 @@
+// Training settings and run controls: loss, optimizer, schedule, epochs, batch size, init,
+// seed, clipping; Train (with the reason when it is disabled), Pause, Resume, Step, Stop,
+// Reset weights; a progress bar with epoch, loss, accuracy and time left; and what went wrong.
+import { useId } from 'react';
+import { MAX_BATCH_SIZE, MAX_EPOCHS } from '../../core/index';
+import type { InitName, LossName, OptimizerName, OptimizerSettings, ScheduleSettings, TrainingSettings } from '../../core/index';
+import { useProjectStore } from '../store/project';
+import { useTrainingStore } from '../store/training';
+import { formatNumber, isActive } from '../store/training-events';
+import { useGraphValidation } from '../store/validation';
+import { CheckField, NumberField, SelectField } from './fields';
+import { formatDuration, switchOptimizer, switchSchedule } from './settings-edit';
+import './training.css';
+
+const LOSSES: { value: LossName; label: string }[] = [
+  { value: 'bce', label: 'Binary cross-entropy' },
+  { value: 'crossEntropy', label: 'Cross-entropy (Softmax)' },
+  { value: 'mse', label: 'Mean squared error' },
+];
+const OPTIMIZERS: { value: OptimizerName; label: string }[] = [
+  { value: 'SGD', label: 'SGD' },
+  { value: 'Momentum', label: 'SGD with momentum' },
+  { value: 'RMSProp', label: 'RMSProp' },
+  { value: 'Adam', label: 'Adam' },
+];
+const SCHEDULES: { value: ScheduleSettings['type']; label: string }[] = [
+  { value: 'constant', label: 'Constant' },
+  { value: 'step', label: 'Step decay' },
+  { value: 'exponential', label: 'Exponential decay' },
+  { value: 'cosine', label: 'Cosine' },
+];
+const INITS: { value: InitName; label: string }[] = [
+  { value: 'normal', label: 'Standard normal (the lab)' },
+  { value: 'xavier', label: 'Xavier / Glorot' },
+  { value: 'he', label: 'He / Kaiming' },
+];
+
+const LR = { min: 0, max: 100, exclusiveMin: true };
+const UNIT = { min: 0, max: 0.999999 };
+const EPS = { min: 0, max: 1, exclusiveMin: true };
+
+function OptimizerFields({ opt, set }: { opt: OptimizerSettings; set(o: OptimizerSettings): void }) {
+  const lr = <NumberField label="Learning rate" value={opt.lr} rule={LR} onCommit={(v) => set({ ...opt, lr: v ?? opt.lr })} />;
+  switch (opt.type) {
+    case 'SGD':
+      return lr;
+    case 'Momentum':
+      return (
+        <>
+          {lr}
+          <NumberField label="Momentum" value={opt.momentum} rule={UNIT} onCommit={(v) => set({ ...opt, momentum: v ?? opt.momentum })} />
+        </>
+      );
+    case 'RMSProp':
+      return (
+        <>
+          {lr}
+          <NumberField label="Alpha (decay)" value={opt.alpha} rule={UNIT} onCommit={(v) => set({ ...opt, alpha: v ?? opt.alpha })} />
+          <NumberField label="Epsilon" value={opt.eps} rule={EPS} onCommit={(v) => set({ ...opt, eps: v ?? opt.eps })} />
+        </>
+      );
+    case 'Adam':
+      return (
+        <>
+          {lr}
+          <NumberField label="Beta 1" value={opt.beta1} rule={UNIT} onCommit={(v) => set({ ...opt, beta1: v ?? opt.beta1 })} />
+          <NumberField label="Beta 2" value={opt.beta2} rule={UNIT} onCommit={(v) => set({ ...opt, beta2: v ?? opt.beta2 })} />
+          <NumberField label="Epsilon" value={opt.eps} rule={EPS} onCommit={(v) => set({ ...opt, eps: v ?? opt.eps })} />
+        </>
+      );
+  }
+}
+
+function ScheduleFields({ s, set }: { s: ScheduleSettings; set(v: ScheduleSettings): void }) {
+  switch (s.type) {
+    case 'constant':
+      return null;
+    case 'step':
+      return (
+        <>
+          <NumberField label="Step size (epochs)" value={s.stepSize} rule={{ min: 1, max: MAX_EPOCHS, integer: true }} onCommit={(v) => set({ ...s, stepSize: v ?? s.stepSize })} />
+          <NumberField label="Gamma" value={s.gamma} rule={{ min: 0, max: 1, exclusiveMin: true }} onCommit={(v) => set({ ...s, gamma: v ?? s.gamma })} />
+        </>
+      );
+    case 'exponential':
+      return <NumberField label="Gamma" value={s.gamma} rule={{ min: 0, max: 1, exclusiveMin: true }} onCommit={(v) => set({ ...s, gamma: v ?? s.gamma })} />;
+    case 'cosine':
+      return <NumberField label="Minimum learning rate" value={s.minLr} rule={{ min: 0, max: 100 }} onCommit={(v) => set({ ...s, minLr: v ?? s.minLr })} />;
+  }
+}
+
+function SettingsForm({ t, update, disabled }: { t: TrainingSettings; update(p: Partial<TrainingSettings>): void; disabled: boolean }) {
+  return (
+    <fieldset className="settings" disabled={disabled}>
+      <legend>Settings</legend>
+      <SelectField label="Loss" value={t.loss} options={LOSSES} onChange={(loss) => update({ loss })} />
+      <SelectField label="Optimizer" value={t.optimizer.type} options={OPTIMIZERS} onChange={(type) => update({ optimizer: switchOptimizer(t.optimizer, type) })} />
+      <OptimizerFields opt={t.optimizer} set={(optimizer) => update({ optimizer })} />
+      <SelectField label="Learning-rate schedule" value={t.schedule.type} options={SCHEDULES} onChange={(type) => update({ schedule: switchSchedule(t.schedule, type) })} />
+      <ScheduleFields s={t.schedule} set={(schedule) => update({ schedule })} />
+      <NumberField label="Epochs" value={t.epochs} rule={{ min: 1, max: MAX_EPOCHS, integer: true }} onCommit={(v) => update({ epochs: v ?? t.epochs })} />
+      <NumberField
+        label="Batch size"
+        value={t.batchSize}
+        rule={{ min: 0, max: MAX_BATCH_SIZE, integer: true }}
+        help="0 = full batch (all training samples at once, as in the lab)."
+        onCommit={(v) => update({ batchSize: v ?? t.batchSize })}
+      />
+      <SelectField label="Initial weights" value={t.init} options={INITS} onChange={(init) => update({ init })} />
+      <NumberField label="Seed" value={t.seed} rule={{ min: 0, max: 2 ** 31 - 1, integer: true }} help="Same seed, same numbers." onCommit={(v) => update({ seed: v ?? t.seed })} />
+      <NumberField
+        label="Clip gradient norm"
+        value={t.clipNorm}
+        rule={{ min: 0, max: 1e6, exclusiveMin: true, optional: true }}
+        placeholder="off"
+        help="Empty = off."
+        onCommit={(v) => update({ clipNorm: v })}
+      />
+      <CheckField label="Shuffle every epoch" checked={t.shuffle} onChange={(shuffle) => update({ shuffle })} />
+    </fieldset>
+  );
+}
+
+function Progress() {
+  const status = useTrainingStore((s) => s.status);
+  const metrics = useTrainingStore((s) => s.metrics);
+  const total = useTrainingStore((s) => s.totalEpochs);
+  const timeLeft = useTrainingStore((s) => s.timeLeftMs);
+  const last = metrics[metrics.length - 1];
+  const done = metrics.length;
+  const pct = total > 0 ? Math.min(100, (done / total) * 100) : 0;
+  const acc = last ? `${(last.accuracy * 100).toFixed(1)}%` : '—';
+  const testAcc = last && last.testAccuracy !== null ? ` (test ${(last.testAccuracy * 100).toFixed(1)}%)` : '';
+  return (
+    <div className="progress">
+      <div
+        className="progress-bar"
+        role="progressbar"
+        aria-label="Training progress"
+        aria-valuemin={0}
+        aria-valuemax={total || 1}
+        aria-valuenow={done}
+        aria-valuetext={total ? `Epoch ${done} of ${total}` : 'Not started'}
+      >
+        <div className="progress-fill" style={{ width: `${pct}%` }} />
+      </div>
+      <dl className="progress-stats" aria-live="off">
+        <div>
+          <dt>Status</dt>
+          <dd data-testid="run-status">{status}</dd>
+        </div>
+        <div>
+          <dt>Epoch</dt>
+          <dd data-testid="run-epoch">{total ? `${done} / ${total}` : '—'}</dd>
+        </div>
+        <div>
+          <dt>Loss</dt>
+          <dd data-testid="run-loss">{last ? formatNumber(last.loss) : '—'}</dd>
+        </div>
+        <div>
+          <dt>Accuracy</dt>
+          <dd data-testid="run-accuracy">{acc + testAcc}</dd>
+        </div>
+        <div>
+          <dt>Time left</dt>
+          <dd>{isActive(status) && timeLeft !== null ? formatDuration(timeLeft) : '—'}</dd>
+        </div>
+      </dl>
+    </div>
+  );
+}
+
+function RunMessageBox() {
+  const message = useTrainingStore((s) => s.message);
+  if (!message) return null;
+  return (
+    <div className="run-message" role="alert">
+      <p className="run-message-title">{message.title}</p>
+      {message.details.length ? (
+        <ul>
+          {message.details.map((d, i) => (
+            <li key={i}>{d}</li>
+          ))}
+        </ul>
+      ) : null}
+      {message.advice.length ? (
+        <>
+          <p className="run-message-next">What to try:</p>
+          <ul>
+            {message.advice.map((a, i) => (
+              <li key={i}>{a}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
 export function TrainingPanel() {
-  return <section aria-label="Training">Training</section>;
+  const training = useProjectStore((s) => s.project.training);
+  const hasWeights = useProjectStore((s) => s.project.weights !== null);
+  const updateTraining = useProjectStore((s) => s.updateTraining);
+  const { canTrain, reason } = useGraphValidation();
+  const status = useTrainingStore((s) => s.status);
+  const continueTraining = useTrainingStore((s) => s.continueTraining);
+  const run = useTrainingStore.getState();
+  const reasonId = useId();
+  const active = isActive(status);
+  const trainReason = active ? 'A run is in progress: pause or stop it first.' : reason;
+
+  return (
+    <section className="training-panel" aria-label="Training">
+      <div className="run-controls" role="group" aria-label="Run controls">
+        <button type="button" className="primary" disabled={active || !canTrain} aria-describedby={trainReason ? reasonId : undefined} onClick={() => void run.start()}>
+          Train
+        </button>
+        <button type="button" disabled={status !== 'running'} onClick={() => void run.pause()}>
+          Pause
+        </button>
+        <button type="button" disabled={status !== 'paused'} onClick={() => void run.resume()}>
+          Resume
+        </button>
+        <button type="button" disabled={!(status === 'paused' || (!active && canTrain))} onClick={() => void run.step()}>
+          Step
+        </button>
+        <button type="button" disabled={!active} onClick={() => void run.stop()}>
+          Stop
+        </button>
+        <button type="button" disabled={active || !hasWeights} onClick={() => run.resetWeights()}>
+          Reset weights
+        </button>
+      </div>
+      {trainReason ? (
+        <p id={reasonId} className="train-reason" data-testid="train-reason">
+          {trainReason}
+        </p>
+      ) : null}
+      <CheckField
+        label="Continue from current weights"
+        checked={continueTraining && hasWeights}
+        disabled={active || !hasWeights}
+        onChange={(on) => run.setContinueTraining(on)}
+      />
+      <Progress />
+      <RunMessageBox />
+      <SettingsForm t={training} update={updateTraining} disabled={active} />
+    </section>
+  );
 }

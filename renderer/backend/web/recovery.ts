@@ -82,7 +82,7 @@ export class BrowserRecovery {
     if (!parsed.ok) {
       return { ok: false, canceled: false, fileName: b.fileName, problems: parsed.problems, moreProblems: parsed.more };
     }
-    return { ok: true, project: parsed.project, filePath: null, fileName: b.fileName };
+    return { ok: true, project: parsed.project, filePath: null, fileName: b.fileName, dirty: true };
   }
 
   discard(backupId: string): void {

@@ -1,0 +1,48 @@
+// The confusion matrix: rows are the true class, columns the predicted class; each cell
+// shows its count, shaded by the share of its row (cividis, colour-blind safe).
+import type { EChartsCoreOption } from 'echarts/core';
+import { cividis } from './palette';
+
+/** counts[true][predicted]. */
+export function confusionMatrix(truth: ArrayLike<number>, predicted: ArrayLike<number>, numClasses: number): number[][] {
+  const m = Array.from({ length: numClasses }, () => new Array<number>(numClasses).fill(0));
+  for (let i = 0; i < truth.length; i++) {
+    const t = truth[i];
+    const p = predicted[i];
+    if (t >= 0 && t < numClasses && p >= 0 && p < numClasses) m[t][p] += 1;
+  }
+  return m;
+}
+
+export function confusionMatrixOption(matrix: number[][], classNames: string[]): EChartsCoreOption {
+  const k = matrix.length;
+  const names = Array.from({ length: k }, (_, i) => classNames[i] ?? `class ${i}`);
+  const data: object[] = [];
+  for (let t = 0; t < k; t++) {
+    const rowTotal = matrix[t].reduce((a, b) => a + b, 0);
+    for (let p = 0; p < k; p++) {
+      const share = rowTotal > 0 ? matrix[t][p] / rowTotal : 0;
+      data.push({
+        // y runs bottom-up on a category axis; put the first true class at the top.
+        value: [p, k - 1 - t, matrix[t][p]],
+        itemStyle: { color: cividis(share), borderColor: '#ffffff', borderWidth: 1 },
+        label: { color: share > 0.55 ? '#000000' : '#ffffff' },
+      });
+    }
+  }
+  return {
+    animation: false,
+    title: { text: 'Confusion matrix', left: 8, top: 4, textStyle: { fontSize: 14 } },
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: { value?: [number, number, number] }) => {
+        const v = p.value;
+        return v ? `true ${names[k - 1 - v[1]]}, predicted ${names[v[0]]}: ${v[2]}` : '';
+      },
+    },
+    grid: { left: 90, right: 16, top: 40, bottom: 56 },
+    xAxis: { type: 'category', data: names, name: 'Predicted', nameLocation: 'middle', nameGap: 32, splitArea: { show: false } },
+    yAxis: { type: 'category', data: [...names].reverse(), name: 'True', nameLocation: 'middle', nameGap: 70 },
+    series: [{ id: 'confusion', type: 'heatmap', data, label: { show: true, fontSize: 13 }, animation: false }],
+  };
+}

@@ -1,0 +1,58 @@
+// Loss and accuracy per epoch, train and test. Every epoch is a point (no thinning); no
+// animation, so live updates redraw at once.
+import type { EChartsCoreOption } from 'echarts/core';
+import type { EpochMetrics } from '../../core/index';
+import { OKABE_ITO } from './palette';
+
+type Metric = 'loss' | 'accuracy';
+
+const TRAIN_COLOR = OKABE_ITO[0];
+const TEST_COLOR = OKABE_ITO[5];
+
+function seriesPoints(metrics: readonly EpochMetrics[], pick: (m: EpochMetrics) => number | null): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of metrics) {
+    const v = pick(m);
+    if (v !== null && Number.isFinite(v)) out.push([m.epoch, v]);
+  }
+  return out;
+}
+
+function metricChartOption(metrics: readonly EpochMetrics[], metric: Metric, totalEpochs?: number): EChartsCoreOption {
+  const train = seriesPoints(metrics, metric === 'loss' ? (m) => m.loss : (m) => m.accuracy * 100);
+  const test = seriesPoints(metrics, metric === 'loss' ? (m) => m.testLoss : (m) => (m.testAccuracy === null ? null : m.testAccuracy * 100));
+  const name = metric === 'loss' ? 'Loss' : 'Accuracy (%)';
+  const line = (label: string, data: [number, number][], color: string) => ({
+    id: label,
+    name: label,
+    type: 'line',
+    data,
+    showSymbol: data.length === 1,
+    symbolSize: 4,
+    lineStyle: { width: 2, color, type: label.startsWith('Test') ? 'dashed' : 'solid' },
+    itemStyle: { color },
+    animation: false,
+    // Large runs stay smooth: progressive rendering is off, so a redraw is one task.
+    progressive: 0,
+  });
+  const series = [line(`Train ${metric}`, train, TRAIN_COLOR)];
+  if (test.length > 0) series.push(line(`Test ${metric}`, test, TEST_COLOR));
+  return {
+    animation: false,
+    title: { text: metric === 'loss' ? 'Loss per epoch' : 'Accuracy per epoch', left: 8, top: 4, textStyle: { fontSize: 14 } },
+    legend: { top: 4, right: 8, data: series.map((s) => s.name) },
+    grid: { left: 56, right: 20, top: 40, bottom: 40 },
+    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? v.toPrecision(4) : String(v)) },
+    xAxis: { type: 'value', name: 'Epoch', nameLocation: 'middle', nameGap: 26, min: 1, max: totalEpochs && totalEpochs > 1 ? totalEpochs : 'dataMax', minInterval: 1 },
+    yAxis: metric === 'loss' ? { type: 'value', name, scale: false, min: 0 } : { type: 'value', name, min: 0, max: 100 },
+    series,
+  };
+}
+
+export function lossChartOption(metrics: readonly EpochMetrics[], totalEpochs?: number): EChartsCoreOption {
+  return metricChartOption(metrics, 'loss', totalEpochs);
+}
+
+export function accuracyChartOption(metrics: readonly EpochMetrics[], totalEpochs?: number): EChartsCoreOption {
+  return metricChartOption(metrics, 'accuracy', totalEpochs);
+}

@@ -1,0 +1,197 @@
+// The pure half of the training store: how a batch of TrainingEvents changes the run's view,
+// and what a finished run is recorded as. No React, no timers; tested directly.
+import type {
+  DatasetSpec,
+  EpochMetrics,
+  RunCurves,
+  RunRecord,
+  RunResult,
+  TrainingEvent,
+  TrainingSettings,
+  TrainProblem,
+  Weights,
+} from '../../core/index';
+
+/** Side of the decision-boundary grid requested for 2-D data. */
+export const BOUNDARY_RESOLUTION = 48;
+
+export type RunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'done' | 'stopped' | 'diverged' | 'error';
+
+export interface BoundaryGrid {
+  epoch: number;
+  res: number;
+  numClasses: number;
+  probs: Float64Array;
+}
+
+/** What the user reads when a run could not start or ended badly: what happened, what to try. */
+export interface RunMessage {
+  title: string;
+  details: string[];
+  advice: string[];
+}
+
+export interface RunView {
+  status: RunStatus;
+  runId: string | null;
+  totalEpochs: number;
+  /** Every epoch's metrics, in order, never thinned. */
+  metrics: EpochMetrics[];
+  boundary: BoundaryGrid | null;
+  result: RunResult | null;
+  message: RunMessage | null;
+  /** Milliseconds spent running (pauses excluded), for the time-left estimate. */
+  activeMs: number;
+  timeLeftMs: number | null;
+}
+
+/** What the store does once a run ends, outside the view itself. */
+export interface Finished {
+  event: Extract<TrainingEvent, { type: 'done' | 'stopped' | 'diverged' }>;
+}
+
+export const idleView = (): RunView => ({
+  status: 'idle',
+  runId: null,
+  totalEpochs: 0,
+  metrics: [],
+  boundary: null,
+  result: null,
+  message: null,
+  activeMs: 0,
+  timeLeftMs: null,
+});
+
+const ACTIVE: ReadonlySet<RunStatus> = new Set(['starting', 'running', 'paused']);
+export const isActive = (s: RunStatus): boolean => ACTIVE.has(s);
+
+const ERROR_ADVICE = ['Press Train to try again.', 'If it happens again, save the project and report the problem with the file.'];
+
+/**
+ * Applies events (in arrival order) to the view. Events of other runs are ignored; nothing
+ * after a terminal event changes the view. Returns the finished run, if one ended here.
+ */
+export function applyEvents(view: RunView, events: readonly TrainingEvent[]): { view: RunView; finished: Finished | null } {
+  let next = view;
+  let finished: Finished | null = null;
+  let newEpochs: EpochMetrics[] | null = null;
+  for (const ev of events) {
+    if (ev.runId !== next.runId || !isActive(next.status)) continue;
+    switch (ev.type) {
+      case 'progress':
+        newEpochs ??= [];
+        for (const e of ev.epochs) newEpochs.push(e);
+        if (next.status === 'starting') next = { ...next, status: 'running' };
+        break;
+      case 'boundary':
+        next = { ...next, boundary: { epoch: ev.epoch, res: ev.res, numClasses: ev.numClasses, probs: ev.probs } };
+        break;
+      case 'paused':
+        next = { ...next, status: 'paused' };
+        break;
+      case 'resumed':
+        next = { ...next, status: 'running' };
+        break;
+      case 'error':
+        next = { ...next, status: 'error', timeLeftMs: null, message: { title: ev.message, details: [], advice: ERROR_ADVICE } };
+        break;
+      case 'done':
+      case 'stopped':
+      case 'diverged':
+        next = { ...next, status: ev.type, result: ev.result, timeLeftMs: null, message: ev.type === 'diverged' ? divergedMessage(ev.result) : null };
+        finished = { event: ev };
+        break;
+    }
+  }
+  if (newEpochs) next = { ...next, metrics: next.metrics.concat(newEpochs) };
+  return { view: next, finished };
+}
+
+function divergedMessage(result: RunResult): RunMessage {
+  const d = result.diverged;
+  if (!d) {
+    return { title: 'Training diverged: the loss stopped being a finite number.', details: [], advice: ['Lower the learning rate (for example ÷10).', 'Normalize the inputs.', 'Turn on gradient clipping.'] };
+  }
+  const where = d.where.kind === 'loss' ? 'the loss' : `the gradient of ${d.where.tensor} in ${d.where.nodeId}`;
+  const details = [
+    `${where} became ${d.value} at epoch ${d.epoch}, batch ${d.batch}.`,
+    d.lastFiniteLoss === null ? 'No finite loss was recorded before that.' : `Last finite loss: ${formatNumber(d.lastFiniteLoss)}.`,
+    `The weights from epoch ${d.keptEpoch} were kept.`,
+  ];
+  return { title: d.message, details, advice: d.advice };
+}
+
+/** Time left from the pace so far; null until there is a pace to go by. */
+export function estimateTimeLeft(activeMs: number, epochsDone: number, totalEpochs: number): number | null {
+  if (epochsDone <= 0 || totalEpochs <= epochsDone) return epochsDone >= totalEpochs && totalEpochs > 0 ? 0 : null;
+  return (activeMs / epochsDone) * (totalEpochs - epochsDone);
+}
+
+const finite = (v: number | null): number | null => (v !== null && Number.isFinite(v) ? v : null);
+
+/** Per-epoch curves for the project file: finite numbers only (the file format refuses NaN). */
+export function curvesOf(metrics: readonly EpochMetrics[]): RunCurves {
+  const kept: EpochMetrics[] = [];
+  for (const m of metrics) {
+    if (!Number.isFinite(m.loss) || !Number.isFinite(m.accuracy) || !Number.isFinite(m.lr)) break;
+    kept.push(m);
+  }
+  const allTest = kept.length > 0 && kept.every((m) => finite(m.testLoss) !== null && finite(m.testAccuracy) !== null);
+  return {
+    loss: kept.map((m) => m.loss),
+    accuracy: kept.map((m) => m.accuracy),
+    testLoss: allTest ? kept.map((m) => m.testLoss as number) : null,
+    testAccuracy: allTest ? kept.map((m) => m.testAccuracy as number) : null,
+    lr: kept.map((m) => m.lr),
+  };
+}
+
+/** The run as the project's history records it. */
+export function runRecordOf(args: {
+  runId: string;
+  index: number;
+  createdAt: string;
+  settings: TrainingSettings;
+  dataset: DatasetSpec;
+  metrics: readonly EpochMetrics[];
+  result: RunResult;
+}): RunRecord {
+  const r = args.result;
+  const result: RunResult = { ...r, loss: finite(r.loss), accuracy: finite(r.accuracy), testAccuracy: finite(r.testAccuracy), ms: Number.isFinite(r.ms) ? r.ms : 0 };
+  if (r.diverged) result.diverged = { ...r.diverged, lastFiniteLoss: finite(r.diverged.lastFiniteLoss) };
+  return {
+    id: args.runId,
+    name: `Run ${args.index}`,
+    createdAt: args.createdAt,
+    settings: args.settings,
+    dataset: args.dataset,
+    curves: curvesOf(args.metrics),
+    result,
+  };
+}
+
+/** Problems that kept a run from starting, as one message. */
+export function startProblemsMessage(problems: readonly TrainProblem[]): RunMessage {
+  const details = problems.slice(0, 8).map((p) => {
+    if (p.code === 'bad-setting') return `${p.field}: ${p.message}`;
+    if (p.code === 'bad-data') {
+      const where = [p.row !== undefined ? `row ${p.row}` : '', p.column !== undefined ? `column '${p.column}'` : ''].filter(Boolean).join(', ');
+      return where ? `${where}: ${p.message}` : p.message;
+    }
+    return 'nodeId' in p && p.nodeId ? `${p.nodeId}: ${p.message}` : p.message;
+  });
+  if (problems.length > 8) details.push(`…and ${problems.length - 8} more.`);
+  const advice = problems.some((p) => p.code === 'bad-weights')
+    ? ['The network changed since these weights were trained: press Reset weights, or untick "Continue from current weights".']
+    : ['Fix the items above, then press Train again.'];
+  return { title: 'Training could not start.', details, advice };
+}
+
+export function formatNumber(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  const a = Math.abs(v);
+  if (a !== 0 && (a < 1e-3 || a >= 1e5)) return v.toExponential(3);
+  return v.toFixed(4).replace(/\.?0+$/, '') || '0';
+}
+
+export type { Weights };
