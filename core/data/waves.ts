@@ -7,6 +7,9 @@ export const WAVE_NAMES = ['sine', 'square', 'triangle', 'sawtooth'] as const;
 /** Cycles per window: jittered so a class is not one fixed pattern. */
 export const MIN_CYCLES = 1.5;
 export const MAX_CYCLES = 3.5;
+/** Amplitude jitter: small, because the shapes differ in energy too (square > sine > triangle) and ±20% blurs sine into triangle. */
+export const MIN_AMPLITUDE = 0.9;
+export const MAX_AMPLITUDE = 1.1;
 
 /** Value of waveform `kind` at phase p in [0, 1), range [−1, 1]. */
 export function waveAt(kind: number, p: number): number {
@@ -30,7 +33,7 @@ export const waves: Generator = ({ n, noise, classes, length }, rng) => {
     const c = i % classes;
     const cycles = rng.uniform(MIN_CYCLES, MAX_CYCLES);
     const phase = rng.next();
-    const amp = rng.uniform(0.8, 1.2);
+    const amp = rng.uniform(MIN_AMPLITUDE, MAX_AMPLITUDE);
     for (let t = 0; t < length; t++) {
       const p = (((cycles * t) / length + phase) % 1 + 1) % 1;
       x[i * length + t] = amp * waveAt(c, p) + (noise > 0 ? noise * rng.normal() : 0);
