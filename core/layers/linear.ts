@@ -1,6 +1,7 @@
 // Linear: y = x·Wᵀ + b with W [out, in], b [out] (PyTorch's layout, as the reference fixes it).
 import type { NodeId } from '../graph/spec';
 import { EMPTY } from '../tensor';
+import { gemm } from '../matmul';
 import { ensure, type Layer, type Param } from './layer';
 
 export class Linear implements Layer {
@@ -33,62 +34,30 @@ export class Linear implements Layer {
   forward(x: Float64Array, n: number): Float64Array {
     const inF = this.inSize;
     const outF = this.outSize;
-    const W = this.weight.value;
-    const b = this.bias ? this.bias.value : null;
     const y = (this.out = ensure(this.out, n * outF));
     this.x = x;
-    for (let i = 0; i < n; i++) {
-      const xi = i * inF;
-      const yi = i * outF;
-      for (let o = 0; o < outF; o++) {
-        // Row of W and row of x are both contiguous: a plain dot product.
-        const wo = o * inF;
-        let s = 0;
-        for (let k = 0; k < inF; k++) s += x[xi + k] * W[wo + k];
-        y[yi + o] = b === null ? s : s + b[o];
-      }
-    }
+    // y[i,o] = Σ_k x[i,k]·W[o,k] + b[o]: B = Wᵀ, read through strides.
+    gemm(n, outF, inF, x, inF, 1, this.weight.value, 1, inF, y, this.bias ? this.bias.value : null);
     return y;
   }
 
   backward(g: Float64Array, n: number, needInputGrad: boolean): Float64Array {
     const inF = this.inSize;
     const outF = this.outSize;
-    const x = this.x;
-    const W = this.weight.value;
-    const gW = this.weight.grad;
-    gW.fill(0);
     if (this.bias) {
       const gb = this.bias.grad;
-      gb.fill(0);
-      for (let i = 0; i < n; i++) {
-        const gi = i * outF;
-        for (let o = 0; o < outF; o++) gb[o] += g[gi + o];
-      }
-    }
-    // dW = gᵀ·x, accumulated row by row of the batch (i-k-j order: the inner loop is contiguous).
-    for (let i = 0; i < n; i++) {
-      const xi = i * inF;
-      const gi = i * outF;
       for (let o = 0; o < outF; o++) {
-        const go = g[gi + o];
-        const wo = o * inF;
-        for (let k = 0; k < inF; k++) gW[wo + k] += go * x[xi + k];
+        let s = 0;
+        for (let i = 0; i < n; i++) s += g[i * outF + o];
+        gb[o] = s;
       }
     }
+    // dW[o,k] = Σ_i g[i,o]·x[i,k]: A = gᵀ.
+    gemm(outF, inF, n, g, 1, outF, this.x, inF, 1, this.weight.grad, null);
     if (!needInputGrad) return EMPTY;
-    // dx = g·W
+    // dx[i,k] = Σ_o g[i,o]·W[o,k]
     const gx = (this.gradIn = ensure(this.gradIn, n * inF));
-    gx.fill(0, 0, n * inF);
-    for (let i = 0; i < n; i++) {
-      const xi = i * inF;
-      const gi = i * outF;
-      for (let o = 0; o < outF; o++) {
-        const go = g[gi + o];
-        const wo = o * inF;
-        for (let k = 0; k < inF; k++) gx[xi + k] += go * W[wo + k];
-      }
-    }
+    gemm(n, inF, outF, g, outF, 1, this.weight.value, inF, 1, gx, null);
     return gx;
   }
 }

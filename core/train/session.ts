@@ -1,0 +1,431 @@
+// createTrainingSession: a request in, a step-able run out (or the problems, as values).
+// The loop is synchronous and allocation-free per batch; hosts call runBatches() in slices.
+import { makeDataset } from '../data/index';
+import type { Dataset } from '../data/types';
+import type { CompiledModel } from '../graph/resolved';
+import { checkLossFit, compileModel } from '../graph/validate';
+import { clipGradNorm } from '../optim/clip';
+import { createOptimizer } from '../optim/create';
+import type { Optimizer } from '../optim/optimizer';
+import { scheduledLr } from '../optim/schedules';
+import { createRng } from '../random';
+import { countNonFinite, sizeOf } from '../tensor';
+import { MAX_BAD_STEPS, divergenceInfo } from './divergence';
+import { buildNetwork, type Network, type NetworkParam } from './network';
+import type { CreateSessionResult, SessionDeps, StepReport, TrainingSession, TrainProblem } from './session-types';
+import { validateSettings } from './settings';
+import type { DivergenceInfo, EpochMetrics, RunResult, RunState, TrainingSettings, TrainRequest, Weights } from './types';
+
+export interface SessionTestHooks {
+  /**
+   * Called after every backward pass, before the gradients are checked; `step` counts batches
+   * from 1 over the whole run. Tests use it to poison a gradient (N2).
+   */
+  afterBackward?(step: number, params: readonly NetworkParam[]): void;
+}
+
+export interface SessionOptions extends SessionDeps {
+  testHooks?: SessionTestHooks;
+}
+
+/** Rows of predict() computed per forward pass, so a large grid does not grow the buffers without bound. */
+const PREDICT_CHUNK = 1024;
+
+export function createTrainingSession(req: TrainRequest, deps: SessionOptions): CreateSessionResult {
+  try {
+    return create(req, deps);
+  } catch (e) {
+    // An exception escaping core is a bug; it still reaches the user as a value.
+    const reason = e instanceof Error ? e.message : String(e);
+    return { ok: false, problems: [{ code: 'bad-data', message: `The engine could not start this run (${reason}). Your project is safe.` }] };
+  }
+}
+
+function create(req: TrainRequest, deps: SessionOptions): CreateSessionResult {
+  if (req === null || typeof req !== 'object') {
+    return { ok: false, problems: [{ code: 'bad-setting', field: 'request', message: 'The training request is empty.' }] };
+  }
+  const problems: TrainProblem[] = [...validateSettings(req.settings)];
+  const data = makeDataset(req.dataset);
+  if (!data.ok) problems.push(...data.problems);
+  if (!data.ok) return { ok: false, problems };
+  const dataset = data.dataset;
+  if (dataset.n < 2) {
+    problems.push({ code: 'bad-data', message: `The dataset has ${dataset.n} sample${dataset.n === 1 ? '' : 's'}; training needs at least 2.` });
+  }
+  const compiled = compileModel(req.spec, dataset.inputShape);
+  if (!compiled.ok) return { ok: false, problems: [...problems, ...compiled.problems] };
+  if (!problems.some((p) => p.code === 'bad-setting' && p.field === 'loss')) {
+    problems.push(...checkLossFit(compiled.model, req.settings.loss, dataset.numClasses));
+  }
+  if (problems.length) return { ok: false, problems };
+  const result = createSessionFromParts(compiled.model, dataset, req.settings, req.initialWeights ?? null, deps);
+  return result.ok ? { ok: true, session: result.session, shapes: compiled.model.shapes } : result;
+}
+
+/**
+ * The session for an already compiled model and a built dataset (settings assumed valid).
+ * Exposed for tests that need data no dataset spec can produce (a poisoned label).
+ */
+export function createSessionFromParts(
+  model: CompiledModel,
+  dataset: Dataset,
+  settings: TrainingSettings,
+  initialWeights: Weights | null,
+  deps: SessionOptions,
+): { ok: true; session: Session } | { ok: false; problems: TrainProblem[] } {
+  // Independent streams, so changing e.g. the batch size leaves the initial weights alone.
+  const root = createRng(settings.seed);
+  const initRng = root.fork();
+  const splitRng = root.fork();
+  const shuffleRng = root.fork();
+  const built = buildNetwork(model, { init: settings.init, rng: initRng, weights: initialWeights });
+  if (!built.ok) return built;
+  return { ok: true, session: new Session(model, dataset, settings, built.network, splitRng, shuffleRng, deps) };
+}
+
+function range(n: number): Uint32Array {
+  const a = new Uint32Array(n);
+  for (let i = 0; i < n; i++) a[i] = i;
+  return a;
+}
+
+export class Session implements TrainingSession {
+  readonly trainIndices: Uint32Array;
+  readonly testIndices: Uint32Array;
+  readonly totalEpochs: number;
+  readonly network: Network;
+  readonly optimizer: Optimizer;
+  /** Global gradient norm before clipping, of the last step (NaN before the first). */
+  lastGradNorm = NaN;
+  /** Steps skipped so far because a gradient was not finite. */
+  skippedSteps = 0;
+
+  private readonly inSize: number;
+  private readonly outSize: number;
+  /** Target values per sample: 1 (a label, a class index) or outSize (one-hot for mse). */
+  private readonly targetWidth: number;
+  private readonly trainX: Float64Array;
+  private readonly trainT: Float64Array;
+  private readonly trainLabels: Float64Array;
+  private readonly testX: Float64Array;
+  private readonly testT: Float64Array;
+  private readonly testLabels: Float64Array;
+  private readonly batchSize: number;
+  private readonly batchesPerEpoch: number;
+  /** Positions into the training arrays, reshuffled every epoch when there is more than one batch. */
+  private readonly order: Uint32Array;
+  private readonly gathered: boolean;
+  private readonly batchX: Float64Array;
+  private readonly batchT: Float64Array;
+  private readonly batchLabels: Float64Array;
+  private readonly good: Float64Array[];
+  private readonly history: EpochMetrics[] = [];
+  private readonly startedAt: number;
+
+  private completed = 0;
+  private batchInEpoch = 0;
+  private stepCount = 0;
+  private lr: number;
+  private lossSum = 0;
+  private correct = 0;
+  private consecutiveBad = 0;
+  private lastFiniteLoss: number | null = null;
+  private keptEpoch = 0;
+  private finishedWith: RunResult | null = null;
+
+  constructor(
+    readonly model: CompiledModel,
+    readonly dataset: Dataset,
+    private readonly settings: TrainingSettings,
+    network: Network,
+    splitRng: ReturnType<typeof createRng>,
+    private readonly shuffleRng: ReturnType<typeof createRng>,
+    private readonly deps: SessionOptions,
+  ) {
+    this.startedAt = deps.now();
+    this.network = network;
+    this.totalEpochs = settings.epochs;
+    this.inSize = sizeOf(model.inputShape);
+    this.outSize = network.outSize;
+    this.targetWidth = settings.loss === 'mse' && this.outSize > 1 ? this.outSize : 1;
+
+    const n = dataset.n;
+    if (settings.testSplit > 0) {
+      const perm = splitRng.shuffle(range(n));
+      const nTest = Math.min(n - 1, Math.round(n * settings.testSplit));
+      this.testIndices = perm.slice(0, nTest).sort();
+      this.trainIndices = perm.slice(nTest).sort();
+    } else {
+      this.trainIndices = range(n);
+      this.testIndices = new Uint32Array(0);
+    }
+    [this.trainX, this.trainT, this.trainLabels] = this.gather(this.trainIndices);
+    [this.testX, this.testT, this.testLabels] = this.gather(this.testIndices);
+
+    const nTrain = this.trainIndices.length;
+    this.batchSize = settings.batchSize === 0 ? nTrain : Math.min(settings.batchSize, nTrain);
+    this.batchesPerEpoch = Math.ceil(nTrain / this.batchSize);
+    this.order = range(nTrain);
+    // One batch per epoch sees every sample in a fixed order: its mean gradient does not
+    // depend on the order, so it is used in place and never shuffled or copied.
+    this.gathered = this.batchesPerEpoch > 1;
+    this.batchX = new Float64Array(this.gathered ? this.batchSize * this.inSize : 0);
+    this.batchT = new Float64Array(this.gathered ? this.batchSize * this.targetWidth : 0);
+    this.batchLabels = new Float64Array(this.gathered ? this.batchSize : 0);
+    this.optimizer = createOptimizer(settings.optimizer, network.paramList);
+    this.good = network.paramList.map((p) => Float64Array.from(p.value));
+    this.lr = settings.optimizer.lr;
+  }
+
+  get epoch(): number {
+    return this.completed;
+  }
+
+  private gather(indices: Uint32Array): [Float64Array, Float64Array, Float64Array] {
+    const { inSize, targetWidth, dataset } = this;
+    const m = indices.length;
+    const x = new Float64Array(m * inSize);
+    const t = new Float64Array(m * targetWidth);
+    const labels = new Float64Array(m);
+    for (let r = 0; r < m; r++) {
+      const i = indices[r];
+      x.set(dataset.x.subarray(i * inSize, (i + 1) * inSize), r * inSize);
+      const label = dataset.y[i];
+      labels[r] = label;
+      if (targetWidth === 1) t[r] = label;
+      else t[r * targetWidth + label] = 1;
+    }
+    return [x, t, labels];
+  }
+
+  runBatches(maxBatches: number): StepReport {
+    const epochs: EpochMetrics[] = [];
+    let batches = 0;
+    while (this.finishedWith === null && batches < maxBatches) {
+      this.runBatch(epochs);
+      batches++;
+    }
+    return { epochs, batches, finished: this.finishedWith };
+  }
+
+  step(): StepReport {
+    return this.runBatches(1);
+  }
+
+  private runBatch(epochs: EpochMetrics[]): void {
+    const net = this.network;
+    const s = this.settings;
+    if (this.batchInEpoch === 0) {
+      this.lr = scheduledLr(s.optimizer.lr, s.schedule, this.completed, this.totalEpochs);
+      this.optimizer.lr = this.lr;
+      this.lossSum = 0;
+      this.correct = 0;
+      if (this.gathered && s.shuffle) this.shuffleRng.shuffle(this.order);
+    }
+    const start = this.batchInEpoch * this.batchSize;
+    const m = Math.min(this.batchSize, this.trainIndices.length - start);
+    let x = this.trainX;
+    let t = this.trainT;
+    let labels = this.trainLabels;
+    if (this.gathered) {
+      x = this.batchX;
+      t = this.batchT;
+      labels = this.batchLabels;
+      const { inSize, targetWidth: tw, order, trainX, trainT, trainLabels } = this;
+      for (let r = 0; r < m; r++) {
+        const src = order[start + r];
+        for (let k = 0; k < inSize; k++) x[r * inSize + k] = trainX[src * inSize + k];
+        for (let k = 0; k < tw; k++) t[r * tw + k] = trainT[src * tw + k];
+        labels[r] = trainLabels[src];
+      }
+    }
+
+    const out = net.forward(x, m);
+    const loss = net.loss(s.loss, t, m);
+    this.stepCount++;
+    if (!Number.isFinite(loss)) {
+      this.diverge(loss, { kind: 'loss' });
+      return;
+    }
+    this.lastFiniteLoss = loss;
+    this.lossSum += loss * m;
+    this.correct += countCorrect(out, labels, m, this.outSize);
+
+    net.backward(m);
+    this.deps.testHooks?.afterBackward?.(this.stepCount, net.params);
+    if (net.gradsFinite()) {
+      this.consecutiveBad = 0;
+      // These weights gave a finite loss: the ones to keep if a later step diverges.
+      net.copyParamsTo(this.good);
+      this.keptEpoch = this.completed;
+      if (s.clipNorm !== null) this.lastGradNorm = clipGradNorm(net.paramList, s.clipNorm);
+      this.optimizer.step();
+    } else {
+      // Skip the update so the weights stay finite (N2); give up after a few in a row.
+      this.skippedSteps++;
+      this.consecutiveBad++;
+      if (this.consecutiveBad >= MAX_BAD_STEPS) {
+        const bad = net.params.find((p) => countNonFinite(p.param.grad).nan + countNonFinite(p.param.grad).inf > 0)!;
+        const counts = countNonFinite(bad.param.grad);
+        const first = bad.param.grad.find((v) => !Number.isFinite(v)) ?? NaN;
+        const layer = net.layers.find((l) => l.nodeId === bad.nodeId)!;
+        this.diverge(first, {
+          kind: 'gradient',
+          nodeId: bad.nodeId,
+          layerType: layer.type,
+          tensor: bad.param.name,
+          nan: counts.nan,
+          inf: counts.inf,
+        });
+        return;
+      }
+    }
+
+    this.batchInEpoch++;
+    if (this.batchInEpoch < this.batchesPerEpoch) return;
+    this.batchInEpoch = 0;
+    this.completed++;
+    const nTrain = this.trainIndices.length;
+    const test = this.evaluate(this.testX, this.testT, this.testLabels, this.testIndices.length);
+    const metrics: EpochMetrics = {
+      epoch: this.completed,
+      loss: this.lossSum / nTrain,
+      accuracy: this.correct / nTrain,
+      testLoss: test ? test.loss : null,
+      testAccuracy: test ? test.accuracy : null,
+      lr: this.lr,
+    };
+    this.history.push(metrics);
+    epochs.push(metrics);
+    if (this.completed >= this.totalEpochs) this.finish('done');
+  }
+
+  private evaluate(x: Float64Array, t: Float64Array, labels: Float64Array, n: number): { loss: number; accuracy: number } | null {
+    if (n === 0) return null;
+    const out = this.network.forward(x, n);
+    const loss = this.network.loss(this.settings.loss, t, n);
+    return { loss, accuracy: countCorrect(out, labels, n, this.outSize) / n };
+  }
+
+  private diverge(value: number, where: Parameters<typeof divergenceInfo>[0]['where']): void {
+    this.network.copyParamsFrom(this.good);
+    const info: DivergenceInfo = divergenceInfo({
+      epoch: this.completed + 1,
+      batch: this.batchInEpoch + 1,
+      value,
+      where,
+      lastFiniteLoss: this.lastFiniteLoss,
+      keptEpoch: this.keptEpoch,
+      lr: this.lr,
+      clipNorm: this.settings.clipNorm,
+    });
+    this.finish('diverged', info);
+  }
+
+  private finish(state: RunState, diverged?: DivergenceInfo): RunResult {
+    const train = this.evaluate(this.trainX, this.trainT, this.trainLabels, this.trainIndices.length);
+    const test = this.evaluate(this.testX, this.testT, this.testLabels, this.testIndices.length);
+    const finite = (v: number | undefined): number | null => (v !== undefined && Number.isFinite(v) ? v : null);
+    const result: RunResult = {
+      state,
+      epochs: this.completed,
+      loss: finite(train?.loss),
+      accuracy: train ? train.accuracy : null,
+      testAccuracy: test ? test.accuracy : null,
+      ms: this.deps.now() - this.startedAt,
+    };
+    if (diverged) result.diverged = diverged;
+    this.finishedWith = result;
+    return result;
+  }
+
+  stop(): RunResult {
+    return this.finishedWith ?? this.finish('stopped');
+  }
+
+  metrics(): EpochMetrics[] {
+    return this.history.slice();
+  }
+
+  weights(): Weights {
+    return this.network.weights();
+  }
+
+  result(): RunResult | null {
+    return this.finishedWith;
+  }
+
+  predict(x: Float64Array, n: number): Float64Array {
+    const k = this.outSize;
+    const width = k === 1 ? 2 : k;
+    const probs = new Float64Array(n * width);
+    for (let start = 0; start < n; start += PREDICT_CHUNK) {
+      const m = Math.min(PREDICT_CHUNK, n - start);
+      const out = this.network.forward(x.subarray(start * this.inSize, (start + m) * this.inSize), m);
+      if (k === 1) {
+        for (let i = 0; i < m; i++) {
+          probs[(start + i) * 2] = 1 - out[i];
+          probs[(start + i) * 2 + 1] = out[i];
+        }
+      } else {
+        probs.set(out.subarray(0, m * k), start * k);
+      }
+    }
+    return probs;
+  }
+
+  decisionGrid(res: number, bounds?: { x0: number; x1: number; y0: number; y1: number }): Float64Array | null {
+    if (this.model.inputShape.length !== 1 || this.model.inputShape[0] !== 2) return null;
+    if (!Number.isInteger(res) || res < 2 || res > 1024) return null;
+    const b = bounds ?? dataBounds(this.dataset);
+    // Points on a res×res lattice including the corners (like linspace), y rising by row.
+    const pts = new Float64Array(res * res * 2);
+    for (let r = 0; r < res; r++) {
+      const y = b.y0 + ((b.y1 - b.y0) * r) / (res - 1);
+      for (let c = 0; c < res; c++) {
+        const i = (r * res + c) * 2;
+        pts[i] = b.x0 + ((b.x1 - b.x0) * c) / (res - 1);
+        pts[i + 1] = y;
+      }
+    }
+    return this.predict(pts, res * res);
+  }
+}
+
+/** Correct predictions: argmax for several outputs, a 0.5 threshold for one. */
+function countCorrect(out: Float64Array, labels: Float64Array, n: number, k: number): number {
+  let correct = 0;
+  if (k === 1) {
+    for (let i = 0; i < n; i++) if ((out[i] >= 0.5 ? 1 : 0) === labels[i]) correct++;
+    return correct;
+  }
+  for (let i = 0; i < n; i++) {
+    const o = i * k;
+    let best = 0;
+    for (let j = 1; j < k; j++) if (out[o + j] > out[o + best]) best = j;
+    if (best === labels[i]) correct++;
+  }
+  return correct;
+}
+
+/** The data's extent in both features with a 10% margin (±1 around a single value). */
+export function dataBounds(d: Dataset): { x0: number; x1: number; y0: number; y1: number } {
+  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+  for (let i = 0; i < d.n; i++) {
+    const a = d.x[2 * i];
+    const b = d.x[2 * i + 1];
+    if (a < x0) x0 = a;
+    if (a > x1) x1 = a;
+    if (b < y0) y0 = b;
+    if (b > y1) y1 = b;
+  }
+  const pad = (lo: number, hi: number): [number, number] => {
+    if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [-1, 1];
+    const m = hi > lo ? 0.1 * (hi - lo) : 1;
+    return [lo - m, hi + m];
+  };
+  [x0, x1] = pad(x0, x1);
+  [y0, y1] = pad(y0, y1);
+  return { x0, x1, y0, y1 };
+}
