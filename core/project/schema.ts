@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { NODE_TYPES, nodeId, type NodeId } from '../graph/spec';
 import { GENERATORS } from '../data/types';
 import { PROJECT_FORMAT, PROJECT_VERSION, type Project } from './types';
+import { FORBIDDEN_KEYS } from './limits';
 
 /** Problems shown per long number array before the rest are only counted. */
 const MAX_ISSUES_PER_ARRAY = 3;
@@ -15,7 +16,10 @@ const nonNegInt = z.number().int().nonnegative();
 const posInt = z.number().int().positive();
 const name = z.string();
 const id = z.string().min(1, 'Expected a non-empty id');
-const nodeIdSchema = id.transform((s): NodeId => nodeId(s));
+// Node ids key the weights object, so the keys a merge could turn into a prototype are out.
+const nodeIdSchema = id
+  .refine((s) => !FORBIDDEN_KEYS.has(s), { message: 'This name is reserved and cannot be a node id; rename the node' })
+  .transform((s): NodeId => nodeId(s));
 
 /**
  * A number array of any length that reports at most a few bad elements by index and

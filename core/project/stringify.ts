@@ -4,7 +4,7 @@
 // such as positions also fit on one line. -0 is written as 0.
 import type { JsonValue } from './migrations';
 
-/** Objects of plain values this short are written on one line ({ "x": 0, "y": 120 }). */
+/** Objects and lists of text this short are written on one line ({ "x": 0, "y": 120 }). */
 const MAX_INLINE_OBJECT_CHARS = 88;
 
 const isPlain = (v: unknown): boolean => v === null || typeof v !== 'object';
@@ -14,7 +14,11 @@ export function stringifyStable(value: unknown, indent = ''): string {
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
-    if (value.every(isPlain)) return `[${value.map((v) => JSON.stringify(v as JsonValue)).join(', ')}]`;
+    if (value.every(isPlain)) {
+      // Numbers stay on one line however many there are; text only when it is short.
+      const line = `[${value.map((v) => JSON.stringify(v as JsonValue)).join(', ')}]`;
+      if (line.length <= MAX_INLINE_OBJECT_CHARS || !value.some((v) => typeof v === 'string')) return line;
+    }
     return `[\n${value.map((v) => inner + stringifyStable(v, inner)).join(',\n')}\n${indent}]`;
   }
   const entries = Object.entries(value).filter(([, v]) => v !== undefined);
