@@ -25,7 +25,7 @@ function SidePanel() {
   const tab = useUiStore((s) => s.inspectorTab);
   const setTab = useUiStore((s) => s.setInspectorTab);
   return (
-    <aside className="side" aria-label="Inspector">
+    <section className="side" aria-label="Inspector">
       <div role="tablist" aria-label="Inspector sections" className="tabs">
         {TABS.map((t) => (
           <button
@@ -60,7 +60,7 @@ function SidePanel() {
       <div role="tabpanel" id="panel-training" aria-labelledby="tab-training" hidden={tab !== 'training'} className="tabpanel">
         <TrainingPanel />
       </div>
-    </aside>
+    </section>
   );
 }
 

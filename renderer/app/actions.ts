@@ -11,9 +11,20 @@ import {
   selectAll,
   undo,
 } from '../editor/commands';
+import { bestColumns, CANVAS_ID } from '../editor/placement';
+import { TIDY_SPACING } from '../store/graph-edits';
 import { useProjectStore } from '../store/project';
 import { exportWeights, newFile, openFile, save } from './file-actions';
 import { requestFit } from './view';
+
+/** Tidy, wrapping a long chain into rows when that shows it larger in the visible canvas. */
+function tidy(): void {
+  const store = useProjectStore.getState();
+  const r = document.getElementById(CANVAS_ID)?.getBoundingClientRect();
+  const columns = r ? bestColumns(store.project.graph.nodes.length, r.width, r.height, TIDY_SPACING) : undefined;
+  store.tidy(columns);
+  requestFit();
+}
 
 export type AppAction = MenuCommand | 'edit:duplicate';
 
@@ -59,8 +70,7 @@ export function runAction(action: AppAction): void {
       duplicateSelection();
       return;
     case 'view:tidy':
-      useProjectStore.getState().tidy();
-      requestFit();
+      tidy();
       return;
     case 'view:fit':
       requestFit();

@@ -5,6 +5,7 @@ import type { OpenResult } from '../../electron/ipc/contract';
 import { getApi } from '../backend/api';
 import { useProjectStore } from '../store/project';
 import { useUiStore } from '../store/ui';
+import { requestFit } from './view';
 
 const MAX_PROBLEM_LINES = 20;
 
@@ -23,6 +24,7 @@ export function applyOpenResult(result: OpenResult): boolean {
     useProjectStore.getState().loadProject(result.project, result.filePath, result.fileName);
     useUiStore.getState().select([], []);
     useUiStore.getState().showBanner(null);
+    requestFit();
     return true;
   }
   if (!result.canceled) reportOpenProblems(result);
@@ -49,6 +51,7 @@ export async function newFile(): Promise<void> {
   useProjectStore.getState().loadProject(newProject(), null, 'untitled.bpnn');
   useUiStore.getState().select([], []);
   useUiStore.getState().showBanner(null);
+  requestFit();
 }
 
 export async function openFile(): Promise<void> {

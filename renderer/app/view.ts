@@ -1,4 +1,4 @@
-// "Zoom to fit" is asked for outside React Flow (menu, toolbar after tidy); the canvas
+// "Zoom to fit" is asked for outside React Flow (menu, toolbar, after open or tidy); the canvas
 // registers the function that does it.
 let fit: (() => void) | null = null;
 
@@ -6,7 +6,7 @@ export function registerFit(fn: (() => void) | null): void {
   fit = fn;
 }
 
-/** Fits on the next frame, after React Flow has rendered any new positions. */
+/** Fits after React Flow has rendered (and measured) the new nodes: two frames later. */
 export function requestFit(): void {
-  requestAnimationFrame(() => fit?.());
+  requestAnimationFrame(() => requestAnimationFrame(() => fit?.()));
 }

@@ -112,6 +112,7 @@ export function Canvas() {
         <MiniMap
           pannable
           zoomable
+          style={{ width: 150, height: 90 }}
           ariaLabel="Minimap"
           nodeColor={(n) => CATEGORY_COLOURS[definitionOf(n.type as NodeType).category] ?? '#999'}
         />

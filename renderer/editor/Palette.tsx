@@ -31,7 +31,7 @@ export function Palette() {
   };
 
   return (
-    <nav className="palette" aria-label="Palette">
+    <section className="palette" aria-label="Palette">
       {GROUPS.map((g) => (
         <div key={g.category} className="palette-group" role="group" aria-labelledby={`palette-${g.category}`}>
           <h2 id={`palette-${g.category}`} className="palette-heading">
@@ -53,6 +53,6 @@ export function Palette() {
         </div>
       ))}
       <p className="palette-hint">Drag a block onto the canvas, or focus it and press Enter.</p>
-    </nav>
+    </section>
   );
 }

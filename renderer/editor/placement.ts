@@ -1,18 +1,40 @@
-// Where a node added from the keyboard lands: the visible centre, stepped aside from any node
-// already there so repeated Enter presses do not stack nodes exactly on top of each other.
+// Where a node added from the keyboard lands: the visible centre, or the nearest spot below or
+// above it where it does not cover another node.
 import type { XY } from '../store/graph-edits';
 
-export const CASCADE: XY = { x: 30, y: 30 };
-const NEAR = 12;
+/** A node's footprint with a margin (nodes are 176 px wide and about 70 px tall). */
+export const FOOTPRINT: XY = { x: 196, y: 140 };
 
 export function freeSpotNear(centre: XY, taken: readonly XY[]): XY {
-  let p = centre;
-  for (let i = 0; i < 50; i++) {
-    if (!taken.some((t) => Math.abs(t.x - p.x) < NEAR && Math.abs(t.y - p.y) < NEAR)) return p;
-    p = { x: p.x + CASCADE.x, y: p.y + CASCADE.y };
+  const overlaps = (p: XY) => taken.some((t) => Math.abs(t.x - p.x) < FOOTPRINT.x && Math.abs(t.y - p.y) < FOOTPRINT.y);
+  for (let i = 0; i < 40; i++) {
+    // 0, +1, −1, +2, −2 … rows away from the centre.
+    const row = i % 2 === 1 ? (i + 1) / 2 : -i / 2;
+    const p = { x: centre.x, y: centre.y + row * FOOTPRINT.y };
+    if (!overlaps(p)) return p;
   }
-  return p;
+  return centre;
 }
 
 export const CANVAS_ID = 'network-canvas';
 export const DRAG_MIME = 'application/x-bpnn-node';
+
+/**
+ * How many columns a tidy layout of a `count`-node chain should use so that zoom-to-fit shows
+ * it largest in a viewport of `width` × `height` pixels (zoom capped at `maxZoom`). Fewer rows
+ * win unless wrapping makes the nodes clearly (5 %) larger: a straight chain reads best.
+ */
+export function bestColumns(count: number, width: number, height: number, spacing: XY, maxZoom = 1.2): number {
+  const n = Math.max(1, count);
+  let best = n;
+  let bestZoom = 0;
+  for (let c = n; c >= 1; c--) {
+    const rows = Math.ceil(n / c);
+    const zoom = Math.min(maxZoom, width / (c * spacing.x), height / (rows * spacing.y));
+    if (zoom > bestZoom * 1.05) {
+      best = c;
+      bestZoom = zoom;
+    }
+  }
+  return best;
+}

@@ -13,6 +13,7 @@ export function NodeInspector() {
   const selectedEdgeIds = useUiStore((s) => s.selectedEdgeIds);
   const graph = useProjectStore((s) => s.project.graph);
   const updateParams = useProjectStore((s) => s.updateParams);
+  const setInput = useProjectStore((s) => s.setInput);
   const { problems, shapes } = useGraphValidation();
 
   if (selectedNodeIds.length === 0 && selectedEdgeIds.length === 0) {
@@ -45,6 +46,7 @@ export function NodeInspector() {
   const def = definitionOf(node.type);
   const info = shapes.get(node.id);
   const own = problems.filter((p) => p.nodeId === node.id);
+  const incoming = graph.edges.filter((e) => e.target === node.id);
 
   return (
     <div className="node-inspector">
@@ -57,6 +59,31 @@ export function NodeInspector() {
           ⚠ {p.message}
         </p>
       ))}
+      {def.ports.input && (
+        <div className="field">
+          <label htmlFor="node-input-from">Input from</label>
+          <select
+            id="node-input-from"
+            value={incoming.length === 1 ? incoming[0].source : incoming.length === 0 ? '' : '*'}
+            onChange={(e) => setInput(node.id, e.target.value === '' ? null : e.target.value)}
+          >
+            <option value="">(not connected)</option>
+            {incoming.length > 1 && (
+              <option value="*" disabled>
+                {incoming.length} inputs
+              </option>
+            )}
+            {graph.nodes
+              .filter((n) => n.id !== node.id)
+              .map((n) => (
+                <option key={n.id} value={n.id}>
+                  {definitionOf(n.type).title} {n.id}
+                </option>
+              ))}
+          </select>
+          <p className="field-help">The block whose output feeds this one (the same as drawing a connection).</p>
+        </div>
+      )}
       <form onSubmit={(e) => e.preventDefault()} aria-label={`${def.title} parameters`}>
         {def.params.length === 0 && <p className="muted">This block has no settings.</p>}
         {def.params.map((schema) => (

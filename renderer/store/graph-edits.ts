@@ -71,6 +71,14 @@ export function addEdge(g: Graph, source: string, target: string): Graph {
   return { ...g, edges: [...g.edges, { id, source: nodeId(source), target: nodeId(target) }] };
 }
 
+/** Makes `source` the only input of `target` (null: no input). */
+export function setInput(g: Graph, target: string, source: string | null): Graph {
+  const incoming = g.edges.filter((e) => e.target === target);
+  if (source === null ? incoming.length === 0 : incoming.length === 1 && incoming[0].source === source) return g;
+  const rest = { ...g, edges: g.edges.filter((e) => e.target !== target) };
+  return source === null ? rest : addEdge(rest, source, target);
+}
+
 export function setParams(g: Graph, id: string, patch: Record<string, number | boolean>): Graph {
   const node = g.nodes.find((n) => n.id === id);
   if (!node) return g;
@@ -105,9 +113,11 @@ export const TIDY_SPACING = { x: 220, y: 140 };
 /**
  * Left-to-right layout: each weakly connected part becomes a row, its nodes ordered by
  * longest path from the part's sources (a chain is a straight line); parts holding an
- * Input come first. Rows start at the leftmost current x and the topmost current y.
+ * Input come first. A part longer than `maxColumns` wraps onto further rows, read like
+ * text. Rows start at the leftmost current x and the topmost current y.
  */
-export function tidyGraph(g: Graph): Graph {
+export function tidyGraph(g: Graph, maxColumns = Number.POSITIVE_INFINITY): Graph {
+  const wrap = Math.max(1, Math.floor(maxColumns));
   if (g.nodes.length === 0) return g;
   const index = new Map(g.nodes.map((n, i) => [n.id as string, i]));
   const out = new Map<string, string[]>();
@@ -165,15 +175,26 @@ export function tidyGraph(g: Graph): Graph {
     // Nodes sharing a column within a part (branches) stack into extra rows.
     const used = new Map<number, number>();
     members.sort((a, b) => index.get(a)! - index.get(b)!);
-    let rows = 1;
+    const lane = new Map<string, number>();
+    let lanes = 1;
+    let blocks = 1;
     for (const id of members) {
       const c = column.get(id)!;
       const k = used.get(c) ?? 0;
       used.set(c, k + 1);
-      rows = Math.max(rows, k + 1);
-      positions[id] = { x: x0 + c * TIDY_SPACING.x, y: y0 + (row + k) * TIDY_SPACING.y };
+      lane.set(id, k);
+      lanes = Math.max(lanes, k + 1);
+      blocks = Math.max(blocks, Math.floor(c / wrap) + 1);
     }
-    row += rows;
+    for (const id of members) {
+      const c = column.get(id)!;
+      const block = Math.floor(c / wrap);
+      positions[id] = {
+        x: x0 + (c % wrap) * TIDY_SPACING.x,
+        y: y0 + (row + block * lanes + lane.get(id)!) * TIDY_SPACING.y,
+      };
+    }
+    row += blocks * lanes;
   }
   return setPositions(g, positions);
 }

@@ -19,6 +19,7 @@ import {
   addNodeTo,
   deleteFromGraph,
   pasteInto,
+  setInput as setInputEdge,
   setParams,
   setPositions,
   tidyGraph,
@@ -62,13 +63,15 @@ export interface ProjectState {
   deleteElements(nodeIds: readonly string[], edgeIds: readonly string[]): void;
   /** Connects source → target; returns false (no change) for a self-loop or a duplicate. */
   connect(source: string, target: string): boolean;
+  /** Makes `source` the only input of `target` (null removes its inputs); one step. */
+  setInput(target: string, source: string | null): void;
   updateParams(nodeId: string, patch: Record<string, number | boolean>): void;
   /** Copies the given nodes (and edges between them) offset on the canvas; returns the new ids. */
   duplicate(nodeIds: readonly string[]): NodeId[];
   /** Inserts a clipboard's nodes with fresh ids, offset by `offset`; returns the new ids. */
   paste(clip: Clip, offset: XY): NodeId[];
-  /** Lays the graph out left to right along its chain; one step. */
-  tidy(): void;
+  /** Lays the graph out left to right along its chain, wrapping after maxColumns; one step. */
+  tidy(maxColumns?: number): void;
 
   undo(): void;
   redo(): void;
@@ -204,6 +207,10 @@ export const useProjectStore: UseBoundStore<StoreApi<ProjectState>> = create<Pro
       return get().project.graph !== before;
     },
 
+    setInput(target, source) {
+      editGraph((g) => setInputEdge(g, target, source));
+    },
+
     updateParams(nodeId, patch) {
       editGraph((g) => setParams(g, nodeId, patch));
     },
@@ -228,8 +235,8 @@ export const useProjectStore: UseBoundStore<StoreApi<ProjectState>> = create<Pro
       return newIds;
     },
 
-    tidy() {
-      editGraph(tidyGraph);
+    tidy(maxColumns) {
+      editGraph((g) => tidyGraph(g, maxColumns));
     },
 
     undo() {

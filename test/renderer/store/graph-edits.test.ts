@@ -39,3 +39,18 @@ describe('graph edits', () => {
     expect(t.nodes.every((n) => Number.isFinite(n.position.x) && Number.isFinite(n.position.y))).toBe(true);
   });
 });
+
+describe('tidy with wrapping', () => {
+  it('wraps a chain after maxColumns and keeps reading order', () => {
+    const names = ['a', 'b', 'c', 'd', 'e'];
+    const g: Graph = {
+      nodes: names.map((id, i) => node(id, i === 0 ? 'Input' : 'ReLU', i * 7, i * 3)),
+      edges: names.slice(1).map((id, i) => edge(names[i], id)),
+    };
+    const p = Object.fromEntries(tidyGraph(g, 3).nodes.map((n) => [n.id, n.position]));
+    expect(p.a).toEqual({ x: 0, y: 0 });
+    expect(p.c).toEqual({ x: 2 * TIDY_SPACING.x, y: 0 });
+    expect(p.d).toEqual({ x: 0, y: TIDY_SPACING.y });
+    expect(p.e).toEqual({ x: TIDY_SPACING.x, y: TIDY_SPACING.y });
+  });
+});

@@ -163,3 +163,15 @@ describe('project store', () => {
     expect(store().dirty).toBe(false);
   });
 });
+
+describe('setInput (keyboard connection)', () => {
+  it('replaces the inputs of a node with one edge, as one step', () => {
+    store().setInput('fc2', 'input');
+    const into = store().project.graph.edges.filter((e) => e.target === 'fc2');
+    expect(into.map((e) => e.source)).toEqual(['input']);
+    store().undo();
+    expect(store().project.graph.edges.filter((e) => e.target === 'fc2').map((e) => e.source)).toEqual(['sig1']);
+    store().setInput('fc2', null);
+    expect(store().project.graph.edges.some((e) => e.target === 'fc2')).toBe(false);
+  });
+});
