@@ -4,7 +4,7 @@
 // MAX_PROBLEMS_SHOWN problems with their JSON paths; nothing here throws.
 import type { z } from 'zod';
 import { MAX_PROJECT_BYTES, groupDigits } from './limits';
-import { formatPath, ROOT_PATH } from './path';
+import { formatPath, ROOT_PATH } from './json-path';
 import { ProblemList, type Problem } from './problems';
 import { scanJson } from './scan';
 import { walkValue } from './walk';

@@ -4,7 +4,7 @@
 // naming the JSON path of each. Nothing here can overflow the stack or take more than
 // one pass over the text, whatever the input.
 import { FORBIDDEN_KEYS, MAX_DEPTH, MAX_STRING_CHARS, MAX_VALUES, groupDigits } from './limits';
-import { formatPath, type PathSegment } from './path';
+import { formatPath, type PathSegment } from './json-path';
 import { ProblemList } from './problems';
 
 interface Frame {

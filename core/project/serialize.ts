@@ -1,7 +1,7 @@
 // Saving a project: refuse non-finite numbers by name (never JSON.stringify's silent null),
 // validate exactly as loading does (so whatever saves also loads), and write keys in schema
 // order so save(load(save(p))) is byte-identical to save(p).
-import { formatPath } from './path';
+import { formatPath } from './json-path';
 import { validateProjectValue } from './parse';
 import { stringifyStable } from './stringify';
 import type { Project } from './types';

@@ -2,7 +2,7 @@
 // in memory. Iterative, with the same depth, size and forbidden-key limits, so a cyclic or
 // hostile object is refused instead of looping or polluting a prototype.
 import { FORBIDDEN_KEYS, MAX_DEPTH, MAX_STRING_CHARS, MAX_VALUES, groupDigits } from './limits';
-import { formatPath, type PathSegment } from './path';
+import { formatPath, type PathSegment } from './json-path';
 import { ProblemList } from './problems';
 
 const DEPTH_PATH_SEGMENTS = 6;
