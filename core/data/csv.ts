@@ -9,6 +9,7 @@
 import type { DatasetSpec } from './types';
 import { MAX_SAMPLES } from './params';
 import { MAX_INLINE_CLASSES, MAX_LISTED_PROBLEMS } from './inline';
+import { internalErrorText } from '../graph/describe';
 
 export const MAX_CSV_CHARS = 64 * 1024 * 1024;
 export const MAX_CSV_ROWS = MAX_SAMPLES;
@@ -135,6 +136,14 @@ function mapLabels(raw: string[]): { labels: number[]; classNames: string[] } {
 }
 
 export function parseCsv(text: string, opts: ParseCsvOptions): ParseCsvResult {
+  try {
+    return parse(text, opts);
+  } catch (e) {
+    return { ok: false, problems: [{ message: internalErrorText('read this CSV file', e) }] };
+  }
+}
+
+function parse(text: string, opts: ParseCsvOptions): ParseCsvResult {
   const fail = (p: CsvProblem): ParseCsvResult => ({ ok: false, problems: [p] });
   if (typeof text !== 'string') return fail({ message: 'The file could not be read as text.' });
   if (text.length > MAX_CSV_CHARS) {
@@ -208,6 +217,6 @@ export function parseCsv(text: string, opts: ParseCsvOptions): ParseCsvResult {
   }
   return {
     ok: true,
-    dataset: { kind: 'inline', name: opts?.name ?? 'data.csv', featureNames, features, labels, classNames, inputShape: [featureNames.length] },
+    dataset: { kind: 'inline', name: typeof opts?.name === 'string' ? opts.name : 'data.csv', featureNames, features, labels, classNames, inputShape: [featureNames.length] },
   };
 }

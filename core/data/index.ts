@@ -3,6 +3,7 @@ import type { TrainProblem } from '../train/session-types';
 import { createRng } from '../random';
 import { GENERATORS, type Dataset, type DatasetSpec, type GeneratorName } from './types';
 import type { Generator } from './generated';
+import { internalErrorText, valueText } from '../graph/describe';
 import { resolveParams } from './params';
 import { inlineDataset } from './inline';
 import { linear } from './linear';
@@ -22,21 +23,29 @@ export type MakeDatasetResult =
   | { ok: false; problems: TrainProblem[] };
 
 export function makeDataset(spec: DatasetSpec): MakeDatasetResult {
+  try {
+    return make(spec);
+  } catch (e) {
+    return { ok: false, problems: [{ code: 'bad-data', message: internalErrorText('make this dataset', e) }] };
+  }
+}
+
+function make(spec: DatasetSpec): MakeDatasetResult {
   const s: unknown = spec;
   if (s === null || typeof s !== 'object') {
     return { ok: false, problems: [{ code: 'bad-data', message: 'No dataset is chosen: pick a built-in dataset or import a CSV file.' }] };
   }
   if (spec.kind === 'inline') return inlineDataset(spec);
   if (spec.kind !== 'generator') {
-    return { ok: false, problems: [{ code: 'bad-setting', field: 'dataset.kind', message: `Unknown dataset kind ${JSON.stringify(String((spec as { kind: unknown }).kind))}: use a built-in generator or inline (CSV) data.` }] };
+    return { ok: false, problems: [{ code: 'bad-setting', field: 'dataset.kind', message: `Unknown dataset kind ${valueText((spec as { kind: unknown }).kind)}: use a built-in generator or inline (CSV) data.` }] };
   }
   const problems: TrainProblem[] = [];
   const name = spec.generator;
   if (!(GENERATORS as readonly unknown[]).includes(name)) {
-    problems.push({ code: 'bad-setting', field: 'dataset.generator', message: `Unknown dataset ${JSON.stringify(String(name))}: choose one of ${GENERATORS.join(', ')}.` });
+    problems.push({ code: 'bad-setting', field: 'dataset.generator', message: `Unknown dataset ${valueText(name)}: choose one of ${GENERATORS.join(', ')}.` });
   }
   if (typeof spec.seed !== 'number' || !Number.isInteger(spec.seed)) {
-    problems.push({ code: 'bad-setting', field: 'dataset.seed', message: `The dataset's seed is ${JSON.stringify(spec.seed) ?? 'missing'}: it must be a whole number (the same seed gives the same data).` });
+    problems.push({ code: 'bad-setting', field: 'dataset.seed', message: `The dataset's seed is ${spec.seed === undefined ? 'missing' : valueText(spec.seed)}: it must be a whole number (the same seed gives the same data).` });
   }
   if (problems.length > 0) return { ok: false, problems };
   const params = resolveParams(name, spec.params, problems);

@@ -3,6 +3,7 @@
 import type { TrainProblem } from '../train/session-types';
 import type { Dataset } from './types';
 import { MAX_SAMPLES, MAX_VALUES } from './params';
+import { shapeText, valueText } from '../graph/describe';
 
 /** Most classes in inline data: beyond this it is almost surely a numeric column chosen as label by mistake. */
 export const MAX_INLINE_CLASSES = 1_000;
@@ -54,7 +55,7 @@ export function inlineDataset(spec: unknown): Result {
     const s = spec.inputShape;
     const valid = Array.isArray(s) && (s.length === 1 || s.length === 2) && s.every((d) => typeof d === 'number' && Number.isInteger(d) && d >= 1);
     if (!valid || (s as number[]).reduce((a, b) => a * b, 1) !== width) {
-      problems.push(bad(`The dataset's input shape ${Array.isArray(s) ? `[${s.join(', ')}]` : String(s)} does not match its ${width} feature columns: use [${width}], or [channels, length] with channels × length = ${width}.`));
+      problems.push(bad(`The dataset's input shape ${shapeText(s)} does not match its ${width} feature columns: use [${width}], or [channels, length] with channels × length = ${width}.`));
     } else {
       inputShape = [...(s as number[])];
     }
@@ -90,7 +91,7 @@ export function inlineDataset(spec: unknown): Result {
     if (Array.isArray(labels) && i < labels.length) {
       const l: unknown = labels[i];
       if (typeof l !== 'number' || !Number.isInteger(l) || l < 0 || l >= classNames.length) {
-        cell(bad(`Row ${i + 1} has label ${typeof l === 'number' ? l : String(l)}, but the classes are numbered 0 to ${classNames.length - 1}: fix the label.`, { row: i + 1, column: 'label' }));
+        cell(bad(`Row ${i + 1} has label ${valueText(l)}, but the classes are numbered 0 to ${classNames.length - 1}: fix the label.`, { row: i + 1, column: 'label' }));
       } else {
         y[i] = l;
       }

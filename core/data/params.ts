@@ -4,6 +4,7 @@ import type { GeneratorName } from './types';
 import type { ResolvedParams } from './generated';
 import { XOR_POINTS } from './xor';
 import { WAVE_NAMES } from './waves';
+import { valueText } from '../graph/describe';
 
 export const MAX_SAMPLES = 100_000;
 export const MAX_CLASSES = 10;
@@ -28,9 +29,6 @@ export const DEFAULT_WAVE_LENGTH = 32;
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
 
-function show(v: unknown): string {
-  return typeof v === 'string' ? `"${v.slice(0, 40)}"` : typeof v === 'object' && v !== null ? 'an object' : String(v);
-}
 
 function readNumber(
   params: Record<string, unknown>,
@@ -46,7 +44,7 @@ function readNumber(
   problems.push({
     code: 'bad-setting',
     field: `dataset.params.${key}`,
-    message: `The dataset's ${key} (${rule.what}) is ${show(v)}: it must be ${rule.integer ? 'a whole number' : 'a number'} from ${rule.min} to ${rule.max}.`,
+    message: `The dataset's ${key} (${rule.what}) is ${valueText(v)}: it must be ${rule.integer ? 'a whole number' : 'a number'} from ${rule.min} to ${rule.max}.`,
   });
   return fallback;
 }

@@ -4,11 +4,22 @@ import type { DatasetSpec } from './types';
 import { DEFAULT_WAVE_LENGTH, MAX_WAVE_LENGTH, MIN_WAVE_LENGTH } from './params';
 
 export function datasetInputShape(spec: DatasetSpec): number[] {
+  try {
+    return inputShapeOf(spec);
+  } catch {
+    // A spec this broken has no shape; [0] makes compileModel say so instead of throwing.
+    return [0];
+  }
+}
+
+function inputShapeOf(spec: DatasetSpec): number[] {
   const s: unknown = spec;
   if (s === null || typeof s !== 'object') return [0];
   if (spec.kind === 'generator') {
     if (spec.generator !== 'waves') return [2];
-    const len: unknown = spec.params?.length;
+    // Read exactly as resolveParams does: params that are not a plain object count as none.
+    const params: unknown = spec.params;
+    const len: unknown = params !== null && typeof params === 'object' && !Array.isArray(params) ? (params as { length?: unknown }).length : undefined;
     const ok = typeof len === 'number' && Number.isInteger(len) && len >= MIN_WAVE_LENGTH && len <= MAX_WAVE_LENGTH;
     return [1, ok ? len : DEFAULT_WAVE_LENGTH];
   }

@@ -10,12 +10,28 @@ export function tensorText(shape: readonly number[]): string {
   return `a ${shape.length + 1}-D tensor [${['N', ...shape].join(', ')}]`;
 }
 
-/** A value as the student typed it, safe to put in a message whatever it is. */
+/**
+ * A value as the student typed it, safe to put in a message whatever it is: never calls the
+ * value's own toString, which junk input may have replaced.
+ */
 export function valueText(v: unknown): string {
   if (typeof v === 'string') return `"${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
   if (typeof v === 'number' || typeof v === 'boolean' || v === null || v === undefined) return String(v);
+  if (typeof v === 'bigint') return String(v);
   if (Array.isArray(v)) return 'a list';
-  return 'an object';
+  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+}
+
+/** A shape as the data gave it, "[2, 3]", safe for junk. */
+export function shapeText(v: unknown): string {
+  if (!Array.isArray(v)) return valueText(v);
+  return `[${v.slice(0, 8).map((d) => (typeof d === 'number' ? String(d) : valueText(d))).join(', ')}${v.length > 8 ? ', …' : ''}]`;
+}
+
+/** Said when something in core threw: it is caught at the boundary, so the app stays usable. */
+export function internalErrorText(what: string, e: unknown): string {
+  const reason = e instanceof Error ? e.message : valueText(e);
+  return `The engine could not ${what} (${reason}). This is a bug in BPNN Studio; your project is safe.`;
 }
 
 /** Join names for a message: 'a', 'b' and 'c'. */

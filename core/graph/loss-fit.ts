@@ -3,7 +3,7 @@
 import type { GraphProblem } from './spec';
 import type { CompiledModel, ResolvedLayer } from './resolved';
 import type { LossName } from '../train/types';
-import { nodeLabel, tensorText } from './describe';
+import { internalErrorText, nodeLabel, tensorText, valueText } from './describe';
 
 /** The layer that decides how many outputs there are (the last Linear or Conv1d), for "set its size to k". */
 function sizingLayer(layers: readonly ResolvedLayer[]): ResolvedLayer | undefined {
@@ -20,6 +20,14 @@ function resizeAdvice(layers: readonly ResolvedLayer[], want: number): string {
 }
 
 export function checkLossFit(model: CompiledModel, loss: LossName, numClasses: number): GraphProblem[] {
+  try {
+    return fit(model, loss, numClasses);
+  } catch (e) {
+    return [{ code: 'loss-mismatch', message: internalErrorText('check the loss against the network', e) }];
+  }
+}
+
+function fit(model: CompiledModel, loss: LossName, numClasses: number): GraphProblem[] {
   const layers = model.layers;
   const last = layers[layers.length - 1];
   if (last === undefined) {
@@ -28,7 +36,7 @@ export function checkLossFit(model: CompiledModel, loss: LossName, numClasses: n
   const lastName = nodeLabel(last.type, last.nodeId);
   const at = { nodeId: last.nodeId };
   if (!Number.isInteger(numClasses) || numClasses < 1) {
-    return [{ code: 'labels-mismatch', ...at, message: `The data has no usable classes (${numClasses}): check the dataset's labels.` }];
+    return [{ code: 'labels-mismatch', ...at, message: `The data has no usable classes (${valueText(numClasses)}): check the dataset's labels.` }];
   }
   if (model.outputShape.length !== 1) {
     return [{
@@ -90,7 +98,7 @@ export function checkLossFit(model: CompiledModel, loss: LossName, numClasses: n
       }
       break;
     default:
-      problems.push({ code: 'loss-mismatch', ...at, message: `Unknown loss ${String(loss)}: choose bce, crossEntropy or mse.` });
+      problems.push({ code: 'loss-mismatch', ...at, message: `Unknown loss ${valueText(loss)}: choose bce, crossEntropy or mse.` });
   }
   return problems;
 }

@@ -4,7 +4,7 @@
 import type { GraphProblem, NodeId } from './spec';
 import type { ResolvedLayer } from './resolved';
 import type { NodeParams } from './node-params';
-import { nodeLabel, tensorText } from './describe';
+import { nodeLabel, shapeText, tensorText } from './describe';
 import { MAX_ELEMENTS } from './limits';
 
 export interface LayerInference {
@@ -129,11 +129,11 @@ export function inferLayer(id: NodeId, p: NodeParams, inShape: readonly number[]
 /** A per-sample input shape the engine can take: [features] or [channels, length], positive whole sizes. */
 export function inputShapeProblem(shape: unknown): string | null {
   if (!Array.isArray(shape) || shape.length < 1 || shape.length > 2) {
-    return `the data has shape ${Array.isArray(shape) ? `[${shape.join(', ')}]` : String(shape)}, but an Input takes [features] or [channels, length]`;
+    return `the data has shape ${shapeText(shape)}, but an Input takes [features] or [channels, length]`;
   }
   for (const d of shape) {
     if (typeof d !== 'number' || !Number.isInteger(d) || d < 1) {
-      return `the data has shape [${shape.join(', ')}]; every size must be a whole number of at least 1`;
+      return `the data has shape ${shapeText(shape)}; every size must be a whole number of at least 1`;
     }
   }
   if (elements(shape as number[]) > MAX_ELEMENTS) {

@@ -5,10 +5,24 @@ import type { CompileResult, ResolvedLayer } from './resolved';
 import { readGraph, checkTopology, type Graph } from './topology';
 import { readNodeParams, type NodeParams } from './node-params';
 import { inferLayer, inputShapeProblem } from './shapes';
-import { nodeLabel } from './describe';
+import { internalErrorText, nodeLabel } from './describe';
 import { MAX_PARAMS } from './limits';
 
 export { checkLossFit } from './loss-fit';
+
+/**
+ * The order problems are listed in (the UI shows the first one as the reason Train is off):
+ * what the graph is before what its blocks hold, and a bad setting before the shape trouble
+ * it may cause further down.
+ */
+const PROBLEM_ORDER: readonly GraphProblem['code'][] = [
+  'no-input', 'many-inputs', 'duplicate-id', 'unknown-type', 'dangling-edge', 'cycle', 'branch', 'disconnected',
+  'no-layers', 'bad-param', 'needs-flatten', 'needs-signal', 'kernel-too-long', 'empty-output', 'loss-mismatch', 'labels-mismatch',
+];
+const rank = (p: GraphProblem): number => {
+  const i = PROBLEM_ORDER.indexOf(p.code);
+  return i < 0 ? PROBLEM_ORDER.length : i;
+};
 
 interface Inferred {
   shapes: Map<NodeId, NodeShapeInfo>;
@@ -62,6 +76,14 @@ function propagate(
 }
 
 export function compileModel(spec: ModelSpec, inputShape: number[]): CompileResult {
+  try {
+    return compile(spec, inputShape);
+  } catch (e) {
+    return { ok: false, problems: [{ code: 'bad-param', message: internalErrorText('check this model', e) }], shapes: [] };
+  }
+}
+
+function compile(spec: ModelSpec, inputShape: number[]): CompileResult {
   const problems: GraphProblem[] = [];
   const g = readGraph(spec, problems);
   const params = new Map<NodeId, NodeParams>();
@@ -90,7 +112,10 @@ export function compileModel(spec: ModelSpec, inputShape: number[]): CompileResu
     });
   }
 
-  if (problems.length > 0 || chain === null) return { ok: false, problems, shapes: shapeList };
+  if (problems.length > 0 || chain === null) {
+    // Array.prototype.sort is stable, so problems of one kind stay in spec order.
+    return { ok: false, problems: problems.sort((a, b) => rank(a) - rank(b)), shapes: shapeList };
+  }
   const resolved: ResolvedLayer[] = [];
   for (const id of chain.slice(1)) {
     const layer = layers.get(id);

@@ -191,7 +191,7 @@ describe('parseCsv fuzz', () => {
           expect(makeDataset(r.dataset).ok).toBe(true);
         } else {
           expect(r.problems.length).toBeGreaterThan(0);
-          for (const p of r.problems) expect(p.message.length).toBeGreaterThan(0);
+          for (const p of r.problems) expect(p.message).not.toMatch(/This is a bug/);
         }
       }),
       { numRuns: 1000 },

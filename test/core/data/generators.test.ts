@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GENERATORS, makeDataset, type Dataset, type GeneratorName, type GeneratorParams } from '../../../core/index';
+import fc from 'fast-check';
+import { GENERATORS, datasetInputShape, makeDataset, type Dataset, type DatasetSpec, type GeneratorName, type GeneratorParams } from '../../../core/index';
 
 function make(generator: GeneratorName, params: GeneratorParams = {}, seed = 1): Dataset {
   const r = makeDataset({ kind: 'generator', generator, params, seed });
@@ -188,5 +189,42 @@ describe('generator params are checked', () => {
       const r = makeDataset(junk as never);
       expect(typeof r.ok).toBe('boolean');
     }
+  });
+});
+
+describe('makeDataset fuzz', () => {
+  const nastyKey = fc.oneof(fc.string(), fc.constantFrom('toString', 'valueOf', '__proto__', 'kind', 'generator', 'params', 'seed', 'n', 'features', 'labels'));
+  const anything = fc.anything({ key: nastyKey, withBigInt: true });
+  const spec = fc.oneof(
+    anything,
+    fc.record({ kind: fc.constant('generator'), generator: fc.oneof(fc.constantFrom(...GENERATORS), anything), params: fc.oneof(anything, fc.record({ n: fc.oneof(fc.integer({ min: -5, max: 50 }), anything), noise: anything, classes: anything, length: anything })), seed: fc.oneof(fc.integer(), anything) }),
+    fc.record({
+      kind: fc.constant('inline'),
+      name: anything,
+      featureNames: fc.oneof(anything, fc.array(fc.string(), { maxLength: 3 })),
+      features: fc.oneof(anything, fc.array(fc.array(fc.oneof(fc.double(), anything), { maxLength: 3 }), { maxLength: 5 })),
+      labels: fc.oneof(anything, fc.array(fc.oneof(fc.integer({ min: -1, max: 3 }), anything), { maxLength: 5 })),
+      classNames: fc.oneof(anything, fc.array(fc.string(), { maxLength: 3 })),
+      inputShape: anything,
+    }),
+  );
+
+  it('never throws and only returns well-formed data', () => {
+    fc.assert(
+      fc.property(spec, (s) => {
+        const r = makeDataset(s as DatasetSpec);
+        if (!r.ok) {
+          expect(r.problems.length).toBeGreaterThan(0);
+          for (const p of r.problems) expect(p.message).not.toMatch(/This is a bug/);
+          return;
+        }
+        const d = r.dataset;
+        expect(d.x.length).toBe(d.n * d.inputShape.reduce((a, b) => a * b, 1));
+        expect(d.x.every(Number.isFinite)).toBe(true);
+        expect(d.y.every((y) => Number.isInteger(y) && y >= 0 && y < d.numClasses)).toBe(true);
+        expect(datasetInputShape(s as DatasetSpec)).toEqual(d.inputShape);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

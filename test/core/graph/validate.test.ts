@@ -323,3 +323,13 @@ describe('compileModel never throws on junk', () => {
     expect(p.relatedNodeIds).toHaveLength(899);
   });
 });
+
+describe('compileModel problem order', () => {
+  it('lists structure problems before settings, and settings before shape problems', () => {
+    const spec = graph(
+      [['in', 'Input'], ['c', 'Conv1d', { outChannels: 2, kernelSize: 3 }], ['fc', 'Linear', { outFeatures: 0 }], ['x', 'Mystery']],
+      [['in', 'c'], ['c', 'fc']],
+    );
+    expect(problemsOf(spec, [4]).map((p) => p.code)).toEqual(['unknown-type', 'disconnected', 'bad-param', 'needs-signal']);
+  });
+});
