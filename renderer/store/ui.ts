@@ -54,7 +54,9 @@ export const useUiStore: UseBoundStore<StoreApi<UiState>> = create<UiState>()((s
   select(nodeIds, edgeIds) {
     const s = get();
     if (sameIds(s.selectedNodeIds, nodeIds) && sameIds(s.selectedEdgeIds, edgeIds)) return;
-    set({ selectedNodeIds: nodeIds, selectedEdgeIds: edgeIds });
+    // Picking one block shows its settings, whichever tab was open.
+    const picked = nodeIds.length === 1 && !sameIds(s.selectedNodeIds, nodeIds);
+    set({ selectedNodeIds: nodeIds, selectedEdgeIds: edgeIds, ...(picked ? { inspectorTab: 'node' as const } : {}) });
   },
   setClipboard(clip) {
     set({ clipboard: clip, pasteCount: 0 });

@@ -1,0 +1,79 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  addNodeAt,
+  copySelection,
+  cutSelection,
+  deleteSelection,
+  duplicateSelection,
+  pasteClipboard,
+  selectAll,
+  undo,
+} from '../../../renderer/editor/commands';
+import { useProjectStore } from '../../../renderer/store/project';
+import { useUiStore } from '../../../renderer/store/ui';
+import { exampleProject } from '../fixtures';
+
+const project = () => useProjectStore.getState();
+const ui = () => useUiStore.getState();
+const nodeIds = () => project().project.graph.nodes.map((n) => n.id as string);
+
+beforeEach(() => {
+  project().loadProject(exampleProject('xor'), null, 'xor.bpnn');
+  ui().select([], []);
+  ui().setClipboard(null);
+});
+
+describe('editing commands', () => {
+  it('adds a node with its kind’s defaults and selects it', () => {
+    const id = addNodeAt('Conv1d', { x: 1, y: 2 });
+    expect(project().project.graph.nodes.find((n) => n.id === id)!.params).toEqual({ outChannels: 8, kernelSize: 5, stride: 1, padding: 2 });
+    expect(ui().selectedNodeIds).toEqual([id]);
+  });
+
+  it('copy then paste twice lands each copy a step further, with new ids, selected', () => {
+    ui().select(['fc1', 'sig1'], []);
+    copySelection();
+    pasteClipboard();
+    const first = ui().selectedNodeIds;
+    pasteClipboard();
+    const second = ui().selectedNodeIds;
+    expect(first).toEqual(['linear1', 'sigmoid1']);
+    expect(second).toEqual(['linear2', 'sigmoid2']);
+    const at = (id: string) => project().project.graph.nodes.find((n) => n.id === id)!.position;
+    expect(at('linear2').x - at('linear1').x).toBe(40);
+    expect(project().project.graph.edges.filter((e) => e.source.startsWith('linear') && e.target.startsWith('sigmoid'))).toHaveLength(2);
+  });
+
+  it('cut removes the selection and paste brings it back under new ids', () => {
+    ui().select(['fc3'], []);
+    cutSelection();
+    expect(nodeIds()).not.toContain('fc3');
+    pasteClipboard();
+    expect(nodeIds()).toContain('linear1');
+  });
+
+  it('select all then delete empties the canvas in one undo step', () => {
+    selectAll();
+    deleteSelection();
+    expect(nodeIds()).toEqual([]);
+    expect(ui().selectedNodeIds).toEqual([]);
+    undo();
+    expect(nodeIds()).toHaveLength(7);
+    expect(project().canUndo).toBe(false);
+  });
+
+  it('duplicate selects the copies; undo drops them from the selection', () => {
+    ui().select(['fc1'], []);
+    duplicateSelection();
+    expect(ui().selectedNodeIds).toEqual(['linear1']);
+    undo();
+    expect(ui().selectedNodeIds).toEqual([]);
+  });
+
+  it('deletes a selected edge only', () => {
+    ui().select([], ['fc1-sig1']);
+    deleteSelection();
+    expect(project().project.graph.edges.some((e) => e.id === 'fc1-sig1')).toBe(false);
+    expect(nodeIds()).toHaveLength(7);
+  });
+});
