@@ -1,7 +1,7 @@
 // The confusion matrix: rows are the true class, columns the predicted class; each cell
-// shows its count, shaded by the share of its row (cividis, colour-blind safe).
+// shows its count, shaded by the count (cividis, colour-blind safe).
 import type { EChartsCoreOption } from 'echarts/core';
-import { cividis } from './palette';
+import { CIVIDIS_STOPS } from './palette';
 
 /** counts[true][predicted]. */
 export function confusionMatrix(truth: ArrayLike<number>, predicted: ArrayLike<number>, numClasses: number): number[][] {
@@ -18,14 +18,15 @@ export function confusionMatrixOption(matrix: number[][], classNames: string[]):
   const k = matrix.length;
   const names = Array.from({ length: k }, (_, i) => classNames[i] ?? `class ${i}`);
   const data: object[] = [];
+  let maxCount = 0;
+  for (const row of matrix) for (const v of row) maxCount = Math.max(maxCount, v);
   for (let t = 0; t < k; t++) {
-    const rowTotal = matrix[t].reduce((a, b) => a + b, 0);
     for (let p = 0; p < k; p++) {
-      const share = rowTotal > 0 ? matrix[t][p] / rowTotal : 0;
+      // Label colour follows the cell's shade (light cells get dark text).
+      const share = maxCount > 0 ? matrix[t][p] / maxCount : 0;
       data.push({
         // y runs bottom-up on a category axis; put the first true class at the top.
         value: [p, k - 1 - t, matrix[t][p]],
-        itemStyle: { color: cividis(share), borderColor: '#ffffff', borderWidth: 1 },
         label: { color: share > 0.55 ? '#000000' : '#ffffff' },
       });
     }
@@ -43,6 +44,8 @@ export function confusionMatrixOption(matrix: number[][], classNames: string[]):
     grid: { left: 90, right: 16, top: 40, bottom: 56 },
     xAxis: { type: 'category', data: names, name: 'Predicted', nameLocation: 'middle', nameGap: 32, splitArea: { show: false } },
     yAxis: { type: 'category', data: [...names].reverse(), name: 'True', nameLocation: 'middle', nameGap: 70 },
-    series: [{ id: 'confusion', type: 'heatmap', data, label: { show: true, fontSize: 13 }, animation: false }],
+    // Shade by the count; cividis stays readable for every colour vision and in grey.
+    visualMap: { show: false, dimension: 2, min: 0, max: Math.max(1, maxCount), inRange: { color: CIVIDIS_STOPS } },
+    series: [{ id: 'confusion', type: 'heatmap', data, label: { show: true, fontSize: 13 }, itemStyle: { borderColor: '#ffffff', borderWidth: 1 }, animation: false }],
   };
 }

@@ -62,17 +62,17 @@ export function comparisonOption(data: PlotData, predicted: ArrayLike<number>): 
   for (let i = 0; i < data.n; i++) {
     if (predicted[i] !== data.labels[i]) wrong.push([data.x[i * data.dim], data.x[i * data.dim + 1]]);
   }
-  const axis = (gridIndex: number, name: string) => ({ type: 'value', gridIndex, name, nameLocation: 'middle', nameGap: 24, scale: true });
+  const axis = (gridIndex: number, name: string) => ({ type: 'value', gridIndex, name, nameLocation: 'middle', nameGap: 24, scale: true, splitLine: { show: false } });
   return {
     animation: false,
     title: [
-      { text: 'Ground truth', left: '4%', top: 4, textStyle: { fontSize: 14 } },
-      { text: `Prediction (${data.n - wrong.length}/${data.n} right)`, left: '54%', top: 4, textStyle: { fontSize: 14 } },
+      { text: 'Ground truth', left: '6%', top: 4, textStyle: { fontSize: 14 } },
+      { text: `Prediction (${data.n - wrong.length}/${data.n} right)`, left: '56%', top: 4, textStyle: { fontSize: 14 } },
     ],
-    legend: { top: 4, right: 8, data: data.classNames },
+    legend: { bottom: 0, data: data.classNames },
     grid: [
-      { left: '6%', width: '40%', top: 40, bottom: 40 },
-      { left: '56%', width: '40%', top: 40, bottom: 40 },
+      { left: '8%', width: '38%', top: 36, bottom: 60 },
+      { left: '58%', width: '38%', top: 36, bottom: 60 },
     ],
     tooltip: { trigger: 'item' },
     xAxis: [axis(0, xn), axis(1, xn)],

@@ -21,7 +21,6 @@ function seriesPoints(metrics: readonly EpochMetrics[], pick: (m: EpochMetrics) 
 function metricChartOption(metrics: readonly EpochMetrics[], metric: Metric, totalEpochs?: number): EChartsCoreOption {
   const train = seriesPoints(metrics, metric === 'loss' ? (m) => m.loss : (m) => m.accuracy * 100);
   const test = seriesPoints(metrics, metric === 'loss' ? (m) => m.testLoss : (m) => (m.testAccuracy === null ? null : m.testAccuracy * 100));
-  const name = metric === 'loss' ? 'Loss' : 'Accuracy (%)';
   const line = (label: string, data: [number, number][], color: string) => ({
     id: label,
     name: label,
@@ -44,7 +43,8 @@ function metricChartOption(metrics: readonly EpochMetrics[], metric: Metric, tot
     grid: { left: 56, right: 20, top: 40, bottom: 40 },
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? v.toPrecision(4) : String(v)) },
     xAxis: { type: 'value', name: 'Epoch', nameLocation: 'middle', nameGap: 26, min: 1, max: totalEpochs && totalEpochs > 1 ? totalEpochs : 'dataMax', minInterval: 1 },
-    yAxis: metric === 'loss' ? { type: 'value', name, scale: false, min: 0 } : { type: 'value', name, min: 0, max: 100 },
+    // The title names the quantity; an axis name would collide with it.
+    yAxis: metric === 'loss' ? { type: 'value', min: 0 } : { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     series,
   };
 }

@@ -29,13 +29,13 @@ export function mix(a: string, b: string, t: number): string {
 }
 
 // Stops sampled from cividis (Nuñez, Anderton & Renslow 2018).
-const CIVIDIS = ['#00224E', '#123570', '#3B496C', '#575D6D', '#707173', '#8A8779', '#A69D75', '#C4B56C', '#E4CF5B', '#FEE838'];
+export const CIVIDIS_STOPS = ['#00224E', '#123570', '#3B496C', '#575D6D', '#707173', '#8A8779', '#A69D75', '#C4B56C', '#E4CF5B', '#FEE838'];
 
 /** Cividis-like colour for t ∈ [0, 1]. */
 export function cividis(t: number): string {
-  const u = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0)) * (CIVIDIS.length - 1);
-  const i = Math.min(CIVIDIS.length - 2, Math.floor(u));
-  return mix(CIVIDIS[i], CIVIDIS[i + 1], u - i);
+  const u = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0)) * (CIVIDIS_STOPS.length - 1);
+  const i = Math.min(CIVIDIS_STOPS.length - 2, Math.floor(u));
+  return mix(CIVIDIS_STOPS[i], CIVIDIS_STOPS[i + 1], u - i);
 }
 
 /** Strongest tint of a class colour in the boundary map, so data points stay visible on it. */

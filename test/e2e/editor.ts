@@ -1,0 +1,72 @@
+// Driving the editor the way a student does: drag blocks from the palette, connect handles
+// with the mouse, edit params in the inspector. Everything is found by accessible name,
+// except React Flow's handles (found by their node's data-id, as React Flow renders them).
+import type { Page } from 'playwright-core';
+
+export async function nodeIds(page: Page): Promise<string[]> {
+  return page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''));
+}
+
+/** Drags a palette block to a point of the canvas (relative to its top-left); returns the new node's id. */
+export async function dragFromPalette(page: Page, title: string, at: { x: number; y: number }): Promise<string> {
+  const before = new Set(await nodeIds(page));
+  const palette = page.getByRole('region', { name: 'Palette' });
+  const canvas = page.getByRole('region', { name: 'Network canvas' });
+  await palette.getByRole('button', { name: title, exact: true }).dragTo(canvas, { targetPosition: at });
+  await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length > n, before.size);
+  const added = (await nodeIds(page)).filter((id) => !before.has(id));
+  if (added.length !== 1) throw new Error(`dropping ${title} added ${added.length} nodes`);
+  return added[0];
+}
+
+async function centreOf(page: Page, selector: string): Promise<{ x: number; y: number }> {
+  const box = await page.locator(selector).boundingBox();
+  if (!box) throw new Error(`not visible: ${selector}`);
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Drags from source's output handle to target's input handle. */
+export async function connect(page: Page, source: string, target: string): Promise<void> {
+  const from = await centreOf(page, `.react-flow__node[data-id="${source}"] .react-flow__handle.source`);
+  const to = await centreOf(page, `.react-flow__node[data-id="${target}"] .react-flow__handle.target`);
+  const edges = await page.locator('.react-flow__edge').count();
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
+  await page.mouse.move(to.x, to.y, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForFunction((n) => document.querySelectorAll('.react-flow__edge').length > n, edges);
+}
+
+export function nodeGroup(page: Page, title: string, id: string) {
+  return page.getByRole('group', { name: `${title} node ${id}`, exact: true });
+}
+
+/** Selects a node by clicking its title, then sets a param in the Node tab of the inspector. */
+export async function setParam(page: Page, title: string, id: string, label: string, value: string): Promise<void> {
+  await nodeGroup(page, title, id).locator('.bp-node-title').click();
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  await inspector.getByRole('tab', { name: 'Node' }).click();
+  const input = inspector.getByLabel(label, { exact: true });
+  await input.fill(value);
+  await input.press('Enter');
+}
+
+export async function showTab(page: Page, name: 'Node' | 'Data' | 'Training'): Promise<void> {
+  await page.getByRole('region', { name: 'Inspector' }).getByRole('tab', { name }).click();
+}
+
+/** Trains the open project and waits until the run has ended; returns its final status. */
+export async function trainToEnd(page: Page, timeout = 120_000): Promise<string> {
+  await showTab(page, 'Training');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await page.waitForFunction(
+    () => {
+      const s = document.querySelector('[data-testid="run-status"]')?.textContent ?? '';
+      return ['done', 'stopped', 'diverged', 'error'].includes(s);
+    },
+    undefined,
+    { timeout },
+  );
+  return (await page.getByTestId('run-status').textContent()) ?? '';
+}
