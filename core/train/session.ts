@@ -249,6 +249,9 @@ export class Session implements TrainingSession {
       return;
     }
     this.lastFiniteLoss = loss;
+    // These weights gave a finite loss: the ones to keep if a later batch diverges.
+    net.copyParamsTo(this.good);
+    this.keptEpoch = this.completed;
     this.lossSum += loss * m;
     this.correct += countCorrect(out, labels, m, this.outSize);
 
@@ -256,9 +259,6 @@ export class Session implements TrainingSession {
     this.deps.testHooks?.afterBackward?.(this.stepCount, net.params);
     if (net.gradsFinite()) {
       this.consecutiveBad = 0;
-      // These weights gave a finite loss: the ones to keep if a later step diverges.
-      net.copyParamsTo(this.good);
-      this.keptEpoch = this.completed;
       if (s.clipNorm !== null) this.lastGradNorm = clipGradNorm(net.paramList, s.clipNorm);
       this.optimizer.step();
     } else {
