@@ -126,7 +126,7 @@ export function checkTopology(g: Graph, problems: GraphProblem[]): NodeId[] | nu
         code: 'branch',
         nodeId: n.id,
         relatedNodeIds: outs,
-        message: `${label(g, n.id)} feeds ${outs.length} blocks (${listText(outs)}): a network here is one chain, so keep one outgoing connection and delete the others.`,
+        message: `${label(g, n.id)} feeds ${outs.length} blocks (${listText(outs)}), which makes more than one path where a chain is needed: keep one outgoing connection and delete the others.`,
       });
     }
     if (ins.length > 1) {
@@ -134,7 +134,7 @@ export function checkTopology(g: Graph, problems: GraphProblem[]): NodeId[] | nu
         code: 'branch',
         nodeId: n.id,
         relatedNodeIds: ins,
-        message: `${label(g, n.id)} gets input from ${ins.length} blocks (${listText(ins)}): a network here is one chain, so keep one incoming connection and delete the others.`,
+        message: `${label(g, n.id)} gets input from ${ins.length} blocks (${listText(ins)}), which makes more than one path where a chain is needed: keep one incoming connection and delete the others.`,
       });
     }
   }
