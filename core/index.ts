@@ -27,7 +27,7 @@ export { buildNetwork, Network, type NodeTrace, type NetworkParam, type BuildNet
 export { MAX_BAD_STEPS } from './train/divergence';
 export { scheduledLr } from './optim/schedules';
 export type { Param } from './layers/layer';
-export { MAX_SAMPLES, MAX_CLASSES, MIN_WAVE_LENGTH, MAX_WAVE_LENGTH, MAX_VALUES, DEFAULT_N, DEFAULT_NOISE, DEFAULT_CLASSES, DEFAULT_WAVE_LENGTH } from './data/params';
+export { MAX_SAMPLES, MAX_CLASSES, MIN_WAVE_LENGTH, MAX_WAVE_LENGTH, MAX_VALUES as MAX_DATASET_VALUES, DEFAULT_N, DEFAULT_NOISE, DEFAULT_CLASSES, DEFAULT_WAVE_LENGTH } from './data/params';
 export { WAVE_NAMES } from './data/waves';
 export { MAX_CSV_CHARS, MAX_CSV_ROWS, MAX_CSV_COLUMNS, LABEL_NAMES } from './data/csv';
 export { LARGE_FEATURE, MAX_INLINE_CLASSES } from './data/inline';
