@@ -1,6 +1,7 @@
 // The toolbar: file commands, undo/redo and view commands, each a button with an accessible name.
 import { useProjectStore } from '../store/project';
 import { runAction, type AppAction } from './actions';
+import { EXAMPLES, openExample } from './file-actions';
 
 interface Item {
   label: string;
@@ -47,6 +48,21 @@ export function Toolbar() {
         {FILE.map((i) => (
           <ToolButton key={i.action} item={i} />
         ))}
+        <select
+          aria-label="Open example"
+          className="tool"
+          value=""
+          onChange={(e) => {
+            if (e.target.value) void openExample(e.target.value);
+          }}
+        >
+          <option value="">Examples…</option>
+          {EXAMPLES.map((x) => (
+            <option key={x.name} value={x.name}>
+              {x.title}
+            </option>
+          ))}
+        </select>
       </div>
       <div className="tool-group">
         <ToolButton item={{ label: 'Undo', action: 'edit:undo', keys: 'Ctrl+Z' }} disabled={!canUndo} />

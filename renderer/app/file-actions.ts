@@ -63,6 +63,22 @@ export async function openFile(): Promise<void> {
   }
 }
 
+export const EXAMPLES: { name: string; title: string }[] = [
+  { name: 'xor', title: 'XOR (the lab)' },
+  { name: 'linear', title: 'Linear separation' },
+  { name: 'spiral-softmax', title: 'Spiral, 3 classes (Softmax)' },
+  { name: 'waves-conv1d', title: 'Waves (Conv1d)' },
+];
+
+export async function openExample(name: string): Promise<void> {
+  if (!(await confirmDiscard())) return;
+  try {
+    applyOpenResult(await getApi().openExample(name));
+  } catch (err) {
+    useUiStore.getState().showBanner({ kind: 'error', title: 'Could not open the example', lines: [errorText(err)] });
+  }
+}
+
 /** Saves (asNew: always ask where); true when the project is now saved. */
 export async function save(asNew: boolean): Promise<boolean> {
   const api = getApi();

@@ -7,7 +7,7 @@ import { useProjectStore } from '../store/project';
 import { useUiStore } from '../store/ui';
 import { runAction } from './actions';
 import { applyOpenResult } from './file-actions';
-import { isEchoOfKey } from './menu-dedupe';
+import { shouldRun } from './menu-dedupe';
 import { isTypingTarget } from './shortcuts';
 
 export const APP_NAME = 'BPNN Studio';
@@ -29,7 +29,7 @@ const NATIVE_EDIT: Partial<Record<MenuCommand, string>> = {
 };
 
 function onMenuCommand(command: MenuCommand): void {
-  if (isEchoOfKey(command)) return;
+  if (!shouldRun(command, 'menu')) return;
   const native = NATIVE_EDIT[command];
   if (native && isTypingTarget(document.activeElement)) {
     // Edit menu items act on the text field being typed in, as in any other app.
@@ -39,7 +39,12 @@ function onMenuCommand(command: MenuCommand): void {
   runAction(command);
 }
 
+let started = false;
+
 async function start(): Promise<void> {
+  // Once per page, even when React runs effects twice (StrictMode in development).
+  if (started) return;
+  started = true;
   const api = getApi();
   const ui = useUiStore.getState();
   try {

@@ -1,7 +1,7 @@
 // Keyboard shortcuts. Pure key → action mapping (tested) plus the hook that listens on window.
 import { useEffect } from 'react';
 import { runAction, type AppAction } from './actions';
-import { noteKeyAction } from './menu-dedupe';
+import { shouldRun } from './menu-dedupe';
 
 export interface KeyInfo {
   key: string;
@@ -58,8 +58,7 @@ export function useGlobalShortcuts(): void {
       const action = shortcutFor(e, isTypingTarget(e.target));
       if (!action) return;
       e.preventDefault();
-      noteKeyAction(action);
-      runAction(action);
+      if (shouldRun(action, 'key')) runAction(action);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -186,9 +186,9 @@ export const useProjectStore: UseBoundStore<StoreApi<ProjectState>> = create<Pro
       const project = get().project;
       const graph = setPositions(project.graph, positions);
       const next = graph === project.graph ? project : { ...project, graph };
-      const base = internal.dragBase ?? (phase === 'once' ? docOf(project) : null);
+      const base = internal.dragBase ?? docOf(project);
       internal.dragBase = null;
-      if (base && !sameDoc(base, docOf(next))) {
+      if (!sameDoc(base, docOf(next))) {
         // The whole gesture (all its 'drag' calls) becomes one step.
         internal.past.push(base);
         if (internal.past.length > HISTORY_LIMIT) internal.past.shift();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { shortcutFor, type KeyInfo } from '../../../renderer/app/shortcuts';
 import { documentTitle } from '../../../renderer/app/lifecycle';
+import { shouldRun } from '../../../renderer/app/menu-dedupe';
 
 const k = (key: string, mods: Partial<KeyInfo> = {}): KeyInfo => ({ key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
 
@@ -33,5 +34,20 @@ describe('keyboard shortcuts', () => {
   it('titles the window with the file name and an unsaved marker', () => {
     expect(documentTitle('xor.bpnn', false)).toBe('xor.bpnn — BPNN Studio');
     expect(documentTitle('xor.bpnn', true)).toBe('• xor.bpnn — BPNN Studio');
+  });
+});
+
+describe('menu and key de-duplication', () => {
+  it('runs one key press once even when the menu also reports it, in either order', () => {
+    expect(shouldRun('file:save', 'key', 1000)).toBe(true);
+    expect(shouldRun('file:save', 'menu', 1010)).toBe(false);
+    expect(shouldRun('file:save', 'menu', 5000)).toBe(true);
+    expect(shouldRun('file:save', 'key', 5020)).toBe(false);
+  });
+
+  it('runs two presses from the same source, and presses far apart', () => {
+    expect(shouldRun('edit:undo', 'key', 10_000)).toBe(true);
+    expect(shouldRun('edit:undo', 'key', 10_050)).toBe(true);
+    expect(shouldRun('edit:undo', 'menu', 20_000)).toBe(true);
   });
 });

@@ -175,3 +175,13 @@ describe('setInput (keyboard connection)', () => {
     expect(store().project.graph.edges.some((e) => e.target === 'fc2')).toBe(false);
   });
 });
+
+describe('moves without a drag', () => {
+  it('a move that ends without drag events (keyboard nudge) is still one undo step', () => {
+    const start = pos('fc1');
+    store().moveNodes({ fc1: { x: start.x + 5, y: start.y } }, 'end');
+    expect(store().canUndo).toBe(true);
+    store().undo();
+    expect(pos('fc1')).toEqual(start);
+  });
+});
