@@ -79,6 +79,11 @@ export class BackupService {
       () => false,
     );
     await fs.writeFile(marker, `${process.pid}\n`, 'utf8');
+    return { uncleanExit, ...(await this.list()) };
+  }
+
+  /** Every backup on disk that can be restored, newest first; damaged ones are named in `skipped`. */
+  async list(): Promise<Omit<StartupReport, 'uncleanExit'>> {
     const offers: RecoveryOffer[] = [];
     const skipped: string[] = [];
     for (const id of await this.backupIds()) {
@@ -91,7 +96,7 @@ export class BackupService {
       }
     }
     offers.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
-    return { uncleanExit, offers, skipped };
+    return { offers, skipped };
   }
 
   /** The document changed: (re)write its backup once edits pause for debounceMs. */

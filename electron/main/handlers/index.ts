@@ -1,0 +1,14 @@
+// Registers every invoke channel of the contract, each through the guarded handle().
+import type { AppContext } from '../context';
+import type { IpcRegistry } from '../ipc';
+import { registerProjectHandlers } from './project';
+import { registerRecoveryHandlers } from './recovery';
+import { registerShellHandlers } from './shell';
+import { registerTrainingHandlers } from './training';
+
+export function registerHandlers(ipc: IpcRegistry, ctx: AppContext): void {
+  registerProjectHandlers(ipc, ctx);
+  registerRecoveryHandlers(ipc, ctx);
+  registerTrainingHandlers(ipc, ctx);
+  registerShellHandlers(ipc, ctx);
+}

@@ -1,0 +1,4 @@
+// Entry of the Electron main process (bundled to dist/electron/main.cjs).
+import { startApp } from './app';
+
+startApp();
