@@ -50,12 +50,19 @@ function numberArray(opts: { integer?: boolean; min?: number } = {}) {
   });
 }
 
+const kindOf = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'number' ? String(v) : typeof v);
+
+/** A node param: a finite number or true/false (a plain union would only say "Invalid input"). */
+const paramValue = z.custom<number | boolean>((v) => typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)), {
+  error: (issue) => `Invalid input: expected a number or true/false, received ${kindOf(issue.input)}`,
+});
+
 export const PositionSchema = z.strictObject({ x: finite, y: finite });
 
 export const ProjectNodeSchema = z.strictObject({
   id: nodeIdSchema,
   type: z.enum(NODE_TYPES),
-  params: z.record(z.string(), z.union([finite, z.boolean()])),
+  params: z.record(z.string(), paramValue),
   position: PositionSchema,
 });
 

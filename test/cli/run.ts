@@ -1,0 +1,41 @@
+// Runs the real `bpnn` entry point as a child process, the way a user's shell does.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const BIN = join(ROOT, 'bin', 'bpnn.mjs');
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  lines: string[];
+}
+
+export function bpnn(args: string[], cwd = ROOT): Run {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, lines: r.stdout.split('\n').filter((l) => l !== '') };
+}
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'bpnn-cli-'));
+}
+
+export function writeTemp(dir: string, name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+/** The error contract: exactly one line on stderr, prefixed, and nothing that looks like a stack trace. */
+export function expectOneLineError(r: Run, code: number, pattern: RegExp, expectFn: (v: unknown) => { toBe(v: unknown): void; toMatch(v: RegExp): void }): void {
+  expectFn(r.code).toBe(code);
+  const lines = r.stderr.split('\n').filter((l) => l !== '');
+  expectFn(lines.length).toBe(1);
+  expectFn(lines[0]).toMatch(/^bpnn: /);
+  expectFn(lines[0]).toMatch(pattern);
+  expectFn(/\n\s+at /.test(r.stderr)).toBe(false);
+}
