@@ -38,7 +38,8 @@ export function ChartsPanel() {
   const active = isActive(status);
   const lastRun = project.runs[project.runs.length - 1];
   const savedMetrics = useMemo(() => (lastRun ? metricsFromCurves(lastRun.curves) : EMPTY), [lastRun]);
-  const metrics = active || liveMetrics.length > 0 ? liveMetrics : savedMetrics;
+  // While a run goes, its live curves; afterwards the project's last run (which that run became).
+  const metrics = active || (liveMetrics.length > 0 && status === 'error') ? liveMetrics : savedMetrics;
   const epochsAxis = active ? totalEpochs : (lastRun?.settings.epochs ?? totalEpochs);
 
   const lossOpt = useMemo(() => lossChartOption(metrics, epochsAxis), [metrics, epochsAxis]);

@@ -44,6 +44,8 @@ export interface TrainingState extends RunView {
 export interface TrainingDeps {
   api(): BpnnApi;
   project(): { project: Project; setWeights(w: Weights | null): void; addRun(r: RunRecord): void };
+  /** Calls back with the project after every change of the project store. */
+  subscribeProject(listener: (project: Project, previous: Project) => void): void;
   /** Milliseconds, monotonic. */
   now(): number;
   nowIso(): string;
@@ -57,8 +59,12 @@ export function createTrainingStore(deps: TrainingDeps): UseBoundStore<StoreApi<
   let subscribed = false;
   let lastTick = 0;
   let runContext: { createdAt: string; project: Project } | null = null;
+  /** The project's run list as this store last left it; any other new list means another project was loaded. */
+  let ownRuns: Project['runs'] | null = null;
+  /** True while this store itself writes a finished run into the project. */
+  let recording = false;
 
-  return create<TrainingState>()((set, get) => {
+  const store = create<TrainingState>()((set, get) => {
     const flush = () => {
       frameRequested = false;
       const events = queue;
@@ -71,20 +77,25 @@ export function createTrainingStore(deps: TrainingDeps): UseBoundStore<StoreApi<
       const timeLeftMs = isActive(view.status) ? estimateTimeLeft(activeMs, view.metrics.length, view.totalEpochs) : null;
       set({ ...view, activeMs, timeLeftMs });
       if (finished && runContext && view.result) {
-        const store = deps.project();
-        store.setWeights(finished.event.weights);
-        store.addRun(
-          runRecordOf({
-            runId: finished.event.runId,
-            index: store.project.runs.length + 1,
-            createdAt: runContext.createdAt,
-            settings: runContext.project.training,
-            dataset: runContext.project.dataset,
-            metrics: view.metrics,
-            result: view.result,
-          }),
-        );
+        const context = runContext;
         runContext = null;
+        const record = runRecordOf({
+          runId: finished.event.runId,
+          index: deps.project().project.runs.length + 1,
+          createdAt: context.createdAt,
+          settings: context.project.training,
+          dataset: context.project.dataset,
+          metrics: view.metrics,
+          result: view.result,
+        });
+        recording = true;
+        try {
+          deps.project().setWeights(finished.event.weights);
+          deps.project().addRun(record);
+        } finally {
+          recording = false;
+        }
+        ownRuns = deps.project().project.runs;
       }
     };
 
@@ -162,6 +173,20 @@ export function createTrainingStore(deps: TrainingDeps): UseBoundStore<StoreApi<
       },
     };
   });
+
+  // Another project was loaded (New, Open, a restored backup): the view of the old project's
+  // run must go, and a run still going must neither keep running nor write into the new one.
+  deps.subscribeProject((project, previous) => {
+    if (recording || project.runs === previous.runs || project.runs === ownRuns) return;
+    const { status, runId } = store.getState();
+    if (isActive(status) && runId) void deps.api().stopTraining(runId);
+    runContext = null;
+    queue = [];
+    ownRuns = null;
+    store.setState({ ...idleView() });
+  });
+
+  return store;
 }
 
 let runCounter = 0;
@@ -169,6 +194,11 @@ let runCounter = 0;
 export const useTrainingStore = createTrainingStore({
   api: getApi,
   project: () => useProjectStore.getState(),
+  subscribeProject: (listener) => {
+    useProjectStore.subscribe((s, prev) => {
+      if (s.project !== prev.project) listener(s.project, prev.project);
+    });
+  },
   now: () => performance.now(),
   nowIso: () => new Date().toISOString(),
   requestFrame: (cb) => {

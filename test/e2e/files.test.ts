@@ -1,0 +1,159 @@
+// Issue 4, files in the browser: save (download), reload, open (upload) and find the same
+// project; export weights; and a hostile file that is refused safely (F8).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openApp, ROOT, screenshot, SKIP_BROWSER, startApp, type App } from './harness';
+import { nodeIds, showTab, trainToEnd } from './editor';
+
+const FILES = join(ROOT, 'test-results/e2e-files');
+
+/** Each node's position on the canvas in flow coordinates (React Flow's translate). */
+async function positions(page: Page): Promise<Record<string, string>> {
+  const list = await page
+    .locator('.react-flow__node')
+    .evaluateAll((els) => els.map((e) => [e.getAttribute('data-id') ?? '', (e as HTMLElement).style.transform] as const));
+  return Object.fromEntries(list);
+}
+
+async function setNumber(page: Page, label: string, value: string): Promise<void> {
+  const input = page.getByRole('region', { name: 'Training' }).getByLabel(label, { exact: true });
+  await input.fill(value);
+  await input.press('Enter');
+}
+
+async function download(page: Page, button: string, to: string): Promise<string> {
+  const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: true }).click()]);
+  const path = join(FILES, to);
+  await d.saveAs(path);
+  return path;
+}
+
+async function upload(page: Page, path: string): Promise<void> {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open', exact: true }).click()]);
+  await chooser.setFiles(path);
+}
+
+describe.skipIf(SKIP_BROWSER)('files in the browser build', () => {
+  let app: App;
+  beforeAll(async () => {
+    mkdirSync(FILES, { recursive: true });
+    app = await startApp('files');
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('saves a trained project as a download, reloads, opens the file and finds the same canvas, settings and results', async () => {
+    const page = await openApp(app);
+    // Move a block so the positions are the user's own, not the example's.
+    const title = page.locator('.react-flow__node[data-id="fc1"] .bp-node-title');
+    await title.hover(); // waits until zoom-to-fit has settled
+    const box = await title.boundingBox();
+    if (!box) throw new Error('fc1 is not visible');
+    await page.mouse.move(box.x + 5, box.y + 5);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 45, box.y + 65, { steps: 8 });
+    await page.mouse.up();
+    await expect.poll(() => positions(page).then((p) => p.fc1)).not.toBe('translate(220px, 120px)');
+    await showTab(page, 'Training');
+    await setNumber(page, 'Epochs', '3000');
+    await setNumber(page, 'Learning rate', '0.1');
+    expect(await trainToEnd(page)).toBe('done');
+
+    const before = {
+      positions: await positions(page),
+      loss: await page.getByRole('img', { name: 'Loss chart' }).textContent(),
+      table: await page.getByRole('region', { name: 'Predictions table' }).locator('caption').textContent(),
+    };
+    expect(before.loss).toContain('3000 epochs');
+
+    const saved = await download(page, 'Save', 'saved.bpnn');
+    const file = JSON.parse(readFileSync(saved, 'utf8')) as { training: { epochs: number }; runs: unknown[]; weights: unknown };
+    expect(file.training.epochs).toBe(3000);
+    expect(file.runs).toHaveLength(1);
+    expect(file.weights).not.toBeNull();
+    await expect.poll(() => page.title()).not.toContain('•');
+
+    await page.reload();
+    await page.locator('.react-flow__node').first().waitFor();
+    // The page starts over on the example: fc1 is back where the example puts it.
+    await expect.poll(() => positions(page).then((p) => p.fc1)).not.toBe(before.positions.fc1);
+
+    await upload(page, saved);
+    await expect.poll(() => page.title()).toContain('saved.bpnn');
+    expect(await positions(page)).toEqual(before.positions);
+    await showTab(page, 'Training');
+    const training = page.getByRole('region', { name: 'Training' });
+    await expect(training.getByLabel('Epochs', { exact: true }).inputValue()).resolves.toBe('3000');
+    await expect(training.getByLabel('Learning rate', { exact: true }).inputValue()).resolves.toBe('0.1');
+    await expect(page.getByRole('img', { name: 'Loss chart' }).textContent()).resolves.toBe(before.loss);
+    await expect(page.getByRole('region', { name: 'Predictions table' }).locator('caption').textContent()).resolves.toBe(before.table);
+    await screenshot(page, '08-reopened-saved-project');
+    await page.close();
+  });
+
+  it('exports the trained weights as a JSON file with every layer, shape and value', async () => {
+    const page = await openApp(app);
+    expect(await trainToEnd(page)).toBe('done');
+    const path = await download(page, 'Export weights', 'weights.json');
+    expect(path.endsWith('weights.json')).toBe(true);
+    const doc = JSON.parse(readFileSync(path, 'utf8')) as {
+      format: string;
+      layers: { node: string; type: string; weights?: Record<string, { shape: number[]; data: number[] }> }[];
+    };
+    expect(doc.format).toBe('bpnn-weights');
+    expect(doc.layers.map((l) => `${l.type}:${l.node}`)).toEqual([
+      'Linear:fc1',
+      'Sigmoid:sig1',
+      'Linear:fc2',
+      'Sigmoid:sig2',
+      'Linear:fc3',
+      'Sigmoid:sig3',
+    ]);
+    const shapes = doc.layers.filter((l) => l.weights).map((l) => [l.weights?.weight.shape, l.weights?.bias.shape]);
+    expect(shapes).toEqual([
+      [[32, 2], [32]],
+      [[32, 32], [32]],
+      [[1, 32], [1]],
+    ]);
+    for (const l of doc.layers) {
+      for (const t of Object.values(l.weights ?? {})) {
+        expect(t.data).toHaveLength(t.shape.reduce((a, b) => a * b, 1));
+        expect(t.data.every(Number.isFinite)).toBe(true);
+      }
+    }
+    await page.close();
+  });
+
+  it('F8: a file with a hostile key is refused with its path and reason as plain text, and the open project is unchanged', async () => {
+    const page = await openApp(app);
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const ids = await nodeIds(page);
+    const title = await page.title();
+    const example = JSON.parse(readFileSync(join(ROOT, 'examples/xor.bpnn'), 'utf8')) as Record<string, unknown>;
+    const hostileKey = '<img src=x onerror=alert(1)>';
+    const hostile = join(FILES, 'hostile.bpnn');
+    writeFileSync(hostile, JSON.stringify({ ...example, meta: { [hostileKey]: 1 }, [hostileKey]: 'x' }));
+
+    await upload(page, hostile);
+    const banner = page.getByRole('alert').filter({ hasText: 'hostile.bpnn' });
+    await banner.waitFor();
+    const text = (await banner.textContent()) ?? '';
+    expect(text).toContain('Could not open hostile.bpnn');
+    expect(text).toContain(hostileKey);
+    expect(text).not.toMatch(/at \w+ \(|Error:|\.ts:\d+/);
+    expect(await banner.locator('img').count()).toBe(0);
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(await nodeIds(page)).toEqual(ids);
+    expect(await page.title()).toBe(title);
+    await screenshot(page, '09-hostile-file-refused');
+    await page.close();
+  });
+});
