@@ -1,6 +1,7 @@
 // The window: toolbar on top, palette | canvas (charts below) | inspector tabs on the right.
 import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+import { useState } from 'react';
 import './app.css';
 import { ChartsPanel } from '../charts/ChartsPanel';
 import { DatasetPanel } from '../data/DatasetPanel';
@@ -11,6 +12,7 @@ import { TrainingPanel } from '../training/TrainingPanel';
 import { useUiStore, type InspectorTab } from '../store/ui';
 import { Banner } from './Banner';
 import { QuestionDialog } from './QuestionDialog';
+import { Splitter } from './Splitter';
 import { Toolbar } from './Toolbar';
 import { useAppLifecycle } from './lifecycle';
 import { useGlobalShortcuts } from './shortcuts';
@@ -67,14 +69,16 @@ function SidePanel() {
 function Shell() {
   useAppLifecycle();
   useGlobalShortcuts();
+  const [canvasShare, setCanvasShare] = useState(0.58);
   return (
     <div className="app">
       <Toolbar />
       <Banner />
       <div className="main">
         <Palette />
-        <div className="centre">
+        <div className="centre" style={{ gridTemplateRows: `${canvasShare}fr auto ${1 - canvasShare}fr` }}>
           <Canvas />
+          <Splitter share={canvasShare} onChange={setCanvasShare} />
           <section className="charts" aria-label="Charts">
             <ChartsPanel />
           </section>

@@ -57,6 +57,8 @@ export function useGlobalShortcuts(): void {
       if (document.querySelector('[role="dialog"][aria-modal="true"]')) return;
       const action = shortcutFor(e, isTypingTarget(e.target));
       if (!action) return;
+      // Copying text the user selected on the page (an error message, say) stays the browser's job.
+      if ((action === 'edit:copy' || action === 'edit:cut') && (window.getSelection()?.toString() ?? '') !== '') return;
       e.preventDefault();
       if (shouldRun(action, 'key')) runAction(action);
     };

@@ -58,10 +58,20 @@ let lastValue: GraphValidation | null = null;
 let lastDataset: DatasetSpec | null = null;
 let lastClasses: ReturnType<typeof classCount> | null = null;
 
-/** validateProject with a one-entry cache keyed by the graph, dataset and loss objects. */
+/** Same nodes, params and edges; positions may differ (moving a block changes nothing here). */
+function sameTopology(a: Project['graph'], b: Project['graph']): boolean {
+  if (a === b) return true;
+  if (a.edges !== b.edges || a.nodes.length !== b.nodes.length) return false;
+  return a.nodes.every((n, i) => {
+    const m = b.nodes[i];
+    return n.id === m.id && n.type === m.type && n.params === m.params;
+  });
+}
+
+/** validateProject with a one-entry cache keyed by the graph's topology, the dataset and the loss. */
 export function validateCached(project: Project): GraphValidation {
   const key: CacheKey = { graph: project.graph, dataset: project.dataset, loss: project.training.loss };
-  if (lastKey && lastValue && lastKey.graph === key.graph && lastKey.dataset === key.dataset && lastKey.loss === key.loss) {
+  if (lastKey && lastValue && sameTopology(lastKey.graph, key.graph) && lastKey.dataset === key.dataset && lastKey.loss === key.loss) {
     return lastValue;
   }
   if (lastDataset !== project.dataset || !lastClasses) {

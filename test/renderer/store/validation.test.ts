@@ -41,10 +41,12 @@ describe('graph validation for the canvas', () => {
     expect(v.canTrain).toBe(false);
   });
 
-  it('computes once per graph, dataset and loss', () => {
+  it('computes once per graph topology, dataset and loss (moving blocks does not recompute)', () => {
     const p = exampleProject('xor');
     const a = validateCached(p);
     expect(validateCached({ ...p, name: 'renamed' })).toBe(a);
+    const dragged = { ...p, graph: { ...p.graph, nodes: p.graph.nodes.map((n) => ({ ...n, position: { x: n.position.x + 9, y: 0 } })) } };
+    expect(validateCached(dragged)).toBe(a);
     const moved = { ...p, graph: { ...p.graph, nodes: [...p.graph.nodes, { id: nodeId('x'), type: 'ReLU' as const, params: {}, position: { x: 0, y: 0 } }] } };
     expect(validateCached(moved)).not.toBe(a);
   });
