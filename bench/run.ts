@@ -1,0 +1,191 @@
+// npm run bench [-- --json] [-- --repeat N] [-- --only xor,linear]
+// Times the training loop alone (data, compile and weight init excluded) for four workloads
+// and, where ../shared/bench/numpy_lab.py and NumPy exist, the lab's NumPy code on the same
+// XOR and linear runs, side by side. FLOPs are counted as 6 × parameters × samples (forward
+// 2, backward 4 per parameter per sample), summed over the epochs.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import {
+  createRng,
+  createTrainingSession,
+  nodeId,
+  parseProject,
+  projectToSpec,
+  type ModelSpec,
+  type TrainRequest,
+} from '../core/index';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const NUMPY_SCRIPT = fileURLToPath(new URL('../../shared/bench/numpy_lab.py', import.meta.url));
+const NUMPY_COMMAND = 'env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 ../shared/bench/numpy_lab.py';
+
+interface Workload {
+  name: string;
+  /** Builds the request; not timed. */
+  request(): TrainRequest;
+  repeats: number;
+}
+
+function fromExample(file: string, epochs: number): TrainRequest {
+  const parsed = parseProject(readFileSync(`${ROOT}examples/${file}`, 'utf8'));
+  if (!parsed.ok) throw new Error(`${file}: ${parsed.problems[0].path}: ${parsed.problems[0].message}`);
+  const p = parsed.project;
+  return { spec: projectToSpec(p), dataset: p.dataset, settings: { ...p.training, epochs }, initialWeights: null };
+}
+
+/** 784-128-64-10 ReLU MLP with Softmax + cross-entropy on 4096 random samples (MNIST-sized). */
+function mlpRequest(): TrainRequest {
+  const rng = createRng(42);
+  const n = 4096;
+  const features = Array.from({ length: n }, () => Array.from({ length: 784 }, () => rng.next()));
+  const labels = Array.from({ length: n }, () => rng.int(10));
+  const chain: [string, ModelSpec['nodes'][number]['type'], Record<string, number>][] = [
+    ['input', 'Input', {}],
+    ['fc1', 'Linear', { outFeatures: 128 }],
+    ['relu1', 'ReLU', {}],
+    ['fc2', 'Linear', { outFeatures: 64 }],
+    ['relu2', 'ReLU', {}],
+    ['fc3', 'Linear', { outFeatures: 10 }],
+    ['softmax', 'Softmax', {}],
+  ];
+  return {
+    spec: {
+      nodes: chain.map(([id, type, params]) => ({ id: nodeId(id), type, params })),
+      edges: chain.slice(1).map(([id], i) => ({ source: nodeId(chain[i][0]), target: nodeId(id) })),
+    },
+    dataset: {
+      kind: 'inline',
+      name: 'random-784',
+      featureNames: Array.from({ length: 784 }, (_, i) => `px${i}`),
+      features,
+      labels,
+      classNames: Array.from({ length: 10 }, (_, i) => String(i)),
+    },
+    settings: {
+      loss: 'crossEntropy',
+      optimizer: { type: 'SGD', lr: 0.01 },
+      schedule: { type: 'constant' },
+      epochs: 3,
+      batchSize: 64,
+      testSplit: 0,
+      seed: 1,
+      init: 'he',
+      clipNorm: null,
+      shuffle: true,
+    },
+    initialWeights: null,
+  };
+}
+
+const WORKLOADS: Workload[] = [
+  { name: 'xor', request: () => fromExample('xor.bpnn', 5000), repeats: 3 },
+  { name: 'linear', request: () => fromExample('linear.bpnn', 5000), repeats: 3 },
+  { name: 'mlp', request: mlpRequest, repeats: 1 },
+  { name: 'conv1d', request: () => fromExample('waves-conv1d.bpnn', 20), repeats: 3 },
+];
+
+interface Measured {
+  workload: string;
+  ms: number;
+  epochsPerSecond: number;
+  gflops: number;
+  epochs: number;
+  samples: number;
+  params: number;
+  accuracy: number | null;
+}
+
+function measure(w: Workload, repeats: number): Measured {
+  const req = w.request();
+  let best = Infinity;
+  let last: Omit<Measured, 'ms' | 'epochsPerSecond' | 'gflops'> | null = null;
+  for (let r = 0; r < repeats; r++) {
+    const created = createTrainingSession(req, { now: () => performance.now() });
+    if (!created.ok) throw new Error(`${w.name}: ${created.problems[0].message}`);
+    const s = created.session;
+    const t0 = performance.now();
+    let result = s.runBatches(Number.MAX_SAFE_INTEGER).finished;
+    while (result === null) result = s.runBatches(Number.MAX_SAFE_INTEGER).finished;
+    best = Math.min(best, performance.now() - t0);
+    last = { workload: w.name, epochs: s.epoch, samples: s.trainIndices.length, params: s.model.paramCount, accuracy: result.accuracy };
+  }
+  if (last === null) throw new Error('no runs');
+  const flops = 6 * last.params * last.samples * last.epochs;
+  return { ...last, ms: best, epochsPerSecond: (1000 * last.epochs) / best, gflops: flops / (best / 1000) / 1e9 };
+}
+
+interface NumpyResult {
+  workload: string;
+  ms: number;
+}
+
+function numpyReference(names: string[]): NumpyResult[] | string {
+  if (!existsSync(NUMPY_SCRIPT)) return `skipped: ${NUMPY_SCRIPT} not found`;
+  const env = { ...process.env };
+  delete env.OPENBLAS_CORETYPE;
+  delete env.OPENBLAS_L2_SIZE;
+  const r = spawnSync('python3', [NUMPY_SCRIPT, ...names], { env, encoding: 'utf8', timeout: 300_000 });
+  if (r.error !== undefined) return `skipped: python3 could not be started (${r.error.message})`;
+  if (r.status !== 0) return `skipped: ${(r.stderr.trim().split('\n').pop() ?? 'the script failed').slice(0, 200)}`;
+  return r.stdout
+    .split('\n')
+    .filter((l) => l.trim().startsWith('{'))
+    .map((l) => JSON.parse(l) as NumpyResult);
+}
+
+function parseArgs(argv: string[]): { json: boolean; repeat: number | null; only: string[] | null } {
+  const json = argv.includes('--json');
+  const ri = argv.indexOf('--repeat');
+  const repeat = ri >= 0 ? Number(argv[ri + 1]) : null;
+  if (repeat !== null && !(Number.isInteger(repeat) && repeat >= 1)) {
+    process.stderr.write('bench: --repeat must be a whole number ≥ 1\n');
+    process.exit(2);
+  }
+  const oi = argv.indexOf('--only');
+  const only = oi >= 0 ? (argv[oi + 1] ?? '').split(',') : null;
+  return { json, repeat, only };
+}
+
+function main(): void {
+  const args = parseArgs(process.argv.slice(2));
+  const chosen = WORKLOADS.filter((w) => args.only === null || args.only.includes(w.name));
+  const results: Measured[] = [];
+  for (const w of chosen) {
+    const m = measure(w, args.repeat ?? w.repeats);
+    results.push(m);
+    if (args.json) process.stdout.write(`${JSON.stringify({ workload: m.workload, ms: round(m.ms, 1), epochsPerSecond: round(m.epochsPerSecond, 1), gflops: round(m.gflops, 3) })}\n`);
+  }
+  if (args.json) return;
+
+  const rows = results.map((m) => [m.workload, String(m.epochs), String(m.samples), String(m.params), m.ms.toFixed(1), m.epochsPerSecond.toFixed(1), m.gflops.toFixed(3)]);
+  table(['workload', 'epochs', 'samples', 'params', 'ms (best)', 'epochs/s', 'GFLOP/s'], rows);
+
+  const labNames = results.map((m) => m.workload).filter((n) => n === 'xor' || n === 'linear');
+  if (labNames.length === 0) return;
+  process.stdout.write(`\nNumPy reference (the lab's own code): ${NUMPY_COMMAND}\n`);
+  const ref = numpyReference(labNames);
+  if (typeof ref === 'string') {
+    process.stdout.write(`  ${ref}\n`);
+    return;
+  }
+  const side = labNames.map((n) => {
+    const ours = results.find((m) => m.workload === n);
+    const theirs = ref.find((x) => x.workload === n);
+    return [n, ours ? ours.ms.toFixed(1) : '–', theirs ? theirs.ms.toFixed(1) : '–', ours && theirs ? `${(ours.ms / theirs.ms).toFixed(2)}×` : '–'];
+  });
+  table(['workload', 'engine ms', 'numpy ms', 'engine / numpy'], side);
+  process.stdout.write('  (below 1× means the engine is faster than the lab\'s NumPy code)\n');
+}
+
+const round = (v: number, digits: number): number => Number(v.toFixed(digits));
+
+function table(head: string[], rows: string[][]): void {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  process.stdout.write(`${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n`);
+  for (const r of rows) process.stdout.write(`${line(r)}\n`);
+}
+
+main();
