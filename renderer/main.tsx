@@ -1,5 +1,6 @@
 // Entry point of the renderer, shared by the desktop window and the browser build:
 // choose the backend once, then render the app.
+import './backend/no-eval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { setApi } from './backend/api';

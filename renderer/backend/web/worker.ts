@@ -1,5 +1,6 @@
 // The browser build's training host: a module Web Worker running the same engine and the same
 // streaming loop (core/train/driver.ts) as the desktop worker thread. One worker per run.
+import '../no-eval';
 import { createTrainingSession, driveSession } from '../../../core/index';
 import type { DriveHandle } from '../../../core/index';
 import type { FromWorker, ToWorker } from './worker-protocol';
