@@ -15,6 +15,7 @@ import { NODE_TYPES, type NodeType } from '../../core/index';
 import { nodeTypes } from '../nodes/node-types';
 import { definitionOf } from '../nodes/registry';
 import { useProjectStore } from '../store/project';
+import { useTrainingStore } from '../store/training';
 import { useUiStore } from '../store/ui';
 import { registerFit } from '../app/view';
 import { addNodeAt } from './commands';
@@ -46,7 +47,11 @@ export function Canvas() {
     // sizeTick: re-derive when React Flow reports new node sizes (kept in a ref).
     [graph.nodes, selectedNodeIds, sizeTick],
   );
-  const edges = useMemo(() => toFlowEdges(graph.edges, new Set(selectedEdgeIds)), [graph.edges, selectedEdgeIds]);
+  const running = useTrainingStore((s) => s.status === 'running');
+  const edges = useMemo(
+    () => toFlowEdges(graph.edges, new Set(selectedEdgeIds), running),
+    [graph.edges, selectedEdgeIds, running],
+  );
 
   useEffect(() => {
     registerFit(() => void fitView({ ...FIT_OPTIONS, duration: 200 }));

@@ -54,12 +54,14 @@ export function toFlowNodes(
   return out;
 }
 
-export function toFlowEdges(edges: readonly ProjectEdge[], selected: ReadonlySet<string>): Edge[] {
+/** `flowing`: a run is in progress, so the edges show data moving through the network. */
+export function toFlowEdges(edges: readonly ProjectEdge[], selected: ReadonlySet<string>, flowing = false): Edge[] {
   return edges.map((e) => ({
     id: e.id,
     source: e.source,
     target: e.target,
     selected: selected.has(e.id),
+    animated: flowing,
     ariaLabel: `Edge from ${e.source} to ${e.target}`,
   }));
 }

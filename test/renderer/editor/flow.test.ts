@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeChange } from '@xyflow/react';
 import { nodeId, type ProjectNode } from '../../../core/index';
-import { flowToGraph, readEdgeSelection, readNodeChanges, toFlowNodes, type FlowNode } from '../../../renderer/editor/flow';
+import { flowToGraph, readEdgeSelection, readNodeChanges, toFlowEdges, toFlowNodes, type FlowNode } from '../../../renderer/editor/flow';
 
 const pn = (id: string, x = 0): ProjectNode => ({ id: nodeId(id), type: 'Linear', params: { outFeatures: 4 }, position: { x, y: 0 } });
 
@@ -61,5 +61,13 @@ describe('canvas ⇄ graph', () => {
     const g = flowToGraph([flow[0], flow[1]], [], all);
     expect(g.nodes.map((n) => n.id)).toEqual(['a', 'b']);
     expect(g.edges.map((e) => e.id)).toEqual(['ab']);
+  });
+});
+
+describe('edges', () => {
+  it('animate only while a run is in progress, and carry an accessible name', () => {
+    const edges = [{ id: 'ab', source: nodeId('a'), target: nodeId('b') }];
+    expect(toFlowEdges(edges, new Set())[0]).toMatchObject({ animated: false, ariaLabel: 'Edge from a to b', selected: false });
+    expect(toFlowEdges(edges, new Set(['ab']), true)[0]).toMatchObject({ animated: true, selected: true });
   });
 });
