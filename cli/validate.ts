@@ -1,6 +1,6 @@
 // `bpnn validate`: everything that would stop the project from training, each with where it
 // is: file problems with their JSON path, graph and loss problems with their node.
-import { checkLossFit, compileModel, groupDigits, makeDataset, projectToSpec, parseProject, MAX_PROJECT_BYTES, type Project, type TrainProblem } from '../core/index';
+import { checkLossFit, compileModel, groupDigits, makeDataset, projectToSpec, parseProject, validateSettings, MAX_PROJECT_BYTES, type Project, type TrainProblem } from '../core/index';
 import { EXIT } from './errors';
 import { readTextFile } from './files';
 
@@ -19,7 +19,8 @@ function nodePath(p: Project, id: string | undefined): string {
 export function locateProblem(p: Project, problem: TrainProblem): Located {
   switch (problem.code) {
     case 'bad-setting':
-      return { path: problem.field, message: problem.message };
+      // Settings fields are named relative to `training` (optimizer.lr); data fields carry their own prefix.
+      return { path: /^(dataset|training|request)\b/.test(problem.field) ? problem.field : `training.${problem.field}`, message: problem.message };
     case 'bad-data':
       return { path: `dataset${problem.row !== undefined ? ` row ${problem.row}` : ''}${problem.column !== undefined ? ` column ${problem.column}` : ''}`, message: problem.message };
     case 'bad-weights':
@@ -29,13 +30,14 @@ export function locateProblem(p: Project, problem: TrainProblem): Located {
   }
 }
 
-/** Graph, loss and data problems of a project whose file is valid. */
+/** Settings, data, graph and loss problems of a project whose file is valid. */
 export function projectProblems(p: Project): Located[] {
+  const settings = validateSettings(p.training).map((q) => locateProblem(p, q));
   const data = makeDataset(p.dataset);
-  if (!data.ok) return data.problems.map((q) => locateProblem(p, q));
+  if (!data.ok) return [...settings, ...data.problems.map((q) => locateProblem(p, q))];
   const compiled = compileModel(projectToSpec(p), data.dataset.inputShape);
-  if (!compiled.ok) return compiled.problems.map((q) => locateProblem(p, q));
-  return checkLossFit(compiled.model, p.training.loss, data.dataset.numClasses).map((q) => locateProblem(p, q));
+  if (!compiled.ok) return [...settings, ...compiled.problems.map((q) => locateProblem(p, q))];
+  return [...settings, ...checkLossFit(compiled.model, p.training.loss, data.dataset.numClasses).map((q) => locateProblem(p, q))];
 }
 
 export function validateCommand(path: string): number {

@@ -150,3 +150,12 @@ describe('bad input gives one clear line and a non-zero exit', () => {
     expect(r.stderr).toMatch(/^bpnn: Could not write '\/nonexistent-dir\/x\.bpnn': no such file\. Nothing was changed\.\n$/);
   });
 });
+
+describe('bpnn validate: training settings', () => {
+  it('prints a setting out of range under training.', () => {
+    const path = writeTemp(tempDir(), 'neg.bpnn', xorText.replace('"lr": 0.05', '"lr": -1'));
+    const r = bpnn(['validate', path]);
+    expect(r.code).toBe(1);
+    expect(r.lines[0]).toMatch(/^training\.optimizer\.lr: .*> 0/);
+  });
+});
