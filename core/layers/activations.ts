@@ -1,6 +1,7 @@
 // Element-wise activations. Each caches what its derivative needs: Sigmoid and Tanh their
 // output, ReLU and LeakyReLU their input.
 import type { NodeId } from '../graph/spec';
+import { exp } from '../exp';
 import { EMPTY, sizeOf } from '../tensor';
 import { ensure, type Layer, type Param } from './layer';
 
@@ -35,7 +36,7 @@ export class Sigmoid extends Elementwise {
     const y = (this.out = ensure(this.out, m));
     this.x = x;
     // exp(−x) overflows to Infinity for x < −709, and 1/(1+Infinity) is exactly 0: no NaN.
-    for (let i = 0; i < m; i++) y[i] = 1 / (1 + Math.exp(-x[i]));
+    for (let i = 0; i < m; i++) y[i] = 1 / (1 + exp(-x[i]));
     return y;
   }
 

@@ -1,5 +1,6 @@
 // Softmax over the last axis, shifted by the row maximum so exp never overflows.
 import type { NodeId } from '../graph/spec';
+import { exp } from '../exp';
 import { EMPTY, sizeOf } from '../tensor';
 import { ensure, type Layer, type Param } from './layer';
 
@@ -36,7 +37,7 @@ export class Softmax implements Layer {
       for (let j = 0; j < k; j++) if (x[o + j] > max) max = x[o + j];
       let sum = 0;
       for (let j = 0; j < k; j++) {
-        const e = Math.exp(x[o + j] - max);
+        const e = exp(x[o + j] - max);
         y[o + j] = e;
         sum += e;
       }
