@@ -8,6 +8,7 @@ import {
   exportWeights,
   projectToSpec,
   serializeProject,
+  type EpochMetrics,
   type Project,
   type RunRecord,
   type RunResult,
@@ -50,7 +51,11 @@ async function runToEnd(session: TrainingSession, reporter: Reporter, stopReques
 
 export function runRecord(project: Project, session: TrainingSession, settings: TrainingSettings, result: RunResult, startedAt: Date): RunRecord {
   const metrics = session.metrics();
-  const hasTest = session.testIndices.length > 0;
+  // Test curves exist only when every epoch was measured on a test set.
+  const column = (pick: (m: EpochMetrics) => number | null): number[] | null => {
+    const values = metrics.map(pick);
+    return values.length > 0 && values.every((v): v is number => v !== null) ? values : null;
+  };
   return {
     id: randomUUID(),
     name: `Run ${project.runs.length + 1} (command line)`,
@@ -60,8 +65,8 @@ export function runRecord(project: Project, session: TrainingSession, settings: 
     curves: {
       loss: metrics.map((m) => m.loss),
       accuracy: metrics.map((m) => m.accuracy),
-      testLoss: hasTest ? metrics.map((m) => m.testLoss ?? 0) : null,
-      testAccuracy: hasTest ? metrics.map((m) => m.testAccuracy ?? 0) : null,
+      testLoss: column((m) => m.testLoss),
+      testAccuracy: column((m) => m.testAccuracy),
       lr: metrics.map((m) => m.lr),
     },
     result,
