@@ -31,3 +31,4 @@ export { MAX_SAMPLES, MAX_CLASSES, MIN_WAVE_LENGTH, MAX_WAVE_LENGTH, MAX_VALUES 
 export { WAVE_NAMES } from './data/waves';
 export { MAX_CSV_CHARS, MAX_CSV_ROWS, MAX_CSV_COLUMNS, LABEL_NAMES } from './data/csv';
 export { LARGE_FEATURE, MAX_INLINE_CLASSES } from './data/inline';
+export * from './sweep/index';

@@ -1,0 +1,180 @@
+// A sweep definition → one training request per value, identical except for the one setting:
+// same data, split, seed, schedule and epochs, and the same starting weights wherever the
+// shapes allow. Every problem comes back as a value naming the field and what to do.
+import { datasetInputShape } from '../data/index';
+import { compileModel } from '../graph/validate';
+import type { ModelSpec } from '../graph/spec';
+import { OPTIMIZER_DEFAULTS, validateSettings } from '../train/settings';
+import type { OptimizerSettings, TrainingSettings, TrainRequest, Weights } from '../train/types';
+import { hiddenActivationIds, hiddenLinearIds, withActivation, withHiddenUnits } from './graph';
+import { SWEEP_SETTING_LABELS, sweepValueLabel } from './presets';
+import {
+  MAX_SWEEP_RUNS,
+  SWEEP_SETTINGS,
+  type ExpandResult,
+  type PlannedRun,
+  type SweepBase,
+  type SweepDefinition,
+  type SweepProblem,
+  type SweepSetting,
+  type SweepValue,
+} from './types';
+import { parseSweepValue } from './values';
+import { initialWeightsOf, shareWeights } from './weights';
+
+const bad = (field: string, message: string): SweepProblem => ({ code: 'bad-setting', field, message });
+
+/** RunRecord.sweep.setting: the setting, plus the chosen nodes when only some hidden layers vary. */
+export function sweepSettingKey(setting: SweepSetting, nodeIds: readonly string[], allHidden: readonly string[]): string {
+  const subset = setting === 'hidden' && nodeIds.length > 0 && nodeIds.length < allHidden.length;
+  return subset ? `hidden:${nodeIds.join('+')}` : setting;
+}
+
+/** The inverse of sweepSettingKey; null for a key no sweep writes. */
+export function parseSweepSettingKey(key: string): { setting: SweepSetting; nodeIds: string[] } | null {
+  const [name, nodes] = key.split(':', 2);
+  if (!(SWEEP_SETTINGS as readonly string[]).includes(name)) return null;
+  const setting = name as SweepSetting;
+  if (nodes !== undefined && setting !== 'hidden') return null;
+  return { setting, nodeIds: nodes ? nodes.split('+').filter((s) => s !== '') : [] };
+}
+
+function withOptimizer(current: OptimizerSettings, type: OptimizerSettings['type']): OptimizerSettings {
+  // The project's own optimizer keeps its params; another one gets its defaults at the project's lr.
+  if (current.type === type) return current;
+  return { ...OPTIMIZER_DEFAULTS[type], lr: current.lr } as OptimizerSettings;
+}
+
+function settingsFor(base: TrainingSettings, v: SweepValue): TrainingSettings {
+  switch (v.setting) {
+    case 'lr':
+      return { ...base, optimizer: { ...base.optimizer, lr: v.value } };
+    case 'optimizer':
+      return { ...base, optimizer: withOptimizer(base.optimizer, v.value) };
+    case 'init':
+      return { ...base, init: v.value };
+    case 'batchSize':
+      return { ...base, batchSize: v.value };
+    case 'seed':
+      return { ...base, seed: v.value };
+    default:
+      return base;
+  }
+}
+
+function specFor(spec: ModelSpec, v: SweepValue, nodeIds: readonly string[]): ModelSpec {
+  if (v.setting === 'hidden') return withHiddenUnits(spec, nodeIds, v.value);
+  if (v.setting === 'activation') return withActivation(spec, nodeIds, v.value);
+  return spec;
+}
+
+function problemText(p: { message: string }): string {
+  return p.message;
+}
+
+export function expandSweep(base: SweepBase, def: SweepDefinition): ExpandResult {
+  if (!(SWEEP_SETTINGS as readonly string[]).includes(def.setting)) {
+    return { ok: false, problems: [bad('setting', `'${String(def.setting)}' is not a setting a sweep can vary; choose one of ${SWEEP_SETTINGS.join(', ')}.`)] };
+  }
+  const setting = def.setting;
+  const problems: SweepProblem[] = [];
+  if (!Array.isArray(def.values) || def.values.length === 0) problems.push(bad('values', 'Give at least one value to try.'));
+  else if (def.values.length > MAX_SWEEP_RUNS) problems.push(bad('values', `A sweep runs at most ${MAX_SWEEP_RUNS} values (got ${def.values.length}); split it into smaller sweeps.`));
+  const parsed: { text: string; value: SweepValue; at: number }[] = [];
+  const seen = new Map<string, number>();
+  (Array.isArray(def.values) ? def.values.slice(0, MAX_SWEEP_RUNS) : []).forEach((raw, i) => {
+    const r = parseSweepValue(setting, String(raw));
+    if (!r.ok) {
+      problems.push(bad(`values[${i}]`, r.message));
+      return;
+    }
+    const earlier = seen.get(r.text);
+    if (earlier !== undefined) {
+      problems.push(bad(`values[${i}]`, `The value ${r.text} is listed twice (values ${earlier + 1} and ${i + 1}); each value runs once.`));
+      return;
+    }
+    seen.set(r.text, i);
+    parsed.push({ text: r.text, value: r.value, at: i });
+  });
+  for (const p of validateSettings(base.settings)) {
+    if (p.code === 'bad-setting') problems.push(bad(`settings.${p.field}`, p.message));
+  }
+  const compiled = compileModel(base.spec, datasetInputShape(base.dataset));
+  if (!compiled.ok) {
+    const first = compiled.problems[0];
+    const where = first.nodeId ? ` (node '${first.nodeId}')` : '';
+    problems.push(bad('network', `The network has a problem${where}: ${problemText(first)} Fix it before sweeping.`));
+  }
+  if (problems.length || !compiled.ok) return { ok: false, problems };
+
+  // The nodes a structural sweep changes.
+  let nodeIds: string[] = [];
+  let allHidden: string[] = [];
+  if (setting === 'hidden') {
+    allHidden = hiddenLinearIds(compiled.model.layers);
+    if (allHidden.length === 0) {
+      return { ok: false, problems: [bad('setting', 'This network has no hidden Linear layer to resize: add a Linear layer (and an activation) before the output layer.')] };
+    }
+    const chosen = def.nodeIds ?? [];
+    const notHidden = chosen.filter((id) => !allHidden.includes(id));
+    if (notHidden.length) {
+      return { ok: false, problems: [bad('nodeIds', `'${notHidden[0]}' is not a hidden Linear node; choose among ${allHidden.join(', ')}.`)] };
+    }
+    nodeIds = chosen.length ? allHidden.filter((id) => chosen.includes(id)) : allHidden;
+  } else if (setting === 'activation') {
+    nodeIds = hiddenActivationIds(compiled.model.layers);
+    if (nodeIds.length === 0) {
+      return { ok: false, problems: [bad('setting', 'This network has no hidden activation to swap: add an activation node between two Linear layers.')] };
+    }
+  }
+
+  const structural = setting === 'hidden' || setting === 'activation';
+  let baseWeights: Weights | null = null;
+  if (structural) {
+    const w = initialWeightsOf({ spec: base.spec, dataset: base.dataset, settings: base.settings });
+    if (!w.ok) return { ok: false, problems: [bad('network', `The project cannot start training: ${problemText(w.problems[0])}`)] };
+    baseWeights = w.weights;
+  }
+
+  const runs: PlannedRun[] = [];
+  parsed.forEach(({ text, value, at }, index) => {
+    const request: TrainRequest = { spec: specFor(base.spec, value, nodeIds), dataset: base.dataset, settings: settingsFor(base.settings, value) };
+    if (baseWeights) {
+      const own = initialWeightsOf(request);
+      if (!own.ok) {
+        problems.push(bad(`values[${at}]`, `With ${SWEEP_SETTING_LABELS[setting].toLowerCase()} ${text} the network cannot train: ${problemText(own.problems[0])}`));
+        return;
+      }
+      request.initialWeights = shareWeights(baseWeights, own.weights);
+    }
+    runs.push({ index, value: text, label: sweepValueLabel(setting, text), request });
+  });
+  if (problems.length) return { ok: false, problems };
+  return {
+    ok: true,
+    plan: {
+      setting,
+      settingKey: sweepSettingKey(setting, nodeIds, allHidden),
+      settingLabel: SWEEP_SETTING_LABELS[setting],
+      nodeIds,
+      runs,
+    },
+  };
+}
+
+/**
+ * The request that repeats a recorded run: the same settings and data on the project's
+ * network, with a structural sweep's change (and its shared starting weights) applied again.
+ * Same seed, same numbers: the curve comes out identical.
+ */
+export function rerunRequest(
+  base: SweepBase,
+  sweep?: { setting: string; value: string },
+): { ok: true; request: TrainRequest } | { ok: false; problems: SweepProblem[] } {
+  const key = sweep ? parseSweepSettingKey(sweep.setting) : null;
+  if (!sweep || !key || (key.setting !== 'hidden' && key.setting !== 'activation')) {
+    return { ok: true, request: { spec: base.spec, dataset: base.dataset, settings: base.settings } };
+  }
+  const r = expandSweep(base, { setting: key.setting, values: [sweep.value], nodeIds: key.nodeIds });
+  return r.ok ? { ok: true, request: r.plan.runs[0].request } : r;
+}

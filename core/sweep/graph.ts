@@ -1,0 +1,44 @@
+// Which nodes a structural sweep changes, and the changed spec. "Hidden" means followed by
+// another layer with weights: the output layer and its final activation are never touched,
+// so the network still fits its loss and labels.
+import type { ResolvedLayer } from '../graph/resolved';
+import type { ModelSpec, NodeId, SpecNode } from '../graph/spec';
+import type { SweepActivation } from './types';
+
+const ACTIVATION_TYPES: ReadonlySet<ResolvedLayer['type']> = new Set(['Sigmoid', 'Tanh', 'ReLU', 'LeakyReLU', 'Identity']);
+const hasWeights = (l: ResolvedLayer): boolean => l.type === 'Linear' || l.type === 'Conv1d';
+
+/** Layers (in chain order) that come before the last layer with weights. */
+function beforeOutput(layers: readonly ResolvedLayer[]): ResolvedLayer[] {
+  let last = -1;
+  layers.forEach((l, i) => {
+    if (hasWeights(l)) last = i;
+  });
+  return layers.slice(0, Math.max(0, last));
+}
+
+export function hiddenLinearIds(layers: readonly ResolvedLayer[]): NodeId[] {
+  return beforeOutput(layers)
+    .filter((l) => l.type === 'Linear')
+    .map((l) => l.nodeId);
+}
+
+export function hiddenActivationIds(layers: readonly ResolvedLayer[]): NodeId[] {
+  return beforeOutput(layers)
+    .filter((l) => ACTIVATION_TYPES.has(l.type))
+    .map((l) => l.nodeId);
+}
+
+function mapNodes(spec: ModelSpec, ids: readonly string[], change: (n: SpecNode) => SpecNode): ModelSpec {
+  const chosen = new Set(ids);
+  return { nodes: spec.nodes.map((n) => (chosen.has(n.id) ? change(n) : n)), edges: spec.edges };
+}
+
+export function withHiddenUnits(spec: ModelSpec, ids: readonly string[], units: number): ModelSpec {
+  return mapNodes(spec, ids, (n) => ({ ...n, params: { ...n.params, outFeatures: units } }) as SpecNode);
+}
+
+export function withActivation(spec: ModelSpec, ids: readonly string[], type: SweepActivation): ModelSpec {
+  // A LeakyReLU kept as LeakyReLU keeps its slope; any other change starts from the defaults.
+  return mapNodes(spec, ids, (n) => (n.type === type ? n : ({ id: n.id, type, params: {} } as SpecNode)));
+}

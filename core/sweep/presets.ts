@@ -1,0 +1,44 @@
+// The lab's experiments as one-click presets, and the words the UI and the report use.
+import type { SweepSetting } from './types';
+
+export const SWEEP_PRESETS: Readonly<Record<SweepSetting, readonly string[]>> = {
+  lr: ['0.0005', '0.005', '0.05', '0.5', '1'],
+  hidden: ['64', '32', '16', '8', '4', '2', '1'],
+  activation: ['Sigmoid', 'ReLU', 'LeakyReLU', 'Tanh', 'Identity'],
+  optimizer: ['SGD', 'Momentum', 'RMSProp', 'Adam'],
+  init: ['normal', 'xavier', 'he'],
+  batchSize: ['0', '16', '8', '4', '1'],
+  seed: ['1', '2', '3', '4', '5'],
+};
+
+export const SWEEP_SETTING_LABELS: Readonly<Record<SweepSetting, string>> = {
+  lr: 'Learning rate',
+  hidden: 'Hidden units',
+  activation: 'Hidden activation',
+  optimizer: 'Optimizer',
+  init: 'Weight initialisation',
+  batchSize: 'Batch size',
+  seed: 'Seed',
+};
+
+/** What each setting changes, in a sentence a student reads next to the picker. */
+export const SWEEP_SETTING_HELP: Readonly<Record<SweepSetting, string>> = {
+  lr: 'The SGD step size (or the chosen optimizer’s learning rate).',
+  hidden: 'The number of units of the hidden Linear layers (all of them, or the selected ones).',
+  activation: 'The activation after every hidden layer; Identity means no activation at all.',
+  optimizer: 'The update rule, at the project’s learning rate (momentum 0.9; RMSProp α 0.99; Adam β 0.9/0.999).',
+  init: 'How the starting weights are drawn: standard normal (the lab’s randn), Xavier or He.',
+  batchSize: 'Samples per update; 0 is the full batch.',
+  seed: 'The random seed of the weights, the shuffling and the split.',
+};
+
+/** Legend and table text for one value. */
+export function sweepValueLabel(setting: SweepSetting, value: string): string {
+  if (setting === 'activation' && value === 'Identity') return 'Identity (no activation)';
+  if (setting === 'batchSize' && value === '0') return 'full batch';
+  if (setting === 'init') return value === 'normal' ? 'standard normal' : value === 'xavier' ? 'Xavier' : value === 'he' ? 'He' : value;
+  if (setting === 'lr') return `lr ${value}`;
+  if (setting === 'hidden') return `${value} unit${value === '1' ? '' : 's'}`;
+  if (setting === 'seed') return `seed ${value}`;
+  return value;
+}

@@ -1,0 +1,73 @@
+// A "change one thing" sweep: one setting, several values, everything else held fixed.
+// Plain JSON, so a sweep can be saved, sent to a worker pool and written into a report.
+import type { ModelSpec } from '../graph/spec';
+import type { DatasetSpec } from '../data/types';
+import type { InitName, OptimizerName, TrainingSettings, TrainRequest } from '../train/types';
+
+export const SWEEP_SETTINGS = ['lr', 'hidden', 'activation', 'optimizer', 'init', 'batchSize', 'seed'] as const;
+export type SweepSetting = (typeof SWEEP_SETTINGS)[number];
+
+/** The activations a hidden activation node can be swept over; Identity = "no activation". */
+export const SWEEP_ACTIVATIONS = ['Sigmoid', 'ReLU', 'LeakyReLU', 'Tanh', 'Identity'] as const;
+export type SweepActivation = (typeof SWEEP_ACTIVATIONS)[number];
+
+export interface SweepDefinition {
+  setting: SweepSetting;
+  /** The values as the user typed or picked them ("0.05", "Identity", "32"). */
+  values: string[];
+  /**
+   * hidden only: the Linear nodes to resize (e.g. the ones selected on the canvas).
+   * Absent or empty = every hidden Linear node.
+   */
+  nodeIds?: string[];
+}
+
+/** What the sweep starts from: the project's network, data and settings. */
+export interface SweepBase {
+  spec: ModelSpec;
+  dataset: DatasetSpec;
+  settings: TrainingSettings;
+}
+
+/** A value parsed and checked for its setting. */
+export type SweepValue =
+  | { setting: 'lr'; value: number }
+  | { setting: 'hidden'; value: number }
+  | { setting: 'activation'; value: SweepActivation }
+  | { setting: 'optimizer'; value: OptimizerName }
+  | { setting: 'init'; value: InitName }
+  | { setting: 'batchSize'; value: number }
+  | { setting: 'seed'; value: number };
+
+export interface PlannedRun {
+  /** 0-based position in the sweep. */
+  index: number;
+  /** The canonical value text (what RunRecord.sweep.value stores). */
+  value: string;
+  /** What a chart legend and the table show, e.g. "Identity (no activation)". */
+  label: string;
+  request: TrainRequest;
+}
+
+export interface SweepPlan {
+  setting: SweepSetting;
+  /** The setting as RunRecord.sweep.setting stores it ("hidden:fc1+fc2" for a subset of nodes). */
+  settingKey: string;
+  /** e.g. "Learning rate". */
+  settingLabel: string;
+  /** The nodes the sweep changes (hidden Linear or activation nodes); empty for settings. */
+  nodeIds: string[];
+  runs: PlannedRun[];
+}
+
+/** Problems are the engine's own 'bad-setting' values: field names what to fix. */
+export interface SweepProblem {
+  code: 'bad-setting';
+  field: string;
+  message: string;
+}
+
+export type ExpandResult = { ok: true; plan: SweepPlan } | { ok: false; problems: SweepProblem[] };
+
+/** More runs than this is a typo, not an experiment (and would swamp the worker pool). */
+export const MAX_SWEEP_RUNS = 24;

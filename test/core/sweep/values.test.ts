@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { parseSweepSetting, parseSweepValue, SWEEP_PRESETS, SWEEP_SETTINGS, sweepValueLabel } from '../../../core/index';
+
+describe('sweep settings and values as typed', () => {
+  it('reads setting names in any case and common spellings', () => {
+    expect(['LR', 'learning-rate', 'hidden', 'Activation', 'optim', 'init', 'batch_size', 'seed'].map(parseSweepSetting)).toEqual([
+      'lr', 'lr', 'hidden', 'activation', 'optimizer', 'init', 'batchSize', 'seed',
+    ]);
+    expect(parseSweepSetting('colour')).toBeNull();
+  });
+
+  it('canonicalises values: case, none = Identity, 5e-4 = 0.0005, full batch = 0', () => {
+    const text = (s: Parameters<typeof parseSweepValue>[0], v: string) => {
+      const r = parseSweepValue(s, v);
+      return r.ok ? r.text : r.message;
+    };
+    expect(text('activation', 'sigmoid')).toBe('Sigmoid');
+    expect(text('activation', 'none')).toBe('Identity');
+    expect(text('lr', '5e-4')).toBe('0.0005');
+    expect(text('batchSize', 'full')).toBe('0');
+    expect(text('optimizer', 'adam')).toBe('Adam');
+    expect(text('init', 'Glorot')).toBe('xavier');
+  });
+
+  it('refuses values outside their range with a message saying what is allowed', () => {
+    const msg = (s: Parameters<typeof parseSweepValue>[0], v: string) => {
+      const r = parseSweepValue(s, v);
+      return r.ok ? '' : r.message;
+    };
+    expect(msg('lr', '0')).toMatch(/above 0/);
+    expect(msg('lr', 'Infinity')).toMatch(/above 0/);
+    expect(msg('hidden', '2.5')).toMatch(/whole number from 1/);
+    expect(msg('hidden', '0')).toMatch(/whole number from 1/);
+    expect(msg('batchSize', '-1')).toMatch(/from 0 \(the full batch\)/);
+    expect(msg('activation', 'Softmax')).toMatch(/choose Sigmoid, ReLU, LeakyReLU, Tanh, Identity/);
+    expect(msg('seed', '')).toMatch(/an empty value/);
+  });
+
+  it('every preset value is valid for its setting (the lab\'s experiments)', () => {
+    for (const s of SWEEP_SETTINGS) for (const v of SWEEP_PRESETS[s]) expect(parseSweepValue(s, v).ok).toBe(true);
+    expect(SWEEP_PRESETS.lr).toEqual(['0.0005', '0.005', '0.05', '0.5', '1']);
+    expect(SWEEP_PRESETS.hidden).toEqual(['64', '32', '16', '8', '4', '2', '1']);
+  });
+
+  it('labels values the way a legend reads', () => {
+    expect(sweepValueLabel('activation', 'Identity')).toBe('Identity (no activation)');
+    expect(sweepValueLabel('batchSize', '0')).toBe('full batch');
+    expect(sweepValueLabel('hidden', '1')).toBe('1 unit');
+    expect(sweepValueLabel('lr', '0.05')).toBe('lr 0.05');
+  });
+});
