@@ -38,7 +38,14 @@ export function walkValue(root: unknown): ProblemList {
       return list;
     }
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
+      // Plain elements are checked here (a weight array can hold 100 000 numbers); only
+      // containers go on the stack, so paths are built for containers and problems alone.
+      for (let i = value.length - 1; i >= 0; i--) {
+        const el: unknown = value[i];
+        if (el !== null && typeof el === 'object') stack.push({ value: el, path: [...path, i] });
+        else if (typeof el === 'number' && Number.isFinite(el)) count++;
+        else stack.push({ value: el, path: [...path, i] });
+      }
       continue;
     }
     const proto: unknown = Object.getPrototypeOf(value);

@@ -1,7 +1,7 @@
 // `bpnn validate`, `bpnn predict`, and the error contract for bad input: one line on stderr,
 // a documented exit code, never a stack trace.
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bpnn, expectOneLineError, tempDir, writeTemp } from './run';
 
@@ -157,5 +157,14 @@ describe('bpnn validate: training settings', () => {
     const r = bpnn(['validate', path]);
     expect(r.code).toBe(1);
     expect(r.lines[0]).toMatch(/^training\.optimizer\.lr: .*> 0/);
+  });
+});
+
+describe('bpnn and oversized files (F1)', () => {
+  it('F1 refuses a 200 MB sparse file from its size on disk, without reading it', () => {
+    const path = join(tempDir(), 'huge.bpnn');
+    writeFileSync(path, '');
+    truncateSync(path, 200 * 1024 * 1024);
+    expectOneLineError(bpnn(['train', path]), 1, /huge\.bpnn': it is 200\.0 MiB, over the limit of 64 MiB$/, expect);
   });
 });
