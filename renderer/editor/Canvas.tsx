@@ -4,6 +4,7 @@ import {
   Background,
   Controls,
   MiniMap,
+  Panel,
   ReactFlow,
   useReactFlow,
   type Connection,
@@ -117,6 +118,11 @@ export function Canvas() {
       >
         <Background gap={20} />
         <Controls aria-label="Zoom controls" />
+        {graph.nodes.length === 0 && (
+          <Panel position="top-center" className="canvas-empty">
+            The canvas is empty: drag blocks here from the palette, starting with an Input.
+          </Panel>
+        )}
         <MiniMap
           pannable
           zoomable

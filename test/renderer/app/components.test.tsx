@@ -37,13 +37,19 @@ describe('file problem banner', () => {
 });
 
 describe('question dialog', () => {
-  it('resolves with the button pressed, and with null on Escape', async () => {
+  it('keeps focus inside, resolves with the button pressed, and with null on Escape', async () => {
     render(<QuestionDialog />);
     let answer: Promise<string | null> = Promise.resolve(null);
     act(() => {
       answer = useUiStore.getState().ask('Unsaved changes', 'Save first?', ['Save', "Don't Save", 'Cancel']);
     });
     expect(screen.getByRole('dialog', { name: 'Unsaved changes' })).toBeTruthy();
+    // Focus starts on the first choice and Tab wraps around inside the dialog.
+    expect(document.activeElement?.textContent).toBe('Save');
+    fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Tab', shiftKey: true });
+    expect(document.activeElement?.textContent).toBe('Cancel');
+    fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Tab' });
+    expect(document.activeElement?.textContent).toBe('Save');
     fireEvent.click(screen.getByRole('button', { name: "Don't Save" }));
     await expect(answer).resolves.toBe("Don't Save");
     act(() => {
