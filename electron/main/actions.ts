@@ -57,10 +57,18 @@ export async function saveDocument(
 
 /** Read and validate first; only a good file asks about unsaved changes and replaces the document. */
 export async function openPath(ctx: AppContext, filePath: string, opts: { askUnsaved?: boolean } = {}): Promise<OpenResult> {
-  const r = await ctx.files.open(filePath);
+  let r = await ctx.files.open(filePath);
+  if (!r.ok && !r.canceled) {
+    // D4: a damaged file whose previous version we kept: offer that instead of only an error.
+    const lastGood = await ctx.files.lastGoodVersion(filePath);
+    const first = r.problems[0];
+    if (lastGood && (await ctx.dialogs.askOpenLastGood(ctx.window(), r.fileName, first ? `${first.path}: ${first.message}` : 'It is damaged.', lastGood.savedAt))) {
+      r = lastGood.result;
+    }
+  }
   if (!r.ok) return r;
   if (opts.askUnsaved !== false && !(await settleUnsaved(ctx))) return CANCELED;
-  ctx.doc.opened(r.fileName, filePath);
+  ctx.doc.opened(r.fileName, filePath, r.dirty === true, r.project);
   ctx.recent.add(filePath);
   return r;
 }

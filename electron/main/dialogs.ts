@@ -13,6 +13,8 @@ export interface Dialogs {
   askStopTraining(win: BrowserWindow | null): Promise<boolean>;
   askReload(win: BrowserWindow | null, reason: string): Promise<boolean>;
   showError(win: BrowserWindow | null, message: string, detail?: string): Promise<void>;
+  /** D4: the file is broken, a good .bak exists. */
+  askOpenLastGood(win: BrowserWindow | null, fileName: string, problem: string, savedAt: Date): Promise<boolean>;
 }
 
 export const PROJECT_FILTERS = [{ name: 'BPNN Studio project', extensions: ['bpnn'] }];
@@ -72,6 +74,18 @@ export function createDialogs(dialog: Dialog): Dialogs {
         message: 'The BPNN Studio window stopped working.',
         detail: `Reason: ${reason}. Your unsaved changes were backed up and will be offered when the window reloads.`,
         buttons: ['Reload', 'Close'],
+        defaultId: 0,
+        cancelId: 1,
+        noLink: true,
+      });
+      return r.response === 0;
+    },
+    async askOpenLastGood(win, fileName, problem, savedAt) {
+      const r = await box(win, {
+        type: 'warning',
+        message: `${fileName} could not be opened.`,
+        detail: `${problem}\n\nThe version before your last save was kept. Open it instead? It opens as unsaved; saving replaces the damaged file.`,
+        buttons: [`Open Last Good Version (saved ${savedAt.toLocaleString()})`, 'Cancel'],
         defaultId: 0,
         cancelId: 1,
         noLink: true,

@@ -176,6 +176,21 @@ describe('FileService', () => {
     expect(readFileSync(`${target}.bak`, 'utf8')).toBe(textOf(named('A')));
   });
 
+  it('D4: when the file is corrupted, the last good version (the .bak) is offered and loads A', async () => {
+    const files = new FileService();
+    const target = path.join(dir, 'x.bpnn');
+    await files.save(named('A'), target);
+    await files.save(named('B'), target);
+    writeFileSync(target, '{"format": "bpnn-project", "vers');
+    const opened = await files.open(target);
+    expect(opened.ok).toBe(false);
+    const lastGood = await files.lastGoodVersion(target);
+    expect(lastGood?.result).toEqual({ ok: true, project: named('A'), filePath: target, fileName: 'x.bpnn', dirty: true });
+    expect(lastGood?.savedAt).toBeInstanceOf(Date);
+    writeFileSync(`${target}.bak`, 'also broken');
+    expect(await files.lastGoodVersion(target)).toBeNull();
+  });
+
   it('refuses to save a project with a NaN weight, naming it, and writes nothing', async () => {
     const p = xorProject();
     const target = path.join(dir, 'nan.bpnn');

@@ -298,6 +298,27 @@ describe('main process wiring (electron mocked)', () => {
     expect(electron.dialog.showMessageBox).not.toHaveBeenCalled();
   });
 
+  it('D4: a damaged file with a good .bak offers "Open Last Good Version", which opens it as unsaved', async () => {
+    const file = path.join(work, 'damaged.bpnn');
+    writeFileSync(file, '{ not json');
+    writeFileSync(`${file}.bak`, textOf(named('last good')));
+    electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [file] });
+    answerBoxes('Cancel');
+    const declined = (await invoke('project:open')) as { ok: boolean };
+    expect(declined.ok).toBe(false);
+    const offer = electron.dialog.showMessageBox.mock.calls[0].at(-1) as unknown as { message: string; buttons: string[] };
+    expect(offer.message).toBe('damaged.bpnn could not be opened.');
+    expect(offer.buttons[0]).toMatch(/^Open Last Good Version \(saved .+\)$/);
+
+    electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [file] });
+    answerBoxes(offer.buttons[0]);
+    const r = (await invoke('project:open')) as { ok: boolean; dirty?: boolean; project: Project; filePath: string };
+    expect(r).toMatchObject({ ok: true, dirty: true, filePath: file });
+    expect(r.project.name).toBe('last good');
+    expect(mainWindow().title).toBe('● damaged.bpnn • BPNN Studio');
+    await invoke('document:setState', { fileName: 'damaged.bpnn', filePath: file, dirty: false, project: null });
+  });
+
   it('opens a .bpnn handed over by a second launch and sends it to the window', async () => {
     const file = path.join(work, 'second.bpnn');
     writeFileSync(file, textOf(named('from a second launch')));

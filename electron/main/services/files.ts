@@ -62,6 +62,23 @@ export class FileService {
     return { ok: true, project: parsed.project, filePath, fileName };
   }
 
+  /**
+   * D4: the version kept as `<file>.bak` by the last save, when it still loads. Offered when
+   * the file itself does not open. The project comes back unsaved, to be saved over the broken file.
+   */
+  async lastGoodVersion(filePath: string): Promise<{ result: Extract<OpenResult, { ok: true }>; savedAt: Date } | null> {
+    const bak = `${await resolveTarget(filePath, this.fs)}.bak`;
+    try {
+      const st = await this.fs.stat(bak);
+      if (st.size > MAX_PROJECT_BYTES) return null;
+      const parsed = parseProject(new TextDecoder('utf-8').decode(await this.fs.readFile(bak)));
+      if (!parsed.ok) return null;
+      return { result: { ok: true, project: parsed.project, filePath, fileName: path.basename(filePath), dirty: true }, savedAt: new Date(st.mtimeMs) };
+    } catch {
+      return null;
+    }
+  }
+
   /** Forget the conflict baseline (the document was closed or replaced). */
   async forget(filePath: string): Promise<void> {
     this.known.delete(await resolveTarget(filePath, this.fs));
