@@ -1,12 +1,15 @@
-// Checks that span fields, run after the schema has passed: ids are unique, edges and
-// weights point at nodes that exist, tensors hold as many numbers as their shape says,
-// and inline data is rectangular with labels that name a class.
+// Checks that span fields, run after the schema has passed: ids are unique, edges point at
+// nodes that exist, tensors hold as many numbers as their shape says, and inline data is
+// rectangular with labels that name a class. Weights of nodes that are no longer in the graph
+// are dropped rather than refused: deleting a trained block must not make a project
+// unsaveable, and nothing can ever use those numbers again.
 import type { Project } from './types';
 import type { ProblemList } from './problems';
 
 const product = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
 
-export function crossCheckProject(p: Project, problems: ProblemList): void {
+/** Adds the problems found to `problems`; returns the project with orphaned weights dropped. */
+export function crossCheckProject(p: Project, problems: ProblemList): Project {
   const firstIndex = new Map<string, number>();
   p.graph.nodes.forEach((node, i) => {
     const seen = firstIndex.get(node.id);
@@ -24,9 +27,12 @@ export function crossCheckProject(p: Project, problems: ProblemList): void {
     }
   });
 
-  if (p.weights !== null) {
-    for (const [node, tensors] of Object.entries(p.weights)) {
-      if (!firstIndex.has(node)) problems.add(`weights[${JSON.stringify(node)}]`, `Weights for node '${node}', which does not exist in the graph`);
+  let weights = p.weights;
+  if (weights !== null) {
+    const kept: NonNullable<Project['weights']> = {};
+    for (const [node, tensors] of Object.entries(weights)) {
+      if (!firstIndex.has(node)) continue;
+      kept[node] = tensors;
       for (const [name, t] of Object.entries(tensors)) {
         const need = product(t.shape);
         if (need !== t.data.length) {
@@ -34,10 +40,12 @@ export function crossCheckProject(p: Project, problems: ProblemList): void {
         }
       }
     }
+    weights = kept;
   }
 
   checkInlineDataset(p.dataset, 'dataset', problems);
   p.runs.forEach((run, i) => checkInlineDataset(run.dataset, `runs[${i}].dataset`, problems));
+  return weights === p.weights ? p : { ...p, weights };
 }
 
 function checkInlineDataset(d: Project['dataset'], at: string, problems: ProblemList): void {

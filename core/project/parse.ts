@@ -65,8 +65,8 @@ function checkDocument(value: unknown): ParseResult {
     addZodIssues(parsed.error.issues, problems);
     return fail(problems);
   }
-  crossCheckProject(parsed.data, problems);
-  return problems.size > 0 ? fail(problems) : { ok: true, project: parsed.data };
+  const project = crossCheckProject(parsed.data, problems);
+  return problems.size > 0 ? fail(problems) : { ok: true, project };
 }
 
 /** Longest message kept; zod echoes keys from the file, which may be huge or hostile. */

@@ -1,6 +1,6 @@
 // F3: the schema is strict and every error carries a JSON path; at most 20 are listed.
 import { describe, expect, it } from 'vitest';
-import { MAX_PROBLEMS_SHOWN, parseProject } from '../../../core/index';
+import { MAX_PROBLEMS_SHOWN, parseProject, serializeProject } from '../../../core/index';
 import { exampleText, goldenText, loadOk } from './helpers';
 
 const problemsOf = (text: string) => {
@@ -42,14 +42,22 @@ describe('strict schema with paths (F3)', () => {
     expect(r.problems).toEqual([{ path: 'graph.edges[0].target', message: "Edge 'input-fc1' points at node 'fc9', which does not exist" }]);
   });
 
-  it('refuses duplicate node ids and weights for nodes that do not exist', () => {
+  it('refuses duplicate node ids and tensors whose data does not fit their shape', () => {
     const doc = JSON.parse(exampleText('xor'));
     doc.graph.nodes[2].id = 'fc1';
     doc.weights = { ghost: { weight: { shape: [1], data: [0] } }, fc1: { weight: { shape: [2, 2], data: [1, 2, 3] } } };
     const r = problemsOf(JSON.stringify(doc));
     expect(r.problems).toContainEqual({ path: 'graph.nodes[2].id', message: "Duplicate node id 'fc1' (graph.nodes[1] has it too); give every node its own id" });
-    expect(r.problems).toContainEqual({ path: 'weights["ghost"]', message: "Weights for node 'ghost', which does not exist in the graph" });
     expect(r.problems).toContainEqual({ path: 'weights["fc1"]["weight"].data', message: 'Shape [2, 2] needs 4 numbers but data has 3' });
+  });
+
+  it('drops the weights of nodes no longer in the graph instead of refusing the project', () => {
+    const doc = JSON.parse(exampleText('xor'));
+    doc.weights = { ghost: { weight: { shape: [1], data: [0] } }, fc3: { bias: { shape: [1], data: [0.5] } } };
+    const p = loadOk(JSON.stringify(doc));
+    expect(p.weights).toEqual({ fc3: { bias: { shape: [1], data: [0.5] } } });
+    const saved = serializeProject({ ...p, weights: { ...p.weights, deleted: { weight: { shape: [1], data: [1] } } } });
+    expect(saved.ok && JSON.parse(saved.text).weights).toEqual({ fc3: { bias: { shape: [1], data: [0.5] } } });
   });
 
   it('refuses ragged inline data and labels without a class name', () => {
