@@ -28,9 +28,11 @@ export function parseProject(text: string): ParseResult {
     if (text.length > MAX_PROJECT_BYTES) {
       return failOne(ROOT_PATH, `The file is too large (over ${groupDigits(MAX_PROJECT_BYTES / (1024 * 1024))} MiB, the limit for a project)`);
     }
-    const scanned = scanJson(text);
+    // A byte-order mark (Notepad adds one) is not part of the JSON.
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const scanned = scanJson(body);
     if (scanned.size > 0) return fail(scanned);
-    return checkDocument(JSON.parse(text) as unknown);
+    return checkDocument(JSON.parse(body) as unknown);
   } catch (e) {
     // Reaching this is a bug in the loader; still a value, never an exception.
     return failOne(ROOT_PATH, `The file could not be read: ${e instanceof Error ? e.message : String(e)}`);

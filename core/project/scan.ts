@@ -41,7 +41,10 @@ function describeChar(text: string, pos: number): string {
   if (pos >= text.length) return 'the end of the file';
   const ch = text[pos];
   const code = text.charCodeAt(pos);
-  return code < 0x20 || code === 0x7f ? `character U+${code.toString(16).padStart(4, '0').toUpperCase()}` : `'${ch}'`;
+  const hex = `U+${code.toString(16).padStart(4, '0').toUpperCase()}`;
+  if (code < 0x20 || code === 0x7f || (code >= 0xd800 && code <= 0xdfff)) return `character ${hex}`;
+  // Beyond ASCII the glyph may be invisible (a no-break space, a byte-order mark): show both.
+  return code > 0x7e ? `'${ch}' (${hex})` : `'${ch}'`;
 }
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;

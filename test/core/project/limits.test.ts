@@ -57,3 +57,17 @@ describe('parseProject size and depth limits (F1)', () => {
     if (!r.ok) expect(r.problems[0].message).toContain(expected);
   });
 });
+
+describe('parseProject text details', () => {
+  it('accepts a file that starts with a byte-order mark', () => {
+    expect(parseProject(`\uFEFF${exampleText('xor')}`).ok).toBe(true);
+  });
+
+  it('names an invisible character by its code point', () => {
+    const r = parseProject('{"a": \u00A0}');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0].message).toBe("Invalid JSON at line 1, column 7: expected a value but found '\u00A0' (U+00A0)");
+    const z = parseProject('{"a": 1,\u200B}');
+    expect(z.ok).toBe(false);
+  });
+});
