@@ -8,6 +8,17 @@ import { useUiStore } from '../store/ui';
 import { useGraphValidation } from '../store/validation';
 import { ParamField } from './ParamField';
 
+const SHORTCUTS: [string, string][] = [
+  ['Enter', 'add the focused palette block'],
+  ['Shift+drag', 'select several blocks'],
+  ['Delete', 'delete the selection (or Backspace)'],
+  ['Ctrl+D', 'duplicate'],
+  ['Ctrl+C, Ctrl+V', 'copy, paste'],
+  ['Ctrl+Z', 'undo'],
+  ['Ctrl+Shift+Z', 'redo (or Ctrl+Y)'],
+  ['Ctrl+S', 'save'],
+];
+
 export function NodeInspector() {
   const selectedNodeIds = useUiStore((s) => s.selectedNodeIds);
   const selectedEdgeIds = useUiStore((s) => s.selectedEdgeIds);
@@ -24,8 +35,36 @@ export function NodeInspector() {
           Add blocks from the palette, connect an output (right) to an input (left), and use the Data and Training tabs to
           choose the dataset and settings.
         </p>
+        <h3 className="shortcuts-heading">Keyboard (⌘ instead of Ctrl on a Mac)</h3>
+        <dl className="shortcuts">
+          {SHORTCUTS.map(([keys, what]) => (
+            <div key={keys}>
+              <dt>
+                <kbd>{keys}</kbd>
+              </dt>
+              <dd>{what}</dd>
+            </div>
+          ))}
+        </dl>
       </div>
     );
+  }
+  if (selectedNodeIds.length === 0 && selectedEdgeIds.length === 1) {
+    const edge = graph.edges.find((e) => e.id === selectedEdgeIds[0]);
+    if (edge) {
+      return (
+        <div className="inspector-empty">
+          <h2>Connection</h2>
+          <p>
+            {edge.source} → {edge.target}
+          </p>
+          <p className="muted">Data flows from the output of {edge.source} into {edge.target}.</p>
+          <button type="button" onClick={deleteSelection}>
+            Delete connection
+          </button>
+        </div>
+      );
+    }
   }
   if (selectedNodeIds.length !== 1) {
     const n = selectedNodeIds.length;
