@@ -6,6 +6,7 @@ import type { EpochMetrics } from '../../core/index';
 import { useProjectStore } from '../store/project';
 import { isActive } from '../store/training-events';
 import { useTrainingStore } from '../store/training';
+import { boundaryCanvas } from './boundary-image';
 import { boundaryOption, type Grid } from './boundary-options';
 import { confusionMatrix, confusionMatrixOption } from './confusion-options';
 import { comparisonOption } from './data-options';
@@ -16,9 +17,12 @@ import { boundaryExtent } from './plot-data';
 import { PredictionTable } from './PredictionTable';
 import { predictionsFor } from './predictions';
 import { metricsFromCurves } from './run-curves';
+import { useThrottled } from './use-throttled';
 import './charts.css';
 
 const EMPTY: EpochMetrics[] = [];
+/** How often the charts redraw while a run is going. */
+export const LIVE_CHART_INTERVAL_MS = 250;
 
 function describeLast(metrics: readonly EpochMetrics[], what: 'loss' | 'accuracy'): string {
   const last = metrics[metrics.length - 1];
@@ -36,10 +40,14 @@ export function ChartsPanel() {
   const view = useDatasetView();
 
   const active = isActive(status);
+  // While training, the charts redraw a few times a second (the numbers in the training panel
+  // follow every frame); each redraw of every chart then fits well inside a frame budget.
+  const liveMetricsShown = useThrottled(liveMetrics, LIVE_CHART_INTERVAL_MS, active);
+  const liveGridShown = useThrottled(liveGrid, LIVE_CHART_INTERVAL_MS, active);
   const lastRun = project.runs[project.runs.length - 1];
   const savedMetrics = useMemo(() => (lastRun ? metricsFromCurves(lastRun.curves) : EMPTY), [lastRun]);
   // While a run goes, its live curves; afterwards the project's last run (which that run became).
-  const metrics = active || (liveMetrics.length > 0 && status === 'error') ? liveMetrics : savedMetrics;
+  const metrics = active || (liveMetrics.length > 0 && status === 'error') ? liveMetricsShown : savedMetrics;
   const epochsAxis = active ? totalEpochs : (lastRun?.settings.epochs ?? totalEpochs);
 
   const lossOpt = useMemo(() => lossChartOption(metrics, epochsAxis), [metrics, epochsAxis]);
@@ -49,9 +57,9 @@ export function ChartsPanel() {
   const plot = view.ok ? view.plot : null;
   const points2d = view.ok && view.kind === 'points2d';
 
-  const grid: Grid | null = active ? liveGrid : (predictions?.grid ?? liveGrid);
+  const grid: Grid | null = active ? liveGridShown : (predictions?.grid ?? liveGrid);
   const boundaryOpt = useMemo(
-    () => (grid && plot && points2d ? boundaryOption(grid, plot, boundaryExtent(plot, grid.res)) : null),
+    () => (grid && plot && points2d ? boundaryOption(grid, plot, boundaryExtent(plot, grid.res), boundaryCanvas(grid)) : null),
     [grid, plot, points2d],
   );
   const comparisonOpt = useMemo(

@@ -4,6 +4,7 @@
 import { useEffect, useRef } from 'react';
 import type { EChartsCoreOption } from 'echarts/core';
 import { echarts } from './echarts-setup';
+import { cancelChartUpdate, queueChartUpdate } from './update-queue';
 
 export interface EChartProps {
   option: EChartsCoreOption;
@@ -20,24 +21,42 @@ type Instance = ReturnType<typeof echarts.init>;
 export function EChart({ option, label, height = 260, description, testId }: EChartProps) {
   const box = useRef<HTMLDivElement | null>(null);
   const chart = useRef<Instance | null>(null);
+  const latest = useRef(option);
 
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    const instance = echarts.init(el, null, { renderer: 'canvas' });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(el);
+    // Creating a chart costs a few milliseconds; it waits its turn like an update does.
+    let observer: ResizeObserver | null = null;
+    const key = {};
+    queueChartUpdate(key, () => {
+      const instance = echarts.init(el, null, { renderer: 'canvas' });
+      chart.current = instance;
+      instance.setOption(latest.current, { replaceMerge: ['series'] });
+      observer = new ResizeObserver(() => instance.resize());
+      observer.observe(el);
+    });
     return () => {
-      observer.disconnect();
-      instance.dispose();
+      cancelChartUpdate(key);
+      observer?.disconnect();
+      const instance = chart.current;
       chart.current = null;
+      if (instance) {
+        cancelChartUpdate(instance);
+        instance.dispose();
+      }
     };
   }, []);
 
   useEffect(() => {
-    // notMerge: each option is complete, so series that went away (e.g. test curves) vanish.
-    chart.current?.setOption(option, { notMerge: true, lazyUpdate: true });
+    latest.current = option;
+    const instance = chart.current;
+    if (!instance) return;
+    // Merge, so a live update only touches what changed; replaceMerge drops series that went
+    // away (e.g. the test curve of a run without a test split).
+    queueChartUpdate(instance, () => {
+      if (!instance.isDisposed()) instance.setOption(latest.current, { replaceMerge: ['series'] });
+    });
   }, [option]);
 
   return (

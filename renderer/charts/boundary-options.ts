@@ -1,7 +1,7 @@
 // The decision-boundary heat map for 2-D data: each grid cell tinted with the colour of the
 // class the network predicts there (paler where it is unsure), with the data points on top.
 import type { EChartsCoreOption } from 'echarts/core';
-import { boundaryCellColor } from './palette';
+import { boundaryCellRgb } from './palette';
 import type { Bounds, PlotData } from './plot-data';
 import { classScatterSeries } from './data-options';
 
@@ -16,45 +16,42 @@ export interface Grid {
   epoch?: number;
 }
 
-/** Grid cells as [x0, y0, x1, y1] rectangles in data coordinates, with the cell's colour. */
-export function boundaryCells(grid: Grid, extent: Bounds): { value: [number, number, number, number]; itemStyle: { color: string } }[] {
+/**
+ * The grid as RGBA pixels, one per cell, top row first (the grid's rows rise in y, images
+ * fall), ready for ImageData. Drawn as one image, the map costs one element, not res².
+ */
+export function boundaryPixels(grid: Grid): Uint8ClampedArray<ArrayBuffer> {
   const { res, numClasses, probs } = grid;
-  const w = (extent.x1 - extent.x0) / res;
-  const h = (extent.y1 - extent.y0) / res;
-  const cells = new Array<{ value: [number, number, number, number]; itemStyle: { color: string } }>(res * res);
+  const px = new Uint8ClampedArray(res * res * 4);
   for (let row = 0; row < res; row++) {
-    const y = extent.y0 + row * h;
+    const top = res - 1 - row;
     for (let col = 0; col < res; col++) {
-      const c = row * res + col;
-      const x = extent.x0 + col * w;
-      cells[c] = { value: [x, y, x + w, y + h], itemStyle: { color: boundaryCellColor(probs, c * numClasses, numClasses) } };
+      const [r, g, b] = boundaryCellRgb(probs, (row * res + col) * numClasses, numClasses);
+      const o = (top * res + col) * 4;
+      px[o] = r;
+      px[o + 1] = g;
+      px[o + 2] = b;
+      px[o + 3] = 255;
     }
   }
-  return cells;
+  return px;
 }
 
 interface RenderApi {
-  value(dim: number): number;
   coord(point: [number, number]): number[];
-  visual(name: 'color'): string;
-}
-
-/** Draws one cell as a rectangle; a hair of overlap hides anti-aliasing seams between cells. */
-function renderCell(_params: unknown, api: RenderApi) {
-  const a = api.coord([api.value(0), api.value(1)]);
-  const b = api.coord([api.value(2), api.value(3)]);
-  return {
-    type: 'rect',
-    shape: { x: Math.min(a[0], b[0]) - 0.5, y: Math.min(a[1], b[1]) - 0.5, width: Math.abs(b[0] - a[0]) + 1, height: Math.abs(b[1] - a[1]) + 1 },
-    style: { fill: api.visual('color') },
-  };
 }
 
 /**
  * `extent` is the area the grid's cells cover (cell edges, not centres), so the points drawn
  * over it land on the cells that were evaluated at their position.
  */
-export function boundaryOption(grid: Grid, data: PlotData, extent: Bounds): EChartsCoreOption {
+export function boundaryOption(grid: Grid, data: PlotData, extent: Bounds, image: unknown): EChartsCoreOption {
+  // One custom item that draws the whole map as an image stretched over the extent.
+  const renderMap = (_params: unknown, api: RenderApi) => {
+    const a = api.coord([extent.x0, extent.y1]);
+    const b = api.coord([extent.x1, extent.y0]);
+    return { type: 'image', style: { image, x: a[0], y: a[1], width: b[0] - a[0], height: b[1] - a[1] } };
+  };
   return {
     animation: false,
     title: { text: grid.epoch ? `Decision boundary (epoch ${grid.epoch})` : 'Decision boundary', left: 8, top: 4, textStyle: { fontSize: 14 } },
@@ -67,9 +64,9 @@ export function boundaryOption(grid: Grid, data: PlotData, extent: Bounds): ECha
       {
         id: 'boundary',
         type: 'custom',
-        renderItem: renderCell,
-        data: boundaryCells(grid, extent),
-        encode: { x: [0, 2], y: [1, 3] },
+        renderItem: renderMap,
+        data: [[extent.x0, extent.y0]],
+        clip: true,
         silent: true,
         animation: false,
         progressive: 0,

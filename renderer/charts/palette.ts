@@ -46,6 +46,11 @@ export const BOUNDARY_MAX_TINT = 0.55;
  * sure the network is (white at chance level, BOUNDARY_MAX_TINT when certain).
  */
 export function boundaryCellColor(probs: ArrayLike<number>, offset: number, numClasses: number): string {
+  return rgbToHex(boundaryCellRgb(probs, offset, numClasses));
+}
+
+/** boundaryCellColor as [r, g, b] (0–255), for painting pixels. */
+export function boundaryCellRgb(probs: ArrayLike<number>, offset: number, numClasses: number): [number, number, number] {
   let best = 0;
   let pmax = -Infinity;
   for (let k = 0; k < numClasses; k++) {
@@ -57,5 +62,7 @@ export function boundaryCellColor(probs: ArrayLike<number>, offset: number, numC
   }
   const chance = 1 / numClasses;
   const certainty = Number.isFinite(pmax) ? (pmax - chance) / (1 - chance) : 0;
-  return mix('#FFFFFF', classColor(best), certainty * BOUNDARY_MAX_TINT);
+  const t = Math.min(1, Math.max(0, certainty)) * BOUNDARY_MAX_TINT;
+  const c = hexToRgb(classColor(best));
+  return [Math.round(255 + (c[0] - 255) * t), Math.round(255 + (c[1] - 255) * t), Math.round(255 + (c[2] - 255) * t)];
 }

@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// UI responsiveness while training (issue 4 quality bar): open the browser build in headless
+// Chromium, train the XOR example to the end, and record every main-thread long task
+// (PerformanceObserver 'longtask', i.e. > 50 ms) after the first chart draw. Reports the
+// figure; never fails on timing (timing belongs in benchmarks, not tests).
+//   npm run bench:ui            (BPNN_CHROMIUM=/path/to/chromium to use another browser)
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serveStatic } from '../scripts/serve-static.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const OUT = join(ROOT, 'test-results/bench-web');
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+const built = spawnSync('npx', ['vite', 'build', '--outDir', OUT, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+if (built.status !== 0) process.exit(built.status ?? 1);
+
+const server = await serveStatic(OUT);
+const profile = mkdtempSync(join(tmpdir(), 'bpnn-bench-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: process.env.BPNN_CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  viewport: { width: 1280, height: 800 },
+});
+await context.addInitScript(() => {
+  const w = window;
+  w.__longtasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.__longtasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  // When the run's end shows on screen: tasks after it are the final redraw, not training.
+  const watch = () => {
+    if (document.querySelector('[data-testid="run-status"]')?.textContent === 'done') w.__doneAt = performance.now();
+    else requestAnimationFrame(watch);
+  };
+  requestAnimationFrame(watch);
+});
+
+const results = [];
+try {
+  for (let run = 1; run <= RUNS; run++) {
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await page.locator('.react-flow__node').first().waitFor();
+    await page.getByRole('tab', { name: 'Training' }).click();
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    // The first chart draw: the first epochs have reached the loss chart.
+    await page.waitForFunction(() => Number(document.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow')) > 0);
+    const t0 = await page.evaluate(() => performance.now());
+    await page.waitForFunction(() => document.querySelector('[data-testid="run-status"]')?.textContent === 'done', undefined, { timeout: 300_000 });
+    // Let the final redraw (predictions, boundary, comparison, table) land.
+    await page.waitForTimeout(500);
+    const t1 = await page.evaluate(() => performance.now());
+    const tasks = await page.evaluate((from) => window.__longtasks.filter((t) => t.start >= from), t0);
+    const doneAt = await page.evaluate(() => window.__doneAt ?? Infinity);
+    const trainingOnly = tasks.filter((t) => t.start + t.duration < doneAt);
+    const max = (xs) => xs.reduce((m, t) => Math.max(m, t.duration), 0);
+    results.push({ run, trainMs: Math.round(doneAt - t0), longTasks: tasks.length, maxMs: Math.round(max(tasks)), duringTrainingMaxMs: Math.round(max(trainingOnly)), durations: tasks.map((t) => Math.round(t.duration)) });
+    await page.close();
+  }
+} finally {
+  await context.close();
+  await server.close();
+  rmSync(profile, { recursive: true, force: true });
+}
+
+console.log('\nLong tasks on the main thread after the first chart draw, training the XOR example (5000 epochs):');
+for (const r of results) {
+  console.log(`  run ${r.run}: ${r.trainMs} ms of training, ${r.longTasks} long task(s); max ${r.maxMs} ms (while training ${r.duringTrainingMaxMs} ms, the rest at the final redraw)${r.durations.length ? `  [${r.durations.join(', ')}]` : ''}`);
+}
+const worst = Math.max(...results.map((r) => r.maxMs));
+console.log(`\nmax long task: ${worst} ms  (target: none over 50 ms — ${worst === 0 ? 'met: no long task at all' : 'see above'})`);
