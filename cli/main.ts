@@ -4,7 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import { CliError, EXIT } from './errors';
 import { MAX_EPOCHS, wholeNumber } from './options';
-import { trainCommand } from './train';
+import { trainCommand, type TrainOptions } from './train';
 import { validateCommand } from './validate';
 import { predictCommand } from './predict';
 
@@ -39,7 +39,7 @@ function buildProgram(): Command {
     .option('--out <file>', 'write the trained project (weights and a run record) to this file')
     .option('--weights <file>', 'export the trained weights as JSON to this file')
     .option('--json', 'print only JSON lines: progress events, then a done or diverged event')
-    .action(async (project: string, opts: TrainOptionsRaw) => {
+    .action(async (project: string, opts: TrainOptions) => {
       process.exitCode = await trainCommand(project, opts);
     });
 
@@ -62,14 +62,6 @@ function buildProgram(): Command {
     });
 
   return program;
-}
-
-interface TrainOptionsRaw {
-  epochs?: number;
-  seed?: number;
-  out?: string;
-  weights?: string;
-  json?: boolean;
 }
 
 async function main(argv: string[]): Promise<void> {
