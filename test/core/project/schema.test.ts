@@ -92,3 +92,17 @@ describe('strict schema with paths (F3)', () => {
     expect(problemsOf('{"format": "something-else", "version": 1}').problems).toEqual([{ path: 'format', message: 'This is not a BPNN Studio project: "format" must be "bpnn-project"' }]);
   });
 });
+
+describe('hostile text in problems (F8)', () => {
+  it('F8 keeps a hostile key as plain text in the message', () => {
+    const r = problemsOf(exampleText('xor').replace('"seed": 1,\n    "init"', '"seed": 1,\n    "<img src=x onerror=alert(1)>": 1,\n    "init"'));
+    expect(r.problems).toEqual([{ path: 'training', message: 'Unrecognized key: "<img src=x onerror=alert(1)>"' }]);
+  });
+
+  it('F8 cuts a huge key down in both the path and the message', () => {
+    const key = 'k'.repeat(500_000);
+    const r = problemsOf(exampleText('xor').replace('"outFeatures": 32', `"outFeatures": 32, "${key}": "x"`));
+    expect(r.problems[0].path.length).toBeLessThan(120);
+    expect(r.problems[0].message.length).toBeLessThanOrEqual(300);
+  });
+});
