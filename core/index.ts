@@ -21,7 +21,7 @@ export { DEFAULT_LEAKY_SLOPE } from './graph/node-params';
 export { makeDataset, datasetInputShape, parseCsv, type MakeDatasetResult, type CsvProblem, type ParseCsvResult, type ParseCsvOptions } from './data/index';
 export { exportWeights, WEIGHTS_FORMAT, WEIGHTS_VERSION, type ExportWeightsResult } from './project/weights';
 export { newProject } from './project/new';
-export { createTrainingSession, type SessionOptions, type SessionTestHooks } from './train/session';
+export { createTrainingSession, Session, type SessionOptions, type SessionTestHooks, type SkippedStep } from './train/session';
 export { defaultSettings, validateSettings, OPTIMIZER_DEFAULTS, MAX_EPOCHS, MAX_BATCH_SIZE, MAX_TEST_SPLIT } from './train/settings';
 export { buildNetwork, Network, type NodeTrace, type NetworkParam, type BuildNetworkOptions, type BuildNetworkResult } from './train/network';
 export { MAX_BAD_STEPS } from './train/divergence';

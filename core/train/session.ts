@@ -3,6 +3,7 @@
 import { makeDataset } from '../data/index';
 import type { Dataset } from '../data/types';
 import type { CompiledModel } from '../graph/resolved';
+import type { NodeId } from '../graph/spec';
 import { checkLossFit, compileModel } from '../graph/validate';
 import { clipGradNorm } from '../optim/clip';
 import { createOptimizer } from '../optim/create';
@@ -26,6 +27,16 @@ export interface SessionTestHooks {
 
 export interface SessionOptions extends SessionDeps {
   testHooks?: SessionTestHooks;
+}
+
+export interface SkippedStep {
+  epoch: number;
+  batch: number;
+  nodeId: NodeId;
+  layerType: string;
+  tensor: string;
+  nan: number;
+  inf: number;
 }
 
 /** Rows of predict() computed per forward pass, so a large grid does not grow the buffers without bound. */
@@ -100,6 +111,8 @@ export class Session implements TrainingSession {
   lastGradNorm = NaN;
   /** Steps skipped so far because a gradient was not finite. */
   skippedSteps = 0;
+  /** The last skipped step: where, and which tensor had how many NaN and infinite values. */
+  lastSkipped: SkippedStep | null = null;
 
   private readonly inSize: number;
   private readonly outSize: number;
@@ -263,21 +276,24 @@ export class Session implements TrainingSession {
       this.optimizer.step();
     } else {
       // Skip the update so the weights stay finite (N2); give up after a few in a row.
+      const bad = net.params.find((p) => countNonFinite(p.param.grad).nan + countNonFinite(p.param.grad).inf > 0)!;
+      const counts = countNonFinite(bad.param.grad);
+      const layer = net.layers.find((l) => l.nodeId === bad.nodeId)!;
       this.skippedSteps++;
       this.consecutiveBad++;
+      this.lastSkipped = {
+        epoch: this.completed + 1,
+        batch: this.batchInEpoch + 1,
+        nodeId: bad.nodeId,
+        layerType: layer.type,
+        tensor: bad.param.name,
+        nan: counts.nan,
+        inf: counts.inf,
+      };
       if (this.consecutiveBad >= MAX_BAD_STEPS) {
-        const bad = net.params.find((p) => countNonFinite(p.param.grad).nan + countNonFinite(p.param.grad).inf > 0)!;
-        const counts = countNonFinite(bad.param.grad);
         const first = bad.param.grad.find((v) => !Number.isFinite(v)) ?? NaN;
-        const layer = net.layers.find((l) => l.nodeId === bad.nodeId)!;
-        this.diverge(first, {
-          kind: 'gradient',
-          nodeId: bad.nodeId,
-          layerType: layer.type,
-          tensor: bad.param.name,
-          nan: counts.nan,
-          inf: counts.inf,
-        });
+        const { nodeId, layerType, tensor, nan, inf } = this.lastSkipped;
+        this.diverge(first, { kind: 'gradient', nodeId, layerType, tensor, nan, inf });
         return;
       }
     }

@@ -6,7 +6,7 @@ import type { DatasetSpec } from '../../../core/data/types';
 import { compileModel } from '../../../core/graph/validate';
 import { divergenceInfo } from '../../../core/train/divergence';
 import type { NetworkParam } from '../../../core/train/network';
-import { createSessionFromParts, createTrainingSession, type SessionTestHooks } from '../../../core/train/session';
+import { Session, createSessionFromParts, createTrainingSession, type SessionTestHooks } from '../../../core/train/session';
 import { defaultSettings } from '../../../core/train/settings';
 import type { TrainingSettings, Weights } from '../../../core/train/types';
 import { nodeId } from '../../../core/graph/spec';
@@ -95,6 +95,8 @@ describe('non-finite gradients are caught before they reach the weights (N2)', (
     const s = labSession({ epochs: 5 }, hooks);
     s.runBatches(3);
     const afterStep3 = s.weights();
+    expect((s as Session).skippedSteps).toBe(1);
+    expect((s as Session).lastSkipped).toEqual({ epoch: 3, batch: 1, nodeId: 'n3', layerType: 'Linear', tensor: 'weight', nan: 1, inf: 0 });
     const before3 = hooks.before.get(3)!;
     expect(afterStep3.n3.weight.data).toEqual(Array.from(before3[2]));
     expect(afterStep3.n1.weight.data).toEqual(Array.from(before3[0]));
