@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type Session, type WebContents } from 'electron';
 import type { EventChannel, EventChannels } from '../ipc/contract';
-import { makeCloseHandler, openFromOutside } from './actions';
+import { makeCloseHandler, openFromOutside, openPath } from './actions';
 import type { AppContext } from './context';
 import { createDialogs } from './dialogs';
 import { DocumentTracker } from './document';
@@ -168,7 +168,20 @@ export function startApp(opts: StartOptions = {}): RunningApp | null {
 
     registerHandlers(createIpcRegistry(ipcMain, log), c);
     c.host.onEvent((event) => c.send('training:event', event));
+    // D7: watch the open file; a clean document follows the disk, a dirty one gets a notice.
+    let watched: { path: string; stop: () => void } | null = null;
+    const onDiskChange = (file: string) => {
+      const d = c.doc.current;
+      if (d.filePath !== file) return;
+      if (d.dirty) void dialogs.notifyChangedOnDisk(mainWindow, d.fileName);
+      else void openPath(c, file, { askUnsaved: false }).then((r) => c.send('project:opened', r));
+    };
     c.doc.onChange((d) => {
+      if (watched?.path !== d.filePath) {
+        watched?.stop();
+        const file = d.filePath;
+        watched = file ? { path: file, stop: c.files.watch(file, () => onDiskChange(file)) } : null;
+      }
       mainWindow?.setTitle(windowTitle(d.fileName, d.dirty));
       mainWindow?.setDocumentEdited(d.dirty);
       if (d.dirty && d.project) c.backups.update(d.documentId, { fileName: d.fileName, filePath: d.filePath, project: d.project });

@@ -13,6 +13,8 @@ export interface Dialogs {
   askStopTraining(win: BrowserWindow | null): Promise<boolean>;
   askReload(win: BrowserWindow | null, reason: string): Promise<boolean>;
   showError(win: BrowserWindow | null, message: string, detail?: string): Promise<void>;
+  /** D7: the open file was changed by another program while there are unsaved changes. */
+  notifyChangedOnDisk(win: BrowserWindow | null, fileName: string): Promise<void>;
   /** D4: the file is broken, a good .bak exists. */
   askOpenLastGood(win: BrowserWindow | null, fileName: string, problem: string, savedAt: Date): Promise<boolean>;
 }
@@ -79,6 +81,15 @@ export function createDialogs(dialog: Dialog): Dialogs {
         noLink: true,
       });
       return r.response === 0;
+    },
+    async notifyChangedOnDisk(win, fileName) {
+      await box(win, {
+        type: 'info',
+        message: `${fileName} was changed by another program.`,
+        detail: 'Your unsaved changes are still here. When you save, you can choose to overwrite the other version or reload it from disk.',
+        buttons: ['OK'],
+        noLink: true,
+      });
     },
     async askOpenLastGood(win, fileName, problem, savedAt) {
       const r = await box(win, {

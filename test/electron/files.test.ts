@@ -1,6 +1,6 @@
 // The file service on real temp files: atomic save order and failure at every step (D1),
 // concurrent saves, modes and symlinks (D3), the .bak (D4), conflicts (D7), and open (F1/F3).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { chmodSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -270,6 +270,28 @@ describe('FileService', () => {
     const { utimesSync } = await import('node:fs');
     utimesSync(target, later, later);
     expect((await files.save(named('mine'), target)).ok).toBe(true);
+  });
+
+  it('D7: notices another program changing the open file, once per change, never for our own saves', async () => {
+    const files = new FileService();
+    const target = path.join(dir, 'watched.bpnn');
+    writeFileSync(target, textOf(named('v0')));
+    await files.open(target);
+    let changes = 0;
+    const stop = files.watch(target, () => (changes += 1), 20);
+    try {
+      expect((await files.save(named('ours'), target)).ok).toBe(true);
+      writeFileSync(path.join(dir, 'neighbour.bpnn'), 'another file in the folder');
+      writeFileSync(target, textOf(named('theirs')));
+      await vi.waitFor(() => expect(changes).toBe(1), { timeout: 5000 });
+      // Saving over their version is now a conflict, even though we have "seen" it.
+      expect(await files.save(named('mine'), target)).toMatchObject({ ok: false, conflict: true });
+      expect((await files.save(named('mine'), target, { overwrite: true })).ok).toBe(true);
+      writeFileSync(target, textOf(named('theirs again')));
+      await vi.waitFor(() => expect(changes).toBe(2), { timeout: 5000 });
+    } finally {
+      stop();
+    }
   });
 
   it('D7: our own saves move the baseline, so saving twice is no conflict', async () => {

@@ -319,6 +319,31 @@ describe('main process wiring (electron mocked)', () => {
     await invoke('document:setState', { fileName: 'damaged.bpnn', filePath: file, dirty: false, project: null });
   });
 
+  it('D7: a dirty document gets a notice when its file changes on disk; a clean one follows the disk', async () => {
+    const file = path.join(work, 'shared.bpnn');
+    writeFileSync(file, textOf(named('original')));
+    electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [file] });
+    expect(await invoke('project:open')).toMatchObject({ ok: true, filePath: file });
+    mainWindow().webContents.send.mockClear();
+
+    writeFileSync(file, textOf(named('changed while clean')));
+    await vi.waitFor(() => expect(mainWindow().webContents.send.mock.calls.some((c) => c[0] === 'project:opened')).toBe(true), { timeout: 5000 });
+    const reloaded = mainWindow().webContents.send.mock.calls.find((c) => c[0] === 'project:opened')?.[1] as { project: Project };
+    expect(reloaded.project.name).toBe('changed while clean');
+
+    await invoke('document:setState', { fileName: 'shared.bpnn', filePath: file, dirty: true, project: named('my edits') });
+    answerBoxes('OK');
+    writeFileSync(file, textOf(named('changed while dirty')));
+    await vi.waitFor(() => expect(electron.dialog.showMessageBox).toHaveBeenCalledTimes(1), { timeout: 5000 });
+    const notice = electron.dialog.showMessageBox.mock.calls[0].at(-1) as unknown as { message: string };
+    expect(notice.message).toBe('shared.bpnn was changed by another program.');
+    expect(ctx().doc.current.dirty).toBe(true);
+    const save = (await invoke('project:save', { project: named('my edits'), filePath: file })) as { conflict?: boolean };
+    expect(save.conflict).toBe(true);
+    expect(readFileSync(file, 'utf8')).toBe(textOf(named('changed while dirty')));
+    await invoke('document:setState', { fileName: 'shared.bpnn', filePath: file, dirty: false, project: null });
+  });
+
   it('opens a .bpnn handed over by a second launch and sends it to the window', async () => {
     const file = path.join(work, 'second.bpnn');
     writeFileSync(file, textOf(named('from a second launch')));

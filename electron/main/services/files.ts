@@ -2,6 +2,7 @@
 // never touches the open project; save is atomic (atomic-write.ts), keeps a .bak, runs saves to
 // one file in order, and refuses to overwrite a file that changed on disk since it was read (D7).
 import { createHash } from 'node:crypto';
+import { watch as fsWatch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { MAX_PROJECT_BYTES, exportWeights, parseProject, serializeProject, type Project } from '../../../core/index';
 import type { ExportResult, OpenResult, SaveResult } from '../../ipc/contract';
@@ -26,6 +27,10 @@ export class FileService {
   private readonly queue = new WriteQueue();
   /** Hash of the bytes we last read or wrote, per real path: the baseline for conflicts. */
   private readonly known = new Map<string, string>();
+  /** Saves in progress per real path: their own rename is not an external change. */
+  private readonly saving = new Map<string, number>();
+  /** Files the watcher saw change: saving over them is a conflict until the user decides. */
+  private readonly changedExternally = new Set<string>();
 
   constructor(opts: FileServiceOptions = {}) {
     this.fs = opts.fs ?? nodeFsLike;
@@ -58,7 +63,9 @@ export class FileService {
     if (!parsed.ok) {
       return { ok: false, canceled: false, fileName, problems: parsed.problems, moreProblems: parsed.more };
     }
-    this.known.set(await resolveTarget(filePath, this.fs), hash(bytes));
+    const real = await resolveTarget(filePath, this.fs);
+    this.known.set(real, hash(bytes));
+    this.changedExternally.delete(real);
     return { ok: true, project: parsed.project, filePath, fileName };
   }
 
@@ -91,6 +98,12 @@ export class FileService {
       return { ok: false, canceled: false, conflict: false, message: `Could not save '${fileName}': ${serialized.message}.` };
     }
     const real = await resolveTarget(filePath, this.fs);
+    this.saving.set(real, (this.saving.get(real) ?? 0) + 1);
+    const done = () => {
+      const n = (this.saving.get(real) ?? 1) - 1;
+      if (n > 0) this.saving.set(real, n);
+      else this.saving.delete(real);
+    };
     return this.queue.run(real, async () => {
       const conflict = await this.changedOnDisk(real);
       if (conflict && !opts.overwrite) {
@@ -108,8 +121,50 @@ export class FileService {
         return { ok: false, canceled: false, conflict: false, message } satisfies SaveResult;
       }
       this.known.set(real, hash(serialized.text));
+      this.changedExternally.delete(real);
       return { ok: true, filePath, fileName } satisfies SaveResult;
-    });
+    }).finally(done);
+  }
+
+  /**
+   * D7: call `onChange` when another program changes `filePath` (new bytes, not just a newer
+   * mtime; never for our own saves). Watches the folder, because an atomic save by another
+   * editor replaces the file's inode. Returns the function that stops watching.
+   */
+  watch(filePath: string, onChange: () => void, settleMs = 150): () => void {
+    let watcher: FSWatcher | null = null;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let stopped = false;
+    const base = path.basename(filePath);
+    const check = async () => {
+      const real = await resolveTarget(filePath, this.fs);
+      if (stopped || this.saving.has(real)) return;
+      const baseline = this.known.get(real);
+      const bytes = await this.fs.readFile(real).catch(() => null);
+      if (stopped || this.saving.has(real) || bytes === null || baseline === undefined) return;
+      const now = hash(bytes);
+      if (now === baseline) return;
+      // Report each new version once: it becomes the reference until the next change, and
+      // saving over it stays a conflict until the user decides.
+      this.known.set(real, now);
+      this.changedExternally.add(real);
+      onChange();
+    };
+    try {
+      watcher = fsWatch(path.dirname(path.resolve(filePath)), (_event, name) => {
+        if (name !== null && name.toString() !== base) return;
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(() => void check(), settleMs);
+      });
+      watcher.on('error', () => undefined);
+    } catch (e) {
+      this.log(`cannot watch '${base}' for outside changes: ${describeFsError(e)}`);
+    }
+    return () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      watcher?.close();
+    };
   }
 
   async exportWeights(project: Project, filePath: string): Promise<ExportResult> {
@@ -130,6 +185,8 @@ export class FileService {
    * a Save As dialog; a deleted file is simply written again.
    */
   private async changedOnDisk(real: string): Promise<boolean> {
+    // A change the watcher already reported still conflicts with the user's unsaved version.
+    if (this.changedExternally.has(real)) return true;
     const baseline = this.known.get(real);
     if (baseline === undefined) return false;
     let bytes: Uint8Array;
