@@ -19,9 +19,9 @@ export function reportOpenProblems(result: Extract<OpenResult, { ok: false; canc
 }
 
 /** Loads an open result into the editor; false when canceled or refused. */
-export function applyOpenResult(result: OpenResult): boolean {
+export function applyOpenResult(result: OpenResult, opts?: { dirty?: boolean }): boolean {
   if (result.ok) {
-    useProjectStore.getState().loadProject(result.project, result.filePath, result.fileName);
+    useProjectStore.getState().loadProject(result.project, result.filePath, result.fileName, opts);
     useUiStore.getState().select([], []);
     useUiStore.getState().showBanner(null);
     requestFit();

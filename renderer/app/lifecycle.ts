@@ -56,7 +56,7 @@ async function start(): Promise<void> {
         `BPNN Studio closed before ${offer.fileName} was saved. Restore the changes backed up at ${when}?`,
         ['Restore', 'Discard'],
       );
-      if (choice === 'Restore' && applyOpenResult(await api.restoreBackup(offer.backupId))) return;
+      if (choice === 'Restore' && applyOpenResult(await api.restoreBackup(offer.backupId), { dirty: true })) return;
       if (choice === 'Discard') await api.discardBackup(offer.backupId);
     }
     applyOpenResult(await api.initialProject());

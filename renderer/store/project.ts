@@ -45,8 +45,11 @@ export interface ProjectState {
   canUndo: boolean;
   canRedo: boolean;
 
-  /** Replace the project (open, new, restore): resets undo history, dirty=false. */
-  loadProject(project: Project, filePath: string | null, fileName: string): void;
+  /**
+   * Replace the project (open, new, restore): resets undo history, dirty=false — except with
+   * `{ dirty: true }` (a restored crash backup holds changes the file does not have).
+   */
+  loadProject(project: Project, filePath: string | null, fileName: string, opts?: { dirty?: boolean }): void;
   markSaved(filePath: string | null, fileName: string): void;
 
   setDataset(spec: DatasetSpec): void;
@@ -139,11 +142,11 @@ export const useProjectStore: UseBoundStore<StoreApi<ProjectState>> = create<Pro
     canUndo: false,
     canRedo: false,
 
-    loadProject(project, filePath, fileName) {
+    loadProject(project, filePath, fileName, opts) {
       internal.past = [];
       internal.future = [];
       internal.saved = docOf(project);
-      internal.resultsDirty = false;
+      internal.resultsDirty = opts?.dirty === true;
       internal.dragBase = null;
       set({ project, filePath, fileName, ...flags(project) });
     },
