@@ -1,6 +1,11 @@
 // Runs every case in every file of a folder of reference vectors against the engine:
 // test/fixtures/reference by default, or BPNN_VECTORS_DIR when set. Cases are recognised by
 // their fields, not by file name, and a case of an unknown kind fails instead of being skipped.
+//
+// Tolerance (REL_TOL = 1e-9, test/helpers/reference.ts): relative per tensor,
+// |actual − expected| ≤ 1e-9 · max|expected| over the whole tensor, so an entry that is near
+// zero beside large neighbours is judged on the tensor's scale instead of its own (where only
+// rounding noise lives); an all-zero tensor must match exactly; a scalar loss uses its own size.
 import { describe, expect, it } from 'vitest';
 import type { CompiledModel, ResolvedLayer } from '../../core/graph/resolved';
 import { nodeId } from '../../core/graph/spec';
