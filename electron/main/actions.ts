@@ -97,7 +97,7 @@ export async function openFromOutside(ctx: AppContext, filePath: string): Promis
 }
 
 /** D8 + B7: the window's `close` handler. Prevents the close until the user has decided. */
-export function makeCloseHandler(ctx: AppContext, close: () => void) {
+export function makeCloseHandler(ctx: AppContext, close: () => void, onCancel: () => void = () => {}) {
   let allowed = false;
   let asking = false;
   return (event: { preventDefault(): void }): void => {
@@ -110,10 +110,10 @@ export function makeCloseHandler(ctx: AppContext, close: () => void) {
     void (async () => {
       try {
         if (training) {
-          if (!(await ctx.dialogs.askStopTraining(ctx.window()))) return;
+          if (!(await ctx.dialogs.askStopTraining(ctx.window()))) return onCancel();
           await ctx.host.dispose();
         }
-        if (!(await settleUnsaved(ctx))) return;
+        if (!(await settleUnsaved(ctx))) return onCancel();
         allowed = true;
         close();
       } finally {

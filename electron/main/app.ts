@@ -81,6 +81,8 @@ export function startApp(opts: StartOptions = {}): RunningApp | null {
   let ctx: AppContext | null = null;
   let mainWindow: BrowserWindow | null = null;
   let cleanedUp = false;
+  // Set by Quit: once the window's close prompt is settled, the quit goes on (macOS too).
+  let quitRequested = false;
 
   app.on('session-created', (s) => hardenSession(s));
   app.on('web-contents-created', (_e, wc) => hardenWebContents(wc));
@@ -105,6 +107,10 @@ export function startApp(opts: StartOptions = {}): RunningApp | null {
     if (process.platform !== 'darwin') app.quit();
   });
 
+  app.on('before-quit', () => {
+    quitRequested = true;
+  });
+
   app.on('will-quit', (event) => {
     if (cleanedUp || !ctx) return;
     // B7: stop training threads and write pending backups before the process goes away.
@@ -122,7 +128,17 @@ export function startApp(opts: StartOptions = {}): RunningApp | null {
     win.once('ready-to-show', () => win.show());
     // Our title, not the page's <title>.
     win.on('page-title-updated', (event) => event.preventDefault());
-    win.on('close', makeCloseHandler(c, () => win.close()));
+    win.on(
+      'close',
+      makeCloseHandler(
+        c,
+        () => {
+          win.close();
+          if (quitRequested) app.quit();
+        },
+        () => (quitRequested = false),
+      ),
+    );
     win.on('closed', () => {
       if (mainWindow === win) mainWindow = null;
     });
@@ -183,7 +199,8 @@ export function startApp(opts: StartOptions = {}): RunningApp | null {
         watched = file ? { path: file, stop: c.files.watch(file, () => onDiskChange(file)) } : null;
       }
       mainWindow?.setTitle(windowTitle(d.fileName, d.dirty));
-      mainWindow?.setDocumentEdited(d.dirty);
+      // macOS only (the dot in the close button); the method does not exist elsewhere.
+      if (process.platform === 'darwin') mainWindow?.setDocumentEdited(d.dirty);
       if (d.dirty && d.project) c.backups.update(d.documentId, { fileName: d.fileName, filePath: d.filePath, project: d.project });
       else if (!d.dirty) void c.backups.clear(d.documentId);
     });

@@ -451,6 +451,24 @@ describe('closing with unsaved changes (D8)', () => {
     expect(existsSync(path.join(userData, 'Backups', id))).toBe(false);
   });
 
+  it('D8: Quit with unsaved changes asks first; Cancel keeps the app, Don’t Save then quits', async () => {
+    const win = freshWindow();
+    await makeDirty('quit me');
+    electron.app.quit.mockClear();
+    electron.app.emit('before-quit', fakeEvent());
+    answerBoxes('Cancel');
+    win.close();
+    await flush();
+    expect(win.destroyed).toBe(false);
+    expect(electron.app.quit).not.toHaveBeenCalled();
+
+    electron.app.emit('before-quit', fakeEvent());
+    answerBoxes("Don't Save");
+    win.close();
+    await vi.waitFor(() => expect(win.destroyed).toBe(true));
+    expect(electron.app.quit).toHaveBeenCalledTimes(1);
+  });
+
   it('B7: closing while training asks "Stop training and quit?", then stops the worker before closing', async () => {
     const win = freshWindow();
     await invoke('document:setState', { fileName: 'untitled.bpnn', filePath: null, dirty: false, project: null });
