@@ -127,6 +127,9 @@ export class Network {
 
   /** Checks every tensor first and changes nothing when any problem is found. */
   setWeights(w: Weights): TrainProblem[] {
+    if (w === null || typeof w !== 'object' || Array.isArray(w)) {
+      return [{ code: 'bad-weights', message: 'The stored weights are not a set of tensors by node id; reset the weights to start from fresh ones.' }];
+    }
     const problems: TrainProblem[] = [];
     for (const layer of this.layers) {
       if (!layer.params.length) continue;

@@ -3,6 +3,7 @@ import type { CompiledModel, ResolvedLayer } from '../../../core/graph/resolved'
 import { nodeId } from '../../../core/graph/spec';
 import { createRng } from '../../../core/random';
 import { buildNetwork, Network } from '../../../core/train/network';
+import type { Weights } from '../../../core/train/types';
 
 const layers: ResolvedLayer[] = [
   { nodeId: nodeId('h'), type: 'Linear', inFeatures: 2, outFeatures: 3, bias: true },
@@ -45,6 +46,8 @@ describe('network', () => {
     ]);
     expect(net.setWeights({ h: before.h })).toEqual([expect.objectContaining({ nodeId: 'o', message: expect.stringContaining('No weights') })]);
     expect(net.weights()).toStrictEqual(before);
+    expect(net.setWeights(null as unknown as Weights)).toEqual([expect.objectContaining({ code: 'bad-weights' })]);
+    expect(net.setWeights([] as unknown as Weights)).toEqual([expect.objectContaining({ code: 'bad-weights' })]);
     const bad = buildNetwork(model, { init: 'normal', rng: createRng(1), weights: { h: before.h } });
     expect(bad.ok).toBe(false);
   });
