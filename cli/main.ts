@@ -7,6 +7,7 @@ import { MAX_EPOCHS, wholeNumber } from './options';
 import { trainCommand, type TrainOptions } from './train';
 import { validateCommand } from './validate';
 import { predictCommand } from './predict';
+import { registerSweep } from './sweep';
 
 const SEED_LIMIT = 2 ** 31 - 1;
 
@@ -60,6 +61,8 @@ function buildProgram(): Command {
     .action((project: string, opts: { input: string; json?: boolean }) => {
       process.exitCode = predictCommand(project, opts);
     });
+
+  registerSweep(program);
 
   return program;
 }

@@ -2,6 +2,7 @@
 // runs go to the desktop app's training host (worker threads, one per core), the table (or
 // JSON lines) goes to stdout, and --report writes the lab report as one HTML file.
 import { randomUUID } from 'node:crypto';
+import type { Command } from 'commander';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import {
   parseSweepSetting,
   projectToSpec,
   resultRow,
+  SWEEP_SETTINGS,
   unknownSettingMessage,
   type EpochMetrics,
   type PlannedRun,
@@ -284,4 +286,18 @@ export async function sweepCommand(path: string, opts: SweepOptions): Promise<nu
     return EXIT.badInput;
   }
   return EXIT.ok;
+}
+
+/** Adds `bpnn sweep` to the program (cli/main.ts calls this once). */
+export function registerSweep(program: Command): void {
+  program
+    .command('sweep')
+    .description('train the project once per value of one setting, everything else held fixed, and compare (a "change one thing" experiment)')
+    .argument('<project>', 'the .bpnn project to sweep')
+    .requiredOption('--vary <setting=values>', `the setting and its values, e.g. lr=0.0005,0.005,0.05,0.5,1 (settings: ${SWEEP_SETTINGS.join(', ')})`)
+    .option('--json', 'print one JSON line per run, then a summary line')
+    .option('--report <file>', 'write the lab report (one self-contained HTML file) to this file')
+    .action(async (project: string, opts: SweepOptions) => {
+      process.exitCode = await sweepCommand(project, opts);
+    });
 }

@@ -1,0 +1,89 @@
+// Overlaid learning curves of several runs (a sweep, or runs picked from the history): one line
+// per run, a legend by value. Pure option builders, shared by the Compare view, the run
+// history and the lab report (which renders them to SVG).
+import type { EChartsCoreOption } from 'echarts/core';
+import type { EpochMetrics } from '../../core/index';
+import { OKABE_ITO } from '../charts/palette';
+
+export interface CurveSeries {
+  /** Legend text, e.g. "lr 0.05". */
+  label: string;
+  metrics: readonly EpochMetrics[];
+}
+
+/** Line styles cycle after the colours, so runs stay apart beyond eight (and in grey print). */
+const DASHES = ['solid', 'dashed', 'dotted'] as const;
+
+export function seriesColor(i: number): string {
+  return OKABE_ITO[i % OKABE_ITO.length];
+}
+
+/**
+ * A curve with at most `maxPoints` points: every epoch when it fits, otherwise evenly spaced
+ * epochs plus the last one (a 5000-epoch curve has no more detail than the chart has pixels).
+ */
+export function thinned(points: [number, number][], maxPoints: number): [number, number][] {
+  if (points.length <= maxPoints || maxPoints < 2) return points;
+  const step = (points.length - 1) / (maxPoints - 1);
+  const out: [number, number][] = [];
+  for (let k = 0; k < maxPoints; k++) out.push(points[Math.round(k * step)]);
+  return out;
+}
+
+export interface OverlayOptions {
+  title?: string;
+  /** 'test' draws the test curves (when runs have a split). */
+  split?: 'train' | 'test';
+  /** Cap on points per line (the report uses it to keep files small); default: every epoch. */
+  maxPoints?: number;
+  /** Log scale for the loss axis (learning rates spanning decades). */
+  logLoss?: boolean;
+}
+
+export function overlayOption(runs: readonly CurveSeries[], metric: 'loss' | 'accuracy', opts: OverlayOptions = {}): EChartsCoreOption {
+  const test = opts.split === 'test';
+  const pick = (m: EpochMetrics): number | null => {
+    if (metric === 'loss') return test ? m.testLoss : m.loss;
+    const a = test ? m.testAccuracy : m.accuracy;
+    return a === null ? null : a * 100;
+  };
+  let maxEpoch = 1;
+  const series = runs.map((run, i) => {
+    const pts: [number, number][] = [];
+    for (const m of run.metrics) {
+      const v = pick(m);
+      if (v !== null && Number.isFinite(v) && (!opts.logLoss || metric !== 'loss' || v > 0)) pts.push([m.epoch, v]);
+    }
+    if (pts.length) maxEpoch = Math.max(maxEpoch, pts[pts.length - 1][0]);
+    const color = seriesColor(i);
+    const data = opts.maxPoints ? thinned(pts, opts.maxPoints) : pts;
+    return {
+      id: `run-${i}`,
+      name: run.label,
+      type: 'line',
+      data,
+      showSymbol: data.length === 1,
+      symbolSize: 4,
+      lineStyle: { width: 2, color, type: DASHES[Math.floor(i / OKABE_ITO.length) % DASHES.length] },
+      itemStyle: { color },
+      animation: false,
+      progressive: 0,
+    };
+  });
+  const what = metric === 'loss' ? 'Loss' : 'Accuracy';
+  return {
+    animation: false,
+    title: { text: opts.title ?? `${test ? 'Test' : 'Training'} ${what.toLowerCase()} per epoch`, left: 8, top: 4, textStyle: { fontSize: 14 } },
+    legend: { type: 'plain', top: 28, left: 8, right: 8, data: runs.map((r) => r.label) },
+    grid: { left: 60, right: 20, top: 64 + 18 * Math.floor(runs.length / 6), bottom: 44 },
+    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? v.toPrecision(4) : String(v)) },
+    xAxis: { type: 'value', name: 'Epoch', nameLocation: 'middle', nameGap: 26, min: 1, max: maxEpoch, minInterval: 1 },
+    yAxis:
+      metric === 'loss'
+        ? opts.logLoss
+          ? { type: 'log', name: 'loss (log)', nameGap: 8 }
+          : { type: 'value', min: 0 }
+        : { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+    series,
+  };
+}

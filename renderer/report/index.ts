@@ -1,0 +1,5 @@
+// The lab report: one self-contained HTML file (Node and browser alike).
+export { buildLabReport, type LabReportInput } from './build';
+export { chartSvg } from './svg';
+export { escapeHtml } from './escape';
+export { networkSvg } from './network-svg';

@@ -1,0 +1,88 @@
+// The network as a figure: one box per node along the chain (wrapping into rows), each with its
+// kind, its key setting and its output shape, arrows between them. Drawn from the graph the
+// engine compiles, so the figure is the network that trained.
+import { compileModel, datasetInputShape, projectToSpec, type NodeShapeInfo, type Project, type ProjectNode } from '../../core/index';
+import { escapeHtml } from './escape';
+
+const BOX_W = 132;
+const BOX_H = 64;
+const GAP = 36;
+const PER_ROW = 5;
+const PAD = 12;
+
+const KIND_FILL: Record<string, string> = {
+  Input: '#E8F1FA',
+  Linear: '#FFF1DB',
+  Conv1d: '#FFF1DB',
+  Flatten: '#F1F1F1',
+  Softmax: '#E6F5EE',
+};
+
+function keySetting(n: ProjectNode): string {
+  const p = n.params;
+  if (n.type === 'Linear') return `${p.outFeatures ?? '?'} unit${p.outFeatures === 1 ? '' : 's'}`;
+  if (n.type === 'Conv1d') return `${p.outChannels ?? '?'} ch, k=${p.kernelSize ?? '?'}`;
+  if (n.type === 'LeakyReLU' && typeof p.negativeSlope === 'number') return `slope ${p.negativeSlope}`;
+  return '';
+}
+
+/** Nodes in the order data flows through them (the compiled chain), else as listed. */
+function chainOrder(project: Project): { nodes: ProjectNode[]; shapes: Map<string, NodeShapeInfo> } {
+  const byId = new Map(project.graph.nodes.map((n) => [n.id as string, n]));
+  const compiled = compileModel(projectToSpec(project), datasetInputShape(project.dataset));
+  const shapes = new Map<string, NodeShapeInfo>((compiled.ok ? compiled.model.shapes : compiled.shapes).map((s) => [s.nodeId as string, s]));
+  if (!compiled.ok) return { nodes: project.graph.nodes, shapes };
+  const ids = [compiled.model.inputId as string, ...compiled.model.layers.map((l) => l.nodeId as string)];
+  return { nodes: ids.map((id) => byId.get(id)).filter((n): n is ProjectNode => n !== undefined), shapes };
+}
+
+export function networkSvg(project: Project): string {
+  const { nodes, shapes } = chainOrder(project);
+  const rows = Math.max(1, Math.ceil(nodes.length / PER_ROW));
+  const cols = Math.min(PER_ROW, Math.max(1, nodes.length));
+  const width = PAD * 2 + cols * BOX_W + (cols - 1) * GAP;
+  const height = PAD * 2 + rows * BOX_H + (rows - 1) * GAP;
+  const pos = (i: number) => {
+    const row = Math.floor(i / PER_ROW);
+    // Rows run left to right, then the next row continues below (reading order).
+    const col = i % PER_ROW;
+    return { x: PAD + col * (BOX_W + GAP), y: PAD + row * (BOX_H + GAP) };
+  };
+  const parts: string[] = [];
+  parts.push(
+    `<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="#444"/></marker></defs>`,
+  );
+  nodes.forEach((n, i) => {
+    if (i === 0) return;
+    const a = pos(i - 1);
+    const b = pos(i);
+    const path =
+      a.y === b.y
+        ? `M${a.x + BOX_W} ${a.y + BOX_H / 2}L${b.x - 2} ${b.y + BOX_H / 2}`
+        : `M${a.x + BOX_W / 2} ${a.y + BOX_H}L${a.x + BOX_W / 2} ${a.y + BOX_H + GAP / 2}L${b.x + BOX_W / 2} ${a.y + BOX_H + GAP / 2}L${b.x + BOX_W / 2} ${b.y - 2}`;
+    parts.push(`<path d="${path}" fill="none" stroke="#444" stroke-width="1.5" marker-end="url(#arrow)"/>`);
+  });
+  nodes.forEach((n, i) => {
+    const { x, y } = pos(i);
+    const s = shapes.get(n.id);
+    const shape = s?.outputShape ? `[${s.outputShape.join(', ')}]` : '';
+    const params = s && s.paramCount > 0 ? ` · ${s.paramCount.toLocaleString('en-US')} p` : '';
+    const fill = KIND_FILL[n.type] ?? '#F5EEF8';
+    parts.push(
+      `<g><rect x="${x}" y="${y}" width="${BOX_W}" height="${BOX_H}" rx="8" fill="${fill}" stroke="#333" stroke-width="1"/>` +
+        `<text x="${x + BOX_W / 2}" y="${y + 20}" text-anchor="middle" font-size="13" font-weight="600">${escapeHtml(n.type)}</text>` +
+        `<text x="${x + BOX_W / 2}" y="${y + 37}" text-anchor="middle" font-size="11" fill="#333">${escapeHtml(keySetting(n) || n.id)}</text>` +
+        `<text x="${x + BOX_W / 2}" y="${y + 53}" text-anchor="middle" font-size="11" fill="#555">${escapeHtml(shape + params)}</text></g>`,
+    );
+  });
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" role="img" aria-label="Network diagram">${parts.join('')}</svg>`;
+}
+
+/** One row per node for the layer table: id, kind, setting, output shape, parameters. */
+export function layerRows(project: Project): { id: string; type: string; setting: string; shape: string; params: number }[] {
+  const { nodes, shapes } = chainOrder(project);
+  return nodes.map((n) => {
+    const s = shapes.get(n.id);
+    return { id: n.id, type: n.type, setting: keySetting(n), shape: s?.outputShape ? `[${s.outputShape.join(', ')}]` : '?', params: s?.paramCount ?? 0 };
+  });
+}
