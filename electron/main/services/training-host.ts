@@ -19,7 +19,13 @@ export const OUT_OF_MEMORY_MESSAGE = 'Training ran out of memory; try a smaller 
 export const UNRESPONSIVE_MESSAGE = 'Training did not respond to Stop, so it was ended. Your project is safe.';
 /** How long a worker has to honour Stop before it is terminated. */
 export const DEFAULT_STOP_GRACE_MS = 3000;
-/** The JS heap a run may use; the engine's own limits keep real models far below it. */
+/**
+ * The JS heap a run may use; the engine's own limits keep real models far below it.
+ * Caveat (B5): inside Electron, worker threads share the main process's V8 pointer-compression
+ * cage (about 4 GB), so a runaway run could still take the app down where plain Node reports
+ * ERR_WORKER_OUT_OF_MEMORY. A utilityProcess has its own heap; the host keeps the same message
+ * contract so a utilityProcess backend can replace the Worker here without touching callers.
+ */
 export const DEFAULT_RESOURCE_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 1024 };
 
 export function defaultPoolSize(): number {
