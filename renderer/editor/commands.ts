@@ -4,7 +4,7 @@ import type { NodeType } from '../../core/index';
 import { defaultParams } from '../nodes/registry';
 import { useProjectStore } from '../store/project';
 import { useUiStore } from '../store/ui';
-import type { XY } from '../store/graph-edits';
+import { clipOf, type XY } from '../store/graph-edits';
 
 export const PASTE_STEP: XY = { x: 40, y: 40 };
 
@@ -23,13 +23,8 @@ export function deleteSelection(): void {
 
 export function copySelection(): boolean {
   const ui = useUiStore.getState();
-  const g = useProjectStore.getState().project.graph;
-  const ids = new Set(ui.selectedNodeIds);
-  if (ids.size === 0) return false;
-  ui.setClipboard({
-    nodes: g.nodes.filter((n) => ids.has(n.id)),
-    edges: g.edges.filter((e) => ids.has(e.source) && ids.has(e.target)),
-  });
+  if (ui.selectedNodeIds.length === 0) return false;
+  ui.setClipboard(clipOf(useProjectStore.getState().project.graph, ui.selectedNodeIds));
   return true;
 }
 

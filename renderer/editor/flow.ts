@@ -2,7 +2,7 @@
 // carry only params in `data`; everything shown on a node (shapes, problems) is looked up by id.
 import type { Edge, EdgeChange, Node, NodeChange } from '@xyflow/react';
 import type { NodeType, ProjectEdge, ProjectNode } from '../../core/index';
-import type { Graph, XY } from '../store/graph-edits';
+import type { XY } from '../store/graph-edits';
 
 export interface FlowNodeData extends Record<string, unknown> {
   params: Record<string, number | boolean>;
@@ -64,18 +64,6 @@ export function toFlowEdges(edges: readonly ProjectEdge[], selected: ReadonlySet
     animated: flowing,
     ariaLabel: `Edge from ${e.source} to ${e.target}`,
   }));
-}
-
-/** The project graph a set of canvas nodes and edges stands for (used by copy). */
-export function flowToGraph(nodes: readonly FlowNode[], edges: readonly Edge[], all: Graph): Graph {
-  const byId = new Map(all.nodes.map((n) => [n.id as string, n]));
-  const picked = nodes.map((n) => byId.get(n.id)).filter((n): n is ProjectNode => n !== undefined);
-  const ids = new Set(picked.map((n) => n.id as string));
-  const edgeIds = new Set(edges.map((e) => e.id));
-  return {
-    nodes: picked,
-    edges: all.edges.filter((e) => edgeIds.has(e.id) || (ids.has(e.source) && ids.has(e.target))),
-  };
 }
 
 /** What a batch of React Flow node changes means for the stores. */

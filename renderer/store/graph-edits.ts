@@ -18,6 +18,15 @@ export interface Clip {
   edges: ProjectEdge[];
 }
 
+/** The clipboard form of some nodes: them and the edges between them. */
+export function clipOf(g: Graph, nodeIds: readonly string[]): Clip {
+  const ids = new Set(nodeIds);
+  return {
+    nodes: g.nodes.filter((n) => ids.has(n.id)),
+    edges: g.edges.filter((e) => ids.has(e.source) && ids.has(e.target)),
+  };
+}
+
 /** A readable unique id: the kind in lower case plus the smallest free number (linear1, linear2…). */
 export function freshNodeId(type: NodeType, taken: ReadonlySet<string>): NodeId {
   const base = type.toLowerCase();

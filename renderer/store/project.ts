@@ -17,6 +17,7 @@ import type {
 import {
   addEdge,
   addNodeTo,
+  clipOf,
   deleteFromGraph,
   pasteInto,
   setInput as setInputEdge,
@@ -219,13 +220,7 @@ export const useProjectStore: UseBoundStore<StoreApi<ProjectState>> = create<Pro
     },
 
     duplicate(nodeIds) {
-      const g = get().project.graph;
-      const ids = new Set(nodeIds);
-      const clip: Clip = {
-        nodes: g.nodes.filter((n) => ids.has(n.id)),
-        edges: g.edges.filter((e) => ids.has(e.source) && ids.has(e.target)),
-      };
-      return get().paste(clip, DUPLICATE_OFFSET);
+      return get().paste(clipOf(get().project.graph, nodeIds), DUPLICATE_OFFSET);
     },
 
     paste(clip, offset) {

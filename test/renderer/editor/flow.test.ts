@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeChange } from '@xyflow/react';
 import { nodeId, type ProjectNode } from '../../../core/index';
-import { flowToGraph, readEdgeSelection, readNodeChanges, toFlowEdges, toFlowNodes, type FlowNode } from '../../../renderer/editor/flow';
+import { readEdgeSelection, readNodeChanges, toFlowEdges, toFlowNodes, type FlowNode } from '../../../renderer/editor/flow';
 
 const pn = (id: string, x = 0): ProjectNode => ({ id: nodeId(id), type: 'Linear', params: { outFeatures: 4 }, position: { x, y: 0 } });
 
@@ -47,20 +47,6 @@ describe('canvas ⇄ graph', () => {
     expect(readNodeChanges(changes, ['a', 'b']).selection).toEqual(['b', 'c']);
     expect(readEdgeSelection([{ type: 'select', id: 'e1', selected: true }], [])).toEqual(['e1']);
     expect(readEdgeSelection([{ type: 'remove', id: 'e1' }], ['e1'])).toBeNull();
-  });
-
-  it('maps selected canvas nodes back to the graph with the edges among them', () => {
-    const all = {
-      nodes: [pn('a'), pn('b'), pn('c')],
-      edges: [
-        { id: 'ab', source: nodeId('a'), target: nodeId('b') },
-        { id: 'bc', source: nodeId('b'), target: nodeId('c') },
-      ],
-    };
-    const flow = toFlowNodes(all.nodes, new Set(), new Map(), new Map());
-    const g = flowToGraph([flow[0], flow[1]], [], all);
-    expect(g.nodes.map((n) => n.id)).toEqual(['a', 'b']);
-    expect(g.edges.map((e) => e.id)).toEqual(['ab']);
   });
 });
 
