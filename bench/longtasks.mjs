@@ -4,6 +4,7 @@
 // (PerformanceObserver 'longtask', i.e. > 50 ms) after the first chart draw. Reports the
 // figure; never fails on timing (timing belongs in benchmarks, not tests).
 //   npm run bench:ui            (BPNN_CHROMIUM=/path/to/chromium to use another browser)
+/* global window, document, performance, localStorage, requestAnimationFrame, PerformanceObserver -- code passed to page.evaluate runs in the page */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,7 +57,6 @@ try {
     await page.waitForFunction(() => document.querySelector('[data-testid="run-status"]')?.textContent === 'done', undefined, { timeout: 300_000 });
     // Let the final redraw (predictions, boundary, comparison, table) land.
     await page.waitForTimeout(500);
-    const t1 = await page.evaluate(() => performance.now());
     const tasks = await page.evaluate((from) => window.__longtasks.filter((t) => t.start >= from), t0);
     const doneAt = await page.evaluate(() => window.__doneAt ?? Infinity);
     const trainingOnly = tasks.filter((t) => t.start + t.duration < doneAt);

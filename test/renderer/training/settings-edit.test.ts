@@ -1,0 +1,60 @@
+// Pure helpers behind the training and dataset panels' forms.
+import { describe, expect, it } from 'vitest';
+import { checkNumber } from '../../../renderer/training/fields';
+import { formatDuration, switchOptimizer, switchSchedule } from '../../../renderer/training/settings-edit';
+import { csvProblemLine, setGeneratorParam, switchGenerator } from '../../../renderer/data/dataset-edit';
+
+describe('number fields', () => {
+  it('accepts numbers inside the rule and refuses the rest with a reason', () => {
+    expect(checkNumber(' 0.05 ', { min: 0, max: 1, exclusiveMin: true })).toEqual({ ok: true, value: 0.05 });
+    expect(checkNumber('0', { min: 0, max: 1, exclusiveMin: true })).toEqual({ ok: false, message: 'Enter a number above 0 up to 1.' });
+    expect(checkNumber('2.5', { min: 1, max: 10, integer: true })).toEqual({ ok: false, message: 'Enter a whole number.' });
+    expect(checkNumber('abc', { min: 0, max: 1 })).toEqual({ ok: false, message: "'abc' is not a number." });
+    expect(checkNumber('1e400', { min: 0, max: 1 })).toMatchObject({ ok: false });
+  });
+
+  it('turns an empty optional field into null (e.g. clipping off) and refuses an empty required one', () => {
+    expect(checkNumber('', { min: 0, max: 1, optional: true })).toEqual({ ok: true, value: null });
+    expect(checkNumber('  ', { min: 0, max: 1 })).toEqual({ ok: false, message: 'Enter a number.' });
+  });
+});
+
+describe('switching optimizer and schedule', () => {
+  it('keeps the learning rate and fills the new optimizer’s own params with defaults', () => {
+    expect(switchOptimizer({ type: 'SGD', lr: 0.3 }, 'Adam')).toEqual({ type: 'Adam', lr: 0.3, beta1: 0.9, beta2: 0.999, eps: 1e-8 });
+    const same = { type: 'Momentum' as const, lr: 0.1, momentum: 0.5 };
+    expect(switchOptimizer(same, 'Momentum')).toBe(same);
+  });
+
+  it('gives a new schedule its defaults and leaves the same one alone', () => {
+    expect(switchSchedule({ type: 'constant' }, 'step')).toEqual({ type: 'step', stepSize: 1000, gamma: 0.5 });
+    const cos = { type: 'cosine' as const, minLr: 0.001 };
+    expect(switchSchedule(cos, 'cosine')).toBe(cos);
+  });
+
+  it('writes durations a person reads at a glance', () => {
+    expect(formatDuration(400)).toBe('<1 s');
+    expect(formatDuration(12_400)).toBe('12 s');
+    expect(formatDuration(185_000)).toBe('3 min 05 s');
+    expect(formatDuration(3_720_000)).toBe('1 h 2 min');
+    expect(formatDuration(Number.NaN)).toBe('—');
+  });
+});
+
+describe('dataset edits', () => {
+  it('switching generator keeps the seed and starts from the generator’s defaults', () => {
+    const spiral = switchGenerator({ kind: 'generator', generator: 'xor', params: { noise: 0.1 }, seed: 7 }, 'spiral');
+    expect(spiral).toEqual({ kind: 'generator', generator: 'spiral', params: {}, seed: 7 });
+  });
+
+  it('an emptied param goes back to the default', () => {
+    const spec = { kind: 'generator' as const, generator: 'circle' as const, params: { n: 50, noise: 0.2 }, seed: 1 };
+    expect(setGeneratorParam(spec, 'n', null)).toEqual({ ...spec, params: { noise: 0.2 } });
+    expect(setGeneratorParam(spec, 'n', 80)).toEqual({ ...spec, params: { n: 80, noise: 0.2 } });
+  });
+
+  it('names the row and column of a CSV problem', () => {
+    expect(csvProblemLine({ row: 17, column: 'x3', message: 'is not a number' })).toBe("Row 17, column 'x3': is not a number");
+    expect(csvProblemLine({ message: 'The file is empty.' })).toBe('The file is empty.');
+  });
+});
