@@ -18,6 +18,19 @@ export interface Clip {
   edges: ProjectEdge[];
 }
 
+/**
+ * Same nodes (ids, types, params) and edges, positions aside: caches of anything computed from
+ * the network (validation, predictions) can key on this so dragging a block recomputes nothing.
+ */
+export function sameTopology(a: Graph, b: Graph): boolean {
+  if (a === b) return true;
+  if (a.edges !== b.edges || a.nodes.length !== b.nodes.length) return false;
+  return a.nodes.every((n, i) => {
+    const m = b.nodes[i];
+    return n.id === m.id && n.type === m.type && n.params === m.params;
+  });
+}
+
 /** The clipboard form of some nodes: them and the edges between them. */
 export function clipOf(g: Graph, nodeIds: readonly string[]): Clip {
   const ids = new Set(nodeIds);

@@ -12,6 +12,7 @@ import {
   type NodeShapeInfo,
   type Project,
 } from '../../core/index';
+import { sameTopology } from './graph-edits';
 import { useProjectStore } from './project';
 
 export interface GraphValidation {
@@ -57,16 +58,6 @@ let lastKey: CacheKey | null = null;
 let lastValue: GraphValidation | null = null;
 let lastDataset: DatasetSpec | null = null;
 let lastClasses: ReturnType<typeof classCount> | null = null;
-
-/** Same nodes, params and edges; positions may differ (moving a block changes nothing here). */
-function sameTopology(a: Project['graph'], b: Project['graph']): boolean {
-  if (a === b) return true;
-  if (a.edges !== b.edges || a.nodes.length !== b.nodes.length) return false;
-  return a.nodes.every((n, i) => {
-    const m = b.nodes[i];
-    return n.id === m.id && n.type === m.type && n.params === m.params;
-  });
-}
 
 /** validateProject with a one-entry cache keyed by the graph's topology, the dataset and the loss. */
 export function validateCached(project: Project): GraphValidation {

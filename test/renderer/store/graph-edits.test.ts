@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nodeId, type ProjectNode } from '../../../core/index';
-import { addEdge, deleteFromGraph, freshNodeId, tidyGraph, TIDY_SPACING, type Graph } from '../../../renderer/store/graph-edits';
+import { addEdge, deleteFromGraph, freshNodeId, sameTopology, setParams, setPositions, tidyGraph, TIDY_SPACING, type Graph } from '../../../renderer/store/graph-edits';
 
 const node = (id: string, type: ProjectNode['type'], x = 0, y = 0): ProjectNode => ({ id: nodeId(id), type, params: {}, position: { x, y } });
 const edge = (s: string, t: string) => ({ id: `${s}-${t}`, source: nodeId(s), target: nodeId(t) });
@@ -52,5 +52,16 @@ describe('tidy with wrapping', () => {
     expect(p.c).toEqual({ x: 2 * TIDY_SPACING.x, y: 0 });
     expect(p.d).toEqual({ x: 0, y: TIDY_SPACING.y });
     expect(p.e).toEqual({ x: TIDY_SPACING.x, y: TIDY_SPACING.y });
+  });
+});
+
+describe('sameTopology', () => {
+  it('ignores moves but not params, types or edges', () => {
+    const g: Graph = { nodes: [node('a', 'Input'), node('b', 'Linear')], edges: [edge('a', 'b')] };
+    const moved = setPositions(g, { b: { x: 50, y: 60 } });
+    expect(moved).not.toBe(g);
+    expect(sameTopology(g, moved)).toBe(true);
+    expect(sameTopology(g, setParams(g, 'b', { outFeatures: 3 }))).toBe(false);
+    expect(sameTopology(g, deleteFromGraph(g, [], ['a-b']))).toBe(false);
   });
 });
