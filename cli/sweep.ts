@@ -28,9 +28,9 @@ import {
   type Weights,
 } from '../core/index';
 import type { StartTrainingRequest, StartTrainingResult } from '../electron/ipc/contract';
-import { TrainingHost } from '../electron/main/services/training-host';
-import { buildLabReport } from '../renderer/report/index';
-import { buildElectron } from '../scripts/build-electron.mjs';
+// The host, the bundler and the report (ECharts) load only when a sweep runs, so they never
+// slow down `bpnn train` or `bpnn validate`.
+import type { TrainingHost } from '../electron/main/services/training-host';
 import { CliError, EXIT } from './errors';
 import { loadProject, writeFileAtomic } from './files';
 import { locateProblem, projectProblems } from './validate';
@@ -68,6 +68,7 @@ export function parseVary(text: string): { setting: string; values: string[] } {
  */
 export async function bundleTrainingWorker(): Promise<{ workerPath: string; dispose(): void }> {
   const dir = mkdtempSync(join(tmpdir(), 'bpnn-sweep-'));
+  const { buildElectron } = await import('../scripts/build-electron.mjs');
   await buildElectron({ outdir: dir, entries: { 'training-worker': 'electron/main/services/training-worker.ts' }, minify: false });
   return { workerPath: join(dir, 'training-worker.cjs'), dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
@@ -218,6 +219,7 @@ export async function sweepCommand(path: string, opts: SweepOptions): Promise<nu
   };
   process.on('SIGINT', onSigint);
   const worker = await bundleTrainingWorker();
+  const { TrainingHost } = await import('../electron/main/services/training-host');
   const host = new TrainingHost({ workerPath: worker.workerPath, poolSize: Math.min(sweepPoolSize(), plan.runs.length) });
   const t0 = performance.now();
   let outcomes: RunOutcome[];
@@ -253,6 +255,7 @@ export async function sweepCommand(path: string, opts: SweepOptions): Promise<nu
       const w = outcomes[i].weights;
       if (w) runWeights[r.id] = w;
     });
+    const { buildLabReport } = await import('../renderer/report/index');
     const html = buildLabReport({ project: { ...project, runs: [...project.runs, ...records] }, runWeights, generatedAt: startedAt.toISOString() });
     writeFileAtomic(opts.report, html);
     if (!opts.json) out(`\nWrote the lab report to ${opts.report}`);

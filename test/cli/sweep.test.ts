@@ -1,0 +1,107 @@
+// `bpnn sweep`: the lab's experiments from the command line (issue 5 acceptance), on the
+// training host's worker pool, with the table, JSON lines, the report and one-line errors.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bpnn, expectOneLineError, tempDir, writeTemp } from './run';
+
+/** "Well below 100%": XOR's 21 points cannot be split by a line; a linear model stays near half. */
+const NOT_LEARNED = 0.9;
+
+interface RunLine {
+  event: 'run';
+  index: number;
+  value: string;
+  state: string;
+  accuracy: number;
+  loss: number;
+  epochToTarget: number | null;
+  ms: number;
+}
+
+function jsonLines(stdout: string): { runs: RunLine[]; summary: Record<string, unknown> } {
+  const lines = stdout.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
+  const summary = lines[lines.length - 1];
+  expect(summary.event).toBe('summary');
+  return { runs: lines.slice(0, -1) as unknown as RunLine[], summary };
+}
+
+const xorText = readFileSync('examples/xor.bpnn', 'utf8');
+
+describe('bpnn sweep: the lab\'s findings on XOR', () => {
+  it('learns XOR with Sigmoid (100%) and not without activation (Identity), and writes the report with both runs', () => {
+    const report = join(tempDir(), 'report.html');
+    const r = bpnn(['sweep', 'examples/xor.bpnn', '--vary', 'activation=Sigmoid,Identity', '--json', '--report', report]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const { runs, summary } = jsonLines(r.stdout);
+    expect(runs.map((l) => [l.event, l.value, l.state])).toEqual([
+      ['run', 'Sigmoid', 'done'],
+      ['run', 'Identity', 'done'],
+    ]);
+    expect(runs[0].accuracy).toBe(1);
+    expect(runs[1].accuracy).toBeLessThan(NOT_LEARNED);
+    expect(summary).toMatchObject({ setting: 'activation', runs: 2, done: 2, errors: 0, report, best: { value: 'Sigmoid', accuracy: 1 } });
+
+    const html = readFileSync(report, 'utf8');
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html.match(/<tr data-run-id=/g)?.length).toBe(3); // the results run and the experiment's two rows
+    expect(html).toContain('Identity (no activation)');
+    // Self-contained: no scripts and nothing fetched from elsewhere.
+    expect(html).not.toMatch(/<script|<link|src="http|href="http/i);
+  });
+
+  it('learns XOR with 32 hidden units (100%) and not with 1', () => {
+    const r = bpnn(['sweep', 'examples/xor.bpnn', '--vary', 'hidden=1,32', '--json']);
+    expect(r.code).toBe(0);
+    const { runs } = jsonLines(r.stdout);
+    expect(runs.map((l) => l.value)).toEqual(['1', '32']);
+    expect(runs[0].accuracy).toBeLessThan(NOT_LEARNED);
+    expect(runs[1].accuracy).toBe(1);
+  });
+
+  it('gives identical tables when the same sweep runs twice (apart from the time)', () => {
+    const short = writeTemp(tempDir(), 'short.bpnn', xorText.replace('"epochs": 5000', '"epochs": 400'));
+    const once = () => {
+      const r = bpnn(['sweep', short, '--vary', 'lr=0.5,0.05,1', '--json']);
+      expect(r.code).toBe(0);
+      return jsonLines(r.stdout).runs.map(({ ms: _ms, ...rest }) => rest);
+    };
+    const first = once();
+    expect(first).toHaveLength(3);
+    expect(once()).toEqual(first);
+  });
+
+  it('prints an aligned table with one row per value', () => {
+    const short = writeTemp(tempDir(), 'short.bpnn', xorText.replace('"epochs": 5000', '"epochs": 50'));
+    const r = bpnn(['sweep', short, '--vary', 'optimizer=SGD,adam']);
+    expect(r.code).toBe(0);
+    const table = r.lines.slice(r.lines.findIndex((l) => l.startsWith('Optimizer')));
+    expect(table[0]).toMatch(/^Optimizer\s+state\s+final loss\s+train acc\s+epoch @100%\s+diverged\s+time$/);
+    expect(table[2]).toMatch(/^SGD\s+done\s/);
+    expect(table[3]).toMatch(/^Adam\s+done\s/);
+  });
+});
+
+describe('bpnn sweep: bad input is one clear line and a non-zero exit', () => {
+  it('refuses a setting no sweep can vary, listing the ones it can', () => {
+    expectOneLineError(bpnn(['sweep', 'examples/xor.bpnn', '--vary', 'colour=red,blue']), 2, /'colour' is not a setting a sweep can vary; choose one of lr, hidden, activation/, expect);
+  });
+
+  it('names the bad value and its position', () => {
+    expectOneLineError(bpnn(['sweep', 'examples/xor.bpnn', '--vary', 'lr=0.1,fast']), 2, /--vary lr: value 2: A learning rate must be a number above 0 .*'fast'/, expect);
+  });
+
+  it('refuses --vary without values or without "="', () => {
+    expectOneLineError(bpnn(['sweep', 'examples/xor.bpnn', '--vary', 'lr=']), 2, /has no values/, expect);
+    expectOneLineError(bpnn(['sweep', 'examples/xor.bpnn', '--vary', 'lr']), 2, /needs <setting>=<v1>,<v2>/, expect);
+  });
+
+  it('refuses a hidden-units sweep on a network without hidden layers', () => {
+    expectOneLineError(bpnn(['sweep', 'examples/waves-conv1d.bpnn', '--vary', 'hidden=4,8']), 2, /no hidden Linear layer/, expect);
+  });
+
+  it('reports a missing project file with its name', () => {
+    expectOneLineError(bpnn(['sweep', 'nope.bpnn', '--vary', 'lr=0.1']), 1, /nope\.bpnn.*no such file/, expect);
+  });
+});
