@@ -6,22 +6,10 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { buildBundles, REAL_ENTRIES } from './helpers/bundle';
+import config from '../../build/electron-builder.config';
 
 const REPO = path.resolve(__dirname, '../..');
-const CONFIG_PATH = path.join(REPO, 'build', 'electron-builder.json');
-const config = JSON.parse(readFileSync(CONFIG_PATH, 'utf8')) as {
-  appId: string;
-  productName: string;
-  files: string[];
-  asarUnpack: string[];
-  extraResources: { from: string; to: string }[];
-  fileAssociations: { ext: string; icon: string; name: string }[];
-  electronFuses: Record<string, boolean>;
-  directories: { buildResources: string };
-  linux: { target: string[]; icon: string };
-  win: { target: string[]; icon: string };
-  mac: { target: string[]; icon: string };
-};
+const CONFIG_PATH = path.join(REPO, 'build', 'electron-builder.config.ts');
 const pkg = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { main: string; scripts: Record<string, string> };
 
 function sourcesUnder(dir: string): string[] {
@@ -32,8 +20,14 @@ function sourcesUnder(dir: string): string[] {
 }
 
 describe('packaging (S8)', () => {
-  it('S8: passes electron-builder’s own configuration schema', async () => {
+  it('S8: loads through electron-builder’s own config reader and passes its schema', async () => {
     const require = createRequire(import.meta.url);
+    const { getConfig } = require('app-builder-lib/out/util/config/load') as {
+      getConfig(request: unknown, configPath: string): Promise<{ result: unknown } | null>;
+    };
+    // Exactly how `electron-builder --config build/electron-builder.config.ts` reads it.
+    const loaded = await getConfig({ packageKey: 'build', configFilename: 'electron-builder', projectDir: REPO, packageMetadata: null }, CONFIG_PATH);
+    expect(loaded?.result).toEqual(config);
     const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
       validateConfiguration(c: unknown, logger: unknown): Promise<void>;
     };
@@ -84,7 +78,7 @@ describe('packaging (S8)', () => {
     expect(config.extraResources).toEqual([expect.objectContaining({ from: 'examples', to: 'examples' })]);
     expect(pkg.scripts['build:electron']).toContain('scripts/build-electron.mjs');
     expect(pkg.scripts.start).toMatch(/build:web.*build:electron.*electron \./);
-    expect(pkg.scripts.dist).toContain('electron-builder --config build/electron-builder.json');
+    expect(pkg.scripts.dist).toContain('electron-builder --config build/electron-builder.config.ts');
   });
 
   it('S8: main never uses child_process (fork breaks with runAsNode off), in source or in the bundle', async () => {
