@@ -490,8 +490,11 @@ describe('closing with unsaved changes (D8)', () => {
     dispose.mockRestore();
   });
 
-  it('B7: a crashed renderer stops its runs and offers Reload', async () => {
+  it('B7: a crashed renderer stops its runs and offers Reload; the reloaded page is offered the backup', async () => {
     const win = freshWindow();
+    await makeDirty('unsaved when the window crashed');
+    await ctx().backups.shutdown();
+    const id = ctx().doc.current.documentId;
     const stop = vi.spyOn(ctx().host, 'stop');
     const live = vi.spyOn(ctx().host, 'liveRuns').mockReturnValue(['r1']);
     answerBoxes('Reload');
@@ -499,6 +502,12 @@ describe('closing with unsaved changes (D8)', () => {
     await flush();
     expect(stop).toHaveBeenCalledWith('r1');
     expect(win.reload).toHaveBeenCalled();
+    const offers = (await invoke('recovery:offers')) as { backupId: string }[];
+    expect(offers.map((o) => o.backupId)).toContain(id);
+    const restored = (await invoke('recovery:restore', id)) as { ok: boolean; dirty: boolean; project: Project };
+    expect(restored).toMatchObject({ ok: true, dirty: true });
+    expect(restored.project.name).toBe('unsaved when the window crashed');
+    await invoke('document:setState', { fileName: 'untitled.bpnn', filePath: null, dirty: false, project: null });
     live.mockRestore();
     stop.mockRestore();
   });

@@ -4,11 +4,9 @@ import type { IpcRegistry } from '../ipc';
 import { IPC_SCHEMAS } from '../ipc-schemas';
 
 export function registerRecoveryHandlers(ipc: IpcRegistry, ctx: AppContext): void {
-  ipc.handle('recovery:offers', IPC_SCHEMAS['recovery:offers'], async () => {
-    // The current document's own backup is not a crash leftover.
-    const own = ctx.doc.current.documentId;
-    return (await ctx.backups.list()).offers.filter((o) => o.backupId !== own);
-  });
+  // Everything on disk: after a crash of the app, the previous session's backups; after a crash
+  // of the window (B7), also the backup of the document it was showing.
+  ipc.handle('recovery:offers', IPC_SCHEMAS['recovery:offers'], async () => (await ctx.backups.list()).offers);
 
   ipc.handle('recovery:restore', IPC_SCHEMAS['recovery:restore'], async (backupId) => {
     const r = await ctx.backups.restore(backupId);
