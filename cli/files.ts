@@ -54,7 +54,8 @@ export function loadProject(path: string): Project {
   const first = parsed.problems[0];
   const others = parsed.problems.length - 1 + parsed.more;
   const more = others > 0 ? ` (and ${others} more; run 'bpnn validate ${path}' to see them)` : '';
-  throw new CliError(`${path}: ${first.path}: ${first.message}${more}`);
+  const where = first.path === '(top level)' ? '' : `${first.path}: `;
+  throw new CliError(`${path}: ${where}${first.message}${more}`);
 }
 
 /** Write text to path atomically: temp file in the same folder → fsync → rename → fsync folder. */

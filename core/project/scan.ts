@@ -154,7 +154,9 @@ export function scanJson(text: string): ProblemList {
     }
     if (i >= n) {
       if (state === State.AfterValue && frames.length === 0) return problems;
-      return fatal(`Invalid JSON at ${lineColumn(text, i)}: the file ends too early (${frames.length > 0 ? `an ${frames[frames.length - 1].isObject ? 'object' : 'array'} is never closed` : 'it is empty'})`);
+      const list = new ProblemList();
+      list.add(formatPath([]), `Invalid JSON at ${lineColumn(text, i)}: the file ends too early (${frames.length > 0 ? `an ${frames[frames.length - 1].isObject ? 'object' : 'array'} is never closed` : 'it is empty'})`);
+      return list;
     }
     const c = text.charCodeAt(i);
     switch (state) {
