@@ -32,6 +32,9 @@ const FORBIDDEN: [string, RegExp][] = [
   ['certificate errors ignored', /certificate-error|ignore-certificate-errors/],
   ['insecure http loaded', /loadURL\(\s*['"`]http:/],
   ['file:// loaded', /loadURL\(\s*['"`]file:|loadFile\(/],
+  // B1: main never blocks its event loop on the disk (or on anything else).
+  ['synchronous fs or child calls', /\b\w+Sync\s*\(/],
+  ['Atomics.wait on the main side', /Atomics\.wait\s*\(/],
 ];
 
 describe('static scan of electron/ (S2 stand-in)', () => {
