@@ -1,6 +1,7 @@
 // The decision-boundary heat map for 2-D data: each grid cell tinted with the colour of the
 // class the network predicts there (paler where it is unsure), with the data points on top.
 import type { EChartsCoreOption } from 'echarts/core';
+import { plotArea } from './layout';
 import { boundaryCellRgb } from './palette';
 import type { Bounds, PlotData } from './plot-data';
 import { classScatterSeries } from './data-options';
@@ -57,7 +58,7 @@ export function boundaryOption(grid: Grid, data: PlotData, extent: Bounds, image
     title: { text: grid.epoch ? `Decision boundary (epoch ${grid.epoch})` : 'Decision boundary', left: 8, top: 4, textStyle: { fontSize: 14 } },
     legend: { top: 4, right: 8, data: data.classNames },
     tooltip: { trigger: 'item' },
-    grid: { left: 48, right: 16, top: 40, bottom: 40 },
+    grid: plotArea({ left: 48, right: 16, top: 40, bottom: 40 }),
     xAxis: { type: 'value', min: extent.x0, max: extent.x1, name: data.featureNames[0] ?? 'x₁', nameLocation: 'middle', nameGap: 24, splitLine: { show: false }, axisLabel: EDGE_LABELS },
     yAxis: { type: 'value', min: extent.y0, max: extent.y1, name: data.featureNames[1] ?? 'x₂', nameLocation: 'middle', nameGap: 32, splitLine: { show: false }, axisLabel: EDGE_LABELS },
     series: [

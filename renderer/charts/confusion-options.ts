@@ -1,6 +1,7 @@
 // The confusion matrix: rows are the true class, columns the predicted class; each cell
 // shows its count, shaded by the count (cividis, colour-blind safe).
 import type { EChartsCoreOption } from 'echarts/core';
+import { plotArea } from './layout';
 import { CIVIDIS_STOPS } from './palette';
 
 /** counts[true][predicted]. */
@@ -41,7 +42,7 @@ export function confusionMatrixOption(matrix: number[][], classNames: string[]):
         return v ? `true ${names[k - 1 - v[1]]}, predicted ${names[v[0]]}: ${v[2]}` : '';
       },
     },
-    grid: { left: 90, right: 16, top: 40, bottom: 56 },
+    grid: plotArea({ left: 90, right: 16, top: 40, bottom: 56 }),
     xAxis: { type: 'category', data: names, name: 'Predicted', nameLocation: 'middle', nameGap: 32, splitArea: { show: false } },
     yAxis: { type: 'category', data: [...names].reverse(), name: 'True', nameLocation: 'middle', nameGap: 70 },
     // Shade by the count; cividis stays readable for every colour vision and in grey.

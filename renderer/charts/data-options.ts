@@ -1,6 +1,7 @@
 // Scatter plots of the data: the dataset panel's view, and the lab's comparison figure
 // (ground truth and the network's predictions side by side).
 import type { EChartsCoreOption } from 'echarts/core';
+import { plotArea } from './layout';
 import { classColor } from './palette';
 import type { PlotData } from './plot-data';
 
@@ -44,7 +45,7 @@ export function scatterOption(data: PlotData, title = 'Data'): EChartsCoreOption
     animation: false,
     title: { text: title, left: 8, top: 4, textStyle: { fontSize: 14 } },
     legend: { top: 4, right: 8 },
-    grid: { left: 48, right: 16, top: 40, bottom: 40 },
+    grid: plotArea({ left: 48, right: 16, top: 40, bottom: 40 }),
     tooltip: { trigger: 'item' },
     xAxis: { type: 'value', name: xn, nameLocation: 'middle', nameGap: 24, scale: true },
     yAxis: { type: 'value', name: yn, nameLocation: 'middle', nameGap: 32, scale: true },
@@ -71,8 +72,8 @@ export function comparisonOption(data: PlotData, predicted: ArrayLike<number>): 
     ],
     legend: { bottom: 0, data: data.classNames },
     grid: [
-      { left: '8%', width: '38%', top: 36, bottom: 60 },
-      { left: '58%', width: '38%', top: 36, bottom: 60 },
+      plotArea({ left: '8%', width: '38%', top: 36, bottom: 60 }),
+      plotArea({ left: '58%', width: '38%', top: 36, bottom: 60 }),
     ],
     tooltip: { trigger: 'item' },
     xAxis: [axis(0, xn), axis(1, xn)],
@@ -121,7 +122,7 @@ export function signalsOption(data: PlotData, perClass = 3, title = 'Example sig
     animation: false,
     title: { text: title, left: 8, top: 4, textStyle: { fontSize: 14 } },
     legend: { top: 4, right: 8, data: data.classNames },
-    grid: { left: 48, right: 16, top: 40, bottom: 40 },
+    grid: plotArea({ left: 48, right: 16, top: 40, bottom: 40 }),
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'value', name: 'Time step', nameLocation: 'middle', nameGap: 24, min: 0, max: Math.max(1, data.dim - 1) },
     yAxis: { type: 'value', scale: true },

@@ -1,6 +1,7 @@
 // Loss and accuracy per epoch, train and test. Every epoch is a point (no thinning); no
 // animation, so live updates redraw at once.
 import type { EChartsCoreOption } from 'echarts/core';
+import { plotArea } from './layout';
 import type { EpochMetrics } from '../../core/index';
 import { OKABE_ITO } from './palette';
 
@@ -43,7 +44,7 @@ function metricChartOption(metrics: readonly EpochMetrics[], metric: Metric, tot
     animation: false,
     title: { text: metric === 'loss' ? 'Loss per epoch' : 'Accuracy per epoch', left: 8, top: 4, textStyle: { fontSize: 14 } },
     legend: { top: 4, right: 8, data: series.map((s) => s.name) },
-    grid: { left: 56, right: 20, top: 40, bottom: 40 },
+    grid: plotArea({ left: 56, right: 20, top: 40, bottom: 40 }),
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? v.toPrecision(4) : String(v)) },
     xAxis: { type: 'value', name: 'Epoch', nameLocation: 'middle', nameGap: 26, min: 1, max: totalEpochs && totalEpochs > 1 ? totalEpochs : 'dataMax', minInterval: 1 },
     // The title names the quantity; an axis name would collide with it.
