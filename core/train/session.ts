@@ -9,7 +9,7 @@ import { clipGradNorm } from '../optim/clip';
 import { createOptimizer } from '../optim/create';
 import type { Optimizer } from '../optim/optimizer';
 import { scheduledLr } from '../optim/schedules';
-import { createRng } from '../random';
+import { createRng, type Rng } from '../random';
 import { countNonFinite, sizeOf } from '../tensor';
 import { MAX_BAD_STEPS, divergenceInfo } from './divergence';
 import { buildNetwork, type Network, type NetworkParam } from './network';
@@ -92,7 +92,9 @@ export function createSessionFromParts(
   const shuffleRng = root.fork();
   const built = buildNetwork(model, { init: settings.init, rng: initRng, weights: initialWeights });
   if (!built.ok) return built;
-  return { ok: true, session: new Session(model, dataset, settings, built.network, splitRng, shuffleRng, deps) };
+  // A copy, so a caller editing its settings object cannot change a run under way.
+  const own: TrainingSettings = { ...settings, optimizer: { ...settings.optimizer }, schedule: { ...settings.schedule } };
+  return { ok: true, session: new Session(model, dataset, own, built.network, splitRng, shuffleRng, deps) };
 }
 
 function range(n: number): Uint32Array {
@@ -152,8 +154,8 @@ export class Session implements TrainingSession {
     readonly dataset: Dataset,
     private readonly settings: TrainingSettings,
     network: Network,
-    splitRng: ReturnType<typeof createRng>,
-    private readonly shuffleRng: ReturnType<typeof createRng>,
+    splitRng: Rng,
+    private readonly shuffleRng: Rng,
     private readonly deps: SessionOptions,
   ) {
     this.startedAt = deps.now();
