@@ -22,10 +22,14 @@ const MIME: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
-/** The privileges app:// needs to behave like a web origin (module scripts, workers, fetch). */
+/**
+ * The privileges app:// needs to behave like a web origin: a standard, secure origin for module
+ * scripts (Vite emits them with `crossorigin`, i.e. CORS-mode fetches, hence corsEnabled), fetch,
+ * workers and storage. It grants nothing to other origins: responses carry no CORS headers.
+ */
 export const APP_SCHEME_PRIVILEGES = {
   scheme: APP_SCHEME,
-  privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true },
+  privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, stream: true, codeCache: true },
 };
 
 /** The file an app:// URL maps to inside webRoot, or null when it is not ours or escapes it. */
