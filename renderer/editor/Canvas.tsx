@@ -20,6 +20,7 @@ import { useTrainingStore } from '../store/training';
 import { useUiStore } from '../store/ui';
 import { registerFit } from '../app/view';
 import { addNodeAt } from './commands';
+import type { XY } from '../store/graph-edits';
 import { readEdgeSelection, readNodeChanges, toFlowEdges, toFlowNodes, type FlowNode, type Measured } from './flow';
 import { CANVAS_ID, DRAG_MIME } from './placement';
 
@@ -42,11 +43,15 @@ export function Canvas() {
   const measured = useRef(new Map<string, Measured>());
   const cache = useRef(new Map());
   const [sizeTick, setSizeTick] = useState(0);
+  // Positions of a drag in progress stay here and reach the project store once, when the drag
+  // ends: one undo step, and nothing that depends on the project redraws on every pointer move.
+  const [dragged, setDragged] = useState<Record<string, XY>>({});
+  const dragRef = useRef<Record<string, XY>>({});
 
   const nodes = useMemo(
-    () => toFlowNodes(graph.nodes, new Set(selectedNodeIds), measured.current, cache.current),
+    () => toFlowNodes(graph.nodes, new Set(selectedNodeIds), measured.current, cache.current, dragged),
     // sizeTick: re-derive when React Flow reports new node sizes (kept in a ref).
-    [graph.nodes, selectedNodeIds, sizeTick],
+    [graph.nodes, selectedNodeIds, sizeTick, dragged],
   );
   const running = useTrainingStore((s) => s.status === 'running');
   const edges = useMemo(
@@ -66,7 +71,18 @@ export function Canvas() {
       for (const m of fx.measured) measured.current.set(m.id, m.size);
       setSizeTick((t) => t + 1);
     }
-    if (fx.phase) useProjectStore.getState().moveNodes(fx.positions, fx.phase);
+    if (fx.phase === 'drag') {
+      dragRef.current = { ...dragRef.current, ...fx.positions };
+      setDragged(dragRef.current);
+    } else if (fx.phase === 'end') {
+      // Whole pixels keep saved files tidy.
+      const final = Object.fromEntries(
+        Object.entries({ ...dragRef.current, ...fx.positions }).map(([id, p]) => [id, { x: Math.round(p.x), y: Math.round(p.y) }]),
+      );
+      dragRef.current = {};
+      useProjectStore.getState().moveNodes(final, 'once');
+      setDragged({});
+    }
     if (fx.selection) ui.select(fx.selection, ui.selectedEdgeIds);
   }, []);
 

@@ -16,23 +16,28 @@ export interface Measured {
 
 /**
  * Builds React Flow nodes, reusing the previous object for a node whose project node,
- * selection and size are unchanged (React Flow then skips it entirely).
+ * selection, size and position are unchanged (React Flow then skips it entirely).
+ * `dragged` holds positions of a drag in progress, shown before the store hears of them.
  */
 export function toFlowNodes(
   nodes: readonly ProjectNode[],
   selected: ReadonlySet<string>,
   measured: ReadonlyMap<string, Measured>,
   cache: Map<string, { source: ProjectNode; node: FlowNode }>,
+  dragged: Readonly<Record<string, XY>> = {},
 ): FlowNode[] {
   const live = new Set<string>();
   const out = nodes.map((n) => {
     live.add(n.id);
     const m = measured.get(n.id);
     const isSelected = selected.has(n.id);
+    const at = dragged[n.id] ?? n.position;
     const hit = cache.get(n.id);
     if (
       hit &&
       hit.source === n &&
+      hit.node.position.x === at.x &&
+      hit.node.position.y === at.y &&
       hit.node.selected === isSelected &&
       hit.node.measured?.width === m?.width &&
       hit.node.measured?.height === m?.height
@@ -42,7 +47,7 @@ export function toFlowNodes(
     const node: FlowNode = {
       id: n.id,
       type: n.type,
-      position: { x: n.position.x, y: n.position.y },
+      position: { x: at.x, y: at.y },
       data: { params: n.params },
       selected: isSelected,
       ...(m ? { measured: { width: m.width, height: m.height } } : {}),

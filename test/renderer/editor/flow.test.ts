@@ -57,3 +57,17 @@ describe('edges', () => {
     expect(toFlowEdges(edges, new Set(['ab']), true)[0]).toMatchObject({ animated: true, selected: true });
   });
 });
+
+describe('drag overlay', () => {
+  it('shows positions of a drag in progress without touching the project node', () => {
+    const a = pn('a', 10);
+    const cache = new Map();
+    const [still] = toFlowNodes([a], new Set(), new Map(), cache);
+    const [moving] = toFlowNodes([a], new Set(), new Map(), cache, { a: { x: 99, y: 5 } });
+    expect(moving.position).toEqual({ x: 99, y: 5 });
+    expect(a.position).toEqual({ x: 10, y: 0 });
+    const [after] = toFlowNodes([a], new Set(), new Map(), cache);
+    expect(after.position).toEqual({ x: 10, y: 0 });
+    expect(still).not.toBe(moving);
+  });
+});
