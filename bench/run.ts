@@ -1,4 +1,4 @@
-// npm run bench [-- --json] [-- --repeat N] [-- --only xor,linear]
+// npm run bench [-- --json] [-- --repeat N] [-- --only xor,linear] [-- --loader]
 // Times the training loop alone (data, compile and weight init excluded) for four workloads
 // and, where ../shared/bench/numpy_lab.py and NumPy exist, the lab's NumPy code on the same
 // XOR and linear runs, side by side. FLOPs are counted as 6 × parameters × samples (forward
@@ -135,8 +135,44 @@ function numpyReference(names: string[]): NumpyResult[] | string {
     .map((l) => JSON.parse(l) as NumpyResult);
 }
 
-function parseArgs(argv: string[]): { json: boolean; repeat: number | null; only: string[] | null } {
+/**
+ * --loader: how long parseProject takes on a near-limit file and on a hostile one, and how much
+ * heap it holds afterwards (F1: the heap stays bounded; checked here, not in a timed test).
+ */
+function loaderBench(): void {
+  const doc = JSON.parse(readFileSync(`${ROOT}examples/xor.bpnn`, 'utf8')) as Record<string, unknown>;
+  const rng = createRng(7);
+  doc.dataset = {
+    kind: 'inline',
+    name: 'big',
+    featureNames: Array.from({ length: 784 }, (_, i) => `px${i}`),
+    features: Array.from({ length: 4096 }, () => Array.from({ length: 784 }, () => rng.next())),
+    labels: Array.from({ length: 4096 }, () => rng.int(2)),
+    classNames: ['0', '1'],
+  };
+  const cases: [string, string][] = [
+    ['inline 4096×784 dataset', JSON.stringify(doc)],
+    ['[[[… 100 000 deep', '['.repeat(100_000)],
+    ['10^7 numbers', `[${'1,'.repeat(10_000_000)}1]`],
+  ];
+  const rows: string[][] = [];
+  for (const [name, text] of cases) {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    const before = process.memoryUsage().heapUsed;
+    const t0 = performance.now();
+    const r = parseProject(text);
+    const ms = performance.now() - t0;
+    const after = process.memoryUsage().heapUsed;
+    rows.push([name, `${(text.length / 1048576).toFixed(1)}`, r.ok ? 'ok' : 'refused', ms.toFixed(0), `${((after - before) / 1048576).toFixed(0)}`]);
+  }
+  process.stdout.write('\n');
+  table(['loader input', 'MiB', 'result', 'ms', 'heap +MiB'], rows);
+}
+
+function parseArgs(argv: string[]): { json: boolean; repeat: number | null; only: string[] | null; loader: boolean } {
   const json = argv.includes('--json');
+  const loader = argv.includes('--loader');
   const ri = argv.indexOf('--repeat');
   const repeat = ri >= 0 ? Number(argv[ri + 1]) : null;
   if (repeat !== null && !(Number.isInteger(repeat) && repeat >= 1)) {
@@ -145,11 +181,15 @@ function parseArgs(argv: string[]): { json: boolean; repeat: number | null; only
   }
   const oi = argv.indexOf('--only');
   const only = oi >= 0 ? (argv[oi + 1] ?? '').split(',') : null;
-  return { json, repeat, only };
+  return { json, repeat, only, loader };
 }
 
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
+  if (args.loader) {
+    loaderBench();
+    return;
+  }
   const chosen = WORKLOADS.filter((w) => args.only === null || args.only.includes(w.name));
   const results: Measured[] = [];
   for (const w of chosen) {
