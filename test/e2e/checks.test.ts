@@ -1,6 +1,6 @@
 // Issue 4: an invalid graph says what is wrong on the node and on the Train button; and the
 // shipped page's Content-Security-Policy really blocks injected script, remote images and eval (S7).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cspViolations, openApp, ROOT, screenshot, SKIP_BROWSER, startApp, type App } from './harness';
@@ -45,6 +45,36 @@ describe.skipIf(SKIP_BROWSER)('checks in the browser build', () => {
     const describedBy = await train.getAttribute('aria-describedby');
     expect(describedBy).toBe(await reason.getAttribute('id'));
     await screenshot(page, '10-invalid-graph-needs-flatten');
+    await page.close();
+  });
+
+  it('imports a CSV: a bad cell is named by row and column, a good file shows a preview and becomes the dataset', async () => {
+    const page = await openApp(app);
+    await showTab(page, 'Data');
+    const dir = join(ROOT, 'test-results/e2e-files');
+    mkdirSync(dir, { recursive: true });
+    const bad = join(dir, 'bad.csv');
+    const good = join(dir, 'good.csv');
+    writeFileSync(bad, 'x1,x2,label\n0,0,0\n1,oops,1\n');
+    writeFileSync(good, ['x1,x2,label', ...Array.from({ length: 30 }, (_, i) => `${(i % 6) / 5},${Math.floor(i / 6) / 4},${i % 2}`)].join('\n'));
+    const importCsv = async (path: string) => {
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import CSV…' }).click()]);
+      await chooser.setFiles(path);
+    };
+
+    await importCsv(bad);
+    const problems = page.getByRole('alert', { name: 'CSV problems' });
+    await problems.waitFor();
+    expect(await problems.textContent()).toMatch(/Row 2, column 'x2'/);
+    await expect(page.getByTestId('data-summary').textContent()).resolves.toContain('21 samples');
+
+    await importCsv(good);
+    await problems.waitFor({ state: 'detached' });
+    const preview = page.getByRole('region', { name: 'Data preview' });
+    expect(await preview.locator('tbody tr').count()).toBe(8);
+    expect(await preview.locator('caption').textContent()).toContain('good.csv: 30 rows, 2 features, 2 classes');
+    await expect(page.getByTestId('data-summary').textContent()).resolves.toContain('30 samples');
+    await screenshot(page, '11-csv-imported');
     await page.close();
   });
 
