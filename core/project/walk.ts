@@ -59,7 +59,9 @@ export function walkValue(root: unknown): ProblemList {
     }
     for (let k = keys.length - 1; k >= 0; k--) {
       const key = keys[k];
-      if (!FORBIDDEN_KEYS.has(key)) stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+      const child: unknown = (value as Record<string, unknown>)[key];
+      // An undefined field is an absent field, as in JSON (an optional field left unset).
+      if (!FORBIDDEN_KEYS.has(key) && child !== undefined) stack.push({ value: child, path: [...path, key] });
     }
   }
   return problems;

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseProject, validateProjectValue } from '../../../core/index';
-import { exampleText } from './helpers';
+import { exampleText, goldenText } from './helpers';
 
 const FORBIDDEN = ['__proto__', 'constructor', 'prototype'] as const;
 const objectProtoKeys = Object.getOwnPropertyNames(Object.prototype).sort();
@@ -106,5 +106,21 @@ describe('forbidden keys (F2)', () => {
     const r = parseProject(text);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems).toContainEqual({ path: 'graph.nodes[6].id', message: 'This name is reserved and cannot be a node id; rename the node' });
+  });
+});
+
+describe('validateProjectValue on in-memory projects', () => {
+  it('treats an undefined optional field as absent, as JSON does', () => {
+    const value = JSON.parse(goldenText()) as { runs: Record<string, unknown>[] };
+    value.runs[0].sweep = undefined;
+    (value.runs[0].result as Record<string, unknown>).errorMessage = undefined;
+    const r = validateProjectValue(value);
+    expect(r.ok).toBe(true);
+  });
+
+  it('still refuses an undefined required field, naming it', () => {
+    const value = JSON.parse(goldenText()) as Record<string, unknown>;
+    value.name = undefined;
+    expect(validateProjectValue(value)).toEqual({ ok: false, more: 0, problems: [{ path: 'name', message: 'Invalid input: expected string, received undefined' }] });
   });
 });
