@@ -89,6 +89,20 @@ describe('TrainingHost (real worker threads, scripted session)', () => {
     expect(t.host.liveRuns()).toEqual([]);
   });
 
+  it('B3: at most one batch runs after stop is requested (the worker checks a shared flag between batches)', async () => {
+    const counter = new SharedArrayBuffer(4);
+    const batches = new Int32Array(counter);
+    const t = makeHost({ testHooks: { batchCounter: counter } });
+    await t.host.start(xorRequest('one', 1_000_000, 0));
+    await t.firstEvent('one', 'progress');
+    t.host.stop('one');
+    const atStop = Atomics.load(batches, 0);
+    const last = await t.ended('one');
+    expect(last.type).toBe('stopped');
+    // One scripted batch per epoch: the batches run after the flag went up.
+    if (last.type === 'stopped') expect(last.result.epochs - atStop).toBeLessThanOrEqual(1);
+  });
+
   it('pauses, steps one batch at a time, resumes and finishes', async () => {
     const t = makeHost();
     await t.host.start({ ...xorRequest('p', 5), paused: true });

@@ -217,6 +217,8 @@ export class TrainingHost {
     });
     worker.on('messageerror', () => this.log(`training worker ${run.runId}: a message could not be deserialised; dropped`));
     worker.on('message', (data: unknown) => this.onWorkerMessage(run, data));
+    // Every message to the worker is counted in `pending` (the worker counts each one down).
+    Atomics.add(run.pending, 0, 1);
     worker.postMessage({ kind: 'start', req: run.req } satisfies WorkerCommand);
   }
 

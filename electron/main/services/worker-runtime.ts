@@ -34,6 +34,8 @@ export interface WorkerTestHooks {
   hangOnStop?: boolean;
   /** Post malformed and unknown messages before the first real event. */
   postJunk?: boolean;
+  /** Int32Array[1]: scripted test sessions count their batches here, readable by the test. */
+  batchCounter?: SharedArrayBuffer;
 }
 
 function withHooks(session: TrainingSession, hooks: WorkerTestHooks): TrainingSession {
