@@ -37,7 +37,7 @@ export class Linear implements Layer {
     const y = (this.out = ensure(this.out, n * outF));
     this.x = x;
     // y[i,o] = Σ_k x[i,k]·W[o,k] + b[o]: B = Wᵀ, read through strides.
-    gemm(n, outF, inF, x, inF, 1, this.weight.value, 1, inF, y, this.bias ? this.bias.value : null);
+    gemm(n, outF, inF, x, 0, inF, 1, this.weight.value, 0, 1, inF, y, 0, this.bias ? this.bias.value : null, false);
     return y;
   }
 
@@ -53,11 +53,11 @@ export class Linear implements Layer {
       }
     }
     // dW[o,k] = Σ_i g[i,o]·x[i,k]: A = gᵀ.
-    gemm(outF, inF, n, g, 1, outF, this.x, inF, 1, this.weight.grad, null);
+    gemm(outF, inF, n, g, 0, 1, outF, this.x, 0, inF, 1, this.weight.grad, 0, null, false);
     if (!needInputGrad) return EMPTY;
     // dx[i,k] = Σ_o g[i,o]·W[o,k]
     const gx = (this.gradIn = ensure(this.gradIn, n * inF));
-    gemm(n, inF, outF, g, outF, 1, this.weight.value, inF, 1, gx, null);
+    gemm(n, inF, outF, g, 0, outF, 1, this.weight.value, 0, inF, 1, gx, 0, null, false);
     return gx;
   }
 }
