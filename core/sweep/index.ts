@@ -8,6 +8,8 @@ export { expandSweep, rerunRequest, sweepSettingKey, parseSweepSettingKey } from
 export { buildRunRecord, curvesFromMetrics, metricsFromRunCurves, type RunRecordInput } from './record';
 export {
   resultRow,
+  rowOf,
+  type RowSource,
   sortRows,
   rowsToCsv,
   epochReaching,

@@ -28,23 +28,38 @@ export function epochReaching(accuracy: readonly number[], target: number): numb
   return null;
 }
 
-export function resultRow(run: RunRecord, label?: string, target = DEFAULT_TARGET_ACCURACY): ResultRow {
-  const r = run.result;
-  const loss = run.curves.loss;
+/** What a row is computed from: a saved run record, or a run still in memory. */
+export interface RowSource {
+  id: string;
+  name: string;
+  value: string | null;
+  /** Training accuracy and loss per epoch. */
+  accuracy: readonly number[];
+  loss: readonly number[];
+  result: RunRecord['result'];
+}
+
+export function rowOf(src: RowSource, label?: string, target = DEFAULT_TARGET_ACCURACY): ResultRow {
+  const r = src.result;
+  const lastLoss = src.loss.length ? src.loss[src.loss.length - 1] : null;
   return {
-    runId: run.id,
-    name: run.name,
-    value: run.sweep?.value ?? null,
-    label: label ?? run.sweep?.value ?? run.name,
+    runId: src.id,
+    name: src.name,
+    value: src.value,
+    label: label ?? src.value ?? src.name,
     state: r.state,
-    finalLoss: r.loss ?? (loss.length ? loss[loss.length - 1] : null),
-    trainAccuracy: r.accuracy,
-    testAccuracy: r.testAccuracy,
-    epochToTarget: epochReaching(run.curves.accuracy, target),
+    finalLoss: r.loss !== null && Number.isFinite(r.loss) ? r.loss : lastLoss !== null && Number.isFinite(lastLoss) ? lastLoss : null,
+    trainAccuracy: r.accuracy !== null && Number.isFinite(r.accuracy) ? r.accuracy : null,
+    testAccuracy: r.testAccuracy !== null && Number.isFinite(r.testAccuracy) ? r.testAccuracy : null,
+    epochToTarget: epochReaching(src.accuracy, target),
     diverged: r.state === 'diverged',
     epochs: r.epochs,
-    ms: r.ms,
+    ms: Number.isFinite(r.ms) ? r.ms : 0,
   };
+}
+
+export function resultRow(run: RunRecord, label?: string, target = DEFAULT_TARGET_ACCURACY): ResultRow {
+  return rowOf({ id: run.id, name: run.name, value: run.sweep?.value ?? null, accuracy: run.curves.accuracy, loss: run.curves.loss, result: run.result }, label, target);
 }
 
 export type RowKey = Exclude<keyof ResultRow, 'runId'>;

@@ -1,0 +1,22 @@
+// An EChart with its export buttons: PNG (as drawn) and SVG (vector, re-rendered).
+import { useRef } from 'react';
+import type { EChartsCoreOption } from 'echarts/core';
+import { EChart } from '../charts/EChart';
+import { downloadChartPng, downloadChartSvg } from './export';
+
+export function ChartCard({ option, label, fileStem, height = 280, testId, series }: { option: EChartsCoreOption; label: string; fileStem: string; height?: number; testId?: string; series?: number }) {
+  const box = useRef<HTMLDivElement | null>(null);
+  return (
+    <div className="chart-card" ref={box} data-testid={testId} data-series={series}>
+      <EChart option={option} label={label} height={height} />
+      <div className="chart-exports" role="group" aria-label={`Export ${label}`}>
+        <button type="button" onClick={() => downloadChartPng(box.current, `${fileStem}.png`)} aria-label={`Save ${label} as PNG`}>
+          PNG
+        </button>
+        <button type="button" onClick={() => downloadChartSvg(option, `${fileStem}.svg`)} aria-label={`Save ${label} as SVG`}>
+          SVG
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,209 @@
+// The Compare view: "change one thing". Pick a setting and its values (the lab's presets, or
+// typed ones), run them all at once, watch each run's progress, stop them all; then read the
+// overlaid loss and accuracy curves (legend by value), the decision boundaries side by side
+// (2-D data) and the sortable results table; export charts, the table and the lab report.
+import { useId, useMemo, useState } from 'react';
+import { SWEEP_PRESETS, SWEEP_SETTING_HELP, SWEEP_SETTING_LABELS, SWEEP_SETTINGS, sweepValueLabel, type SweepSetting } from '../../core/index';
+import { boundaryCanvas } from '../charts/boundary-image';
+import { boundaryOption } from '../charts/boundary-options';
+import { useDatasetView } from '../charts/dataset-view';
+import { EChart } from '../charts/EChart';
+import { boundaryExtent } from '../charts/plot-data';
+import { useThrottled } from '../charts/use-throttled';
+import { useProjectStore } from '../store/project';
+import { useSweepStore, type SweepRunView } from '../store/sweep';
+import { useTrainingStore } from '../store/training';
+import { isActive } from '../store/training-events';
+import { ChartCard } from './ChartCard';
+import { downloadCsv, downloadReport, fileStem } from './export';
+import { overlayOption } from './overlay-options';
+import { ResultsTable } from './ResultsTable';
+import { runProgress, sweepRows, sweepSeries } from './rows';
+import './compare.css';
+
+/** How often the overlaid charts redraw while runs go (several runs feed them at once). */
+const LIVE_INTERVAL_MS = 300;
+
+function ValuePicker() {
+  const setting = useSweepStore((s) => s.setting);
+  const values = useSweepStore((s) => s.values);
+  const setValues = useSweepStore((s) => s.setValues);
+  const running = useSweepStore((s) => s.status === 'running');
+  const [typed, setTyped] = useState('');
+  const inputId = useId();
+  // Presets first (in the lab's order), then anything typed.
+  const options = [...SWEEP_PRESETS[setting], ...values.filter((v) => !SWEEP_PRESETS[setting].includes(v))];
+  const toggle = (v: string) => setValues(values.includes(v) ? values.filter((x) => x !== v) : options.filter((o) => o === v || values.includes(o)));
+  const add = () => {
+    const parts = typed.split(',').map((t) => t.trim()).filter(Boolean);
+    if (!parts.length) return;
+    setValues([...values, ...parts.filter((p) => !values.includes(p))]);
+    setTyped('');
+  };
+  return (
+    <fieldset className="sweep-values" disabled={running}>
+      <legend>Values to try</legend>
+      <div className="value-chips">
+        {options.map((v) => (
+          <label key={v} className="chip">
+            <input type="checkbox" checked={values.includes(v)} onChange={() => toggle(v)} />
+            {sweepValueLabel(setting, v)}
+          </label>
+        ))}
+      </div>
+      <div className="add-value">
+        <label htmlFor={inputId}>Other values</label>
+        <input
+          id={inputId}
+          type="text"
+          value={typed}
+          placeholder="e.g. 0.1, 0.2"
+          onChange={(e) => setTyped(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') add();
+          }}
+        />
+        <button type="button" onClick={add}>
+          Add
+        </button>
+      </div>
+    </fieldset>
+  );
+}
+
+function RunProgressList({ runs }: { runs: SweepRunView[] }) {
+  return (
+    <ul className="sweep-runs" aria-label="Sweep runs">
+      {runs.map((r) => {
+        const p = runProgress(r);
+        return (
+          <li key={r.runId ?? r.value} data-status={r.status}>
+            <span className="run-label">{r.label}</span>
+            <div className="progress-bar" role="progressbar" aria-label={`${r.label} progress`} aria-valuemin={0} aria-valuemax={r.totalEpochs} aria-valuenow={r.metrics.length}>
+              <div className="progress-fill" style={{ width: `${Math.round(p * 100)}%` }} />
+            </div>
+            <span className="run-status">{r.status === 'running' || r.status === 'starting' ? `${r.metrics.length} / ${r.totalEpochs}` : r.status}</span>
+            {r.message ? <span className="run-error">{r.message.title}</span> : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function BoundaryMultiples({ runs }: { runs: SweepRunView[] }) {
+  const view = useDatasetView();
+  const plot = view.ok && view.kind === 'points2d' ? view.plot : null;
+  const options = useMemo(
+    () =>
+      plot
+        ? runs.map((r) => {
+            if (!r.boundary) return null;
+            const o = boundaryOption(r.boundary, plot, boundaryExtent(plot, r.boundary.res), boundaryCanvas(r.boundary)) as Record<string, unknown>;
+            return {
+              ...o,
+              title: { text: r.label, left: 'center', top: 2, textStyle: { fontSize: 12 } },
+              legend: { show: false },
+              grid: { left: 30, right: 8, top: 24, bottom: 22 },
+              xAxis: { ...(o.xAxis as object), name: '' },
+              yAxis: { ...(o.yAxis as object), name: '' },
+            };
+          })
+        : [],
+    [runs, plot],
+  );
+  if (!plot || options.every((o) => o === null)) return null;
+  return (
+    <div className="boundary-multiples" data-testid="sweep-boundaries">
+      {options.map((o, i) => (o ? <EChart key={runs[i].runId ?? i} option={o} label={`Decision boundary, ${runs[i].label}`} height={190} /> : null))}
+    </div>
+  );
+}
+
+export function ComparePanel() {
+  const setting = useSweepStore((s) => s.setting);
+  const setSetting = useSweepStore((s) => s.setSetting);
+  const status = useSweepStore((s) => s.status);
+  const runs = useSweepStore((s) => s.runs);
+  const plan = useSweepStore((s) => s.plan);
+  const problems = useSweepStore((s) => s.problems);
+  const values = useSweepStore((s) => s.values);
+  const weightsByRun = useSweepStore((s) => s.weightsByRun);
+  const start = useSweepStore((s) => s.start);
+  const stopAll = useSweepStore((s) => s.stopAll);
+  const project = useProjectStore((s) => s.project);
+  const singleRunActive = useTrainingStore((s) => isActive(s.status));
+  const settingId = useId();
+  const helpId = useId();
+
+  const running = status === 'running';
+  const shownRuns = useThrottled(runs, LIVE_INTERVAL_MS, running);
+  const series = useMemo(() => sweepSeries(shownRuns), [shownRuns]);
+  const label = plan?.settingLabel ?? SWEEP_SETTING_LABELS[setting];
+  const lossOpt = useMemo(() => overlayOption(series, 'loss', { title: `Loss per epoch, by ${label.toLowerCase()}` }), [series, label]);
+  const accOpt = useMemo(() => overlayOption(series, 'accuracy', { title: `Accuracy per epoch, by ${label.toLowerCase()}` }), [series, label]);
+  const rows = useMemo(() => sweepRows(runs), [runs]);
+  const hasTest = rows.some((r) => r.testAccuracy !== null);
+  const stem = fileStem(`${project.name} ${label}`);
+  const why = singleRunActive ? 'A training run is in progress; stop it or let it finish first.' : values.length === 0 ? 'Pick at least one value.' : null;
+
+  return (
+    <section className="compare-panel" aria-label="Compare">
+      <div className="sweep-setup">
+        <div className="field">
+          <label htmlFor={settingId}>Setting to vary</label>
+          <select id={settingId} value={setting} disabled={running} aria-describedby={helpId} onChange={(e) => setSetting(e.target.value as SweepSetting)}>
+            {SWEEP_SETTINGS.map((s) => (
+              <option key={s} value={s}>
+                {SWEEP_SETTING_LABELS[s]}
+              </option>
+            ))}
+          </select>
+          <p id={helpId} className="hint">
+            {SWEEP_SETTING_HELP[setting]} Everything else stays as it is: the data, the split, the seed and the starting weights.
+          </p>
+        </div>
+        <ValuePicker />
+        <div className="run-controls" role="group" aria-label="Sweep controls">
+          <button type="button" className="primary" disabled={running || why !== null} onClick={() => void start()}>
+            Run sweep
+          </button>
+          <button type="button" disabled={!running} onClick={() => void stopAll()}>
+            Stop all
+          </button>
+          {why && !running ? <span className="hint">{why}</span> : null}
+        </div>
+        {problems.length ? (
+          <div className="run-message" role="alert">
+            <p className="run-message-title">The sweep could not start.</p>
+            <ul>
+              {problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </div>
+
+      {runs.length ? (
+        <div className="sweep-results" data-testid="sweep-results" data-status={status}>
+          <RunProgressList runs={runs} />
+          <div className="overlay-charts">
+            <ChartCard option={lossOpt} label="Sweep loss chart" fileStem={`${stem}-loss`} testId="sweep-loss-chart" series={series.length} />
+            <ChartCard option={accOpt} label="Sweep accuracy chart" fileStem={`${stem}-accuracy`} testId="sweep-accuracy-chart" series={series.length} />
+          </div>
+          <BoundaryMultiples runs={shownRuns} />
+          {rows.length ? <ResultsTable rows={rows} firstColumn={label} hasTest={hasTest} caption={`Results by ${label.toLowerCase()}`} testId="sweep-table" /> : null}
+          <div className="exports" role="group" aria-label="Export results">
+            <button type="button" disabled={!rows.length} onClick={() => downloadCsv(rows, `${stem}.csv`)}>
+              Table as CSV
+            </button>
+            <button type="button" disabled={running} onClick={() => downloadReport(useProjectStore.getState().project, weightsByRun, new Date())}>
+              Lab report
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}

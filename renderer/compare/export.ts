@@ -1,0 +1,53 @@
+// Exports from the Compare view and the run history: a chart as PNG (what is on screen, via the
+// live ECharts instance) or SVG (re-rendered by the report's server-side renderer, so it is
+// vector and needs no canvas), the runs table as CSV, and the lab report as one HTML file.
+import type { EChartsCoreOption } from 'echarts/core';
+import { rowsToCsv, type Project, type ResultRow, type Weights } from '../../core/index';
+import { downloadText } from '../backend/web/files';
+import { echarts } from '../charts/echarts-setup';
+import { buildLabReport } from '../report/index';
+import { chartSvg } from '../report/svg';
+
+/** A file name from user text: letters, digits, dashes; never empty. */
+export function fileStem(text: string): string {
+  const stem = text
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .replace(/\s+/g, '-')
+    .toLowerCase()
+    .slice(0, 60);
+  return stem || 'bpnn';
+}
+
+function downloadUrl(fileName: string, url: string): void {
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
+
+/** The chart inside `figure` (an EChart) as a PNG at twice the screen resolution. */
+export function downloadChartPng(figure: HTMLElement | null, fileName: string): boolean {
+  const box = figure?.querySelector<HTMLElement>('.chart-canvas');
+  const instance = box ? echarts.getInstanceByDom(box) : undefined;
+  if (!instance) return false;
+  downloadUrl(fileName, instance.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' }));
+  return true;
+}
+
+export function downloadChartSvg(option: EChartsCoreOption, fileName: string, width = 760, height = 340): void {
+  downloadText(fileName, chartSvg(option, width, height), 'image/svg+xml');
+}
+
+export function downloadCsv(rows: readonly ResultRow[], fileName: string): void {
+  downloadText(fileName, rowsToCsv(rows), 'text/csv');
+}
+
+export function downloadReport(project: Project, runWeights: Readonly<Record<string, Weights>>, now: Date): void {
+  const html = buildLabReport({ project, runWeights, generatedAt: now.toISOString() });
+  downloadText(`${fileStem(project.name)}-lab-report.html`, html, 'text/html');
+}

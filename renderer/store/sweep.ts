@@ -1,0 +1,237 @@
+// The Compare view's store: which setting to vary and its values, and the sweep in progress.
+// Every run of the sweep goes to the backend at once (the desktop pool queues what it cannot
+// take; the browser starts a worker per run), each keeps its own view, fed by the same event
+// reducer as the single-run store, batched per animation frame. When the last run ends, the
+// runs go into the project's history with their sweep id. Dependencies are injected so tests
+// drive the store with a fake api and a manual frame clock.
+import { create, type StoreApi, type UseBoundStore } from 'zustand';
+import {
+  buildRunRecord,
+  expandSweep,
+  projectToSpec,
+  SWEEP_PRESETS,
+  type Project,
+  type RunRecord,
+  type SweepPlan,
+  type SweepSetting,
+  type TrainingEvent,
+  type Weights,
+} from '../../core/index';
+import type { BpnnApi } from '../../electron/ipc/contract';
+import { getApi } from '../backend/api';
+import { useProjectStore } from './project';
+import { applyEvents, BOUNDARY_RESOLUTION, idleView, isActive, startProblemsMessage, type RunView } from './training-events';
+import { useUiStore } from './ui';
+
+export interface SweepRunView extends RunView {
+  value: string;
+  label: string;
+  /** Trained weights once the run has ended (for the decision boundary and the report). */
+  weights: Weights | null;
+}
+
+export type SweepStatus = 'idle' | 'running' | 'finished';
+
+export interface SweepState {
+  setting: SweepSetting;
+  /** The values to try, as text (presets or typed). */
+  values: string[];
+  status: SweepStatus;
+  sweepId: string | null;
+  plan: Pick<SweepPlan, 'setting' | 'settingKey' | 'settingLabel' | 'nodeIds'> | null;
+  runs: SweepRunView[];
+  /** Why the sweep could not start, one line each. */
+  problems: string[];
+  /** Weights of every run ended in this session, by run id (history overlays, report). */
+  weightsByRun: Record<string, Weights>;
+
+  setSetting(setting: SweepSetting): void;
+  setValues(values: string[]): void;
+  start(): Promise<void>;
+  stopAll(): Promise<void>;
+  /** Forget the finished sweep's view (its runs stay in the project's history). */
+  clear(): void;
+}
+
+export interface SweepDeps {
+  api(): BpnnApi;
+  project(): { project: Project; addRun(r: RunRecord): void };
+  /** Canvas selection, for "hidden units of the selected Linear nodes". */
+  selectedNodeIds(): string[];
+  nowIso(): string;
+  requestFrame(cb: () => void): void;
+  newId(): string;
+}
+
+export function createSweepStore(deps: SweepDeps): UseBoundStore<StoreApi<SweepState>> {
+  let queue: TrainingEvent[] = [];
+  let frameRequested = false;
+  let subscribed = false;
+  let context: { createdAt: string; project: Project; sweepId: string; settingKey: string; settingLabel: string } | null = null;
+
+  return create<SweepState>()((set, get) => {
+    const finishIfDone = () => {
+      const s = get();
+      if (s.status !== 'running' || !context || s.runs.some((r) => isActive(r.status))) return;
+      const c = context;
+      context = null;
+      const { addRun } = deps.project();
+      for (const run of s.runs) {
+        if (!run.result || !run.runId) continue;
+        addRun(
+          buildRunRecord({
+            id: run.runId,
+            name: `${c.settingLabel} ${run.value}`,
+            createdAt: c.createdAt,
+            settings: runSettings(s, run) ?? c.project.training,
+            dataset: c.project.dataset,
+            metrics: run.metrics,
+            result: run.result,
+            sweep: { id: c.sweepId, setting: c.settingKey, value: run.value },
+          }),
+        );
+      }
+      set({ status: 'finished' });
+    };
+
+    // The settings each run trained with, kept from its request.
+    const requestSettings = new Map<string, Project['training']>();
+    const runSettings = (_s: SweepState, run: SweepRunView) => (run.runId ? requestSettings.get(run.runId) : undefined);
+
+    const flush = () => {
+      frameRequested = false;
+      const events = queue;
+      queue = [];
+      const s = get();
+      let weightsByRun = s.weightsByRun;
+      const runs = s.runs.map((run) => {
+        const mine = events.filter((e) => e.runId === run.runId);
+        if (!mine.length) return run;
+        const { view, finished } = applyEvents(run, mine);
+        let weights = run.weights;
+        if (finished) {
+          weights = finished.event.weights;
+          weightsByRun = { ...weightsByRun, [finished.event.runId]: weights };
+        }
+        return { ...run, ...view, weights };
+      });
+      set({ runs, weightsByRun });
+      finishIfDone();
+    };
+
+    const receive = (event: TrainingEvent) => {
+      if (!get().runs.some((r) => r.runId === event.runId)) return;
+      queue.push(event);
+      if (!frameRequested) {
+        frameRequested = true;
+        deps.requestFrame(flush);
+      }
+    };
+
+    return {
+      setting: 'lr',
+      values: [...SWEEP_PRESETS.lr],
+      status: 'idle',
+      sweepId: null,
+      plan: null,
+      runs: [],
+      problems: [],
+      weightsByRun: {},
+
+      setSetting(setting) {
+        if (get().status === 'running') return;
+        set({ setting, values: [...SWEEP_PRESETS[setting]], problems: [] });
+      },
+
+      setValues(values) {
+        if (get().status === 'running') return;
+        set({ values, problems: [] });
+      },
+
+      async start() {
+        if (get().status === 'running') return;
+        if (!subscribed) {
+          subscribed = true;
+          deps.api().onTrainingEvent(receive);
+        }
+        const { project } = deps.project();
+        const { setting, values } = get();
+        const selected = setting === 'hidden' ? deps.selectedNodeIds() : [];
+        const base = { spec: projectToSpec(project), dataset: project.dataset, settings: project.training };
+        let expanded = expandSweep(base, { setting, values, nodeIds: selected });
+        // A selection that holds no hidden Linear node means "all of them", not an error.
+        if (!expanded.ok && selected.length && expanded.problems.some((p) => p.field === 'nodeIds')) {
+          expanded = expandSweep(base, { setting, values });
+        }
+        if (!expanded.ok) {
+          set({ problems: expanded.problems.map((p) => (p.field.startsWith('values[') ? `Value ${Number(p.field.slice(7, -1)) + 1}: ${p.message}` : p.message)) });
+          return;
+        }
+        const plan = expanded.plan;
+        const sweepId = deps.newId();
+        context = { createdAt: deps.nowIso(), project, sweepId, settingKey: plan.settingKey, settingLabel: plan.settingLabel };
+        queue = [];
+        requestSettings.clear();
+        const runs: SweepRunView[] = plan.runs.map((r) => ({
+          ...idleView(),
+          status: 'starting',
+          runId: `${sweepId}-${r.index}`,
+          totalEpochs: r.request.settings.epochs,
+          value: r.value,
+          label: r.label,
+          weights: null,
+        }));
+        for (let i = 0; i < runs.length; i++) requestSettings.set(runs[i].runId as string, plan.runs[i].request.settings);
+        set({
+          status: 'running',
+          sweepId,
+          plan: { setting: plan.setting, settingKey: plan.settingKey, settingLabel: plan.settingLabel, nodeIds: plan.nodeIds },
+          runs,
+          problems: [],
+        });
+        await Promise.all(
+          plan.runs.map(async (r, i) => {
+            const runId = runs[i].runId as string;
+            const result = await deps.api().startTraining({ runId, request: r.request, boundaryResolution: BOUNDARY_RESOLUTION });
+            if (get().sweepId !== sweepId) return;
+            set({
+              runs: get().runs.map((v) => {
+                if (v.runId !== runId) return v;
+                if (!result.ok) {
+                  const m = startProblemsMessage(result.problems);
+                  return { ...v, status: 'error' as const, message: m };
+                }
+                return v.status === 'starting' ? { ...v, status: 'running' as const } : v;
+              }),
+            });
+          }),
+        );
+        finishIfDone();
+      },
+
+      async stopAll() {
+        const active = get().runs.filter((r) => r.runId && isActive(r.status));
+        await Promise.all(active.map((r) => deps.api().stopTraining(r.runId as string)));
+      },
+
+      clear() {
+        if (get().status === 'running') return;
+        set({ status: 'idle', sweepId: null, plan: null, runs: [], problems: [] });
+      },
+    };
+  });
+}
+
+let counter = 0;
+
+export const useSweepStore = createSweepStore({
+  api: getApi,
+  project: () => useProjectStore.getState(),
+  selectedNodeIds: () => useUiStore.getState().selectedNodeIds,
+  nowIso: () => new Date().toISOString(),
+  requestFrame: (cb) => {
+    if (typeof document !== 'undefined' && document.visibilityState === 'hidden') setTimeout(cb, 250);
+    else requestAnimationFrame(() => cb());
+  },
+  newId: () => `sweep-${Date.now().toString(36)}-${(counter += 1)}`,
+});
