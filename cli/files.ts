@@ -58,6 +58,17 @@ export function loadProject(path: string): Project {
   throw new CliError(`${path}: ${where}${first.message}${more}`);
 }
 
+/** Fail before a long run, not after it, when `path` cannot be written to. */
+export function checkWritable(path: string): void {
+  try {
+    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw new CliError(`Cannot write '${path}': it is a folder, not a file`);
+    if (!statSync(dirname(path)).isDirectory()) throw new CliError(`Cannot write '${path}': '${dirname(path)}' is not a folder`);
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw new CliError(`Cannot write '${path}': the folder '${dirname(path)}' does not exist`);
+  }
+}
+
 /** Write text to path atomically: temp file in the same folder → fsync → rename → fsync folder. */
 export function writeFileAtomic(path: string, text: string): void {
   const dir = dirname(path);

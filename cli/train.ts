@@ -16,7 +16,7 @@ import {
   type TrainingSettings,
 } from '../core/index';
 import { CliError, EXIT } from './errors';
-import { loadProject, writeFileAtomic } from './files';
+import { checkWritable, loadProject, writeFileAtomic } from './files';
 import { barReporter, jsonReporter, plainReporter, type Reporter } from './report';
 import { locateProblem } from './validate';
 
@@ -75,6 +75,7 @@ export function runRecord(project: Project, session: TrainingSession, settings: 
 
 export async function trainCommand(path: string, opts: TrainOptions): Promise<number> {
   const project = loadProject(path);
+  for (const target of [opts.out, opts.weights]) if (target !== undefined) checkWritable(target);
   const settings: TrainingSettings = {
     ...project.training,
     ...(opts.epochs !== undefined ? { epochs: opts.epochs } : {}),

@@ -144,10 +144,14 @@ describe('bad input gives one clear line and a non-zero exit', () => {
     expectOneLineError(bpnn(args), 2, pattern, expect);
   });
 
-  it('an output path in a folder that does not exist leaves nothing behind', () => {
-    const r = bpnn(['train', 'examples/xor.bpnn', '--epochs', '1', '--out', '/nonexistent-dir/x.bpnn']);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^bpnn: Could not write '\/nonexistent-dir\/x\.bpnn': no such file\. Nothing was changed\.\n$/);
+  it('an output path in a folder that does not exist is refused before training', () => {
+    const r = bpnn(['train', 'examples/xor.bpnn', '--json', '--out', '/nonexistent-dir/x.bpnn']);
+    expectOneLineError(r, 1, /^bpnn: Cannot write '\/nonexistent-dir\/x\.bpnn': the folder '\/nonexistent-dir' does not exist$/, expect);
+    expect(r.stdout).toBe('');
+  });
+
+  it('an output path that is a folder is refused before training', () => {
+    expectOneLineError(bpnn(['train', 'examples/xor.bpnn', '--weights', 'examples']), 1, /Cannot write 'examples': it is a folder, not a file$/, expect);
   });
 });
 
