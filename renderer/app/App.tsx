@@ -66,6 +66,16 @@ function SidePanel() {
   );
 }
 
+/** Says the last editing action to screen readers; invisible on screen. */
+function Announcer() {
+  const text = useUiStore((s) => s.announcement);
+  return (
+    <div className="visually-hidden" role="status" aria-live="polite">
+      {text}
+    </div>
+  );
+}
+
 function Shell() {
   useAppLifecycle();
   useGlobalShortcuts();
@@ -86,6 +96,7 @@ function Shell() {
         <SidePanel />
       </div>
       <QuestionDialog />
+      <Announcer />
     </div>
   );
 }

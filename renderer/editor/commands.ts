@@ -1,16 +1,20 @@
 // Editing commands shared by the keyboard, the desktop menu and the toolbar. They act on the
 // stores only, so each is one undo step and works without React.
 import type { NodeType } from '../../core/index';
-import { defaultParams } from '../nodes/registry';
+import { defaultParams, definitionOf } from '../nodes/registry';
 import { useProjectStore } from '../store/project';
 import { useUiStore } from '../store/ui';
 import { clipOf, type XY } from '../store/graph-edits';
 
 export const PASTE_STEP: XY = { x: 40, y: 40 };
 
+const blocks = (n: number) => `${n} block${n === 1 ? '' : 's'}`;
+
 export function addNodeAt(type: NodeType, position: XY): string {
   const id = useProjectStore.getState().addNode(type, position, defaultParams(type));
-  useUiStore.getState().select([id], []);
+  const ui = useUiStore.getState();
+  ui.select([id], []);
+  ui.announce(`Added ${definitionOf(type).title} ${id}.`);
   return id;
 }
 
@@ -18,6 +22,9 @@ export function deleteSelection(): void {
   const ui = useUiStore.getState();
   if (ui.selectedNodeIds.length === 0 && ui.selectedEdgeIds.length === 0) return;
   useProjectStore.getState().deleteElements(ui.selectedNodeIds, ui.selectedEdgeIds);
+  const e = ui.selectedEdgeIds.length;
+  const parts = [ui.selectedNodeIds.length ? blocks(ui.selectedNodeIds.length) : '', e ? `${e} connection${e === 1 ? '' : 's'}` : ''];
+  ui.announce(`Deleted ${parts.filter(Boolean).join(' and ')}.`);
   ui.select([], []);
 }
 
@@ -39,6 +46,7 @@ export function pasteClipboard(): void {
   const ids = useProjectStore.getState().paste(ui.clipboard, { x: PASTE_STEP.x * k, y: PASTE_STEP.y * k });
   ui.notePaste();
   ui.select(ids, []);
+  ui.announce(`Pasted ${blocks(ids.length)}.`);
 }
 
 export function duplicateSelection(): void {
@@ -46,6 +54,7 @@ export function duplicateSelection(): void {
   if (ui.selectedNodeIds.length === 0) return;
   const ids = useProjectStore.getState().duplicate(ui.selectedNodeIds);
   ui.select(ids, []);
+  ui.announce(`Duplicated ${blocks(ids.length)}.`);
 }
 
 export function selectAll(): void {
@@ -69,11 +78,15 @@ export function pruneSelection(): void {
 }
 
 export function undo(): void {
+  if (!useProjectStore.getState().canUndo) return;
   useProjectStore.getState().undo();
   pruneSelection();
+  useUiStore.getState().announce('Undone.');
 }
 
 export function redo(): void {
+  if (!useProjectStore.getState().canRedo) return;
   useProjectStore.getState().redo();
   pruneSelection();
+  useUiStore.getState().announce('Redone.');
 }

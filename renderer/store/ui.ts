@@ -29,12 +29,15 @@ export interface UiState {
   inspectorTab: InspectorTab;
   banner: Banner | null;
   question: Question | null;
+  /** The last editing action in words, for screen readers (a polite live region). */
+  announcement: string;
 
   select(nodeIds: string[], edgeIds: string[]): void;
   setClipboard(clip: Clip | null): void;
   notePaste(): void;
   setInspectorTab(tab: InspectorTab): void;
   showBanner(banner: Banner | null): void;
+  announce(text: string): void;
   /** Asks the user; resolves with the chosen label, or null when dismissed. */
   ask(title: string, message: string, choices: string[]): Promise<string | null>;
   answer(choice: string | null): void;
@@ -50,6 +53,7 @@ export const useUiStore: UseBoundStore<StoreApi<UiState>> = create<UiState>()((s
   inspectorTab: 'node',
   banner: null,
   question: null,
+  announcement: '',
 
   select(nodeIds, edgeIds) {
     const s = get();
@@ -69,6 +73,9 @@ export const useUiStore: UseBoundStore<StoreApi<UiState>> = create<UiState>()((s
   },
   showBanner(banner) {
     set({ banner });
+  },
+  announce(text) {
+    set({ announcement: text });
   },
   ask(title, message, choices) {
     get().question?.resolve(null);

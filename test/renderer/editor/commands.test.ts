@@ -77,3 +77,15 @@ describe('editing commands', () => {
     expect(nodeIds()).toHaveLength(7);
   });
 });
+
+describe('announcements for screen readers', () => {
+  it('says what an edit did', () => {
+    addNodeAt('Linear', { x: 0, y: 0 });
+    expect(ui().announcement).toBe('Added Linear linear1.');
+    ui().select(['fc1', 'sig1'], ['input-fc1']);
+    deleteSelection();
+    expect(ui().announcement).toBe('Deleted 2 blocks and 1 connection.');
+    undo();
+    expect(ui().announcement).toBe('Undone.');
+  });
+});
