@@ -101,7 +101,10 @@ export interface RecoveryOffer {
  */
 export interface BpnnApi {
   readonly platform: 'desktop' | 'web';
-  /** Show an open dialog (desktop) or file picker (web) and load the chosen project. */
+  /**
+   * Show an open dialog (desktop) or file picker (web) and load the chosen project. The renderer
+   * settles unsaved changes (Save / Don't Save / Cancel) before calling this or openExample.
+   */
   openProject(): Promise<OpenResult>;
   /** The project the app should show at start: a file it was asked to open, else the XOR example. */
   initialProject(): Promise<OpenResult>;

@@ -192,7 +192,11 @@ export function startApp(opts: StartOptions = {}): RunningApp | null {
       if (d.dirty) void dialogs.notifyChangedOnDisk(mainWindow, d.fileName);
       else void openPath(c, file, { askUnsaved: false }).then((r) => c.send('project:opened', r));
     };
+    let previousDocumentId = c.doc.current.documentId;
     c.doc.onChange((d) => {
+      // A replaced document was settled (saved or discarded) before it was replaced.
+      if (d.documentId !== previousDocumentId) void c.backups.clear(previousDocumentId);
+      previousDocumentId = d.documentId;
       if (watched?.path !== d.filePath) {
         watched?.stop();
         const file = d.filePath;

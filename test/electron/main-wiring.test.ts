@@ -344,6 +344,19 @@ describe('main process wiring (electron mocked)', () => {
     await invoke('document:setState', { fileName: 'shared.bpnn', filePath: file, dirty: false, project: null });
   });
 
+  it('an open the renderer asks for does not ask about unsaved changes again, and drops the replaced document’s backup', async () => {
+    await invoke('document:setState', { fileName: 'untitled.bpnn', filePath: null, dirty: true, project: named('discarded in the page') });
+    const oldId = ctx().doc.current.documentId;
+    await ctx().backups.shutdown();
+    expect(existsSync(path.join(userData, 'Backups', oldId, 'backup.json'))).toBe(true);
+    const file = path.join(work, 'next.bpnn');
+    writeFileSync(file, textOf(named('next')));
+    electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [file] });
+    expect(await invoke('project:open')).toMatchObject({ ok: true, filePath: file });
+    expect(electron.dialog.showMessageBox).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(existsSync(path.join(userData, 'Backups', oldId))).toBe(false));
+  });
+
   it('opens a .bpnn handed over by a second launch and sends it to the window', async () => {
     const file = path.join(work, 'second.bpnn');
     writeFileSync(file, textOf(named('from a second launch')));
