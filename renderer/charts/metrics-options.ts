@@ -10,6 +10,13 @@ type Metric = 'loss' | 'accuracy';
 const TRAIN_COLOR = OKABE_ITO[0];
 const TEST_COLOR = OKABE_ITO[5];
 
+/** Axis labels that fit the margin: 0.25, 1.2, 3e+5, 2.5e+294. */
+export function compactNumber(v: number): string {
+  const a = Math.abs(v);
+  if (a !== 0 && (a >= 1e4 || a < 1e-3)) return v.toExponential(1).replace('.0e', 'e');
+  return String(Number(v.toPrecision(3)));
+}
+
 function seriesPoints(metrics: readonly EpochMetrics[], pick: (m: EpochMetrics) => number | null): [number, number][] {
   const out: [number, number][] = [];
   for (const m of metrics) {
@@ -48,7 +55,7 @@ function metricChartOption(metrics: readonly EpochMetrics[], metric: Metric, tot
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? v.toPrecision(4) : String(v)) },
     xAxis: { type: 'value', name: 'Epoch', nameLocation: 'middle', nameGap: 26, min: 1, max: totalEpochs && totalEpochs > 1 ? totalEpochs : 'dataMax', minInterval: 1 },
     // The title names the quantity; an axis name would collide with it.
-    yAxis: metric === 'loss' ? { type: 'value', min: 0 } : { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+    yAxis: metric === 'loss' ? { type: 'value', min: 0, axisLabel: { formatter: compactNumber } } : { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     series,
   };
 }

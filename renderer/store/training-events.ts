@@ -112,13 +112,8 @@ function divergedMessage(result: RunResult): RunMessage {
   if (!d) {
     return { title: 'Training diverged: the loss stopped being a finite number.', details: [], advice: ['Lower the learning rate (for example ÷10).', 'Normalize the inputs.', 'Turn on gradient clipping.'] };
   }
-  const where = d.where.kind === 'loss' ? 'the loss' : `the gradient of ${d.where.tensor} in ${d.where.nodeId}`;
-  const details = [
-    `${where} became ${d.value} at epoch ${d.epoch}, batch ${d.batch}.`,
-    d.lastFiniteLoss === null ? 'No finite loss was recorded before that.' : `Last finite loss: ${formatNumber(d.lastFiniteLoss)}.`,
-    `The weights from epoch ${d.keptEpoch} were kept.`,
-  ];
-  return { title: d.message, details, advice: d.advice };
+  // The engine's message already says what became non-finite, where, and which weights were kept.
+  return { title: d.message, details: [], advice: d.advice };
 }
 
 /** Time left from the pace so far; null until there is a pace to go by. */

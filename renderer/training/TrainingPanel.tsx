@@ -170,8 +170,34 @@ function Progress() {
   );
 }
 
+/** Divergence: one click applies a suggested fix and trains again from fresh weights. */
+function DivergenceActions() {
+  const training = useProjectStore((s) => s.project.training);
+  const updateTraining = useProjectStore((s) => s.updateTraining);
+  const restart = (patch: Partial<TrainingSettings>) => {
+    updateTraining(patch);
+    const run = useTrainingStore.getState();
+    run.setContinueTraining(false);
+    void run.start();
+  };
+  const lr = training.optimizer.lr / 10;
+  return (
+    <div className="run-message-actions">
+      <button type="button" onClick={() => restart({ optimizer: { ...training.optimizer, lr } })}>
+        Restart with learning rate {String(Number(lr.toPrecision(3)))}
+      </button>
+      {training.clipNorm === null ? (
+        <button type="button" onClick={() => restart({ clipNorm: 1 })}>
+          Restart with gradient clipping at 1
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
 function RunMessageBox() {
   const message = useTrainingStore((s) => s.message);
+  const status = useTrainingStore((s) => s.status);
   if (!message) return null;
   return (
     <div className="run-message" role="alert">
@@ -193,6 +219,7 @@ function RunMessageBox() {
           </ul>
         </>
       ) : null}
+      {status === 'diverged' ? <DivergenceActions /> : null}
     </div>
   );
 }

@@ -78,6 +78,39 @@ describe.skipIf(SKIP_BROWSER)('checks in the browser build', () => {
     await page.close();
   });
 
+  it('N6: a diverging run says what happened and what to try, and one click restarts with a smaller learning rate', async () => {
+    const page = await openApp(app);
+    // The lab network without its output Sigmoid, trained with MSE at an absurd learning rate.
+    const project = JSON.parse(readFileSync(join(ROOT, 'examples/xor.bpnn'), 'utf8')) as {
+      graph: { nodes: { id: string }[]; edges: { target: string }[] };
+      training: { loss: string; optimizer: { lr: number } };
+    };
+    project.graph.nodes = project.graph.nodes.filter((n) => n.id !== 'sig3');
+    project.graph.edges = project.graph.edges.filter((e) => e.target !== 'sig3');
+    project.training.loss = 'mse';
+    project.training.optimizer.lr = 1e6;
+    const file = join(ROOT, 'test-results/e2e-files/diverges.bpnn');
+    mkdirSync(join(ROOT, 'test-results/e2e-files'), { recursive: true });
+    writeFileSync(file, JSON.stringify(project));
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open', exact: true }).click()]);
+    await chooser.setFiles(file);
+    await expect.poll(() => page.title()).toContain('diverges.bpnn');
+
+    expect(await trainToEnd(page)).toBe('diverged');
+    const message = page.getByRole('region', { name: 'Training' }).getByRole('alert');
+    const text = (await message.textContent()) ?? '';
+    expect(text).toMatch(/NaN|Infinity/);
+    expect(text).toMatch(/epoch \d+/i);
+    expect(text).toContain('What to try');
+    expect(text).not.toMatch(/at \w+ \(|\.ts:\d+/);
+    await screenshot(page, '12-diverged-with-advice');
+
+    await message.getByRole('button', { name: /Restart with learning rate/ }).click();
+    const lr = page.getByRole('region', { name: 'Training' }).getByLabel('Learning rate', { exact: true });
+    await expect.poll(() => lr.inputValue()).toBe('100000');
+    await page.close();
+  });
+
   it('S7: ships a strict CSP meta tag (script-src self, no unsafe-inline, no unsafe-eval)', () => {
     const html = readFileSync(join(ROOT, 'test-results/e2e-web-checks/index.html'), 'utf8');
     const csp = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';

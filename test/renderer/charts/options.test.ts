@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EpochMetrics } from '../../../core/index';
 import { createTrainingSession, makeDataset, newProject, nodeId, projectToSpec } from '../../../core/index';
-import { accuracyChartOption, lossChartOption } from '../../../renderer/charts/metrics-options';
+import { accuracyChartOption, compactNumber, lossChartOption } from '../../../renderer/charts/metrics-options';
 import { comparisonOption, scatterOption, signalsOption } from '../../../renderer/charts/data-options';
 import { boundaryOption, boundaryPixels } from '../../../renderer/charts/boundary-options';
 import { confusionMatrix, confusionMatrixOption } from '../../../renderer/charts/confusion-options';
@@ -191,5 +191,16 @@ describe('confusion matrix', () => {
     expect(cividis(0)).toBe('#00224e');
     expect(cividis(1)).toBe('#fee838');
     expect(cividis(Number.NaN)).toBe('#00224e');
+  });
+});
+
+describe('axis labels', () => {
+  it('stay short for tiny and huge losses', () => {
+    expect(compactNumber(0.25)).toBe('0.25');
+    expect(compactNumber(1.23456)).toBe('1.23');
+    expect(compactNumber(2.5e294)).toBe('2.5e+294');
+    expect(compactNumber(300000)).toBe('3e+5');
+    expect(compactNumber(0.0001)).toBe('1e-4');
+    expect(compactNumber(0)).toBe('0');
   });
 });
