@@ -111,6 +111,30 @@ describe.skipIf(SKIP_BROWSER)('checks in the browser build', () => {
     await page.close();
   });
 
+  it('gives every control an accessible name, in every tab, after a run', async () => {
+    const page = await openApp(app);
+    expect(await trainToEnd(page)).toBe('done');
+    const cdp = await page.context().newCDPSession(page);
+    const CONTROL_ROLES = new Set(['button', 'textbox', 'combobox', 'checkbox', 'slider', 'spinbutton', 'tab', 'progressbar', 'radio', 'menuitem', 'link', 'listbox']);
+    const unnamed: string[] = [];
+    let controls = 0;
+    for (const tab of ['Node', 'Data', 'Training'] as const) {
+      await showTab(page, tab);
+      const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+        nodes: { ignored: boolean; role?: { value: string }; name?: { value: string } }[];
+      };
+      for (const n of nodes) {
+        const role = n.role?.value ?? '';
+        if (n.ignored || !CONTROL_ROLES.has(role)) continue;
+        controls += 1;
+        if (!n.name?.value.trim()) unnamed.push(`${tab} tab: a ${role}`);
+      }
+    }
+    expect(controls).toBeGreaterThan(40);
+    expect(unnamed).toEqual([]);
+    await page.close();
+  });
+
   it('S7: ships a strict CSP meta tag (script-src self, no unsafe-inline, no unsafe-eval)', () => {
     const html = readFileSync(join(ROOT, 'test-results/e2e-web-checks/index.html'), 'utf8');
     const csp = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
