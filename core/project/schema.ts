@@ -11,7 +11,6 @@ import { FORBIDDEN_KEYS } from './limits';
 const MAX_ISSUES_PER_ARRAY = 3;
 
 const finite = z.number();
-const int = z.number().int();
 const nonNegInt = z.number().int().nonnegative();
 const posInt = z.number().int().positive();
 const name = z.string();
@@ -72,11 +71,14 @@ export const ProjectEdgeSchema = z.strictObject({
   target: nodeIdSchema,
 });
 
+// Settings a student types (sizes, rates, seeds) are only type-checked here: a value out of
+// range while someone is mid-edit must still save and load. Their ranges are checked, with
+// messages naming the field, before training (validateSettings, makeDataset, `bpnn validate`).
 export const GeneratorParamsSchema = z.strictObject({
-  n: posInt.optional(),
-  noise: finite.nonnegative().optional(),
-  classes: posInt.optional(),
-  length: posInt.optional(),
+  n: finite.optional(),
+  noise: finite.optional(),
+  classes: finite.optional(),
+  length: finite.optional(),
 });
 
 export const DatasetSpecSchema = z.discriminatedUnion('kind', [
@@ -84,7 +86,7 @@ export const DatasetSpecSchema = z.discriminatedUnion('kind', [
     kind: z.literal('generator'),
     generator: z.enum(GENERATORS),
     params: GeneratorParamsSchema,
-    seed: int,
+    seed: finite,
   }),
   z.strictObject({
     kind: z.literal('inline'),
@@ -106,7 +108,7 @@ export const OptimizerSettingsSchema = z.discriminatedUnion('type', [
 
 export const ScheduleSettingsSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('constant') }),
-  z.strictObject({ type: z.literal('step'), stepSize: posInt, gamma: finite }),
+  z.strictObject({ type: z.literal('step'), stepSize: finite, gamma: finite }),
   z.strictObject({ type: z.literal('exponential'), gamma: finite }),
   z.strictObject({ type: z.literal('cosine'), minLr: finite }),
 ]);
@@ -115,12 +117,12 @@ export const TrainingSettingsSchema = z.strictObject({
   loss: z.enum(['bce', 'crossEntropy', 'mse']),
   optimizer: OptimizerSettingsSchema,
   schedule: ScheduleSettingsSchema,
-  epochs: nonNegInt,
-  batchSize: nonNegInt,
-  testSplit: finite.min(0).lt(1),
-  seed: int,
+  epochs: finite,
+  batchSize: finite,
+  testSplit: finite,
+  seed: finite,
   init: z.enum(['normal', 'xavier', 'he']),
-  clipNorm: finite.positive().nullable(),
+  clipNorm: finite.nullable(),
   shuffle: z.boolean(),
 });
 

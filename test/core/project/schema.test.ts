@@ -1,6 +1,6 @@
 // F3: the schema is strict and every error carries a JSON path; at most 20 are listed.
 import { describe, expect, it } from 'vitest';
-import { MAX_PROBLEMS_SHOWN, parseProject, serializeProject } from '../../../core/index';
+import { MAX_PROBLEMS_SHOWN, parseProject, serializeProject, validateSettings } from '../../../core/index';
 import { exampleText, goldenText, loadOk } from './helpers';
 
 const problemsOf = (text: string) => {
@@ -104,5 +104,16 @@ describe('hostile text in problems (F8)', () => {
     const r = problemsOf(exampleText('xor').replace('"outFeatures": 32', `"outFeatures": 32, "${key}": "x"`));
     expect(r.problems[0].path.length).toBeLessThan(120);
     expect(r.problems[0].message.length).toBeLessThanOrEqual(300);
+  });
+});
+
+describe('values mid-edit', () => {
+  it('saves and loads settings out of range (epochs 0, lr −1, testSplit 1.5) and leaves them to the pre-training check', () => {
+    const p = loadOk(exampleText('spiral-softmax'));
+    p.training = { ...p.training, epochs: 0, testSplit: 1.5, seed: 2.5, optimizer: { type: 'Adam', lr: -1, beta1: 0.9, beta2: 0.999, eps: 1e-8 } };
+    const saved = serializeProject(p);
+    expect(saved.ok).toBe(true);
+    if (saved.ok) expect(loadOk(saved.text).training).toEqual(p.training);
+    expect(validateSettings(p.training).length).toBeGreaterThan(0);
   });
 });
