@@ -259,6 +259,44 @@ describe('main process wiring (electron mocked)', () => {
     expect(mainWindow().title).toBe('xor.bpnn • BPNN Studio');
   });
 
+  it('a .bpnn named on the command line is the first project instead of the example', async () => {
+    const file = path.join(work, 'from-argv.bpnn');
+    writeFileSync(file, textOf(named('from the command line')));
+    ctx().pendingOpen.push(file);
+    const r = (await invoke('project:initial')) as { ok: boolean; filePath: string; project: Project };
+    expect(r).toMatchObject({ ok: true, filePath: file, fileName: 'from-argv.bpnn' });
+    expect(r.project.name).toBe('from the command line');
+    expect(ctx().pendingOpen).toEqual([]);
+    expect(bpnnFilesIn(['bpnn-studio', file])).toEqual([file]);
+  });
+
+  it('opened files appear in File › Open Recent, and clicking one opens it', async () => {
+    const file = path.join(work, 'from-argv.bpnn');
+    const { template } = electron.Menu.setApplicationMenu.mock.calls.at(-1)?.[0] as unknown as {
+      template: { label?: string; submenu?: { label?: string; sublabel?: string; submenu?: { label?: string; sublabel?: string; click?: () => void }[] }[] }[];
+    };
+    const recent = template.find((m) => m.label === 'File')?.submenu?.find((i) => i.label === 'Open Recent')?.submenu ?? [];
+    const item = recent.find((i) => i.sublabel === file);
+    expect(item?.label).toBe('from-argv.bpnn');
+    mainWindow().webContents.send.mockClear();
+    item?.click?.();
+    await vi.waitFor(() =>
+      expect(mainWindow().webContents.send.mock.calls.some((c) => c[0] === 'project:opened' && (c[1] as { filePath?: string }).filePath === file)).toBe(true),
+    );
+  });
+
+  it('exports weights through a save dialog, never to a path the page names', async () => {
+    const target = path.join(work, 'weights.json');
+    const tensor = (shape: number[]) => ({ shape, data: new Array<number>(shape.reduce((a, b) => a * b, 1)).fill(0.5) });
+    const layer = (out: number, inp: number) => ({ weight: tensor([out, inp]), bias: tensor([out]) });
+    const trained: Project = { ...xorProject(), weights: { fc1: layer(32, 2), fc2: layer(32, 32), fc3: layer(1, 32) } };
+    electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+    expect(await invoke('weights:export', { project: trained, suggestedName: '../../etc/passwd' })).toEqual({ ok: true, fileName: 'weights.json' });
+    const options = electron.dialog.showSaveDialog.mock.calls[0].at(-1) as unknown as { defaultPath: string };
+    expect(options.defaultPath).toBe('passwd.json');
+    expect(JSON.parse(readFileSync(target, 'utf8'))).toHaveProperty('layers');
+  });
+
   it('shows the unsaved marker in the title while the document is dirty', async () => {
     await invoke('document:setState', { fileName: 'xor.bpnn', filePath: null, dirty: true, project: named('edited') });
     expect(mainWindow().title).toBe('● xor.bpnn • BPNN Studio');
@@ -362,9 +400,9 @@ describe('main process wiring (electron mocked)', () => {
     writeFileSync(file, textOf(named('from a second launch')));
     mainWindow().webContents.send.mockClear();
     electron.app.emit('second-instance', fakeEvent(), ['bpnn-studio', 'second.bpnn'], work);
-    await flush();
-    const sent = mainWindow().webContents.send.mock.calls.find((c) => c[0] === 'project:opened');
-    expect(sent?.[1]).toMatchObject({ ok: true, filePath: file, fileName: 'second.bpnn' });
+    const opened = () => mainWindow().webContents.send.mock.calls.find((c) => c[0] === 'project:opened' && (c[1] as { fileName?: string }).fileName === 'second.bpnn');
+    await vi.waitFor(() => expect(opened()).toBeDefined());
+    expect(opened()?.[1]).toMatchObject({ ok: true, filePath: file, fileName: 'second.bpnn' });
     expect(mainWindow().focus).toHaveBeenCalled();
     expect(bpnnFilesIn(['exe', '--inspect', 'a.bpnn', 'b.txt'], '/w')).toEqual([path.resolve('/w', 'a.bpnn')]);
   });
@@ -376,9 +414,9 @@ describe('main process wiring (electron mocked)', () => {
     const e = fakeEvent();
     electron.app.emit('open-file', e, file);
     expect(e.defaultPrevented).toBe(true);
-    await vi.waitFor(() => expect(mainWindow().webContents.send.mock.calls.some((c) => c[0] === 'project:opened')).toBe(true));
-    const sent = mainWindow().webContents.send.mock.calls.find((c) => c[0] === 'project:opened');
-    expect(sent?.[1]).toMatchObject({ ok: true, fileName: 'finder.bpnn' });
+    const opened = () => mainWindow().webContents.send.mock.calls.find((c) => c[0] === 'project:opened' && (c[1] as { fileName?: string }).fileName === 'finder.bpnn');
+    await vi.waitFor(() => expect(opened()).toBeDefined());
+    expect(opened()?.[1]).toMatchObject({ ok: true, filePath: file, fileName: 'finder.bpnn' });
   });
 
   it('forwards training events from the host to the window', async () => {
@@ -419,6 +457,8 @@ describe('closing with unsaved changes (D8)', () => {
     await makeDirty('cancel me');
     answerBoxes('Cancel');
     win.close();
+    // The prompt has been answered (Cancel) before anything is checked.
+    await vi.waitFor(() => expect(electron.dialog.showMessageBox).toHaveBeenCalled());
     await flush();
     expect(win.destroyed).toBe(false);
     expect(ctx().doc.current.dirty).toBe(true);
@@ -460,7 +500,7 @@ describe('closing with unsaved changes (D8)', () => {
     answerBoxes("Don't Save");
     win.close();
     await vi.waitFor(() => expect(win.destroyed).toBe(true));
-    await flush();
+    await vi.waitFor(() => expect(existsSync(path.join(userData, 'Backups', id))).toBe(false));
     expect(existsSync(path.join(userData, 'Backups', id))).toBe(false);
   });
 
@@ -471,6 +511,8 @@ describe('closing with unsaved changes (D8)', () => {
     electron.app.emit('before-quit', fakeEvent());
     answerBoxes('Cancel');
     win.close();
+    // The prompt has been answered (Cancel) before anything is checked.
+    await vi.waitFor(() => expect(electron.dialog.showMessageBox).toHaveBeenCalled());
     await flush();
     expect(win.destroyed).toBe(false);
     expect(electron.app.quit).not.toHaveBeenCalled();
@@ -490,6 +532,8 @@ describe('closing with unsaved changes (D8)', () => {
     const dispose = vi.spyOn(host, 'dispose');
     answerBoxes('Cancel');
     win.close();
+    // The prompt has been answered (Cancel) before anything is checked.
+    await vi.waitFor(() => expect(electron.dialog.showMessageBox).toHaveBeenCalled());
     await flush();
     expect(win.destroyed).toBe(false);
     expect(dispose).not.toHaveBeenCalled();
@@ -512,7 +556,7 @@ describe('closing with unsaved changes (D8)', () => {
     const live = vi.spyOn(ctx().host, 'liveRuns').mockReturnValue(['r1']);
     answerBoxes('Reload');
     win.webContents.emit('render-process-gone', fakeEvent(), { reason: 'crashed', exitCode: 1 });
-    await flush();
+    await vi.waitFor(() => expect(win.reload).toHaveBeenCalled());
     expect(stop).toHaveBeenCalledWith('r1');
     expect(win.reload).toHaveBeenCalled();
     const offers = (await invoke('recovery:offers')) as { backupId: string }[];
