@@ -63,7 +63,7 @@ export function comparisonOption(data: PlotData, predicted: ArrayLike<number>): 
   for (let i = 0; i < data.n; i++) {
     if (predicted[i] !== data.labels[i]) wrong.push([data.x[i * data.dim], data.x[i * data.dim + 1]]);
   }
-  const axis = (gridIndex: number, name: string) => ({ type: 'value', gridIndex, name, nameLocation: 'middle', nameGap: 24, scale: true, splitLine: { show: false } });
+  const axis = (gridIndex: number, name: string) => ({ type: 'value', gridIndex, name, nameLocation: 'middle', nameGap: 24, scale: true, splitNumber: 4, splitLine: { show: false } });
   return {
     animation: false,
     title: [
@@ -121,8 +121,9 @@ export function signalsOption(data: PlotData, perClass = 3, title = 'Example sig
   return {
     animation: false,
     title: { text: title, left: 8, top: 4, textStyle: { fontSize: 14 } },
-    legend: { top: 4, right: 8, data: data.classNames },
-    grid: plotArea({ left: 48, right: 16, top: 40, bottom: 40 }),
+    // The legend goes under the plot: in a narrow panel it would cover the title.
+    legend: { bottom: 0, data: data.classNames },
+    grid: plotArea({ left: 48, right: 16, top: 36, bottom: 60 }),
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'value', name: 'Time step', nameLocation: 'middle', nameGap: 24, min: 0, max: Math.max(1, data.dim - 1) },
     yAxis: { type: 'value', scale: true },

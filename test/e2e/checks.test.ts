@@ -44,7 +44,7 @@ describe.skipIf(SKIP_BROWSER)('checks in the browser build', () => {
     // The reason is the button's description for screen readers, too.
     const describedBy = await train.getAttribute('aria-describedby');
     expect(describedBy).toBe(await reason.getAttribute('id'));
-    await screenshot(page, '10-invalid-graph-needs-flatten');
+    await screenshot(page, '13-invalid-graph-needs-flatten');
     await page.close();
   });
 
@@ -74,7 +74,7 @@ describe.skipIf(SKIP_BROWSER)('checks in the browser build', () => {
     expect(await preview.locator('tbody tr').count()).toBe(8);
     expect(await preview.locator('caption').textContent()).toContain('good.csv: 30 rows, 2 features, 2 classes');
     await expect(page.getByTestId('data-summary').textContent()).resolves.toContain('30 samples');
-    await screenshot(page, '11-csv-imported');
+    await screenshot(page, '14-csv-imported');
     await page.close();
   });
 
@@ -103,7 +103,7 @@ describe.skipIf(SKIP_BROWSER)('checks in the browser build', () => {
     expect(text).toMatch(/epoch \d+/i);
     expect(text).toContain('What to try');
     expect(text).not.toMatch(/at \w+ \(|\.ts:\d+/);
-    await screenshot(page, '12-diverged-with-advice');
+    await screenshot(page, '15-diverged-with-advice');
 
     await message.getByRole('button', { name: /Restart with learning rate/ }).click();
     const lr = page.getByRole('region', { name: 'Training' }).getByLabel('Learning rate', { exact: true });

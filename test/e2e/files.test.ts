@@ -90,7 +90,7 @@ describe.skipIf(SKIP_BROWSER)('files in the browser build', () => {
     await expect(training.getByLabel('Learning rate', { exact: true }).inputValue()).resolves.toBe('0.1');
     await expect(page.getByRole('img', { name: 'Loss chart' }).textContent()).resolves.toBe(before.loss);
     await expect(page.getByRole('region', { name: 'Predictions table' }).locator('caption').textContent()).resolves.toBe(before.table);
-    await screenshot(page, '08-reopened-saved-project');
+    await screenshot(page, '11-reopened-saved-project');
     await page.close();
   });
 
@@ -153,7 +153,7 @@ describe.skipIf(SKIP_BROWSER)('files in the browser build', () => {
     expect(dialogs).toEqual([]);
     expect(await nodeIds(page)).toEqual(ids);
     expect(await page.title()).toBe(title);
-    await screenshot(page, '09-hostile-file-refused');
+    await screenshot(page, '12-hostile-file-refused');
     await page.close();
   });
 });

@@ -93,10 +93,37 @@ describe.skipIf(SKIP_BROWSER)('building and training the lab network in the brow
     await page.close();
   });
 
+  it('trains the three-class spiral example: boundary in three colours, a 3×3 confusion matrix, probabilities per class', async () => {
+    const page = await openApp(app);
+    await page.getByRole('combobox', { name: 'Open example' }).selectOption('spiral-softmax');
+    await expect.poll(() => page.title()).toContain('spiral-softmax');
+    expect(await trainToEnd(page)).toBe('done');
+    await expect(page.getByRole('img', { name: 'Confusion matrix' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('img', { name: 'Decision boundary' }).isVisible()).resolves.toBe(true);
+    const header = await page.getByRole('region', { name: 'Predictions table' }).locator('thead th').allTextContents();
+    expect(header.filter((h) => h.startsWith('P('))).toHaveLength(3);
+    await chartScreenshot(page, 'Decision boundary', '08-spiral-three-classes');
+    await page.close();
+  });
+
+  it('shows example signals for the waves data and no decision boundary for signals', async () => {
+    const page = await openApp(app);
+    await page.getByRole('combobox', { name: 'Open example' }).selectOption('waves-conv1d');
+    await expect.poll(() => page.title()).toContain('waves-conv1d');
+    await showTab(page, 'Data');
+    await expect(page.getByRole('img', { name: 'Example signals' }).isVisible()).resolves.toBe(true);
+    expect(await trainToEnd(page)).toBe('done');
+    await expect(page.getByRole('img', { name: 'Confusion matrix' }).isVisible()).resolves.toBe(true);
+    expect(await page.getByRole('img', { name: 'Decision boundary' }).count()).toBe(0);
+    await showTab(page, 'Data');
+    await screenshot(page, '09-waves-signals');
+    await page.close();
+  });
+
   it('stays readable at 1920×1080 after training the XOR example', async () => {
     const page = await openApp(app, { width: 1920, height: 1080 });
     expect(await trainToEnd(page)).toBe('done');
-    await screenshot(page, '07-trained-1920x1080');
+    await screenshot(page, '10-trained-1920x1080');
     await page.close();
   });
 });
