@@ -18,6 +18,7 @@ import { ChartCard } from './ChartCard';
 import { downloadCsv, downloadReport, fileStem } from './export';
 import { overlayOption } from './overlay-options';
 import { ResultsTable } from './ResultsTable';
+import { smallMultiple } from './small-boundary';
 import { runProgress, sweepRows, sweepSeries } from './rows';
 import './compare.css';
 
@@ -99,15 +100,7 @@ function BoundaryMultiples({ runs }: { runs: SweepRunView[] }) {
       plot
         ? runs.map((r) => {
             if (!r.boundary) return null;
-            const o = boundaryOption(r.boundary, plot, boundaryExtent(plot, r.boundary.res), boundaryCanvas(r.boundary)) as Record<string, unknown>;
-            return {
-              ...o,
-              title: { text: r.label, left: 'center', top: 2, textStyle: { fontSize: 12 } },
-              legend: { show: false },
-              grid: { left: 30, right: 8, top: 24, bottom: 22 },
-              xAxis: { ...(o.xAxis as object), name: '' },
-              yAxis: { ...(o.yAxis as object), name: '' },
-            };
+            return smallMultiple(boundaryOption(r.boundary, plot, boundaryExtent(plot, r.boundary.res), boundaryCanvas(r.boundary)), r.label);
           })
         : [],
     [runs, plot],
@@ -115,7 +108,7 @@ function BoundaryMultiples({ runs }: { runs: SweepRunView[] }) {
   if (!plot || options.every((o) => o === null)) return null;
   return (
     <div className="boundary-multiples" data-testid="sweep-boundaries">
-      {options.map((o, i) => (o ? <EChart key={runs[i].runId ?? i} option={o} label={`Decision boundary, ${runs[i].label}`} height={190} /> : null))}
+      {options.map((o, i) => (o ? <EChart key={runs[i].runId ?? i} option={o} label={`Decision boundary, ${runs[i].label}`} height={170} /> : null))}
     </div>
   );
 }
@@ -140,8 +133,9 @@ export function ComparePanel() {
   const shownRuns = useThrottled(runs, LIVE_INTERVAL_MS, running);
   const series = useMemo(() => sweepSeries(shownRuns), [shownRuns]);
   const label = plan?.settingLabel ?? SWEEP_SETTING_LABELS[setting];
-  const lossOpt = useMemo(() => overlayOption(series, 'loss', { title: `Loss per epoch, by ${label.toLowerCase()}` }), [series, label]);
-  const accOpt = useMemo(() => overlayOption(series, 'accuracy', { title: `Accuracy per epoch, by ${label.toLowerCase()}` }), [series, label]);
+  const totalEpochs = runs.reduce((m, r) => Math.max(m, r.totalEpochs), 1);
+  const lossOpt = useMemo(() => overlayOption(series, 'loss', { logLoss: 'auto', title: `Loss per epoch, by ${label.toLowerCase()}`, totalEpochs }), [series, label, totalEpochs]);
+  const accOpt = useMemo(() => overlayOption(series, 'accuracy', { title: `Accuracy per epoch, by ${label.toLowerCase()}`, totalEpochs }), [series, label, totalEpochs]);
   const rows = useMemo(() => sweepRows(runs), [runs]);
   const hasTest = rows.some((r) => r.testAccuracy !== null);
   const stem = fileStem(`${project.name} ${label}`);

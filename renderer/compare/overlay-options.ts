@@ -36,11 +36,31 @@ export interface OverlayOptions {
   split?: 'train' | 'test';
   /** Cap on points per line (the report uses it to keep files small); default: every epoch. */
   maxPoints?: number;
-  /** Log scale for the loss axis (learning rates spanning decades). */
-  logLoss?: boolean;
+  /**
+   * Log scale for the loss axis; 'auto' = when the curves span more than two decades (an early
+   * spike or a tiny learning rate would otherwise flatten every other curve).
+   */
+  logLoss?: boolean | 'auto';
+  /** The x axis runs to this epoch (so live curves grow into a fixed frame). */
+  totalEpochs?: number;
 }
 
-export function overlayOption(runs: readonly CurveSeries[], metric: 'loss' | 'accuracy', opts: OverlayOptions = {}): EChartsCoreOption {
+/** True when the positive losses of all curves span more than `decades` powers of ten. */
+export function spansDecades(runs: readonly CurveSeries[], decades = 2): boolean {
+  let lo = Infinity;
+  let hi = 0;
+  for (const r of runs) {
+    for (const m of r.metrics) {
+      if (!(Number.isFinite(m.loss) && m.loss > 0)) continue;
+      if (m.loss < lo) lo = m.loss;
+      if (m.loss > hi) hi = m.loss;
+    }
+  }
+  return hi / lo > 10 ** decades;
+}
+
+export function overlayOption(runs: readonly CurveSeries[], metric: 'loss' | 'accuracy', options: OverlayOptions = {}): EChartsCoreOption {
+  const opts = { ...options, logLoss: options.logLoss === 'auto' ? metric === 'loss' && spansDecades(runs) : options.logLoss };
   const test = opts.split === 'test';
   const pick = (m: EpochMetrics): number | null => {
     if (metric === 'loss') return test ? m.testLoss : m.loss;
@@ -77,7 +97,7 @@ export function overlayOption(runs: readonly CurveSeries[], metric: 'loss' | 'ac
     legend: { type: 'plain', top: 28, left: 8, right: 8, data: runs.map((r) => r.label) },
     grid: { left: 60, right: 20, top: 64 + 18 * Math.floor(runs.length / 6), bottom: 44 },
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? v.toPrecision(4) : String(v)) },
-    xAxis: { type: 'value', name: 'Epoch', nameLocation: 'middle', nameGap: 26, min: 1, max: maxEpoch, minInterval: 1 },
+    xAxis: { type: 'value', name: 'Epoch', nameLocation: 'middle', nameGap: 26, min: 1, max: Math.max(maxEpoch, opts.totalEpochs ?? 1), minInterval: 1 },
     yAxis:
       metric === 'loss'
         ? opts.logLoss

@@ -16,7 +16,10 @@ import '../compare/compare.css';
 export function sweepText(run: RunRecord): string {
   if (!run.sweep) return '';
   const key = parseSweepSettingKey(run.sweep.setting);
-  return key ? `${SWEEP_SETTING_LABELS[key.setting]}: ${sweepValueLabel(key.setting, run.sweep.value)}` : `${run.sweep.setting}: ${run.sweep.value}`;
+  if (!key) return `${run.sweep.setting}: ${run.sweep.value}`;
+  // Numbers read best bare after the setting's name ("Learning rate: 0.05"); names get their label ("Identity (no activation)").
+  const numeric = key.setting === 'lr' || key.setting === 'hidden' || key.setting === 'seed';
+  return `${SWEEP_SETTING_LABELS[key.setting]}: ${numeric ? run.sweep.value : sweepValueLabel(key.setting, run.sweep.value)}`;
 }
 
 function NameCell({ run }: { run: RunRecord }) {
@@ -73,7 +76,7 @@ export function RunHistory() {
 
   const pickedRuns = useMemo(() => picked.map((id) => runs.find((r) => r.id === id)).filter((r): r is RunRecord => r !== undefined), [picked, runs]);
   const series = useMemo(() => pickedRuns.map((r) => ({ label: r.name, metrics: metricsFromRunCurves(r.curves) })), [pickedRuns]);
-  const lossOpt = useMemo(() => overlayOption(series, 'loss', { title: 'Loss per epoch, picked runs' }), [series]);
+  const lossOpt = useMemo(() => overlayOption(series, 'loss', { logLoss: 'auto', title: 'Loss per epoch, picked runs' }), [series]);
   const accOpt = useMemo(() => overlayOption(series, 'accuracy', { title: 'Accuracy per epoch, picked runs' }), [series]);
   const rows = useMemo(() => runs.map((r) => resultRow(r, r.name)), [runs]);
   const pickedRows = useMemo(() => pickedRuns.map((r) => resultRow(r, r.name)), [pickedRuns]);

@@ -29,6 +29,7 @@ import { plotDataOf, viewKind } from '../charts/dataset-view';
 import { boundaryExtent, type PlotData } from '../charts/plot-data';
 import { predictionsFor } from '../charts/predictions';
 import { overlayOption, type CurveSeries } from '../compare/overlay-options';
+import { smallMultiple } from '../compare/small-boundary';
 import { escapeHtml } from './escape';
 import { layerRows, networkSvg } from './network-svg';
 import { pngDataUrl } from './png';
@@ -50,7 +51,7 @@ const WIDE = 760;
 const CURVE_H = 300;
 /** Points per curve in the report: plenty for a 760-pixel chart, and keeps the file small. */
 const MAX_POINTS = 600;
-const SMALL = 230;
+const SMALL = 200;
 
 const h = escapeHtml;
 
@@ -165,20 +166,6 @@ function resultsTable(first: string, rows: ResultRow[], hasTest: boolean, target
   );
 }
 
-/** A log loss axis when the curves span more than two decades (a spike or a tiny learning rate would flatten the rest). */
-function wideLossRange(curves: readonly CurveSeries[]): boolean {
-  let lo = Infinity;
-  let hi = 0;
-  for (const c of curves) {
-    for (const m of c.metrics) {
-      if (!(Number.isFinite(m.loss) && m.loss > 0)) continue;
-      lo = Math.min(lo, m.loss);
-      hi = Math.max(hi, m.loss);
-    }
-  }
-  return hi / lo > 100;
-}
-
 function curvesOf(runs: RunRecord[], labels: string[]): CurveSeries[] {
   return runs.map((r, i) => ({ label: labels[i], metrics: metricsFromRunCurves(r.curves) }));
 }
@@ -213,15 +200,7 @@ function boundaryMultiples(input: LabReportInput, runs: RunRecord[], labels: str
     const pred = predictionsFor(runProject(input.project, run, w));
     if (!pred?.grid) return;
     const image = pngDataUrl(pred.grid.res, pred.grid.res, boundaryPixels(pred.grid));
-    const option = boundaryOption(pred.grid, plot, boundaryExtent(plot, pred.grid.res), image) as Record<string, unknown>;
-    const small = {
-      ...option,
-      title: { text: labels[i], left: 'center', top: 2, textStyle: { fontSize: 12 } },
-      legend: { show: false },
-      grid: { left: 30, right: 8, top: 24, bottom: 22 },
-      xAxis: { ...(option.xAxis as object), name: '' },
-      yAxis: { ...(option.yAxis as object), name: '' },
-    };
+    const small = smallMultiple(boundaryOption(pred.grid, plot, boundaryExtent(plot, pred.grid.res), image), labels[i]);
     cells.push(`<div class="multiple">${chartSvg(small, SMALL, SMALL)}</div>`);
   });
   if (!cells.length) return '';
@@ -306,7 +285,7 @@ export function buildLabReport(input: LabReportInput): string {
       parts.push(
         `<section class="sweep" data-sweep-id="${h(g.id)}"><h3>Experiment ${gi + 1}: ${h(label.toLowerCase())}${changed}</h3>` +
           `<p>${g.runs.length} runs, one per value (${labels.map((l) => h(l)).join(', ')}); everything else held fixed — the data, the split, the seed and, where the shapes allow, the starting weights.</p>` +
-          figure(chartSvg(overlayOption(curves, 'loss', { maxPoints: MAX_POINTS, logLoss: wideLossRange(curves), title: `Loss per epoch, by ${label.toLowerCase()}` }), WIDE, CURVE_H + 20), `Loss per epoch for each ${label.toLowerCase()}.`) +
+          figure(chartSvg(overlayOption(curves, 'loss', { maxPoints: MAX_POINTS, logLoss: 'auto', title: `Loss per epoch, by ${label.toLowerCase()}` }), WIDE, CURVE_H + 20), `Loss per epoch for each ${label.toLowerCase()}.`) +
           figure(chartSvg(overlayOption(curves, 'accuracy', { maxPoints: MAX_POINTS, title: `Accuracy per epoch, by ${label.toLowerCase()}` }), WIDE, CURVE_H + 20), `Training accuracy per epoch for each ${label.toLowerCase()}.`) +
           (plot && kind === 'points2d' ? boundaryMultiples(input, g.runs, labels, plot) : '') +
           resultsTable(label, rows, hasTest, target) +
