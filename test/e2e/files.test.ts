@@ -127,6 +127,25 @@ describe.skipIf(SKIP_BROWSER)('files in the browser build', () => {
     await page.close();
   });
 
+  it('keeps a backup of unsaved work in the browser and offers it after the page is closed and opened again', async () => {
+    const page = await openApp(app);
+    await showTab(page, 'Training');
+    await setNumber(page, 'Epochs', '1234');
+    await expect.poll(() => page.title()).toContain('•');
+    // The backup is written once edits pause (about a second).
+    await page.waitForFunction(() => window.localStorage.length > 0, undefined, { timeout: 10_000 });
+    await page.reload();
+    const dialog = page.getByRole('dialog', { name: 'Restore unsaved work?' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('xor.bpnn');
+    await dialog.getByRole('button', { name: 'Restore' }).click();
+    await showTab(page, 'Training');
+    await expect(page.getByRole('region', { name: 'Training' }).getByLabel('Epochs', { exact: true }).inputValue()).resolves.toBe('1234');
+    // Restored work is unsaved work.
+    await expect.poll(() => page.title()).toContain('•');
+    await page.close();
+  });
+
   it('F8: a file with a hostile key is refused with its path and reason as plain text, and the open project is unchanged', async () => {
     const page = await openApp(app);
     const dialogs: string[] = [];
