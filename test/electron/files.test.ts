@@ -210,15 +210,15 @@ describe('FileService', () => {
     if (opened.ok) expect(opened.project.name).toBe('good');
 
     const bad = path.join(dir, 'bad.bpnn');
-    const doc = JSON.parse(textOf(named('bad'))) as { training: { epochs: unknown; seed: unknown } };
+    const doc = JSON.parse(textOf(named('bad'))) as { training: { epochs: unknown; shuffle: unknown } };
     doc.training.epochs = 'many';
-    doc.training.seed = 1.5;
+    doc.training.shuffle = 'yes';
     writeFileSync(bad, JSON.stringify(doc));
     const refused = await files.open(bad);
     expect(refused.ok).toBe(false);
     if (!refused.ok && !refused.canceled) {
       expect(refused.fileName).toBe('bad.bpnn');
-      expect(refused.problems.map((p) => p.path).sort()).toEqual(['training.epochs', 'training.seed']);
+      expect(refused.problems.map((p) => p.path).sort()).toEqual(['training.epochs', 'training.shuffle']);
     }
   });
 
