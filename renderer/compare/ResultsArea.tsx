@@ -1,0 +1,53 @@
+// The area under the canvas with three views: the live Charts of the current run, Compare
+// (sweeps) and Runs (the history). Panels stay mounted while hidden, so a sweep keeps going
+// and its charts keep their state when the student looks at something else.
+import { useState } from 'react';
+import { ChartsPanel } from '../charts/ChartsPanel';
+import { RunHistory } from '../history/RunHistory';
+import { ComparePanel } from './ComparePanel';
+import './compare.css';
+
+type View = 'charts' | 'compare' | 'runs';
+
+const VIEWS: { id: View; label: string }[] = [
+  { id: 'charts', label: 'Charts' },
+  { id: 'compare', label: 'Compare' },
+  { id: 'runs', label: 'Runs' },
+];
+
+export function ResultsArea() {
+  const [view, setView] = useState<View>('charts');
+  return (
+    <div className="results-area">
+      <div role="tablist" aria-label="Results views" className="tabs results-tabs">
+        {VIEWS.map((v) => (
+          <button
+            key={v.id}
+            type="button"
+            role="tab"
+            id={`results-tab-${v.id}`}
+            aria-selected={view === v.id}
+            aria-controls={`results-panel-${v.id}`}
+            tabIndex={view === v.id ? 0 : -1}
+            className={view === v.id ? 'tab active' : 'tab'}
+            onClick={() => setView(v.id)}
+            onKeyDown={(e) => {
+              if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+              const i = VIEWS.findIndex((x) => x.id === view);
+              const next = VIEWS[(i + (e.key === 'ArrowRight' ? 1 : VIEWS.length - 1)) % VIEWS.length];
+              setView(next.id);
+              document.getElementById(`results-tab-${next.id}`)?.focus();
+            }}
+          >
+            {v.label}
+          </button>
+        ))}
+      </div>
+      {VIEWS.map((v) => (
+        <div key={v.id} role="tabpanel" id={`results-panel-${v.id}`} aria-labelledby={`results-tab-${v.id}`} hidden={view !== v.id}>
+          {v.id === 'charts' ? <ChartsPanel /> : v.id === 'compare' ? <ComparePanel /> : <RunHistory />}
+        </div>
+      ))}
+    </div>
+  );
+}
