@@ -46,7 +46,12 @@ export function predictionsFor(project: Project): Predictions | null {
   }
   lastWeights = project.weights;
   lastProject = project;
-  lastResult = compute(project);
+  try {
+    lastResult = compute(project);
+  } catch {
+    // Never take the page down over a picture: without predictions the charts just show less.
+    lastResult = null;
+  }
   return lastResult;
 }
 

@@ -6,7 +6,7 @@
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import { projectToSpec } from '../../core/index';
 import type { Project, RunRecord, TrainingEvent, Weights } from '../../core/index';
-import type { BpnnApi } from '../../electron/ipc/contract';
+import type { BpnnApi, StartTrainingResult } from '../../electron/ipc/contract';
 import { getApi } from '../backend/api';
 import { useProjectStore } from './project';
 import {
@@ -115,7 +115,13 @@ export function createTrainingStore(deps: TrainingDeps): UseBoundStore<StoreApi<
 
     const withRun = async (fn: (api: BpnnApi, runId: string) => Promise<void>) => {
       const { runId, status } = get();
-      if (runId && isActive(status)) await fn(deps.api(), runId);
+      if (!runId || !isActive(status)) return;
+      try {
+        await fn(deps.api(), runId);
+      } catch {
+        // A control that did not get through changes nothing; the run's own events still
+        // arrive (or its end does), so the view stays true.
+      }
     };
 
     return {
@@ -136,16 +142,29 @@ export function createTrainingStore(deps: TrainingDeps): UseBoundStore<StoreApi<
         queue = [];
         lastTick = deps.now();
         set({ ...idleView(), status: 'starting', runId, totalEpochs: project.training.epochs });
-        const result = await deps.api().startTraining({
-          runId,
-          request: { spec: projectToSpec(project), dataset: project.dataset, settings: project.training, initialWeights: fromWeights },
-          boundaryResolution: BOUNDARY_RESOLUTION,
-          paused: opts?.paused === true,
-        });
+        let result: StartTrainingResult | { ok?: undefined; message?: unknown };
+        try {
+          result = await deps.api().startTraining({
+            runId,
+            request: { spec: projectToSpec(project), dataset: project.dataset, settings: project.training, initialWeights: fromWeights },
+            boundaryResolution: BOUNDARY_RESOLUTION,
+            paused: opts?.paused === true,
+          });
+        } catch (err) {
+          result = { message: err instanceof Error ? err.message : String(err) };
+        }
         if (get().runId !== runId) return;
-        if (!result.ok) {
+        if (result.ok === true) {
+          // fall through: the run is on its way
+        } else if (result.ok === false) {
           runContext = null;
           set({ status: 'error', message: startProblemsMessage(result.problems) });
+          return;
+        } else {
+          // A refusal or failure of the transport itself (not the engine): say so plainly.
+          runContext = null;
+          const why = typeof result.message === 'string' && result.message ? result.message : 'the training host did not answer';
+          set({ status: 'error', message: { title: 'Training could not start.', details: [why], advice: ['Press Train to try again; if it keeps failing, save the project and restart the app.'] } });
           return;
         }
         if (get().status === 'starting') set({ status: opts?.paused ? 'paused' : 'running' });

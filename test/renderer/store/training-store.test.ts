@@ -14,16 +14,20 @@ function metric(epoch: number): EpochMetrics {
 const RESULT: RunResult = { state: 'done', epochs: 3, loss: 0.1, accuracy: 1, testAccuracy: null, ms: 12 };
 const WEIGHTS: Weights = { fc1: { weight: { shape: [1, 1], data: [0.5] } } };
 
-function harness(opts: { startResult?: StartTrainingResult } = {}) {
+function harness(opts: { startResult?: StartTrainingResult; startThrows?: Error; controlsThrow?: boolean } = {}) {
   let listener: ((e: TrainingEvent) => void) | null = null;
   const calls: string[] = [];
   const requests: StartTrainingRequest[] = [];
   const api = {
     startTraining: async (req: StartTrainingRequest) => {
       requests.push(req);
+      if (opts.startThrows) throw opts.startThrows;
       return opts.startResult ?? { ok: true, shapes: [] };
     },
-    pauseTraining: async (id: string) => void calls.push(`pause ${id}`),
+    pauseTraining: async (id: string) => {
+      calls.push(`pause ${id}`);
+      if (opts.controlsThrow) throw new Error('channel closed');
+    },
     resumeTraining: async (id: string) => void calls.push(`resume ${id}`),
     stepTraining: async (id: string) => void calls.push(`step ${id}`),
     stopTraining: async (id: string) => void calls.push(`stop ${id}`),
@@ -196,6 +200,19 @@ describe('training store', () => {
     expect(s.status).toBe('error');
     expect(s.message?.details).toEqual(['fc1: weight is [32, 2], needs [16, 2].', 'lr: lr must be > 0.']);
     expect(s.message?.advice.join(' ')).toContain('Reset weights');
+  });
+
+  it('reports a failing transport at start as a message, not an exception', async () => {
+    const h = harness({ startThrows: new Error('The main process refused: payload too large') });
+    await h.store.getState().start();
+    expect(h.store.getState()).toMatchObject({ status: 'error', message: { title: 'Training could not start.', details: ['The main process refused: payload too large'] } });
+  });
+
+  it('a control that fails to get through leaves the run as it was', async () => {
+    const h = harness({ controlsThrow: true });
+    await h.store.getState().start();
+    await expect(h.store.getState().pause()).resolves.toBeUndefined();
+    expect(h.store.getState().status).toBe('running');
   });
 
   it('forgets the run view and stops a running run when another project is opened', async () => {
