@@ -130,6 +130,12 @@ describe('TrainingHost (real worker threads, scripted session)', () => {
     });
     expect(unknownNode.ok).toBe(false);
     if (!unknownNode.ok) expect(unknownNode.problems[0]).toMatchObject({ field: 'request.spec.nodes.0.type' });
+    const zeroLr = await t.host.start({
+      ...base,
+      request: { ...base.request, settings: { ...base.request.settings, optimizer: { type: 'SGD', lr: 0 } } },
+    });
+    expect(zeroLr.ok).toBe(false);
+    if (!zeroLr.ok) expect(zeroLr.problems[0]).toMatchObject({ code: 'bad-setting', field: 'optimizer.lr' });
     const extra = await t.host.start({ ...base, evil: true });
     expect(extra.ok).toBe(false);
     const notAnObject = await t.host.start('train please');
@@ -140,8 +146,9 @@ describe('TrainingHost (real worker threads, scripted session)', () => {
 
   it('passes the engine’s own refusal through without any events', async () => {
     const t = makeHost();
-    const r = await t.host.start(xorRequest('z', 0));
-    expect(r).toEqual({ ok: false, problems: [{ code: 'bad-setting', field: 'epochs', message: 'Train for at least one epoch' }] });
+    const base = xorRequest('z', 10);
+    const r = await t.host.start({ ...base, request: { ...base.request, settings: { ...base.request.settings, seed: 666 } } });
+    expect(r).toEqual({ ok: false, problems: [{ code: 'bad-data', row: 17, column: 'x3', message: "Row 17, column 'x3' is not a number" }] });
     await settle();
     expect(t.events).toEqual([]);
   });

@@ -4,7 +4,7 @@
 // or stops answering).
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import { unexpectedStopMessage, type TrainingEvent, type TrainProblem } from '../../../core/index';
+import { unexpectedStopMessage, validateSettings, type TrainingEvent, type TrainProblem } from '../../../core/index';
 import type { StartTrainingRequest, StartTrainingResult } from '../../ipc/contract';
 import {
   issuesToProblems,
@@ -95,6 +95,9 @@ export class TrainingHost {
     const parsed = StartTrainingRequestSchema.safeParse(payload);
     if (!parsed.success) return Promise.resolve({ ok: false, problems: issuesToProblems(parsed.error) });
     const req = parsed.data as unknown as StartTrainingRequest;
+    // The engine's own checks (ranges, e.g. lr > 0) also run before any thread is spawned.
+    const settingsProblems = validateSettings(req.request.settings);
+    if (settingsProblems.length > 0) return Promise.resolve({ ok: false, problems: settingsProblems });
     const existing = this.runs.get(req.runId);
     if (existing && existing.state !== 'ended') {
       return Promise.resolve(refusal('runId', 'A run is already in progress with this id.'));

@@ -1,10 +1,8 @@
 // Every message that crosses the training boundary, as a zod schema (B6): what the renderer may
 // ask for, what main tells a worker, and what a worker may say back. Anything else is dropped.
 import { z } from 'zod';
-import { NODE_TYPES, ProjectSchema, type NodeShapeInfo, type TrainProblem, type TrainingEvent } from '../../../core/index';
+import { MAX_EPOCHS, NODE_TYPES, ProjectSchema, type NodeShapeInfo, type TrainProblem, type TrainingEvent } from '../../../core/index';
 
-/** The longest run a request may ask for; a typo like 1e12 is refused, not attempted. */
-export const MAX_EPOCHS = 1_000_000;
 export const MAX_BOUNDARY_RES = 256;
 export const MAX_RUN_ID_CHARS = 128;
 export const MAX_NODES = 1_000;
@@ -27,7 +25,8 @@ const ModelSpecSchema = z.strictObject({
 });
 
 // The dataset, settings and weights of a request are exactly the project file's (Helper C's
-// schema); a request only adds limits a file cannot know about (how long a run may be).
+// schema); the engine's limit on epochs is checked here too, so a typo like 1e12 never spawns a
+// worker (the host also runs the engine's full validateSettings before spawning).
 const DatasetSpecSchema = ProjectSchema.shape.dataset;
 const TrainingSettingsSchema = ProjectSchema.shape.training.refine((s) => s.epochs <= MAX_EPOCHS, {
   message: `At most ${MAX_EPOCHS} epochs per run`,
