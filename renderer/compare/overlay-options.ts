@@ -95,13 +95,13 @@ export function overlayOption(runs: readonly CurveSeries[], metric: 'loss' | 'ac
     animation: false,
     title: { text: opts.title ?? `${test ? 'Test' : 'Training'} ${what.toLowerCase()} per epoch`, left: 8, top: 4, textStyle: { fontSize: 14 } },
     legend: { type: 'plain', top: 28, left: 8, right: 8, data: runs.map((r) => r.label) },
-    grid: { left: 60, right: 20, top: 64 + 18 * Math.floor(runs.length / 6), bottom: 44 },
+    grid: { left: 64, right: 20, top: 64 + 18 * Math.floor(runs.length / 6), bottom: 44 },
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? v.toPrecision(4) : String(v)) },
     xAxis: { type: 'value', name: 'Epoch', nameLocation: 'middle', nameGap: 26, min: 1, max: Math.max(maxEpoch, opts.totalEpochs ?? 1), minInterval: 1 },
     yAxis:
       metric === 'loss'
         ? opts.logLoss
-          ? { type: 'log', name: 'loss (log)', nameGap: 8 }
+          ? { type: 'log', name: 'loss (log scale)', nameLocation: 'middle', nameGap: 44 }
           : { type: 'value', min: 0 }
         : { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     series,

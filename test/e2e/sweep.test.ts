@@ -26,7 +26,10 @@ describe.skipIf(SKIP_BROWSER)('sweeps, run history and the lab report in the bro
 
     await compare.getByRole('button', { name: 'Run sweep' }).click();
     // Each run has its own progress bar; all five move at once.
-    await page.waitForFunction(() => document.querySelectorAll('[aria-label$=" progress"][aria-valuenow]').length === 5);
+    await page.waitForFunction(() => {
+      const bars = [...document.querySelectorAll('[aria-label="Sweep runs"] [role=progressbar]')];
+      return bars.length === 5 && bars.every((b) => Number(b.getAttribute('aria-valuenow')) > 0);
+    });
     await screenshot(page, 'sweep-01-running');
     await page.waitForFunction(() => document.querySelector('[data-testid="sweep-results"]')?.getAttribute('data-status') === 'finished', undefined, { timeout: 150_000 });
 
