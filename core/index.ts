@@ -32,3 +32,4 @@ export { WAVE_NAMES } from './data/waves';
 export { MAX_CSV_CHARS, MAX_CSV_ROWS, MAX_CSV_COLUMNS, LABEL_NAMES } from './data/csv';
 export { LARGE_FEATURE, MAX_INLINE_CLASSES } from './data/inline';
 export * from './sweep/index';
+export * from './inspect/index';

@@ -1,0 +1,7 @@
+// The step-through inspector and neuron views: everything the renderer's Backprop panel uses.
+export * from './types';
+export { createStepper, type Stepper, type StepperOptions } from './stepper';
+export { explain } from './why';
+export { num as formatWhyNumber, coords } from './format';
+export { createInspector, batchOf, MAX_INSPECT_SAMPLES, type InspectRequest, type InspectResult } from './inspect';
+export { neuronGrids, planePoints, createNeuronModel, MAX_NEURON_UNITS, type NeuronGrid, type NeuronModel, type PlaneBounds } from './neurons';

@@ -1,0 +1,91 @@
+// The step-through for a project: the network training would build (same compile, same seeded
+// initialisation, or the project's trained weights), fed the chosen samples as training
+// feeds them. Problems come back as values, like createTrainingSession's.
+import { makeDataset } from '../data/index';
+import type { Dataset, DatasetSpec } from '../data/types';
+import type { ModelSpec } from '../graph/spec';
+import { checkLossFit, compileModel } from '../graph/validate';
+import { scheduledLr } from '../optim/schedules';
+import { createRng } from '../random';
+import { buildNetwork, type Network } from '../train/network';
+import type { TrainProblem } from '../train/session-types';
+import { validateSettings } from '../train/settings';
+import type { TrainingSettings, Weights } from '../train/types';
+import { createStepper, type Stepper } from './stepper';
+
+/** Samples one step-through may hold: enough for a small batch, few enough to read. */
+export const MAX_INSPECT_SAMPLES = 16;
+
+export interface InspectRequest {
+  spec: ModelSpec;
+  dataset: DatasetSpec;
+  settings: TrainingSettings;
+  /** The trained weights to start from; null = the seeded initial weights a new run would get. */
+  weights: Weights | null;
+  /** Indices into the dataset (all samples, before any train/test split). */
+  samples: number[];
+}
+
+export type InspectResult =
+  | { ok: true; stepper: Stepper; network: Network; dataset: Dataset }
+  | { ok: false; problems: TrainProblem[] };
+
+export function createInspector(req: InspectRequest): InspectResult {
+  try {
+    return create(req);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    return { ok: false, problems: [{ code: 'bad-data', message: `The step-through could not start (${reason}). Your project is safe.` }] };
+  }
+}
+
+function create(req: InspectRequest): InspectResult {
+  const problems = validateSettings(req.settings);
+  if (problems.length) return { ok: false, problems };
+  const data = makeDataset(req.dataset);
+  if (!data.ok) return { ok: false, problems: data.problems };
+  const dataset = data.dataset;
+  const compiled = compileModel(req.spec, dataset.inputShape);
+  if (!compiled.ok) return { ok: false, problems: compiled.problems };
+  const fit = checkLossFit(compiled.model, req.settings.loss, dataset.numClasses);
+  if (fit.length) return { ok: false, problems: fit };
+  const samples = req.samples;
+  if (samples.length === 0 || samples.length > MAX_INSPECT_SAMPLES) {
+    return { ok: false, problems: [{ code: 'bad-setting', field: 'samples', message: `Pick from 1 to ${MAX_INSPECT_SAMPLES} samples to step through (got ${samples.length}).` }] };
+  }
+  const outOfRange = samples.find((i) => !Number.isInteger(i) || i < 0 || i >= dataset.n);
+  if (outOfRange !== undefined) {
+    return { ok: false, problems: [{ code: 'bad-setting', field: 'samples', message: `Sample ${outOfRange} does not exist: the dataset has samples 0 to ${dataset.n - 1}.` }] };
+  }
+  // The same stream a training session draws its initial weights from (session.ts: first fork).
+  const initRng = createRng(req.settings.seed).fork();
+  const built = buildNetwork(compiled.model, { init: req.settings.init, rng: initRng, weights: req.weights });
+  if (!built.ok) return { ok: false, problems: built.problems };
+  const network = built.network;
+  const { x, target } = batchOf(dataset, samples, req.settings.loss === 'mse' && network.outSize > 1 ? network.outSize : 1);
+  const s = req.settings;
+  const stepper = createStepper(network, {
+    loss: s.loss,
+    optimizer: s.optimizer,
+    lr: scheduledLr(s.optimizer.lr, s.schedule, 0, s.epochs),
+    clipNorm: s.clipNorm,
+    x,
+    target,
+    n: samples.length,
+  });
+  return { ok: true, stepper, network, dataset };
+}
+
+/** Inputs and targets of the chosen samples, laid out as the training session lays out a batch. */
+export function batchOf(d: Dataset, samples: readonly number[], targetWidth: number): { x: Float64Array; target: Float64Array } {
+  const inSize = d.x.length / d.n;
+  const x = new Float64Array(samples.length * inSize);
+  const target = new Float64Array(samples.length * targetWidth);
+  samples.forEach((s, r) => {
+    x.set(d.x.subarray(s * inSize, (s + 1) * inSize), r * inSize);
+    const label = d.y[s];
+    if (targetWidth === 1) target[r] = label;
+    else target[r * targetWidth + label] = 1;
+  });
+  return { x, target };
+}

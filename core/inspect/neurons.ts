@@ -1,0 +1,132 @@
+// Per-neuron views for 2-D data: every unit's output over the input plane, computed by the
+// engine's own layers (forward on a grid of points), for the thumbnails drawn on the nodes.
+import { makeDataset } from '../data/index';
+import type { DatasetSpec } from '../data/types';
+import type { ModelSpec, NodeId } from '../graph/spec';
+import { compileModel } from '../graph/validate';
+import { createRng } from '../random';
+import { buildNetwork, type Network } from '../train/network';
+import { dataBounds } from '../train/session';
+import type { TrainProblem } from '../train/session-types';
+import type { InitName, Weights } from '../train/types';
+import type { LayerType } from './types';
+
+export interface PlaneBounds {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+export interface NeuronGrid {
+  nodeId: NodeId;
+  type: LayerType;
+  units: number;
+  res: number;
+  /** Unit u's value at grid cell (row r, column c) is values[u·res² + r·res + c]; y rises by row. */
+  values: Float32Array;
+  /** Range over all units, and per unit. */
+  min: number;
+  max: number;
+  unitMin: Float32Array;
+  unitMax: Float32Array;
+}
+
+/** Units a node may have and still get thumbnails (beyond this the node shows none). */
+export const MAX_NEURON_UNITS = 64;
+
+/** Grid points on a res×res lattice including the corners, y rising by row (as decisionGrid). */
+export function planePoints(b: PlaneBounds, res: number): Float64Array {
+  const pts = new Float64Array(res * res * 2);
+  for (let r = 0; r < res; r++) {
+    const y = b.y0 + ((b.y1 - b.y0) * r) / (res - 1);
+    for (let c = 0; c < res; c++) {
+      const i = (r * res + c) * 2;
+      pts[i] = b.x0 + ((b.x1 - b.x0) * c) / (res - 1);
+      pts[i + 1] = y;
+    }
+  }
+  return pts;
+}
+
+/** Every dense node's units over the plane; a network whose input is not 2 features gives none. */
+export function neuronGrids(net: Network, bounds: PlaneBounds, res: number): NeuronGrid[] {
+  if (net.inSize !== 2 || net.model.inputShape.length !== 1 || res < 2) return [];
+  const cells = res * res;
+  const grids: NeuronGrid[] = [];
+  let a = planePoints(bounds, res);
+  for (const layer of net.layers) {
+    a = layer.forward(a, cells);
+    const units = layer.outSize;
+    if (layer.outShape.length !== 1 || units > MAX_NEURON_UNITS) continue;
+    const values = new Float32Array(units * cells);
+    const unitMin = new Float32Array(units).fill(Infinity);
+    const unitMax = new Float32Array(units).fill(-Infinity);
+    for (let p = 0; p < cells; p++) {
+      for (let u = 0; u < units; u++) {
+        const v = a[p * units + u];
+        values[u * cells + p] = v;
+        if (v < unitMin[u]) unitMin[u] = v;
+        if (v > unitMax[u]) unitMax[u] = v;
+      }
+    }
+    let min = Infinity;
+    let max = -Infinity;
+    for (let u = 0; u < units; u++) {
+      min = Math.min(min, unitMin[u]);
+      max = Math.max(max, unitMax[u]);
+    }
+    grids.push({ nodeId: layer.nodeId, type: layer.type, units, res, values, min, max, unitMin, unitMax });
+  }
+  return grids;
+}
+
+/** A network kept for drawing neuron views: built once per graph, given new weights as they come. */
+export interface NeuronModel {
+  readonly network: Network;
+  readonly bounds: PlaneBounds;
+  /** Loads weights (null = the seeded initial ones); returns the problems when they do not fit. */
+  setWeights(w: Weights | null): TrainProblem[];
+  grids(res: number): NeuronGrid[];
+}
+
+export function createNeuronModel(
+  spec: ModelSpec,
+  dataset: DatasetSpec,
+  init: { seed: number; init: InitName },
+): { ok: true; model: NeuronModel } | { ok: false; problems: TrainProblem[] } {
+  try {
+    const data = makeDataset(dataset);
+    if (!data.ok) return { ok: false, problems: data.problems };
+    const d = data.dataset;
+    if (d.inputShape.length !== 1 || d.inputShape[0] !== 2) {
+      return { ok: false, problems: [{ code: 'bad-data', message: 'Neuron views need 2-D data (two input features).' }] };
+    }
+    const compiled = compileModel(spec, d.inputShape);
+    if (!compiled.ok) return { ok: false, problems: compiled.problems };
+    const fresh = () => buildNetwork(compiled.model, { init: init.init, rng: createRng(init.seed).fork() });
+    const built = fresh();
+    if (!built.ok) return built;
+    const network = built.network;
+    const initial = network.paramList.map((p) => Float64Array.from(p.value));
+    const bounds = dataBounds(d);
+    return {
+      ok: true,
+      model: {
+        network,
+        bounds,
+        setWeights(w) {
+          if (w === null) {
+            network.copyParamsFrom(initial);
+            return [];
+          }
+          return network.setWeights(w);
+        },
+        grids: (res) => neuronGrids(network, bounds, res),
+      },
+    };
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    return { ok: false, problems: [{ code: 'bad-data', message: `Neuron views could not be computed (${reason}).` }] };
+  }
+}
