@@ -101,7 +101,7 @@ export function overlayOption(runs: readonly CurveSeries[], metric: 'loss' | 'ac
     yAxis:
       metric === 'loss'
         ? opts.logLoss
-          ? { type: 'log', name: 'loss (log scale)', nameLocation: 'middle', nameGap: 44 }
+          ? { type: 'log', name: 'loss (log scale)', nameLocation: 'middle', nameGap: 44, axisLabel: { formatter: (v: number) => String(Number(v.toPrecision(3))) } }
           : { type: 'value', min: 0 }
         : { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     series,

@@ -4,7 +4,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 
 export function smallMultiple(option: EChartsCoreOption, title: string): EChartsCoreOption {
   const o = option as Record<string, unknown>;
-  const bare = { name: '', axisLabel: { show: false }, axisTick: { show: false } };
+  const bare = { name: '', axisLabel: { show: false }, axisTick: { show: false }, axisLine: { show: false } };
   return {
     ...o,
     title: { text: title, left: 'center', top: 2, textStyle: { fontSize: 11 } },

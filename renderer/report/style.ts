@@ -15,6 +15,7 @@ figcaption { font-size: 13px; color: #444; margin-top: 4px; }
 .multiple svg { width: 180px; height: 180px; }
 table { border-collapse: collapse; margin: 8px 0 16px; font-size: 14px; font-variant-numeric: tabular-nums; }
 th, td { border: 1px solid #d4d4d4; padding: 3px 8px; text-align: right; }
+td { white-space: nowrap; }
 th { background: #f0f0ee; font-weight: 600; }
 td:first-child, th:first-child, table.text td, table.text th { text-align: left; }
 .warn { color: #8a2d00; }
