@@ -15,6 +15,7 @@ import {
   parseSweepSetting,
   projectToSpec,
   resultRow,
+  serializeProject,
   SWEEP_SETTINGS,
   unknownSettingMessage,
   type EpochMetrics,
@@ -39,6 +40,8 @@ export interface SweepOptions {
   vary: string;
   json?: boolean;
   report?: string;
+  /** Write the project with the sweep's runs added to its history. */
+  out?: string;
 }
 
 /** The part of the training host a sweep uses (the real one, or a fake in tests). */
@@ -261,6 +264,13 @@ export async function sweepCommand(path: string, opts: SweepOptions): Promise<nu
     if (!opts.json) out(`\nWrote the lab report to ${opts.report}`);
   }
 
+  if (opts.out !== undefined) {
+    const saved = serializeProject({ ...project, runs: [...project.runs, ...records] });
+    if (!saved.ok) throw new CliError(`Could not save '${opts.out}': ${saved.message}`);
+    writeFileAtomic(opts.out, saved.text);
+    if (!opts.json) out(`Saved the project with the ${records.length} runs in its history to ${opts.out}`);
+  }
+
   const count = (s: RunResult['state']) => outcomes.filter((o) => o.result.state === s).length;
   const best = [...rows].filter((r) => r.finalLoss !== null).sort((a, b) => (b.trainAccuracy ?? 0) - (a.trainAccuracy ?? 0) || (a.finalLoss as number) - (b.finalLoss as number))[0];
   if (opts.json) {
@@ -276,6 +286,7 @@ export async function sweepCommand(path: string, opts: SweepOptions): Promise<nu
         errors: count('error'),
         best: best ? { value: best.value, accuracy: best.trainAccuracy, loss: best.finalLoss } : null,
         report: opts.report ?? null,
+        out: opts.out ?? null,
         ms: Math.round(totalMs),
       }),
     );
@@ -300,6 +311,7 @@ export function registerSweep(program: Command): void {
     .requiredOption('--vary <setting=values>', `the setting and its values, e.g. lr=0.0005,0.005,0.05,0.5,1 (settings: ${SWEEP_SETTINGS.join(', ')})`)
     .option('--json', 'print one JSON line per run, then a summary line')
     .option('--report <file>', 'write the lab report (one self-contained HTML file) to this file')
+    .option('--out <file>', "write the project with the sweep's runs added to its run history")
     .action(async (project: string, opts: SweepOptions) => {
       process.exitCode = await sweepCommand(project, opts);
     });

@@ -72,14 +72,22 @@ describe('bpnn sweep: the lab\'s findings on XOR', () => {
     expect(once()).toEqual(first);
   });
 
-  it('prints an aligned table with one row per value', () => {
-    const short = writeTemp(tempDir(), 'short.bpnn', xorText.replace('"epochs": 5000', '"epochs": 50'));
-    const r = bpnn(['sweep', short, '--vary', 'optimizer=SGD,adam']);
+  it('prints an aligned table with one row per value, and --out keeps the runs in the project\'s history', () => {
+    const dir = tempDir();
+    const short = writeTemp(dir, 'short.bpnn', xorText.replace('"epochs": 5000', '"epochs": 50'));
+    const saved = join(dir, 'with-runs.bpnn');
+    const r = bpnn(['sweep', short, '--vary', 'optimizer=SGD,adam', '--out', saved]);
     expect(r.code).toBe(0);
     const table = r.lines.slice(r.lines.findIndex((l) => l.startsWith('Optimizer')));
     expect(table[0]).toMatch(/^Optimizer\s+state\s+final loss\s+train acc\s+epoch @100%\s+diverged\s+time$/);
     expect(table[2]).toMatch(/^SGD\s+done\s/);
     expect(table[3]).toMatch(/^Adam\s+done\s/);
+    const project = JSON.parse(readFileSync(saved, 'utf8')) as { runs: { name: string; sweep: { setting: string; value: string }; curves: { loss: number[] } }[] };
+    expect(project.runs.map((run) => [run.name, run.sweep.setting, run.sweep.value, run.curves.loss.length])).toEqual([
+      ['Optimizer SGD', 'optimizer', 'SGD', 50],
+      ['Optimizer Adam', 'optimizer', 'Adam', 50],
+    ]);
+    expect(bpnn(['validate', saved]).stdout).toBe('ok\n');
   });
 });
 
