@@ -124,12 +124,19 @@ function SettingsForm({ t, update, disabled }: { t: TrainingSettings; update(p: 
 function Progress() {
   const status = useTrainingStore((s) => s.status);
   const metrics = useTrainingStore((s) => s.metrics);
-  const total = useTrainingStore((s) => s.totalEpochs);
+  const liveTotal = useTrainingStore((s) => s.totalEpochs);
   const timeLeft = useTrainingStore((s) => s.timeLeftMs);
-  const last = metrics[metrics.length - 1];
-  const done = metrics.length;
+  const lastRun = useProjectStore((s) => s.project.runs[s.project.runs.length - 1]);
+  // Before any run in this session (e.g. a project just opened), show its last saved run.
+  const saved = status === 'idle' && lastRun ? lastRun : null;
+  const last = saved
+    ? { loss: saved.result.loss ?? Number.NaN, accuracy: saved.result.accuracy ?? Number.NaN, testAccuracy: saved.result.testAccuracy }
+    : metrics[metrics.length - 1];
+  const done = saved ? saved.result.epochs : metrics.length;
+  const total = saved ? saved.settings.epochs : liveTotal;
+  const statusText = saved ? `last run: ${saved.result.state}` : status;
   const pct = total > 0 ? Math.min(100, (done / total) * 100) : 0;
-  const acc = last ? `${(last.accuracy * 100).toFixed(1)}%` : '—';
+  const acc = last && Number.isFinite(last.accuracy) ? `${(last.accuracy * 100).toFixed(1)}%` : '—';
   const testAcc = last && last.testAccuracy !== null ? ` (test ${(last.testAccuracy * 100).toFixed(1)}%)` : '';
   return (
     <div className="progress">
@@ -147,7 +154,7 @@ function Progress() {
       <dl className="progress-stats" aria-live="off">
         <div>
           <dt>Status</dt>
-          <dd data-testid="run-status">{status}</dd>
+          <dd data-testid="run-status">{statusText}</dd>
         </div>
         <div>
           <dt>Epoch</dt>
@@ -155,7 +162,7 @@ function Progress() {
         </div>
         <div>
           <dt>Loss</dt>
-          <dd data-testid="run-loss">{last ? formatNumber(last.loss) : '—'}</dd>
+          <dd data-testid="run-loss">{last && Number.isFinite(last.loss) ? formatNumber(last.loss) : '—'}</dd>
         </div>
         <div>
           <dt>Accuracy</dt>

@@ -66,6 +66,7 @@ describe.skipIf(SKIP_BROWSER)('files in the browser build', () => {
       positions: await positions(page),
       loss: await page.getByRole('img', { name: 'Loss chart' }).textContent(),
       table: await page.getByRole('region', { name: 'Predictions table' }).locator('caption').textContent(),
+      accuracy: await page.getByTestId('run-accuracy').textContent(),
     };
     expect(before.loss).toContain('3000 epochs');
 
@@ -89,6 +90,8 @@ describe.skipIf(SKIP_BROWSER)('files in the browser build', () => {
     await expect(training.getByLabel('Epochs', { exact: true }).inputValue()).resolves.toBe('3000');
     await expect(training.getByLabel('Learning rate', { exact: true }).inputValue()).resolves.toBe('0.1');
     await expect(page.getByRole('img', { name: 'Loss chart' }).textContent()).resolves.toBe(before.loss);
+    await expect(page.getByTestId('run-status').textContent()).resolves.toBe('last run: done');
+    await expect(page.getByTestId('run-accuracy').textContent()).resolves.toBe(before.accuracy);
     await expect(page.getByRole('region', { name: 'Predictions table' }).locator('caption').textContent()).resolves.toBe(before.table);
     await screenshot(page, '11-reopened-saved-project');
     await page.close();
