@@ -6,6 +6,7 @@ import { buildRunRecord, projectToSpec, rerunRequest, type EpochMetrics, type Pr
 import type { BpnnApi } from '../../electron/ipc/contract';
 import { getApi } from '../backend/api';
 import { useProjectStore } from '../store/project';
+import { addRunsToProject } from '../store/sweep';
 
 export interface RerunView {
   sourceId: string;
@@ -140,7 +141,7 @@ export const useHistoryStore = createHistoryStore({
     const { project } = useProjectStore.getState();
     useProjectStore.setState({ project: { ...project, runs }, dirty: true });
   },
-  addRun: (run) => useProjectStore.getState().addRun(run),
+  addRun: (run) => addRunsToProject([run]),
   nowIso: () => new Date().toISOString(),
   newId: () => `rerun-${Date.now().toString(36)}-${(counter += 1)}`,
 });

@@ -55,7 +55,8 @@ export interface SweepState {
 
 export interface SweepDeps {
   api(): BpnnApi;
-  project(): { project: Project; addRun(r: RunRecord): void };
+  /** addRuns puts the sweep's runs into the project's history (see placeRuns). */
+  project(): { project: Project; addRuns(r: RunRecord[]): void };
   /** Canvas selection, for "hidden units of the selected Linear nodes". */
   selectedNodeIds(): string[];
   nowIso(): string;
@@ -75,10 +76,10 @@ export function createSweepStore(deps: SweepDeps): UseBoundStore<StoreApi<SweepS
       if (s.status !== 'running' || !context || s.runs.some((r) => isActive(r.status))) return;
       const c = context;
       context = null;
-      const { addRun } = deps.project();
+      const records: RunRecord[] = [];
       for (const run of s.runs) {
         if (!run.result || !run.runId) continue;
-        addRun(
+        records.push(
           buildRunRecord({
             id: run.runId,
             name: `${c.settingLabel} ${run.value}`,
@@ -91,6 +92,7 @@ export function createSweepStore(deps: SweepDeps): UseBoundStore<StoreApi<SweepS
           }),
         );
       }
+      deps.project().addRuns(records);
       set({ status: 'finished' });
     };
 
@@ -222,11 +224,32 @@ export function createSweepStore(deps: SweepDeps): UseBoundStore<StoreApi<SweepS
   });
 }
 
+/**
+ * The run list with a sweep's runs added. When the project's weights belong to its last run (a
+ * single run, not a sweep), that run stays last: the charts show the last run's curves next to
+ * the predictions of the project's weights, and the two must be the same run.
+ */
+export function placeRuns(runs: readonly RunRecord[], added: readonly RunRecord[], hasWeights: boolean): RunRecord[] {
+  const last = runs[runs.length - 1];
+  if (hasWeights && last && !last.sweep) return [...runs.slice(0, -1), ...added, last];
+  return [...runs, ...added];
+}
+
+/** Adds runs that did not produce the project's weights (sweep runs, re-runs) to the open project. */
+export function addRunsToProject(records: readonly RunRecord[]): void {
+  const store = useProjectStore.getState();
+  // addRun marks the results unsaved the project store's own way; then the runs take their place.
+  for (const r of records) store.addRun(r);
+  const { project } = useProjectStore.getState();
+  const before = project.runs.slice(0, project.runs.length - records.length);
+  useProjectStore.setState({ project: { ...project, runs: placeRuns(before, records, project.weights !== null) } });
+}
+
 let counter = 0;
 
 export const useSweepStore = createSweepStore({
   api: getApi,
-  project: () => useProjectStore.getState(),
+  project: () => ({ project: useProjectStore.getState().project, addRuns: addRunsToProject }),
   selectedNodeIds: () => useUiStore.getState().selectedNodeIds,
   nowIso: () => new Date().toISOString(),
   requestFrame: (cb) => {

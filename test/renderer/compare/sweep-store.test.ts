@@ -1,7 +1,7 @@
 // The Compare view's store, driven by the real engine in-thread and a hand-cranked frame clock.
 import { describe, expect, it } from 'vitest';
 import type { Project, RunRecord } from '../../../core/index';
-import { createSweepStore } from '../../../renderer/store/sweep';
+import { createSweepStore, placeRuns } from '../../../renderer/store/sweep';
 import { sweepRows, sweepSeries } from '../../../renderer/compare/rows';
 import { exampleProject } from '../fixtures';
 import { engineApi, settle } from './engine-api';
@@ -17,7 +17,7 @@ function harness(selected: string[] = []) {
   let ids = 0;
   const store = createSweepStore({
     api: () => engine.api,
-    project: () => ({ project, addRun: (r: RunRecord) => void (project = { ...project, runs: [...project.runs, r] }) }),
+    project: () => ({ project, addRuns: (rs: RunRecord[]) => void (project = { ...project, runs: [...project.runs, ...rs] }) }),
     selectedNodeIds: () => selected,
     nowIso: () => '2026-01-01T00:00:00.000Z',
     requestFrame: (cb) => void frames.push(cb),
@@ -123,5 +123,18 @@ describe('sweep store', () => {
     await h.store.getState().start();
     h.store.getState().setSetting('lr');
     expect(h.store.getState().setting).toBe('activation');
+  });
+});
+
+describe('placing a sweep\'s runs in the history', () => {
+  const rec = (id: string, sweep?: boolean) => ({ id, sweep: sweep ? { id: 's', setting: 'lr', value: '1' } : undefined }) as RunRecord;
+
+  it('keeps the run the project\'s weights came from last, so the charts show one run', () => {
+    expect(placeRuns([rec('a'), rec('b')], [rec('s1', true), rec('s2', true)], true).map((r) => r.id)).toEqual(['a', 's1', 's2', 'b']);
+  });
+
+  it('appends when the last run is a sweep run or the project has no weights', () => {
+    expect(placeRuns([rec('a'), rec('x', true)], [rec('s1', true)], true).map((r) => r.id)).toEqual(['a', 'x', 's1']);
+    expect(placeRuns([rec('a')], [rec('s1', true)], false).map((r) => r.id)).toEqual(['a', 's1']);
   });
 });

@@ -25,7 +25,7 @@ function harness() {
   const frames: (() => void)[] = [];
   const sweep = createSweepStore({
     api: () => engine.api,
-    project: () => ({ project, addRun }),
+    project: () => ({ project, addRuns: (rs: RunRecord[]) => rs.forEach(addRun) }),
     selectedNodeIds: () => [],
     nowIso: () => '2026-01-01T00:00:00.000Z',
     requestFrame: (cb) => void frames.push(cb),
