@@ -1,8 +1,8 @@
 // The charts under the canvas: loss and accuracy per epoch (live while training, else the
 // last run of the project), and for the trained network the decision boundary (2-D data),
 // the lab's ground-truth-vs-prediction figure, the confusion matrix and a predictions table.
-import { useMemo } from 'react';
-import type { EpochMetrics } from '../../core/index';
+import { useEffect, useMemo, useState } from 'react';
+import type { EpochMetrics, Project } from '../../core/index';
 import { useProjectStore } from '../store/project';
 import { isActive } from '../store/training-events';
 import { useTrainingStore } from '../store/training';
@@ -15,7 +15,7 @@ import { EChart } from './EChart';
 import { accuracyChartOption, lossChartOption } from './metrics-options';
 import { boundaryExtent } from './plot-data';
 import { PredictionTable } from './PredictionTable';
-import { predictionsFor } from './predictions';
+import { predictionsFor, type Predictions } from './predictions';
 import { metricsFromCurves } from './run-curves';
 import { useThrottled } from './use-throttled';
 import './charts.css';
@@ -29,6 +29,24 @@ function describeLast(metrics: readonly EpochMetrics[], what: 'loss' | 'accuracy
   if (!last) return 'No epochs yet.';
   const v = what === 'loss' ? last.loss.toPrecision(4) : `${(last.accuracy * 100).toFixed(1)}%`;
   return `${metrics.length} epochs; last train ${what} ${v}.`;
+}
+
+/**
+ * The trained network's predictions, computed in a task of their own after the run's last
+ * frame (so the end of a run is not one long task), and kept while blocks are only moved.
+ */
+function usePredictions(project: Project, active: boolean): Predictions | null {
+  const [value, setValue] = useState<Predictions | null>(null);
+  const hasWeights = project.weights !== null;
+  useEffect(() => {
+    if (active || !hasWeights) {
+      setValue(null);
+      return;
+    }
+    const timer = setTimeout(() => setValue(predictionsFor(project)), 0);
+    return () => clearTimeout(timer);
+  }, [project, active, hasWeights]);
+  return active || !hasWeights ? null : value;
 }
 
 export function ChartsPanel() {
@@ -53,7 +71,7 @@ export function ChartsPanel() {
   const lossOpt = useMemo(() => lossChartOption(metrics, epochsAxis), [metrics, epochsAxis]);
   const accOpt = useMemo(() => accuracyChartOption(metrics, epochsAxis), [metrics, epochsAxis]);
 
-  const predictions = active ? null : predictionsFor(project);
+  const predictions = usePredictions(project, active);
   const plot = view.ok ? view.plot : null;
   const points2d = view.ok && view.kind === 'points2d';
 

@@ -28,24 +28,24 @@ export function argmaxRows(probs: ArrayLike<number>, n: number, k: number): Uint
   return out;
 }
 
-let lastWeights: Project['weights'] = null;
-let lastProject: Project | null = null;
+interface CacheKey {
+  weights: Project['weights'];
+  dataset: Project['dataset'];
+  training: Project['training'];
+  /** The network without positions: moving a block must not recompute anything. */
+  spec: string;
+}
+let lastKey: CacheKey | null = null;
 let lastResult: Predictions | null = null;
 
 /** Null when there are no weights or they no longer fit the network. */
 export function predictionsFor(project: Project): Predictions | null {
   if (!project.weights) return null;
-  if (
-    lastProject &&
-    project.weights === lastWeights &&
-    project.graph === lastProject.graph &&
-    project.dataset === lastProject.dataset &&
-    project.training === lastProject.training
-  ) {
+  const key: CacheKey = { weights: project.weights, dataset: project.dataset, training: project.training, spec: JSON.stringify(projectToSpec(project)) };
+  if (lastKey && key.weights === lastKey.weights && key.dataset === lastKey.dataset && key.training === lastKey.training && key.spec === lastKey.spec) {
     return lastResult;
   }
-  lastWeights = project.weights;
-  lastProject = project;
+  lastKey = key;
   try {
     lastResult = compute(project);
   } catch {

@@ -86,7 +86,7 @@ describe.skipIf(SKIP_BROWSER)('building and training the lab network in the brow
     await expect(page.getByTestId('run-accuracy').textContent()).resolves.toMatch(/^100\.0%/);
     // Every epoch is a point of the loss chart (its text alternative counts them).
     await expect(page.getByRole('img', { name: 'Loss chart' }).textContent()).resolves.toContain('5000 epochs');
-    await expect(page.getByRole('img', { name: 'Ground truth and prediction' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('img', { name: 'Ground truth and prediction' }).waitFor();
     await expect(page.getByRole('region', { name: 'Predictions table' }).textContent()).resolves.toContain('100% right');
     await screenshot(page, '05-trained-100-percent');
     await chartScreenshot(page, 'Decision boundary', '06-decision-boundary-and-comparison');
@@ -98,8 +98,8 @@ describe.skipIf(SKIP_BROWSER)('building and training the lab network in the brow
     await page.getByRole('combobox', { name: 'Open example' }).selectOption('spiral-softmax');
     await expect.poll(() => page.title()).toContain('spiral-softmax');
     expect(await trainToEnd(page)).toBe('done');
-    await expect(page.getByRole('img', { name: 'Confusion matrix' }).isVisible()).resolves.toBe(true);
-    await expect(page.getByRole('img', { name: 'Decision boundary' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('img', { name: 'Confusion matrix' }).waitFor();
+    await page.getByRole('img', { name: 'Decision boundary' }).waitFor();
     const header = await page.getByRole('region', { name: 'Predictions table' }).locator('thead th').allTextContents();
     expect(header.filter((h) => h.startsWith('P('))).toHaveLength(3);
     await chartScreenshot(page, 'Decision boundary', '08-spiral-three-classes');
@@ -111,9 +111,9 @@ describe.skipIf(SKIP_BROWSER)('building and training the lab network in the brow
     await page.getByRole('combobox', { name: 'Open example' }).selectOption('waves-conv1d');
     await expect.poll(() => page.title()).toContain('waves-conv1d');
     await showTab(page, 'Data');
-    await expect(page.getByRole('img', { name: 'Example signals' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('img', { name: 'Example signals' }).waitFor();
     expect(await trainToEnd(page)).toBe('done');
-    await expect(page.getByRole('img', { name: 'Confusion matrix' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('img', { name: 'Confusion matrix' }).waitFor();
     expect(await page.getByRole('img', { name: 'Decision boundary' }).count()).toBe(0);
     await showTab(page, 'Data');
     await screenshot(page, '09-waves-signals');
