@@ -16,15 +16,17 @@ export async function settleUnsaved(ctx: AppContext): Promise<boolean> {
   const win = ctx.window();
   const choice = await ctx.dialogs.askUnsaved(win, doc.fileName);
   if (choice === 'cancel') return false;
+  // The window sends its latest edits when the prompt takes its focus: save what it has now.
+  const latest = ctx.doc.current;
   if (choice === 'discard') {
-    await ctx.backups.clear(doc.documentId);
+    await ctx.backups.clear(latest.documentId);
     return true;
   }
-  if (!doc.project) {
-    await ctx.dialogs.showError(win, `Could not save '${doc.fileName}'.`, 'The window has not sent its latest changes yet. Try again in a moment.');
+  if (!latest.project) {
+    await ctx.dialogs.showError(win, `Could not save '${latest.fileName}'.`, 'The window has not sent its latest changes yet. Try again in a moment.');
     return false;
   }
-  const saved = await saveDocument(ctx, doc.project, doc.filePath);
+  const saved = await saveDocument(ctx, latest.project, latest.filePath);
   if (saved.ok) return true;
   if (!saved.canceled) await ctx.dialogs.showError(win, saved.message);
   return false;

@@ -18,10 +18,14 @@ export function reportOpenProblems(result: Extract<OpenResult, { ok: false; canc
   useUiStore.getState().showBanner({ kind: 'error', title: `Could not open ${result.fileName}`, lines });
 }
 
-/** Loads an open result into the editor; false when canceled or refused. */
+/**
+ * Loads an open result into the editor; false when canceled or refused. A result marked dirty
+ * (a restored backup, the last good version of a damaged file) stays unsaved.
+ */
 export function applyOpenResult(result: OpenResult, opts?: { dirty?: boolean }): boolean {
   if (result.ok) {
-    useProjectStore.getState().loadProject(result.project, result.filePath, result.fileName, opts);
+    const dirty = opts?.dirty ?? result.dirty === true;
+    useProjectStore.getState().loadProject(result.project, result.filePath, result.fileName, { dirty });
     useUiStore.getState().select([], []);
     useUiStore.getState().showBanner(null);
     requestFit();

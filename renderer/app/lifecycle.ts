@@ -1,18 +1,17 @@
 // Start-up (recovery offers, then the initial project), desktop menu commands, and keeping the
 // document title and main's document state in step with the store.
 import { useEffect } from 'react';
-import type { MenuCommand } from '../../electron/ipc/contract';
+import type { BpnnApi, MenuCommand, OpenResult } from '../../electron/ipc/contract';
 import { getApi } from '../backend/api';
-import { useProjectStore } from '../store/project';
+import { useProjectStore, type ProjectState } from '../store/project';
 import { useUiStore } from '../store/ui';
 import { runAction } from './actions';
-import { applyOpenResult } from './file-actions';
+import { createDocumentSync, type DocumentSync } from './document-sync';
+import { applyOpenResult, confirmDiscard, reportOpenProblems } from './file-actions';
 import { shouldRun } from './menu-dedupe';
 import { isTypingTarget } from './shortcuts';
 
 export const APP_NAME = 'BPNN Studio';
-/** Pause after the last edit before main receives the project for its crash backup. */
-export const DOCUMENT_STATE_DELAY_MS = 400;
 
 export function documentTitle(fileName: string, dirty: boolean): string {
   return `${dirty ? '• ' : ''}${fileName} — ${APP_NAME}`;
@@ -69,32 +68,66 @@ async function start(): Promise<void> {
   }
 }
 
+const documentState = (s: ProjectState) => ({ fileName: s.fileName, filePath: s.filePath, dirty: s.dirty, project: s.project });
+
+/** Reports every change of the document to main (see document-sync.ts); returns the unsubscribe. */
+function syncDocument(sync: DocumentSync): () => void {
+  sync.update(documentState(useProjectStore.getState()));
+  const unsubscribe = useProjectStore.subscribe((s, prev) => {
+    if (s.fileName === prev.fileName && s.filePath === prev.filePath && s.dirty === prev.dirty && s.project === prev.project) return;
+    sync.update(documentState(s));
+  });
+  // A native prompt (closing the window, quitting) takes the focus: main gets the latest edits first.
+  const flush = () => sync.flush();
+  window.addEventListener('blur', flush);
+  window.addEventListener('pagehide', flush);
+  return () => {
+    unsubscribe();
+    window.removeEventListener('blur', flush);
+    window.removeEventListener('pagehide', flush);
+    sync.dispose();
+  };
+}
+
+/**
+ * Main opened a file on its own (Open Recent, a second launch, a double-click, macOS open-file)
+ * and has already asked about unsaved changes it knew of. Edits main had not heard of yet are
+ * settled here; after Cancel, main is told again which document the window still shows.
+ */
+export async function showOpenedProject(result: OpenResult, sync: Pick<DocumentSync, 'mainKnowsDirty' | 'resend'>): Promise<void> {
+  if (!result.ok) {
+    if (!result.canceled) reportOpenProblems(result);
+    return;
+  }
+  if (useProjectStore.getState().dirty && !sync.mainKnowsDirty() && !(await confirmDiscard())) {
+    sync.resend();
+    return;
+  }
+  applyOpenResult(result);
+}
+
+function subscribeOpened(api: BpnnApi, sync: DocumentSync): () => void {
+  if (!api.onProjectOpened) return () => undefined;
+  // One at a time, in order: a second file waits for the first one's question to be answered.
+  let queue = Promise.resolve();
+  return api.onProjectOpened((result) => {
+    queue = queue.then(() => showOpenedProject(result, sync)).catch(() => undefined);
+  });
+}
+
 export function useAppLifecycle(): void {
   useEffect(() => {
     void start();
-    return getApi().onMenuCommand(onMenuCommand);
+    const api = getApi();
+    const sync = createDocumentSync(api);
+    const stops = [api.onMenuCommand(onMenuCommand), syncDocument(sync), subscribeOpened(api, sync)];
+    return () => stops.forEach((stop) => stop());
   }, []);
 
   const fileName = useProjectStore((s) => s.fileName);
-  const filePath = useProjectStore((s) => s.filePath);
   const dirty = useProjectStore((s) => s.dirty);
-  const project = useProjectStore((s) => s.project);
 
   useEffect(() => {
     document.title = documentTitle(fileName, dirty);
   }, [fileName, dirty]);
-
-  useEffect(() => {
-    // Title and close prompt need the flag at once; the backup can wait for a pause in editing.
-    const send = () =>
-      void getApi()
-        .setDocumentState({ fileName, filePath, dirty, project: dirty ? project : null })
-        .catch(() => undefined);
-    if (!dirty) {
-      send();
-      return;
-    }
-    const timer = setTimeout(send, DOCUMENT_STATE_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [fileName, filePath, dirty, project]);
 }

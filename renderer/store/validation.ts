@@ -21,12 +21,16 @@ export interface GraphValidation {
   canTrain: boolean;
   /** Why Train is disabled, as a sentence for the user; null when it is enabled. */
   reason: string | null;
+  /** Things about the data worth knowing that do not stop training (N4: features around 1e6). */
+  warnings: string[];
 }
 
-/** Number of classes of a dataset, or the problem that stops it from being made. */
-function classCount(spec: DatasetSpec): { ok: true; numClasses: number } | { ok: false; message: string } {
+type ClassCount = { ok: true; numClasses: number; warnings: string[] } | { ok: false; message: string };
+
+/** Number of classes of a dataset (and its warnings), or the problem that stops it from being made. */
+function classCount(spec: DatasetSpec): ClassCount {
   const made = makeDataset(spec);
-  if (made.ok) return { ok: true, numClasses: made.dataset.numClasses };
+  if (made.ok) return { ok: true, numClasses: made.dataset.numClasses, warnings: made.warnings };
   const first = made.problems[0];
   return { ok: false, message: first ? `Dataset: ${first.message}` : 'The dataset cannot be made.' };
 }
@@ -42,11 +46,12 @@ export function validateProject(project: Project, classes = classCount(project.d
   if (problems.length > 0) {
     const p = problems[0];
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
-    reason = `${p.nodeId ? `${p.nodeId}: ` : ''}${p.message}${more}`;
+    // core's messages already name the node ("fc2: Linear 'fc2' gets…"): shown as they are.
+    reason = `${p.message}${more}`;
   } else if (!classes.ok) {
     reason = classes.message;
   }
-  return { problems, shapes, canTrain: reason === null, reason };
+  return { problems, shapes, canTrain: reason === null, reason, warnings: classes.ok ? classes.warnings : [] };
 }
 
 interface CacheKey {
@@ -57,7 +62,7 @@ interface CacheKey {
 let lastKey: CacheKey | null = null;
 let lastValue: GraphValidation | null = null;
 let lastDataset: DatasetSpec | null = null;
-let lastClasses: ReturnType<typeof classCount> | null = null;
+let lastClasses: ClassCount | null = null;
 
 /** validateProject with a one-entry cache keyed by the graph's topology, the dataset and the loss. */
 export function validateCached(project: Project): GraphValidation {
@@ -79,11 +84,16 @@ export function validateCached(project: Project): GraphValidation {
   } catch (err) {
     // core reports problems as values; if it ever throws, keep the editor usable and say so.
     const message = err instanceof Error ? err.message : String(err);
-    lastValue = { problems: [], shapes: new Map(), canTrain: false, reason: `The graph could not be checked (${message}).` };
+    lastValue = { problems: [], shapes: new Map(), canTrain: false, reason: `The graph could not be checked (${message}).`, warnings: [] };
   }
   return lastValue;
 }
 
 export function useGraphValidation(): GraphValidation {
   return useProjectStore((s) => validateCached(s.project));
+}
+
+/** The dataset's non-blocking warnings (shown as a notice next to Train and the dataset). */
+export function useDataWarnings(): string[] {
+  return useGraphValidation().warnings;
 }

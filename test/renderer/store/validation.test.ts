@@ -34,6 +34,19 @@ describe('graph validation for the canvas', () => {
     expect(v.reason).toContain('Flatten');
   });
 
+  it("shows core's message as is: it names the node already, so no second id in front", () => {
+    const p = exampleProject('xor');
+    const broken: Project = {
+      ...p,
+      graph: { ...p.graph, nodes: p.graph.nodes.map((n) => (n.id === 'fc2' ? { ...n, params: { outFeatures: 0 } } : n)) },
+    };
+    const v = validateProject(broken);
+    expect(v.problems).toHaveLength(1);
+    expect(v.problems[0].nodeId).toBe('fc2');
+    expect(v.problems[0].message).toContain('fc2');
+    expect(v.reason).toBe(v.problems[0].message);
+  });
+
   it('reports a loss that does not fit the output', () => {
     const p = exampleProject('spiral-softmax');
     const v = validateProject({ ...p, training: { ...p.training, loss: 'bce' } });

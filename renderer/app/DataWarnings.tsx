@@ -1,0 +1,18 @@
+// The dataset's warnings (N4: features around 1e6 → normalize): a notice, not an error — Train
+// stays enabled. Shown above the Data and Training panels, next to the dataset and the Train button.
+import { useDataWarnings } from '../store/validation';
+
+export function DataWarnings() {
+  const warnings = useDataWarnings();
+  if (warnings.length === 0) return null;
+  return (
+    <div className="data-warnings" role="note" aria-label="Data warnings" data-testid="data-warnings">
+      <strong>About the data</strong>
+      <ul>
+        {warnings.map((w, i) => (
+          <li key={i}>{w}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
