@@ -11,6 +11,7 @@ import { NodeInspector } from '../inspector/NodeInspector';
 import { TrainingPanel } from '../training/TrainingPanel';
 import { useUiStore, type InspectorTab } from '../store/ui';
 import { Banner } from './Banner';
+import { DataWarnings } from './DataWarnings';
 import { QuestionDialog } from './QuestionDialog';
 import { Splitter } from './Splitter';
 import { Toolbar } from './Toolbar';
@@ -57,9 +58,11 @@ function SidePanel() {
         <NodeInspector />
       </div>
       <div role="tabpanel" id="panel-data" aria-labelledby="tab-data" hidden={tab !== 'data'} className="tabpanel">
+        <DataWarnings />
         <DatasetPanel />
       </div>
       <div role="tabpanel" id="panel-training" aria-labelledby="tab-training" hidden={tab !== 'training'} className="tabpanel">
+        <DataWarnings />
         <TrainingPanel />
       </div>
     </section>
