@@ -14,6 +14,8 @@ import { serveStatic } from '../scripts/serve-static.mjs';
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'test-results/bench-web');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+/** Epochs of the XOR run: the lab's 5000 by default; e.g. BENCH_EPOCHS=50000 for a long curve. */
+const EPOCHS = process.env.BENCH_EPOCHS ?? '5000';
 
 const built = spawnSync('npx', ['vite', 'build', '--outDir', OUT, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
 if (built.status !== 0) process.exit(built.status ?? 1);
@@ -62,6 +64,11 @@ try {
     await page.reload();
     await page.locator('.react-flow__node').first().waitFor();
     await page.getByRole('tab', { name: 'Training' }).click();
+    if (EPOCHS !== '5000') {
+      const epochs = page.getByRole('region', { name: 'Training' }).getByLabel('Epochs', { exact: true });
+      await epochs.fill(EPOCHS);
+      await epochs.press('Enter');
+    }
     await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     // The first chart draw: the first epochs have reached the loss chart.
@@ -87,7 +94,7 @@ try {
 }
 
 console.log(`\nMachine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min).`);
-console.log('Long tasks on the main thread after the first chart draw, training the XOR example (5000 epochs):');
+console.log(`Long tasks on the main thread after the first chart draw, training the XOR example (${EPOCHS} epochs):`);
 for (const r of results) {
   console.log(`  run ${r.run}: ${r.trainMs} ms of training, ${r.longTasks} long task(s); max ${r.maxMs} ms (while training ${r.duringTrainingMaxMs} ms, the rest at the final redraw)${r.durations.length ? `  [${r.durations.join(', ')}]` : ''}`);
   console.log(`         from the trace, tasks over 50 ms wall time (click to end): ${r.traced.map((t) => `${Math.round(t.wallMs)} ms wall / ${Math.round(t.cpuMs)} ms CPU`).join(', ') || 'none'}`);
