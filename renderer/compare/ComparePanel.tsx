@@ -3,7 +3,20 @@
 // overlaid loss and accuracy curves (legend by value), the decision boundaries side by side
 // (2-D data) and the sortable results table; export charts, the table and the lab report.
 import { useId, useMemo, useState } from 'react';
-import { SWEEP_PRESETS, SWEEP_SETTING_HELP, SWEEP_SETTING_LABELS, SWEEP_SETTINGS, sweepValueLabel, type SweepSetting } from '../../core/index';
+import {
+  compileModel,
+  datasetInputShape,
+  hiddenActivationIds,
+  hiddenLinearIds,
+  projectToSpec,
+  SWEEP_PRESETS,
+  SWEEP_SETTING_HELP,
+  SWEEP_SETTING_LABELS,
+  SWEEP_SETTINGS,
+  sweepValueLabel,
+  type Project,
+  type SweepSetting,
+} from '../../core/index';
 import { boundaryCanvas } from '../charts/boundary-image';
 import { boundaryOption } from '../charts/boundary-options';
 import { useDatasetView } from '../charts/dataset-view';
@@ -13,6 +26,7 @@ import { useThrottled } from '../charts/use-throttled';
 import { useProjectStore } from '../store/project';
 import { useSweepStore, type SweepRunView } from '../store/sweep';
 import { useTrainingStore } from '../store/training';
+import { useUiStore } from '../store/ui';
 import { isActive } from '../store/training-events';
 import { ChartCard } from './ChartCard';
 import { downloadCsv, downloadReport, fileStem } from './export';
@@ -24,6 +38,17 @@ import './compare.css';
 
 /** How often the overlaid charts redraw while runs go (several runs feed them at once). */
 const LIVE_INTERVAL_MS = 300;
+
+/** Which nodes a structural sweep would change, for the hint under the picker. */
+function changedNodes(project: Project, setting: SweepSetting, selected: readonly string[]): string[] {
+  if (setting !== 'hidden' && setting !== 'activation') return [];
+  const compiled = compileModel(projectToSpec(project), datasetInputShape(project.dataset));
+  if (!compiled.ok) return [];
+  if (setting === 'activation') return hiddenActivationIds(compiled.model.layers);
+  const hidden = hiddenLinearIds(compiled.model.layers);
+  const picked = hidden.filter((id) => selected.includes(id));
+  return picked.length ? picked : hidden;
+}
 
 function ValuePicker() {
   const setting = useSweepStore((s) => s.setting);
@@ -126,8 +151,10 @@ export function ComparePanel() {
   const stopAll = useSweepStore((s) => s.stopAll);
   const project = useProjectStore((s) => s.project);
   const singleRunActive = useTrainingStore((s) => isActive(s.status));
+  const selected = useUiStore((s) => s.selectedNodeIds);
   const settingId = useId();
   const helpId = useId();
+  const nodes = useMemo(() => changedNodes(project, setting, selected), [project, setting, selected]);
 
   const running = status === 'running';
   const shownRuns = useThrottled(runs, LIVE_INTERVAL_MS, running);
@@ -156,6 +183,13 @@ export function ComparePanel() {
           <p id={helpId} className="hint">
             {SWEEP_SETTING_HELP[setting]} Everything else stays as it is: the data, the split, the seed and the starting weights.
           </p>
+          {setting === 'hidden' || setting === 'activation' ? (
+            <p className="hint" data-testid="sweep-nodes">
+              {nodes.length
+                ? `Changes ${nodes.length === 1 ? 'node' : 'nodes'} ${nodes.join(', ')}${setting === 'hidden' ? ' (select Linear blocks on the canvas to change only those)' : ''}.`
+                : `This network has no hidden ${setting === 'hidden' ? 'Linear layer' : 'activation'} to change.`}
+            </p>
+          ) : null}
         </div>
         <ValuePicker />
         <div className="run-controls" role="group" aria-label="Sweep controls">
