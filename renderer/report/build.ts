@@ -248,7 +248,9 @@ export function buildLabReport(input: LabReportInput): string {
   const main = mainRun(project);
   let results = '';
   if (!main) {
-    results = '<p>The network has not been trained yet: train it (or run a sweep) and write the report again.</p>';
+    results = project.runs.length
+      ? '<p>No run trained the project exactly as it is set up here; the experiments below show the runs that were made.</p>'
+      : '<p>The network has not been trained yet: train it (or run a sweep) and write the report again.</p>';
   } else {
     const metrics = metricsFromRunCurves(main.curves);
     const series: CurveSeries[] = [{ label: 'train', metrics }];

@@ -82,6 +82,13 @@ describe('lab report', () => {
     expect(out).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 
+  it('points to the experiments when no run used the project\'s own settings', () => {
+    const { project: p2, runWeights: w2 } = sweptProject((p) => ({ ...p, training: { ...p.training, optimizer: { type: 'SGD', lr: 0.3 } } }));
+    const out = buildLabReport({ project: p2, runWeights: w2, generatedAt: GENERATED });
+    expect(out).toContain('the experiments below show the runs that were made');
+    expect(out).toContain('5. Experiments');
+  });
+
   it('says the network has not been trained yet when there are no runs', () => {
     const out = buildLabReport({ project: exampleProject('xor'), generatedAt: GENERATED });
     expect(out).toContain('has not been trained yet');
