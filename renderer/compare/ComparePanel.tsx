@@ -149,6 +149,7 @@ export function ComparePanel() {
   const weightsByRun = useSweepStore((s) => s.weightsByRun);
   const start = useSweepStore((s) => s.start);
   const stopAll = useSweepStore((s) => s.stopAll);
+  const clear = useSweepStore((s) => s.clear);
   const project = useProjectStore((s) => s.project);
   const singleRunActive = useTrainingStore((s) => isActive(s.status));
   const selected = useUiStore((s) => s.selectedNodeIds);
@@ -228,6 +229,9 @@ export function ComparePanel() {
             </button>
             <button type="button" disabled={running} onClick={() => downloadReport(useProjectStore.getState().project, weightsByRun, new Date())}>
               Lab report
+            </button>
+            <button type="button" disabled={running} onClick={clear} title="The runs stay in the project's history (Runs).">
+              Clear results
             </button>
           </div>
         </div>

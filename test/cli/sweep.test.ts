@@ -113,3 +113,48 @@ describe('bpnn sweep: bad input is one clear line and a non-zero exit', () => {
     expectOneLineError(bpnn(['sweep', 'nope.bpnn', '--vary', 'lr=0.1']), 1, /nope\.bpnn.*no such file/, expect);
   });
 });
+
+describe('runPlan: a sweep on any training host', () => {
+  it('starts every run at once and returns each run\'s curves and result in the sweep\'s order, whatever order they end in', async () => {
+    const { runPlan } = await import('../../cli/sweep');
+    const { expandSweep, projectToSpec, parseProject } = await import('../../core/index');
+    const parsed = parseProject(xorText);
+    if (!parsed.ok) throw new Error('xor');
+    const p = parsed.project;
+    const r = expandSweep({ spec: projectToSpec(p), dataset: p.dataset, settings: p.training }, { setting: 'lr', values: ['0.1', '0.2', '0.3'] });
+    if (!r.ok) throw new Error('plan');
+    type Listener = Parameters<Parameters<typeof runPlan>[1]['onEvent']>[0];
+    let listener: Listener = () => undefined;
+    const started: string[] = [];
+    const host = {
+      onEvent: (l: Listener) => {
+        listener = l;
+        return () => undefined;
+      },
+      stop: () => undefined,
+      start: async (req: unknown) => {
+        const { runId } = req as { runId: string };
+        started.push(runId);
+        if (runId.endsWith('-1')) return { ok: false as const, problems: [{ code: 'bad-setting' as const, field: 'runId', message: 'refused for the test' }] };
+        return { ok: true as const, shapes: [] };
+      },
+    };
+    const done = runPlan(r.plan, host as never, { runIdPrefix: 't' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const result = (epochs: number) => ({ state: 'done' as const, epochs, loss: 0.1, accuracy: 1, testAccuracy: null, ms: 1 });
+    const metric = (epoch: number) => ({ epoch, loss: 1 / epoch, accuracy: 1, testLoss: null, testAccuracy: null, lr: 0.1 });
+    listener({ type: 'progress', runId: 't-2', epochs: [metric(1), metric(2)], batch: 2 }, []);
+    listener({ type: 'done', runId: 't-2', result: result(2), weights: {} }, []);
+    listener({ type: 'progress', runId: 'other-run', epochs: [metric(1)], batch: 1 }, []);
+    listener({ type: 'progress', runId: 't-0', epochs: [metric(1)], batch: 1 }, []);
+    listener({ type: 'done', runId: 't-0', result: result(1), weights: {} }, []);
+    const outcomes = await done;
+    expect(started).toEqual(['t-0', 't-1', 't-2']);
+    expect(outcomes.map((o) => [o.run.value, o.result.state, o.metrics.length])).toEqual([
+      ['0.1', 'done', 1],
+      ['0.2', 'error', 0],
+      ['0.3', 'done', 2],
+    ]);
+    expect(outcomes[1].result.errorMessage).toBe('refused for the test');
+  });
+});
