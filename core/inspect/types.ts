@@ -107,6 +107,7 @@ export type ValueRef =
   | { kind: 'param' | 'grad'; nodeId: NodeId; param: 'weight' | 'bias'; index: number }
   | { kind: 'update' | 'after'; nodeId: NodeId; param: 'weight' | 'bias'; index: number }
   | { kind: 'state'; nodeId: NodeId; param: 'weight' | 'bias'; state: string; index: number }
+  | { kind: 'target'; index: number }
   | { kind: 'loss' };
 
 /** A number's explanation: the rule, the rule with the numbers filled in, and the engine's value. */

@@ -10,14 +10,14 @@ const isWeighted = (n: NodeView) => n.type === 'Linear' || n.type === 'Conv1d';
 const isElementwise = (n: NodeView) => ['Sigmoid', 'Tanh', 'ReLU', 'LeakyReLU', 'Identity'].includes(n.type);
 
 /** The symbol of a node's output: z for a weighted layer, a for an activation (numbered by layer). */
-function outSym(n: NodeView): string {
+export function outSym(n: NodeView): string {
   const k = n.layerNumber > 0 ? sub(n.layerNumber) : '';
   if (isWeighted(n)) return `z${k}`;
   if (n.type === 'Flatten') return `f${k}`;
   return `a${k}`;
 }
 
-function inSym(v: StepperView, n: NodeView): string {
+export function inSym(v: StepperView, n: NodeView): string {
   return n.index === 0 ? 'x' : outSym(v.nodes[n.index - 1]);
 }
 
@@ -32,6 +32,11 @@ function lossCount(v: StepperView, last: NodeView): number {
 
 export function explain(v: StepperView, ref: ValueRef): Why | null {
   if (ref.kind === 'loss') return explainLoss(v);
+  if (ref.kind === 'target') {
+    const c = coords(v.target.shape, ref.index);
+    const what = v.loss === 'crossEntropy' ? 'the class index of sample' : v.target.shape.length > 1 ? 'the one-hot target of sample' : 'the label of sample';
+    return why(`y[${c.join(',')}]`, `y: ${what} ${c[0]} of the batch, from the dataset`, `y[${c.join(',')}]`, v.target.data[ref.index]);
+  }
   const node = v.nodes.find((n) => n.nodeId === ref.nodeId);
   if (!node) return null;
   switch (ref.kind) {

@@ -9,6 +9,7 @@ import { Canvas } from '../editor/Canvas';
 import { Palette } from '../editor/Palette';
 import { NodeInspector } from '../inspector/NodeInspector';
 import { TrainingPanel } from '../training/TrainingPanel';
+import { BackpropPanel } from '../backprop/BackpropPanel';
 import { useUiStore, type InspectorTab } from '../store/ui';
 import { Banner } from './Banner';
 import { DataWarnings } from './DataWarnings';
@@ -22,6 +23,7 @@ const TABS: { id: InspectorTab; label: string }[] = [
   { id: 'node', label: 'Node' },
   { id: 'data', label: 'Data' },
   { id: 'training', label: 'Training' },
+  { id: 'backprop', label: 'Backprop' },
 ];
 
 function SidePanel() {
@@ -64,6 +66,9 @@ function SidePanel() {
       <div role="tabpanel" id="panel-training" aria-labelledby="tab-training" hidden={tab !== 'training'} className="tabpanel">
         <DataWarnings />
         <TrainingPanel />
+      </div>
+      <div role="tabpanel" id="panel-backprop" aria-labelledby="tab-backprop" hidden={tab !== 'backprop'} className="tabpanel">
+        <BackpropPanel />
       </div>
     </section>
   );

@@ -6,6 +6,7 @@ import type { FlowNode } from '../editor/flow';
 import { useGraphValidation } from '../store/validation';
 import { countText, shapeText } from './format';
 import { definitionOf } from './registry';
+import { NodeExtras, useStepActive } from '../backprop/NodeExtras';
 
 function NodeViewImpl({ id, type, data, selected }: NodeProps<FlowNode>) {
   const def = definitionOf(type);
@@ -19,6 +20,8 @@ function NodeViewImpl({ id, type, data, selected }: NodeProps<FlowNode>) {
   if (own.length) classes.push('invalid');
   else if (related) classes.push('related');
   if (selected) classes.push('selected');
+  const stepActive = useStepActive(id);
+  if (stepActive) classes.push('bp-step-active');
   const summary = def.summary(data.params);
 
   return (
@@ -40,6 +43,7 @@ function NodeViewImpl({ id, type, data, selected }: NodeProps<FlowNode>) {
         <span className="bp-node-out">→ {shapeText(info?.outputShape)}</span>
         {info && info.paramCount > 0 && <span className="bp-node-count">{countText(info.paramCount)}</span>}
       </div>
+      <NodeExtras nodeId={id} type={type} />
       {own.length > 0 && (
         <div className="bp-node-problem" id={messageId} role="note">
           <span aria-hidden="true">⚠ </span>

@@ -3,7 +3,7 @@
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import type { Clip } from './graph-edits';
 
-export type InspectorTab = 'node' | 'data' | 'training';
+export type InspectorTab = 'node' | 'data' | 'training' | 'backprop';
 
 export interface Banner {
   kind: 'error' | 'notice';
@@ -59,7 +59,8 @@ export const useUiStore: UseBoundStore<StoreApi<UiState>> = create<UiState>()((s
     const s = get();
     if (sameIds(s.selectedNodeIds, nodeIds) && sameIds(s.selectedEdgeIds, edgeIds)) return;
     // Picking one block shows its settings, whichever tab was open.
-    const picked = nodeIds.length === 1 && !sameIds(s.selectedNodeIds, nodeIds);
+    // (Not while stepping through backprop: clicking a block there must not leave the step-through.)
+    const picked = nodeIds.length === 1 && !sameIds(s.selectedNodeIds, nodeIds) && s.inspectorTab !== 'backprop';
     set({ selectedNodeIds: nodeIds, selectedEdgeIds: edgeIds, ...(picked ? { inspectorTab: 'node' as const } : {}) });
   },
   setClipboard(clip) {

@@ -44,7 +44,7 @@ const node = (v: StepperView, id: string) => v.nodes.find((n) => n.nodeId === id
 
 /** Every number the panel can show, as a ValueRef. */
 function allRefs(v: StepperView): ValueRef[] {
-  const refs: ValueRef[] = [{ kind: 'loss' }];
+  const refs: ValueRef[] = [{ kind: 'loss' }, ...Array.from(v.target.data, (_, index): ValueRef => ({ kind: 'target', index }))];
   for (const n of v.nodes) {
     for (const kind of ['input', 'output', 'gradOutput', 'gradInput'] as const) {
       const m = n[kind];
@@ -67,6 +67,7 @@ function allRefs(v: StepperView): ValueRef[] {
 
 function shownValue(v: StepperView, ref: ValueRef): number {
   if (ref.kind === 'loss') return v.lossValue!;
+  if (ref.kind === 'target') return v.target.data[ref.index];
   const n = node(v, ref.nodeId);
   switch (ref.kind) {
     case 'input':
@@ -82,7 +83,8 @@ function shownValue(v: StepperView, ref: ValueRef): number {
       const s = v.optimizer!.params.find((p) => p.nodeId === ref.nodeId && p.name === ref.param)!;
       if (ref.kind === 'update') return s.update[ref.index];
       if (ref.kind === 'after') return s.after[ref.index];
-      return s.state[ref.state][ref.index];
+      if (ref.kind === 'state') return s.state[ref.state][ref.index];
+      return NaN;
     }
   }
 }

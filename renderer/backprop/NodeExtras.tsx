@@ -1,0 +1,157 @@
+// What this panel adds to a node on the canvas: its units' views over the input plane (2-D
+// data), a Linear node's incoming weight matrix as a heat map, and the step-through highlight.
+// Each unit is drawn into one canvas per node; hovering a unit shows it enlarged.
+import { memo, useEffect, useRef, useState, type MouseEvent } from 'react';
+import type { NeuronGrid } from '../../core/index';
+import { divergingRgb, magnitude } from './colors';
+import { useBackpropStore, useNeuronStore } from './use-backprop';
+
+/** Width the thumbnails may fill inside a node. */
+const NODE_INNER = 158;
+const GAP = 2;
+const ENLARGED = 132;
+
+/** The unit values of bounded activations map to the scale's full range; others by the node's largest magnitude. */
+function toUnitScale(g: NeuronGrid): (v: number) => number {
+  if (g.type === 'Sigmoid' || g.type === 'Softmax') return (v) => 2 * v - 1;
+  if (g.type === 'Tanh') return (v) => v;
+  const m = Math.max(Math.abs(g.min), Math.abs(g.max)) || 1;
+  return (v) => v / m;
+}
+
+function thumbLayout(units: number): { cols: number; size: number } {
+  const cols = Math.min(units, 8);
+  const size = Math.min(40, Math.floor((NODE_INNER - (cols - 1) * GAP) / cols));
+  return { cols, size };
+}
+
+/** Paints one unit (grid rows rise in y, so canvas rows are flipped) into an ImageData at (ox, oy). */
+function paintUnit(img: ImageData, g: NeuronGrid, u: number, ox: number, oy: number, scale: (v: number) => number): void {
+  const res = g.res;
+  const base = u * res * res;
+  for (let r = 0; r < res; r++) {
+    const y = oy + (res - 1 - r);
+    for (let c = 0; c < res; c++) {
+      const [R, G, B] = divergingRgb(scale(g.values[base + r * res + c]));
+      const at = (y * img.width + ox + c) * 4;
+      img.data[at] = R;
+      img.data[at + 1] = G;
+      img.data[at + 2] = B;
+      img.data[at + 3] = 255;
+    }
+  }
+}
+
+function NeuronThumbs({ nodeId, grid }: { nodeId: string; grid: NeuronGrid }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const big = useRef<HTMLCanvasElement>(null);
+  const [hover, setHover] = useState<number | null>(null);
+  const { cols, size } = thumbLayout(grid.units);
+  const rows = Math.ceil(grid.units / cols);
+  const res = grid.res;
+
+  useEffect(() => {
+    const c = canvas.current;
+    const ctx = c?.getContext('2d');
+    if (!c || !ctx) return;
+    // One pixel per grid cell with a one-cell gap; CSS scales it up to the thumbnail size.
+    const w = cols * res + (cols - 1);
+    const h = rows * res + (rows - 1);
+    c.width = w;
+    c.height = h;
+    const img = ctx.createImageData(w, h);
+    const scale = toUnitScale(grid);
+    for (let u = 0; u < grid.units; u++) paintUnit(img, grid, u, (u % cols) * (res + 1), Math.floor(u / cols) * (res + 1), scale);
+    ctx.putImageData(img, 0, 0);
+  }, [grid, cols, rows, res]);
+
+  useEffect(() => {
+    const c = big.current;
+    const ctx = c?.getContext('2d');
+    if (!c || !ctx || hover === null) return;
+    c.width = res;
+    c.height = res;
+    const img = ctx.createImageData(res, res);
+    paintUnit(img, grid, hover, 0, 0, toUnitScale(grid));
+    ctx.putImageData(img, 0, 0);
+  }, [grid, hover, res]);
+
+  const unitAt = (e: MouseEvent<HTMLCanvasElement>): number | null => {
+    const r = e.currentTarget.getBoundingClientRect();
+    const col = Math.floor(((e.clientX - r.left) / r.width) * cols);
+    const row = Math.floor(((e.clientY - r.top) / r.height) * rows);
+    const u = row * cols + col;
+    return col >= 0 && col < cols && u >= 0 && u < grid.units ? u : null;
+  };
+
+  const width = cols * size + (cols - 1) * GAP;
+  const height = rows * size + (rows - 1) * GAP;
+  return (
+    <div className="bp-thumbs nodrag">
+      <canvas
+        ref={canvas}
+        className="bp-thumbs-canvas"
+        data-units={grid.units}
+        data-res={res}
+        style={{ width, height }}
+        role="img"
+        aria-label={`Neuron views of ${nodeId}: ${grid.units} unit${grid.units === 1 ? '' : 's'} over the input plane`}
+        onMouseMove={(e) => setHover(unitAt(e))}
+        onMouseLeave={() => setHover(null)}
+      />
+      {hover !== null && (
+        <div className="bp-thumb-big" role="tooltip">
+          <canvas ref={big} style={{ width: ENLARGED, height: ENLARGED }} aria-label={`Unit ${hover} of ${nodeId}, enlarged`} />
+          <div className="bp-thumb-caption">
+            {nodeId} unit {hover}: {grid.unitMin[hover].toPrecision(3)} … {grid.unitMax[hover].toPrecision(3)}
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function WeightHeatmap({ nodeId }: { nodeId: string }) {
+  const w = useNeuronStore((s) => s.weights?.[nodeId]?.weight ?? null);
+  const ref = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const c = ref.current;
+    const ctx = c?.getContext('2d');
+    if (!c || !ctx || !w) return;
+    const [out, inF] = w.shape;
+    c.width = inF;
+    c.height = out;
+    const img = ctx.createImageData(inF, out);
+    const m = magnitude(w.data);
+    for (let i = 0; i < w.data.length; i++) img.data.set([...divergingRgb(w.data[i] / m), 255], i * 4);
+    ctx.putImageData(img, 0, 0);
+  }, [w]);
+  if (!w) return null;
+  const [out, inF] = w.shape;
+  const cell = Math.max(2, Math.min(12, Math.floor(NODE_INNER / Math.max(inF, 1)), Math.floor(96 / Math.max(out, 1))));
+  return (
+    <div className="bp-weights nodrag">
+      <canvas ref={ref} style={{ width: inF * cell, height: out * cell }} role="img" aria-label={`Weight heat map of ${nodeId}: ${out} × ${inF} (rows: units, columns: inputs)`} />
+      <span className="bp-weights-caption">W {out}×{inF}</span>
+    </div>
+  );
+}
+
+function NodeExtrasImpl({ nodeId, type }: { nodeId: string; type: string }) {
+  const grid = useNeuronStore((s) => (s.showNeurons ? (s.grids[nodeId] ?? null) : null));
+  const showWeights = useNeuronStore((s) => s.showWeights && type === 'Linear');
+  if (!grid && !showWeights) return null;
+  return (
+    <>
+      {showWeights && <WeightHeatmap nodeId={nodeId} />}
+      {grid && <NeuronThumbs nodeId={nodeId} grid={grid} />}
+    </>
+  );
+}
+
+export const NodeExtras = memo(NodeExtrasImpl);
+
+/** True while the step-through is working on this node (for the canvas highlight). */
+export function useStepActive(nodeId: string): boolean {
+  return useBackpropStore((s) => s.view?.activeNodeId === nodeId);
+}

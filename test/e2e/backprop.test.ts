@@ -1,0 +1,191 @@
+// Issue 6 in the browser build: step through backpropagation on the XOR example and read the
+// engine's own numbers (the output Δ is ŷ − y, an SGD update is −lr·g); neuron thumbnails on
+// the 2-16-1 tanh network change while it trains on the circle data and end up distinct.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openApp, screenshot, SKIP_BROWSER, startApp, type App } from './harness';
+import { showTab } from './editor';
+
+/** Δ = ŷ − y and update = −lr·g hold to float64 rounding (issue 6's bar). */
+const EXACT_TOL = 1e-12;
+
+async function openBackprop(page: Page) {
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  await inspector.getByRole('tab', { name: 'Backprop' }).click();
+  return inspector;
+}
+
+/** Clicks a number of the step-through and reads the exact value its "why" shows. */
+async function exactValue(page: Page, cellName: RegExp): Promise<{ value: number; formula: string; filled: string }> {
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  await inspector.getByRole('button', { name: cellName }).first().click();
+  const why = inspector.getByRole('region', { name: 'Why this number' });
+  const text = (await why.getByLabel('Exact value').textContent()) ?? '';
+  return {
+    value: Number(text),
+    formula: (await why.locator('.bp-why-formula').textContent()) ?? '',
+    filled: (await why.locator('.bp-why-filled').textContent()) ?? '',
+  };
+}
+
+async function press(page: Page, name: string, times = 1): Promise<void> {
+  for (let i = 0; i < times; i++) await page.getByRole('toolbar', { name: 'Step-through controls' }).getByRole('button', { name, exact: true }).click();
+}
+
+/** The 2-16-1 tanh network on the circle data, as a project file. */
+function circleProject(): string {
+  const node = (id: string, type: string, x: number, params: Record<string, number> = {}) => ({ id, type, params, position: { x, y: 80 } });
+  const nodes = [node('input', 'Input', 0), node('fc1', 'Linear', 220, { outFeatures: 16 }), node('tanh1', 'Tanh', 440), node('fc2', 'Linear', 660, { outFeatures: 1 }), node('out', 'Sigmoid', 880)];
+  const edges = nodes.slice(1).map((n, i) => ({ id: `${nodes[i].id}-${n.id}`, source: nodes[i].id, target: n.id }));
+  return JSON.stringify({
+    format: 'bpnn',
+    version: 1,
+    name: 'circle 2-16-1 tanh',
+    description: '',
+    graph: { nodes, edges },
+    dataset: { kind: 'generator', generator: 'circle', params: { n: 200 }, seed: 3 },
+    training: {
+      loss: 'bce',
+      optimizer: { type: 'Adam', lr: 0.02, beta1: 0.9, beta2: 0.999, eps: 1e-8 },
+      schedule: { type: 'constant' },
+      epochs: 30000,
+      batchSize: 0,
+      testSplit: 0,
+      seed: 2,
+      init: 'xavier',
+      clipNorm: null,
+      shuffle: true,
+    },
+    weights: null,
+    runs: [],
+  });
+}
+
+/** Each unit's pixels of a node's thumbnail canvas (one grid cell per pixel, a 1-pixel gap between units). */
+async function unitPixels(page: Page, nodeId: string): Promise<number[][]> {
+  return page.evaluate((id) => {
+    const c = document.querySelector(`.react-flow__node[data-id="${id}"] canvas.bp-thumbs-canvas`) as HTMLCanvasElement | null;
+    if (!c) return [];
+    const units = Number(c.dataset.units);
+    const res = Number(c.dataset.res);
+    const cols = Math.min(units, 8);
+    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    const out: number[][] = [];
+    for (let u = 0; u < units; u++) {
+      const ox = (u % cols) * (res + 1);
+      const oy = Math.floor(u / cols) * (res + 1);
+      const px: number[] = [];
+      for (let y = 0; y < res; y++) for (let x = 0; x < res; x++) px.push(data[((oy + y) * c.width + ox + x) * 4 + 2]);
+      out.push(px);
+    }
+    return out;
+  }, nodeId);
+}
+
+describe.skipIf(SKIP_BROWSER)('stepping through backpropagation in the browser', () => {
+  let app: App;
+  beforeAll(async () => {
+    app = await startApp('backprop');
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it("XOR: on one sample the output node's Δ equals ŷ − y within 1e-12, and an SGD update is −lr × its gradient", async () => {
+    const page = await openApp(app);
+    const inspector = await openBackprop(page);
+    await inspector.getByLabel('Sample').selectOption('3');
+
+    // Forward, node by node (6 layers), then the loss.
+    await press(page, 'Step forward');
+    await expect.poll(() => page.locator('.react-flow__node[data-id="fc1"] .bp-node').getAttribute('class')).toContain('bp-step-active');
+    await press(page, 'Step forward', 6);
+    await expect.poll(() => inspector.getByRole('status').first().textContent()).toContain('loss computed');
+    await screenshot(page, 'backprop-01-xor-forward');
+
+    // Backward: the first press shows the output node's gradients.
+    await press(page, 'Step backward');
+    const yHat = await exactValue(page, /^Output a₃ of sig3 \[0,0\]/);
+    const y = await exactValue(page, /^Target y \[0\]/);
+    const delta = await exactValue(page, /^Δ₃ = ∂L\/∂z₃ \(output delta\) of sig3 \[0,0\]/);
+    expect(delta.formula).toContain('(ŷ − y)');
+    expect(Math.abs(delta.value - (yHat.value - y.value))).toBeLessThanOrEqual(EXACT_TOL);
+    expect(delta.value).not.toBe(0);
+    await screenshot(page, 'backprop-02-xor-output-delta');
+
+    // The hidden layer's Δ explains itself with the lab's delta rule.
+    await press(page, 'Step backward', 3);
+    const d2 = await exactValue(page, /^Δ₂ = ∂L\/∂z₂ of fc2 \[0,0\]/);
+    expect(d2.formula).toBe('Δ₂ = (W₃ᵀ·Δ₃) ⊙ a₂ ⊙ (1 − a₂)');
+
+    await press(page, 'Optimizer step');
+    await expect.poll(() => inspector.getByRole('status').first().textContent()).toContain('weights updated by SGD');
+    const grad = await exactValue(page, /^∂L\/∂W₃ of fc3 \[0,5\]/);
+    const update = await exactValue(page, /^Update of W₃ \(fc3\) \[0,5\]/);
+    expect(update.formula).toContain('update = −lr·g');
+    expect(grad.value).not.toBe(0);
+    expect(Math.abs(update.value - -0.05 * grad.value)).toBeLessThanOrEqual(EXACT_TOL);
+    await screenshot(page, 'backprop-03-xor-sgd-update');
+  });
+
+  it('circle, 2-16-1 tanh: neuron thumbnails change while training and show distinct patterns after it', async () => {
+    const page = await openApp(app);
+    const file = join(mkdtempSync(join(tmpdir(), 'bpnn-circle-')), 'circle-tanh.bpnn');
+    writeFileSync(file, circleProject());
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await (await chooser).setFiles(file);
+    await page.locator('.react-flow__node[data-id="tanh1"]').waitFor();
+
+    const inspector = await openBackprop(page);
+    await inspector.getByRole('checkbox', { name: /Show neuron views/ }).check();
+    await page.locator('.react-flow__node[data-id="tanh1"] canvas.bp-thumbs-canvas').waitFor();
+    const before = await unitPixels(page, 'tanh1');
+    expect(before).toHaveLength(16);
+    await screenshot(page, 'backprop-04-circle-neurons-initial');
+
+    await showTab(page, 'Training');
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    // While the run goes on, the thumbnails follow it: collect what they show.
+    const seen = new Set<string>();
+    let sawLive = false;
+    for (let i = 0; i < 200; i++) {
+      const status = (await page.getByTestId('run-status').textContent()) ?? '';
+      if (status === 'running') {
+        const px = await unitPixels(page, 'tanh1');
+        seen.add(px.map((u) => u.join(',')).join('|'));
+        const live = await page.locator('.bp-views-source').textContent().catch(() => '');
+        if (live?.startsWith('Live')) sawLive = true;
+        if (seen.size >= 3 && sawLive) break;
+      } else if (['done', 'stopped', 'diverged', 'error'].includes(status)) break;
+      await page.waitForTimeout(150);
+    }
+    await screenshot(page, 'backprop-05-circle-neurons-training');
+    expect(sawLive).toBe(true);
+    expect(seen.size).toBeGreaterThanOrEqual(3);
+
+    await page.waitForFunction(() => document.querySelector('[data-testid="run-status"]')?.textContent === 'done', undefined, { timeout: 120_000 });
+    await page.waitForTimeout(300);
+    const after = await unitPixels(page, 'tanh1');
+    expect(after.map((u) => u.join(','))).not.toEqual(before.map((u) => u.join(',')));
+    // Distinct patterns: most pairs of units differ clearly (mean channel difference over the plane).
+    let distinct = 0;
+    let pairs = 0;
+    for (let a = 0; a < after.length; a++) {
+      for (let b = a + 1; b < after.length; b++) {
+        pairs++;
+        let diff = 0;
+        for (let i = 0; i < after[a].length; i++) diff += Math.abs(after[a][i] - after[b][i]);
+        if (diff / after[a].length > 8) distinct++;
+      }
+    }
+    expect(distinct / pairs).toBeGreaterThan(0.8);
+    await openBackprop(page);
+    await page.locator('.react-flow__node[data-id="tanh1"] canvas.bp-thumbs-canvas').hover({ position: { x: 5, y: 5 } });
+    await page.getByRole('tooltip').waitFor();
+    await screenshot(page, 'backprop-06-circle-neurons-trained');
+  });
+});
