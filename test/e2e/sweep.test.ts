@@ -54,6 +54,11 @@ describe.skipIf(SKIP_BROWSER)('sweeps, run history and the lab report in the bro
     await compare.getByTestId('sweep-table').getByRole('button', { name: 'Final loss' }).click();
     await expect(rows.locator('th').first().textContent()).resolves.toBe('lr 1');
 
+    const [csv] = await Promise.all([page.waitForEvent('download'), compare.getByRole('button', { name: 'Table as CSV' }).click()]);
+    const csvLines = readFileSync((await csv.path()) as string, 'utf8').trimEnd().split('\r\n');
+    expect(csvLines).toHaveLength(6);
+    expect(csvLines[0]).toMatch(/^run,value,state,final loss,train accuracy/);
+
     const [download] = await Promise.all([page.waitForEvent('download'), compare.getByRole('button', { name: 'Lab report' }).click()]);
     const file = join(SCREENSHOTS, '..', 'sweep-lab-report.html');
     await download.saveAs(file);
