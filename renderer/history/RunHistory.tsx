@@ -116,13 +116,15 @@ export function RunHistory() {
               <td>{sweepText(r)}</td>
               <td>{r.result.accuracy === null ? '–' : `${(r.result.accuracy * 100).toFixed(1)}%`}</td>
               <td>{r.createdAt ? r.createdAt.replace('T', ' ').slice(0, 16) : ''}</td>
-              <td className="history-actions">
-                <button type="button" aria-label={`Re-run ${r.name}`} disabled={rerun?.status === 'running'} onClick={() => void rerunRun(r.id)}>
-                  Re-run
-                </button>
-                <button type="button" aria-label={`Delete ${r.name}`} onClick={() => remove([r.id])}>
-                  Delete
-                </button>
+              <td>
+                <div className="history-actions">
+                  <button type="button" aria-label={`Re-run ${r.name}`} disabled={rerun?.status === 'running'} onClick={() => void rerunRun(r.id)}>
+                    Re-run
+                  </button>
+                  <button type="button" aria-label={`Delete ${r.name}`} onClick={() => remove([r.id])}>
+                    Delete
+                  </button>
+                </div>
               </td>
             </tr>
           ))}
