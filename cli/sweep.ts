@@ -71,9 +71,15 @@ export function parseVary(text: string): { setting: string; values: string[] } {
  */
 export async function bundleTrainingWorker(): Promise<{ workerPath: string; dispose(): void }> {
   const dir = mkdtempSync(join(tmpdir(), 'bpnn-sweep-'));
-  const { buildElectron } = await import('../scripts/build-electron.mjs');
-  await buildElectron({ outdir: dir, entries: { 'training-worker': 'electron/main/services/training-worker.ts' }, minify: false });
-  return { workerPath: join(dir, 'training-worker.cjs'), dispose: () => rmSync(dir, { recursive: true, force: true }) };
+  const dispose = () => rmSync(dir, { recursive: true, force: true });
+  try {
+    const { buildElectron } = await import('../scripts/build-electron.mjs');
+    await buildElectron({ outdir: dir, entries: { 'training-worker': 'electron/main/services/training-worker.ts' }, minify: false });
+  } catch (e) {
+    dispose();
+    throw new CliError(`Could not prepare the training workers (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); is the installation complete? Try 'npm install'.`, EXIT.internal);
+  }
+  return { workerPath: join(dir, 'training-worker.cjs'), dispose };
 }
 
 /** One worker per core: a sweep is the only thing this process does. */
