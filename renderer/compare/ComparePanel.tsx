@@ -204,7 +204,7 @@ export function ComparePanel() {
         </div>
         {problems.length ? (
           <div className="run-message" role="alert">
-            <p className="run-message-title">The sweep could not start.</p>
+            <p className="run-message-title">{status === 'idle' ? 'The sweep could not start.' : 'About this sweep'}</p>
             <ul>
               {problems.map((p) => (
                 <li key={p}>{p}</li>

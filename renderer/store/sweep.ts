@@ -92,7 +92,8 @@ export function createSweepStore(deps: SweepDeps): UseBoundStore<StoreApi<SweepS
           }),
         );
       }
-      deps.project().addRuns(records);
+      if (sameProject(c.project, deps.project().project)) deps.project().addRuns(records);
+      else set({ problems: ['Another project was opened during the sweep, so its runs were not added to it. Export the table or the report to keep them.'] });
       set({ status: 'finished' });
     };
 
@@ -222,6 +223,16 @@ export function createSweepStore(deps: SweepDeps): UseBoundStore<StoreApi<SweepS
       },
     };
   });
+}
+
+/**
+ * Whether `now` is still the project a sweep started on (possibly edited, with more runs), not
+ * another one opened meanwhile: same name, and every run it had is still there.
+ */
+export function sameProject(then: Project, now: Project): boolean {
+  if (then.name !== now.name) return false;
+  const ids = new Set(now.runs.map((r) => r.id));
+  return then.runs.every((r) => ids.has(r.id));
 }
 
 /**

@@ -1,7 +1,7 @@
 // The Compare view's store, driven by the real engine in-thread and a hand-cranked frame clock.
 import { describe, expect, it } from 'vitest';
 import type { Project, RunRecord } from '../../../core/index';
-import { createSweepStore, placeRuns } from '../../../renderer/store/sweep';
+import { createSweepStore, placeRuns, sameProject } from '../../../renderer/store/sweep';
 import { sweepRows, sweepSeries } from '../../../renderer/compare/rows';
 import { exampleProject } from '../fixtures';
 import { engineApi, settle } from './engine-api';
@@ -136,5 +136,29 @@ describe('placing a sweep\'s runs in the history', () => {
   it('appends when the last run is a sweep run or the project has no weights', () => {
     expect(placeRuns([rec('a'), rec('x', true)], [rec('s1', true)], true).map((r) => r.id)).toEqual(['a', 'x', 's1']);
     expect(placeRuns([rec('a')], [rec('s1', true)], false).map((r) => r.id)).toEqual(['a', 's1']);
+  });
+});
+
+describe('a sweep and the project it ran on', () => {
+  it('does not write its runs into another project opened meanwhile, and says so', async () => {
+    const engine = engineApi();
+    let project: Project = { ...exampleProject('xor'), training: { ...exampleProject('xor').training, epochs: 20 } };
+    const frames: (() => void)[] = [];
+    const store = createSweepStore({
+      api: () => engine.api,
+      project: () => ({ project, addRuns: (rs: RunRecord[]) => void (project = { ...project, runs: [...project.runs, ...rs] }) }),
+      selectedNodeIds: () => [],
+      nowIso: () => '2026-01-01T00:00:00.000Z',
+      requestFrame: (cb) => void frames.push(cb),
+      newId: () => 'sweep-x',
+    });
+    await store.getState().start();
+    project = exampleProject('linear');
+    await settle();
+    frames.splice(0).forEach((f) => f());
+    expect(store.getState().status).toBe('finished');
+    expect(project.runs).toEqual([]);
+    expect(store.getState().problems[0]).toMatch(/Another project was opened during the sweep/);
+    expect(sameProject(exampleProject('xor'), { ...exampleProject('xor'), runs: [] })).toBe(true);
   });
 });
