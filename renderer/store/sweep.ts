@@ -167,7 +167,7 @@ export function createSweepStore(deps: SweepDeps): UseBoundStore<StoreApi<SweepS
           expanded = expandSweep(base, { setting, values });
         }
         if (!expanded.ok) {
-          set({ problems: expanded.problems.map((p) => (p.field.startsWith('values[') ? `Value ${Number(p.field.slice(7, -1)) + 1}: ${p.message}` : p.message)) });
+          set({ status: 'idle', problems: expanded.problems.map((p) => (p.field.startsWith('values[') ? `Value ${Number(p.field.slice(7, -1)) + 1}: ${p.message}` : p.message)) });
           return;
         }
         const plan = expanded.plan;
