@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { formatWhyNumber } from '../../core/index';
 import type { ValueRef } from '../../core/index';
-import { divergingCss, divergingRgb, inkOn, magnitude, summarise } from './colors';
+import { CELL_INK, cellCss, divergingRgb, magnitude, summarise } from './colors';
 
 /** Tensors with more values than this start summarised. */
 export const FULL_MATRIX_LIMIT = 48;
@@ -108,7 +108,7 @@ export function Matrix({ label, shape, data, refOf, selected, onSelect }: Matrix
         key={i}
         type="button"
         className={sameRef(selected, ref) ? 'bp-cell selected' : 'bp-cell'}
-        style={{ background: divergingCss(t), color: inkOn(t) }}
+        style={{ background: cellCss(t), color: CELL_INK }}
         aria-label={`${label} [${at}] = ${formatWhyNumber(v)}`}
         title={`[${at}] ${v}`}
         onClick={() => onSelect(ref)}

@@ -21,9 +21,16 @@ export function divergingCss(t: number): string {
   return `rgb(${r}, ${g}, ${b})`;
 }
 
-/** Text on a cell of colour t: white on the strong ends, ink elsewhere (contrast ≥ 4.5:1). */
-export function inkOn(t: number): string {
-  return Math.abs(t) > 0.6 ? '#ffffff' : '#1d232b';
+/**
+ * Strongest tint a number cell gets: dark ink text stays at a contrast of at least 4.5:1 on it
+ * (heat strips, thumbnails and heat maps carry no text and use the full range).
+ */
+export const CELL_MAX_TINT = 0.7;
+export const CELL_INK = '#1d232b';
+
+/** Background of a number cell for t ∈ [−1, 1]. */
+export function cellCss(t: number): string {
+  return divergingCss(CELL_MAX_TINT * Math.max(-1, Math.min(1, t)));
 }
 
 /** The scale of a set of values: the largest magnitude (1 when all are 0 or none is finite). */

@@ -41,7 +41,7 @@ function circleProject(): string {
   const nodes = [node('input', 'Input', 0), node('fc1', 'Linear', 220, { outFeatures: 16 }), node('tanh1', 'Tanh', 440), node('fc2', 'Linear', 660, { outFeatures: 1 }), node('out', 'Sigmoid', 880)];
   const edges = nodes.slice(1).map((n, i) => ({ id: `${nodes[i].id}-${n.id}`, source: nodes[i].id, target: n.id }));
   return JSON.stringify({
-    format: 'bpnn',
+    format: 'bpnn-project',
     version: 1,
     name: 'circle 2-16-1 tanh',
     description: '',
