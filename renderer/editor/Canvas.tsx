@@ -22,7 +22,7 @@ import { registerFit } from '../app/view';
 import { addNodeAt } from './commands';
 import type { XY } from '../store/graph-edits';
 import { readEdgeSelection, readNodeChanges, toFlowEdges, toFlowNodes, type FlowNode, type Measured } from './flow';
-import { CANVAS_ID, DRAG_MIME } from './placement';
+import { CANVAS_ID, DRAG_MIME, FIT_OPTIONS } from './placement';
 
 const CATEGORY_COLOURS: Record<string, string> = {
   'Input/Output': '#0072B2',
@@ -30,8 +30,6 @@ const CATEGORY_COLOURS: Record<string, string> = {
   Activations: '#009E73',
 };
 
-/** Little padding: on a 1280-pixel screen every pixel of canvas makes the blocks more readable. */
-const FIT_OPTIONS = { padding: 0.06, maxZoom: 1.2 };
 
 const isNodeType = (s: string): s is NodeType => (NODE_TYPES as readonly string[]).includes(s);
 
@@ -142,7 +140,7 @@ export function Canvas() {
         <MiniMap
           pannable
           zoomable
-          style={{ width: 150, height: 90 }}
+          style={{ width: 120, height: 64 }}
           ariaLabel="Minimap"
           nodeColor={(n) => CATEGORY_COLOURS[definitionOf(n.type as NodeType).category] ?? '#999'}
         />

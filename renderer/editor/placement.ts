@@ -16,6 +16,16 @@ export function freeSpotNear(centre: XY, taken: readonly XY[]): XY {
   return centre;
 }
 
+/**
+ * Little padding: on a 1280-pixel screen every pixel of canvas makes the blocks more readable.
+ * More on the left, where the zoom buttons sit, and a little on the right: a wrapped row's edge
+ * (Tidy layout) runs about 30 px beyond the blocks on both sides.
+ */
+export const FIT_OPTIONS = {
+  padding: { top: '20px', right: '44px', bottom: '20px', left: '84px' },
+  maxZoom: 1.2,
+} as const;
+
 export const CANVAS_ID = 'network-canvas';
 export const DRAG_MIME = 'application/x-bpnn-node';
 
