@@ -20,6 +20,7 @@ import {
 import type { BpnnApi } from '../../electron/ipc/contract';
 import { getApi } from '../backend/api';
 import { useProjectStore } from './project';
+import { useTrainingStore } from './training';
 import { applyEvents, BOUNDARY_RESOLUTION, idleView, isActive, startProblemsMessage, type RunView } from './training-events';
 import { useUiStore } from './ui';
 
@@ -248,6 +249,16 @@ export function placeRuns(runs: readonly RunRecord[], added: readonly RunRecord[
 
 /** Adds runs that did not produce the project's weights (sweep runs, re-runs) to the open project. */
 export function addRunsToProject(records: readonly RunRecord[]): void {
+  // The training store reads any other change of the run list as "another project was opened"
+  // and would stop a run in progress; so runs wait for the current single run to end.
+  if (isActive(useTrainingStore.getState().status)) {
+    const unsubscribe = useTrainingStore.subscribe((t) => {
+      if (isActive(t.status)) return;
+      unsubscribe();
+      addRunsToProject(records);
+    });
+    return;
+  }
   const store = useProjectStore.getState();
   // addRun marks the results unsaved the project store's own way; then the runs take their place.
   for (const r of records) store.addRun(r);
