@@ -100,5 +100,13 @@ describe('a project opened by main', () => {
     });
     expect(states.at(-1)?.dirty).toBe(true);
     expect(states.at(-1)?.project?.graph.nodes.some((n) => n.type === 'Sigmoid' && n.position.x === 10)).toBe(true);
+
+    // A further edit waits for a pause in editing, unless a prompt (closing the window) takes the focus.
+    act(() => {
+      useProjectStore.getState().addNode('Tanh', { x: 30, y: 30 });
+    });
+    expect(states.at(-1)?.project?.graph.nodes.some((n) => n.type === 'Tanh' && n.position.x === 30)).toBe(false);
+    window.dispatchEvent(new Event('blur'));
+    expect(states.at(-1)?.project?.graph.nodes.some((n) => n.type === 'Tanh' && n.position.x === 30)).toBe(true);
   });
 });
