@@ -32,9 +32,10 @@ function cellText(v: number): string {
   return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
 }
 
-/** Rows × columns the tensor is drawn as: [rows, ...rest] flattened to 2-D; a lone row wraps. */
+/** Columns the tensor is drawn with; a lone row (one sample) wraps to fit the panel. */
 function layout(shape: readonly number[], length: number): { cols: number; wrapped: boolean } {
-  const cols = shape.length >= 2 ? length / shape[0] : length;
+  // [n, C, L] signals: one row per (sample, channel), one column per position.
+  const cols = shape.length >= 3 ? shape[shape.length - 1] : shape.length === 2 ? length / shape[0] : length;
   const rows = length / cols;
   if (rows === 1 && cols > WRAP) return { cols: WRAP, wrapped: true };
   return { cols, wrapped: false };

@@ -3,13 +3,15 @@
 // Each unit is drawn into one canvas per node; hovering a unit shows it enlarged.
 import { memo, useEffect, useRef, useState, type MouseEvent } from 'react';
 import type { NeuronGrid } from '../../core/index';
-import { divergingRgb, magnitude } from './colors';
+import { DIVERGING_LUT, lutOffset, magnitude } from './colors';
 import { useBackpropStore, useNeuronStore } from './use-backprop';
 
 /** Width the thumbnails may fill inside a node. */
 const NODE_INNER = 158;
 const GAP = 2;
 const ENLARGED = 132;
+/** Name of the performance measure each thumbnail repaint records. */
+export const PAINT_MEASURE = 'bp-neuron-paint';
 
 /** The unit values of bounded activations map to the scale's full range; others by the node's largest magnitude. */
 function toUnitScale(g: NeuronGrid): (v: number) => number {
@@ -20,8 +22,9 @@ function toUnitScale(g: NeuronGrid): (v: number) => number {
 }
 
 function thumbLayout(units: number): { cols: number; size: number } {
-  const cols = Math.min(units, 8);
-  const size = Math.min(40, Math.floor((NODE_INNER - (cols - 1) * GAP) / cols));
+  // Up to 16 units in rows of 4 (big enough to read a boundary), wider layers in rows of 8.
+  const cols = units <= 4 ? units : units <= 16 ? 4 : 8;
+  const size = Math.min(44, Math.floor((NODE_INNER - (cols - 1) * GAP) / cols));
   return { cols, size };
 }
 
@@ -29,15 +32,17 @@ function thumbLayout(units: number): { cols: number; size: number } {
 function paintUnit(img: ImageData, g: NeuronGrid, u: number, ox: number, oy: number, scale: (v: number) => number): void {
   const res = g.res;
   const base = u * res * res;
+  const px = img.data;
+  const lut = DIVERGING_LUT;
   for (let r = 0; r < res; r++) {
-    const y = oy + (res - 1 - r);
-    for (let c = 0; c < res; c++) {
-      const [R, G, B] = divergingRgb(scale(g.values[base + r * res + c]));
-      const at = (y * img.width + ox + c) * 4;
-      img.data[at] = R;
-      img.data[at + 1] = G;
-      img.data[at + 2] = B;
-      img.data[at + 3] = 255;
+    let at = ((oy + (res - 1 - r)) * img.width + ox) * 4;
+    const row = base + r * res;
+    for (let c = 0; c < res; c++, at += 4) {
+      const k = lutOffset(scale(g.values[row + c]));
+      px[at] = lut[k];
+      px[at + 1] = lut[k + 1];
+      px[at + 2] = lut[k + 2];
+      px[at + 3] = 255;
     }
   }
 }
@@ -54,6 +59,7 @@ function NeuronThumbs({ nodeId, grid }: { nodeId: string; grid: NeuronGrid }) {
     const c = canvas.current;
     const ctx = c?.getContext('2d');
     if (!c || !ctx) return;
+    const started = performance.now();
     // One pixel per grid cell with a one-cell gap; CSS scales it up to the thumbnail size.
     const w = cols * res + (cols - 1);
     const h = rows * res + (rows - 1);
@@ -63,6 +69,8 @@ function NeuronThumbs({ nodeId, grid }: { nodeId: string; grid: NeuronGrid }) {
     const scale = toUnitScale(grid);
     for (let u = 0; u < grid.units; u++) paintUnit(img, grid, u, (u % cols) * (res + 1), Math.floor(u / cols) * (res + 1), scale);
     ctx.putImageData(img, 0, 0);
+    // For bench:ui:neurons: what one repaint of a node's thumbnails costs the main thread.
+    performance.measure?.(PAINT_MEASURE, { start: started });
   }, [grid, cols, rows, res]);
 
   useEffect(() => {
@@ -123,7 +131,13 @@ function WeightHeatmap({ nodeId }: { nodeId: string }) {
     c.height = out;
     const img = ctx.createImageData(inF, out);
     const m = magnitude(w.data);
-    for (let i = 0; i < w.data.length; i++) img.data.set([...divergingRgb(w.data[i] / m), 255], i * 4);
+    for (let i = 0; i < w.data.length; i++) {
+      const k = lutOffset(w.data[i] / m);
+      img.data[i * 4] = DIVERGING_LUT[k];
+      img.data[i * 4 + 1] = DIVERGING_LUT[k + 1];
+      img.data[i * 4 + 2] = DIVERGING_LUT[k + 2];
+      img.data[i * 4 + 3] = 255;
+    }
     ctx.putImageData(img, 0, 0);
   }, [w]);
   if (!w) return null;

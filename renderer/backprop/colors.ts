@@ -16,6 +16,20 @@ export function divergingRgb(t: number): Rgb {
   return [Math.round(MID[0] + (end[0] - MID[0]) * a), Math.round(MID[1] + (end[1] - MID[1]) * a), Math.round(MID[2] + (end[2] - MID[2]) * a)];
 }
 
+/** The scale sampled at 256 steps from −1 to 1, [r, g, b] per step: painting looks colours up instead of computing them. */
+export const LUT_STEPS = 256;
+export const DIVERGING_LUT: Uint8ClampedArray = (() => {
+  const lut = new Uint8ClampedArray(LUT_STEPS * 3);
+  for (let i = 0; i < LUT_STEPS; i++) lut.set(divergingRgb((2 * i) / (LUT_STEPS - 1) - 1), i * 3);
+  return lut;
+})();
+
+/** Offset into DIVERGING_LUT for t ∈ [−1, 1] (clamped; NaN maps to the middle). */
+export function lutOffset(t: number): number {
+  const i = Math.round(((t + 1) * (LUT_STEPS - 1)) / 2);
+  return (i >= 0 ? (i < LUT_STEPS ? i : LUT_STEPS - 1) : t === t ? 0 : (LUT_STEPS >> 1)) * 3;
+}
+
 export function divergingCss(t: number): string {
   const [r, g, b] = divergingRgb(t);
   return `rgb(${r}, ${g}, ${b})`;

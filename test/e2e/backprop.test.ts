@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, screenshot, SKIP_BROWSER, startApp, type App } from './harness';
+import { openApp, screenshot, SCREENSHOTS, SKIP_BROWSER, startApp, type App } from './harness';
 import { showTab } from './editor';
 
 /** Δ = ŷ − y and update = −lr·g hold to float64 rounding (issue 6's bar). */
@@ -49,13 +49,13 @@ function circleProject(): string {
     dataset: { kind: 'generator', generator: 'circle', params: { n: 200 }, seed: 3 },
     training: {
       loss: 'bce',
-      optimizer: { type: 'Adam', lr: 0.02, beta1: 0.9, beta2: 0.999, eps: 1e-8 },
+      optimizer: { type: 'SGD', lr: 0.5 },
       schedule: { type: 'constant' },
-      epochs: 30000,
+      epochs: 20000,
       batchSize: 0,
       testSplit: 0,
       seed: 2,
-      init: 'xavier',
+      init: 'normal',
       clipNorm: null,
       shuffle: true,
     },
@@ -71,7 +71,7 @@ async function unitPixels(page: Page, nodeId: string): Promise<number[][]> {
     if (!c) return [];
     const units = Number(c.dataset.units);
     const res = Number(c.dataset.res);
-    const cols = Math.min(units, 8);
+    const cols = units <= 4 ? units : units <= 16 ? 4 : 8;
     const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
     const out: number[][] = [];
     for (let u = 0; u < units; u++) {
@@ -187,5 +187,8 @@ describe.skipIf(SKIP_BROWSER)('stepping through backpropagation in the browser',
     await page.locator('.react-flow__node[data-id="tanh1"] canvas.bp-thumbs-canvas').hover({ position: { x: 5, y: 5 } });
     await page.getByRole('tooltip').waitFor();
     await screenshot(page, 'backprop-06-circle-neurons-trained');
+    // A close-up of the trained units (and the enlarged one) for a person to look at.
+    const box = (await page.locator('.react-flow__node[data-id="fc1"]').boundingBox())!;
+    await page.screenshot({ path: join(SCREENSHOTS, 'backprop-07-circle-neurons-closeup.png'), clip: { x: box.x - 10, y: box.y - 10, width: 620, height: Math.max(box.height + 20, 200) } });
   });
 });

@@ -47,3 +47,17 @@ describe('the diverging colour scale', () => {
     expect(magnitude([0, 0])).toBe(1);
   });
 });
+
+describe('the colour lookup table', () => {
+  it('holds the scale at 256 steps: the ends, the middle, clamping and NaN', async () => {
+    const { DIVERGING_LUT, lutOffset, LUT_STEPS } = await import('../../../renderer/backprop/colors');
+    const at = (t: number) => Array.from(DIVERGING_LUT.subarray(lutOffset(t), lutOffset(t) + 3));
+    expect(at(-1)).toEqual(divergingRgb(-1));
+    expect(at(1)).toEqual(divergingRgb(1));
+    expect(at(-7)).toEqual(divergingRgb(-1));
+    expect(at(7)).toEqual(divergingRgb(1));
+    expect(lutOffset(Number.NaN)).toBe((LUT_STEPS >> 1) * 3);
+    const mid = at(0);
+    for (let k = 0; k < 3; k++) expect(Math.abs(mid[k] - 247)).toBeLessThanOrEqual(2);
+  });
+});
