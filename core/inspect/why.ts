@@ -55,7 +55,11 @@ export function explain(v: StepperView, ref: ValueRef): Why | null {
       const k = sub(node.layerNumber);
       const name = p.name === 'weight' ? `W${k}[${c.join(',')}]` : `b${k}[${c[0]}]`;
       const where = p.name === 'weight' && node.type === 'Linear' ? `the weight from input ${c[1]} to unit ${c[0]}` : p.name === 'weight' ? `kernel tap ${c[2]} of input channel ${c[1]} for output channel ${c[0]}` : `the bias of unit ${c[0]}`;
-      return { title: name, formula: `${name}: ${where}`, filled: `${name} = ${num(p.value[ref.index])}`, value: p.value[ref.index], notes: ['The value the forward pass used (before this step’s update).'] };
+      const notes = ['The value the forward pass used (before this step’s update).'];
+      if (p.grad) notes.push(`Its gradient ∂L/∂${name} = ${num(p.grad[ref.index])}.`);
+      const step = v.optimizer?.params.find((s) => s.nodeId === node.nodeId && s.name === p.name);
+      if (step && v.phase.kind === 'updated') notes.push(`This step changed it by ${num(step.update[ref.index])} to ${num(step.after[ref.index])}.`);
+      return { title: name, formula: `${name}: ${where}`, filled: `${name} = ${num(p.value[ref.index])}`, value: p.value[ref.index], notes };
     }
     case 'grad':
       return explainGrad(v, node, ref.param, ref.index);

@@ -180,6 +180,11 @@ describe('the step-through of the XOR example', () => {
     }
     const w = explain(s.view(), { kind: 'update', nodeId: o.params[0].nodeId, param: 'weight', index: 0 })!;
     expect(w.formula).toBe('update = −lr·g   (lr = 0.05)');
+    // A weight's own why gives its value, its gradient and its change.
+    const weight = explain(s.view(), { kind: 'param', nodeId: o.params[0].nodeId, param: 'weight', index: 0 })!;
+    expect(weight.value).toBe(o.params[0].before[0]);
+    expect(weight.notes.join(' ')).toContain(`Its gradient ∂L/∂W₁[0,0] = ${formatWhyNumber(o.params[0].grad[0])}`);
+    expect(weight.notes.join(' ')).toContain(`changed it by ${formatWhyNumber(o.params[0].update[0])}`);
     expect(w.filled.startsWith(`−0.05·`)).toBe(true);
   });
 
