@@ -108,7 +108,9 @@ function RunProgressList({ runs }: { runs: SweepRunView[] }) {
             <div className="progress-bar" role="progressbar" aria-label={`${r.label} progress`} aria-valuemin={0} aria-valuemax={r.totalEpochs} aria-valuenow={r.metrics.length}>
               <div className="progress-fill" style={{ width: `${Math.round(p * 100)}%` }} />
             </div>
-            <span className="run-status">{r.status === 'running' || r.status === 'starting' ? `${r.metrics.length} / ${r.totalEpochs}` : r.status}</span>
+            <span className="run-status">
+              {r.status === 'starting' && r.metrics.length === 0 ? 'waiting' : r.status === 'running' || r.status === 'starting' ? `${r.metrics.length} / ${r.totalEpochs}` : r.status}
+            </span>
             {r.message ? <span className="run-error">{r.message.title}</span> : null}
           </li>
         );
