@@ -7,6 +7,7 @@ import { useProjectStore } from '../store/project';
 import { useUiStore } from '../store/ui';
 import { useGraphValidation } from '../store/validation';
 import { ParamField } from './ParamField';
+import { WeightsInspector } from '../backprop/WeightsInspector';
 
 const SHORTCUTS: [string, string][] = [
   ['Enter', 'add the focused palette block'],
@@ -62,6 +63,7 @@ export function NodeInspector() {
           <button type="button" onClick={deleteSelection}>
             Delete connection
           </button>
+          {graph.nodes.find((n) => n.id === edge.target)?.type === 'Linear' && <WeightsInspector nodeId={edge.target} />}
         </div>
       );
     }
@@ -142,6 +144,7 @@ export function NodeInspector() {
         <dt>Parameters</dt>
         <dd>{countText(info?.paramCount ?? 0)}</dd>
       </dl>
+      {(node.type === 'Linear' || node.type === 'Conv1d') && <WeightsInspector nodeId={node.id} />}
     </div>
   );
 }

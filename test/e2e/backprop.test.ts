@@ -131,6 +131,29 @@ describe.skipIf(SKIP_BROWSER)('stepping through backpropagation in the browser',
     await screenshot(page, 'backprop-03-xor-sgd-update');
   });
 
+  it("the inspector shows a Linear node's weights and their gradients, also for a connection into it", async () => {
+    const page = await openApp(app);
+    await page.locator('.react-flow__node[data-id="fc3"] .bp-node-title').click();
+    await showTab(page, 'Node');
+    const weights = page.getByRole('region', { name: 'Weights and gradients of fc3' });
+    await expect.poll(() => weights.locator('.bp-weights-source').textContent()).toContain('gradient of the loss');
+    await expect.poll(() => weights.textContent()).toContain('all 21 training samples');
+    await weights.getByRole('img', { name: /^∂L\/∂W₃: heat map, 1 rows × 32 columns/ }).hover({ position: { x: 3, y: 3 } });
+    const readout = (await weights.getByRole('status').textContent()) ?? '';
+    expect(readout).toMatch(/^W₃\[0,(\d+)\] = -?\d[^∂]*∂L\/∂W₃\[0,\1\] = -?\d/);
+    await weights.getByRole('checkbox', { name: 'Show every value' }).check();
+    await weights.getByRole('button', { name: /^∂L\/∂W₃ of fc3 \[0,1\]/ }).click();
+    expect(await weights.getByRole('status').textContent()).toContain('W₃[0,1]');
+    await screenshot(page, 'backprop-08-xor-weights-inspector');
+
+    // A connection into a Linear node shows that node's weight matrix as a heat map.
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.locator('.react-flow__edge[data-id="sig1-fc2"] .react-flow__edge-interaction').click({ force: true });
+    await expect.poll(() => page.getByRole('region', { name: 'Inspector' }).getByRole('heading', { name: 'Connection' }).count()).toBe(1);
+    await page.getByRole('region', { name: 'Weights and gradients of fc2' }).getByRole('img', { name: /^W₂: heat map, 32 rows × 32 columns/ }).waitFor();
+    await screenshot(page, 'backprop-09-xor-connection-weights');
+  });
+
   it('circle, 2-16-1 tanh: neuron thumbnails change while training and show distinct patterns after it', async () => {
     const page = await openApp(app);
     const file = join(mkdtempSync(join(tmpdir(), 'bpnn-circle-')), 'circle-tanh.bpnn');

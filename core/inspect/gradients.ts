@@ -1,0 +1,49 @@
+// The weights a project's next training step starts from and the gradient that step would use
+// (full batch over the training split, as the session splits it), from the engine's own
+// session and network: for the inspector's "each weight's value and gradient".
+import { createTrainingSession, type Session } from '../train/session';
+import type { TrainProblem } from '../train/session-types';
+import type { TrainRequest } from '../train/types';
+import { batchOf } from './inspect';
+
+/** Samples the gradient is taken over at most (the first ones of the training split). */
+export const MAX_GRADIENT_SAMPLES = 4096;
+
+export interface ParamGradients {
+  readonly shape: readonly number[];
+  readonly value: Float64Array;
+  readonly grad: Float64Array;
+}
+
+export type TrainingGradientsResult =
+  | {
+      ok: true;
+      /** Per node id and param name. */
+      params: Record<string, Record<string, ParamGradients>>;
+      loss: number;
+      /** Samples the gradient was taken over, and the size of the training split. */
+      n: number;
+      of: number;
+    }
+  | { ok: false; problems: TrainProblem[] };
+
+export function trainingGradients(req: TrainRequest, maxSamples = MAX_GRADIENT_SAMPLES): TrainingGradientsResult {
+  const created = createTrainingSession(req, { now: () => 0 });
+  if (!created.ok) return created;
+  try {
+    const s = created.session as Session;
+    const net = s.network;
+    const indices = Array.from(s.trainIndices.subarray(0, maxSamples));
+    const targetWidth = req.settings.loss === 'mse' && net.outSize > 1 ? net.outSize : 1;
+    const { x, target } = batchOf(s.dataset, indices, targetWidth);
+    const trace = net.trace(x, indices.length, req.settings.loss, target);
+    const params: Record<string, Record<string, ParamGradients>> = {};
+    for (const { nodeId, param } of net.params) {
+      (params[nodeId] ??= {})[param.name] = { shape: param.shape, value: Float64Array.from(param.value), grad: Float64Array.from(param.grad) };
+    }
+    return { ok: true, params, loss: trace.loss ?? NaN, n: indices.length, of: s.trainIndices.length };
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    return { ok: false, problems: [{ code: 'bad-data', message: `The gradient could not be computed (${reason}).` }] };
+  }
+}

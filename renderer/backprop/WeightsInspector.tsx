@@ -1,0 +1,155 @@
+// A weighted node's parameters in the inspector: each weight's value and its gradient (the
+// engine's full-batch gradient over the training split at these weights) as heat maps, with
+// every number on demand. While a run streams live snapshots the weights follow it.
+import { useEffect, useRef, useState } from 'react';
+import { coords, formatWhyNumber, projectToSpec, subscript, trainingGradients } from '../../core/index';
+import type { TrainingGradientsResult, ValueRef } from '../../core/index';
+import { useProjectStore } from '../store/project';
+import { DIVERGING_LUT, lutOffset, magnitude } from './colors';
+import { Matrix } from './Matrix';
+import { useNeuronStore } from './use-backprop';
+
+const MAP_WIDTH = 132;
+
+/** A [rows, cols, …] tensor as a heat map (extra axes folded into columns); reports the hovered index. */
+function HeatMap({ label, shape, data, onPick }: { label: string; shape: readonly number[]; data: ArrayLike<number>; onPick(index: number | null): void }) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const rows = shape[0];
+  const cols = data.length / rows;
+  useEffect(() => {
+    const c = ref.current;
+    const ctx = c?.getContext('2d');
+    if (!c || !ctx) return;
+    c.width = cols;
+    c.height = rows;
+    const img = ctx.createImageData(cols, rows);
+    const m = magnitude(data);
+    for (let i = 0; i < data.length; i++) {
+      const k = lutOffset(data[i] / m);
+      img.data[i * 4] = DIVERGING_LUT[k];
+      img.data[i * 4 + 1] = DIVERGING_LUT[k + 1];
+      img.data[i * 4 + 2] = DIVERGING_LUT[k + 2];
+      img.data[i * 4 + 3] = 255;
+    }
+    ctx.putImageData(img, 0, 0);
+  }, [data, rows, cols]);
+  const cell = Math.max(1, Math.min(16, Math.floor(MAP_WIDTH / cols)));
+  // A single row is drawn as a strip tall enough to see and point at.
+  const cellHeight = rows === 1 ? Math.max(cell, 14) : cell;
+  return (
+    <figure className="bp-heatmap">
+      <canvas
+        ref={ref}
+        style={{ width: cols * cell, height: rows * cellHeight }}
+        role="img"
+        aria-label={`${label}: heat map, ${rows} rows × ${cols} columns`}
+        onMouseMove={(e) => {
+          const r = e.currentTarget.getBoundingClientRect();
+          const row = Math.floor(((e.clientY - r.top) / r.height) * rows);
+          const col = Math.floor(((e.clientX - r.left) / r.width) * cols);
+          onPick(row >= 0 && row < rows && col >= 0 && col < cols ? row * cols + col : null);
+        }}
+      />
+      <figcaption>{label}</figcaption>
+    </figure>
+  );
+}
+
+type Computed = { key: unknown[]; result: TrainingGradientsResult };
+
+export function WeightsInspector({ nodeId }: { nodeId: string }) {
+  const project = useProjectStore((s) => s.project);
+  const live = useNeuronStore((s) => (s.source?.kind === 'live' ? { epoch: s.source.epoch, params: s.weights?.[nodeId] ?? null } : null));
+  const [computed, setComputed] = useState<Computed | null>(null);
+  const [picked, setPicked] = useState<{ param: string; index: number } | null>(null);
+  const [showValues, setShowValues] = useState(false);
+  const key = [project.graph, project.dataset, project.training, project.weights];
+  const fresh = computed && computed.key.every((k, i) => k === key[i]);
+
+  useEffect(() => {
+    // After the frame: selecting a block never waits for the gradient.
+    const timer = setTimeout(() => {
+      const result = trainingGradients({ spec: projectToSpec(project), dataset: project.dataset, settings: project.training, initialWeights: project.weights });
+      setComputed({ key: [project.graph, project.dataset, project.training, project.weights], result });
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [project]);
+
+  const r = fresh ? computed.result : null;
+  const node = project.graph.nodes.find((n) => n.id === nodeId);
+  // Numbered as the step-through numbers layers: weighted layers in the order the network runs them.
+  const order = r?.ok ? Object.keys(r.params) : [];
+  const k = order.includes(nodeId) ? subscript(order.indexOf(nodeId) + 1) : '';
+  if (!node) return null;
+  if (r && !r.ok) return <p className="muted bp-weights-problem">Weights and gradients appear once the network is valid: {r.problems[0]?.message}</p>;
+  const params = r?.ok ? r.params[nodeId] : undefined;
+  const liveParams = live?.params;
+  const names = params ? Object.keys(params) : liveParams ? Object.keys(liveParams) : [];
+  const symbol = (name: string) => `${name === 'weight' ? 'W' : 'b'}${k}`;
+  const readout = (() => {
+    if (!picked) return null;
+    const value = liveParams?.[picked.param]?.data[picked.index] ?? params?.[picked.param]?.value[picked.index];
+    const grad = liveParams ? undefined : params?.[picked.param]?.grad[picked.index];
+    const shape = params?.[picked.param]?.shape ?? liveParams?.[picked.param]?.shape ?? [];
+    const at = coords(shape, picked.index).join(',');
+    if (value === undefined) return null;
+    return (
+      <p className="bp-weight-readout" role="status">
+        {symbol(picked.param)}[{at}] = {String(value)}
+        {grad !== undefined && (
+          <>
+            <br />∂L/∂{symbol(picked.param)}[{at}] = {String(grad)}
+          </>
+        )}
+      </p>
+    );
+  })();
+
+  return (
+    <section className="bp-weights-inspector" aria-label={`Weights and gradients of ${nodeId}`}>
+      <h3>Weights and gradients</h3>
+      <p className="muted bp-weights-source">
+        {liveParams
+          ? `Live weights of the run in progress (epoch ${live?.epoch}); the gradient is shown when it ends.`
+          : r?.ok
+            ? `${project.weights ? 'Trained' : 'Initial (seeded)'} weights; gradient of the loss (${formatWhyNumber(r.loss)}) over ${r.n === r.of ? `all ${r.n}` : `the first ${r.n} of ${r.of}`} training samples, as the next full-batch step would use it.`
+            : 'Computing…'}
+      </p>
+      {names.map((name) => {
+        const p = params?.[name];
+        const value = liveParams?.[name]?.data ?? p?.value;
+        const shape = liveParams?.[name]?.shape ?? p?.shape;
+        if (!value || !shape) return null;
+        const shape2 = shape.length === 1 ? [1, shape[0]] : shape;
+        return (
+          <div key={name} className="bp-weights-pair">
+            <HeatMap label={symbol(name)} shape={shape2} data={value} onPick={(i) => i !== null && setPicked({ param: name, index: i })} />
+            {p && !liveParams && <HeatMap label={`∂L/∂${symbol(name)}`} shape={shape2} data={p.grad} onPick={(i) => i !== null && setPicked({ param: name, index: i })} />}
+          </div>
+        );
+      })}
+      {readout}
+      {params && !liveParams && (
+        <label className="bp-show-values">
+          <input type="checkbox" checked={showValues} onChange={(e) => setShowValues(e.target.checked)} /> Show every value
+        </label>
+      )}
+      {showValues &&
+        params &&
+        !liveParams &&
+        names.map((name) => {
+          const p = params[name];
+          const select = (ref: ValueRef) => 'index' in ref && setPicked({ param: name, index: ref.index });
+          const sel: ValueRef | null = picked?.param === name ? { kind: 'param', nodeId: nodeId as never, param: name as 'weight', index: picked.index } : null;
+          const refOf = (i: number): ValueRef => ({ kind: 'param', nodeId: nodeId as never, param: name as 'weight', index: i });
+          const gradRefOf = (i: number): ValueRef => ({ kind: 'grad', nodeId: nodeId as never, param: name as 'weight', index: i });
+          return (
+            <div key={name}>
+              <Matrix label={`${symbol(name)} of ${nodeId}`} shape={p.shape} data={p.value} refOf={refOf} selected={sel} onSelect={select} />
+              <Matrix label={`∂L/∂${symbol(name)} of ${nodeId}`} shape={p.shape} data={p.grad} refOf={gradRefOf} selected={null} onSelect={select} />
+            </div>
+          );
+        })}
+    </section>
+  );
+}
