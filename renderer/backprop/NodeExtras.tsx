@@ -47,6 +47,11 @@ function paintUnit(img: ImageData, g: NeuronGrid, u: number, ox: number, oy: num
   }
 }
 
+function raise(el: Element, on: boolean): void {
+  const node = el.closest('.react-flow__node');
+  if (node instanceof HTMLElement) node.style.zIndex = on ? '1000' : '';
+}
+
 function NeuronThumbs({ nodeId, grid }: { nodeId: string; grid: NeuronGrid }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const big = useRef<HTMLCanvasElement>(null);
@@ -104,8 +109,15 @@ function NeuronThumbs({ nodeId, grid }: { nodeId: string; grid: NeuronGrid }) {
         style={{ width, height }}
         role="img"
         aria-label={`Neuron views of ${nodeId}: ${grid.units} unit${grid.units === 1 ? '' : 's'} over the input plane`}
-        onMouseMove={(e) => setHover(unitAt(e))}
-        onMouseLeave={() => setHover(null)}
+        onMouseMove={(e) => {
+          setHover(unitAt(e));
+          // The enlarged view overlaps the next node: lift this one above its neighbours meanwhile.
+          raise(e.currentTarget, true);
+        }}
+        onMouseLeave={(e) => {
+          setHover(null);
+          raise(e.currentTarget, false);
+        }}
       />
       {hover !== null && (
         <div className="bp-thumb-big" role="tooltip">

@@ -207,7 +207,9 @@ describe.skipIf(SKIP_BROWSER)('stepping through backpropagation in the browser',
     }
     expect(distinct / pairs).toBeGreaterThan(0.8);
     await openBackprop(page);
-    await page.locator('.react-flow__node[data-id="tanh1"] canvas.bp-thumbs-canvas').hover({ position: { x: 5, y: 5 } });
+    const thumbs = page.locator('.react-flow__node[data-id="tanh1"] canvas.bp-thumbs-canvas');
+    const size = (await thumbs.boundingBox())!;
+    await thumbs.hover({ position: { x: size.width * 0.6, y: size.height * 0.4 } });
     await page.getByRole('tooltip').waitFor();
     await screenshot(page, 'backprop-06-circle-neurons-trained');
     // A close-up of the trained units (and the enlarged one) for a person to look at.
