@@ -4,19 +4,13 @@
 // seeded initial ones) whenever the graph, data, settings or weights change.
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import { createNeuronModel, projectToSpec } from '../../core/index';
-import type { NeuronGrid, Project, TrainingEvent, Weights } from '../../core/index';
+import type { NeuronGrid, Project, TrainingEvent, Weights, WeightsEvent } from '../../core/index';
 
 /** Side of each neuron thumbnail's grid: enough to read a boundary, cheap to compute and send. */
 export const NEURON_RESOLUTION = 24;
 
-/** A 'weights' snapshot event of a run (an additive TrainingEvent variant the training worker sends). */
-export interface WeightsSnapshot {
-  type: 'weights';
-  runId: string;
-  epoch: number;
-  weights: Weights;
-  neurons?: NeuronGrid[];
-}
+/** A run's live snapshot (core's WeightsEvent, a TrainingEvent variant). */
+export type WeightsSnapshot = WeightsEvent;
 
 export function isWeightsSnapshot(e: TrainingEvent | WeightsSnapshot): e is WeightsSnapshot {
   return e.type === 'weights' && typeof (e as WeightsSnapshot).weights === 'object';

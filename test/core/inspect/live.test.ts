@@ -1,8 +1,14 @@
 // Snapshots made in the training worker: the run's own weights and the engine's units over the plane.
 import { describe, expect, it } from 'vitest';
-import { createNeuronModel, createTrainingSession, projectToSpec, type TrainRequest } from '../../../core/index';
-import { createLiveSnapshots } from '../../../renderer/backprop/live-snapshots';
-import { exampleProject } from '../fixtures';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createLiveSnapshots, createNeuronModel, createTrainingSession, parseProject, projectToSpec, type Project, type TrainRequest } from '../../../core/index';
+
+function exampleProject(name: string): Project {
+  const r = parseProject(readFileSync(fileURLToPath(new URL(`../../../examples/${name}.bpnn`, import.meta.url)), 'utf8'));
+  if (!r.ok) throw new Error(`examples/${name}.bpnn does not load`);
+  return r.project;
+}
 
 function xorRequest(): TrainRequest {
   const p = exampleProject('xor');
