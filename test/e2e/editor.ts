@@ -25,17 +25,35 @@ async function centreOf(page: Page, selector: string): Promise<{ x: number; y: n
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
-/** Drags from source's output handle to target's input handle. */
+/**
+ * Drags from source's output handle to target's input handle. React Flow only accepts a
+ * connection once both nodes are measured, which on a loaded 2-core machine can lag the drop:
+ * wait until the handles are visible, and repeat the gesture (at most three times) if no edge
+ * appeared, as a person would.
+ */
 export async function connect(page: Page, source: string, target: string): Promise<void> {
-  const from = await centreOf(page, `.react-flow__node[data-id="${source}"] .react-flow__handle.source`);
-  const to = await centreOf(page, `.react-flow__node[data-id="${target}"] .react-flow__handle.target`);
+  const fromSel = `.react-flow__node[data-id="${source}"] .react-flow__handle.source`;
+  const toSel = `.react-flow__node[data-id="${target}"] .react-flow__handle.target`;
+  await page.locator(fromSel).waitFor({ state: 'visible' });
+  await page.locator(toSel).waitFor({ state: 'visible' });
   const edges = await page.locator('.react-flow__edge').count();
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
-  await page.mouse.move(to.x, to.y, { steps: 5 });
-  await page.mouse.up();
-  await page.waitForFunction((n) => document.querySelectorAll('.react-flow__edge').length > n, edges);
+  for (let attempt = 1; ; attempt++) {
+    const from = await centreOf(page, fromSel);
+    const to = await centreOf(page, toSel);
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
+    await page.mouse.move(to.x, to.y, { steps: 5 });
+    await page.mouse.up();
+    try {
+      await page.waitForFunction((n) => document.querySelectorAll('.react-flow__edge').length > n, edges, {
+        timeout: attempt < 3 ? 10_000 : 30_000,
+      });
+      return;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
 }
 
 export function nodeGroup(page: Page, title: string, id: string) {
