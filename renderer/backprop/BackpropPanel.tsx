@@ -246,6 +246,7 @@ export function BackpropPanel() {
             <p className="bp-opt muted">
               {view.optimizer.type}, lr {formatWhyNumber(view.optimizer.lr)}, t = {view.optimizer.t}
               {Object.entries(view.optimizer.hyper).map(([k, x]) => `, ${k} ${formatWhyNumber(x)}`)}
+              {view.optimizer.biasCorrection ? `, bias corrections 1 − β₁ᵗ = ${formatWhyNumber(view.optimizer.biasCorrection.c1)}, 1 − β₂ᵗ = ${formatWhyNumber(view.optimizer.biasCorrection.c2)}` : ''}
               {view.optimizer.clip ? `, gradient norm ${formatWhyNumber(view.optimizer.clip.norm)} (clip at ${formatWhyNumber(view.optimizer.clip.maxNorm)})` : ''}
             </p>
           )}

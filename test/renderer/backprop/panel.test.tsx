@@ -59,4 +59,13 @@ describe('the Backprop panel', () => {
     act(() => press('Reset'));
     expect(screen.getByRole('status').textContent).toBe('Step 1: ready.');
   });
+
+  it("shows Adam's step count and bias corrections after its step", () => {
+    const p = exampleProject('xor');
+    act(() => useProjectStore.getState().loadProject({ ...p, training: { ...p.training, optimizer: { type: 'Adam', lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-8 } } }, null, 'xor.bpnn'));
+    render(<BackpropPanel />);
+    act(() => press('Optimizer step'));
+    expect(document.querySelector('.bp-opt')?.textContent).toBe('Adam, lr 0.01, t = 1, beta1 0.9, beta2 0.999, eps 1e-8, bias corrections 1 − β₁ᵗ = 0.1, 1 − β₂ᵗ = 0.001');
+    expect(screen.getByRole('group', { name: 'bias-corrected m̂ of W₁ (fc1)' })).toBeTruthy();
+  });
 });
