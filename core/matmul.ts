@@ -1,12 +1,147 @@
-// The one matrix-product kernel behind Linear and Conv1d, forward and backward:
-//   C[m, n] (+)= Σ_k A[m, k]·B[k, n]  (+ bias[n])
-// A and B are read through an offset and two strides each, so a transpose is only a choice
-// of strides; C is row-major [M, N] from cOff. With `accumulate` the sums start from C's
-// current values (C += A·B), otherwise from 0.
-// Blocked 2 rows × 4 columns: eight independent sums held in registers, each A and B value
-// loaded once per block step. Every sum runs over k in ascending order, so the rounding is
-// that of the textbook triple loop.
+// The matrix products behind Linear and Conv1d. All of them sum every output over k in
+// ascending order from 0 (bias, if any, added last), so the rounding is that of the textbook
+// triple loop and does not depend on which kernel or blocking computed it.
+//
+// Why three kernels and not one: V8 re-checks each typed array (map, length, data pointer)
+// on every inner-loop iteration and bounds-checks every load, so what pays is few arrays, few
+// live registers and loads at constant offsets from one running index. Each layout gets the
+// blocking that measured best for it in the training loop (not in isolation, where V8
+// compiles differently; 15–20% over the strided kernel):
+//   matmul    C = A·B     A [M,K], B [K,N]: 2 rows × 4 columns, B read along contiguous rows
+//   matmulTN  C = Aᵀ·B    A [K,M], B [K,N]: 4 rows × 2 columns, A's 4 and B's 2 values contiguous
+//   gemm      any strides (Conv1d's windows)
 
+/**
+ * C[M,N] = A[M,K]·B[K,N] (+ bias[n]), all row-major from index 0. Linear's forward (with the
+ * weight transposed) and its input gradient.
+ */
+export function matmul(
+  M: number,
+  N: number,
+  K: number,
+  A: Float64Array,
+  B: Float64Array,
+  C: Float64Array,
+  bias: Float64Array | null,
+): void {
+  const N4 = N - (N & 3);
+  let m = 0;
+  for (; m + 1 < M; m += 2) {
+    const a0 = m * K;
+    const c0 = m * N;
+    const c1 = c0 + N;
+    let n = 0;
+    for (; n < N4; n += 4) {
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, t0 = 0, t1 = 0, t2 = 0, t3 = 0;
+      let p = n;
+      for (let a = a0, end = a0 + K; a < end; a++) {
+        const u = A[a], v = A[a + K];
+        const w0 = B[p], w1 = B[p + 1], w2 = B[p + 2], w3 = B[p + 3];
+        s0 += u * w0; s1 += u * w1; s2 += u * w2; s3 += u * w3;
+        t0 += v * w0; t1 += v * w1; t2 += v * w2; t3 += v * w3;
+        p += N;
+      }
+      if (bias !== null) {
+        const q0 = bias[n], q1 = bias[n + 1], q2 = bias[n + 2], q3 = bias[n + 3];
+        s0 += q0; s1 += q1; s2 += q2; s3 += q3;
+        t0 += q0; t1 += q1; t2 += q2; t3 += q3;
+      }
+      C[c0 + n] = s0; C[c0 + n + 1] = s1; C[c0 + n + 2] = s2; C[c0 + n + 3] = s3;
+      C[c1 + n] = t0; C[c1 + n + 1] = t1; C[c1 + n + 2] = t2; C[c1 + n + 3] = t3;
+    }
+    for (; n < N; n++) {
+      let s = 0, t = 0;
+      let p = n;
+      for (let a = a0, end = a0 + K; a < end; a++) {
+        const w = B[p];
+        s += A[a] * w;
+        t += A[a + K] * w;
+        p += N;
+      }
+      if (bias !== null) {
+        s += bias[n];
+        t += bias[n];
+      }
+      C[c0 + n] = s;
+      C[c1 + n] = t;
+    }
+  }
+  if (m < M) {
+    const a0 = m * K;
+    const c0 = m * N;
+    for (let n = 0; n < N; n++) {
+      let s = 0;
+      let p = n;
+      for (let a = a0, end = a0 + K; a < end; a++) {
+        s += A[a] * B[p];
+        p += N;
+      }
+      C[c0 + n] = bias !== null ? s + bias[n] : s;
+    }
+  }
+}
+
+/** C[M,N] = A[K,M]ᵀ·B[K,N], all row-major from index 0. Linear's weight gradient gᵀ·x. */
+export function matmulTN(M: number, N: number, K: number, A: Float64Array, B: Float64Array, C: Float64Array): void {
+  let m = 0;
+  for (; m + 3 < M; m += 4) {
+    const c0 = m * N;
+    let n = 0;
+    for (; n + 1 < N; n += 2) {
+      let s0 = 0, s1 = 0, t0 = 0, t1 = 0, r0 = 0, r1 = 0, q0 = 0, q1 = 0;
+      let a = m;
+      for (let p = n, end = n + K * N; p < end; p += N) {
+        const w0 = B[p], w1 = B[p + 1];
+        let u = A[a]; s0 += u * w0; s1 += u * w1;
+        u = A[a + 1]; t0 += u * w0; t1 += u * w1;
+        u = A[a + 2]; r0 += u * w0; r1 += u * w1;
+        u = A[a + 3]; q0 += u * w0; q1 += u * w1;
+        a += M;
+      }
+      const c = c0 + n;
+      C[c] = s0; C[c + 1] = s1; C[c + N] = t0; C[c + N + 1] = t1;
+      C[c + 2 * N] = r0; C[c + 2 * N + 1] = r1; C[c + 3 * N] = q0; C[c + 3 * N + 1] = q1;
+    }
+    if (n < N) {
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      let a = m;
+      for (let p = n, end = n + K * N; p < end; p += N) {
+        const w = B[p];
+        s0 += A[a] * w; s1 += A[a + 1] * w; s2 += A[a + 2] * w; s3 += A[a + 3] * w;
+        a += M;
+      }
+      const c = c0 + n;
+      C[c] = s0; C[c + N] = s1; C[c + 2 * N] = s2; C[c + 3 * N] = s3;
+    }
+  }
+  for (; m < M; m++) {
+    const c0 = m * N;
+    let n = 0;
+    for (; n + 3 < N; n += 4) {
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      let a = m;
+      for (let p = n, end = n + K * N; p < end; p += N) {
+        const u = A[a];
+        s0 += u * B[p]; s1 += u * B[p + 1]; s2 += u * B[p + 2]; s3 += u * B[p + 3];
+        a += M;
+      }
+      C[c0 + n] = s0; C[c0 + n + 1] = s1; C[c0 + n + 2] = s2; C[c0 + n + 3] = s3;
+    }
+    for (; n < N; n++) {
+      let s = 0;
+      let a = m;
+      for (let p = n, end = n + K * N; p < end; p += N) { s += A[a] * B[p]; a += M; }
+      C[c0 + n] = s;
+    }
+  }
+}
+
+/**
+ * The general kernel: C[m, n] (+)= Σ_k A[m, k]·B[k, n] (+ bias[n]).
+ * A and B are read through an offset and two strides each, so a transpose is only a choice
+ * of strides; C is row-major [M, N] from cOff. With `accumulate` the sums start from C's
+ * current values (C += A·B), otherwise from 0. Blocked 2 rows × 4 columns.
+ */
 export function gemm(
   M: number,
   N: number,

@@ -1,7 +1,7 @@
 // Linear: y = x·Wᵀ + b with W [out, in], b [out] (PyTorch's layout, as the reference fixes it).
 import type { NodeId } from '../graph/spec';
 import { EMPTY } from '../tensor';
-import { gemm } from '../matmul';
+import { matmul, matmulTN } from '../matmul';
 import { ensure, type Layer, type Param } from './layer';
 
 export class Linear implements Layer {
@@ -14,6 +14,8 @@ export class Linear implements Layer {
   private out: Float64Array = EMPTY;
   private gradIn: Float64Array = EMPTY;
   private x: Float64Array = EMPTY;
+  /** Wᵀ [in, out], refreshed by every forward: the product kernel wants B's rows contiguous. */
+  private readonly weightT: Float64Array;
 
   constructor(
     readonly nodeId: NodeId,
@@ -29,6 +31,7 @@ export class Linear implements Layer {
       ? { name: 'bias', value: new Float64Array(outSize), grad: new Float64Array(outSize), shape: [outSize] }
       : null;
     this.params = this.bias ? [this.weight, this.bias] : [this.weight];
+    this.weightT = new Float64Array(w);
   }
 
   forward(x: Float64Array, n: number): Float64Array {
@@ -36,8 +39,15 @@ export class Linear implements Layer {
     const outF = this.outSize;
     const y = (this.out = ensure(this.out, n * outF));
     this.x = x;
-    // y[i,o] = Σ_k x[i,k]·W[o,k] + b[o]: B = Wᵀ, read through strides.
-    gemm(n, outF, inF, x, 0, inF, 1, this.weight.value, 0, 1, inF, y, 0, this.bias ? this.bias.value : null, false);
+    // y[i,o] = Σ_k x[i,k]·Wᵀ[k,o] + b[o]. The copy costs in·out moves against n·in·out
+    // multiply-adds, and is taken every time because the optimizer changes W between batches.
+    const w = this.weight.value;
+    const wt = this.weightT;
+    for (let o = 0; o < outF; o++) {
+      const row = o * inF;
+      for (let k = 0; k < inF; k++) wt[k * outF + o] = w[row + k];
+    }
+    matmul(n, outF, inF, x, wt, y, this.bias ? this.bias.value : null);
     return y;
   }
 
@@ -52,12 +62,12 @@ export class Linear implements Layer {
         gb[o] = s;
       }
     }
-    // dW[o,k] = Σ_i g[i,o]·x[i,k]: A = gᵀ.
-    gemm(outF, inF, n, g, 0, 1, outF, this.x, 0, inF, 1, this.weight.grad, 0, null, false);
+    // dW[o,k] = Σ_i g[i,o]·x[i,k] = (gᵀ·x)[o,k]
+    matmulTN(outF, inF, n, g, this.x, this.weight.grad);
     if (!needInputGrad) return EMPTY;
     // dx[i,k] = Σ_o g[i,o]·W[o,k]
     const gx = (this.gradIn = ensure(this.gradIn, n * inF));
-    gemm(n, inF, outF, g, 0, outF, 1, this.weight.value, 0, inF, 1, gx, 0, null, false);
+    matmul(n, inF, outF, g, this.weight.value, gx, null);
     return gx;
   }
 }
