@@ -68,9 +68,24 @@ export function matmul(
     }
   }
   if (m < M) {
+    // The last row of an odd M: 4 columns at a time, so four sums run side by side.
     const a0 = m * K;
     const c0 = m * N;
-    for (let n = 0; n < N; n++) {
+    let n = 0;
+    for (; n < N4; n += 4) {
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      let p = n;
+      for (let a = a0, end = a0 + K; a < end; a++) {
+        const u = A[a];
+        s0 += u * B[p]; s1 += u * B[(p + 1) | 0]; s2 += u * B[(p + 2) | 0]; s3 += u * B[(p + 3) | 0];
+        p = (p + N) | 0;
+      }
+      if (bias !== null) {
+        s0 += bias[n]; s1 += bias[n + 1]; s2 += bias[n + 2]; s3 += bias[n + 3];
+      }
+      C[c0 + n] = s0; C[c0 + n + 1] = s1; C[c0 + n + 2] = s2; C[c0 + n + 3] = s3;
+    }
+    for (; n < N; n++) {
       let s = 0;
       let p = n;
       for (let a = a0, end = a0 + K; a < end; a++) {

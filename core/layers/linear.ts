@@ -55,8 +55,24 @@ export class Linear implements Layer {
     const inF = this.inSize;
     const outF = this.outSize;
     if (this.bias) {
+      // db[o] = Σ_i g[i,o], four columns at a time: four independent sums instead of one
+      // chain of dependent adds, each still summed over i in order.
       const gb = this.bias.grad;
-      for (let o = 0; o < outF; o++) {
+      let o = 0;
+      for (; o + 3 < outF; o += 4) {
+        let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        for (let r = o, end = o + n * outF; r < end; r += outF) {
+          s0 += g[r];
+          s1 += g[r + 1];
+          s2 += g[r + 2];
+          s3 += g[r + 3];
+        }
+        gb[o] = s0;
+        gb[o + 1] = s1;
+        gb[o + 2] = s2;
+        gb[o + 3] = s3;
+      }
+      for (; o < outF; o++) {
         let s = 0;
         for (let i = 0; i < n; i++) s += g[i * outF + o];
         gb[o] = s;
