@@ -2,7 +2,7 @@
 // XOR example — on the desktop training host's worker pool, as `bpnn sweep` runs it. Bundling
 // the worker is set-up and not timed; the figure is wall time from the first start to the last
 // terminal event, worker start-up included. For scale, the same five runs one after another
-// in this thread. `--json` prints one JSON line.
+// in this thread. `--json` prints one JSON line. Run through bench/sweep.mjs (npm run bench:sweep).
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
