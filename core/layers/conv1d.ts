@@ -63,7 +63,11 @@ export class Conv1d implements Layer {
     for (let i = 0; i < n; i++) {
       // y_i [O, T] = W [O, C·K] · col_iᵀ, started from the bias.
       const yi = i * O * T;
-      for (let o = 0; o < O; o++) y.fill(b[o], yi + o * T, yi + (o + 1) * T);
+      for (let o = 0; o < O; o++) {
+        // A plain loop: fill(b[o], …) would box the double for the call on every row.
+        const bo = b[o];
+        for (let j = yi + o * T, end = j + T; j < end; j++) y[j] = bo;
+      }
       gemm(O, T, CK, this.weight.value, 0, CK, 1, col, i * T * CK, 1, CK, y, yi, null, true);
     }
     return y;
