@@ -1,6 +1,6 @@
 // The matrix products behind Linear and Conv1d. All of them sum every output over k in
-// ascending order from 0 (bias, if any, added last), so the rounding is that of the textbook
-// triple loop and does not depend on which kernel or blocking computed it.
+// ascending order (from 0, or from C's value for gemm's accumulate; bias, if any, added last),
+// so the rounding is that of the textbook triple loop whichever kernel or blocking computed it.
 //
 // Why three kernels and not one: V8 re-checks each typed array (map, length, data pointer)
 // on every inner-loop iteration and bounds-checks every load, so what pays is few arrays, few
