@@ -20,11 +20,16 @@ describe('examples', () => {
     expect(saved.ok && saved.text).toBe(text);
   });
 
-  it('lays every example out left to right with readable ids', () => {
+  it('lays every example out in reading order (left to right, then the next row down) with readable ids', () => {
     for (const name of EXAMPLES) {
       const nodes = loadOk(exampleText(name)).graph.nodes;
       expect(nodes[0].id).toBe('input');
-      for (let i = 1; i < nodes.length; i++) expect(nodes[i].position.x).toBeGreaterThan(nodes[i - 1].position.x);
+      for (let i = 1; i < nodes.length; i++) {
+        const [prev, cur] = [nodes[i - 1].position, nodes[i].position];
+        // Same row: further right. Wrapped (the editor's Tidy layout keeps rows short): lower.
+        if (cur.y === prev.y) expect(cur.x).toBeGreaterThan(prev.x);
+        else expect(cur.y).toBeGreaterThan(prev.y);
+      }
       for (const n of nodes) expect(n.id).toMatch(/^[a-z]+\d*$/);
     }
   });
