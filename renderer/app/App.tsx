@@ -3,7 +3,8 @@ import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useState } from 'react';
 import './app.css';
-import { ChartsPanel } from '../charts/ChartsPanel';
+// Charts, Compare (sweeps) and Runs (history) share the area under the canvas (Helper F).
+import { ResultsArea } from '../compare/ResultsArea';
 import { DatasetPanel } from '../data/DatasetPanel';
 import { Canvas } from '../editor/Canvas';
 import { Palette } from '../editor/Palette';
@@ -98,7 +99,7 @@ function Shell() {
           <Canvas />
           <Splitter share={canvasShare} onChange={setCanvasShare} />
           <section className="charts" aria-label="Charts">
-            <ChartsPanel />
+            <ResultsArea />
           </section>
         </div>
         <SidePanel />
