@@ -6,12 +6,13 @@ import type { EpochMetrics, Project } from '../../core/index';
 import { useProjectStore } from '../store/project';
 import { isActive } from '../store/training-events';
 import { useTrainingStore } from '../store/training';
+import { ChartCard } from '../compare/ChartCard';
+import { fileStem } from '../compare/export';
 import { boundaryCanvas } from './boundary-image';
 import { boundaryOption, type Grid } from './boundary-options';
 import { confusionMatrix, confusionMatrixOption } from './confusion-options';
 import { comparisonOption } from './data-options';
 import { useDatasetView } from './dataset-view';
-import { EChart } from './EChart';
 import { accuracyChartOption, lossChartOption } from './metrics-options';
 import { boundaryExtent } from './plot-data';
 import { PredictionTable } from './PredictionTable';
@@ -72,6 +73,7 @@ export function ChartsPanel() {
   const accOpt = useMemo(() => accuracyChartOption(metrics, epochsAxis), [metrics, epochsAxis]);
 
   const predictions = usePredictions(project, active);
+  const stem = fileStem(project.name);
   const plot = view.ok ? view.plot : null;
   const points2d = view.ok && view.kind === 'points2d';
 
@@ -91,13 +93,13 @@ export function ChartsPanel() {
 
   return (
     <div className="charts-grid">
-      <EChart option={lossOpt} label="Loss chart" description={describeLast(metrics, 'loss')} testId="loss-chart" />
-      <EChart option={accOpt} label="Accuracy chart" description={describeLast(metrics, 'accuracy')} testId="accuracy-chart" />
-      {boundaryOpt ? <EChart option={boundaryOpt} label="Decision boundary" testId="boundary-chart" /> : null}
+      <ChartCard option={lossOpt} label="Loss chart" description={describeLast(metrics, 'loss')} testId="loss-chart" fileStem={`${stem}-loss`} height={260} />
+      <ChartCard option={accOpt} label="Accuracy chart" description={describeLast(metrics, 'accuracy')} testId="accuracy-chart" fileStem={`${stem}-accuracy`} height={260} />
+      {boundaryOpt ? <ChartCard option={boundaryOpt} label="Decision boundary" testId="boundary-chart" fileStem={`${stem}-boundary`} height={260} /> : null}
       {comparisonOpt ? (
-        <EChart option={comparisonOpt} label="Ground truth and prediction" testId="comparison-chart" height={260} />
+        <ChartCard option={comparisonOpt} label="Ground truth and prediction" testId="comparison-chart" fileStem={`${stem}-prediction`} height={260} />
       ) : null}
-      {confusionOpt ? <EChart option={confusionOpt} label="Confusion matrix" testId="confusion-chart" /> : null}
+      {confusionOpt ? <ChartCard option={confusionOpt} label="Confusion matrix" testId="confusion-chart" fileStem={`${stem}-confusion`} height={260} /> : null}
       {predictions && plot ? <PredictionTable data={plot} predictions={predictions} /> : null}
       {!predictions && !active && metrics.length === 0 ? (
         <p className="charts-hint">Press Train to see the loss and accuracy here, epoch by epoch.</p>

@@ -3,12 +3,24 @@ import { useRef } from 'react';
 import type { EChartsCoreOption } from 'echarts/core';
 import { EChart } from '../charts/EChart';
 import { downloadChartPng, downloadChartSvg } from './export';
+import './compare.css';
 
-export function ChartCard({ option, label, fileStem, height = 280, testId, series }: { option: EChartsCoreOption; label: string; fileStem: string; height?: number; testId?: string; series?: number }) {
+export interface ChartCardProps {
+  option: EChartsCoreOption;
+  label: string;
+  fileStem: string;
+  height?: number;
+  testId?: string;
+  series?: number;
+  /** A text alternative for screen readers, passed on to the chart. */
+  description?: string;
+}
+
+export function ChartCard({ option, label, fileStem, height = 280, testId, series, description }: ChartCardProps) {
   const box = useRef<HTMLDivElement | null>(null);
   return (
     <div className="chart-card" ref={box} data-testid={testId} data-series={series}>
-      <EChart option={option} label={label} height={height} />
+      <EChart option={option} label={label} height={height} description={description} />
       <div className="chart-exports" role="group" aria-label={`Export ${label}`}>
         <button type="button" onClick={() => downloadChartPng(box.current, `${fileStem}.png`)} aria-label={`Save ${label} as PNG`}>
           PNG

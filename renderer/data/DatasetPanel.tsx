@@ -5,9 +5,10 @@ import { useMemo, useState } from 'react';
 import { GENERATORS, parseCsv } from '../../core/index';
 import type { DatasetSpec, GeneratorName } from '../../core/index';
 import { pickFile } from '../backend/web/files';
-import { EChart } from '../charts/EChart';
 import { scatterOption, signalsOption } from '../charts/data-options';
 import { useDatasetView } from '../charts/dataset-view';
+import { ChartCard } from '../compare/ChartCard';
+import { fileStem } from '../compare/export';
 import { useProjectStore } from '../store/project';
 import { NumberField, SelectField } from '../training/fields';
 import { GENERATOR_LABELS, GENERATOR_PARAMS, csvProblemLine, setGeneratorParam, switchGenerator } from './dataset-edit';
@@ -73,6 +74,7 @@ function CsvPreview({ spec }: { spec: Extract<DatasetSpec, { kind: 'inline' }> }
 }
 
 function DataPlot() {
+  const projectName = useProjectStore((s) => s.project.name);
   const view = useDatasetView();
   const option = useMemo(() => {
     if (!view.ok) return null;
@@ -95,7 +97,7 @@ function DataPlot() {
       <p className="data-summary" data-testid="data-summary">
         {d.n} samples · {d.inputShape.length === 2 ? `${d.inputShape[0]}×${d.inputShape[1]} signal` : `${d.inputShape[0]} features`} · {d.numClasses} classes
       </p>
-      {option ? <EChart option={option} label={view.kind === 'signals' ? 'Example signals' : 'Data scatter plot'} height={240} testId="data-chart" /> : null}
+      {option ? <ChartCard option={option} label={view.kind === 'signals' ? 'Example signals' : 'Data scatter plot'} height={240} testId="data-chart" fileStem={`${fileStem(projectName)}-data`} /> : null}
     </>
   );
 }
