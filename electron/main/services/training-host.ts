@@ -188,6 +188,9 @@ export class TrainingHost {
       worker = new Worker(this.opts.workerPath, {
         workerData,
         resourceLimits: this.opts.resourceLimits ?? DEFAULT_RESOURCE_LIMITS,
+        // The worker is plain bundled JS: it must not inherit the parent's loader flags (tsx's
+        // under `bpnn sweep`), which would load a TypeScript loader into every worker.
+        execArgv: [],
       });
     } catch (e) {
       this.active -= 1;
