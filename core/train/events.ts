@@ -1,4 +1,5 @@
 // Events a training run streams to whoever started it (desktop window, browser page, CLI).
+import type { WeightsEvent } from '../inspect/live';
 import type { EpochMetrics, RunResult, Weights } from './types';
 
 export type TrainingEvent =
@@ -6,6 +7,8 @@ export type TrainingEvent =
   | { type: 'progress'; runId: string; epochs: EpochMetrics[]; batch: number }
   /** Class probabilities on a res×res grid (row-major, y rising by row), numClasses per cell. */
   | { type: 'boundary'; runId: string; epoch: number; res: number; numClasses: number; probs: Float64Array }
+  /** The run's weights and its units over the input plane, with each boundary grid (runs that ask with neuronResolution). */
+  | WeightsEvent
   | { type: 'paused'; runId: string; epoch: number }
   | { type: 'resumed'; runId: string }
   /** Terminal events: exactly one per run, last. */

@@ -55,6 +55,8 @@ export interface StartTrainingRequest {
   boundaryResolution: number;
   /** Start paused (for step-by-step teaching). */
   paused?: boolean;
+  /** Side of the per-neuron grids sent with each boundary grid as 'weights' events (neuron views); absent/0 = none. */
+  neuronResolution?: number;
 }
 
 export type StartTrainingResult = { ok: true; shapes: NodeShapeInfo[] } | { ok: false; problems: TrainProblem[] };

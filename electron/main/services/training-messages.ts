@@ -1,7 +1,7 @@
 // Every message that crosses the training boundary, as a zod schema (B6): what the renderer may
 // ask for, what main tells a worker, and what a worker may say back. Anything else is dropped.
 import { z } from 'zod';
-import { MAX_EPOCHS, NODE_TYPES, ProjectSchema, type NodeShapeInfo, type TrainProblem, type TrainingEvent } from '../../../core/index';
+import { MAX_EPOCHS, NODE_TYPES, ProjectSchema, type NodeShapeInfo, type TrainProblem, type TrainingEvent, MAX_NEURON_RESOLUTION } from '../../../core/index';
 
 export const MAX_BOUNDARY_RES = 256;
 export const MAX_RUN_ID_CHARS = 128;
@@ -44,6 +44,7 @@ export const StartTrainingRequestSchema = z.strictObject({
   }),
   boundaryResolution: nonNegInt.max(MAX_BOUNDARY_RES),
   paused: z.boolean().optional(),
+  neuronResolution: nonNegInt.max(MAX_NEURON_RESOLUTION).optional(),
 });
 
 export const RunIdSchema = z.string().min(1).max(MAX_RUN_ID_CHARS);
@@ -84,6 +85,18 @@ const RunResultSchema = z.looseObject({
 const TensorOutSchema = z.strictObject({ shape: z.array(nonNegInt), data: z.array(anyNumber) });
 const WeightsOutSchema = z.record(z.string(), z.record(z.string(), TensorOutSchema));
 
+const NeuronGridSchema = z.strictObject({
+  nodeId: z.string(),
+  type: z.string(),
+  units: posInt,
+  res: posInt,
+  values: z.instanceof(Float32Array),
+  min: anyNumber,
+  max: anyNumber,
+  unitMin: z.instanceof(Float32Array),
+  unitMax: z.instanceof(Float32Array),
+});
+
 const runId = RunIdSchema;
 export const TrainingEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('progress'), runId, epochs: z.array(EpochMetricsSchema), batch: nonNegInt }),
@@ -95,6 +108,7 @@ export const TrainingEventSchema = z.discriminatedUnion('type', [
     numClasses: posInt,
     probs: z.instanceof(Float64Array),
   }),
+  z.strictObject({ type: z.literal('weights'), runId, epoch: nonNegInt, weights: WeightsOutSchema, neurons: z.array(NeuronGridSchema).optional() }),
   z.strictObject({ type: z.literal('paused'), runId, epoch: nonNegInt }),
   z.strictObject({ type: z.literal('resumed'), runId }),
   z.strictObject({ type: z.enum(['done', 'stopped', 'diverged']), runId, result: RunResultSchema, weights: WeightsOutSchema }),

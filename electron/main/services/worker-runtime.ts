@@ -4,6 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import {
+  createLiveSnapshots,
   driveSession,
   type CreateTrainingSession,
   type DriveControl,
@@ -103,11 +104,17 @@ export function runTrainingWorker(createTrainingSession: CreateTrainingSession):
       port.postMessage({ kind: 'event', event: { type: 'launch', runId: cmd.req.runId } });
     }
     const session = hooks.throwAtBatch || hooks.crashAtBatch || hooks.exitAtBatch || hooks.exhaustMemoryAtBatch ? withHooks(created.session, hooks) : created.session;
+    // Neuron views (issue 6): weights and unit grids go along with each boundary grid.
+    const live = createLiveSnapshots(cmd.req.runId, cmd.req.request as Parameters<CreateTrainingSession>[0], cmd.req.neuronResolution);
     const drive = driveSession(session, {
       runId: cmd.req.runId,
       now: () => performance.now(),
       yieldToLoop: () => new Promise<void>((resolve) => setImmediate(resolve)),
-      emit: (event: TrainingEvent, transfer?: ArrayBuffer[]) => post({ kind: 'event', event }, transfer),
+      emit: (event: TrainingEvent, transfer?: ArrayBuffer[]) => {
+        post({ kind: 'event', event }, transfer);
+        const snap = live?.after(event, () => created.session.weights());
+        if (snap) post({ kind: 'event', event: snap.event }, snap.transfer);
+      },
       boundaryResolution: cmd.req.boundaryResolution,
       startPaused: cmd.req.paused === true,
       interrupted: () => Atomics.load(pending, 0) > 0,
