@@ -1,6 +1,5 @@
 // The app's instances of the step-through and neuron-view stores, wired to the project store
 // and the backend (tests build their own with createBackpropStore / createNeuronStore).
-import type { TrainingEvent } from '../../core/index';
 import { getApi } from '../backend/api';
 import { useProjectStore } from '../store/project';
 import { createBackpropStore } from './store';
@@ -21,8 +20,7 @@ export const useNeuronStore = createNeuronStore({
   project: () => useProjectStore.getState().project,
   subscribeProject,
   onTrainingEvent: (listener) => {
-    // Snapshots are an additive event variant; the listener tells them apart by their type.
-    getApi().onTrainingEvent(listener as (e: TrainingEvent) => void);
+    getApi().onTrainingEvent(listener);
   },
   later: (fn) => setTimeout(fn, 0),
 });

@@ -9,6 +9,8 @@ import type { Project, RunRecord, TrainingEvent, Weights } from '../../core/inde
 import type { BpnnApi, StartTrainingResult } from '../../electron/ipc/contract';
 import { getApi } from '../backend/api';
 import { useProjectStore } from './project';
+import { liveNeuronResolution } from '../backprop/neuron-store';
+import { useNeuronStore } from '../backprop/use-backprop';
 import {
   BOUNDARY_RESOLUTION,
   applyEvents,
@@ -51,6 +53,12 @@ export interface TrainingDeps {
   nowIso(): string;
   requestFrame(cb: () => void): void;
   newRunId(): string;
+}
+
+/** The neuron views' live snapshots (issue 6), asked for only while one of them is on. */
+function neuronRequest(): { neuronResolution?: number } {
+  const res = liveNeuronResolution(useNeuronStore.getState());
+  return res > 0 ? { neuronResolution: res } : {};
 }
 
 export function createTrainingStore(deps: TrainingDeps): UseBoundStore<StoreApi<TrainingState>> {
@@ -148,6 +156,7 @@ export function createTrainingStore(deps: TrainingDeps): UseBoundStore<StoreApi<
             runId,
             request: { spec: projectToSpec(project), dataset: project.dataset, settings: project.training, initialWeights: fromWeights },
             boundaryResolution: BOUNDARY_RESOLUTION,
+            ...neuronRequest(),
             paused: opts?.paused === true,
           });
         } catch (err) {

@@ -1,7 +1,7 @@
 // The browser build's training host: a module Web Worker running the same engine and the same
 // streaming loop (core/train/driver.ts) as the desktop worker thread. One worker per run.
 import '../no-eval';
-import { createTrainingSession, driveSession } from '../../../core/index';
+import { createLiveSnapshots, createTrainingSession, driveSession } from '../../../core/index';
 import type { DriveHandle } from '../../../core/index';
 import type { FromWorker, ToWorker } from './worker-protocol';
 
@@ -37,11 +37,17 @@ scope.onmessage = (e) => {
         return;
       }
       scope.postMessage({ type: 'started', result: { ok: true, shapes: created.shapes } });
+      // Neuron views (issue 6): weights and unit grids go along with each boundary grid.
+      const live = createLiveSnapshots(req.runId, req.request, req.neuronResolution);
       handle = driveSession(created.session, {
         runId: req.runId,
         now: () => performance.now(),
         yieldToLoop,
-        emit: (event, transfer) => scope.postMessage({ type: 'event', event }, transfer ?? []),
+        emit: (event, transfer) => {
+          scope.postMessage({ type: 'event', event }, transfer ?? []);
+          const snap = live?.after(event, () => created.session.weights());
+          if (snap) scope.postMessage({ type: 'event', event: snap.event }, snap.transfer);
+        },
         boundaryResolution: req.boundaryResolution,
         startPaused: req.paused === true,
       });
