@@ -3,7 +3,7 @@
 // vector and needs no canvas), the runs table as CSV, and the lab report as one HTML file.
 import type { EChartsCoreOption } from 'echarts/core';
 import { rowsToCsv, type Project, type ResultRow, type Weights } from '../../core/index';
-import { downloadText } from '../backend/web/files';
+import { downloadText, downloadUrl } from '../backend/web/files';
 import { echarts } from '../charts/echarts-setup';
 import { buildLabReport } from '../report/index';
 import { chartSvg } from '../report/svg';
@@ -20,15 +20,6 @@ export function fileStem(text: string): string {
   return stem || 'bpnn';
 }
 
-function downloadUrl(fileName: string, url: string): void {
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-}
 
 /** The chart inside `figure` (an EChart) as a PNG at twice the screen resolution. */
 export function downloadChartPng(figure: HTMLElement | null, fileName: string): boolean {

@@ -3,7 +3,6 @@
 import type {
   DatasetSpec,
   EpochMetrics,
-  RunCurves,
   RunRecord,
   RunResult,
   TrainingEvent,
@@ -11,6 +10,7 @@ import type {
   TrainProblem,
   Weights,
 } from '../../core/index';
+import { curvesFromMetrics } from '../../core/index';
 
 /** Side of the decision-boundary grid requested for 2-D data. */
 export const BOUNDARY_RESOLUTION = 48;
@@ -122,24 +122,10 @@ export function estimateTimeLeft(activeMs: number, epochsDone: number, totalEpoc
   return (activeMs / epochsDone) * (totalEpochs - epochsDone);
 }
 
-const finite = (v: number | null): number | null => (v !== null && Number.isFinite(v) ? v : null);
-
 /** Per-epoch curves for the project file: finite numbers only (the file format refuses NaN). */
-export function curvesOf(metrics: readonly EpochMetrics[]): RunCurves {
-  const kept: EpochMetrics[] = [];
-  for (const m of metrics) {
-    if (!Number.isFinite(m.loss) || !Number.isFinite(m.accuracy) || !Number.isFinite(m.lr)) break;
-    kept.push(m);
-  }
-  const allTest = kept.length > 0 && kept.every((m) => finite(m.testLoss) !== null && finite(m.testAccuracy) !== null);
-  return {
-    loss: kept.map((m) => m.loss),
-    accuracy: kept.map((m) => m.accuracy),
-    testLoss: allTest ? kept.map((m) => m.testLoss as number) : null,
-    testAccuracy: allTest ? kept.map((m) => m.testAccuracy as number) : null,
-    lr: kept.map((m) => m.lr),
-  };
-}
+export const curvesOf = curvesFromMetrics;
+
+const finite = (v: number | null): number | null => (v !== null && Number.isFinite(v) ? v : null);
 
 /** The run as the project's history records it. */
 export function runRecordOf(args: {

@@ -26,9 +26,8 @@ export function pickFile(accept: string): Promise<File | null> {
   });
 }
 
-/** Offers `text` as a download named `fileName`. */
-export function downloadText(fileName: string, text: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+/** Clicks a hidden download link: the one way a page can hand the user a file. */
+export function downloadUrl(fileName: string, url: string): void {
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
@@ -36,6 +35,12 @@ export function downloadText(fileName: string, text: string, mime: string): void
   document.body.append(a);
   a.click();
   a.remove();
+}
+
+/** Offers `text` as a download named `fileName`. */
+export function downloadText(fileName: string, text: string, mime: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+  downloadUrl(fileName, url);
   // Let the download start before the URL goes away.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
