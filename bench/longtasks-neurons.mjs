@@ -8,16 +8,12 @@
 // views off (BENCH_COMPARE=0 skips that), so a busy machine's waiting shows up in both.
 // Reports the figures; never fails on timing.
 //   npm run bench:ui:neurons      (BENCH_RUNS, BENCH_EPOCHS, BENCH_PROJECT=circle, BPNN_CHROMIUM)
-/* global window, document, performance, localStorage, requestAnimationFrame, PerformanceObserver, MutationObserver -- code passed to page.evaluate runs in the page */
-import { spawnSync } from 'node:child_process';
+/* global window, document, performance, localStorage, MutationObserver -- code passed to page.evaluate runs in the page */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
-import { serveStatic } from '../scripts/serve-static.mjs';
+import { join } from 'node:path';
+import { longTasksFromTrace, openBenchSession } from './web-session.mjs';
 
-const ROOT = resolve(import.meta.dirname, '..');
-const OUT = join(ROOT, 'test-results/bench-web-neurons');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const EPOCHS = process.env.BENCH_EPOCHS ?? '5000';
 const PROJECT = process.env.BENCH_PROJECT ?? 'xor';
@@ -44,37 +40,7 @@ function circleProjectFile() {
   return file;
 }
 
-const built = spawnSync('npx', ['vite', 'build', '--outDir', OUT, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-if (built.status !== 0) process.exit(built.status ?? 1);
-
-const server = await serveStatic(OUT);
-const browser = await chromium.launch({
-  executablePath: process.env.BPNN_CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-});
-const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-
-/** Main-thread tasks over 50 ms from a Chrome trace: wall time and the CPU time the thread ran (as bench/longtasks.mjs). */
-function longTasksFromTrace(buffer) {
-  const events = JSON.parse(buffer.toString()).traceEvents ?? [];
-  const mainThreads = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
-  return events
-    .filter((e) => e.name === 'RunTask' && mainThreads.has(`${e.pid}:${e.tid}`) && e.dur > 50_000)
-    .map((e) => ({ wallMs: e.dur / 1000, cpuMs: (e.tdur ?? e.dur) / 1000 }));
-}
-await context.addInitScript(() => {
-  const w = window;
-  w.__longtasks = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) w.__longtasks.push({ start: e.startTime, duration: e.duration });
-  }).observe({ type: 'longtask', buffered: true });
-  const watch = () => {
-    if (document.querySelector('[data-testid="run-status"]')?.textContent === 'done') w.__doneAt = performance.now();
-    else requestAnimationFrame(watch);
-  };
-  requestAnimationFrame(watch);
-});
+const { server, browser, context } = await openBenchSession('bench-web-neurons');
 
 const results = [];
 try {

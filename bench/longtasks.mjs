@@ -4,56 +4,15 @@
 // (PerformanceObserver 'longtask', i.e. > 50 ms) after the first chart draw. Reports the
 // figure; never fails on timing (timing belongs in benchmarks, not tests).
 //   npm run bench:ui            (BPNN_CHROMIUM=/path/to/chromium to use another browser)
-/* global window, document, performance, localStorage, requestAnimationFrame, PerformanceObserver -- code passed to page.evaluate runs in the page */
-import { spawnSync } from 'node:child_process';
+/* global window, document, performance, localStorage -- code passed to page.evaluate runs in the page */
 import { cpus, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
-import { serveStatic } from '../scripts/serve-static.mjs';
+import { longTasksFromTrace, openBenchSession } from './web-session.mjs';
 
-const ROOT = resolve(import.meta.dirname, '..');
-const OUT = join(ROOT, 'test-results/bench-web');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /** Epochs of the XOR run: the lab's 5000 by default; e.g. BENCH_EPOCHS=50000 for a long curve. */
 const EPOCHS = process.env.BENCH_EPOCHS ?? '5000';
 
-const built = spawnSync('npx', ['vite', 'build', '--outDir', OUT, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-if (built.status !== 0) process.exit(built.status ?? 1);
-
-const server = await serveStatic(OUT);
-// A plain launch gets a fresh temporary profile and allows tracing (for CPU time per task).
-const browser = await chromium.launch({
-  executablePath: process.env.BPNN_CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-});
-const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-
-/**
- * Main-thread tasks over 50 ms from a Chrome trace, with wall time (dur) and the CPU time the
- * thread actually ran (tdur). On a busy machine wall time includes waiting for a core;
- * CPU time is what the page's own work costs.
- */
-function longTasksFromTrace(buffer) {
-  const events = JSON.parse(buffer.toString()).traceEvents ?? [];
-  const mainThreads = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
-  return events
-    .filter((e) => e.name === 'RunTask' && mainThreads.has(`${e.pid}:${e.tid}`) && e.dur > 50_000)
-    .map((e) => ({ wallMs: e.dur / 1000, cpuMs: (e.tdur ?? e.dur) / 1000 }));
-}
-await context.addInitScript(() => {
-  const w = window;
-  w.__longtasks = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) w.__longtasks.push({ start: e.startTime, duration: e.duration });
-  }).observe({ type: 'longtask', buffered: true });
-  // When the run's end shows on screen: tasks after it are the final redraw, not training.
-  const watch = () => {
-    if (document.querySelector('[data-testid="run-status"]')?.textContent === 'done') w.__doneAt = performance.now();
-    else requestAnimationFrame(watch);
-  };
-  requestAnimationFrame(watch);
-});
+const { server, browser, context } = await openBenchSession('bench-web');
 
 const results = [];
 try {
