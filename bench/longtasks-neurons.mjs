@@ -12,7 +12,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { longTasksFromTrace, openBenchSession } from './web-session.mjs';
+import { openBenchSession, trainAndMeasure } from './web-session.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const EPOCHS = process.env.BENCH_EPOCHS ?? '5000';
@@ -78,20 +78,10 @@ try {
       await epochs.fill(EPOCHS);
       await epochs.press('Enter');
     }
-    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
-    await page.getByRole('button', { name: 'Train', exact: true }).click();
-    await page.waitForFunction(() => Number(document.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow')) > 0);
-    const t0 = await page.evaluate(() => performance.now());
-    await page.waitForFunction(() => document.querySelector('[data-testid="run-status"]')?.textContent === 'done', undefined, { timeout: 300_000 });
-    await page.waitForTimeout(500);
-    const traced = longTasksFromTrace(await browser.stopTracing());
+    const measured = await trainAndMeasure(browser, page);
     const paints = await page.evaluate(() => performance.getEntriesByName('bp-neuron-paint').map((e) => e.duration));
-    const tasks = await page.evaluate((from) => window.__longtasks.filter((t) => t.start >= from), t0);
-    const doneAt = await page.evaluate(() => window.__doneAt ?? Infinity);
     const snapshots = await page.evaluate(() => window.__snapshots ?? 0);
-    const trainingOnly = tasks.filter((t) => t.start + t.duration < doneAt);
-    const max = (xs) => xs.reduce((m, t) => Math.max(m, t.duration), 0);
-    results.push({ run, views, trainMs: Math.round(doneAt - t0), snapshots, longTasks: tasks.length, maxMs: Math.round(max(tasks)), duringTrainingMaxMs: Math.round(max(trainingOnly)), durations: tasks.map((t) => Math.round(t.duration)), maxCpuMs: Math.round(traced.reduce((m, t) => Math.max(m, t.cpuMs), 0)), traced, paints });
+    results.push({ run, views, snapshots, ...measured, paints });
     await page.close();
   }
 } finally {

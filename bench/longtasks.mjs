@@ -4,9 +4,9 @@
 // (PerformanceObserver 'longtask', i.e. > 50 ms) after the first chart draw. Reports the
 // figure; never fails on timing (timing belongs in benchmarks, not tests).
 //   npm run bench:ui            (BPNN_CHROMIUM=/path/to/chromium to use another browser)
-/* global window, document, performance, localStorage -- code passed to page.evaluate runs in the page */
+/* global localStorage -- code passed to page.evaluate runs in the page */
 import { cpus, loadavg } from 'node:os';
-import { longTasksFromTrace, openBenchSession } from './web-session.mjs';
+import { openBenchSession, trainAndMeasure } from './web-session.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /** Epochs of the XOR run: the lab's 5000 by default; e.g. BENCH_EPOCHS=50000 for a long curve. */
@@ -28,22 +28,7 @@ try {
       await epochs.fill(EPOCHS);
       await epochs.press('Enter');
     }
-    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
-    await page.getByRole('button', { name: 'Train', exact: true }).click();
-    // The first chart draw: the first epochs have reached the loss chart.
-    await page.waitForFunction(() => Number(document.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow')) > 0);
-    const t0 = await page.evaluate(() => performance.now());
-    await page.waitForFunction(() => document.querySelector('[data-testid="run-status"]')?.textContent === 'done', undefined, { timeout: 300_000 });
-    // Let the final redraw (predictions, boundary, comparison, table) land.
-    await page.waitForTimeout(500);
-    const trace = await browser.stopTracing();
-    const tasks = await page.evaluate((from) => window.__longtasks.filter((t) => t.start >= from), t0);
-    const doneAt = await page.evaluate(() => window.__doneAt ?? Infinity);
-    // The trace covers click to end (a little more than the observer's window): conservative.
-    const traced = longTasksFromTrace(trace);
-    const trainingOnly = tasks.filter((t) => t.start + t.duration < doneAt);
-    const max = (xs) => xs.reduce((m, t) => Math.max(m, t.duration), 0);
-    results.push({ run, trainMs: Math.round(doneAt - t0), longTasks: tasks.length, maxMs: Math.round(max(tasks)), duringTrainingMaxMs: Math.round(max(trainingOnly)), durations: tasks.map((t) => Math.round(t.duration)), maxCpuMs: Math.round(traced.reduce((m, t) => Math.max(m, t.cpuMs), 0)), traced });
+    results.push({ run, ...(await trainAndMeasure(browser, page)) });
     await page.close();
   }
 } finally {
