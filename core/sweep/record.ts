@@ -7,19 +7,32 @@ import type { EpochMetrics, RunResult, TrainingSettings } from '../train/types';
 const finite = (v: number | null | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 export function curvesFromMetrics(metrics: readonly EpochMetrics[]): RunCurves {
-  const kept: EpochMetrics[] = [];
-  for (const m of metrics) {
+  // One pass into preallocated arrays: this runs in the task that ends a run, and a
+  // 100 000-epoch run must not make that task long.
+  let n = 0;
+  let withTest = metrics.length > 0;
+  for (; n < metrics.length; n++) {
+    const m = metrics[n];
     if (!Number.isFinite(m.loss) || !Number.isFinite(m.accuracy) || !Number.isFinite(m.lr)) break;
-    kept.push(m);
+    if (withTest && (finite(m.testLoss) === null || finite(m.testAccuracy) === null)) withTest = false;
   }
-  const withTest = kept.length > 0 && kept.every((m) => finite(m.testLoss) !== null && finite(m.testAccuracy) !== null);
-  return {
-    loss: kept.map((m) => m.loss),
-    accuracy: kept.map((m) => m.accuracy),
-    testLoss: withTest ? kept.map((m) => m.testLoss as number) : null,
-    testAccuracy: withTest ? kept.map((m) => m.testAccuracy as number) : null,
-    lr: kept.map((m) => m.lr),
-  };
+  withTest &&= n > 0;
+  const loss = new Array<number>(n);
+  const accuracy = new Array<number>(n);
+  const lr = new Array<number>(n);
+  const testLoss = withTest ? new Array<number>(n) : null;
+  const testAccuracy = withTest ? new Array<number>(n) : null;
+  for (let i = 0; i < n; i++) {
+    const m = metrics[i];
+    loss[i] = m.loss;
+    accuracy[i] = m.accuracy;
+    lr[i] = m.lr;
+    if (testLoss && testAccuracy) {
+      testLoss[i] = m.testLoss as number;
+      testAccuracy[i] = m.testAccuracy as number;
+    }
+  }
+  return { loss, accuracy, testLoss, testAccuracy, lr };
 }
 
 /** The curves back as per-epoch metrics (epoch = index + 1). */

@@ -2,7 +2,7 @@
 // last run of the project), and for the trained network the decision boundary (2-D data),
 // the lab's ground-truth-vs-prediction figure, the confusion matrix and a predictions table.
 import { useEffect, useMemo, useState } from 'react';
-import type { EpochMetrics, Project } from '../../core/index';
+import type { EpochMetrics, Project, RunCurves } from '../../core/index';
 import { useProjectStore } from '../store/project';
 import { isActive } from '../store/training-events';
 import { useTrainingStore } from '../store/training';
@@ -25,11 +25,33 @@ const EMPTY: EpochMetrics[] = [];
 /** How often the charts redraw while a run is going. */
 export const LIVE_CHART_INTERVAL_MS = 250;
 
-function describeLast(metrics: readonly EpochMetrics[], what: 'loss' | 'accuracy'): string {
+/** What the loss and accuracy charts need to say in words: the epoch count and the last values. */
+interface CurveSummary {
+  epochs: number;
+  lastLoss: number | null;
+  lastAccuracy: number | null;
+}
+
+function describeLast(c: CurveSummary, what: 'loss' | 'accuracy'): string {
+  const v = what === 'loss' ? c.lastLoss : c.lastAccuracy;
+  if (c.epochs === 0 || v === null) return 'No epochs yet.';
+  return `${c.epochs} epochs; last train ${what} ${what === 'loss' ? v.toPrecision(4) : `${(v * 100).toFixed(1)}%`}.`;
+}
+
+function summaryOfMetrics(metrics: readonly EpochMetrics[]): CurveSummary {
   const last = metrics[metrics.length - 1];
-  if (!last) return 'No epochs yet.';
-  const v = what === 'loss' ? last.loss.toPrecision(4) : `${(last.accuracy * 100).toFixed(1)}%`;
-  return `${metrics.length} epochs; last train ${what} ${v}.`;
+  return { epochs: metrics.length, lastLoss: last?.loss ?? null, lastAccuracy: last?.accuracy ?? null };
+}
+
+function summaryOfCurves(c: RunCurves): CurveSummary {
+  const n = c.loss.length;
+  return { epochs: n, lastLoss: n ? c.loss[n - 1] : null, lastAccuracy: n ? c.accuracy[n - 1] : null };
+}
+
+/** `make()`, computed on first use and kept. */
+function once<T>(make: () => T): () => T {
+  let value: { v: T } | null = null;
+  return () => (value ??= { v: make() }).v;
 }
 
 /**
@@ -64,13 +86,20 @@ export function ChartsPanel() {
   const liveMetricsShown = useThrottled(liveMetrics, LIVE_CHART_INTERVAL_MS, active);
   const liveGridShown = useThrottled(liveGrid, LIVE_CHART_INTERVAL_MS, active);
   const lastRun = project.runs[project.runs.length - 1];
-  const savedMetrics = useMemo(() => (lastRun ? metricsFromCurves(lastRun.curves) : EMPTY), [lastRun]);
   // While a run goes, its live curves; afterwards the project's last run (which that run became).
-  const metrics = active || (liveMetrics.length > 0 && status === 'error') ? liveMetricsShown : savedMetrics;
+  const live = active || (liveMetrics.length > 0 && status === 'error');
+  // The saved run's curves become per-epoch metrics only when a chart draws them, in that
+  // chart's own task: at the end of a 100 000-epoch run the render that swaps live for saved
+  // stays small.
+  const metrics = useMemo(() => (live ? () => liveMetricsShown : once(() => (lastRun ? metricsFromCurves(lastRun.curves) : EMPTY))), [live, liveMetricsShown, lastRun]);
+  const summary = useMemo(
+    () => (live ? summaryOfMetrics(liveMetricsShown) : lastRun ? summaryOfCurves(lastRun.curves) : summaryOfMetrics(EMPTY)),
+    [live, liveMetricsShown, lastRun],
+  );
   const epochsAxis = active ? totalEpochs : (lastRun?.settings.epochs ?? totalEpochs);
 
-  const lossOpt = useMemo(() => lossChartOption(metrics, epochsAxis), [metrics, epochsAxis]);
-  const accOpt = useMemo(() => accuracyChartOption(metrics, epochsAxis), [metrics, epochsAxis]);
+  const lossOpt = useMemo(() => () => lossChartOption(metrics(), epochsAxis), [metrics, epochsAxis]);
+  const accOpt = useMemo(() => () => accuracyChartOption(metrics(), epochsAxis), [metrics, epochsAxis]);
 
   const predictions = usePredictions(project, active);
   const stem = fileStem(project.name);
@@ -93,15 +122,15 @@ export function ChartsPanel() {
 
   return (
     <div className="charts-grid">
-      <ChartCard option={lossOpt} label="Loss chart" description={describeLast(metrics, 'loss')} testId="loss-chart" fileStem={`${stem}-loss`} height={260} />
-      <ChartCard option={accOpt} label="Accuracy chart" description={describeLast(metrics, 'accuracy')} testId="accuracy-chart" fileStem={`${stem}-accuracy`} height={260} />
+      <ChartCard option={lossOpt} label="Loss chart" description={describeLast(summary, 'loss')} testId="loss-chart" fileStem={`${stem}-loss`} height={260} />
+      <ChartCard option={accOpt} label="Accuracy chart" description={describeLast(summary, 'accuracy')} testId="accuracy-chart" fileStem={`${stem}-accuracy`} height={260} />
       {boundaryOpt ? <ChartCard option={boundaryOpt} label="Decision boundary" testId="boundary-chart" fileStem={`${stem}-boundary`} height={260} /> : null}
       {comparisonOpt ? (
         <ChartCard option={comparisonOpt} label="Ground truth and prediction" testId="comparison-chart" fileStem={`${stem}-prediction`} height={260} />
       ) : null}
       {confusionOpt ? <ChartCard option={confusionOpt} label="Confusion matrix" testId="confusion-chart" fileStem={`${stem}-confusion`} height={260} /> : null}
       {predictions && plot ? <PredictionTable data={plot} predictions={predictions} /> : null}
-      {!predictions && !active && metrics.length === 0 ? (
+      {!predictions && !active && summary.epochs === 0 ? (
         <p className="charts-hint">Press Train to see the loss and accuracy here, epoch by epoch.</p>
       ) : null}
     </div>

@@ -2,12 +2,12 @@
 // with lazy updates (several changes in a frame draw once), resized with its box, disposed
 // on unmount. The chart is a picture for sighted users; `label` names it for everyone else.
 import { useEffect, useRef } from 'react';
-import type { EChartsCoreOption } from 'echarts/core';
 import { echarts } from './echarts-setup';
 import { cancelChartUpdate, queueChartUpdate } from './update-queue';
+import { resolveOption, type ChartOption } from './chart-option';
 
 export interface EChartProps {
-  option: EChartsCoreOption;
+  option: ChartOption;
   /** Accessible name of the chart (role="img"). */
   label: string;
   height?: number;
@@ -32,10 +32,10 @@ export function EChart({ option, label, height = 260, description, testId }: ECh
     queueChartUpdate(key, () => {
       const instance = echarts.init(el, null, { renderer: 'canvas' });
       chart.current = instance;
-      instance.setOption(latest.current, { replaceMerge: ['series'] });
+      instance.setOption(resolveOption(latest.current), { replaceMerge: ['series'] });
       observer = new ResizeObserver(() => instance.resize());
       observer.observe(el);
-    });
+    }, `${label} (create)`);
     return () => {
       cancelChartUpdate(key);
       observer?.disconnect();
@@ -55,9 +55,9 @@ export function EChart({ option, label, height = 260, description, testId }: ECh
     // Merge, so a live update only touches what changed; replaceMerge drops series that went
     // away (e.g. the test curve of a run without a test split).
     queueChartUpdate(instance, () => {
-      if (!instance.isDisposed()) instance.setOption(latest.current, { replaceMerge: ['series'] });
-    });
-  }, [option]);
+      if (!instance.isDisposed()) instance.setOption(resolveOption(latest.current), { replaceMerge: ['series'] });
+    }, label);
+  }, [option, label]);
 
   return (
     <figure className="chart" aria-label={label} role="img" data-testid={testId}>

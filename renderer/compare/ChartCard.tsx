@@ -1,12 +1,12 @@
 // An EChart with its export buttons: PNG (as drawn) and SVG (vector, re-rendered).
 import { useRef } from 'react';
-import type { EChartsCoreOption } from 'echarts/core';
 import { EChart } from '../charts/EChart';
+import { resolveOption, type ChartOption } from '../charts/chart-option';
 import { downloadChartPng, downloadChartSvg } from './export';
 import './compare.css';
 
 export interface ChartCardProps {
-  option: EChartsCoreOption;
+  option: ChartOption;
   label: string;
   fileStem: string;
   height?: number;
@@ -25,7 +25,7 @@ export function ChartCard({ option, label, fileStem, height = 280, testId, serie
         <button type="button" onClick={() => downloadChartPng(box.current, `${fileStem}.png`)} aria-label={`Save ${label} as PNG`}>
           PNG
         </button>
-        <button type="button" onClick={() => downloadChartSvg(option, `${fileStem}.svg`)} aria-label={`Save ${label} as SVG`}>
+        <button type="button" onClick={() => downloadChartSvg(resolveOption(option), `${fileStem}.svg`)} aria-label={`Save ${label} as SVG`}>
           SVG
         </button>
       </div>

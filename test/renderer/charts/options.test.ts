@@ -10,12 +10,13 @@ import { BOUNDARY_MAX_TINT, OKABE_ITO, boundaryCellRgb, cividis, hexToRgb } from
 import { boundaryExtent, type PlotData } from '../../../renderer/charts/plot-data';
 import { plotDataOf } from '../../../renderer/charts/dataset-view';
 import { metricsFromCurves } from '../../../renderer/charts/run-curves';
+import { xyAt, xyCount } from '../../../renderer/charts/xy-data';
 import { curvesOf } from '../../../renderer/store/training-events';
 
 /** Digits that must agree between two evaluations of the same grid points. */
 const GRID_DIGITS = 12;
 
-type Series = { id: string; name: string; data: unknown[]; type: string; xAxisIndex?: number };
+type Series = { id: string; name: string; data: unknown[]; type: string; xAxisIndex?: number; dimensions?: string[] };
 const seriesOf = (o: object): Series[] => (o as { series: Series[] }).series;
 
 function epochs(n: number, withTest: boolean): EpochMetrics[] {
@@ -41,9 +42,11 @@ const points: PlotData = {
 describe('loss and accuracy charts', () => {
   it('keeps every epoch of a 5000-epoch run as a point of the train curve', () => {
     const [train] = seriesOf(lossChartOption(epochs(5000, false), 5000));
-    expect(train.data).toHaveLength(5000);
-    expect(train.data[0]).toEqual([1, 1]);
-    expect(train.data[4999]).toEqual([5000, 1 / 5000]);
+    const data = train.data as unknown as Float64Array;
+    expect(train.dimensions).toEqual(['x', 'y']);
+    expect(xyCount(data)).toBe(5000);
+    expect(xyAt(data, 0)).toEqual([1, 1]);
+    expect(xyAt(data, 4999)).toEqual([5000, 1 / 5000]);
   });
 
   it('adds a test curve only when the run has test metrics', () => {
@@ -55,17 +58,14 @@ describe('loss and accuracy charts', () => {
     const o = accuracyChartOption(epochs(4, true), 4) as { yAxis: { min: number; max: number } };
     expect(o.yAxis).toMatchObject({ min: 0, max: 100 });
     const [train, test] = seriesOf(o);
-    expect(train.data[2]).toEqual([3, 50]);
-    expect(test.data[0]).toEqual([1, 50]);
+    expect(xyAt(train.data as unknown as Float64Array, 2)).toEqual([3, 50]);
+    expect(xyAt(test.data as unknown as Float64Array, 0)).toEqual([1, 50]);
   });
 
   it('leaves out non-finite values instead of drawing them', () => {
     const m = epochs(3, false);
     m[1] = { ...m[1], loss: Number.NaN };
-    expect(seriesOf(lossChartOption(m))[0].data).toEqual([
-      [1, 1],
-      [3, 1 / 3],
-    ]);
+    expect([...(seriesOf(lossChartOption(m))[0].data as unknown as Float64Array)]).toEqual([1, 1, 3, 1 / 3]);
   });
 
   it('turns a saved run back into the same per-epoch metrics', () => {
