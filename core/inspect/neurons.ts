@@ -4,6 +4,7 @@ import { makeDataset } from '../data/index';
 import type { DatasetSpec } from '../data/types';
 import type { ModelSpec, NodeId } from '../graph/spec';
 import { compileModel } from '../graph/validate';
+import type { CompiledModel } from '../graph/resolved';
 import { createRng } from '../random';
 import { buildNetwork, type Network } from '../train/network';
 import { dataBounds } from '../train/session';
@@ -104,8 +105,7 @@ export function createNeuronModel(
     }
     const compiled = compileModel(spec, d.inputShape);
     if (!compiled.ok) return { ok: false, problems: compiled.problems };
-    const fresh = () => buildNetwork(compiled.model, { init: init.init, rng: createRng(init.seed).fork() });
-    const built = fresh();
+    const built = seededNetwork(compiled.model, init);
     if (!built.ok) return built;
     const network = built.network;
     const initial = network.paramList.map((p) => Float64Array.from(p.value));
@@ -128,5 +128,27 @@ export function createNeuronModel(
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     return { ok: false, problems: [{ code: 'bad-data', message: `Neuron views could not be computed (${reason}).` }] };
+  }
+}
+
+/** The network a run starts from: the same seeded initialisation the trainer uses. */
+function seededNetwork(model: CompiledModel, init: { seed: number; init: InitName }) {
+  return buildNetwork(model, { init: init.init, rng: createRng(init.seed).fork() });
+}
+
+/**
+ * The seeded initial weights of a project's network (what a run without stored weights starts
+ * from), for any dataset; null when the graph or data has a problem (the canvas says which).
+ */
+export function initialWeights(spec: ModelSpec, dataset: DatasetSpec, init: { seed: number; init: InitName }): Weights | null {
+  try {
+    const data = makeDataset(dataset);
+    if (!data.ok) return null;
+    const compiled = compileModel(spec, data.dataset.inputShape);
+    if (!compiled.ok) return null;
+    const built = seededNetwork(compiled.model, init);
+    return built.ok ? built.network.weights() : null;
+  } catch {
+    return null;
   }
 }

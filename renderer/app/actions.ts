@@ -11,18 +11,22 @@ import {
   selectAll,
   undo,
 } from '../editor/commands';
-import { bestColumns, CANVAS_ID } from '../editor/placement';
-import { TIDY_SPACING } from '../store/graph-edits';
+import { bestColumns, CANVAS_ID, tidySpacing } from '../editor/placement';
 import { useProjectStore } from '../store/project';
 import { exportWeights, newFile, openFile, save } from './file-actions';
 import { requestFit } from './view';
 
-/** Tidy, wrapping a long chain into rows when that shows it larger in the visible canvas. */
+/**
+ * Tidy, wrapping a long chain into rows when that shows it larger in the visible canvas. The
+ * spacing grows with the nodes as drawn (neuron views make them taller) and leaves room on the
+ * connections for weight heat maps when those are shown.
+ */
 function tidy(): void {
   const store = useProjectStore.getState();
   const r = document.getElementById(CANVAS_ID)?.getBoundingClientRect();
-  const columns = r ? bestColumns(store.project.graph.nodes.length, r.width, r.height, TIDY_SPACING) : undefined;
-  store.tidy(columns);
+  const spacing = tidySpacing(document.querySelectorAll<HTMLElement>(`#${CANVAS_ID} .react-flow__node`), document.querySelector('.bp-edge-weights') !== null);
+  const columns = r ? bestColumns(store.project.graph.nodes.length, r.width, r.height, spacing) : undefined;
+  store.tidy(columns, spacing);
   requestFit();
 }
 

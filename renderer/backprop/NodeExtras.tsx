@@ -1,9 +1,9 @@
 // What this panel adds to a node on the canvas: its units' views over the input plane (2-D
-// data), a Linear node's incoming weight matrix as a heat map, and the step-through highlight.
+// data) and the step-through highlight. (Weight heat maps sit on the connections: WeightEdge.)
 // Each unit is drawn into one canvas per node; hovering a unit shows it enlarged.
 import { memo, useEffect, useRef, useState, type MouseEvent } from 'react';
 import type { NeuronGrid } from '../../core/index';
-import { DIVERGING_LUT, lutOffset, magnitude } from './colors';
+import { DIVERGING_LUT, lutOffset } from './colors';
 import { useBackpropStore, useNeuronStore } from './use-backprop';
 
 /** Width the thumbnails may fill inside a node. */
@@ -131,48 +131,9 @@ function NeuronThumbs({ nodeId, grid }: { nodeId: string; grid: NeuronGrid }) {
   );
 }
 
-function WeightHeatmap({ nodeId }: { nodeId: string }) {
-  const w = useNeuronStore((s) => s.weights?.[nodeId]?.weight ?? null);
-  const ref = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    const c = ref.current;
-    const ctx = c?.getContext('2d');
-    if (!c || !ctx || !w) return;
-    const [out, inF] = w.shape;
-    c.width = inF;
-    c.height = out;
-    const img = ctx.createImageData(inF, out);
-    const m = magnitude(w.data);
-    for (let i = 0; i < w.data.length; i++) {
-      const k = lutOffset(w.data[i] / m);
-      img.data[i * 4] = DIVERGING_LUT[k];
-      img.data[i * 4 + 1] = DIVERGING_LUT[k + 1];
-      img.data[i * 4 + 2] = DIVERGING_LUT[k + 2];
-      img.data[i * 4 + 3] = 255;
-    }
-    ctx.putImageData(img, 0, 0);
-  }, [w]);
-  if (!w) return null;
-  const [out, inF] = w.shape;
-  const cell = Math.max(2, Math.min(12, Math.floor(NODE_INNER / Math.max(inF, 1)), Math.floor(96 / Math.max(out, 1))));
-  return (
-    <div className="bp-weights nodrag">
-      <canvas ref={ref} style={{ width: inF * cell, height: out * cell }} role="img" aria-label={`Weight heat map of ${nodeId}: ${out} × ${inF} (rows: units, columns: inputs)`} />
-      <span className="bp-weights-caption">W {out}×{inF}</span>
-    </div>
-  );
-}
-
-function NodeExtrasImpl({ nodeId, type }: { nodeId: string; type: string }) {
+function NodeExtrasImpl({ nodeId }: { nodeId: string }) {
   const grid = useNeuronStore((s) => (s.showNeurons ? (s.grids[nodeId] ?? null) : null));
-  const showWeights = useNeuronStore((s) => s.showWeights && type === 'Linear');
-  if (!grid && !showWeights) return null;
-  return (
-    <>
-      {showWeights && <WeightHeatmap nodeId={nodeId} />}
-      {grid && <NeuronThumbs nodeId={nodeId} grid={grid} />}
-    </>
-  );
+  return grid ? <NeuronThumbs nodeId={nodeId} grid={grid} /> : null;
 }
 
 export const NodeExtras = memo(NodeExtrasImpl);

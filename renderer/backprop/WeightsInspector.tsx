@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { coords, formatWhyNumber, projectToSpec, subscript, trainingGradients } from '../../core/index';
 import type { TrainingGradientsResult, ValueRef } from '../../core/index';
 import { useProjectStore } from '../store/project';
-import { DIVERGING_LUT, lutOffset, magnitude } from './colors';
+import { paintHeatmap } from './paint';
 import { Matrix } from './Matrix';
 import { useNeuronStore } from './use-backprop';
 
@@ -17,21 +17,7 @@ function HeatMap({ label, shape, data, onPick }: { label: string; shape: readonl
   const rows = shape[0];
   const cols = data.length / rows;
   useEffect(() => {
-    const c = ref.current;
-    const ctx = c?.getContext('2d');
-    if (!c || !ctx) return;
-    c.width = cols;
-    c.height = rows;
-    const img = ctx.createImageData(cols, rows);
-    const m = magnitude(data);
-    for (let i = 0; i < data.length; i++) {
-      const k = lutOffset(data[i] / m);
-      img.data[i * 4] = DIVERGING_LUT[k];
-      img.data[i * 4 + 1] = DIVERGING_LUT[k + 1];
-      img.data[i * 4 + 2] = DIVERGING_LUT[k + 2];
-      img.data[i * 4 + 3] = 255;
-    }
-    ctx.putImageData(img, 0, 0);
+    if (ref.current) paintHeatmap(ref.current, data, rows, cols);
   }, [data, rows, cols]);
   const cell = Math.max(1, Math.min(16, Math.floor(MAP_WIDTH / cols)));
   // A single row is drawn as a strip tall enough to see and point at.
@@ -151,5 +137,17 @@ export function WeightsInspector({ nodeId }: { nodeId: string }) {
           );
         })}
     </section>
+  );
+}
+
+/** Shows one connection's weight heat map on the canvas (on demand, without the switch for all of them). */
+export function EdgeHeatmapToggle({ edgeId }: { edgeId: string }) {
+  const all = useNeuronStore((s) => s.showWeights);
+  const shown = useNeuronStore((s) => s.edgesShown.includes(edgeId));
+  return (
+    <label className="bp-show-values">
+      <input type="checkbox" checked={all || shown} disabled={all} onChange={(e) => useNeuronStore.getState().setEdgeShown(edgeId, e.target.checked)} /> Show this weight heat
+      map on the connection{all ? ' (all are on: Backprop tab)' : ''}
+    </label>
   );
 }

@@ -3,7 +3,7 @@
 // second at most); otherwise the views are computed once from the project's weights (or the
 // seeded initial ones) whenever the graph, data, settings or weights change.
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
-import { createNeuronModel, projectToSpec } from '../../core/index';
+import { createNeuronModel, initialWeights, projectToSpec } from '../../core/index';
 import type { NeuronGrid, Project, TrainingEvent, Weights, WeightsEvent } from '../../core/index';
 
 /** Side of each neuron thumbnail's grid: enough to read a boundary, cheap to compute and send. */
@@ -19,8 +19,10 @@ export function isWeightsSnapshot(e: TrainingEvent | WeightsSnapshot): e is Weig
 export interface NeuronState {
   /** Neuron thumbnails on the nodes (2-D data only). */
   showNeurons: boolean;
-  /** Weight heat maps on Linear nodes. */
+  /** Weight heat maps on every connection into a Linear node. */
   showWeights: boolean;
+  /** Connections whose heat map was asked for one by one (shown even when showWeights is off). */
+  edgesShown: readonly string[];
   grids: Readonly<Record<string, NeuronGrid>>;
   weights: Weights | null;
   /** Where the views come from, for the caption. */
@@ -29,6 +31,7 @@ export interface NeuronState {
   message: string | null;
   setShowNeurons(on: boolean): void;
   setShowWeights(on: boolean): void;
+  setEdgeShown(edgeId: string, on: boolean): void;
 }
 
 export interface NeuronDeps {
@@ -46,14 +49,16 @@ export function createNeuronStore(deps: NeuronDeps): UseBoundStore<StoreApi<Neur
   let liveRun: string | null = null;
 
   return create<NeuronState>()((set, get) => {
-    const wanted = () => get().showNeurons || get().showWeights;
+    const wanted = () => get().showNeurons || get().showWeights || get().edgesShown.length > 0;
 
     /** Views from the project's own weights (idle): computed here, once per change. */
     const fromProject = () => {
       pending = false;
       if (!wanted() || liveRun) return;
       const p = deps.project();
-      set({ weights: p.weights, source: { kind: p.weights ? 'trained' : 'initial' } });
+      // Untrained, the heat maps show the seeded weights a run would start from.
+      const weights = p.weights ?? initialWeights(projectToSpec(p), p.dataset, { seed: p.training.seed, init: p.training.init });
+      set({ weights, source: { kind: p.weights ? 'trained' : 'initial' } });
       if (!get().showNeurons) return;
       const made = createNeuronModel(projectToSpec(p), p.dataset, { seed: p.training.seed, init: p.training.init });
       if (!made.ok) {
@@ -80,6 +85,11 @@ export function createNeuronStore(deps: NeuronDeps): UseBoundStore<StoreApi<Neur
       if (wired) return;
       wired = true;
       deps.subscribeProject((p, prev) => {
+        // A connection that went away takes its on-demand heat map with it.
+        const shown = get().edgesShown;
+        if (p.graph !== prev.graph && shown.some((id) => !p.graph.edges.some((e) => e.id === id))) {
+          set({ edgesShown: shown.filter((id) => p.graph.edges.some((e) => e.id === id)) });
+        }
         if (p.graph !== prev.graph || p.dataset !== prev.dataset || p.training !== prev.training || p.weights !== prev.weights) {
           // A finished run's weights arrive here: the live view gives way to the stored one.
           if (p.weights !== prev.weights) liveRun = null;
@@ -108,6 +118,7 @@ export function createNeuronStore(deps: NeuronDeps): UseBoundStore<StoreApi<Neur
     return {
       showNeurons: false,
       showWeights: false,
+      edgesShown: [],
       grids: {},
       weights: null,
       source: null,
@@ -122,11 +133,17 @@ export function createNeuronStore(deps: NeuronDeps): UseBoundStore<StoreApi<Neur
         set({ showWeights: on });
         if (on) schedule();
       },
+      setEdgeShown(edgeId, on) {
+        wire();
+        const others = get().edgesShown.filter((id) => id !== edgeId);
+        set({ edgesShown: on ? [...others, edgeId] : others });
+        if (on) schedule();
+      },
     };
   });
 }
 
 /** What a training run should stream for these views: a neuron grid side, or 0 for none. */
-export function liveNeuronResolution(state: Pick<NeuronState, 'showNeurons' | 'showWeights'>): number {
-  return state.showNeurons || state.showWeights ? NEURON_RESOLUTION : 0;
+export function liveNeuronResolution(state: Pick<NeuronState, 'showNeurons' | 'showWeights'> & { edgesShown?: readonly string[] }): number {
+  return state.showNeurons || state.showWeights || (state.edgesShown?.length ?? 0) > 0 ? NEURON_RESOLUTION : 0;
 }

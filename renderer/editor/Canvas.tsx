@@ -14,6 +14,7 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { NODE_TYPES, type NodeType } from '../../core/index';
 import { nodeTypes } from '../nodes/node-types';
+import { edgeTypes } from '../backprop/WeightEdge';
 import { definitionOf } from '../nodes/registry';
 import { useProjectStore } from '../store/project';
 import { useTrainingStore } from '../store/training';
@@ -52,9 +53,10 @@ export function Canvas() {
     [graph.nodes, selectedNodeIds, sizeTick, dragged],
   );
   const running = useTrainingStore((s) => s.status === 'running');
+  const linearIds = useMemo(() => new Set(graph.nodes.filter((n) => n.type === 'Linear').map((n) => n.id)), [graph.nodes]);
   const edges = useMemo(
-    () => toFlowEdges(graph.edges, new Set(selectedEdgeIds), running),
-    [graph.edges, selectedEdgeIds, running],
+    () => toFlowEdges(graph.edges, new Set(selectedEdgeIds), running, linearIds),
+    [graph.edges, selectedEdgeIds, running, linearIds],
   );
 
   useEffect(() => {
@@ -116,6 +118,7 @@ export function Canvas() {
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
@@ -128,7 +131,6 @@ export function Canvas() {
         minZoom={0.1}
         maxZoom={2.5}
         proOptions={{ hideAttribution: true }}
-        defaultEdgeOptions={{ type: 'smoothstep' }}
       >
         <Background gap={20} />
         <Controls aria-label="Zoom controls" />

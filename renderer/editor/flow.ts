@@ -9,6 +9,10 @@ export interface FlowNodeData extends Record<string, unknown> {
 }
 export type FlowNode = Node<FlowNodeData, NodeType>;
 
+/** A connection on the canvas; one into a Linear node can show that node's weights (backprop/WeightEdge). */
+export type WeightEdgeData = { intoLinear: boolean };
+export type WeightFlowEdge = Edge<WeightEdgeData, 'weights'>;
+
 export interface Measured {
   width: number;
   height: number;
@@ -60,9 +64,12 @@ export function toFlowNodes(
 }
 
 /** `flowing`: a run is in progress, so the edges show data moving through the network. */
-export function toFlowEdges(edges: readonly ProjectEdge[], selected: ReadonlySet<string>, flowing = false): Edge[] {
+/** `linearTargets`: ids of Linear nodes (their incoming connections can carry a weight heat map). */
+export function toFlowEdges(edges: readonly ProjectEdge[], selected: ReadonlySet<string>, flowing = false, linearTargets: ReadonlySet<string> = new Set()): WeightFlowEdge[] {
   return edges.map((e) => ({
     id: e.id,
+    type: 'weights' as const,
+    data: { intoLinear: linearTargets.has(e.target) },
     source: e.source,
     target: e.target,
     selected: selected.has(e.id),

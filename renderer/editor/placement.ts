@@ -1,6 +1,6 @@
 // Where a node added from the keyboard lands: the visible centre, or the nearest spot below or
 // above it where it does not cover another node.
-import type { XY } from '../store/graph-edits';
+import { TIDY_SPACING, type XY } from '../store/graph-edits';
 
 /** A node's footprint with a margin (nodes are 176 px wide and about 70 px tall). */
 export const FOOTPRINT: XY = { x: 196, y: 140 };
@@ -47,4 +47,24 @@ export function bestColumns(count: number, width: number, height: number, spacin
     }
   }
   return best;
+}
+
+/** Room between two nodes of a tidy layout, and between rows; more beside a connection that carries a heat map. */
+const TIDY_GAP = { x: 44, y: 40, heatmap: { x: 96, y: 96 } };
+
+/**
+ * Tidy spacing for nodes as drawn (offsetWidth/Height are unscaled by the canvas zoom): never
+ * below TIDY_SPACING, wider and taller when the nodes are (neuron views, weight heat maps).
+ */
+export function tidySpacing(nodes: Iterable<{ offsetWidth: number; offsetHeight: number }>, heatmaps: boolean): XY {
+  let w = 0;
+  let h = 0;
+  for (const n of nodes) {
+    w = Math.max(w, n.offsetWidth);
+    h = Math.max(h, n.offsetHeight);
+  }
+  return {
+    x: Math.max(TIDY_SPACING.x, w + (heatmaps ? TIDY_GAP.heatmap.x : TIDY_GAP.x)),
+    y: Math.max(TIDY_SPACING.y, h + (heatmaps ? TIDY_GAP.heatmap.y : TIDY_GAP.y)),
+  };
 }

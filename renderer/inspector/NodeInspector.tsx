@@ -7,7 +7,7 @@ import { useProjectStore } from '../store/project';
 import { useUiStore } from '../store/ui';
 import { useGraphValidation } from '../store/validation';
 import { ParamField } from './ParamField';
-import { WeightsInspector } from '../backprop/WeightsInspector';
+import { EdgeHeatmapToggle, WeightsInspector } from '../backprop/WeightsInspector';
 
 const SHORTCUTS: [string, string][] = [
   ['Enter', 'add the focused palette block'],
@@ -63,7 +63,12 @@ export function NodeInspector() {
           <button type="button" onClick={deleteSelection}>
             Delete connection
           </button>
-          {graph.nodes.find((n) => n.id === edge.target)?.type === 'Linear' && <WeightsInspector nodeId={edge.target} />}
+          {graph.nodes.find((n) => n.id === edge.target)?.type === 'Linear' && (
+            <>
+              <EdgeHeatmapToggle edgeId={edge.id} />
+              <WeightsInspector nodeId={edge.target} />
+            </>
+          )}
         </div>
       );
     }

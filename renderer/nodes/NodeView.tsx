@@ -43,7 +43,7 @@ function NodeViewImpl({ id, type, data, selected }: NodeProps<FlowNode>) {
         <span className="bp-node-out">→ {shapeText(info?.outputShape)}</span>
         {info && info.paramCount > 0 && <span className="bp-node-count">{countText(info.paramCount)}</span>}
       </div>
-      <NodeExtras nodeId={id} type={type} />
+      <NodeExtras nodeId={id} />
       {own.length > 0 && (
         <div className="bp-node-problem" id={messageId} role="note">
           <span aria-hidden="true">⚠ </span>

@@ -138,7 +138,7 @@ export const TIDY_SPACING = { x: 220, y: 140 };
  * Input come first. A part longer than `maxColumns` wraps onto further rows, read like
  * text. Rows start at the leftmost current x and the topmost current y.
  */
-export function tidyGraph(g: Graph, maxColumns = Number.POSITIVE_INFINITY): Graph {
+export function tidyGraph(g: Graph, maxColumns = Number.POSITIVE_INFINITY, spacing: XY = TIDY_SPACING): Graph {
   const wrap = Math.max(1, Math.floor(maxColumns));
   if (g.nodes.length === 0) return g;
   const index = new Map(g.nodes.map((n, i) => [n.id as string, i]));
@@ -212,8 +212,8 @@ export function tidyGraph(g: Graph, maxColumns = Number.POSITIVE_INFINITY): Grap
       const c = column.get(id)!;
       const block = Math.floor(c / wrap);
       positions[id] = {
-        x: x0 + (c % wrap) * TIDY_SPACING.x,
-        y: y0 + (row + block * lanes + lane.get(id)!) * TIDY_SPACING.y,
+        x: x0 + (c % wrap) * spacing.x,
+        y: y0 + (row + block * lanes + lane.get(id)!) * spacing.y,
       };
     }
     row += blocks * lanes;

@@ -75,7 +75,8 @@ export interface ProjectState {
   /** Inserts a clipboard's nodes with fresh ids, offset by `offset`; returns the new ids. */
   paste(clip: Clip, offset: XY): NodeId[];
   /** Lays the graph out left to right along its chain, wrapping after maxColumns; one step. */
-  tidy(maxColumns?: number): void;
+  /** `spacing`: distance between node origins (default TIDY_SPACING; larger when nodes are). */
+  tidy(maxColumns?: number, spacing?: XY): void;
 
   undo(): void;
   redo(): void;
@@ -233,8 +234,8 @@ export const useProjectStore: UseBoundStore<StoreApi<ProjectState>> = create<Pro
       return newIds;
     },
 
-    tidy(maxColumns) {
-      editGraph((g) => tidyGraph(g, maxColumns));
+    tidy(maxColumns, spacing) {
+      editGraph((g) => tidyGraph(g, maxColumns, spacing));
     },
 
     undo() {

@@ -65,6 +65,15 @@ function circleProject(): string {
 }
 
 /** Each unit's pixels of a node's thumbnail canvas (one grid cell per pixel, a 1-pixel gap between units). */
+/** The RGBA pixels of the weight heat map on a connection (one pixel per weight). */
+async function edgePixels(page: Page, edgeId: string): Promise<number[]> {
+  return page.evaluate((id) => {
+    const c = document.querySelector(`.bp-edge-weights[data-edge="${id}"] canvas`) as HTMLCanvasElement | null;
+    if (!c) return [];
+    return Array.from(c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data);
+  }, edgeId);
+}
+
 async function unitPixels(page: Page, nodeId: string): Promise<number[][]> {
   return page.evaluate((id) => {
     const c = document.querySelector(`.react-flow__node[data-id="${id}"] canvas.bp-thumbs-canvas`) as HTMLCanvasElement | null;
@@ -148,10 +157,26 @@ describe.skipIf(SKIP_BROWSER)('stepping through backpropagation in the browser',
 
     // A connection into a Linear node shows that node's weight matrix as a heat map.
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
-    await page.locator('.react-flow__edge[data-id="sig1-fc2"] .react-flow__edge-interaction').click({ force: true });
+    // Click a point on the connection itself (its box's centre need not be on it).
+    const onPath = await page.locator('.react-flow__edge[data-id="sig1-fc2"] path.react-flow__edge-interaction').evaluate((el) => {
+      const p = el as SVGPathElement;
+      const pt = p.getPointAtLength(p.getTotalLength() / 2);
+      const m = p.getScreenCTM()!;
+      return { x: pt.x * m.a + pt.y * m.c + m.e, y: pt.x * m.b + pt.y * m.d + m.f };
+    });
+    await page.mouse.click(onPath.x, onPath.y);
     await expect.poll(() => page.getByRole('region', { name: 'Inspector' }).getByRole('heading', { name: 'Connection' }).count()).toBe(1);
     await page.getByRole('region', { name: 'Weights and gradients of fc2' }).getByRole('img', { name: /^W₂: heat map, 32 rows × 32 columns/ }).waitFor();
+    // On demand, that one connection carries the heat map on the canvas too (and no other does).
+    await page.getByRole('checkbox', { name: 'Show this weight heat map on the connection' }).check();
+    const onEdge = page.locator('.bp-edge-weights[data-edge="sig1-fc2"]');
+    await onEdge.waitFor();
+    expect(await page.locator('.bp-edge-weights').count()).toBe(1);
+    await expect.poll(() => onEdge.getAttribute('aria-label')).toMatch(/^Weights of fc2: 32 × 32 heat map/);
+    expect(await edgePixels(page, 'sig1-fc2')).toHaveLength(32 * 32 * 4);
     await screenshot(page, 'backprop-09-xor-connection-weights');
+    await page.getByRole('checkbox', { name: 'Show this weight heat map on the connection' }).uncheck();
+    await expect.poll(() => page.locator('.bp-edge-weights').count()).toBe(0);
   });
 
   it('circle, 2-16-1 tanh: neuron thumbnails change while training and show distinct patterns after it', async () => {
@@ -165,21 +190,29 @@ describe.skipIf(SKIP_BROWSER)('stepping through backpropagation in the browser',
 
     const inspector = await openBackprop(page);
     await inspector.getByRole('checkbox', { name: /Show neuron views/ }).check();
+    await inspector.getByRole('checkbox', { name: /Show weight heat maps/ }).check();
     await page.locator('.react-flow__node[data-id="tanh1"] canvas.bp-thumbs-canvas').waitFor();
     const before = await unitPixels(page, 'tanh1');
     expect(before).toHaveLength(16);
+    // Both connections into a Linear node carry its weights: fc1 16 × 2, fc2 1 × 16.
+    await expect.poll(() => page.locator('.bp-edge-weights').count()).toBe(2);
+    expect(await edgePixels(page, 'input-fc1')).toHaveLength(16 * 2 * 4);
+    expect(await edgePixels(page, 'tanh1-fc2')).toHaveLength(1 * 16 * 4);
+    const weightsBefore = (await edgePixels(page, 'tanh1-fc2')).join(',');
     await screenshot(page, 'backprop-04-circle-neurons-initial');
 
     await showTab(page, 'Training');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     // While the run goes on, the thumbnails follow it: collect what they show.
     const seen = new Set<string>();
+    const weightsSeen = new Set<string>([weightsBefore]);
     let sawLive = false;
     for (let i = 0; i < 200; i++) {
       const status = (await page.getByTestId('run-status').textContent()) ?? '';
       if (status === 'running') {
         const px = await unitPixels(page, 'tanh1');
         seen.add(px.map((u) => u.join(',')).join('|'));
+        weightsSeen.add((await edgePixels(page, 'tanh1-fc2')).join(','));
         const live = await page.locator('.bp-views-source').textContent().catch(() => '');
         if (live?.startsWith('Live')) sawLive = true;
         if (seen.size >= 3 && sawLive) break;
@@ -189,6 +222,8 @@ describe.skipIf(SKIP_BROWSER)('stepping through backpropagation in the browser',
     await screenshot(page, 'backprop-05-circle-neurons-training');
     expect(sawLive).toBe(true);
     expect(seen.size).toBeGreaterThanOrEqual(3);
+    // The heat map on the connection followed the live weights too.
+    expect(weightsSeen.size).toBeGreaterThanOrEqual(2);
 
     await page.waitForFunction(() => document.querySelector('[data-testid="run-status"]')?.textContent === 'done', undefined, { timeout: 120_000 });
     await page.waitForTimeout(300);
@@ -215,5 +250,20 @@ describe.skipIf(SKIP_BROWSER)('stepping through backpropagation in the browser',
     // A close-up of the trained units (and the enlarged one) for a person to look at.
     const box = (await page.locator('.react-flow__node[data-id="fc1"]').boundingBox())!;
     await page.screenshot({ path: join(SCREENSHOTS, 'backprop-07-circle-neurons-closeup.png'), clip: { x: box.x - 10, y: box.y - 10, width: 620, height: Math.max(box.height + 20, 200) } });
+
+    // Tidy layout makes room for the taller nodes and the heat maps: no two nodes overlap.
+    await page.mouse.move(5, 5);
+    await page.getByRole('button', { name: 'Tidy layout' }).click();
+    await page.waitForTimeout(400);
+    const boxes = await page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+    expect(boxes).toHaveLength(5);
+    for (let a = 0; a < boxes.length; a++) {
+      for (let b = a + 1; b < boxes.length; b++) {
+        const [p, q] = [boxes[a], boxes[b]];
+        const overlap = p.left < q.right && q.left < p.right && p.top < q.bottom && q.top < p.bottom;
+        expect(overlap, `nodes ${a} and ${b} overlap after Tidy layout`).toBe(false);
+      }
+    }
+    await screenshot(page, 'backprop-10-circle-tidy-with-views');
   });
 });

@@ -1,6 +1,6 @@
 // Neuron grids are the engine's own forward pass over a lattice of the input plane.
 import { describe, expect, it } from 'vitest';
-import { createNeuronModel, MAX_NEURON_UNITS, planePoints } from '../../../core/index';
+import { createNeuronModel, createTrainingSession, defaultSettings, initialWeights, MAX_NEURON_UNITS, planePoints } from '../../../core/index';
 import { chainSpec } from '../../helpers/specs';
 
 const circle = { kind: 'generator', generator: 'circle', params: { n: 100 }, seed: 3 } as const;
@@ -51,5 +51,18 @@ describe('neuron grids', () => {
     expect(made.model.grids(4).map((g) => g.nodeId)).toEqual(['n3', 'n4']);
     const waves = createNeuronModel(tanh16, { kind: 'generator', generator: 'waves', params: {}, seed: 1 }, { seed: 1, init: 'he' });
     expect(waves.ok).toBe(false);
+  });
+});
+
+describe('initial weights', () => {
+  it('are the weights a run starts from, for any data (here 1-D signals) and only while the graph is valid', () => {
+    const waves = { kind: 'generator', generator: 'waves', params: { n: 40, length: 16 }, seed: 1 } as const;
+    const spec = chainSpec([['Flatten'], ['Linear', { outFeatures: 3 }], ['Tanh'], ['Linear', { outFeatures: 3 }], ['Softmax']]);
+    const settings = { ...defaultSettings(), seed: 9, init: 'he' as const, loss: 'crossEntropy' as const };
+    const w = initialWeights(spec, waves, { seed: 9, init: 'he' });
+    const made = createTrainingSession({ spec, dataset: waves, settings }, { now: () => 0 });
+    if (!made.ok) throw new Error(JSON.stringify(made.problems));
+    expect(w).toEqual(made.session.weights());
+    expect(initialWeights(chainSpec([['Conv1d', { outChannels: 2, kernelSize: 99 }]]), waves, { seed: 9, init: 'he' })).toBeNull();
   });
 });

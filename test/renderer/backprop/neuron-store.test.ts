@@ -74,5 +74,24 @@ describe('the neuron-view store', () => {
     expect(liveNeuronResolution({ showNeurons: false, showWeights: false })).toBe(0);
     expect(liveNeuronResolution({ showNeurons: true, showWeights: false })).toBe(NEURON_RESOLUTION);
     expect(liveNeuronResolution({ showNeurons: false, showWeights: true })).toBe(NEURON_RESOLUTION);
+    expect(liveNeuronResolution({ showNeurons: false, showWeights: false, edgesShown: ['sig1-fc2'] })).toBe(NEURON_RESOLUTION);
+  });
+
+  it('shows one connection’s heat map on demand, takes live weights for it, and forgets a connection that was deleted', () => {
+    const xor = exampleProject('xor');
+    const { store, change, send } = setup(xor);
+    store.getState().setEdgeShown('sig1-fc2', true);
+    expect(store.getState().edgesShown).toEqual(['sig1-fc2']);
+    // On demand alone is enough to want the weights, initial ones first, then a run's snapshots.
+    expect(store.getState().source).toEqual({ kind: 'initial' });
+    const w = { fc2: { weight: { shape: [32, 32], data: new Float64Array(1024).fill(0.5) } } };
+    send({ type: 'weights', runId: 'r', epoch: 7, weights: w } as unknown as WeightsSnapshot);
+    expect(store.getState().source).toEqual({ kind: 'live', epoch: 7 });
+    expect(store.getState().weights).toBe(w);
+    store.getState().setEdgeShown('sig1-fc2', false);
+    expect(store.getState().edgesShown).toEqual([]);
+    store.getState().setEdgeShown('sig1-fc2', true);
+    change({ ...xor, graph: { ...xor.graph, edges: xor.graph.edges.filter((e) => e.id !== 'sig1-fc2') } });
+    expect(store.getState().edgesShown).toEqual([]);
   });
 });

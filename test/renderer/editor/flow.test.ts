@@ -56,6 +56,18 @@ describe('edges', () => {
     expect(toFlowEdges(edges, new Set())[0]).toMatchObject({ animated: false, ariaLabel: 'Edge from a to b', selected: false });
     expect(toFlowEdges(edges, new Set(['ab']), true)[0]).toMatchObject({ animated: true, selected: true });
   });
+
+  it('marks the connections into Linear nodes, which can carry a weight heat map', () => {
+    const edges = [
+      { id: 'ab', source: nodeId('a'), target: nodeId('b') },
+      { id: 'bc', source: nodeId('b'), target: nodeId('c') },
+    ];
+    const flow = toFlowEdges(edges, new Set(), false, new Set(['b']));
+    expect(flow.map((e) => [e.type, e.data?.intoLinear])).toEqual([
+      ['weights', true],
+      ['weights', false],
+    ]);
+  });
 });
 
 describe('drag overlay', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bestColumns, FOOTPRINT, freeSpotNear } from '../../../renderer/editor/placement';
+import { bestColumns, FOOTPRINT, freeSpotNear, tidySpacing } from '../../../renderer/editor/placement';
+import { TIDY_SPACING, tidyGraph } from '../../../renderer/store/graph-edits';
+import { nodeId } from '../../../core/index';
 
 describe('keyboard placement', () => {
   it('uses the centre when it is free', () => {
@@ -23,5 +25,37 @@ describe('tidy columns', () => {
     const c = bestColumns(7, 800, 440, spacing);
     expect(c).toBeGreaterThan(1);
     expect(c).toBeLessThan(7);
+  });
+});
+
+describe('tidy spacing', () => {
+  const node = (offsetWidth: number, offsetHeight: number) => ({ offsetWidth, offsetHeight });
+
+  it('keeps the usual spacing for plain nodes', () => {
+    expect(tidySpacing([node(176, 70), node(176, 90)], false)).toEqual(TIDY_SPACING);
+  });
+
+  it('grows with nodes made taller by neuron views, and leaves room for heat maps on the connections', () => {
+    const s = tidySpacing([node(176, 70), node(176, 232)], true);
+    expect(s.y).toBe(232 + 96);
+    expect(tidySpacing([node(176, 232)], false).y).toBe(232 + 40);
+    expect(s.x).toBe(176 + 96);
+    // Rows of a tidy layout then never overlap: the next row starts below the tallest node.
+    const g = tidyGraph(
+      {
+        nodes: ['a', 'b', 'c'].map((id) => ({ id: nodeId(id), type: 'Linear' as const, params: { outFeatures: 2 }, position: { x: 0, y: 0 } })),
+        edges: [
+          { id: 'ab', source: nodeId('a'), target: nodeId('b') },
+          { id: 'bc', source: nodeId('b'), target: nodeId('c') },
+        ],
+      },
+      2,
+      s,
+    );
+    expect(g.nodes.map((n) => n.position)).toEqual([
+      { x: 0, y: 0 },
+      { x: s.x, y: 0 },
+      { x: 0, y: s.y },
+    ]);
   });
 });

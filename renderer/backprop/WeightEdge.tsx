@@ -1,0 +1,77 @@
+// A connection on the canvas. One into a Linear node can carry that node's weight matrix as a
+// heat map (rows: the node's units, columns: the inputs arriving on this connection), shown
+// when "Show weight heat maps" is on or when asked for on this connection alone, and following
+// a run's live snapshots. Clicking the map selects the connection (the inspector then shows
+// every weight's value and gradient).
+import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, useInternalNode, type EdgeProps } from '@xyflow/react';
+import { memo, useEffect, useRef } from 'react';
+import type { WeightFlowEdge } from '../editor/flow';
+import { useUiStore } from '../store/ui';
+import { paintHeatmap } from './paint';
+import { useNeuronStore } from './use-backprop';
+
+/** Largest side of the heat map on the canvas, in pixels (a 32 × 32 matrix gets 2-pixel cells). */
+const MAX_SIDE = 64;
+
+function EdgeHeatmap({ edgeId, target, x, y }: { edgeId: string; target: string; x: number; y: number }) {
+  const w = useNeuronStore((s) => s.weights?.[target]?.weight ?? null);
+  const ref = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const c = ref.current;
+    if (c && w) paintHeatmap(c, w.data, w.shape[0], w.data.length / w.shape[0]);
+  }, [w]);
+  if (!w) return null;
+  const rows = w.shape[0];
+  const cols = w.data.length / rows;
+  const cell = Math.max(1, Math.min(8, Math.floor(MAX_SIDE / Math.max(rows, cols))));
+  // A single row is drawn as a strip tall enough to see.
+  const height = Math.max(rows * cell, 6);
+  return (
+    <EdgeLabelRenderer>
+      <button
+        type="button"
+        className="bp-edge-weights nodrag nopan"
+        data-edge={edgeId}
+        style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)` }}
+        onClick={() => useUiStore.getState().select([], [edgeId])}
+        aria-label={`Weights of ${target}: ${rows} × ${cols} heat map on the connection into it. Select the connection to see each value.`}
+      >
+        <canvas ref={ref} style={{ width: cols * cell, height }} aria-hidden="true" />
+        <span className="bp-edge-weights-caption">
+          W {rows}×{cols}
+        </span>
+      </button>
+    </EdgeLabelRenderer>
+  );
+}
+
+/**
+ * Where a connection that wraps back to the start of the next row runs across: in the gap just
+ * above the target's row (the default, midway between the handles, cuts through a node that
+ * neuron views made tall). Tidy layout leaves a gap of at least 40 px there, and 96 px when
+ * heat maps are on, so a heat map centred on the line sits between the rows.
+ */
+function useWrapCentreY(source: string, target: string, sourceX: number, targetX: number, heatmap: boolean): number | undefined {
+  const s = useInternalNode(source);
+  const t = useInternalNode(target);
+  if (!s || !t || targetX >= sourceX) return undefined;
+  const bottom = s.internals.positionAbsolute.y + (s.measured.height ?? 0);
+  const top = t.internals.positionAbsolute.y;
+  return top > bottom ? top - Math.min(heatmap ? 48 : 20, (top - bottom) / 2) : undefined;
+}
+
+function WeightEdgeImpl(props: EdgeProps<WeightFlowEdge>) {
+  const { id, source, target, data, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd, style, interactionWidth } = props;
+  const shown = useNeuronStore((s) => data?.intoLinear === true && (s.showWeights || s.edgesShown.includes(id)));
+  const centerY = useWrapCentreY(source, target, sourceX, targetX, shown);
+  const [path, labelX, labelY] = getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, centerY });
+  return (
+    <>
+      <BaseEdge id={id} path={path} markerEnd={markerEnd} style={style} interactionWidth={interactionWidth} />
+      {shown && <EdgeHeatmap edgeId={id} target={target} x={labelX} y={labelY} />}
+    </>
+  );
+}
+
+export const WeightEdge = memo(WeightEdgeImpl);
+export const edgeTypes = { weights: WeightEdge };
