@@ -11,6 +11,7 @@ import { Palette } from '../editor/Palette';
 import { NodeInspector } from '../inspector/NodeInspector';
 import { TrainingPanel } from '../training/TrainingPanel';
 import { BackpropPanel } from '../backprop/BackpropPanel';
+import { ErrorBoundary } from './ErrorBoundary';
 import { useUiStore, type InspectorTab } from '../store/ui';
 import { Banner } from './Banner';
 import { DataWarnings } from './DataWarnings';
@@ -96,13 +97,19 @@ function Shell() {
       <div className="main">
         <Palette />
         <div className="centre" style={{ gridTemplateRows: `${canvasShare}fr auto ${1 - canvasShare}fr` }}>
-          <Canvas />
+          <ErrorBoundary part="canvas">
+            <Canvas />
+          </ErrorBoundary>
           <Splitter share={canvasShare} onChange={setCanvasShare} />
           <section className="charts" aria-label="Charts">
-            <ResultsArea />
+            <ErrorBoundary part="results area">
+              <ResultsArea />
+            </ErrorBoundary>
           </section>
         </div>
-        <SidePanel />
+        <ErrorBoundary part="inspector">
+          <SidePanel />
+        </ErrorBoundary>
       </div>
       <QuestionDialog />
       <Announcer />

@@ -45,7 +45,11 @@ type Computed = { key: unknown[]; result: TrainingGradientsResult };
 
 export function WeightsInspector({ nodeId }: { nodeId: string }) {
   const project = useProjectStore((s) => s.project);
-  const live = useNeuronStore((s) => (s.source?.kind === 'live' ? { epoch: s.source.epoch, params: s.weights?.[nodeId] ?? null } : null));
+  // Two selectors of stored values, not one that builds an object: a selector must return the
+  // same value while nothing changed, or React re-renders without end.
+  const liveEpoch = useNeuronStore((s) => (s.source?.kind === 'live' ? s.source.epoch : null));
+  const liveWeights = useNeuronStore((s) => (s.source?.kind === 'live' ? (s.weights?.[nodeId] ?? null) : null));
+  const live = liveEpoch === null ? null : { epoch: liveEpoch, params: liveWeights };
   const [computed, setComputed] = useState<Computed | null>(null);
   const [picked, setPicked] = useState<{ param: string; index: number } | null>(null);
   const [showValues, setShowValues] = useState(false);

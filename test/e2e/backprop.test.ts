@@ -201,8 +201,15 @@ describe.skipIf(SKIP_BROWSER)('stepping through backpropagation in the browser',
     const weightsBefore = (await edgePixels(page, 'tanh1-fc2')).join(',');
     await screenshot(page, 'backprop-04-circle-neurons-initial');
 
+    // fc1 selected: the inspector's weight heat maps follow the run too (this once crashed the page).
+    await page.locator('.react-flow__node[data-id="fc1"] .bp-node-title').click();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
     await showTab(page, 'Training');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await showTab(page, 'Node');
+    const liveWeights = page.getByRole('region', { name: 'Weights and gradients of fc1' }).locator('.bp-weights-source');
+    let sawLiveWeights = false;
     // While the run goes on, the thumbnails follow it: collect what they show.
     const seen = new Set<string>();
     const weightsSeen = new Set<string>([weightsBefore]);
@@ -213,9 +220,10 @@ describe.skipIf(SKIP_BROWSER)('stepping through backpropagation in the browser',
         const px = await unitPixels(page, 'tanh1');
         seen.add(px.map((u) => u.join(',')).join('|'));
         weightsSeen.add((await edgePixels(page, 'tanh1-fc2')).join(','));
+        if ((await liveWeights.textContent().catch(() => ''))?.startsWith('Live weights of the run in progress')) sawLiveWeights = true;
         const live = await page.locator('.bp-views-source').textContent().catch(() => '');
         if (live?.startsWith('Live')) sawLive = true;
-        if (seen.size >= 3 && sawLive) break;
+        if (seen.size >= 3 && sawLive && sawLiveWeights) break;
       } else if (['done', 'stopped', 'diverged', 'error'].includes(status)) break;
       await page.waitForTimeout(150);
     }
@@ -224,6 +232,8 @@ describe.skipIf(SKIP_BROWSER)('stepping through backpropagation in the browser',
     expect(seen.size).toBeGreaterThanOrEqual(3);
     // The heat map on the connection followed the live weights too.
     expect(weightsSeen.size).toBeGreaterThanOrEqual(2);
+    expect(sawLiveWeights).toBe(true);
+    expect(pageErrors).toEqual([]);
 
     await page.waitForFunction(() => document.querySelector('[data-testid="run-status"]')?.textContent === 'done', undefined, { timeout: 120_000 });
     await page.waitForTimeout(300);
