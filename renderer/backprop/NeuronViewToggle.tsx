@@ -1,4 +1,10 @@
-// Switches for the canvas views this panel owns: neuron thumbnails and weight heat maps.
+// Switches for the canvas views this panel owns: neuron thumbnails and weight heat maps. The
+// thumbnails make blocks taller, so blocks laid out for their plain size can come to overlap:
+// then the panel offers Tidy layout (which spaces by the blocks as drawn) rather than moving
+// anyone's blocks by itself.
+import { useStore } from '@xyflow/react';
+import { runAction } from '../app/actions';
+import { anyOverlap } from '../editor/placement';
 import { useNeuronStore } from './use-backprop';
 
 export function NeuronViewToggle() {
@@ -8,6 +14,7 @@ export function NeuronViewToggle() {
   const message = useNeuronStore((s) => s.message);
   const source = useNeuronStore((s) => s.source);
   const { setShowNeurons, setShowWeights } = useNeuronStore.getState();
+  const overlapping = useStore((s) => anyOverlap(s.nodes));
   return (
     <fieldset className="bp-views">
       <legend>On the canvas</legend>
@@ -23,6 +30,15 @@ export function NeuronViewToggle() {
         </p>
       )}
       {showNeurons && message && <p className="muted">{message}</p>}
+      {(showNeurons || showWeights) && overlapping && (
+        <p className="bp-views-overlap">
+          Some blocks now overlap.{' '}
+          <button type="button" onClick={() => runAction('view:tidy')}>
+            Tidy layout
+          </button>{' '}
+          makes room for the views (Undo puts the blocks back).
+        </p>
+      )}
     </fieldset>
   );
 }

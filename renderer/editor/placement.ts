@@ -68,3 +68,24 @@ export function tidySpacing(nodes: Iterable<{ offsetWidth: number; offsetHeight:
     y: Math.max(TIDY_SPACING.y, h + (heatmaps ? TIDY_GAP.heatmap.y : TIDY_GAP.y)),
   };
 }
+
+interface Box {
+  position: XY;
+  measured?: { width?: number; height?: number };
+}
+
+/** True when two nodes as drawn overlap (nodes not measured yet count as not overlapping). */
+export function anyOverlap(nodes: readonly Box[]): boolean {
+  for (let a = 0; a < nodes.length; a++) {
+    const p = nodes[a];
+    if (!p.measured?.width || !p.measured.height) continue;
+    for (let b = a + 1; b < nodes.length; b++) {
+      const q = nodes[b];
+      if (!q.measured?.width || !q.measured.height) continue;
+      if (p.position.x < q.position.x + q.measured.width && q.position.x < p.position.x + p.measured.width && p.position.y < q.position.y + q.measured.height && q.position.y < p.position.y + p.measured.height) {
+        return true;
+      }
+    }
+  }
+  return false;
+}

@@ -177,6 +177,18 @@ describe.skipIf(SKIP_BROWSER)('stepping through backpropagation in the browser',
     await screenshot(page, 'backprop-09-xor-connection-weights');
     await page.getByRole('checkbox', { name: 'Show this weight heat map on the connection' }).uncheck();
     await expect.poll(() => page.locator('.bp-edge-weights').count()).toBe(0);
+
+    // Neuron views make the example's blocks taller than its layout allows: the panel says so
+    // and its Tidy layout makes room.
+    const panel = await openBackprop(page);
+    await panel.getByRole('checkbox', { name: /Show neuron views/ }).check();
+    const overlapNote = panel.locator('.bp-views-overlap');
+    await overlapNote.waitFor();
+    expect(await overlapNote.textContent()).toContain('Some blocks now overlap');
+    await overlapNote.getByRole('button', { name: 'Tidy layout' }).click();
+    await expect.poll(() => overlapNote.count()).toBe(0);
+    await page.waitForTimeout(500); // the zoom-to-fit animation
+    await screenshot(page, 'backprop-11-xor-views-tidied');
   });
 
   it('circle, 2-16-1 tanh: neuron thumbnails change while training and show distinct patterns after it', async () => {

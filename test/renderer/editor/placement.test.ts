@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestColumns, FOOTPRINT, freeSpotNear, tidySpacing } from '../../../renderer/editor/placement';
+import { anyOverlap, bestColumns, FOOTPRINT, freeSpotNear, tidySpacing } from '../../../renderer/editor/placement';
 import { TIDY_SPACING, tidyGraph } from '../../../renderer/store/graph-edits';
 import { nodeId } from '../../../core/index';
 
@@ -57,5 +57,14 @@ describe('tidy spacing', () => {
       { x: s.x, y: 0 },
       { x: 0, y: s.y },
     ]);
+  });
+});
+
+describe('overlap check', () => {
+  const box = (x: number, y: number, width?: number, height?: number) => ({ position: { x, y }, measured: width ? { width, height } : undefined });
+  it('finds blocks that overlap as drawn, and ignores blocks not measured yet', () => {
+    expect(anyOverlap([box(0, 0, 176, 70), box(220, 0, 176, 70)])).toBe(false);
+    expect(anyOverlap([box(0, 0, 176, 230), box(0, 160, 176, 70)])).toBe(true);
+    expect(anyOverlap([box(0, 0), box(0, 0, 176, 70)])).toBe(false);
   });
 });
