@@ -135,12 +135,7 @@ let counter = 0;
 export const useHistoryStore = createHistoryStore({
   api: getApi,
   project: () => useProjectStore.getState().project,
-  setRuns: (runs) => {
-    // The project store has no run-list edit of its own; a run list change is a result edit
-    // (like a new run): it marks the file unsaved and is not an undo step.
-    const { project } = useProjectStore.getState();
-    useProjectStore.setState({ project: { ...project, runs }, dirty: true });
-  },
+  setRuns: (runs) => useProjectStore.getState().setRuns(runs),
   addRun: (run) => addRunsToProject([run]),
   nowIso: () => new Date().toISOString(),
   newId: () => `rerun-${Date.now().toString(36)}-${(counter += 1)}`,

@@ -45,6 +45,12 @@ export interface ProjectState {
   dirty: boolean;
   canUndo: boolean;
   canRedo: boolean;
+  /**
+   * Counts the projects loaded (open, new, restore). Whoever holds state about the open project
+   * (a run in progress) watches this, not the project's contents, to tell "another project"
+   * from "this project changed".
+   */
+  generation: number;
 
   /**
    * Replace the project (open, new, restore): resets undo history, dirty=false — except with
@@ -83,6 +89,8 @@ export interface ProjectState {
 
   setWeights(weights: Weights | null): void;
   addRun(run: RunRecord): void;
+  /** Replaces the run history (rename, delete, sweep runs placed): a result edit, so not an undo step, but unsaved. */
+  setRuns(runs: readonly RunRecord[]): void;
 }
 
 interface Internal {
@@ -143,6 +151,7 @@ export const useProjectStore: UseBoundStore<StoreApi<ProjectState>> = create<Pro
     dirty: false,
     canUndo: false,
     canRedo: false,
+    generation: 0,
 
     loadProject(project, filePath, fileName, opts) {
       internal.past = [];
@@ -150,7 +159,7 @@ export const useProjectStore: UseBoundStore<StoreApi<ProjectState>> = create<Pro
       internal.saved = docOf(project);
       internal.resultsDirty = opts?.dirty === true;
       internal.dragBase = null;
-      set({ project, filePath, fileName, ...flags(project) });
+      set({ project, filePath, fileName, generation: get().generation + 1, ...flags(project) });
     },
 
     markSaved(filePath, fileName) {
@@ -264,6 +273,12 @@ export const useProjectStore: UseBoundStore<StoreApi<ProjectState>> = create<Pro
       internal.resultsDirty = true;
       const project = get().project;
       const next = { ...project, runs: [...project.runs, run] };
+      set({ project: next, ...flags(next) });
+    },
+
+    setRuns(runs) {
+      internal.resultsDirty = true;
+      const next = { ...get().project, runs: [...runs] };
       set({ project: next, ...flags(next) });
     },
   };

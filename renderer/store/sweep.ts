@@ -20,7 +20,6 @@ import {
 import type { BpnnApi } from '../../electron/ipc/contract';
 import { getApi } from '../backend/api';
 import { useProjectStore } from './project';
-import { useTrainingStore } from './training';
 import { applyEvents, BOUNDARY_RESOLUTION, idleView, isActive, startProblemsMessage, type RunView } from './training-events';
 import { useUiStore } from './ui';
 
@@ -249,22 +248,8 @@ export function placeRuns(runs: readonly RunRecord[], added: readonly RunRecord[
 
 /** Adds runs that did not produce the project's weights (sweep runs, re-runs) to the open project. */
 export function addRunsToProject(records: readonly RunRecord[]): void {
-  // The training store reads any other change of the run list as "another project was opened"
-  // and would stop a run in progress; so runs wait for the current single run to end.
-  if (isActive(useTrainingStore.getState().status)) {
-    const unsubscribe = useTrainingStore.subscribe((t) => {
-      if (isActive(t.status)) return;
-      unsubscribe();
-      addRunsToProject(records);
-    });
-    return;
-  }
-  const store = useProjectStore.getState();
-  // addRun marks the results unsaved the project store's own way; then the runs take their place.
-  for (const r of records) store.addRun(r);
-  const { project } = useProjectStore.getState();
-  const before = project.runs.slice(0, project.runs.length - records.length);
-  useProjectStore.setState({ project: { ...project, runs: placeRuns(before, records, project.weights !== null) } });
+  const { project, setRuns } = useProjectStore.getState();
+  setRuns(placeRuns(project.runs, records, project.weights !== null));
 }
 
 let counter = 0;

@@ -46,8 +46,8 @@ export interface TrainingState extends RunView {
 export interface TrainingDeps {
   api(): BpnnApi;
   project(): { project: Project; setWeights(w: Weights | null): void; addRun(r: RunRecord): void };
-  /** Calls back with the project after every change of the project store. */
-  subscribeProject(listener: (project: Project, previous: Project) => void): void;
+  /** Calls back when another project replaces the open one (open, new, restore). */
+  onProjectReplaced(listener: () => void): void;
   /** Milliseconds, monotonic. */
   now(): number;
   nowIso(): string;
@@ -67,10 +67,6 @@ export function createTrainingStore(deps: TrainingDeps): UseBoundStore<StoreApi<
   let subscribed = false;
   let lastTick = 0;
   let runContext: { createdAt: string; project: Project } | null = null;
-  /** The project's run list as this store last left it; any other new list means another project was loaded. */
-  let ownRuns: Project['runs'] | null = null;
-  /** True while this store itself writes a finished run into the project. */
-  let recording = false;
 
   const store = create<TrainingState>()((set, get) => {
     const flush = () => {
@@ -96,14 +92,8 @@ export function createTrainingStore(deps: TrainingDeps): UseBoundStore<StoreApi<
           metrics: view.metrics,
           result: view.result,
         });
-        recording = true;
-        try {
-          deps.project().setWeights(finished.event.weights);
-          deps.project().addRun(record);
-        } finally {
-          recording = false;
-        }
-        ownRuns = deps.project().project.runs;
+        deps.project().setWeights(finished.event.weights);
+        deps.project().addRun(record);
       }
     };
 
@@ -204,13 +194,11 @@ export function createTrainingStore(deps: TrainingDeps): UseBoundStore<StoreApi<
 
   // Another project was loaded (New, Open, a restored backup): the view of the old project's
   // run must go, and a run still going must neither keep running nor write into the new one.
-  deps.subscribeProject((project, previous) => {
-    if (recording || project.runs === previous.runs || project.runs === ownRuns) return;
+  deps.onProjectReplaced(() => {
     const { status, runId } = store.getState();
     if (isActive(status) && runId) void deps.api().stopTraining(runId);
     runContext = null;
     queue = [];
-    ownRuns = null;
     store.setState({ ...idleView() });
   });
 
@@ -222,9 +210,9 @@ let runCounter = 0;
 export const useTrainingStore = createTrainingStore({
   api: getApi,
   project: () => useProjectStore.getState(),
-  subscribeProject: (listener) => {
+  onProjectReplaced: (listener) => {
     useProjectStore.subscribe((s, prev) => {
-      if (s.project !== prev.project) listener(s.project, prev.project);
+      if (s.generation !== prev.generation) listener();
     });
   },
   now: () => performance.now(),

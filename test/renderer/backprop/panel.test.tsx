@@ -7,6 +7,15 @@ import { BackpropPanel } from '../../../renderer/backprop/BackpropPanel';
 import { useBackpropStore } from '../../../renderer/backprop/use-backprop';
 import { useProjectStore } from '../../../renderer/store/project';
 import { exampleProject } from '../fixtures';
+import { ReactFlowProvider } from '@xyflow/react';
+
+/** The panel as the app has it: inside the canvas's React Flow provider (it checks the blocks for overlaps). */
+const renderPanel = () =>
+  render(
+    <ReactFlowProvider>
+      <BackpropPanel />
+    </ReactFlowProvider>,
+  );
 
 beforeEach(() => {
   // jsdom has no 2-D canvas; the heat strips draw nothing here (the e2e suite looks at them).
@@ -23,7 +32,7 @@ const press = (name: string) => fireEvent.click(within(screen.getByRole('toolbar
 
 describe('the Backprop panel', () => {
   it('steps forward node by node and shows each node’s numbers as buttons that open their why', () => {
-    render(<BackpropPanel />);
+    renderPanel();
     expect(screen.getByRole('status').textContent).toContain('Press Step forward');
     act(() => press('Step forward'));
     expect(screen.getByRole('status').textContent).toBe('Step 1, forward pass: node 1 of 6.');
@@ -37,7 +46,7 @@ describe('the Backprop panel', () => {
   });
 
   it('summarises a 32 × 32 weight matrix until asked for the full one', () => {
-    render(<BackpropPanel />);
+    renderPanel();
     act(() => press('Step forward'));
     act(() => press('Step forward'));
     act(() => press('Step forward'));
@@ -50,7 +59,7 @@ describe('the Backprop panel', () => {
   });
 
   it('runs backward and the optimizer step, and disables what cannot be pressed', () => {
-    render(<BackpropPanel />);
+    renderPanel();
     act(() => press('Optimizer step'));
     expect(screen.getByRole('status').textContent).toContain('weights updated by SGD');
     const toolbar = screen.getByRole('toolbar', { name: 'Step-through controls' });
@@ -63,7 +72,7 @@ describe('the Backprop panel', () => {
   it("shows Adam's step count and bias corrections after its step", () => {
     const p = exampleProject('xor');
     act(() => useProjectStore.getState().loadProject({ ...p, training: { ...p.training, optimizer: { type: 'Adam', lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-8 } } }, null, 'xor.bpnn'));
-    render(<BackpropPanel />);
+    renderPanel();
     act(() => press('Optimizer step'));
     expect(document.querySelector('.bp-opt')?.textContent).toBe('Adam, lr 0.01, t = 1, beta1 0.9, beta2 0.999, eps 1e-8, bias corrections 1 − β₁ᵗ = 0.1, 1 − β₂ᵗ = 0.001');
     expect(screen.getByRole('group', { name: 'bias-corrected m̂ of W₁ (fc1)' })).toBeTruthy();

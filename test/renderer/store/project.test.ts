@@ -162,6 +162,19 @@ describe('project store', () => {
     store().markSaved('/tmp/xor.bpnn', 'xor.bpnn');
     expect(store().dirty).toBe(false);
   });
+
+  it('a run-history edit (rename, delete, sweep runs) marks the project unsaved, is not an undo step, and is not another project', () => {
+    const generation = store().generation;
+    const linear = exampleProject('linear');
+    store().loadProject({ ...linear, runs: [] }, null, 'linear.bpnn');
+    expect(store().generation).toBe(generation + 1);
+    const run = { id: 'r1', name: 'Run 1', createdAt: '2026-01-01T00:00:00.000Z', settings: linear.training, dataset: linear.dataset, curves: { loss: [1], accuracy: [0.5], testLoss: null, testAccuracy: null, lr: [0.1] }, result: { state: 'done', epochs: 1, loss: 1, accuracy: 0.5, testAccuracy: null, ms: 1 } } as unknown as Parameters<ReturnType<typeof store>['addRun']>[0];
+    store().setRuns([run, { ...run, id: 'r2', name: 'Renamed' }]);
+    expect(store().project.runs.map((r) => r.name)).toEqual(['Run 1', 'Renamed']);
+    expect(store().dirty).toBe(true);
+    expect(store().canUndo).toBe(false);
+    expect(store().generation).toBe(generation + 1);
+  });
 });
 
 describe('setInput (keyboard connection)', () => {

@@ -38,11 +38,9 @@ function harness(opts: { startResult?: StartTrainingResult; startThrows?: Error;
   } as unknown as BpnnApi;
 
   let project: Project = exampleProject('xor');
-  let projectListener: ((p: Project, prev: Project) => void) | null = null;
+  let replacedListener: (() => void) | null = null;
   const setProject = (next: Project) => {
-    const prev = project;
     project = next;
-    projectListener?.(next, prev);
   };
   const frames: (() => void)[] = [];
   let clock = 0;
@@ -54,8 +52,8 @@ function harness(opts: { startResult?: StartTrainingResult; startThrows?: Error;
       setWeights: (weights) => setProject({ ...project, weights }),
       addRun: (run: RunRecord) => setProject({ ...project, runs: [...project.runs, run] }),
     }),
-    subscribeProject: (l) => {
-      projectListener = l;
+    onProjectReplaced: (l) => {
+      replacedListener = l;
     },
     now: () => clock,
     nowIso: () => '2026-01-01T00:00:00.000Z',
@@ -74,7 +72,10 @@ function harness(opts: { startResult?: StartTrainingResult; startThrows?: Error;
       clock += ms;
     },
     project: () => project,
-    replaceProject: (p: Project) => setProject(p),
+    replaceProject: (p: Project) => {
+      setProject(p);
+      replacedListener?.();
+    },
   };
 }
 
