@@ -189,6 +189,10 @@ describe.skipIf(SKIP_BROWSER)('stepping through backpropagation in the browser',
     await expect.poll(() => overlapNote.count()).toBe(0);
     await page.waitForTimeout(500); // the zoom-to-fit animation
     await screenshot(page, 'backprop-11-xor-views-tidied');
+    // Undo puts the blocks back where they were (and the panel says they overlap again).
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await overlapNote.waitFor();
+    expect(await page.getByRole('button', { name: 'Undo' }).isDisabled()).toBe(true);
   });
 
   it('circle, 2-16-1 tanh: neuron thumbnails change while training and show distinct patterns after it', async () => {

@@ -82,6 +82,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
  * "Restore unsaved work?" question gets in the way.
  */
 export async function openApp(app: App, viewport?: { width: number; height: number }, keepBackup = false): Promise<Page> {
+  // An earlier test's page still open would keep writing its crash backup into the shared
+  // storage after this one cleared it (and the new page would ask to restore it).
+  if (!keepBackup) for (const p of app.context.pages()) await p.close();
   const page = await app.newPage(viewport);
   await page.goto(app.url);
   if (!keepBackup) {
