@@ -1,12 +1,23 @@
 // How `bpnn train` shows progress: a live bar on a terminal, a few plain lines when the
 // output goes to a file or a pipe, or JSON lines for programs (--json).
 import cliProgress from 'cli-progress';
-import type { EpochMetrics, RunResult } from '../core/index';
+import type { EpochMetrics, RunResult, SkippedStep } from '../core/index';
 
 export interface Reporter {
   start(totalEpochs: number): void;
   epochs(metrics: readonly EpochMetrics[], totalEpochs: number): void;
+  /** Steps were skipped because a gradient was not finite (told once, before finish). */
+  skipped(total: number, last: SkippedStep): void;
   finish(result: RunResult): void;
+}
+
+/** The skipped steps in words (the desktop app's training panel says the same). */
+export function skippedLine(total: number, last: SkippedStep): string {
+  const values = [last.nan ? `${last.nan} NaN` : '', last.inf ? `${last.inf} infinite` : ''].filter(Boolean).join(' and ');
+  return (
+    `${total === 1 ? '1 step was' : `${total} steps were`} skipped because a gradient was not a finite number (last at epoch ${last.epoch}, batch ${last.batch}: ` +
+    `the ${last.tensor} gradient of ${last.layerType} '${last.nodeId}' had ${values} values). Try a lower learning rate or gradient clipping (training.clipNorm in the project).`
+  );
 }
 
 export const pct = (v: number | null): string => (v === null ? '–' : `${(100 * v).toFixed(1)}%`);
@@ -43,6 +54,9 @@ export function jsonReporter(): Reporter {
         write(JSON.stringify({ event: 'progress', epoch: m.epoch, epochs: total, loss: m.loss, accuracy: m.accuracy, testLoss: m.testLoss, testAccuracy: m.testAccuracy, lr: m.lr }));
       }
     },
+    skipped(total, last) {
+      write(JSON.stringify({ event: 'skipped', total, ...last }));
+    },
     finish(r) {
       const base = { epochs: r.epochs, loss: r.loss, accuracy: r.accuracy, testAccuracy: r.testAccuracy, ms: Math.round(r.ms) };
       if (r.state === 'diverged' && r.diverged) {
@@ -65,6 +79,9 @@ export function plainReporter(hasTest: boolean): Reporter {
         if (!isReported(m.epoch, total, 10) || m.epoch === 1) continue;
         write(`epoch ${m.epoch}/${total}  loss ${num(m.loss)}  accuracy ${pct(m.accuracy)}${hasTest ? `  test ${pct(m.testAccuracy)}` : ''}`);
       }
+    },
+    skipped(total, last) {
+      write(skippedLine(total, last));
     },
     finish(r) {
       for (const line of summaryLines(r, hasTest)) write(line);
@@ -90,6 +107,10 @@ export function barReporter(hasTest: boolean): Reporter {
     epochs(metrics) {
       const m = metrics[metrics.length - 1];
       if (m !== undefined) bar.update(m.epoch, { loss: num(m.loss), acc: pct(m.accuracy), test: pct(m.testAccuracy) });
+    },
+    skipped(total, last) {
+      bar.stop();
+      write(skippedLine(total, last));
     },
     finish(r) {
       bar.stop();

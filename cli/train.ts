@@ -4,11 +4,11 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import {
+  buildRunRecord,
   createTrainingSession,
   exportWeights,
   projectToSpec,
   serializeProject,
-  type EpochMetrics,
   type Project,
   type RunRecord,
   type RunResult,
@@ -50,27 +50,15 @@ async function runToEnd(session: TrainingSession, reporter: Reporter, stopReques
 }
 
 export function runRecord(project: Project, session: TrainingSession, settings: TrainingSettings, result: RunResult, startedAt: Date): RunRecord {
-  const metrics = session.metrics();
-  // Test curves exist only when every epoch was measured on a test set.
-  const column = (pick: (m: EpochMetrics) => number | null): number[] | null => {
-    const values = metrics.map(pick);
-    return values.length > 0 && values.every((v): v is number => v !== null) ? values : null;
-  };
-  return {
+  return buildRunRecord({
     id: randomUUID(),
     name: `Run ${project.runs.length + 1} (command line)`,
     createdAt: startedAt.toISOString(),
     settings,
     dataset: project.dataset,
-    curves: {
-      loss: metrics.map((m) => m.loss),
-      accuracy: metrics.map((m) => m.accuracy),
-      testLoss: column((m) => m.testLoss),
-      testAccuracy: column((m) => m.testAccuracy),
-      lr: metrics.map((m) => m.lr),
-    },
+    metrics: session.metrics(),
     result,
-  };
+  });
 }
 
 export async function trainCommand(path: string, opts: TrainOptions): Promise<number> {
@@ -103,6 +91,7 @@ export async function trainCommand(path: string, opts: TrainOptions): Promise<nu
   reporter.start(session.totalEpochs);
   const result = await runToEnd(session, reporter, () => interrupted);
   process.off('SIGINT', onSigint);
+  if (session.lastSkipped) reporter.skipped(session.skippedSteps, session.lastSkipped);
   reporter.finish(result);
 
   const trained: Project = {

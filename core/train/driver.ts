@@ -110,7 +110,13 @@ export function driveSession(session: TrainingSession, opts: DriveOptions): Driv
     if (!ended) opts.emit(event, transfer);
   };
 
+  let announcedSkipped = 0;
   const flushProgress = () => {
+    // Skipped steps are told with the progress around them (not one event per step).
+    if (session.skippedSteps > announcedSkipped && session.lastSkipped) {
+      announcedSkipped = session.skippedSteps;
+      emit({ type: 'skipped', runId, total: announcedSkipped, last: { ...session.lastSkipped } });
+    }
     if (pending.length === 0) return;
     emit({ type: 'progress', runId, epochs: pending, batch: totalBatches });
     pending = [];

@@ -1,5 +1,6 @@
 // Events a training run streams to whoever started it (desktop window, browser page, CLI).
 import type { WeightsEvent } from '../inspect/live';
+import type { SkippedStep } from './session-types';
 import type { EpochMetrics, RunResult, Weights } from './types';
 
 export type TrainingEvent =
@@ -9,6 +10,11 @@ export type TrainingEvent =
   | { type: 'boundary'; runId: string; epoch: number; res: number; numClasses: number; probs: Float64Array }
   /** The run's weights and its units over the input plane, with each boundary grid (runs that ask with neuronResolution). */
   | WeightsEvent
+  /**
+   * Steps were skipped because a gradient was not finite (the weights stayed as they were):
+   * how many so far in this run, and the latest. Sent at most with each progress flush.
+   */
+  | { type: 'skipped'; runId: string; total: number; last: SkippedStep }
   | { type: 'paused'; runId: string; epoch: number }
   | { type: 'resumed'; runId: string }
   /** Terminal events: exactly one per run, last. */

@@ -55,6 +55,21 @@ export interface TrainingSession {
    */
   decisionGrid(res: number, bounds?: { x0: number; x1: number; y0: number; y1: number }): Float64Array | null;
   result(): RunResult | null;
+  /** Steps skipped so far because a gradient was not finite (the weights stayed as they were). */
+  readonly skippedSteps: number;
+  /** The last skipped step: where, and which tensor had how many NaN and infinite values. */
+  readonly lastSkipped: SkippedStep | null;
+}
+
+/** A training step left out because a gradient was not a finite number. */
+export interface SkippedStep {
+  epoch: number;
+  batch: number;
+  nodeId: string;
+  layerType: string;
+  tensor: string;
+  nan: number;
+  inf: number;
 }
 
 export type CreateSessionResult =

@@ -3,7 +3,6 @@
 import { makeDataset } from '../data/index';
 import type { Dataset } from '../data/types';
 import type { CompiledModel } from '../graph/resolved';
-import type { NodeId } from '../graph/spec';
 import { checkLossFit, compileModel } from '../graph/validate';
 import { clipGradNorm } from '../optim/clip';
 import { createOptimizer } from '../optim/create';
@@ -13,7 +12,7 @@ import { createRng, type Rng } from '../random';
 import { countNonFinite, sizeOf } from '../tensor';
 import { MAX_BAD_STEPS, divergenceInfo } from './divergence';
 import { buildNetwork, type Network, type NetworkParam } from './network';
-import type { CreateSessionResult, SessionDeps, StepReport, TrainingSession, TrainProblem } from './session-types';
+import type { CreateSessionResult, SessionDeps, SkippedStep, StepReport, TrainingSession, TrainProblem } from './session-types';
 import { validateSettings } from './settings';
 import type { DivergenceInfo, EpochMetrics, RunResult, RunState, TrainingSettings, TrainRequest, Weights } from './types';
 
@@ -29,15 +28,7 @@ export interface SessionOptions extends SessionDeps {
   testHooks?: SessionTestHooks;
 }
 
-export interface SkippedStep {
-  epoch: number;
-  batch: number;
-  nodeId: NodeId;
-  layerType: string;
-  tensor: string;
-  nan: number;
-  inf: number;
-}
+export type { SkippedStep } from './session-types';
 
 /** Rows of predict() computed per forward pass, so a large grid does not grow the buffers without bound. */
 const PREDICT_CHUNK = 1024;
@@ -294,8 +285,8 @@ export class Session implements TrainingSession {
       };
       if (this.consecutiveBad >= MAX_BAD_STEPS) {
         const first = bad.param.grad.find((v) => !Number.isFinite(v)) ?? NaN;
-        const { nodeId, layerType, tensor, nan, inf } = this.lastSkipped;
-        this.diverge(first, { kind: 'gradient', nodeId, layerType, tensor, nan, inf });
+        const { layerType, tensor, nan, inf } = this.lastSkipped;
+        this.diverge(first, { kind: 'gradient', nodeId: bad.nodeId, layerType, tensor, nan, inf });
         return;
       }
     }

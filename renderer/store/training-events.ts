@@ -5,12 +5,13 @@ import type {
   EpochMetrics,
   RunRecord,
   RunResult,
+  SkippedStep,
   TrainingEvent,
   TrainingSettings,
   TrainProblem,
   Weights,
 } from '../../core/index';
-import { curvesFromMetrics } from '../../core/index';
+import { buildRunRecord, curvesFromMetrics } from '../../core/index';
 
 /** Side of the decision-boundary grid requested for 2-D data. */
 export const BOUNDARY_RESOLUTION = 48;
@@ -38,6 +39,8 @@ export interface RunView {
   /** Every epoch's metrics, in order, never thinned. */
   metrics: EpochMetrics[];
   boundary: BoundaryGrid | null;
+  /** Steps skipped so far because a gradient was not finite, and the latest (null: none). */
+  skipped: { total: number; last: SkippedStep } | null;
   result: RunResult | null;
   message: RunMessage | null;
   /** Milliseconds spent running (pauses excluded), for the time-left estimate. */
@@ -56,6 +59,7 @@ export const idleView = (): RunView => ({
   totalEpochs: 0,
   metrics: [],
   boundary: null,
+  skipped: null,
   result: null,
   message: null,
   activeMs: 0,
@@ -85,6 +89,9 @@ export function applyEvents(view: RunView, events: readonly TrainingEvent[]): { 
         break;
       case 'boundary':
         next = { ...next, boundary: { epoch: ev.epoch, res: ev.res, numClasses: ev.numClasses, probs: ev.probs } };
+        break;
+      case 'skipped':
+        next = { ...next, skipped: { total: ev.total, last: ev.last } };
         break;
       case 'paused':
         next = { ...next, status: 'paused' };
@@ -125,9 +132,7 @@ export function estimateTimeLeft(activeMs: number, epochsDone: number, totalEpoc
 /** Per-epoch curves for the project file: finite numbers only (the file format refuses NaN). */
 export const curvesOf = curvesFromMetrics;
 
-const finite = (v: number | null): number | null => (v !== null && Number.isFinite(v) ? v : null);
-
-/** The run as the project's history records it. */
+/** The run as the project's history records it (finite numbers only, as the file format wants). */
 export function runRecordOf(args: {
   runId: string;
   index: number;
@@ -137,18 +142,7 @@ export function runRecordOf(args: {
   metrics: readonly EpochMetrics[];
   result: RunResult;
 }): RunRecord {
-  const r = args.result;
-  const result: RunResult = { ...r, loss: finite(r.loss), accuracy: finite(r.accuracy), testAccuracy: finite(r.testAccuracy), ms: Number.isFinite(r.ms) ? r.ms : 0 };
-  if (r.diverged) result.diverged = { ...r.diverged, lastFiniteLoss: finite(r.diverged.lastFiniteLoss) };
-  return {
-    id: args.runId,
-    name: `Run ${args.index}`,
-    createdAt: args.createdAt,
-    settings: args.settings,
-    dataset: args.dataset,
-    curves: curvesOf(args.metrics),
-    result,
-  };
+  return buildRunRecord({ id: args.runId, name: `Run ${args.index}`, createdAt: args.createdAt, settings: args.settings, dataset: args.dataset, metrics: args.metrics, result: args.result });
 }
 
 /** Problems that kept a run from starting, as one message. */

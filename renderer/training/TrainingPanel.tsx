@@ -202,6 +202,31 @@ function DivergenceActions() {
   );
 }
 
+/**
+ * Steps left out because a gradient was not a finite number: the run goes on with the weights
+ * as they were, and the learner hears where it happened and what usually helps.
+ */
+function SkippedStepsNote() {
+  const skipped = useTrainingStore((s) => s.skipped);
+  const status = useTrainingStore((s) => s.status);
+  if (!skipped || status === 'diverged' || status === 'idle') return null;
+  const { total, last } = skipped;
+  const values = [last.nan ? `${last.nan} NaN` : '', last.inf ? `${last.inf} infinite` : ''].filter(Boolean).join(' and ');
+  return (
+    <div className="run-message run-warning" role="status" data-testid="skipped-steps">
+      <p className="run-message-title">
+        {total === 1 ? '1 training step was' : `${total} training steps were`} skipped: a gradient was not a finite number, so the weights were left as they were.
+      </p>
+      <ul>
+        <li>
+          Last at epoch {last.epoch}, batch {last.batch}: the {last.tensor} gradient of {last.layerType} '{last.nodeId}' had {values} values.
+        </li>
+      </ul>
+      <p className="run-message-next">What to try: a lower learning rate, gradient clipping, or inputs on a smaller scale.</p>
+    </div>
+  );
+}
+
 function RunMessageBox() {
   const message = useTrainingStore((s) => s.message);
   const status = useTrainingStore((s) => s.status);
@@ -278,6 +303,7 @@ export function TrainingPanel() {
       />
       <Progress />
       <RunMessageBox />
+      <SkippedStepsNote />
       <SettingsForm t={training} update={updateTraining} disabled={active} />
     </section>
   );

@@ -109,6 +109,12 @@ export const TrainingEventSchema = z.discriminatedUnion('type', [
     probs: z.instanceof(Float64Array),
   }),
   z.strictObject({ type: z.literal('weights'), runId, epoch: nonNegInt, weights: WeightsOutSchema, neurons: z.array(NeuronGridSchema).optional() }),
+  z.strictObject({
+    type: z.literal('skipped'),
+    runId,
+    total: posInt,
+    last: z.strictObject({ epoch: posInt, batch: posInt, nodeId: z.string().max(MAX_NAME_CHARS), layerType: z.string().max(MAX_NAME_CHARS), tensor: z.string().max(MAX_NAME_CHARS), nan: nonNegInt, inf: nonNegInt }),
+  }),
   z.strictObject({ type: z.literal('paused'), runId, epoch: nonNegInt }),
   z.strictObject({ type: z.literal('resumed'), runId }),
   z.strictObject({ type: z.enum(['done', 'stopped', 'diverged']), runId, result: RunResultSchema, weights: WeightsOutSchema }),

@@ -10,6 +10,8 @@ import { Session, createSessionFromParts, createTrainingSession, type SessionTes
 import { defaultSettings } from '../../../core/train/settings';
 import type { TrainingSettings, Weights } from '../../../core/train/types';
 import { nodeId } from '../../../core/graph/spec';
+import { driveSession } from '../../../core/train/driver';
+import type { TrainingEvent } from '../../../core/train/events';
 import { chainSpec, labSpec } from '../../helpers/specs';
 
 const XOR: DatasetSpec = { kind: 'generator', generator: 'xor', params: {}, seed: 1 };
@@ -89,6 +91,30 @@ describe('non-finite gradients are caught before they reach the weights (N2)', (
       },
     };
   }
+
+  it('tells the run\'s listener about skipped steps, coalesced with its progress, and the run goes on to the end', async () => {
+    const hooks = poison([3, 10, 11, 40], [NaN, Infinity, NaN]);
+    const s = labSession({ epochs: 60 }, hooks);
+    const events: TrainingEvent[] = [];
+    let t = 0;
+    const handle = driveSession(s, {
+      runId: 'r',
+      now: () => (t += 7),
+      yieldToLoop: async () => undefined,
+      emit: (e) => events.push(e),
+      boundaryResolution: 0,
+    });
+    await handle.finished;
+    const skipped = events.filter((e) => e.type === 'skipped');
+    expect(skipped.length).toBeGreaterThan(0);
+    expect(skipped.length).toBeLessThanOrEqual(events.filter((e) => e.type === 'progress').length + 1);
+    const last = skipped[skipped.length - 1];
+    expect(last).toMatchObject({ runId: 'r', total: 4, last: { epoch: 40, batch: 1, nodeId: 'n3', layerType: 'Linear', tensor: 'weight', nan: 2, inf: 1 } });
+    // Totals only grow, and the run ended normally after them.
+    const totals = skipped.map((e) => (e.type === 'skipped' ? e.total : 0));
+    expect([...totals].sort((a, b) => a - b)).toEqual(totals);
+    expect(events[events.length - 1].type).toBe('done');
+  });
 
   it('skips the step: the weights after step k equal those before it, and training goes on', () => {
     const hooks = poison([3], [NaN]);

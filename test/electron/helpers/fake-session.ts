@@ -109,6 +109,8 @@ export function fakeSession(o: FakeSessionOptions): FakeSession {
     predict: (_x, n) => new Float64Array(n * 2),
     decisionGrid: (res) => (o.twoD ? new Float64Array(res * res * 2).fill(epoch) : null),
     result: () => finished,
+    skippedSteps: 0,
+    lastSkipped: null,
   };
   return s;
 }

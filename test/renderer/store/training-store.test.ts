@@ -216,6 +216,22 @@ describe('training store', () => {
     expect(h.store.getState().status).toBe('running');
   });
 
+  it('keeps count of skipped steps (a gradient was not finite) and the latest, for the panel to explain', async () => {
+    const h = harness();
+    await h.store.getState().start();
+    const last = { epoch: 4, batch: 2, nodeId: 'fc2', layerType: 'Linear', tensor: 'weight', nan: 3, inf: 0 };
+    h.emit({ type: 'skipped', runId: 'run-1', total: 1, last: { ...last, epoch: 2 } });
+    h.emit({ type: 'skipped', runId: 'run-1', total: 2, last });
+    h.emit({ type: 'skipped', runId: 'someone-else', total: 9, last });
+    h.frame();
+    expect(h.store.getState().skipped).toEqual({ total: 2, last });
+    // A new run starts with none.
+    h.emit({ type: 'done', runId: 'run-1', result: RESULT, weights: WEIGHTS });
+    h.frame();
+    await h.store.getState().start();
+    expect(h.store.getState().skipped).toBeNull();
+  });
+
   it('forgets the run view and stops a running run when another project is opened', async () => {
     const h = harness();
     await h.store.getState().start();
