@@ -1,38 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BpnnApi, OpenResult, SaveRequest, SaveResult } from '../../../electron/ipc/contract';
+import type { OpenResult, SaveRequest, SaveResult } from '../../../electron/ipc/contract';
 import { setApi } from '../../../renderer/backend/api';
 import { exportWeights, newFile, openFile, save } from '../../../renderer/app/file-actions';
 import { useProjectStore } from '../../../renderer/store/project';
 import { useUiStore } from '../../../renderer/store/ui';
 import { exampleProject } from '../fixtures';
+import { fakeApi } from '../fake-api';
 
 // requestFit runs after a frame; Node has no requestAnimationFrame.
 vi.stubGlobal('requestAnimationFrame', (fn: () => void) => setTimeout(fn, 0));
-
-function fakeApi(overrides: Partial<BpnnApi>): BpnnApi {
-  const fail = () => Promise.reject(new Error('not expected in this test'));
-  return {
-    platform: 'web',
-    openProject: fail,
-    initialProject: fail,
-    openExample: fail,
-    saveProject: fail,
-    exportWeights: fail,
-    setDocumentState: () => Promise.resolve(),
-    recoveryOffers: () => Promise.resolve([]),
-    restoreBackup: fail,
-    discardBackup: () => Promise.resolve(),
-    startTraining: fail,
-    pauseTraining: fail,
-    resumeTraining: fail,
-    stepTraining: fail,
-    stopTraining: fail,
-    onTrainingEvent: () => () => undefined,
-    onMenuCommand: () => () => undefined,
-    openExternal: () => Promise.resolve(),
-    ...overrides,
-  };
-}
 
 /** Answers the next question the app asks with `choice`. */
 function answerNext(choice: string | null): void {

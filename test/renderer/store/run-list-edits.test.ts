@@ -1,40 +1,16 @@
 // The app's own stores together: a single run keeps going while its project's run list is
 // edited (sweep runs added, a run renamed), and stops only when another project is loaded.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BpnnApi } from '../../../electron/ipc/contract';
 import { setApi } from '../../../renderer/backend/api';
 import { useProjectStore } from '../../../renderer/store/project';
 import { addRunsToProject } from '../../../renderer/store/sweep';
 import { useTrainingStore } from '../../../renderer/store/training';
 import { exampleProject } from '../fixtures';
+import { fakeApi } from '../fake-api';
 
 vi.stubGlobal('requestAnimationFrame', (fn: () => void) => setTimeout(fn, 0));
 
 const stopped: string[] = [];
-
-function fakeApi(): BpnnApi {
-  const fail = () => Promise.reject(new Error('not expected in this test'));
-  return {
-    platform: 'web',
-    openProject: fail,
-    initialProject: fail,
-    openExample: fail,
-    saveProject: fail,
-    exportWeights: fail,
-    setDocumentState: () => Promise.resolve(),
-    recoveryOffers: () => Promise.resolve([]),
-    restoreBackup: fail,
-    discardBackup: () => Promise.resolve(),
-    startTraining: async () => ({ ok: true, shapes: [] }),
-    pauseTraining: fail,
-    resumeTraining: fail,
-    stepTraining: fail,
-    stopTraining: async (runId: string) => void stopped.push(runId),
-    onTrainingEvent: () => () => undefined,
-    onMenuCommand: () => () => undefined,
-    openExternal: () => Promise.resolve(),
-  } as unknown as BpnnApi;
-}
 
 const xor = exampleProject('xor');
 const record = (id: string) => ({
@@ -50,7 +26,7 @@ const record = (id: string) => ({
 
 beforeEach(() => {
   stopped.length = 0;
-  setApi(fakeApi());
+  setApi(fakeApi({ startTraining: async () => ({ ok: true, shapes: [] }), stopTraining: async (runId: string) => void stopped.push(runId) }));
   useProjectStore.getState().loadProject({ ...xor, runs: [] }, null, 'xor.bpnn');
 });
 afterEach(() => {
