@@ -16,7 +16,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 2);
 
 const { server, browser, context } = await openBenchSession('bench-web-burst');
 
-// The stand-in worker: on 'start', answers started, then the burst, then 'done' with the weights it was given back.
+// The stand-in worker: on 'start', answers started, then the burst, then 'done'.
 await context.addInitScript(
   ([events]) => {
     const w = window;
@@ -74,8 +74,8 @@ try {
       const epochs = page.getByRole('region', { name: 'Training' }).getByLabel('Epochs', { exact: true });
       await epochs.fill(String(EVENTS));
       await epochs.press('Enter');
-      // "Continue from current weights" is off: the run starts from null weights, so the stand-in
-      // ends with the project's own (untrained) weights, which fit the network.
+      // The stand-in ends the run with empty weights (the burst is what is measured; with no
+      // weights that fit, the charts show no decision boundary afterwards).
       const t0 = await page.evaluate(() => performance.now());
       await page.getByRole('button', { name: 'Train', exact: true }).click();
       await page.waitForFunction(() => document.querySelector('[data-testid="run-status"]')?.textContent === 'done', undefined, { timeout: 120_000 });
