@@ -58,18 +58,22 @@ function once<T>(make: () => T): () => T {
  * The trained network's predictions, computed in a task of their own after the run's last
  * frame (so the end of a run is not one long task), and kept while blocks are only moved.
  */
-function usePredictions(project: Project, active: boolean): Predictions | null {
-  const [value, setValue] = useState<Predictions | null>(null);
+function usePredictions(project: Project, active: boolean): { predictions: Predictions | null; unfit: boolean } {
+  // unfit: computed, and the saved weights do not fit the network as it is now.
+  const [value, setValue] = useState<{ predictions: Predictions | null; unfit: boolean }>({ predictions: null, unfit: false });
   const hasWeights = project.weights !== null;
   useEffect(() => {
     if (active || !hasWeights) {
-      setValue(null);
+      setValue({ predictions: null, unfit: false });
       return;
     }
-    const timer = setTimeout(() => setValue(predictionsFor(project)), 0);
+    const timer = setTimeout(() => {
+      const predictions = predictionsFor(project);
+      setValue({ predictions, unfit: predictions === null });
+    }, 0);
     return () => clearTimeout(timer);
   }, [project, active, hasWeights]);
-  return active || !hasWeights ? null : value;
+  return active || !hasWeights ? { predictions: null, unfit: false } : value;
 }
 
 export function ChartsPanel() {
@@ -101,7 +105,7 @@ export function ChartsPanel() {
   const lossOpt = useMemo(() => () => lossChartOption(metrics(), epochsAxis), [metrics, epochsAxis]);
   const accOpt = useMemo(() => () => accuracyChartOption(metrics(), epochsAxis), [metrics, epochsAxis]);
 
-  const predictions = usePredictions(project, active);
+  const { predictions, unfit } = usePredictions(project, active);
   const stem = fileStem(project.name);
   const plot = view.ok ? view.plot : null;
   const points2d = view.ok && view.kind === 'points2d';
@@ -130,6 +134,11 @@ export function ChartsPanel() {
       ) : null}
       {confusionOpt ? <ChartCard option={confusionOpt} label="Confusion matrix" testId="confusion-chart" fileStem={`${stem}-confusion`} height={260} /> : null}
       {predictions && plot ? <PredictionTable data={plot} predictions={predictions} /> : null}
+      {unfit ? (
+        <p className="charts-hint" role="status">
+          The network or its data changed since these weights were trained, so they no longer fit it: the decision boundary and predictions appear again after you train (or Undo the change).
+        </p>
+      ) : null}
       {!predictions && !active && summary.epochs === 0 ? (
         <p className="charts-hint">Press Train to see the loss and accuracy here, epoch by epoch.</p>
       ) : null}

@@ -24,6 +24,8 @@ export function NodeInspector() {
   const selectedNodeIds = useUiStore((s) => s.selectedNodeIds);
   const selectedEdgeIds = useUiStore((s) => s.selectedEdgeIds);
   const graph = useProjectStore((s) => s.project.graph);
+  const projectName = useProjectStore((s) => s.project.name);
+  const description = useProjectStore((s) => s.project.description);
   const updateParams = useProjectStore((s) => s.updateParams);
   const setInput = useProjectStore((s) => s.setInput);
   const { problems, shapes } = useGraphValidation();
@@ -31,6 +33,12 @@ export function NodeInspector() {
   if (selectedNodeIds.length === 0 && selectedEdgeIds.length === 0) {
     return (
       <div className="inspector-empty">
+        {description.trim() ? (
+          <section className="project-about" aria-label="About this project">
+            <h2>{projectName}</h2>
+            <p>{description}</p>
+          </section>
+        ) : null}
         <p>Select a block on the canvas to edit it.</p>
         <p className="muted">
           Add blocks from the palette, connect an output (right) to an input (left), and use the Data and Training tabs to

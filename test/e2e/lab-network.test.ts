@@ -45,6 +45,16 @@ describe.skipIf(SKIP_BROWSER)('building and training the lab network in the brow
 
   it('builds 2-32-32-1 sigmoid by dragging and connecting, trains XOR, fills the loss chart and reaches 100% accuracy', async () => {
     const page = await openApp(app);
+    // The example opens fitted to the canvas: every block inside it (once the fit has settled).
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const c = document.querySelector('.react-flow')!.getBoundingClientRect();
+          const nodes = [...document.querySelectorAll('.react-flow__node')].map((n) => n.getBoundingClientRect());
+          return nodes.length === 7 && nodes.every((r) => r.left >= c.left && r.right <= c.right && r.top >= c.top && r.bottom <= c.bottom);
+        }),
+      )
+      .toBe(true);
     await screenshot(page, '01-first-start-xor-example');
 
     await page.getByRole('button', { name: 'New', exact: true }).click();

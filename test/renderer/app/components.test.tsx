@@ -4,9 +4,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Banner } from '../../../renderer/app/Banner';
 import { QuestionDialog } from '../../../renderer/app/QuestionDialog';
 import { reportOpenProblems } from '../../../renderer/app/file-actions';
+import { NodeInspector } from '../../../renderer/inspector/NodeInspector';
 import { ParamField } from '../../../renderer/inspector/ParamField';
 import { nodeDefinitions } from '../../../renderer/nodes/registry';
+import { useProjectStore } from '../../../renderer/store/project';
 import { useUiStore } from '../../../renderer/store/ui';
+import { exampleProject } from '../fixtures';
 
 afterEach(() => {
   cleanup();
@@ -77,5 +80,19 @@ describe('param field', () => {
     fireEvent.blur(input);
     expect(onCommit).toHaveBeenCalledWith(8);
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('the Node tab with nothing selected', () => {
+  it("shows the open project's name and description (as text, F8), then the hints", () => {
+    const xor = exampleProject('xor');
+    act(() => useProjectStore.getState().loadProject({ ...xor, description: `Try it! ${HOSTILE}` }, null, 'xor.bpnn'));
+    act(() => useUiStore.getState().select([], []));
+    render(<NodeInspector />);
+    const about = screen.getByRole('region', { name: 'About this project' });
+    expect(about.querySelector('h2')?.textContent).toBe(xor.name);
+    expect(about.textContent).toContain(`Try it! ${HOSTILE}`);
+    expect(about.querySelector('img')).toBeNull();
+    expect(screen.getByText('Select a block on the canvas to edit it.')).toBeTruthy();
   });
 });

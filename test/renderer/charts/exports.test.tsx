@@ -50,6 +50,25 @@ afterEach(() => {
   vi.mocked(downloadChartSvg).mockClear();
 });
 
+describe('weights that no longer fit', () => {
+  it('say why the boundary and predictions are missing after the network changed', async () => {
+    const trained = trainedXor();
+    // fc1 now has 16 units: the saved 32-unit weights do not fit.
+    const graph = { ...trained.graph, nodes: trained.graph.nodes.map((n) => (n.id === 'fc1' ? { ...n, params: { ...n.params, outFeatures: 16 } } : n)) };
+    act(() => useProjectStore.getState().loadProject({ ...trained, graph }, null, 'xor.bpnn'));
+    render(<ChartsPanel />);
+    const hint = await screen.findByText(/no longer fit it/);
+    expect(hint.textContent).toContain('appear again after you train (or Undo the change)');
+    expect(screen.queryByRole('img', { name: 'Decision boundary' })).toBeNull();
+    cleanup();
+    // With weights that fit, no such hint.
+    act(() => useProjectStore.getState().loadProject(trained, null, 'xor.bpnn'));
+    render(<ChartsPanel />);
+    await screen.findByRole('img', { name: 'Confusion matrix' });
+    expect(screen.queryByText(/no longer fit it/)).toBeNull();
+  });
+});
+
 describe('chart exports', () => {
   it('offers PNG and SVG for loss, accuracy, decision boundary, prediction and confusion charts of a trained network', async () => {
     act(() => useProjectStore.getState().loadProject(trainedXor(), null, 'xor.bpnn'));
