@@ -4,6 +4,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import type { EpochMetrics } from '../../core/index';
 import { OKABE_ITO } from '../charts/palette';
+import { XY_DIMENSIONS, xyCount, xyPoints } from '../charts/xy-data';
 
 export interface CurveSeries {
   /** Legend text, e.g. "lr 0.05". */
@@ -19,14 +20,20 @@ export function seriesColor(i: number): string {
 }
 
 /**
- * A curve with at most `maxPoints` points: every epoch when it fits, otherwise evenly spaced
- * epochs plus the last one (a 5000-epoch curve has no more detail than the chart has pixels).
+ * A curve (flat (x, y) pairs) with at most `maxPoints` points: every epoch when it fits,
+ * otherwise evenly spaced epochs plus the last one (a 5000-epoch curve has no more detail than
+ * the chart has pixels).
  */
-export function thinned(points: [number, number][], maxPoints: number): [number, number][] {
-  if (points.length <= maxPoints || maxPoints < 2) return points;
-  const step = (points.length - 1) / (maxPoints - 1);
-  const out: [number, number][] = [];
-  for (let k = 0; k < maxPoints; k++) out.push(points[Math.round(k * step)]);
+export function thinned(points: Float64Array, maxPoints: number): Float64Array {
+  const n = xyCount(points);
+  if (n <= maxPoints || maxPoints < 2) return points;
+  const step = (n - 1) / (maxPoints - 1);
+  const out = new Float64Array(2 * maxPoints);
+  for (let k = 0; k < maxPoints; k++) {
+    const i = Math.round(k * step);
+    out[2 * k] = points[2 * i];
+    out[2 * k + 1] = points[2 * i + 1];
+  }
   return out;
 }
 
@@ -68,13 +75,13 @@ export function overlayOption(runs: readonly CurveSeries[], metric: 'loss' | 'ac
     return a === null ? null : a * 100;
   };
   let maxEpoch = 1;
+  // A log axis cannot show zero or less.
+  const keep = opts.logLoss && metric === 'loss' ? (v: number) => v > 0 : undefined;
   const series = runs.map((run, i) => {
-    const pts: [number, number][] = [];
-    for (const m of run.metrics) {
-      const v = pick(m);
-      if (v !== null && Number.isFinite(v) && (!opts.logLoss || metric !== 'loss' || v > 0)) pts.push([m.epoch, v]);
-    }
-    if (pts.length) maxEpoch = Math.max(maxEpoch, pts[pts.length - 1][0]);
+    // Flat typed (x, y) pairs: ECharts takes them without a per-point parse (see charts/xy-data).
+    const pts = xyPoints(run.metrics, pick, keep);
+    const n = xyCount(pts);
+    if (n) maxEpoch = Math.max(maxEpoch, pts[2 * (n - 1)]);
     const color = seriesColor(i);
     const data = opts.maxPoints ? thinned(pts, opts.maxPoints) : pts;
     return {
@@ -82,7 +89,8 @@ export function overlayOption(runs: readonly CurveSeries[], metric: 'loss' | 'ac
       name: run.label,
       type: 'line',
       data,
-      showSymbol: data.length === 1,
+      dimensions: XY_DIMENSIONS,
+      showSymbol: xyCount(data) === 1,
       symbolSize: 4,
       lineStyle: { width: 2, color, type: DASHES[Math.floor(i / OKABE_ITO.length) % DASHES.length] },
       itemStyle: { color },

@@ -1,16 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { EpochMetrics } from '../../../core/index';
 import { overlayOption, thinned } from '../../../renderer/compare/overlay-options';
+import { xyAt, xyCount } from '../../../renderer/charts/xy-data';
 
 const curve = (n: number, f: (e: number) => number): EpochMetrics[] => Array.from({ length: n }, (_, i) => ({ epoch: i + 1, loss: f(i + 1), accuracy: Math.min(1, i / n), testLoss: null, testAccuracy: null, lr: 0.1 }));
 
-type Series = { name: string; data: [number, number][]; lineStyle: { color: string; type: string } };
+type Series = { name: string; data: Float64Array; dimensions: string[]; lineStyle: { color: string; type: string } };
+/** A series' flat (x, y) data as pairs. */
+const pairs = (d: Float64Array): [number, number][] => Array.from({ length: xyCount(d) }, (_, i) => xyAt(d, i));
 const seriesOf = (o: object) => (o as { series: Series[] }).series;
 
 describe('overlaid curves', () => {
   it('draws one line per run, named by its value in the legend, every epoch by default', () => {
     const o = overlayOption([{ label: 'lr 0.05', metrics: curve(5000, (e) => 1 / e) }, { label: 'lr 0.5', metrics: curve(5000, () => 0.5) }], 'loss');
-    expect(seriesOf(o).map((s) => [s.name, s.data.length])).toEqual([
+    expect(seriesOf(o)[0].dimensions).toEqual(['x', 'y']);
+    expect(seriesOf(o).map((s) => [s.name, xyCount(s.data)])).toEqual([
       ['lr 0.05', 5000],
       ['lr 0.5', 5000],
     ]);
@@ -26,20 +30,20 @@ describe('overlaid curves', () => {
 
   it('plots accuracy in percent and skips non-finite losses (a diverged run)', () => {
     const acc = seriesOf(overlayOption([{ label: 'a', metrics: curve(4, () => 1) }], 'accuracy'))[0].data;
-    expect(acc.map((p) => p[1])).toEqual([0, 25, 50, 75]);
+    expect(pairs(acc).map((p) => p[1])).toEqual([0, 25, 50, 75]);
     const loss = seriesOf(overlayOption([{ label: 'a', metrics: curve(4, (e) => (e > 2 ? NaN : e)) }], 'loss'))[0].data;
-    expect(loss).toEqual([
+    expect(pairs(loss)).toEqual([
       [1, 1],
       [2, 2],
     ]);
   });
 
   it('thins long curves evenly, keeping the first and last epoch', () => {
-    const pts = Array.from({ length: 5000 }, (_, i): [number, number] => [i + 1, i]);
+    const pts = Float64Array.from({ length: 10_000 }, (_, k) => (k % 2 === 0 ? k / 2 + 1 : (k - 1) / 2));
     const t = thinned(pts, 600);
-    expect(t).toHaveLength(600);
-    expect(t[0]).toEqual([1, 0]);
-    expect(t[599]).toEqual([5000, 4999]);
-    expect(thinned(pts.slice(0, 10), 600)).toHaveLength(10);
+    expect(xyCount(t)).toBe(600);
+    expect(xyAt(t, 0)).toEqual([1, 0]);
+    expect(xyAt(t, 599)).toEqual([5000, 4999]);
+    expect(xyCount(thinned(pts.slice(0, 20), 600))).toBe(10);
   });
 });
