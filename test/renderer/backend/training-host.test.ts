@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TrainingEvent } from '../../../core/index';
 import type { StartTrainingRequest } from '../../../electron/ipc/contract';
-import { STOP_GRACE_MS, WebTrainingHost, type WorkerLike } from '../../../renderer/backend/web/training-host';
+import { defaultPoolSize, STOP_GRACE_MS, WebTrainingHost, type WorkerLike } from '../../../renderer/backend/web/training-host';
 import type { ToWorker } from '../../../renderer/backend/web/worker-protocol';
 import { exampleProject } from '../fixtures';
 
@@ -28,13 +28,13 @@ function request(runId: string): StartTrainingRequest {
   return { runId, request: { spec: { nodes: [], edges: [] }, dataset: p.dataset, settings: p.training }, boundaryResolution: 8 };
 }
 
-function setup() {
+function setup(poolSize = 8) {
   const workers: FakeWorker[] = [];
   const host = new WebTrainingHost(() => {
     const w = new FakeWorker();
     workers.push(w);
     return w;
-  });
+  }, poolSize);
   const events: TrainingEvent[] = [];
   host.onEvent((e) => events.push(e));
   return { host, workers, events };
@@ -123,5 +123,32 @@ describe('browser training host', () => {
     workers[0].reply({ type: 'event', event: { type: 'stopped', runId: 'a', result: { state: 'stopped', epochs: 1, loss: 1, accuracy: 0.5, testAccuracy: null, ms: 1 }, weights: {} } });
     vi.advanceTimersByTime(STOP_GRACE_MS * 2);
     expect(events.map((e) => e.type)).toEqual(['stopped']);
+  });
+
+  it('keeps a core for the page: at most cores − 1 workers, the rest wait in line and start as workers end', async () => {
+    expect(defaultPoolSize(2)).toBe(1);
+    expect(defaultPoolSize(8)).toBe(7);
+    expect(defaultPoolSize(1)).toBe(1);
+    expect(defaultPoolSize(undefined)).toBe(1);
+    const { host, workers, events } = setup(2);
+    const started = ['a', 'b', 'c', 'd'].map((id) => host.start(request(id)));
+    expect(workers).toHaveLength(2);
+    expect(host.activeRuns()).toEqual(['a', 'b']);
+    expect(host.queuedRuns()).toEqual(['c', 'd']);
+    workers[0].reply({ type: 'started', result: { ok: true, shapes: [] } });
+    workers[1].reply({ type: 'started', result: { ok: true, shapes: [] } });
+    await expect(started[0]).resolves.toEqual({ ok: true, shapes: [] });
+    // A queued run can be stopped before it starts; it never gets a worker.
+    host.stop('d');
+    await expect(started[3]).resolves.toMatchObject({ ok: false, problems: [{ message: 'The run was stopped before it started.' }] });
+    // a ends: c takes its worker slot.
+    workers[0].reply({ type: 'event', event: { type: 'error', runId: 'a', message: 'boom' } });
+    expect(workers).toHaveLength(3);
+    expect(workers[2].sent[0]).toMatchObject({ type: 'start', req: { runId: 'c' } });
+    workers[2].reply({ type: 'started', result: { ok: true, shapes: [] } });
+    await expect(started[2]).resolves.toEqual({ ok: true, shapes: [] });
+    expect(host.activeRuns()).toEqual(['b', 'c']);
+    expect(host.queuedRuns()).toEqual([]);
+    expect(events.map((e) => e.type)).toEqual(['error']);
   });
 });
