@@ -2,9 +2,13 @@
 // XOR example — on the desktop training host's worker pool, as `bpnn sweep` runs it. Bundling
 // the worker is set-up and not timed; the figure is wall time from the first start to the last
 // terminal event, worker start-up included. For scale, the same five runs one after another
-// in this thread. `--json` prints one JSON line. Run through bench/sweep.mjs (npm run bench:sweep).
+// in this thread. B1: the event-loop delay of this thread (where the desktop app's main process
+// runs the host) is recorded with monitorEventLoopDelay while the pool trains and for the same
+// time idle, and reported as p99 and as a ratio. `--json` prints one JSON line. Run through
+// bench/sweep.mjs (npm run bench:sweep).
 import { readFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { createTrainingSession, expandSweep, parseProject, projectToSpec, SWEEP_PRESETS } from '../core/index';
 import { bundleTrainingWorker, runPlan, sweepPoolSize } from '../cli/sweep';
@@ -24,9 +28,19 @@ const plan = expanded.plan;
 const worker = await bundleTrainingWorker();
 const poolSize = sweepPoolSize();
 const host = new TrainingHost({ workerPath: worker.workerPath, poolSize });
+/** p99 and max event-loop delay (ms) over what `during` awaits. */
+async function loopDelay(during: () => Promise<unknown>): Promise<{ p99: number; max: number }> {
+  const h = monitorEventLoopDelay({ resolution: 1 });
+  h.enable();
+  await during();
+  h.disable();
+  return { p99: h.percentile(99) / 1e6, max: h.max / 1e6 };
+}
 const t0 = performance.now();
-const outcomes = await runPlan(plan, host, { runIdPrefix: 'bench' });
+let outcomes: Awaited<ReturnType<typeof runPlan>> = [];
+const busy = await loopDelay(async () => (outcomes = await runPlan(plan, host, { runIdPrefix: 'bench' })));
 const poolMs = performance.now() - t0;
+const idle = await loopDelay(() => sleep(poolMs));
 await host.dispose();
 worker.dispose();
 
@@ -42,11 +56,14 @@ const sequentialMs = performance.now() - t1;
 const runs = outcomes.map((o) => ({ lr: o.run.value, state: o.result.state, accuracy: o.result.accuracy, engineMs: Math.round(o.result.ms) }));
 if (json) {
   process.stdout.write(
-    `${JSON.stringify({ workload: 'sweep-lr-xor', runs: plan.runs.length, epochs: project.training.epochs, poolSize, ms: Math.round(poolMs), sequentialMs: Math.round(sequentialMs), speedup: Number((sequentialMs / poolMs).toFixed(2)), targetMs: TARGET_MS, perRun: runs })}\n`,
+    `${JSON.stringify({ workload: 'sweep-lr-xor', runs: plan.runs.length, epochs: project.training.epochs, poolSize, ms: Math.round(poolMs), loopDelayP99Ms: Number(busy.p99.toFixed(2)), idleLoopDelayP99Ms: Number(idle.p99.toFixed(2)), sequentialMs: Math.round(sequentialMs), speedup: Number((sequentialMs / poolMs).toFixed(2)), targetMs: TARGET_MS, perRun: runs })}\n`,
   );
 } else {
   process.stdout.write(`sweep: ${plan.runs.length} learning rates × ${project.training.epochs} epochs on XOR, pool of ${poolSize} worker thread(s)\n`);
   for (const r of runs) process.stdout.write(`  lr ${r.lr.padEnd(7)} ${r.state.padEnd(9)} accuracy ${r.accuracy === null ? '–' : `${(r.accuracy * 100).toFixed(1)}%`.padStart(6)}  engine ${r.engineMs} ms\n`);
   process.stdout.write(`wall time on the pool: ${Math.round(poolMs)} ms (target under ${TARGET_MS} ms)\n`);
   process.stdout.write(`same runs in sequence on one thread: ${Math.round(sequentialMs)} ms (pool speed-up ×${(sequentialMs / poolMs).toFixed(2)})\n`);
+  process.stdout.write(
+    `B1, the host's thread (the main process in the app): event-loop delay p99 ${busy.p99.toFixed(1)} ms while the pool trains (max ${busy.max.toFixed(1)}), ${idle.p99.toFixed(1)} ms idle: ×${(busy.p99 / idle.p99).toFixed(2)}\n`,
+  );
 }
