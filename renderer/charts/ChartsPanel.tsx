@@ -25,6 +25,15 @@ const EMPTY: EpochMetrics[] = [];
 /** How often the charts redraw while a run is going. */
 export const LIVE_CHART_INTERVAL_MS = 250;
 
+/**
+ * How often the loss and accuracy curves redraw: every 250 ms, and less often once a curve is
+ * long (a 100 000-point line changes by less than a pixel in 250 ms, and each redraw of it
+ * costs the page several milliseconds).
+ */
+export function curveInterval(epochs: number): number {
+  return epochs > 50_000 ? 4 * LIVE_CHART_INTERVAL_MS : epochs > 20_000 ? 2 * LIVE_CHART_INTERVAL_MS : LIVE_CHART_INTERVAL_MS;
+}
+
 /** What the loss and accuracy charts need to say in words: the epoch count and the last values. */
 interface CurveSummary {
   epochs: number;
@@ -87,7 +96,7 @@ export function ChartsPanel() {
   const active = isActive(status);
   // While training, the charts redraw a few times a second (the numbers in the training panel
   // follow every frame); each redraw of every chart then fits well inside a frame budget.
-  const liveMetricsShown = useThrottled(liveMetrics, LIVE_CHART_INTERVAL_MS, active);
+  const liveMetricsShown = useThrottled(liveMetrics, curveInterval(liveMetrics.length), active);
   const liveGridShown = useThrottled(liveGrid, LIVE_CHART_INTERVAL_MS, active);
   const lastRun = project.runs[project.runs.length - 1];
   // While a run goes, its live curves; afterwards the project's last run (which that run became).

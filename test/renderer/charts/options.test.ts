@@ -10,6 +10,7 @@ import { BOUNDARY_MAX_TINT, OKABE_ITO, boundaryCellRgb, cividis, hexToRgb } from
 import { boundaryExtent, type PlotData } from '../../../renderer/charts/plot-data';
 import { plotDataOf } from '../../../renderer/charts/dataset-view';
 import { metricsFromCurves } from '../../../renderer/charts/run-curves';
+import { curveInterval, LIVE_CHART_INTERVAL_MS } from '../../../renderer/charts/ChartsPanel';
 import { xyAt, xyCount } from '../../../renderer/charts/xy-data';
 import { curvesOf } from '../../../renderer/store/training-events';
 
@@ -71,6 +72,15 @@ describe('loss and accuracy charts', () => {
   it('turns a saved run back into the same per-epoch metrics', () => {
     const m = epochs(6, true);
     expect(metricsFromCurves(curvesOf(m))).toEqual(m);
+  });
+});
+
+describe('live curve redraws', () => {
+  it('come every 250 ms, and less often as a curve grows past 20 000 and 50 000 epochs', () => {
+    expect(curveInterval(0)).toBe(LIVE_CHART_INTERVAL_MS);
+    expect(curveInterval(20_000)).toBe(250);
+    expect(curveInterval(20_001)).toBe(500);
+    expect(curveInterval(50_001)).toBe(1000);
   });
 });
 
