@@ -74,7 +74,9 @@ export function Toolbar() {
         ))}
       </div>
       <span className="doc-name" aria-live="polite">
-        {fileName}
+        <span className="doc-file" title={fileName}>
+          {fileName}
+        </span>
         {dirty && (
           <span className="dirty" title="Unsaved changes">
             {' '}

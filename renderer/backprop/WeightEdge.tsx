@@ -12,6 +12,8 @@ import { useNeuronStore } from './use-backprop';
 
 /** Largest side of the heat map on the canvas, in pixels (a 32 × 32 matrix gets 2-pixel cells). */
 const MAX_SIDE = 64;
+/** Widest a heat map gets (it sits in the gap between two blocks, which Tidy layout makes 96 px). */
+const MAX_WIDTH = 80;
 
 function EdgeHeatmap({ edgeId, target, x, y }: { edgeId: string; target: string; x: number; y: number }) {
   const w = useNeuronStore((s) => s.weights?.[target]?.weight ?? null);
@@ -24,8 +26,10 @@ function EdgeHeatmap({ edgeId, target, x, y }: { edgeId: string; target: string;
   const rows = w.shape[0];
   const cols = w.data.length / rows;
   const cell = Math.max(1, Math.min(8, Math.floor(MAX_SIDE / Math.max(rows, cols))));
-  // A single row is drawn as a strip tall enough to see.
-  const height = Math.max(rows * cell, 6);
+  // A matrix wider or taller than the map's room is shown shrunk to fit (a glance; every value
+  // is in the inspector); a single row is drawn as a strip tall enough to see.
+  const width = Math.min(cols * cell, MAX_WIDTH);
+  const height = Math.max(Math.min(rows * cell, MAX_SIDE), 6);
   return (
     <EdgeLabelRenderer>
       <button
@@ -36,7 +40,7 @@ function EdgeHeatmap({ edgeId, target, x, y }: { edgeId: string; target: string;
         onClick={() => useUiStore.getState().select([], [edgeId])}
         aria-label={`Weights of ${target}: ${rows} × ${cols} heat map on the connection into it. Select the connection to see each value.`}
       >
-        <canvas ref={ref} style={{ width: cols * cell, height }} aria-hidden="true" />
+        <canvas ref={ref} style={{ width, height }} aria-hidden="true" />
         <span className="bp-edge-weights-caption">
           W {rows}×{cols}
         </span>
