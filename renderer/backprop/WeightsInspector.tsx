@@ -43,6 +43,13 @@ function HeatMap({ label, shape, data, onPick }: { label: string; shape: readonl
 
 type Computed = { key: unknown[]; result: TrainingGradientsResult };
 
+/** a − b, elementwise: how the weights moved between two live snapshots. */
+function difference(a: ArrayLike<number>, b: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i] - b[i];
+  return out;
+}
+
 export function WeightsInspector({ nodeId }: { nodeId: string }) {
   const project = useProjectStore((s) => s.project);
   // Two selectors of stored values, not one that builds an object: a selector must return the
@@ -50,6 +57,8 @@ export function WeightsInspector({ nodeId }: { nodeId: string }) {
   const liveEpoch = useNeuronStore((s) => (s.source?.kind === 'live' ? s.source.epoch : null));
   const liveWeights = useNeuronStore((s) => (s.source?.kind === 'live' ? (s.weights?.[nodeId] ?? null) : null));
   const live = liveEpoch === null ? null : { epoch: liveEpoch, params: liveWeights };
+  const previous = useNeuronStore((s) => (s.source?.kind === 'live' ? s.previous : null));
+  const previousParams = previous?.weights[nodeId] ?? null;
   const [computed, setComputed] = useState<Computed | null>(null);
   const [picked, setPicked] = useState<{ param: string; index: number } | null>(null);
   const [showValues, setShowValues] = useState(false);
@@ -80,6 +89,7 @@ export function WeightsInspector({ nodeId }: { nodeId: string }) {
     if (!picked) return null;
     const value = liveParams?.[picked.param]?.data[picked.index] ?? params?.[picked.param]?.value[picked.index];
     const grad = liveParams ? undefined : params?.[picked.param]?.grad[picked.index];
+    const was = liveParams ? previousParams?.[picked.param]?.data[picked.index] : undefined;
     const shape = params?.[picked.param]?.shape ?? liveParams?.[picked.param]?.shape ?? [];
     const at = coords(shape, picked.index).join(',');
     if (value === undefined) return null;
@@ -91,6 +101,11 @@ export function WeightsInspector({ nodeId }: { nodeId: string }) {
             <br />∂L/∂{symbol(picked.param)}[{at}] = {String(grad)}
           </>
         )}
+        {was !== undefined && previous && (
+          <>
+            <br />Δ{symbol(picked.param)}[{at}] = {String(value - was)} since epoch {previous.epoch}
+          </>
+        )}
       </p>
     );
   })();
@@ -100,7 +115,7 @@ export function WeightsInspector({ nodeId }: { nodeId: string }) {
       <h3>Weights and gradients</h3>
       <p className="muted bp-weights-source">
         {liveParams
-          ? `Live weights of the run in progress (epoch ${live?.epoch}); the gradient is shown when it ends.`
+          ? `Live weights of the run in progress (epoch ${live?.epoch})${previousParams ? ` and how they changed since the update before (epoch ${previous?.epoch}; its own colour scale)` : ''}; the gradient is shown when it ends.`
           : r?.ok
             ? `${project.weights ? 'Trained' : 'Initial (seeded)'} weights; gradient of the loss (${formatWhyNumber(r.loss)}) over ${r.n === r.of ? `all ${r.n}` : `the first ${r.n} of ${r.of}`} training samples, as the next full-batch step would use it.`
             : 'Computing…'}
@@ -111,10 +126,15 @@ export function WeightsInspector({ nodeId }: { nodeId: string }) {
         const shape = liveParams?.[name]?.shape ?? p?.shape;
         if (!value || !shape) return null;
         const shape2 = shape.length === 1 ? [1, shape[0]] : shape;
+        const before = liveParams ? previousParams?.[name] : undefined;
+        const change = before && before.data.length === value.length ? difference(value, before.data) : null;
         return (
           <div key={name} className="bp-weights-pair">
             <HeatMap label={symbol(name)} shape={shape2} data={value} onPick={(i) => i !== null && setPicked({ param: name, index: i })} />
             {p && !liveParams && <HeatMap label={`∂L/∂${symbol(name)}`} shape={shape2} data={p.grad} onPick={(i) => i !== null && setPicked({ param: name, index: i })} />}
+            {change && previous && (
+              <HeatMap label={`Δ${symbol(name)} since epoch ${previous.epoch}`} shape={shape2} data={change} onPick={(i) => i !== null && setPicked({ param: name, index: i })} />
+            )}
           </div>
         );
       })}

@@ -25,6 +25,8 @@ export interface NeuronState {
   edgesShown: readonly string[];
   grids: Readonly<Record<string, NeuronGrid>>;
   weights: Weights | null;
+  /** The live snapshot before `weights` (same run) and its epoch, so the inspector can show what changed. */
+  previous: { epoch: number; weights: Weights } | null;
   /** Where the views come from, for the caption. */
   source: { kind: 'initial' | 'trained' } | { kind: 'live'; epoch: number } | null;
   /** Why there are no neuron views (not 2-D data, an invalid graph). */
@@ -58,7 +60,7 @@ export function createNeuronStore(deps: NeuronDeps): UseBoundStore<StoreApi<Neur
       const p = deps.project();
       // Untrained, the heat maps show the seeded weights a run would start from.
       const weights = p.weights ?? initialWeights(projectToSpec(p), p.dataset, { seed: p.training.seed, init: p.training.init });
-      set({ weights, source: { kind: p.weights ? 'trained' : 'initial' } });
+      set({ weights, previous: null, source: { kind: p.weights ? 'trained' : 'initial' } });
       if (!get().showNeurons) return;
       const made = createNeuronModel(projectToSpec(p), p.dataset, { seed: p.training.seed, init: p.training.init });
       if (!made.ok) {
@@ -99,8 +101,10 @@ export function createNeuronStore(deps: NeuronDeps): UseBoundStore<StoreApi<Neur
       deps.onTrainingEvent((e) => {
         if (isWeightsSnapshot(e)) {
           if (!wanted()) return;
+          const before = get();
+          const previous = liveRun === e.runId && before.weights && before.source?.kind === 'live' ? { epoch: before.source.epoch, weights: before.weights } : null;
           liveRun = e.runId;
-          const update: Partial<NeuronState> = { weights: e.weights, source: { kind: 'live', epoch: e.epoch } };
+          const update: Partial<NeuronState> = { weights: e.weights, previous, source: { kind: 'live', epoch: e.epoch } };
           if (e.neurons) {
             const grids: Record<string, NeuronGrid> = {};
             for (const g of e.neurons) grids[g.nodeId] = g;
@@ -121,6 +125,7 @@ export function createNeuronStore(deps: NeuronDeps): UseBoundStore<StoreApi<Neur
       edgesShown: [],
       grids: {},
       weights: null,
+      previous: null,
       source: null,
       message: null,
       setShowNeurons(on) {

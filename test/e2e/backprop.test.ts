@@ -226,6 +226,8 @@ describe.skipIf(SKIP_BROWSER)('stepping through backpropagation in the browser',
     await showTab(page, 'Node');
     const liveWeights = page.getByRole('region', { name: 'Weights and gradients of fc1' }).locator('.bp-weights-source');
     let sawLiveWeights = false;
+    // …and how they moved since the snapshot before.
+    let sawChange = false;
     // While the run goes on, the thumbnails follow it: collect what they show.
     const seen = new Set<string>();
     const weightsSeen = new Set<string>([weightsBefore]);
@@ -237,9 +239,10 @@ describe.skipIf(SKIP_BROWSER)('stepping through backpropagation in the browser',
         seen.add(px.map((u) => u.join(',')).join('|'));
         weightsSeen.add((await edgePixels(page, 'tanh1-fc2')).join(','));
         if ((await liveWeights.textContent().catch(() => ''))?.startsWith('Live weights of the run in progress')) sawLiveWeights = true;
+        if ((await page.getByRole('img', { name: /^ΔW₁ since epoch \d+: heat map, 16 rows × 2 columns/ }).count()) > 0) sawChange = true;
         const live = await page.locator('.bp-views-source').textContent().catch(() => '');
         if (live?.startsWith('Live')) sawLive = true;
-        if (seen.size >= 3 && sawLive && sawLiveWeights) break;
+        if (seen.size >= 3 && sawLive && sawLiveWeights && sawChange) break;
       } else if (['done', 'stopped', 'diverged', 'error'].includes(status)) break;
       await page.waitForTimeout(150);
     }
@@ -249,6 +252,7 @@ describe.skipIf(SKIP_BROWSER)('stepping through backpropagation in the browser',
     // The heat map on the connection followed the live weights too.
     expect(weightsSeen.size).toBeGreaterThanOrEqual(2);
     expect(sawLiveWeights).toBe(true);
+    expect(sawChange).toBe(true);
     expect(pageErrors).toEqual([]);
 
     await page.waitForFunction(() => document.querySelector('[data-testid="run-status"]')?.textContent === 'done', undefined, { timeout: 120_000 });

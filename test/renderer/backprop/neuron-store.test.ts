@@ -88,6 +88,14 @@ describe('the neuron-view store', () => {
     send({ type: 'weights', runId: 'r', epoch: 7, weights: w } as unknown as WeightsSnapshot);
     expect(store.getState().source).toEqual({ kind: 'live', epoch: 7 });
     expect(store.getState().weights).toBe(w);
+    // The next snapshot of the same run keeps this one as "before", for the change view.
+    const w2 = { fc2: { weight: { shape: [32, 32], data: new Float64Array(1024).fill(0.7) } } };
+    send({ type: 'weights', runId: 'r', epoch: 9, weights: w2 } as unknown as WeightsSnapshot);
+    expect(store.getState().previous).toEqual({ epoch: 7, weights: w });
+    expect(store.getState().weights).toBe(w2);
+    // Another run's first snapshot has nothing before it.
+    send({ type: 'weights', runId: 'r2', epoch: 1, weights: w } as unknown as WeightsSnapshot);
+    expect(store.getState().previous).toBeNull();
     store.getState().setEdgeShown('sig1-fc2', false);
     expect(store.getState().edgesShown).toEqual([]);
     store.getState().setEdgeShown('sig1-fc2', true);
