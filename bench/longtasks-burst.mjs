@@ -8,8 +8,7 @@
 // The store applies what arrived once per animation frame; reports the figures, never fails on timing.
 //   npm run bench:ui:burst        (BENCH_EVENTS, BENCH_RUNS, BPNN_CHROMIUM)
 /* global window, document, performance, MessageChannel -- code passed to addInitScript and page.evaluate runs in the page */
-import { cpus, loadavg } from 'node:os';
-import { openBenchSession } from './web-session.mjs';
+import { closeBenchSession, machineLine, openBenchSession } from './web-session.mjs';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 2);
@@ -92,12 +91,10 @@ try {
     }
   }
 } finally {
-  await context.close();
-  await browser.close();
-  await server.close();
+  await closeBenchSession({ server, browser, context });
 }
 
-console.log(`\nMachine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min).`);
+console.log(machineLine());
 console.log(`A burst of ${EVENTS} progress events into the page's training store, then the run's end:`);
 for (const r of results) {
   console.log(`  round ${r.round}, ${r.mode.padEnd(8)}: on screen "${r.epochShown}" ${r.burstToDoneMs} ms after the burst began; ${r.tasks.length} long task(s)${r.tasks.length ? ` [${r.tasks.join(', ')} ms]` : ''}`);

@@ -15,9 +15,9 @@
 //   npm run bench:ui:neurons      (BENCH_RUNS, BENCH_EPOCHS, BENCH_PROJECT=circle, BENCH_TRACE, BPNN_CHROMIUM)
 /* global window, document, performance, localStorage, MutationObserver -- code passed to page.evaluate runs in the page */
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TRACING, openBenchSession, trainAndMeasure } from './web-session.mjs';
+import { closeBenchSession, machineLine, openBenchSession, TRACING, trainAndMeasure } from './web-session.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const EPOCHS = process.env.BENCH_EPOCHS ?? '30000';
@@ -90,12 +90,10 @@ try {
     await page.close();
   }
 } finally {
-  await context.close();
-  await browser.close();
-  await server.close();
+  await closeBenchSession({ server, browser, context });
 }
 
-console.log(`\nMachine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min).`);
+console.log(machineLine());
 console.log(`Long tasks on the main thread after the first chart draw, neuron views and weight heat maps on, ${PROJECT === 'circle' ? 'circle 2-16-1 tanh' : 'XOR 2-32-32-1'} (${EPOCHS} epochs):`);
 const pct = (xs, q) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] : 0);
 for (const r of results) {

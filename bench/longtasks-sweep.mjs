@@ -5,8 +5,7 @@
 // redraw (curves, boundaries, table). Reports the figures; never fails on timing.
 //   npm run bench:ui:sweep        (BENCH_RUNS, BENCH_TRACE=1 for what was inside each long task, BPNN_CHROMIUM)
 /* global window, document, performance -- code passed to page.evaluate runs in the page */
-import { cpus, loadavg } from 'node:os';
-import { TRACING, mainThreadTasks, openBenchSession } from './web-session.mjs';
+import { closeBenchSession, machineLine, mainThreadTasks, openBenchSession, TRACING } from './web-session.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const { server, browser, context } = await openBenchSession('bench-web-sweep');
@@ -34,11 +33,9 @@ try {
     await page.close();
   }
 } finally {
-  await context.close();
-  await browser.close();
-  await server.close();
+  await closeBenchSession({ server, browser, context });
 }
-console.log(`\nMachine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min).`);
+console.log(machineLine());
 console.log('Long tasks on the main thread while the five-rate XOR sweep runs (from the first progress to 1 s after its end):');
 for (const r of results) {
   console.log(`  run ${r.round}: ${r.sweepMs} ms of sweep, ${r.tasks.length} long task(s)${r.tasks.length ? ` [${r.tasks.join(', ')} ms]` : ''}; longest gap between frames during the sweep ${r.frameGap} ms`);

@@ -5,8 +5,7 @@
 // figure; never fails on timing (timing belongs in benchmarks, not tests).
 //   npm run bench:ui            (BPNN_CHROMIUM=/path/to/chromium to use another browser)
 /* global localStorage -- code passed to page.evaluate runs in the page */
-import { cpus, loadavg } from 'node:os';
-import { TRACING, openBenchSession, trainAndMeasure } from './web-session.mjs';
+import { closeBenchSession, machineLine, openBenchSession, TRACING, trainAndMeasure } from './web-session.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /** Epochs of the XOR run: the lab's 5000 by default; e.g. BENCH_EPOCHS=50000 for a long curve. */
@@ -32,12 +31,10 @@ try {
     await page.close();
   }
 } finally {
-  await context.close();
-  await browser.close();
-  await server.close();
+  await closeBenchSession({ server, browser, context });
 }
 
-console.log(`\nMachine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min).`);
+console.log(machineLine());
 console.log(`Long tasks on the main thread after the first chart draw, training the XOR example (${EPOCHS} epochs):`);
 for (const r of results) {
   console.log(`  run ${r.run}: ${r.trainMs} ms of training, ${r.longTasks} long task(s); max ${r.maxMs} ms (while training ${r.duringTrainingMaxMs} ms, the rest at the final redraw)${r.durations.length ? `  [${r.durations.join(', ')}]` : ''}; longest gap between frames while training ${r.frameGapMs} ms`);

@@ -3,6 +3,7 @@
 // long task (PerformanceObserver 'longtask', > 50 ms) plus when the run's end showed on screen.
 /* global window, document, performance, requestAnimationFrame, PerformanceObserver -- code passed to addInitScript and page.evaluate runs in the page */
 import { spawnSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveStatic } from '../scripts/serve-static.mjs';
@@ -42,6 +43,18 @@ export async function openBenchSession(outName) {
     requestAnimationFrame(watch);
   });
   return { server, browser, context };
+}
+
+/** Closes what openBenchSession opened. */
+export async function closeBenchSession({ server, browser, context }) {
+  await context.close();
+  await browser.close();
+  await server.close();
+}
+
+/** The line each UI benchmark's report starts with: timings mean little without the load. */
+export function machineLine() {
+  return `\nMachine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min).`;
 }
 
 /**
