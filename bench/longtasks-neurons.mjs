@@ -14,10 +14,10 @@
 // Reports the figures; never fails on timing.
 //   npm run bench:ui:neurons      (BENCH_RUNS, BENCH_EPOCHS, BENCH_PROJECT=circle, BENCH_TRACE, BPNN_CHROMIUM)
 /* global window, document, performance, localStorage, MutationObserver -- code passed to page.evaluate runs in the page */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { closeBenchSession, machineLine, openBenchSession, TRACING, trainAndMeasure } from './web-session.mjs';
+import { closeBenchSession, machineLine, openBenchSession, ROOT, TRACING, trainAndMeasure } from './web-session.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const EPOCHS = process.env.BENCH_EPOCHS ?? '30000';
@@ -25,21 +25,10 @@ const PROJECT = process.env.BENCH_PROJECT ?? 'xor';
 /** Also run each round with the views off, for a baseline taken under the same load. */
 const COMPARE = process.env.BENCH_COMPARE !== '0';
 
+/** The 2-16-1 tanh network on the circle data (the file the e2e test opens), with BENCH_EPOCHS epochs. */
 function circleProjectFile() {
-  const node = (id, type, x, params = {}) => ({ id, type, params, position: { x, y: 80 } });
-  const nodes = [node('input', 'Input', 0), node('fc1', 'Linear', 220, { outFeatures: 16 }), node('tanh1', 'Tanh', 440), node('fc2', 'Linear', 660, { outFeatures: 1 }), node('out', 'Sigmoid', 880)];
-  const edges = nodes.slice(1).map((n, i) => ({ id: `${nodes[i].id}-${n.id}`, source: nodes[i].id, target: n.id }));
-  const project = {
-    format: 'bpnn-project',
-    version: 1,
-    name: 'circle 2-16-1 tanh',
-    description: '',
-    graph: { nodes, edges },
-    dataset: { kind: 'generator', generator: 'circle', params: { n: 200 }, seed: 3 },
-    training: { loss: 'bce', optimizer: { type: 'SGD', lr: 0.5 }, schedule: { type: 'constant' }, epochs: Number(EPOCHS), batchSize: 0, testSplit: 0, seed: 2, init: 'normal', clipNorm: null, shuffle: true },
-    weights: null,
-    runs: [],
-  };
+  const project = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/circle-tanh.bpnn'), 'utf8'));
+  project.training.epochs = Number(EPOCHS);
   const file = join(mkdtempSync(join(tmpdir(), 'bpnn-bench-')), 'circle-tanh.bpnn');
   writeFileSync(file, JSON.stringify(project));
   return file;

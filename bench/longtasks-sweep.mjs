@@ -5,7 +5,7 @@
 // redraw (curves, boundaries, table). Reports the figures; never fails on timing.
 //   npm run bench:ui:sweep        (BENCH_RUNS, BENCH_TRACE=1 for what was inside each long task, BPNN_CHROMIUM)
 /* global window, document, performance -- code passed to page.evaluate runs in the page */
-import { closeBenchSession, machineLine, mainThreadTasks, openBenchSession, TRACING } from './web-session.mjs';
+import { closeBenchSession, machineLine, mainThreadTasks, openBenchSession, TRACE_CATEGORIES, TRACING } from './web-session.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const { server, browser, context } = await openBenchSession('bench-web-sweep');
@@ -19,7 +19,7 @@ try {
     await page.locator('.react-flow__node').first().waitFor();
     await page.getByRole('tablist', { name: 'Results views' }).getByRole('tab', { name: 'Compare' }).click();
     const compare = page.getByRole('region', { name: 'Compare' });
-    if (TRACING) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'disabled-by-default-v8.cpu_profiler'] });
+    if (TRACING) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     await compare.getByRole('button', { name: 'Run sweep' }).click();
     await page.waitForFunction(() => [...document.querySelectorAll('[aria-label="Sweep runs"] [role=progressbar]')].some((b) => Number(b.getAttribute('aria-valuenow')) > 0));
     const t0 = await page.evaluate(() => performance.now());

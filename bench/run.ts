@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import {
   createRng,
   createTrainingSession,
+  defaultSettings,
   nodeId,
   parseProject,
   projectToSpec,
@@ -63,18 +64,7 @@ function mlpRequest(): TrainRequest {
       labels,
       classNames: Array.from({ length: 10 }, (_, i) => String(i)),
     },
-    settings: {
-      loss: 'crossEntropy',
-      optimizer: { type: 'SGD', lr: 0.01 },
-      schedule: { type: 'constant' },
-      epochs: 3,
-      batchSize: 64,
-      testSplit: 0,
-      seed: 1,
-      init: 'he',
-      clipNorm: null,
-      shuffle: true,
-    },
+    settings: { ...defaultSettings(), loss: 'crossEntropy', optimizer: { type: 'SGD', lr: 0.01 }, epochs: 3, batchSize: 64, init: 'he' },
     initialWeights: null,
   };
 }

@@ -58,15 +58,10 @@ export function machineLine() {
 }
 
 /**
- * Main-thread tasks over 50 ms from a Chrome trace, with wall time (dur) and the CPU time the
- * thread actually ran (tdur). On a busy machine wall time includes waiting for a core;
- * CPU time is what the page's own work costs.
+ * The main thread's tasks from a Chrome trace: those over 50 ms (with what was inside) and the
+ * longest one, with wall time (dur) and the CPU time the thread actually ran (tdur). On a busy
+ * machine wall time includes waiting for a core; CPU time is what the page's own work costs.
  */
-export function longTasksFromTrace(buffer) {
-  return mainThreadTasks(buffer).long;
-}
-
-/** The main thread's tasks from a trace: those over 50 ms (with what was inside) and the longest one. */
 export function mainThreadTasks(buffer) {
   const events = JSON.parse(buffer.toString()).traceEvents ?? [];
   const mainThreads = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
@@ -146,6 +141,8 @@ function insideTask(onMain, task) {
 
 /** BENCH_TRACE=1 also records a Chrome trace, to tell what made a long task long. Tracing slows the page, so it is off for the figures. */
 export const TRACING = process.env.BENCH_TRACE === '1';
+/** What a trace records: the timeline, and the V8 profiler's samples for the hot functions inside a task. */
+export const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'disabled-by-default-v8.cpu_profiler'];
 
 /**
  * Presses Train on an open page (Training tab showing) and measures the run: long tasks after
@@ -154,7 +151,7 @@ export const TRACING = process.env.BENCH_TRACE === '1';
  * click to end (a little wider than the observer's window: conservative).
  */
 export async function trainAndMeasure(browser, page) {
-  if (TRACING) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'disabled-by-default-v8.cpu_profiler'] });
+  if (TRACING) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   // The first chart draw: the first epochs have reached the loss chart.
   await page.waitForFunction(() => Number(document.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow')) > 0);

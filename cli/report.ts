@@ -1,7 +1,7 @@
 // How `bpnn train` shows progress: a live bar on a terminal, a few plain lines when the
 // output goes to a file or a pipe, or JSON lines for programs (--json).
 import cliProgress from 'cli-progress';
-import type { EpochMetrics, RunResult, SkippedStep } from '../core/index';
+import { nonFiniteValuesText, type EpochMetrics, type RunResult, type SkippedStep } from '../core/index';
 
 export interface Reporter {
   start(totalEpochs: number): void;
@@ -13,10 +13,9 @@ export interface Reporter {
 
 /** The skipped steps in words (the desktop app's training panel says the same). */
 export function skippedLine(total: number, last: SkippedStep): string {
-  const values = [last.nan ? `${last.nan} NaN` : '', last.inf ? `${last.inf} infinite` : ''].filter(Boolean).join(' and ');
   return (
     `${total === 1 ? '1 step was' : `${total} steps were`} skipped because a gradient was not a finite number (last at epoch ${last.epoch}, batch ${last.batch}: ` +
-    `the ${last.tensor} gradient of ${last.layerType} '${last.nodeId}' had ${values} values). Try a lower learning rate or gradient clipping (training.clipNorm in the project).`
+    `the ${last.tensor} gradient of ${last.layerType} '${last.nodeId}' had ${nonFiniteValuesText(last)} values). Try a lower learning rate or gradient clipping (training.clipNorm in the project).`
   );
 }
 

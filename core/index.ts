@@ -24,7 +24,7 @@ export { newProject } from './project/new';
 export { createTrainingSession, Session, type SessionOptions, type SessionTestHooks, type SkippedStep } from './train/session';
 export { defaultSettings, validateSettings, OPTIMIZER_DEFAULTS, MAX_EPOCHS, MAX_BATCH_SIZE, MAX_TEST_SPLIT } from './train/settings';
 export { buildNetwork, Network, type NodeTrace, type NetworkParam, type BuildNetworkOptions, type BuildNetworkResult } from './train/network';
-export { MAX_BAD_STEPS } from './train/divergence';
+export { MAX_BAD_STEPS, nonFiniteValuesText } from './train/divergence';
 export { scheduledLr } from './optim/schedules';
 export type { Param } from './layers/layer';
 export { MAX_SAMPLES, MAX_CLASSES, MIN_WAVE_LENGTH, MAX_WAVE_LENGTH, MAX_VALUES as MAX_DATASET_VALUES, DEFAULT_N, DEFAULT_NOISE, DEFAULT_CLASSES, DEFAULT_WAVE_LENGTH } from './data/params';

@@ -7,17 +7,13 @@ import { compileModel } from '../graph/validate';
 import type { CompiledModel } from '../graph/resolved';
 import { createRng } from '../random';
 import { buildNetwork, type Network } from '../train/network';
-import { dataBounds } from '../train/session';
+import { dataBounds, planePoints, type PlaneBounds } from '../train/plane';
 import type { TrainProblem } from '../train/session-types';
 import type { InitName, Weights } from '../train/types';
 import type { LayerType } from './types';
 
-export interface PlaneBounds {
-  x0: number;
-  x1: number;
-  y0: number;
-  y1: number;
-}
+export type { PlaneBounds } from '../train/plane';
+export { planePoints } from '../train/plane';
 
 export interface NeuronGrid {
   nodeId: NodeId;
@@ -35,20 +31,6 @@ export interface NeuronGrid {
 
 /** Units a node may have and still get thumbnails (beyond this the node shows none). */
 export const MAX_NEURON_UNITS = 64;
-
-/** Grid points on a res×res lattice including the corners, y rising by row (as decisionGrid). */
-export function planePoints(b: PlaneBounds, res: number): Float64Array {
-  const pts = new Float64Array(res * res * 2);
-  for (let r = 0; r < res; r++) {
-    const y = b.y0 + ((b.y1 - b.y0) * r) / (res - 1);
-    for (let c = 0; c < res; c++) {
-      const i = (r * res + c) * 2;
-      pts[i] = b.x0 + ((b.x1 - b.x0) * c) / (res - 1);
-      pts[i + 1] = y;
-    }
-  }
-  return pts;
-}
 
 /** Every dense node's units over the plane; a network whose input is not 2 features gives none. */
 export function neuronGrids(net: Network, bounds: PlaneBounds, res: number): NeuronGrid[] {

@@ -5,16 +5,11 @@
 import type { NodeId } from '../graph/spec';
 import { EMPTY } from '../tensor';
 import { gemm } from '../matmul';
+import type { ResolvedLayer } from '../graph/resolved';
 import { ensure, type Layer, type Param } from './layer';
 
-export interface Conv1dConfig {
-  inChannels: number;
-  outChannels: number;
-  kernelSize: number;
-  stride: number;
-  padding: number;
-  inLength: number;
-}
+/** A resolved Conv1d node's sizes (the graph's own description, without its id). */
+export type Conv1dConfig = Omit<Extract<ResolvedLayer, { type: 'Conv1d' }>, 'nodeId' | 'type'>;
 
 export function conv1dOutLength(inLength: number, kernelSize: number, stride: number, padding: number): number {
   return Math.floor((inLength + 2 * padding - kernelSize) / stride) + 1;

@@ -6,6 +6,11 @@ import type { DivergenceInfo } from './types';
 /** Consecutive steps with non-finite gradients that are skipped before the run is declared diverged. */
 export const MAX_BAD_STEPS = 3;
 
+/** What a skipped step's gradient held, in words: "2 NaN and 1 infinite" (a count of 0 is left out). */
+export function nonFiniteValuesText(c: { nan: number; inf: number }): string {
+  return [c.nan ? `${c.nan} NaN` : '', c.inf ? `${c.inf} infinite` : ''].filter(Boolean).join(' and ');
+}
+
 export interface DivergenceFacts {
   epoch: number;
   batch: number;

@@ -12,6 +12,7 @@ import { createRng, type Rng } from '../random';
 import { countNonFinite, sizeOf } from '../tensor';
 import { MAX_BAD_STEPS, divergenceInfo } from './divergence';
 import { buildNetwork, type Network, type NetworkParam } from './network';
+import { dataBounds, planePoints } from './plane';
 import type { CreateSessionResult, SessionDeps, SkippedStep, StepReport, TrainingSession, TrainProblem } from './session-types';
 import { validateSettings } from './settings';
 import type { DivergenceInfo, EpochMetrics, RunResult, RunState, TrainingSettings, TrainRequest, Weights } from './types';
@@ -387,18 +388,7 @@ export class Session implements TrainingSession {
   decisionGrid(res: number, bounds?: { x0: number; x1: number; y0: number; y1: number }): Float64Array | null {
     if (this.model.inputShape.length !== 1 || this.model.inputShape[0] !== 2) return null;
     if (!Number.isInteger(res) || res < 2 || res > 1024) return null;
-    const b = bounds ?? dataBounds(this.dataset);
-    // Points on a res×res lattice including the corners (like linspace), y rising by row.
-    const pts = new Float64Array(res * res * 2);
-    for (let r = 0; r < res; r++) {
-      const y = b.y0 + ((b.y1 - b.y0) * r) / (res - 1);
-      for (let c = 0; c < res; c++) {
-        const i = (r * res + c) * 2;
-        pts[i] = b.x0 + ((b.x1 - b.x0) * c) / (res - 1);
-        pts[i + 1] = y;
-      }
-    }
-    return this.predict(pts, res * res);
+    return this.predict(planePoints(bounds ?? dataBounds(this.dataset), res), res * res);
   }
 }
 
@@ -416,25 +406,4 @@ function countCorrect(out: Float64Array, labels: Float64Array, n: number, k: num
     if (best === labels[i]) correct++;
   }
   return correct;
-}
-
-/** The data's extent in both features with a 10% margin (±1 around a single value). */
-export function dataBounds(d: Dataset): { x0: number; x1: number; y0: number; y1: number } {
-  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-  for (let i = 0; i < d.n; i++) {
-    const a = d.x[2 * i];
-    const b = d.x[2 * i + 1];
-    if (a < x0) x0 = a;
-    if (a > x1) x1 = a;
-    if (b < y0) y0 = b;
-    if (b > y1) y1 = b;
-  }
-  const pad = (lo: number, hi: number): [number, number] => {
-    if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [-1, 1];
-    const m = hi > lo ? 0.1 * (hi - lo) : 1;
-    return [lo - m, hi + m];
-  };
-  [x0, x1] = pad(x0, x1);
-  [y0, y1] = pad(y0, y1);
-  return { x0, x1, y0, y1 };
 }

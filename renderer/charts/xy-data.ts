@@ -23,7 +23,7 @@ export function xyCount(data: Float64Array): number {
   return data.length / 2;
 }
 
-/** Point i as a pair (for tests and tooltips). */
+/** Point i as a pair (what tests read back). */
 export function xyAt(data: Float64Array, i: number): [number, number] {
   return [data[2 * i], data[2 * i + 1]];
 }

@@ -1,17 +1,13 @@
 // The pure half of the training store: how a batch of TrainingEvents changes the run's view,
-// and what a finished run is recorded as. No React, no timers; tested directly.
+// and the messages it shows. No React, no timers; tested directly (a finished run is recorded by core's buildRunRecord).
 import type {
-  DatasetSpec,
   EpochMetrics,
-  RunRecord,
   RunResult,
   SkippedStep,
   TrainingEvent,
-  TrainingSettings,
   TrainProblem,
   Weights,
 } from '../../core/index';
-import { buildRunRecord, curvesFromMetrics } from '../../core/index';
 
 /** Side of the decision-boundary grid requested for 2-D data. */
 export const BOUNDARY_RESOLUTION = 48;
@@ -127,22 +123,6 @@ function divergedMessage(result: RunResult): RunMessage {
 export function estimateTimeLeft(activeMs: number, epochsDone: number, totalEpochs: number): number | null {
   if (epochsDone <= 0 || totalEpochs <= epochsDone) return epochsDone >= totalEpochs && totalEpochs > 0 ? 0 : null;
   return (activeMs / epochsDone) * (totalEpochs - epochsDone);
-}
-
-/** Per-epoch curves for the project file: finite numbers only (the file format refuses NaN). */
-export const curvesOf = curvesFromMetrics;
-
-/** The run as the project's history records it (finite numbers only, as the file format wants). */
-export function runRecordOf(args: {
-  runId: string;
-  index: number;
-  createdAt: string;
-  settings: TrainingSettings;
-  dataset: DatasetSpec;
-  metrics: readonly EpochMetrics[];
-  result: RunResult;
-}): RunRecord {
-  return buildRunRecord({ id: args.runId, name: `Run ${args.index}`, createdAt: args.createdAt, settings: args.settings, dataset: args.dataset, metrics: args.metrics, result: args.result });
 }
 
 /** Problems that kept a run from starting, as one message. */

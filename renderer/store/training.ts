@@ -4,7 +4,7 @@
 // run record go to the project store. Dependencies are injected (createTrainingStore) so
 // tests drive it with a fake api and a manual frame clock.
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
-import { projectToSpec } from '../../core/index';
+import { buildRunRecord, projectToSpec } from '../../core/index';
 import type { Project, RunRecord, TrainingEvent, Weights } from '../../core/index';
 import type { BpnnApi, StartTrainingResult } from '../../electron/ipc/contract';
 import { getApi } from '../backend/api';
@@ -17,7 +17,6 @@ import {
   estimateTimeLeft,
   idleView,
   isActive,
-  runRecordOf,
   startProblemsMessage,
   type RunView,
 } from './training-events';
@@ -83,9 +82,9 @@ export function createTrainingStore(deps: TrainingDeps): UseBoundStore<StoreApi<
       if (finished && runContext && view.result) {
         const context = runContext;
         runContext = null;
-        const record = runRecordOf({
-          runId: finished.event.runId,
-          index: deps.project().project.runs.length + 1,
+        const record = buildRunRecord({
+          id: finished.event.runId,
+          name: `Run ${deps.project().project.runs.length + 1}`,
           createdAt: context.createdAt,
           settings: context.project.training,
           dataset: context.project.dataset,

@@ -2,7 +2,7 @@
 // seed, clipping; Train (with the reason when it is disabled), Pause, Resume, Step, Stop,
 // Reset weights; a progress bar with epoch, loss, accuracy and time left; and what went wrong.
 import { useId } from 'react';
-import { MAX_BATCH_SIZE, MAX_EPOCHS } from '../../core/index';
+import { MAX_BATCH_SIZE, MAX_EPOCHS, nonFiniteValuesText } from '../../core/index';
 import type { InitName, LossName, OptimizerName, OptimizerSettings, ScheduleSettings, TrainingSettings } from '../../core/index';
 import { useProjectStore } from '../store/project';
 import { useTrainingStore } from '../store/training';
@@ -211,7 +211,6 @@ function SkippedStepsNote() {
   const status = useTrainingStore((s) => s.status);
   if (!skipped || status === 'diverged' || status === 'idle') return null;
   const { total, last } = skipped;
-  const values = [last.nan ? `${last.nan} NaN` : '', last.inf ? `${last.inf} infinite` : ''].filter(Boolean).join(' and ');
   return (
     <div className="run-message run-warning" role="status" data-testid="skipped-steps">
       <p className="run-message-title">
@@ -219,7 +218,7 @@ function SkippedStepsNote() {
       </p>
       <ul>
         <li>
-          Last at epoch {last.epoch}, batch {last.batch}: the {last.tensor} gradient of {last.layerType} '{last.nodeId}' had {values} values.
+          Last at epoch {last.epoch}, batch {last.batch}: the {last.tensor} gradient of {last.layerType} '{last.nodeId}' had {nonFiniteValuesText(last)} values.
         </li>
       </ul>
       <p className="run-message-next">What to try: a lower learning rate, gradient clipping, or inputs on a smaller scale.</p>

@@ -1,12 +1,10 @@
 // Issue 6 in the browser build: step through backpropagation on the XOR example and read the
 // engine's own numbers (the output Δ is ŷ − y, an SGD update is −lr·g); neuron thumbnails on
 // the 2-16-1 tanh network change while it trains on the circle data and end up distinct.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, screenshot, SCREENSHOTS, SKIP_BROWSER, startApp, type App } from './harness';
+import { openApp, ROOT, screenshot, SCREENSHOTS, SKIP_BROWSER, startApp, type App } from './harness';
 import { showTab } from './editor';
 
 /** Δ = ŷ − y and update = −lr·g hold to float64 rounding (issue 6's bar). */
@@ -35,36 +33,6 @@ async function press(page: Page, name: string, times = 1): Promise<void> {
   for (let i = 0; i < times; i++) await page.getByRole('toolbar', { name: 'Step-through controls' }).getByRole('button', { name, exact: true }).click();
 }
 
-/** The 2-16-1 tanh network on the circle data, as a project file. */
-function circleProject(): string {
-  const node = (id: string, type: string, x: number, params: Record<string, number> = {}) => ({ id, type, params, position: { x, y: 80 } });
-  const nodes = [node('input', 'Input', 0), node('fc1', 'Linear', 220, { outFeatures: 16 }), node('tanh1', 'Tanh', 440), node('fc2', 'Linear', 660, { outFeatures: 1 }), node('out', 'Sigmoid', 880)];
-  const edges = nodes.slice(1).map((n, i) => ({ id: `${nodes[i].id}-${n.id}`, source: nodes[i].id, target: n.id }));
-  return JSON.stringify({
-    format: 'bpnn-project',
-    version: 1,
-    name: 'circle 2-16-1 tanh',
-    description: '',
-    graph: { nodes, edges },
-    dataset: { kind: 'generator', generator: 'circle', params: { n: 200 }, seed: 3 },
-    training: {
-      loss: 'bce',
-      optimizer: { type: 'SGD', lr: 0.5 },
-      schedule: { type: 'constant' },
-      epochs: 20000,
-      batchSize: 0,
-      testSplit: 0,
-      seed: 2,
-      init: 'normal',
-      clipNorm: null,
-      shuffle: true,
-    },
-    weights: null,
-    runs: [],
-  });
-}
-
-/** Each unit's pixels of a node's thumbnail canvas (one grid cell per pixel, a 1-pixel gap between units). */
 /** The RGBA pixels of the weight heat map on a connection (one pixel per weight). */
 async function edgePixels(page: Page, edgeId: string): Promise<number[]> {
   return page.evaluate((id) => {
@@ -74,6 +42,7 @@ async function edgePixels(page: Page, edgeId: string): Promise<number[]> {
   }, edgeId);
 }
 
+/** Each unit's pixels of a node's thumbnail canvas (one grid cell per pixel, a 1-pixel gap between units). */
 async function unitPixels(page: Page, nodeId: string): Promise<number[][]> {
   return page.evaluate((id) => {
     const c = document.querySelector(`.react-flow__node[data-id="${id}"] canvas.bp-thumbs-canvas`) as HTMLCanvasElement | null;
@@ -197,8 +166,8 @@ describe.skipIf(SKIP_BROWSER)('stepping through backpropagation in the browser',
 
   it('circle, 2-16-1 tanh: neuron thumbnails change while training and show distinct patterns after it', async () => {
     const page = await openApp(app);
-    const file = join(mkdtempSync(join(tmpdir(), 'bpnn-circle-')), 'circle-tanh.bpnn');
-    writeFileSync(file, circleProject());
+    // The 2-16-1 tanh network on the circle data (bench:ui:neurons opens the same file).
+    const file = join(ROOT, 'test/fixtures/circle-tanh.bpnn');
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Open', exact: true }).click();
     await (await chooser).setFiles(file);

@@ -12,7 +12,7 @@ import { plotDataOf } from '../../../renderer/charts/dataset-view';
 import { metricsFromCurves } from '../../../renderer/charts/run-curves';
 import { curveInterval, LIVE_CHART_INTERVAL_MS } from '../../../renderer/charts/ChartsPanel';
 import { xyAt, xyCount } from '../../../renderer/charts/xy-data';
-import { curvesOf } from '../../../renderer/store/training-events';
+import { curvesFromMetrics as curvesOf } from '../../../core/index';
 
 /** Digits that must agree between two evaluations of the same grid points. */
 const GRID_DIGITS = 12;

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { EpochMetrics, Project, RunRecord, RunResult, TrainingEvent, Weights } from '../../../core/index';
 import type { BpnnApi, StartTrainingRequest, StartTrainingResult } from '../../../electron/ipc/contract';
 import { createTrainingStore, type TrainingDeps } from '../../../renderer/store/training';
-import { curvesOf, estimateTimeLeft, startProblemsMessage } from '../../../renderer/store/training-events';
+import { estimateTimeLeft, startProblemsMessage } from '../../../renderer/store/training-events';
+import { curvesFromMetrics as curvesOf } from '../../../core/index';
 import { exampleProject } from '../fixtures';
 
 function metric(epoch: number): EpochMetrics {
