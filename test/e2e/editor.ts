@@ -26,6 +26,30 @@ async function centreOf(page: Page, selector: string): Promise<{ x: number; y: n
 }
 
 /**
+ * Waits until the canvas's viewport (pan and zoom) has stayed the same for a few animation
+ * frames: after Tidy layout or Zoom to fit it animates, and a gesture aimed at a handle while
+ * it moves lands somewhere else.
+ */
+export async function viewportSettled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const read = () => document.querySelector('.react-flow__viewport')?.getAttribute('style') ?? '';
+        const first = read();
+        let frames = 0;
+        const tick = () => {
+          if (read() !== first) return resolve(false);
+          if (++frames >= 10) return resolve(true);
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+    undefined,
+    { polling: 100 },
+  );
+}
+
+/**
  * Drags from source's output handle to target's input handle. React Flow only accepts a
  * connection once both nodes are measured, which on a loaded 2-core machine can lag the drop:
  * wait until the handles are visible, and repeat the gesture (at most three times) if no edge

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chartScreenshot, openApp, screenshot, SKIP_BROWSER, startApp, type App } from './harness';
-import { connect, dragFromPalette, nodeGroup, nodeIds, setParam, showTab, trainToEnd } from './editor';
+import { connect, dragFromPalette, nodeGroup, nodeIds, setParam, showTab, trainToEnd, viewportSettled } from './editor';
 
 /** Free spots on the visible canvas (relative to its top-left) that avoid the nodes already there. */
 async function dropSpots(page: Page, count: number): Promise<{ x: number; y: number }[]> {
@@ -67,6 +67,14 @@ describe.skipIf(SKIP_BROWSER)('building and training the lab network in the brow
     const spots = await dropSpots(page, kinds.length);
     const chain = ['input'];
     for (let i = 0; i < kinds.length; i++) chain.push(await dragFromPalette(page, kinds[i], spots[i]));
+    // How tall the dropped blocks grow (their warnings wrap by the machine's fonts) is not this
+    // test's business: Tidy layout spaces them by their drawn size, so no block hides a handle.
+    await page.getByRole('button', { name: 'Tidy layout' }).click();
+    await page.waitForFunction(() => {
+      const r = [...document.querySelectorAll('.react-flow__node')].map((n) => n.getBoundingClientRect());
+      return r.every((p, a) => r.every((q, b) => a === b || p.right <= q.left || q.right <= p.left || p.bottom <= q.top || q.bottom <= p.top));
+    });
+    await viewportSettled(page);
     for (let i = 0; i + 1 < chain.length; i++) await connect(page, chain[i], chain[i + 1]);
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(6);
 
