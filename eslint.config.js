@@ -10,6 +10,12 @@ const forbiddenInCore = {
   ],
 };
 
+// Node-only code shared by the CLI and the desktop main process (node/), and the CLI itself, run
+// without a window: they may use Node, never Electron, the desktop app's main process or the
+// renderer. Shared code belongs in node/ (or core/), so that both sides import it from there.
+const NODE_AND_CLI_MESSAGE = 'cli/ and node/ must not import Electron, electron/ or renderer/; move code both need to node/ (or core/).';
+const forbiddenInNodeAndCli = { patterns: [{ group: ['electron', 'electron/*', '**/electron/*', '**/renderer/*'], message: NODE_AND_CLI_MESSAGE }] };
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'release/**', 'test-results/**'] },
   js.configs.recommended,
@@ -37,6 +43,14 @@ export default tseslint.config(
         { object: 'Date', property: 'now', message: 'Pass a clock in instead.' },
         { object: 'performance', property: 'now', message: 'Pass a clock in instead.' },
       ],
+    },
+  },
+  {
+    files: ['cli/**/*.ts', 'node/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', forbiddenInNodeAndCli],
+      // The same for import(), which no-restricted-imports does not look at.
+      'no-restricted-syntax': ['error', { selector: 'ImportExpression[source.value=/(^|\\/)(electron|renderer)(\\/|$)/]', message: NODE_AND_CLI_MESSAGE }],
     },
   },
   {

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 // The browser build of the renderer. `base: './'` makes every asset path relative so
@@ -8,6 +9,8 @@ export default defineConfig({
   base: './',
   publicDir: false,
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+  // protobufjs (the ONNX export) would load `long`, which compiles WebAssembly the CSP forbids.
+  resolve: { alias: { long: fileURLToPath(new URL('./renderer/backend/web/no-long.ts', import.meta.url)) } },
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,

@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 // One Vitest run, several projects: the engine, the CLI, the Electron main side and the
-// renderer's pure logic run in Node; `e2e` drives the web build in headless Chromium.
+// renderer's pure logic run in Node; `e2e` drives the web build in headless Chromium, and
+// `desktop` the desktop app's real main process with its window in Chromium.
 export default defineConfig({
   test: {
     projects: [
@@ -9,6 +10,21 @@ export default defineConfig({
       { extends: true, test: { name: 'cli', include: ['test/cli/**/*.test.ts'], environment: 'node', testTimeout: 60_000 } },
       { extends: true, test: { name: 'electron', include: ['test/electron/**/*.test.ts'], environment: 'node', testTimeout: 60_000 } },
       { extends: true, test: { name: 'renderer', include: ['test/renderer/**/*.test.{ts,tsx}'], environment: 'node' } },
+      // Exports to other tools, each checked by the tool itself (ONNX Runtime; PyTorch where installed).
+      { extends: true, test: { name: 'export', include: ['test/export/**/*.test.ts'], environment: 'node', testTimeout: 120_000 } },
+      {
+        // The desktop app as a whole: the real main process with an Electron stand-in whose
+        // windows are Chromium pages (test/desktop/harness), the package layout and `npm start`.
+        extends: true,
+        test: {
+          name: 'desktop',
+          include: ['test/desktop/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 240_000,
+          hookTimeout: 240_000,
+          fileParallelism: false,
+        },
+      },
       {
         extends: true,
         test: {

@@ -5,7 +5,7 @@ export const EXIT = {
   badInput: 1,
   /** The command line is bad: unknown command or option, an option value out of range. */
   usage: 2,
-  /** Training ran but diverged (NaN or Infinity); the last good weights were kept. */
+  /** Training ran but diverged (NaN or Infinity, or the loss exploded: core/train/divergence.ts); good weights were kept. */
   diverged: 3,
   /** A bug in bpnn itself. */
   internal: 70,

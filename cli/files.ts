@@ -1,55 +1,39 @@
-// Reading projects and writing results. Sizes are checked on disk before anything is read
-// (F1), every failure becomes a CliError naming the file, and writes are atomic: a temp
-// file in the same folder, flushed, then renamed over the target, so an interrupted write
-// never leaves a torn file behind.
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { MAX_PROJECT_BYTES, parseProject, type Project } from '../core/index';
+// Reading projects and CSV files, and writing results. Reads go through node/files/read.ts (a
+// regular file only, never more than the limit: a path to /dev/zero or a FIFO is refused at
+// once) and core's decodeText (UTF-8 only, F1); writes go through the same atomic save as the
+// desktop app (node/files/atomic-write.ts: through a symlink to its target, the file's mode
+// kept, a .bak for projects). Every failure becomes a CliError naming the file.
+import { statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { MAX_PROJECT_BYTES, decodeText, parseProject, type Project } from '../core/index';
+import { atomicWrite, describeFsError } from '../node/files/atomic-write';
+import { notRegularMessage, readRegularFileSync } from '../node/files/read';
 import { CliError } from './errors';
 
-function describeFsError(e: unknown): string {
-  const code = (e as { code?: unknown }).code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'it is a folder, not a file';
-    case 'ENOSPC':
-      return 'the disk is full';
-    default:
-      return e instanceof Error ? e.message : String(e);
-  }
-}
+/** What to open instead, by what the command wanted to read. */
+const EXPECTED: Record<string, string> = { project: 'a .bpnn project file', 'points file': 'a CSV file of points' };
 
-/** Read a text file of at most maxBytes, refusing folders and oversize files by their size on disk. */
+/** Read a UTF-8 text file of at most maxBytes; anything else is a CliError naming the file and the fix. */
 export function readTextFile(path: string, what: string, maxBytes: number): string {
-  let size: number;
-  try {
-    const st = statSync(path);
-    if (st.isDirectory()) throw new CliError(`Cannot read ${what} '${path}': it is a folder, not a file`);
-    size = st.size;
-  } catch (e) {
-    if (e instanceof CliError) throw e;
-    throw new CliError(`Cannot read ${what} '${path}': ${describeFsError(e)}`);
+  const read = readRegularFileSync(path, maxBytes);
+  if (!read.ok) {
+    switch (read.reason) {
+      case 'not-regular':
+        throw new CliError(notRegularMessage(path, read.kind, EXPECTED[what] ?? `a ${what}`));
+      case 'too-large':
+        throw new CliError(`Cannot read ${what} '${path}': it is ${(read.size / 1048576).toFixed(1)} MiB, over the limit of ${maxBytes / 1048576} MiB`);
+      case 'unreadable':
+        throw new CliError(`Cannot read ${what} '${path}': ${describeFsError(read.error, 'read')}`);
+    }
   }
-  if (size > maxBytes) {
-    throw new CliError(`Cannot read ${what} '${path}': it is ${(size / 1048576).toFixed(1)} MiB, over the limit of ${maxBytes / 1048576} MiB`);
-  }
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new CliError(`Cannot read ${what} '${path}': ${describeFsError(e)}`);
-  }
+  const decoded = decodeText(read.bytes);
+  if (!decoded.ok) throw new CliError(`Cannot read ${what} '${path}': ${decoded.message}`);
+  return decoded.text;
 }
 
 /** Load and validate a .bpnn file; the first problem (with its JSON path) becomes the error line. */
 export function loadProject(path: string): Project {
-  const text = readTextFile(path, 'project', MAX_PROJECT_BYTES);
-  const parsed = parseProject(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  const parsed = parseProject(readTextFile(path, 'project', MAX_PROJECT_BYTES));
   if (parsed.ok) return parsed.project;
   const first = parsed.problems[0];
   const others = parsed.problems.length - 1 + parsed.more;
@@ -69,41 +53,14 @@ export function checkWritable(path: string): void {
   }
 }
 
-/** Write text to path atomically: temp file in the same folder → fsync → rename → fsync folder. */
-export function writeFileAtomic(path: string, text: string): void {
-  const dir = dirname(path);
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  let fd: number | null = null;
+/**
+ * Write a result with the app's atomic save. `project` outputs keep the replaced version as
+ * `<file>.bak`, as the app's Save does; exports and reports, like the app's, do not.
+ */
+export async function writeOutput(path: string, data: string | Uint8Array, kind: 'project' | 'export'): Promise<void> {
   try {
-    fd = openSync(tmp, 'wx', 0o644);
-    writeSync(fd, text);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = null;
-    renameSync(tmp, path);
+    await atomicWrite(path, data, { keepBackup: kind === 'project' });
   } catch (e) {
-    if (fd !== null) {
-      try {
-        closeSync(fd);
-      } catch {
-        // already failing; the original error is the one to report
-      }
-    }
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // the temp file may never have been created
-    }
-    throw new CliError(`Could not write '${path}': ${describeFsError(e)}. Nothing was changed.`);
-  }
-  try {
-    const dfd = openSync(dir, 'r');
-    try {
-      fsyncSync(dfd);
-    } finally {
-      closeSync(dfd);
-    }
-  } catch {
-    // Some file systems cannot fsync a folder; the rename has already happened.
+    throw new CliError(e instanceof Error ? e.message : String(e));
   }
 }

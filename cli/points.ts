@@ -1,15 +1,34 @@
-// The CSV of points `bpnn predict` reads: one sample per row, numbers only, as many columns
-// as the network has inputs; the first row may be a header. Problems name row and column.
+// The CSV of points `bpnn predict` reads: one sample per row, plain decimal numbers only, as
+// many columns as the network has inputs; the first row may be a header. Problems name the row
+// (the file's line number) and the column.
+import { readDecimal } from '../core/index';
 import { CliError } from './errors';
 
 export interface Points {
   x: Float64Array;
   n: number;
+  /** The file line of each point, for messages about a point. */
+  lines: number[];
 }
 
 function splitRow(line: string): string[] {
   return line.split(/[,;\t]/).map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
 }
+
+/** Words a number-like cell may hold that are still not names: they are refused, never read as a header. */
+const NOT_NAMES = /^[+-]?(nan|inf|infinity)$/i;
+
+/**
+ * The header rule (docs/cli.md): the first row is a header when every cell in it is a name,
+ * i.e. starts with a letter or an underscore (x1, "petal length", _id) and is not NaN, Inf or
+ * Infinity. Any other first row is a point, so a typo or an Infinity in it is reported
+ * instead of being dropped as a header.
+ */
+export function isHeaderRow(cells: readonly string[]): boolean {
+  return cells.length > 0 && cells.every((c) => /^[\p{L}_]/u.test(c) && !NOT_NAMES.test(c));
+}
+
+const quoted = (c: string): string => `'${c.length > 40 ? `${c.slice(0, 40)}…` : c}'`;
 
 /** Parse `text` into n rows of `width` numbers. `file` is only used in messages. */
 export function parsePoints(text: string, width: number, file: string): Points {
@@ -19,9 +38,7 @@ export function parsePoints(text: string, width: number, file: string): Points {
     if (l.trim() !== '') rows.push({ line: i + 1, cells: splitRow(l) });
   });
   if (rows.length === 0) throw new CliError(`${file}: the file has no rows; put one point per row, ${width} number${width === 1 ? '' : 's'} each`);
-  // A first row with any non-number is a header.
-  const isNumber = (s: string): boolean => s !== '' && Number.isFinite(Number(s));
-  if (!rows[0].cells.every(isNumber)) rows.shift();
+  if (isHeaderRow(rows[0].cells)) rows.shift();
   if (rows.length === 0) throw new CliError(`${file}: the file has a header but no points`);
   const x = new Float64Array(rows.length * width);
   rows.forEach(({ line, cells }, r) => {
@@ -29,10 +46,13 @@ export function parsePoints(text: string, width: number, file: string): Points {
       throw new CliError(`${file}: row ${line} has ${cells.length} value${cells.length === 1 ? '' : 's'} but the network takes ${width} per point`);
     }
     cells.forEach((c, col) => {
-      const v = Number(c);
-      if (!isNumber(c)) throw new CliError(`${file}: row ${line}, column ${col + 1}: '${c.length > 40 ? `${c.slice(0, 40)}…` : c}' is not a number`);
-      x[r * width + col] = v;
+      const v = readDecimal(c);
+      if (!v.ok) {
+        const what = v.reason === 'too-large' ? 'is too large to be a number' : v.reason === 'empty' ? 'is empty' : 'is not a number';
+        throw new CliError(`${file}: row ${line}, column ${col + 1}: ${v.reason === 'empty' ? 'the value' : quoted(c)} ${what}`);
+      }
+      x[r * width + col] = v.value;
     });
   });
-  return { x, n: rows.length };
+  return { x, n: rows.length, lines: rows.map((r) => r.line) };
 }

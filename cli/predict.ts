@@ -4,13 +4,39 @@ import { performance } from 'node:perf_hooks';
 import { createTrainingSession, projectToSpec } from '../core/index';
 import { CliError, EXIT } from './errors';
 import { loadProject, readTextFile } from './files';
-import { parsePoints } from './points';
+import { parsePoints, type Points } from './points';
 import { locateProblem } from './validate';
 
 /** Largest points file accepted. */
 const MAX_POINTS_BYTES = 64 * 1024 * 1024;
 
 const csvCell = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+const number = (v: number): string => String(Number(v.toPrecision(6)));
+
+/**
+ * Inputs far outside the training data overflow the network (1e308 times a weight is Infinity)
+ * and its probabilities come out NaN: an error naming the row, never a line of NaN.
+ */
+function checkFinite(probs: Float64Array, k: number, points: Points, width: number, trainedOn: Float64Array, file: string): void {
+  for (let i = 0; i < points.n; i++) {
+    const bad = probs.subarray(i * k, (i + 1) * k).find((v) => !Number.isFinite(v));
+    if (bad === undefined) continue;
+    const inputs = Array.from(points.x.subarray(i * width, (i + 1) * width));
+    const shown = inputs.slice(0, 4).map(number).join(', ') + (width > 4 ? ', …' : '');
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const v of trainedOn) {
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    const range = lo <= hi ? ` (${number(lo)} to ${number(hi)})` : '';
+    const value = Number.isNaN(bad) ? 'NaN' : bad > 0 ? 'Infinity' : '-Infinity';
+    throw new CliError(
+      `${file}: row ${points.lines[i]}: the network's output is not finite (${value}): the inputs ${shown} are far outside the range it was trained on${range}; scale them like the training data`,
+    );
+  }
+}
 
 export function predictCommand(path: string, opts: { input: string; json?: boolean }): number {
   const project = loadProject(path);
@@ -31,6 +57,7 @@ export function predictCommand(path: string, opts: { input: string; json?: boole
   const probs = session.predict(points.x, points.n);
   const classes = session.dataset.classNames;
   const k = classes.length;
+  checkFinite(probs, k, points, width, session.dataset.x, opts.input);
   const out: string[] = [];
   if (!opts.json) out.push(['row', 'class', ...classes.map((c) => `p(${c})`)].map(csvCell).join(','));
   for (let i = 0; i < points.n; i++) {

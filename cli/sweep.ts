@@ -8,15 +8,22 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
+  DEFAULT_SWEEP_SEEDS,
+  MAX_SWEEP_SEEDS,
   buildRunRecord,
   expandSweep,
   formatLoss,
   formatPercent,
   parseSweepSetting,
+  parseSweepValue,
   projectToSpec,
   resultRow,
+  seedsFrom,
   serializeProject,
+  spreadText,
+  summarizeByValue,
   SWEEP_SETTINGS,
+  sweepMemoryRefusal,
   unknownSettingMessage,
   type EpochMetrics,
   type PlannedRun,
@@ -25,23 +32,37 @@ import {
   type RunRecord,
   type RunResult,
   type SweepPlan,
+  type SweepSetting,
   type TrainingEvent,
+  type ValueSummary,
   type Weights,
 } from '../core/index';
+// The sweep runs on the desktop app's training host and writes the renderer's lab report: the
+// four imports below cross into electron/ and renderer/ until the host moves to node/.
+// eslint-disable-next-line no-restricted-imports -- the host's request and result types
 import type { StartTrainingRequest, StartTrainingResult } from '../electron/ipc/contract';
 // The host, the bundler and the report (ECharts) load only when a sweep runs, so they never
 // slow down `bpnn train` or `bpnn validate`.
+// eslint-disable-next-line no-restricted-imports -- see above
 import type { TrainingHost } from '../electron/main/services/training-host';
 import { CliError, EXIT } from './errors';
-import { loadProject, writeFileAtomic } from './files';
+import { loadProject, writeOutput } from './files';
+import { boundedNumber, cliMemoryBudget, memorySize } from './options';
 import { locateProblem, projectProblems } from './validate';
 
 export interface SweepOptions {
-  vary: string;
+  /** Every --vary given: one setting, optionally with seed=… as the second (a grid over seeds). */
+  vary: string[];
+  /** Seeds per value (--seeds); absent = the default, or the seeds of --vary seed=…. */
+  seeds?: number;
+  /** --new-data: every seed draws its own data set. */
+  newData?: boolean;
   json?: boolean;
   report?: string;
   /** Write the project with the sweep's runs added to its history. */
   out?: string;
+  /** --memory-limit in bytes; null or absent = automatic. */
+  memoryLimit?: number | null;
 }
 
 /** The part of the training host a sweep uses (the real one, or a fake in tests). */
@@ -71,7 +92,12 @@ export function parseVary(text: string): { setting: string; values: string[] } {
  */
 export async function bundleTrainingWorker(): Promise<{ workerPath: string; dispose(): void }> {
   const dir = mkdtempSync(join(tmpdir(), 'bpnn-sweep-'));
-  const dispose = () => rmSync(dir, { recursive: true, force: true });
+  // Removed after the sweep, and at exit however the process ends before that (an error, a usage failure).
+  const dispose = () => {
+    process.off('exit', dispose);
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.on('exit', dispose);
   try {
     const { buildElectron } = await import('../scripts/build-electron.mjs');
     await buildElectron({ outdir: dir, entries: { 'training-worker': 'electron/main/services/training-worker.ts' }, minify: false });
@@ -150,7 +176,7 @@ export function sweepRecords(project: Project, plan: SweepPlan, outcomes: readon
   return outcomes.map((o, i) =>
     buildRunRecord({
       id: `${sweepId}-${o.run.index}`,
-      name: `${plan.settingLabel} ${o.run.value}`,
+      name: `${plan.settingLabel} ${o.run.value}${plan.seeds.length > 1 ? `, seed ${o.run.seed}` : ''}`,
       createdAt: startedAt.toISOString(),
       settings: o.run.request.settings,
       dataset: o.run.request.dataset,
@@ -181,12 +207,37 @@ export function tableText(settingLabel: string, rows: readonly ResultRow[], hasT
   return [line(head), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 
+/** A run's name in lists: its value, and its seed when each value repeats over seeds. */
+function runLabel(plan: SweepPlan, run: PlannedRun): string {
+  return plan.seeds.length > 1 ? `${run.label}, seed ${run.seed}` : run.label;
+}
+
+/** One row per value over its seeds: the summary a finding is read from. */
+export function valueTableText(settingLabel: string, values: readonly ValueSummary[]): string {
+  const head = [settingLabel, 'final loss', 'train acc', 'seeds at 100%', 'epoch @100%'];
+  const body = values.map((v) => [
+    v.label,
+    spreadText(v.finalLoss, formatLoss),
+    spreadText(v.accuracy, (a) => formatPercent(a)),
+    `${v.reached} of ${v.runs}`,
+    spreadText(v.epochToTarget, (e) => String(Math.round(e))),
+  ]);
+  const widths = head.map((h, c) => Math.max(h.length, ...body.map((row) => row[c].length)));
+  const line = (cells: string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd();
+  return [line(head), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
+
+function jsonValueLine(plan: SweepPlan, v: ValueSummary): string {
+  return JSON.stringify({ event: 'value', setting: plan.settingKey, value: v.value, label: v.label, seeds: v.runs, finalLoss: v.finalLoss, accuracy: v.accuracy, reached: v.reached, epochToTarget: v.epochToTarget, diverged: v.diverged });
+}
+
 function jsonRunLine(plan: SweepPlan, row: ResultRow, index: number, result: RunResult): string {
   return JSON.stringify({
     event: 'run',
     index,
     setting: plan.settingKey,
     value: row.value,
+    seed: plan.runs[index].seed,
     label: row.label,
     state: row.state,
     epochs: row.epochs,
@@ -200,24 +251,74 @@ function jsonRunLine(plan: SweepPlan, row: ResultRow, index: number, result: Run
   });
 }
 
+/**
+ * The swept setting and the seeds each value repeats over, from every --vary and --seeds: one
+ * setting, and seed=… as a second --vary makes a grid (each value over those seeds). Anything
+ * else is refused with a usage error, never ignored.
+ */
+export function sweepAxes(opts: Pick<SweepOptions, 'vary' | 'seeds'>, projectSeed: number): { vary: { setting: string; values: string[] }; setting: SweepSetting; seeds: number[] } {
+  const given = opts.vary.map(parseVary);
+  const named = given.map((v) => ({ ...v, parsed: parseSweepSetting(v.setting) }));
+  const unknown = named.find((v) => v.parsed === null);
+  if (unknown) throw new CliError(`--vary: ${unknownSettingMessage(unknown.setting)}`, EXIT.usage);
+  if (named.length > 2 || (named.length === 2 && !named.some((v) => v.parsed === 'seed'))) {
+    throw new CliError(
+      `bpnn sweep varies one setting at a time, repeated over seeds: give one --vary <setting>=… and, for a grid over seeds, --vary seed=… (or --seeds N); got ${named.map((v) => `--vary ${v.setting}`).join(', ')}.`,
+      EXIT.usage,
+    );
+  }
+  const main = named.length === 2 ? (named.find((v) => v.parsed !== 'seed') ?? named[0]) : named[0];
+  const seedAxis = named.length === 2 ? named.find((v) => v !== main) : undefined;
+  if (seedAxis && opts.seeds !== undefined) throw new CliError('Give the seeds once: --vary seed=… or --seeds N, not both.', EXIT.usage);
+  const setting = main.parsed as SweepSetting;
+  let seeds: number[] = [];
+  if (seedAxis) {
+    seeds = seedAxis.values.map((text, i) => {
+      const r = parseSweepValue('seed', text);
+      if (!r.ok) throw new CliError(`--vary seed: value ${i + 1}: ${r.message}`, EXIT.usage);
+      return r.value.value as number;
+    });
+  } else if (setting !== 'seed') {
+    seeds = seedsFrom(projectSeed, opts.seeds ?? DEFAULT_SWEEP_SEEDS);
+  } else if (opts.seeds !== undefined && opts.seeds > 1) {
+    throw new CliError('--seeds: the seed is already the setting that varies; list the seeds as its values.', EXIT.usage);
+  }
+  return { vary: { setting: main.setting, values: main.values }, setting, seeds };
+}
+
 export async function sweepCommand(path: string, opts: SweepOptions): Promise<number> {
-  const vary = parseVary(opts.vary);
-  const setting = parseSweepSetting(vary.setting);
-  if (!setting) throw new CliError(`--vary: ${unknownSettingMessage(vary.setting)}`, EXIT.usage);
+  // Usage errors first, before the project is read.
+  sweepAxes(opts, 1);
   const project = loadProject(path);
   const problems = projectProblems(project);
   if (problems.length) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more; run 'bpnn validate ${path}')` : '';
     throw new CliError(`${path}: ${problems[0].path}: ${problems[0].message}${more}`);
   }
-  const expanded = expandSweep({ spec: projectToSpec(project), dataset: project.dataset, settings: project.training }, { setting, values: vary.values });
+  const { vary, setting, seeds } = sweepAxes(opts, project.training.seed);
+  const expanded = expandSweep(
+    { spec: projectToSpec(project), dataset: project.dataset, settings: project.training },
+    { setting, values: vary.values, ...(seeds.length ? { seeds } : {}), newData: opts.newData === true },
+  );
   if (!expanded.ok) {
     const p = expanded.problems[0];
-    const usage = p.field === 'values' || p.field.startsWith('values[') || p.field === 'setting' || p.field === 'nodeIds';
-    const where = p.field.startsWith('values[') ? `--vary ${vary.setting}: value ${Number(p.field.slice(7, -1)) + 1}: ` : usage ? `--vary ${vary.setting}: ` : `${path}: ${locateProblem(project, p).path}: `;
+    const usage = p.field === 'values' || p.field.startsWith('values[') || p.field === 'setting' || p.field === 'nodeIds' || p.field === 'seeds' || p.field === 'newData';
+    const where = p.field.startsWith('values[')
+      ? `--vary ${vary.setting}: value ${Number(p.field.slice(7, -1)) + 1}: `
+      : p.field === 'newData'
+        ? '--new-data: '
+        : p.field === 'seeds'
+          ? '--seeds: '
+          : usage
+            ? `--vary ${vary.setting}: `
+            : `${path}: ${locateProblem(project, p).path}: `;
     throw new CliError(`${where}${p.message}`, usage ? EXIT.usage : EXIT.badInput);
   }
   const plan = expanded.plan;
+  // Every run must fit on its own before any starts; the host then runs at once only what fits together.
+  const memoryBudget = cliMemoryBudget(opts.memoryLimit);
+  const refusal = sweepMemoryRefusal(plan, memoryBudget);
+  if (refusal) throw new CliError(`${path}: memory: the run with ${plan.settingLabel.toLowerCase()} ${refusal.run.label}: ${refusal.problem.message}`);
 
   const out = (s: string) => process.stdout.write(`${s}\n`);
   const sweepId = randomUUID();
@@ -228,17 +329,21 @@ export async function sweepCommand(path: string, opts: SweepOptions): Promise<nu
   };
   process.on('SIGINT', onSigint);
   const worker = await bundleTrainingWorker();
+  // eslint-disable-next-line no-restricted-syntax -- the desktop app's training host (see the imports)
   const { TrainingHost } = await import('../electron/main/services/training-host');
-  const host = new TrainingHost({ workerPath: worker.workerPath, poolSize: Math.min(sweepPoolSize(), plan.runs.length) });
+  const host = new TrainingHost({ workerPath: worker.workerPath, poolSize: Math.min(sweepPoolSize(), plan.runs.length), memoryBudget });
   const t0 = performance.now();
   let outcomes: RunOutcome[];
   try {
-    if (!opts.json) out(`Sweeping ${plan.settingLabel.toLowerCase()} over ${plan.runs.length} values on ${host.poolSize} worker${host.poolSize === 1 ? '' : 's'}…`);
+    const valueCount = plan.seeds.length > 1 ? plan.runs.length / plan.seeds.length : plan.runs.length;
+    const valuesText = `${valueCount} value${valueCount === 1 ? '' : 's'}`;
+    const over = plan.seeds.length > 1 ? `${valuesText} × ${plan.seeds.length} seeds${plan.newData ? ' (new data per seed)' : ''}` : valuesText;
+    if (!opts.json) out(`Sweeping ${plan.settingLabel.toLowerCase()} over ${over} on ${host.poolSize} worker${host.poolSize === 1 ? '' : 's'}…`);
     outcomes = await runPlan(plan, host, {
       runIdPrefix: sweepId,
       shouldStop: () => interrupted,
       onEnd: (o, done) => {
-        if (!opts.json) out(`  [${done}/${plan.runs.length}] ${o.run.label}: ${o.result.state}, ${formatPercent(o.result.accuracy)} (${secs(o.result.ms)})`);
+        if (!opts.json) out(`  [${done}/${plan.runs.length}] ${runLabel(plan, o.run)}: ${o.result.state}, ${formatPercent(o.result.accuracy)} (${secs(o.result.ms)})`);
       },
     });
   } finally {
@@ -248,14 +353,22 @@ export async function sweepCommand(path: string, opts: SweepOptions): Promise<nu
   }
   const totalMs = performance.now() - t0;
   const records = sweepRecords(project, plan, outcomes, sweepId, startedAt);
-  const rows = records.map((r, i) => resultRow(r, plan.runs[i].label));
+  const rows = records.map((r, i) => resultRow(r, runLabel(plan, plan.runs[i])));
+  const values = summarizeByValue(records.map((r, i) => resultRow(r, plan.runs[i].label)));
   const hasTest = project.training.testSplit > 0;
 
+  const repeated = plan.seeds.length > 1;
   if (opts.json) {
     rows.forEach((row, i) => out(jsonRunLine(plan, row, i, outcomes[i].result)));
+    if (repeated) for (const v of values) out(jsonValueLine(plan, v));
   } else {
     out('');
     out(tableText(plan.settingLabel, rows, hasTest));
+    if (repeated) {
+      out('');
+      out(`Over ${plan.seeds.length} seeds (${plan.seeds.join(', ')}${plan.newData ? ', new data per seed' : ''}): median (range)`);
+      out(valueTableText(plan.settingLabel, values));
+    }
   }
 
   if (opts.report !== undefined) {
@@ -264,16 +377,17 @@ export async function sweepCommand(path: string, opts: SweepOptions): Promise<nu
       const w = outcomes[i].weights;
       if (w) runWeights[r.id] = w;
     });
+    // eslint-disable-next-line no-restricted-syntax -- the app's lab report, built without a window
     const { buildLabReport } = await import('../renderer/report/index');
     const html = buildLabReport({ project: { ...project, runs: [...project.runs, ...records] }, runWeights, generatedAt: startedAt.toISOString() });
-    writeFileAtomic(opts.report, html);
+    await writeOutput(opts.report, html, 'export');
     if (!opts.json) out(`\nWrote the lab report to ${opts.report}`);
   }
 
   if (opts.out !== undefined) {
     const saved = serializeProject({ ...project, runs: [...project.runs, ...records] });
     if (!saved.ok) throw new CliError(`Could not save '${opts.out}': ${saved.message}`);
-    writeFileAtomic(opts.out, saved.text);
+    await writeOutput(opts.out, saved.text, 'project');
     if (!opts.json) out(`Saved the project with the ${records.length} runs in its history to ${opts.out}`);
   }
 
@@ -284,7 +398,8 @@ export async function sweepCommand(path: string, opts: SweepOptions): Promise<nu
       JSON.stringify({
         event: 'summary',
         setting: plan.settingKey,
-        values: plan.runs.map((r) => r.value),
+        values: [...new Set(plan.runs.map((r) => r.value))],
+        seeds: plan.seeds,
         runs: rows.length,
         done: count('done'),
         diverged: count('diverged'),
@@ -314,10 +429,17 @@ export function registerSweep(program: Command): void {
     .command('sweep')
     .description('train the project once per value of one setting, everything else held fixed, and compare (a "change one thing" experiment)')
     .argument('<project>', 'the .bpnn project to sweep')
-    .requiredOption('--vary <setting=values>', `the setting and its values, e.g. lr=0.0005,0.005,0.05,0.5,1 (settings: ${SWEEP_SETTINGS.join(', ')})`)
+    .requiredOption(
+      '--vary <setting=values>',
+      `the setting and its values, e.g. lr=0.0005,0.005,0.05,0.5,1 (settings: ${SWEEP_SETTINGS.join(', ')}); a second --vary seed=1,2,3 repeats each value over those seeds`,
+      (v: string, all: string[] = []) => [...all, v],
+    )
+    .option('--seeds <n>', `repeat each value over this many seeds, from the project's seed up (default ${DEFAULT_SWEEP_SEEDS}, at most ${MAX_SWEEP_SEEDS})`, boundedNumber('--seeds', { min: 1, max: MAX_SWEEP_SEEDS, integer: true }))
+    .option('--new-data', 'draw new data for every seed (generated data sets only), as the lab drew new points every run')
     .option('--json', 'print one JSON line per run, then a summary line')
     .option('--report <file>', 'write the lab report (one self-contained HTML file) to this file')
     .option('--out <file>', "write the project with the sweep's runs added to its run history")
+    .option('--memory-limit <size>', "the most memory the runs may use together, e.g. 512MB or 2GB (default: half of this computer's memory)", memorySize('--memory-limit'))
     .action(async (project: string, opts: SweepOptions) => {
       process.exitCode = await sweepCommand(project, opts);
     });

@@ -4,19 +4,24 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import {
+  MAX_PROJECT_BYTES,
   buildRunRecord,
   createTrainingSession,
   exportWeights,
+  initialWeightsMismatch,
   projectToSpec,
+  readWeightsFile,
   serializeProject,
   type Project,
   type RunRecord,
   type RunResult,
   type TrainingSession,
   type TrainingSettings,
+  type Weights,
 } from '../core/index';
 import { CliError, EXIT } from './errors';
-import { checkWritable, loadProject, writeFileAtomic } from './files';
+import { checkWritable, loadProject, readTextFile, writeOutput } from './files';
+import { cliMemoryBudget } from './options';
 import { barReporter, jsonReporter, plainReporter, type Reporter } from './report';
 import { locateProblem } from './validate';
 
@@ -25,7 +30,13 @@ export interface TrainOptions {
   seed?: number;
   out?: string;
   weights?: string;
+  /** A weights JSON file to start from (docs/weights.md). */
+  initWeights?: string;
+  /** Write the starting weights as weights JSON here, before training. */
+  exportInitialWeights?: string;
   json?: boolean;
+  /** --memory-limit in bytes; null or absent = automatic. */
+  memoryLimit?: number | null;
 }
 
 /** Wall time per slice of batches before yielding to the event loop. */
@@ -61,17 +72,28 @@ export function runRecord(project: Project, session: TrainingSession, settings: 
   });
 }
 
+/** The starting weights from --init-weights, checked against the project's network. */
+function loadInitialWeights(file: string, project: Project): Weights {
+  const read = readWeightsFile(readTextFile(file, 'weights file', MAX_PROJECT_BYTES));
+  if (!read.ok) throw new CliError(`--init-weights ${file}: ${read.message}`, EXIT.badInput);
+  const mismatch = initialWeightsMismatch({ spec: projectToSpec(project), dataset: project.dataset }, read.weights);
+  if (mismatch) throw new CliError(`--init-weights ${file}: ${mismatch}; export the initial weights of this project with --export-initial-weights or the app's Export initial weights`, EXIT.badInput);
+  return read.weights;
+}
+
 export async function trainCommand(path: string, opts: TrainOptions): Promise<number> {
   const project = loadProject(path);
-  for (const target of [opts.out, opts.weights]) if (target !== undefined) checkWritable(target);
+  for (const target of [opts.out, opts.weights, opts.exportInitialWeights]) if (target !== undefined) checkWritable(target);
+  const initialWeights = opts.initWeights !== undefined ? loadInitialWeights(opts.initWeights, project) : project.weights;
   const settings: TrainingSettings = {
     ...project.training,
     ...(opts.epochs !== undefined ? { epochs: opts.epochs } : {}),
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
   };
   const created = createTrainingSession(
-    { spec: projectToSpec(project), dataset: project.dataset, settings, initialWeights: project.weights },
-    { now: () => performance.now() },
+    { spec: projectToSpec(project), dataset: project.dataset, settings, initialWeights },
+    // Checked against the memory budget before the session allocates anything (B5).
+    { now: () => performance.now(), memory: { budget: cliMemoryBudget(opts.memoryLimit) } },
   );
   if (!created.ok) {
     const first = locateProblem(project, created.problems[0]);
@@ -79,6 +101,12 @@ export async function trainCommand(path: string, opts: TrainOptions): Promise<nu
     throw new CliError(`${path}: ${first.path}: ${first.message}${more}`);
   }
   const session = created.session;
+  if (opts.exportInitialWeights !== undefined) {
+    const exported = exportWeights({ ...project, weights: session.weights() });
+    if (!exported.ok) throw new CliError(`Could not export the initial weights to '${opts.exportInitialWeights}': ${exported.message}`);
+    await writeOutput(opts.exportInitialWeights, exported.text, 'export');
+    if (!opts.json) process.stdout.write(`Exported the initial weights to ${opts.exportInitialWeights}\n`);
+  }
   const hasTest = session.testIndices.length > 0;
   const reporter = opts.json ? jsonReporter() : process.stdout.isTTY ? barReporter(hasTest) : plainReporter(hasTest);
 
@@ -102,13 +130,13 @@ export async function trainCommand(path: string, opts: TrainOptions): Promise<nu
   if (opts.out !== undefined) {
     const saved = serializeProject(trained);
     if (!saved.ok) throw new CliError(`Could not save '${opts.out}': ${saved.message}`);
-    writeFileAtomic(opts.out, saved.text);
+    await writeOutput(opts.out, saved.text, 'project');
     if (!opts.json) process.stdout.write(`Saved the trained project to ${opts.out}\n`);
   }
   if (opts.weights !== undefined) {
     const exported = exportWeights(trained);
     if (!exported.ok) throw new CliError(`Could not export weights to '${opts.weights}': ${exported.message}`);
-    writeFileAtomic(opts.weights, exported.text);
+    await writeOutput(opts.weights, exported.text, 'export');
     if (!opts.json) process.stdout.write(`Exported the weights to ${opts.weights}\n`);
   }
   if (result.state === 'diverged') {

@@ -1,8 +1,9 @@
 // `bpnn validate`: everything that would stop the project from training, each with where it
 // is: file problems with their JSON path, graph and loss problems with their node.
-import { checkLossFit, compileModel, groupDigits, makeDataset, projectToSpec, parseProject, validateSettings, MAX_PROJECT_BYTES, type Project, type TrainProblem } from '../core/index';
+import { buildNetwork, checkLossFit, checkMemory, createRng, compileModel, estimateTrainingMemory, groupDigits, makeDataset, projectToSpec, parseProject, validateSettings, MAX_PROJECT_BYTES, type MemoryBudget, type MemoryCheck, type Project, type TrainProblem } from '../core/index';
 import { EXIT } from './errors';
 import { readTextFile } from './files';
+import { cliMemoryBudget } from './options';
 
 export interface Located {
   path: string;
@@ -25,22 +26,40 @@ export function locateProblem(p: Project, problem: TrainProblem): Located {
       return { path: `dataset${problem.row !== undefined ? ` row ${problem.row}` : ''}${problem.column !== undefined ? ` column ${problem.column}` : ''}`, message: problem.message };
     case 'bad-weights':
       return { path: problem.nodeId !== undefined ? `weights.${problem.nodeId}` : 'weights', message: problem.message };
+    case 'too-much-memory':
+      return { path: 'memory', message: problem.message };
     default:
       return { path: nodePath(p, problem.nodeId), message: problem.message };
   }
 }
 
-/** Settings, data, graph and loss problems of a project whose file is valid. */
-export function projectProblems(p: Project): Located[] {
-  const settings = validateSettings(p.training).map((q) => locateProblem(p, q));
+/**
+ * Settings, data, graph and loss problems of a project whose file is valid, and, once there are
+ * none, the memory verdict `bpnn train` would reach (the same estimate, the same check).
+ */
+export function projectCheck(p: Project, budget: MemoryBudget | null): { problems: Located[]; memory: MemoryCheck | null } {
+  const settingsProblems = validateSettings(p.training);
+  const settings = settingsProblems.map((q) => locateProblem(p, q));
   const data = makeDataset(p.dataset);
-  if (!data.ok) return [...settings, ...data.problems.map((q) => locateProblem(p, q))];
+  if (!data.ok) return { problems: [...settings, ...data.problems.map((q) => locateProblem(p, q))], memory: null };
   const compiled = compileModel(projectToSpec(p), data.dataset.inputShape);
-  if (!compiled.ok) return [...settings, ...compiled.problems.map((q) => locateProblem(p, q))];
-  return [...settings, ...checkLossFit(compiled.model, p.training.loss, data.dataset.numClasses).map((q) => locateProblem(p, q))];
+  if (!compiled.ok) return { problems: [...settings, ...compiled.problems.map((q) => locateProblem(p, q))], memory: null };
+  // Stored weights must fit the graph as it is now: the same check train and predict make when
+  // they load them (the init and seed only fill a network that is thrown away).
+  const built = p.weights === null ? null : buildNetwork(compiled.model, { init: 'normal', rng: createRng(0), weights: p.weights });
+  const weights = built && !built.ok ? built.problems : [];
+  const problems = [...settings, ...[...checkLossFit(compiled.model, p.training.loss, data.dataset.numClasses), ...weights].map((q) => locateProblem(p, q))];
+  if (problems.length || budget === null || data.dataset.n < 2) return { problems, memory: null };
+  const memory = checkMemory(estimateTrainingMemory(compiled.model, data.dataset, p.training), budget);
+  return { problems: memory.ok ? [] : [locateProblem(p, memory.problem)], memory };
 }
 
-export function validateCommand(path: string): number {
+/** Settings, data, graph and loss problems of a project whose file is valid. */
+export function projectProblems(p: Project): Located[] {
+  return projectCheck(p, null).problems;
+}
+
+export function validateCommand(path: string, opts: { memoryLimit?: number | null } = {}): number {
   const parsed = parseProject(readTextFile(path, 'project', MAX_PROJECT_BYTES).replace(/^\uFEFF/, ''));
   const out = (s: string): boolean => process.stdout.write(`${s}\n`);
   if (!parsed.ok) {
@@ -48,9 +67,10 @@ export function validateCommand(path: string): number {
     if (parsed.more > 0) out(`…and ${groupDigits(parsed.more)} more`);
     return EXIT.badInput;
   }
-  const problems = projectProblems(parsed.project);
+  const { problems, memory } = projectCheck(parsed.project, cliMemoryBudget(opts.memoryLimit));
   for (const q of problems) out(`${q.path}: ${q.message}`);
   if (problems.length > 0) return EXIT.badInput;
+  if (memory) out(`memory: ${memory.summary}: ok`);
   out('ok');
   return EXIT.ok;
 }

@@ -8,7 +8,8 @@ export * from './project/types';
 export * from './train/events';
 export * from './random';
 export * from './train/driver';
-export { MAX_PROJECT_BYTES, MAX_DEPTH as MAX_PROJECT_DEPTH, MAX_PROBLEMS_SHOWN, groupDigits } from './project/limits';
+export { MAX_PROJECT_BYTES, MAX_DEPTH as MAX_PROJECT_DEPTH, MAX_PROBLEMS_SHOWN, MAX_DATA_BYTES, MAX_DATA_VALUES, groupDigits } from './project/limits';
+export { checkSavable, checkDatasetFits, datasetBytes, utf8Length, type SavableResult } from './project/savable';
 export { parseProject, validateProjectValue, type ParseResult, type Problem as ProjectProblem } from './project/parse';
 export { serializeProject, type SerializeResult } from './project/serialize';
 export { projectToSpec } from './project/spec';
@@ -17,12 +18,73 @@ export { migrateDocument, futureVersionMessage, type MigrationStep } from './pro
 export { compileModel, checkLossFit } from './graph/validate';
 export { conv1dOutLength } from './graph/shapes';
 export { MAX_UNITS, MAX_KERNEL, MAX_PARAMS } from './graph/limits';
-export { DEFAULT_LEAKY_SLOPE } from './graph/node-params';
+export { DEFAULT_LEAKY_SLOPE, PARAM_KEYS } from './graph/node-params';
 export { makeDataset, datasetInputShape, parseCsv, type MakeDatasetResult, type CsvProblem, type ParseCsvResult, type ParseCsvOptions } from './data/index';
 export { exportWeights, WEIGHTS_FORMAT, WEIGHTS_VERSION, type ExportWeightsResult } from './project/weights';
+export { readWeightsFile, initialWeightsMismatch, type ReadWeightsResult } from './train/weights-file';
+export * from './export/index';
 export { newProject } from './project/new';
 export { createTrainingSession, Session, type SessionOptions, type SessionTestHooks, type SkippedStep } from './train/session';
-export { defaultSettings, validateSettings, OPTIMIZER_DEFAULTS, MAX_EPOCHS, MAX_BATCH_SIZE, MAX_TEST_SPLIT } from './train/settings';
+export {
+  estimateTrainingMemory,
+  estimateTraceMemory,
+  estimateRequestMemory,
+  datasetSampleCount,
+  splitSizes,
+  type MemoryEstimate,
+  type MemoryExtras,
+  type MemoryPart,
+  type MemoryPartKind,
+  type MemoryPurpose,
+  type DataSize,
+} from './train/memory';
+export {
+  checkMemory,
+  memorySummary,
+  largestBatchThatFits,
+  formatBytes,
+  parseMemorySize,
+  automaticMemoryBudget,
+  chosenMemoryBudget,
+  isOutOfMemory,
+  OUT_OF_MEMORY_MESSAGE,
+  DEFAULT_MEMORY_BUDGET,
+  FALLBACK_MEMORY_LIMIT,
+  MAX_MEMORY_LIMIT,
+  MIN_MEMORY_LIMIT,
+  AUTOMATIC_MEMORY_SHARE,
+  type MemoryBudget,
+  type MemoryCheck,
+  type MemorySizeResult,
+} from './train/memory-budget';
+export {
+  defaultSettings,
+  validateSettings,
+  OPTIMIZER_DEFAULTS,
+  MAX_EPOCHS,
+  MAX_BATCH_SIZE,
+  MAX_TEST_SPLIT,
+  MAX_LR,
+  LR_BOUND,
+  MIN_LR_BOUND,
+  GAMMA_BOUND,
+  STEP_SIZE_BOUND,
+  EPOCHS_BOUND,
+  SEED_BOUND,
+  boundText,
+  inBound,
+  type NumberBound,
+  REGIMES,
+  REGIME_LABELS,
+  LAB_BCE_CLIP,
+  BCE_CLIP_BOUND,
+  regimeOf,
+  stepBatchSize,
+  withRegime,
+  withBatchSize,
+  DEFAULT_MINI_BATCH,
+} from './train/settings';
+export { isDecimalText, parseDecimal, readDecimal, type DecimalRead } from './numbers';
 export { buildNetwork, Network, type NodeTrace, type NetworkParam, type BuildNetworkOptions, type BuildNetworkResult } from './train/network';
 export { MAX_BAD_STEPS, nonFiniteValuesText } from './train/divergence';
 export { scheduledLr } from './optim/schedules';
@@ -33,3 +95,4 @@ export { MAX_CSV_CHARS, MAX_CSV_ROWS, MAX_CSV_COLUMNS, LABEL_NAMES } from './dat
 export { LARGE_FEATURE, MAX_INLINE_CLASSES } from './data/inline';
 export * from './sweep/index';
 export * from './inspect/index';
+export { decodeText, type DecodeResult } from './text/decode';

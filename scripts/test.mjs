@@ -16,7 +16,7 @@ const banner = (lines) => {
 };
 const skipMessage = [
   'BROWSER TESTS SKIPPED: Chromium was not found.',
-  'The end-to-end tests of the editor (test/e2e) did not run.',
+  'The end-to-end tests of the editor (test/e2e) and of the desktop window (test/desktop) did not run.',
   'Install it with:  sudo apt-get install -y chromium',
   'or point BPNN_CHROMIUM at a Chromium/Chrome executable.',
 ];

@@ -10,8 +10,15 @@ import type { DatasetSpec } from './types';
 import { MAX_SAMPLES } from './params';
 import { MAX_INLINE_CLASSES, MAX_LISTED_PROBLEMS } from './inline';
 import { internalErrorText } from '../graph/describe';
+import { isDecimalText, readDecimal } from '../numbers';
+import { MAX_PROJECT_BYTES } from '../project/limits';
+import { checkDatasetFits } from '../project/savable';
 
-export const MAX_CSV_CHARS = 64 * 1024 * 1024;
+/**
+ * Longest CSV text read at all: an imported dataset lives inside the project, so no more text
+ * than a project file can hold. Whether the data fits is then measured exactly (checkDatasetFits).
+ */
+export const MAX_CSV_CHARS = MAX_PROJECT_BYTES;
 export const MAX_CSV_ROWS = MAX_SAMPLES;
 export const MAX_CSV_COLUMNS = 10_000;
 /** Column names that mark the label when no label column is given. */
@@ -34,7 +41,6 @@ interface CsvRecord {
   line: number;
 }
 
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 function detectSeparator(text: string): string {
   const end = text.search(/[\r\n]/);
@@ -48,51 +54,65 @@ function detectSeparator(text: string): string {
 /** Splits text into records; blank lines are skipped. Stops early past `maxRecords`. */
 function tokenize(text: string, sep: string, maxRecords: number): { records: CsvRecord[]; error: CsvProblem | null; truncated: boolean } {
   const records: CsvRecord[] = [];
+  const sepCode = sep.charCodeAt(0);
   let fields: string[] = [];
   let field = '';
-  let inQuotes = false;
   let line = 1;
   let recordLine = 1;
-  let quoteLine = 1;
   const endRecord = (): void => {
     fields.push(field);
     if (!(fields.length === 1 && fields[0].trim() === '')) records.push({ fields, line: recordLine });
     fields = [];
     field = '';
   };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (inQuotes) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else inQuotes = false;
-      } else {
-        if (ch === '\n') line++;
-        field += ch;
-      }
-      continue;
-    }
-    if (ch === '"' && field.trim() === '') {
-      inQuotes = true;
-      quoteLine = line;
+  const n = text.length;
+  let i = 0;
+  // Fields are sliced out of the text, never built a character at a time: a 60 MB file has
+  // millions of cells, and appending each character made an import take tens of seconds.
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 34 && field.trim() === '') {
+      // A quoted field: "" inside it is one quote; newlines inside it are part of the field.
+      const quoteLine = line;
       field = '';
-    } else if (ch === sep) {
+      let j = i + 1;
+      for (;;) {
+        const q = text.indexOf('"', j);
+        if (q < 0) {
+          return { records, error: { message: `Line ${quoteLine} opens a quote (") that is never closed: close it or remove it.` }, truncated: false };
+        }
+        const part = text.slice(j, q);
+        for (let k = part.indexOf('\n'); k >= 0; k = part.indexOf('\n', k + 1)) line++;
+        field += part;
+        if (text.charCodeAt(q + 1) === 34) {
+          field += '"';
+          j = q + 2;
+        } else {
+          i = q + 1;
+          break;
+        }
+      }
+    } else if (c === sepCode) {
       fields.push(field);
       field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
+      i++;
+    } else if (c === 10 || c === 13) {
+      i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
       endRecord();
       line++;
       recordLine = line;
       if (records.length > maxRecords) return { records, error: null, truncated: true };
     } else {
-      field += ch;
+      // Up to the next separator, line end or quote (a quote inside a field is kept as text).
+      let j = i + 1;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (d === sepCode || d === 10 || d === 13 || d === 34) break;
+        j++;
+      }
+      field = field === '' ? text.slice(i, j) : field + text.slice(i, j);
+      i = j;
     }
-  }
-  if (inQuotes) {
-    return { records, error: { message: `Line ${quoteLine} opens a quote (") that is never closed: close it or remove it.` }, truncated: false };
   }
   if (field !== '' || fields.length > 0) endRecord();
   return { records, error: null, truncated: records.length > maxRecords };
@@ -123,7 +143,7 @@ function mapLabels(raw: string[]): { labels: number[]; classNames: string[] } {
     if (k <= MAX_INLINE_CLASSES) return { labels, classNames: Array.from({ length: k }, (_, c) => String(c)) };
   }
   // Large or non-integer codes (1000/2000, −1/1, 0.5): number the distinct values in ascending order.
-  if (raw.every((s) => NUMBER.test(s))) {
+  if (raw.every(isDecimalText)) {
     const byValue = new Map<number, string>();
     for (const s of raw) if (!byValue.has(Number(s))) byValue.set(Number(s), s);
     const values = [...byValue.keys()].sort((a, b) => a - b);
@@ -194,14 +214,16 @@ function parse(text: string, opts: ParseCsvOptions): ParseCsvResult {
     }
     const row: number[] = [];
     for (const j of featureCols) {
-      const cell = fields[j].trim();
-      if (cell === '') report({ row: r, column: header[j], message: `${where}, column '${header[j]}' is empty: fill it in or delete the row.` });
-      else if (!NUMBER.test(cell)) report({ row: r, column: header[j], message: `${where}, column '${header[j]}' is not a number: "${cell.slice(0, 40)}". Feature columns must hold numbers only.` });
-      else {
-        const v = Number(cell);
-        if (!Number.isFinite(v)) report({ row: r, column: header[j], message: `${where}, column '${header[j]}' is too large to be a number: "${cell.slice(0, 40)}".` });
-        row.push(v);
+      // One read per cell: a 60 MB file has millions of them.
+      const read = readDecimal(fields[j]);
+      if (read.ok) {
+        row.push(read.value);
+        continue;
       }
+      const cell = fields[j].trim();
+      if (read.reason === 'empty') report({ row: r, column: header[j], message: `${where}, column '${header[j]}' is empty: fill it in or delete the row.` });
+      else if (read.reason === 'not-a-number') report({ row: r, column: header[j], message: `${where}, column '${header[j]}' is not a number: "${cell.slice(0, 40)}". Feature columns must hold numbers only.` });
+      else report({ row: r, column: header[j], message: `${where}, column '${header[j]}' is too large to be a number: "${cell.slice(0, 40)}".` });
     }
     const label = fields[chosen].trim();
     if (label === '') report({ row: r, column: labelName, message: `${where}, label column '${labelName}' is empty: every row needs a class.` });
@@ -215,8 +237,9 @@ function parse(text: string, opts: ParseCsvOptions): ParseCsvResult {
   if (classNames.length > MAX_INLINE_CLASSES) {
     return fail({ column: labelName, message: `The label column '${labelName}' has ${classNames.length} classes, above the limit of ${MAX_INLINE_CLASSES}: is '${labelName}' really the label? Choose the label column explicitly.` });
   }
-  return {
-    ok: true,
-    dataset: { kind: 'inline', name: typeof opts?.name === 'string' ? opts.name : 'data.csv', featureNames, features, labels, classNames, inputShape: [featureNames.length] },
-  };
+  const dataset: DatasetSpec = { kind: 'inline', name: typeof opts?.name === 'string' ? opts.name : 'data.csv', featureNames, features, labels, classNames, inputShape: [featureNames.length] };
+  // Refuse here what the project could not save and open again (docs/reliability.md F1).
+  const fits = checkDatasetFits(dataset);
+  if (!fits.ok) return fail({ message: fits.message });
+  return { ok: true, dataset };
 }

@@ -1,7 +1,7 @@
 // Reads and checks a node's params. Whatever the spec holds (strings, null, NaN, 1e300),
 // the result is a typed value plus problems; a bad field becomes null so shape inference
 // can stop at exactly that node.
-import type { GraphProblem, NodeId, NodeType } from './spec';
+import type { GraphProblem, NodeId, NodeParamsByType, NodeType } from './spec';
 import { nodeLabel, valueText } from './describe';
 import { MAX_KERNEL, MAX_UNITS } from './limits';
 
@@ -18,6 +18,29 @@ export type NodeParams =
   | { type: Exclude<NodeType, 'Linear' | 'Conv1d' | 'LeakyReLU'> };
 
 export const DEFAULT_LEAKY_SLOPE = 0.01;
+
+/**
+ * The params each node type stores, in the order files list them. A project file naming any
+ * other is refused by the loader (project/schema.ts), as every other unknown key is. Checked
+ * against NodeParamsByType both ways at compile time (below), so the two cannot drift apart.
+ */
+export const PARAM_KEYS = {
+  Input: [],
+  Linear: ['outFeatures', 'bias'],
+  Conv1d: ['outChannels', 'kernelSize', 'stride', 'padding'],
+  Flatten: [],
+  Sigmoid: [],
+  Tanh: [],
+  ReLU: [],
+  LeakyReLU: ['negativeSlope'],
+  Identity: [],
+  Softmax: [],
+} as const satisfies { readonly [T in NodeType]: readonly (keyof NodeParamsByType[T])[] };
+
+// A param in NodeParamsByType that PARAM_KEYS leaves out makes this line fail to compile.
+type Unlisted<T extends NodeType> = string extends keyof NodeParamsByType[T] ? never : Exclude<keyof NodeParamsByType[T], (typeof PARAM_KEYS)[T][number]>;
+const _everyParamListed: [{ [T in NodeType]: Unlisted<T> }[NodeType]] extends [never] ? true : false = true;
+void _everyParamListed;
 
 interface IntRule {
   key: string;
@@ -59,7 +82,11 @@ function readInt(
 const UNITS_WHY = `each unit adds weights, and a layer this wide would need more memory than the app can use. Use a smaller number (most networks here use 2 to 512).`;
 const KERNEL_WHY = `kernels, strides and paddings this large do not fit any signal the app handles.`;
 
-/** Checks the params of a node whose type is known; unknown extra keys are ignored on purpose (older or newer files). */
+/**
+ * Checks the params of a node whose type is known. Keys it does not know are ignored here:
+ * a file with one is refused when it is opened (PARAM_KEYS), and a spec built in memory holds
+ * only the keys the editor writes.
+ */
 export function readNodeParams(
   id: NodeId,
   type: NodeType,

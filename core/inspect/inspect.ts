@@ -7,6 +7,8 @@ import type { ModelSpec } from '../graph/spec';
 import { checkLossFit, compileModel } from '../graph/validate';
 import { scheduledLr } from '../optim/schedules';
 import { createRng } from '../random';
+import { estimateTraceMemory } from '../train/memory';
+import { DEFAULT_MEMORY_BUDGET, checkMemory, type MemoryBudget } from '../train/memory-budget';
 import { buildNetwork, type Network } from '../train/network';
 import type { TrainProblem } from '../train/session-types';
 import { validateSettings } from '../train/settings';
@@ -24,6 +26,8 @@ export interface InspectRequest {
   weights: Weights | null;
   /** Indices into the dataset (all samples, before any train/test split). */
   samples: number[];
+  /** What the step-through may use (it runs where the page does); absent = the conservative default. */
+  memoryBudget?: MemoryBudget;
 }
 
 export type InspectResult =
@@ -57,6 +61,9 @@ function create(req: InspectRequest): InspectResult {
   if (outOfRange !== undefined) {
     return { ok: false, problems: [{ code: 'bad-setting', field: 'samples', message: `Sample ${outOfRange} does not exist: the dataset has samples 0 to ${dataset.n - 1}.` }] };
   }
+  // Before the network exists: one wide layer times 16 samples, copied for display, adds up.
+  const memory = checkMemory(estimateTraceMemory(compiled.model, dataset, req.settings, samples.length, 'step-through'), req.memoryBudget ?? DEFAULT_MEMORY_BUDGET);
+  if (!memory.ok) return { ok: false, problems: [memory.problem] };
   // The same stream a training session draws its initial weights from (session.ts: first fork).
   const initRng = createRng(req.settings.seed).fork();
   const built = buildNetwork(compiled.model, { init: req.settings.init, rng: initRng, weights: req.weights });

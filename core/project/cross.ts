@@ -2,14 +2,16 @@
 // nodes that exist, tensors hold as many numbers as their shape says, and inline data is
 // rectangular with labels that name a class. Weights of nodes that are no longer in the graph
 // are dropped rather than refused: deleting a trained block must not make a project
-// unsaveable, and nothing can ever use those numbers again.
-import type { Project } from './types';
+// unsaveable, and nothing can ever use those numbers again. They run on the project as the
+// file holds it, so data several runs share is checked once, where it is written.
+import type { DatasetRef, StoredProject } from './types';
+import type { DatasetSpec } from '../data/types';
 import type { ProblemList } from './problems';
 
 const product = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
 
 /** Adds the problems found to `problems`; returns the project with orphaned weights dropped. */
-export function crossCheckProject(p: Project, problems: ProblemList): Project {
+export function crossCheckProject(p: StoredProject, problems: ProblemList): StoredProject {
   const firstIndex = new Map<string, number>();
   p.graph.nodes.forEach((node, i) => {
     const seen = firstIndex.get(node.id);
@@ -29,7 +31,7 @@ export function crossCheckProject(p: Project, problems: ProblemList): Project {
 
   let weights = p.weights;
   if (weights !== null) {
-    const kept: NonNullable<Project['weights']> = {};
+    const kept: NonNullable<StoredProject['weights']> = {};
     for (const [node, tensors] of Object.entries(weights)) {
       if (!firstIndex.has(node)) continue;
       kept[node] = tensors;
@@ -48,7 +50,7 @@ export function crossCheckProject(p: Project, problems: ProblemList): Project {
   return weights === p.weights ? p : { ...p, weights };
 }
 
-function checkInlineDataset(d: Project['dataset'], at: string, problems: ProblemList): void {
+function checkInlineDataset(d: DatasetSpec | DatasetRef, at: string, problems: ProblemList): void {
   if (d.kind !== 'inline') return;
   const width = d.inputShape !== undefined ? product(d.inputShape) : d.featureNames.length;
   d.features.forEach((row, i) => {

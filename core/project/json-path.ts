@@ -7,7 +7,7 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 /** Longer keys are cut, so a hostile 1 MB key cannot flood a message. */
 const MAX_KEY_CHARS = 64;
 
-const shorten = (key: string): string => (key.length > MAX_KEY_CHARS ? `${key.slice(0, MAX_KEY_CHARS - 1)}…` : key);
+export const shortenKey = (key: string): string => (key.length > MAX_KEY_CHARS ? `${key.slice(0, MAX_KEY_CHARS - 1)}…` : key);
 
 /** Shown when a problem is about the whole file rather than a field in it. */
 export const ROOT_PATH = '(top level)';
@@ -22,7 +22,7 @@ export function formatPath(path: readonly PathSegment[], maxSegments = Infinity)
       out += `[${raw}]`;
       continue;
     }
-    const seg = shorten(raw);
+    const seg = shortenKey(raw);
     if (seg === '') out += '[""]';
     else if (IDENTIFIER.test(seg)) out += out === '' ? seg : `.${seg}`;
     else out += `[${JSON.stringify(seg)}]`;

@@ -1,7 +1,5 @@
 // Stepwise migration of project documents, the way nbformat upgrades notebooks: one pure
 // function per version step (n → n+1), applied in order until the current version.
-// Format 1 is the first released format, so the registry is empty today; the machinery,
-// the future-version refusal and the purity guarantees are in place for format 2.
 import { PROJECT_VERSION } from './types';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
@@ -10,8 +8,15 @@ export type JsonObject = { [key: string]: JsonValue };
 /** Turns a version-n document into a version-(n+1) document. Must not mutate its argument. */
 export type MigrationStep = (doc: JsonObject) => JsonObject;
 
+/**
+ * Format 2 lets a run name data written elsewhere in the file instead of repeating it
+ * (dataset-refs.ts). A format 1 file writes every run's data out, which format 2 still reads,
+ * so the step changes only the version.
+ */
+const v1ToV2: MigrationStep = (doc) => ({ ...doc, version: 2 });
+
 /** MIGRATIONS[n] upgrades format n to n+1. */
-export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = {};
+export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = { 1: v1ToV2 };
 
 export type MigrateResult = { ok: true; doc: JsonObject; from: number } | { ok: false; message: string };
 
@@ -43,6 +48,10 @@ export function migrateDocument(
     return { ok: false, message: `The format version must be a whole number from 1 up (this app writes ${current}), not ${JSON.stringify(version) ?? 'nothing'}` };
   }
   if (version > current) return { ok: false, message: futureVersionMessage(version) };
+  // A current file needs no step: a shallow copy keeps the promise (a new object, `doc`
+  // untouched) without copying every number of a 60 MiB dataset. Steps get a deep copy, so
+  // a step that forgot its purity still cannot reach the caller's document.
+  if (version === current) return { ok: true, doc: { ...doc }, from: version };
   let out = cloneJson(doc);
   for (let v = version; v < current; v++) {
     const step = steps[v];

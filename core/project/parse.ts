@@ -1,6 +1,7 @@
 // Loading a .bpnn file: size limit, a linear pre-scan (syntax, depth, forbidden keys,
 // non-finite numbers), JSON.parse, format marker and version, stepwise migration, the
-// strict schema, then cross-field checks. Every failure is a value listing at most
+// strict schema, cross-field checks, then the runs' references to shared data are resolved
+// (dataset-refs.ts). Every failure is a value listing at most
 // MAX_PROBLEMS_SHOWN problems with their JSON paths; nothing here throws.
 import type { z } from 'zod';
 import { MAX_PROJECT_BYTES, groupDigits } from './limits';
@@ -11,6 +12,7 @@ import { walkValue } from './walk';
 import { migrateDocument, type JsonObject } from './migrations';
 import { ProjectSchema } from './schema';
 import { crossCheckProject } from './cross';
+import { resolveDatasetRefs, storedForm } from './dataset-refs';
 import { PROJECT_FORMAT, type Project } from './types';
 
 export type { Problem } from './problems';
@@ -39,12 +41,17 @@ export function parseProject(text: string): ParseResult {
   }
 }
 
-/** Validate an in-memory value (an IPC payload, a store snapshot) exactly as a loaded file is. */
+/**
+ * Validate an in-memory value (an IPC payload, a store snapshot) exactly as a loaded file is:
+ * in the form it would be written, where runs on the same data as the project or an earlier run
+ * name it instead of repeating it, so the limits count what a file would hold.
+ */
 export function validateProjectValue(value: unknown): ParseResult {
   try {
-    const walked = walkValue(value);
+    const stored = storedForm(value);
+    const walked = walkValue(stored);
     if (walked.size > 0) return fail(walked);
-    return checkDocument(value);
+    return checkDocument(stored);
   } catch (e) {
     return failOne(ROOT_PATH, `The project could not be checked: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -67,8 +74,9 @@ function checkDocument(value: unknown): ParseResult {
     addZodIssues(parsed.error.issues, problems);
     return fail(problems);
   }
-  const project = crossCheckProject(parsed.data, problems);
-  return problems.size > 0 ? fail(problems) : { ok: true, project };
+  const checked = crossCheckProject(parsed.data, problems);
+  const project = resolveDatasetRefs(checked, problems);
+  return problems.size > 0 || project === null ? fail(problems) : { ok: true, project };
 }
 
 /** Longest message kept; zod echoes keys from the file, which may be huge or hostile. */

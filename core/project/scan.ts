@@ -1,16 +1,23 @@
 // A linear, non-recursive pass over the raw text before JSON.parse sees it. It checks the
 // JSON syntax (with line and column), nesting depth, string length and value count, and
-// finds forbidden keys (however they are escaped) and numbers too large for a float64,
-// naming the JSON path of each. Nothing here can overflow the stack or take more than
+// finds forbidden keys (however they are escaped), keys that appear twice in one object
+// (JSON.parse would silently keep the last) and numbers too large for a float64, naming the
+// JSON path of each. Nothing here can overflow the stack or take more than
 // one pass over the text, whatever the input.
 import { FORBIDDEN_KEYS, MAX_DEPTH, MAX_STRING_CHARS, MAX_VALUES, groupDigits } from './limits';
-import { formatPath, type PathSegment } from './json-path';
+import { formatPath, shortenKey, type PathSegment } from './json-path';
 import { ProblemList } from './problems';
 
 interface Frame {
   isObject: boolean;
+  /** The current key of an object. */
   key: string;
+  /** The current index of an array; the number of keys read so far in an object. */
   index: number;
+  /** An object's keys so far, made at its second key (most objects in a project are small). */
+  seen: Set<string> | null;
+  /** Keys already reported as repeated, so a key written three times is one problem. */
+  repeated: Set<string> | null;
 }
 
 const enum State {
@@ -24,6 +31,8 @@ const enum State {
 
 /** How many path segments a nesting message shows before "…". */
 const DEPTH_PATH_SEGMENTS = 6;
+/** A number without an exponent written in at most this many characters is below Number.MAX_VALUE (1.8e308, 309 digits). */
+const MAX_PLAIN_DIGITS = 308;
 
 function lineColumn(text: string, pos: number): string {
   let line = 1;
@@ -56,6 +65,9 @@ const isHex = (c: number): boolean => isDigit(c) || (c >= 65 && c <= 70) || (c >
  */
 export function scanJson(text: string): ProblemList {
   const problems = new ProblemList();
+  // Read once: the loops below run for every character of a file of up to 64 MiB.
+  const maxChars = MAX_STRING_CHARS;
+  const maxValues = MAX_VALUES;
   const frames: Frame[] = [];
   let state: State = State.Value;
   let values = 0;
@@ -78,6 +90,10 @@ export function scanJson(text: string): ProblemList {
   const failure: { list: ProblemList } = { list: problems };
   const scanString = (start: number): number => {
     let j = start + 1;
+    // Characters of the decoded string (an escape such as \n or \u00e9 is one), the length
+    // walk.ts measures on a value about to be saved: both must agree, or a description of many
+    // short lines could save and then not open.
+    let chars = 0;
     for (;;) {
       if (j >= n) {
         failure.list = fatal(`Invalid JSON at ${lineColumn(text, start)}: a string is never closed`);
@@ -105,7 +121,7 @@ export function scanJson(text: string): ProblemList {
       } else {
         j++;
       }
-      if (j - start > MAX_STRING_CHARS) {
+      if (++chars > maxChars) {
         failure.list = fatal(`A string is longer than the limit of ${groupDigits(MAX_STRING_CHARS)} characters`);
         return -1;
       }
@@ -113,6 +129,8 @@ export function scanJson(text: string): ProblemList {
     return j + 1;
   };
 
+  /** Set by scanNumber when the number it read has an exponent. */
+  let exponent = false;
   const scanNumber = (start: number): number => {
     let j = start;
     if (text.charCodeAt(j) === 45) j++;
@@ -133,6 +151,7 @@ export function scanJson(text: string): ProblemList {
     }
     const e = text.charCodeAt(j);
     if (e === 101 || e === 69) {
+      exponent = true;
       j++;
       const s = text.charCodeAt(j);
       if (s === 43 || s === 45) j++;
@@ -168,7 +187,7 @@ export function scanJson(text: string): ProblemList {
           i++;
           break;
         }
-        if (++values > MAX_VALUES) return fatal(`The file holds more than ${groupDigits(MAX_VALUES)} values (the limit)`);
+        if (++values > maxValues) return fatal(`The file holds more than ${groupDigits(MAX_VALUES)} values (the limit)`);
         if (c === 123 || c === 91) {
           if (frames.length >= MAX_DEPTH) {
             const where = formatPath(path(), DEPTH_PATH_SEGMENTS);
@@ -176,7 +195,7 @@ export function scanJson(text: string): ProblemList {
             list.add(where, `File is too deeply nested (limit ${MAX_DEPTH}) at ${where}`);
             return list;
           }
-          frames.push({ isObject: c === 123, key: '', index: 0 });
+          frames.push({ isObject: c === 123, key: '', index: 0, seen: null, repeated: null });
           state = c === 123 ? State.KeyOrEndObject : State.ValueOrEndArray;
           i++;
         } else if (c === 34) {
@@ -184,10 +203,13 @@ export function scanJson(text: string): ProblemList {
           if (i < 0) return failure.list;
           state = State.AfterValue;
         } else if (c === 45 || isDigit(c)) {
+          exponent = false;
           const end = scanNumber(i);
           if (end < 0) return failure.list;
-          const token = text.slice(i, end);
-          if (!Number.isFinite(Number(token))) {
+          // Only an exponent or more than 308 characters can overflow a float64; skipping the
+          // conversion for every other number keeps a data file's scan fast.
+          const token = exponent || end - i > MAX_PLAIN_DIGITS ? text.slice(i, end) : '';
+          if (token !== '' && !Number.isFinite(Number(token))) {
             problems.add(formatPath(path()), `Number ${token.length > 24 ? `${token.slice(0, 24)}…` : token} is too large to store (it would become Infinity)`);
           }
           i = end;
@@ -218,7 +240,18 @@ export function scanJson(text: string): ProblemList {
         // Only escaped keys need decoding; the slice is valid JSON, checked just above.
         const key = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
         if (FORBIDDEN_KEYS.has(key)) problems.add(formatPath(here()), `Forbidden key '${key}' at ${formatPath(here())}`);
-        frames[frames.length - 1].key = key;
+        const top = frames[frames.length - 1];
+        if (top.index === 1) top.seen = new Set([top.key]);
+        if (top.seen !== null) {
+          if (!top.seen.has(key)) top.seen.add(key);
+          else if (!top.repeated?.has(key)) {
+            (top.repeated ??= new Set()).add(key);
+            const where = formatPath(here());
+            problems.add(where, `'${shortenKey(key)}' appears twice in ${where}; JSON keeps only the last one, so remove the other`);
+          }
+        }
+        top.key = key;
+        top.index++;
         i = end;
         state = State.Colon;
         break;

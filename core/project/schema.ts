@@ -1,11 +1,15 @@
-// The strict zod schema for a .bpnn project (format version 1). It mirrors types.ts field for
-// field; the compile-time check at the bottom fails the build if the two ever drift apart.
+// The strict zod schema for a .bpnn project (format version 2), as the file holds it: a run's
+// dataset may be a reference (DatasetRef), which the loader then resolves (dataset-refs.ts). It
+// mirrors types.ts field for field; the compile-time check at the bottom fails the build if the
+// two ever drift apart.
 // Key order here is the key order of saved files (serialize.ts relies on it).
 import { z } from 'zod';
 import { NODE_TYPES, nodeId, type NodeId } from '../graph/spec';
 import { GENERATORS } from '../data/types';
-import { PROJECT_FORMAT, PROJECT_VERSION, type Project } from './types';
+import { PROJECT_FORMAT, PROJECT_VERSION, type StoredProject } from './types';
 import { FORBIDDEN_KEYS } from './limits';
+import { shortenKey } from './json-path';
+import { PARAM_KEYS } from '../graph/node-params';
 
 /** Problems shown per long number array before the rest are only counted. */
 const MAX_ISSUES_PER_ARRAY = 3;
@@ -58,12 +62,26 @@ const paramValue = z.custom<number | boolean>((v) => typeof v === 'boolean' || (
 
 export const PositionSchema = z.strictObject({ x: finite, y: finite });
 
-export const ProjectNodeSchema = z.strictObject({
-  id: nodeIdSchema,
-  type: z.enum(NODE_TYPES),
-  params: z.record(z.string(), paramValue),
-  position: PositionSchema,
-});
+export const ProjectNodeSchema = z
+  .strictObject({
+    id: nodeIdSchema,
+    type: z.enum(NODE_TYPES),
+    params: z.record(z.string(), paramValue),
+    position: PositionSchema,
+  })
+  .superRefine((node, ctx) => {
+    // Strict like every other object: a param the type does not have (a typo, or a size such as
+    // inFeatures that is worked out, never stored) is an error with its path, not ignored.
+    const known: readonly string[] = PARAM_KEYS[node.type];
+    for (const key of Object.keys(node.params)) {
+      if (known.includes(key)) continue;
+      const message =
+        known.length === 0
+          ? `${node.type} has no parameters; remove '${shortenKey(key)}'`
+          : `${node.type} has no parameter '${shortenKey(key)}' (its parameters are ${known.join(', ')})`;
+      ctx.addIssue({ code: 'custom', message, path: ['params', key], input: node.params[key] });
+    }
+  });
 
 export const ProjectEdgeSchema = z.strictObject({
   id,
@@ -81,22 +99,31 @@ export const GeneratorParamsSchema = z.strictObject({
   length: finite.optional(),
 });
 
-export const DatasetSpecSchema = z.discriminatedUnion('kind', [
-  z.strictObject({
-    kind: z.literal('generator'),
-    generator: z.enum(GENERATORS),
-    params: GeneratorParamsSchema,
-    seed: finite,
-  }),
-  z.strictObject({
-    kind: z.literal('inline'),
-    name,
-    featureNames: z.array(name),
-    features: z.array(numberArray()),
-    labels: numberArray({ integer: true, min: 0 }),
-    classNames: z.array(name),
-    inputShape: z.array(posInt).optional(),
-  }),
+const GeneratorDatasetSchema = z.strictObject({
+  kind: z.literal('generator'),
+  generator: z.enum(GENERATORS),
+  params: GeneratorParamsSchema,
+  seed: finite,
+});
+
+const InlineDatasetSchema = z.strictObject({
+  kind: z.literal('inline'),
+  name,
+  featureNames: z.array(name),
+  features: z.array(numberArray()),
+  labels: numberArray({ integer: true, min: 0 }),
+  classNames: z.array(name),
+  inputShape: z.array(posInt).optional(),
+});
+
+export const DatasetSpecSchema = z.discriminatedUnion('kind', [GeneratorDatasetSchema, InlineDatasetSchema]);
+
+/** A run's data: written out, or (format 2) a reference to the same data written before it. */
+const RunDatasetSchema = z.discriminatedUnion('kind', [
+  GeneratorDatasetSchema,
+  InlineDatasetSchema,
+  z.strictObject({ kind: z.literal('project') }),
+  z.strictObject({ kind: z.literal('run'), id }),
 ]);
 
 export const OptimizerSettingsSchema = z.discriminatedUnion('type', [
@@ -118,12 +145,15 @@ export const TrainingSettingsSchema = z.strictObject({
   optimizer: OptimizerSettingsSchema,
   schedule: ScheduleSettingsSchema,
   epochs: finite,
+  // Optional (absent: follows batchSize), so files from before the field still load as version 1.
+  regime: z.enum(['perSample', 'miniBatch', 'fullBatch']).optional(),
   batchSize: finite,
   testSplit: finite,
   seed: finite,
   init: z.enum(['normal', 'xavier', 'he']),
   clipNorm: finite.nullable(),
   shuffle: z.boolean(),
+  bceClip: finite.nullable().optional(),
 });
 
 export const TensorJsonSchema = z.strictObject({
@@ -171,7 +201,7 @@ export const RunRecordSchema = z.strictObject({
   name,
   createdAt: z.string(),
   settings: TrainingSettingsSchema,
-  dataset: DatasetSpecSchema,
+  dataset: RunDatasetSchema,
   sweep: z.strictObject({ id: z.string(), setting: z.string(), value: z.string() }).optional(),
   curves: RunCurvesSchema,
   result: RunResultSchema,
@@ -189,10 +219,11 @@ export const ProjectSchema = z.strictObject({
   runs: z.array(RunRecordSchema),
 });
 
-// Compile-time guard: the schema's output and the Project interface must be assignable both
-// ways. If a field is added to one and not the other, one of these lines stops compiling.
+// Compile-time guard: the schema's output and the StoredProject type (Project with references
+// allowed in runs) must be assignable both ways. If a field is added to one and not the other,
+// one of these lines stops compiling.
 type SchemaProject = z.infer<typeof ProjectSchema>;
-const _projectFitsSchema = (p: Project): SchemaProject => p;
-const _schemaFitsProject = (p: SchemaProject): Project => p;
+const _projectFitsSchema = (p: StoredProject): SchemaProject => p;
+const _schemaFitsProject = (p: SchemaProject): StoredProject => p;
 void _projectFitsSchema;
 void _schemaFitsProject;

@@ -1,8 +1,13 @@
 // Saving a project: refuse non-finite numbers by name (never JSON.stringify's silent null),
-// validate exactly as loading does (so whatever saves also loads), and write keys in schema
-// order so save(load(save(p))) is byte-identical to save(p).
+// validate exactly as loading does, run the loader's text limits on the text about to be
+// written (savable.ts), so whatever saves also loads, and write keys in schema order so
+// save(load(save(p))) is byte-identical to save(p). A run's imported data is written once per
+// distinct dataset: a run on the same data as the project or an earlier run names it
+// (dataset-refs.ts), so training on large data does not make the project unsaveable.
 import { formatPath } from './json-path';
 import { validateProjectValue } from './parse';
+import { checkSavable, checkValueCount } from './savable';
+import { storedForm } from './dataset-refs';
 import { stringifyStable } from './stringify';
 import type { Project } from './types';
 import type { Weights } from '../train/types';
@@ -31,10 +36,18 @@ export function serializeProject(p: Project): SerializeResult {
   if (bad !== null) return { ok: false, message: `${bad}; the project is not saved` };
   const checked = validateProjectValue(p);
   if (!checked.ok) {
+    // Too many values is the one problem a valid project reaches by growing (runs on data other
+    // than the project's keep a copy of it): say where they are and what to delete.
+    const count = checkValueCount(storedForm(p));
+    if (!count.ok) return { ok: false, message: `${count.message}; the project is not saved` };
     const first = checked.problems[0];
     const others = checked.problems.length - 1 + checked.more;
     const rest = others > 0 ? ` (and ${others} more problem${others === 1 ? '' : 's'})` : '';
     return { ok: false, message: `${first.path}: ${first.message}${rest}; the project is not saved` };
   }
-  return { ok: true, text: `${stringifyStable(checked.project)}\n` };
+  const stored = storedForm(checked.project);
+  const text = `${stringifyStable(stored)}\n`;
+  const savable = checkSavable(text, stored);
+  if (!savable.ok) return { ok: false, message: `${savable.message}; the project is not saved` };
+  return { ok: true, text };
 }

@@ -56,6 +56,8 @@ export function walkValue(root: unknown): ProblemList {
     const keys = Object.keys(value);
     for (const key of keys) {
       if (FORBIDDEN_KEYS.has(key)) problems.add(formatPath(path), `Forbidden key '${key}' at ${formatPath(path)}`);
+      // The scanner measures keys as it measures text values; a key it would refuse must not save.
+      if (key.length > MAX_STRING_CHARS) problems.add(formatPath(path), `A key is longer than the limit of ${groupDigits(MAX_STRING_CHARS)} characters`);
     }
     for (let k = keys.length - 1; k >= 0; k--) {
       const key = keys[k];

@@ -4,12 +4,15 @@
 import { datasetInputShape } from '../data/index';
 import { compileModel } from '../graph/validate';
 import type { ModelSpec } from '../graph/spec';
-import { OPTIMIZER_DEFAULTS, validateSettings } from '../train/settings';
+import { SEED_BOUND, boundText, inBound, validateSettings, withBatchSize } from '../train/settings';
+import type { DatasetSpec } from '../data/types';
 import type { OptimizerSettings, TrainingSettings, TrainRequest, Weights } from '../train/types';
 import { hiddenActivationIds, hiddenLinearIds, withActivation, withHiddenUnits } from './graph';
-import { SWEEP_SETTING_LABELS, sweepValueLabel } from './presets';
+import { LAB_OPTIMIZERS, SWEEP_SETTING_LABELS, sweepValueLabel } from './presets';
 import {
   MAX_SWEEP_RUNS,
+  MAX_SWEEP_SEEDS,
+  MAX_SWEEP_TOTAL,
   SWEEP_SETTINGS,
   type ExpandResult,
   type PlannedRun,
@@ -40,9 +43,20 @@ export function parseSweepSettingKey(key: string): { setting: SweepSetting; node
 }
 
 function withOptimizer(current: OptimizerSettings, type: OptimizerSettings['type']): OptimizerSettings {
-  // The project's own optimizer keeps its params; another one gets its defaults at the project's lr.
+  // The project's own optimizer keeps its params; another one gets the lab's at the project's lr.
   if (current.type === type) return current;
-  return { ...OPTIMIZER_DEFAULTS[type], lr: current.lr } as OptimizerSettings;
+  return { ...LAB_OPTIMIZERS[type], lr: current.lr } as OptimizerSettings;
+}
+
+/** seeds first, first + 1, …: the seeds a sweep repeats each value over by default. */
+export function seedsFrom(first: number, count: number): number[] {
+  const start = Math.min(first, SEED_BOUND.max - count + 1);
+  return Array.from({ length: count }, (_, i) => start + i);
+}
+
+/** The data set a run with this seed trains on: its own draw when newData is on. */
+function dataFor(dataset: DatasetSpec, seed: number, newData: boolean): DatasetSpec {
+  return newData && dataset.kind === 'generator' ? { ...dataset, seed } : dataset;
 }
 
 function settingsFor(base: TrainingSettings, v: SweepValue): TrainingSettings {
@@ -54,7 +68,7 @@ function settingsFor(base: TrainingSettings, v: SweepValue): TrainingSettings {
     case 'init':
       return { ...base, init: v.value };
     case 'batchSize':
-      return { ...base, batchSize: v.value };
+      return withBatchSize(base, v.value);
     case 'seed':
       return { ...base, seed: v.value };
     default:
@@ -96,6 +110,23 @@ export function expandSweep(base: SweepBase, def: SweepDefinition): ExpandResult
     seen.set(r.text, i);
     parsed.push({ text: r.text, value: r.value, at: i });
   });
+  const newData = def.newData === true;
+  let seeds = [base.settings.seed];
+  if (def.seeds !== undefined) {
+    if (!Array.isArray(def.seeds) || def.seeds.length === 0) problems.push(bad('seeds', 'Give at least one seed to repeat each value over.'));
+    else if (def.seeds.length > MAX_SWEEP_SEEDS) problems.push(bad('seeds', `A sweep repeats each value over at most ${MAX_SWEEP_SEEDS} seeds (got ${def.seeds.length}).`));
+    else if (def.seeds.some((v) => !inBound(v, SEED_BOUND))) problems.push(bad('seeds', `Every seed must be ${boundText(SEED_BOUND)}.`));
+    else if (new Set(def.seeds).size !== def.seeds.length) problems.push(bad('seeds', 'A seed is listed twice; each seed runs once per value.'));
+    else if (setting === 'seed' && def.seeds.length > 1) {
+      problems.push(bad('seeds', 'The seed is already the setting that varies: repeat another setting over seeds, or list the seeds as its values.'));
+    } else seeds = def.seeds;
+  }
+  if (newData && base.dataset.kind !== 'generator') {
+    problems.push(bad('newData', 'New data for every seed needs a generated data set (XOR, linear, circle, …); this project trains on fixed data, so every seed would see the same points. Turn new data off.'));
+  }
+  if (Array.isArray(def.values) && def.values.length <= MAX_SWEEP_RUNS && def.values.length * seeds.length > MAX_SWEEP_TOTAL) {
+    problems.push(bad('seeds', `${def.values.length} values × ${seeds.length} seeds is ${def.values.length * seeds.length} runs; a sweep runs at most ${MAX_SWEEP_TOTAL}. Use fewer values or seeds.`));
+  }
   for (const p of validateSettings(base.settings)) {
     if (p.code === 'bad-setting') problems.push(bad(`settings.${p.field}`, p.message));
   }
@@ -129,26 +160,37 @@ export function expandSweep(base: SweepBase, def: SweepDefinition): ExpandResult
   }
 
   const structural = setting === 'hidden' || setting === 'activation';
-  let baseWeights: Weights | null = null;
-  if (structural) {
-    const w = initialWeightsOf({ spec: base.spec, dataset: base.dataset, settings: base.settings });
-    if (!w.ok) return { ok: false, problems: [bad('network', `The project cannot start training: ${problemText(w.problems[0])}`)] };
-    baseWeights = w.weights;
-  }
-
   const runs: PlannedRun[] = [];
-  parsed.forEach(({ text, value, at }, index) => {
-    const request: TrainRequest = { spec: specFor(base.spec, value, nodeIds), dataset: base.dataset, settings: settingsFor(base.settings, value) };
-    if (baseWeights) {
-      const own = initialWeightsOf(request);
-      if (!own.ok) {
-        problems.push(bad(`values[${at}]`, `With ${SWEEP_SETTING_LABELS[setting].toLowerCase()} ${text} the network cannot train: ${problemText(own.problems[0])}`));
-        return;
-      }
-      request.initialWeights = shareWeights(baseWeights, own.weights);
+  for (const seed of seeds) {
+    // Within a seed every value starts from the same weights wherever the shapes allow.
+    const seedSettings = setting === 'seed' ? base.settings : { ...base.settings, seed };
+    const seedData = dataFor(base.dataset, seedSettings.seed, newData);
+    let baseWeights: Weights | null = null;
+    if (structural) {
+      const w = initialWeightsOf({ spec: base.spec, dataset: seedData, settings: seedSettings });
+      if (!w.ok) return { ok: false, problems: [bad('network', `The project cannot start training: ${problemText(w.problems[0])}`)] };
+      baseWeights = w.weights;
     }
-    runs.push({ index, value: text, label: sweepValueLabel(setting, text), request });
-  });
+    for (const { text, value, at } of parsed) {
+      const settings = settingsFor(seedSettings, value);
+      const dataset = setting === 'seed' ? dataFor(base.dataset, settings.seed, newData) : seedData;
+      const request: TrainRequest = { spec: specFor(base.spec, value, nodeIds), dataset, settings };
+      if (baseWeights) {
+        const own = initialWeightsOf(request);
+        if (!own.ok) {
+          problems.push(bad(`values[${at}]`, `With ${SWEEP_SETTING_LABELS[setting].toLowerCase()} ${text} the network cannot train: ${problemText(own.problems[0])}`));
+          continue;
+        }
+        request.initialWeights = shareWeights(baseWeights, own.weights);
+      }
+      runs.push({ index: 0, value: text, label: sweepValueLabel(setting, text), seed: settings.seed, request });
+    }
+    if (problems.length) break;
+  }
+  // Value by value, seed by seed: a value's runs sit together in the table.
+  const order = new Map(parsed.map((p, i) => [p.text, i]));
+  runs.sort((a, b) => (order.get(a.value) ?? 0) - (order.get(b.value) ?? 0) || seeds.indexOf(a.seed) - seeds.indexOf(b.seed));
+  runs.forEach((r, i) => (r.index = i));
   if (problems.length) return { ok: false, problems };
   return {
     ok: true,
@@ -157,6 +199,8 @@ export function expandSweep(base: SweepBase, def: SweepDefinition): ExpandResult
       settingKey: sweepSettingKey(setting, nodeIds, allHidden),
       settingLabel: SWEEP_SETTING_LABELS[setting],
       nodeIds,
+      seeds: setting === 'seed' ? [] : seeds,
+      newData,
       runs,
     },
   };

@@ -3,6 +3,7 @@
 // so the network still fits its loss and labels.
 import type { ResolvedLayer } from '../graph/resolved';
 import type { ModelSpec, NodeId, SpecNode } from '../graph/spec';
+import { LAB_LEAKY_SLOPE } from './presets';
 import type { SweepActivation } from './types';
 
 const ACTIVATION_TYPES: ReadonlySet<ResolvedLayer['type']> = new Set(['Sigmoid', 'Tanh', 'ReLU', 'LeakyReLU', 'Identity']);
@@ -39,6 +40,7 @@ export function withHiddenUnits(spec: ModelSpec, ids: readonly string[], units: 
 }
 
 export function withActivation(spec: ModelSpec, ids: readonly string[], type: SweepActivation): ModelSpec {
-  // A LeakyReLU kept as LeakyReLU keeps its slope; any other change starts from the defaults.
-  return mapNodes(spec, ids, (n) => (n.type === type ? n : ({ id: n.id, type, params: {} } as SpecNode)));
+  // A LeakyReLU kept as LeakyReLU keeps its slope; a new one takes the lab's; the rest their defaults.
+  const params = type === 'LeakyReLU' ? { negativeSlope: LAB_LEAKY_SLOPE } : {};
+  return mapNodes(spec, ids, (n) => (n.type === type ? n : ({ id: n.id, type, params } as SpecNode)));
 }

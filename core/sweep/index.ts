@@ -1,10 +1,11 @@
 // Sweeps ("change one thing"), their results table and run records.
 export * from './types';
-export { SWEEP_PRESETS, SWEEP_SETTING_LABELS, SWEEP_SETTING_HELP, sweepValueLabel } from './presets';
-export { parseSweepSetting, parseSweepValue, unknownSettingMessage, MAX_SWEEP_LR } from './values';
+export { SWEEP_PRESETS, SWEEP_SETTING_LABELS, SWEEP_SETTING_HELP, LAB_LEAKY_SLOPE, LAB_OPTIMIZERS, sweepValueLabel } from './presets';
+export { parseSweepSetting, parseSweepValue, unknownSettingMessage } from './values';
 export { hiddenLinearIds, hiddenActivationIds } from './graph';
 export { initialWeightsOf, shareWeights, sharedNodeIds } from './weights';
-export { expandSweep, rerunRequest, sweepSettingKey, parseSweepSettingKey } from './expand';
+export { expandSweep, rerunRequest, seedsFrom, sweepSettingKey, parseSweepSettingKey } from './expand';
+export { sweepMemoryRefusal } from './memory';
 export { buildRunRecord, curvesFromMetrics, metricsFromRunCurves, type RunRecordInput } from './record';
 export {
   resultRow,
@@ -21,3 +22,19 @@ export {
   type ResultRow,
   type RowKey,
 } from './table';
+export { summarizeByValue, spreadOf, spreadText, curveBand, type ValueSummary, type Spread, type CurveBand } from './summary';
+export {
+  LAB_FINDINGS,
+  LAB_SEEDS,
+  NEAR_TIE,
+  labTaskOf,
+  labFindingsFor,
+  labSweep,
+  judgeFinding,
+  earlyOscillation,
+  type LabTask,
+  type LabFinding,
+  type LabRun,
+  type LabVerdict,
+  type FindingResult,
+} from './lab';

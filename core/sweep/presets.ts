@@ -1,5 +1,20 @@
 // The lab's experiments as one-click presets, and the words the UI and the report use.
+import type { OptimizerName, OptimizerSettings } from '../train/types';
 import type { SweepSetting } from './types';
+
+/** The lab's LeakyReLU slope: what an activation sweep's LeakyReLU uses (the block's default is 0.01). */
+export const LAB_LEAKY_SLOPE = 0.02;
+
+/**
+ * The lab's optimizer values, what an optimizer sweep gives each optimizer (at the project's
+ * learning rate): momentum 0.9, RMSProp α 0.9 (PyTorch's default is 0.99), Adam β 0.9/0.999.
+ */
+export const LAB_OPTIMIZERS: Readonly<Record<OptimizerName, OptimizerSettings>> = {
+  SGD: { type: 'SGD', lr: 0.05 },
+  Momentum: { type: 'Momentum', lr: 0.05, momentum: 0.9 },
+  RMSProp: { type: 'RMSProp', lr: 0.05, alpha: 0.9, eps: 1e-8 },
+  Adam: { type: 'Adam', lr: 0.05, beta1: 0.9, beta2: 0.999, eps: 1e-8 },
+};
 
 export const SWEEP_PRESETS: Readonly<Record<SweepSetting, readonly string[]>> = {
   lr: ['0.0005', '0.005', '0.05', '0.5', '1'],
@@ -25,11 +40,11 @@ export const SWEEP_SETTING_LABELS: Readonly<Record<SweepSetting, string>> = {
 export const SWEEP_SETTING_HELP: Readonly<Record<SweepSetting, string>> = {
   lr: 'The SGD step size (or the chosen optimizer’s learning rate).',
   hidden: 'The number of units of the hidden Linear layers (all of them, or the selected ones).',
-  activation: 'The activation after every hidden layer; Identity means no activation at all.',
-  optimizer: 'The update rule, at the project’s learning rate (momentum 0.9; RMSProp α 0.99; Adam β 0.9/0.999).',
+  activation: 'The activation after every hidden layer (LeakyReLU with the lab’s slope 0.02); Identity means no activation at all.',
+  optimizer: 'The update rule, at the project’s learning rate, with the lab’s values (momentum 0.9; RMSProp α 0.9; Adam β 0.9/0.999).',
   init: 'How the starting weights are drawn: standard normal (the lab’s randn), Xavier or He.',
   batchSize: 'Samples per update; 0 is the full batch.',
-  seed: 'The random seed of the weights, the shuffling and the split.',
+  seed: 'The random seed of the weights, the shuffling and the split (and of the data, with new data for every seed).',
 };
 
 /** Legend and table text for one value. */

@@ -20,6 +20,16 @@ export interface SweepDefinition {
    * Absent or empty = every hidden Linear node.
    */
   nodeIds?: string[];
+  /**
+   * The training seeds every value runs with (one run per value and seed). Absent = the
+   * project's own seed only: one run per value.
+   */
+  seeds?: number[];
+  /**
+   * Each seed draws its own data set too (the lab drew new random points every run): a
+   * generated data set's seed becomes the run's seed. Imported data cannot; it is refused.
+   */
+  newData?: boolean;
 }
 
 /** What the sweep starts from: the project's network, data and settings. */
@@ -46,6 +56,8 @@ export interface PlannedRun {
   value: string;
   /** What a chart legend and the table show, e.g. "Identity (no activation)". */
   label: string;
+  /** The training seed of this run (request.settings.seed). */
+  seed: number;
   request: TrainRequest;
 }
 
@@ -57,6 +69,9 @@ export interface SweepPlan {
   settingLabel: string;
   /** The nodes the sweep changes (hidden Linear or activation nodes); empty for settings. */
   nodeIds: string[];
+  /** The seeds each value runs with, in order (runs go value by value, seed by seed); empty when the seed is the setting varied. */
+  seeds: number[];
+  newData: boolean;
   runs: PlannedRun[];
 }
 
@@ -69,5 +84,11 @@ export interface SweepProblem {
 
 export type ExpandResult = { ok: true; plan: SweepPlan } | { ok: false; problems: SweepProblem[] };
 
-/** More runs than this is a typo, not an experiment (and would swamp the worker pool). */
+/** More values than this is a typo, not an experiment (and would swamp the worker pool). */
 export const MAX_SWEEP_RUNS = 24;
+/** Seeds per value: enough to tell a finding from luck, few enough to wait for. */
+export const MAX_SWEEP_SEEDS = 20;
+/** Runs in all (values × seeds). */
+export const MAX_SWEEP_TOTAL = 120;
+/** How many seeds a sweep repeats each value over unless told otherwise. */
+export const DEFAULT_SWEEP_SEEDS = 5;

@@ -2,14 +2,12 @@
 // allowed) out. Names are matched without regard to case, so "sigmoid" and "adam" work on the
 // command line; the canonical spelling is what the run record stores.
 import { MAX_UNITS } from '../graph/limits';
-import { INITS, MAX_BATCH_SIZE, OPTIMIZERS } from '../train/settings';
+import { parseDecimal } from '../numbers';
+import { INITS, LR_BOUND, MAX_BATCH_SIZE, OPTIMIZERS, SEED_BOUND, boundText, inBound } from '../train/settings';
 import { SWEEP_ACTIVATIONS, SWEEP_SETTINGS, type SweepSetting, type SweepValue } from './types';
 
-/** The largest learning rate a sweep accepts; beyond it every run diverges at once. */
-export const MAX_SWEEP_LR = 1000;
-
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-const INTEGER = /^[+-]?\d+$/;
+/** The value of a plain decimal number, or NaN (which every range check below refuses). */
+const decimal = (text: string): number => parseDecimal(text) ?? NaN;
 
 function pick<T extends string>(options: readonly T[], text: string): T | null {
   const lower = text.toLowerCase();
@@ -48,23 +46,23 @@ export function parseSweepValue(setting: SweepSetting, raw: string): { ok: true;
   const shown = text === '' ? 'an empty value' : `'${text}'`;
   switch (setting) {
     case 'lr': {
-      const v = NUMBER.test(text) ? Number(text) : NaN;
-      if (!(Number.isFinite(v) && v > 0 && v <= MAX_SWEEP_LR)) return { ok: false, message: `A learning rate must be a number above 0 and at most ${MAX_SWEEP_LR} (got ${shown}).` };
+      const v = decimal(text);
+      if (!inBound(v, LR_BOUND)) return { ok: false, message: `A learning rate must be ${boundText(LR_BOUND)} (got ${shown}).` };
       return { ok: true, text: String(v), value: { setting, value: v } };
     }
     case 'hidden': {
-      const v = INTEGER.test(text) ? Number(text) : NaN;
+      const v = decimal(text);
       if (!(Number.isSafeInteger(v) && v >= 1 && v <= MAX_UNITS)) return { ok: false, message: `Hidden units must be a whole number from 1 to ${MAX_UNITS} (got ${shown}).` };
       return { ok: true, text: String(v), value: { setting, value: v } };
     }
     case 'batchSize': {
-      const v = INTEGER.test(text) ? Number(text) : text.toLowerCase() === 'full' ? 0 : NaN;
+      const v = text.toLowerCase() === 'full' ? 0 : decimal(text);
       if (!(Number.isSafeInteger(v) && v >= 0 && v <= MAX_BATCH_SIZE)) return { ok: false, message: `A batch size must be a whole number from 0 (the full batch) to ${MAX_BATCH_SIZE} (got ${shown}).` };
       return { ok: true, text: String(v), value: { setting, value: v } };
     }
     case 'seed': {
-      const v = INTEGER.test(text) ? Number(text) : NaN;
-      if (!(Number.isSafeInteger(v) && Math.abs(v) <= 2 ** 31 - 1)) return { ok: false, message: `A seed must be a whole number from ${-(2 ** 31 - 1)} to ${2 ** 31 - 1} (got ${shown}).` };
+      const v = decimal(text);
+      if (!inBound(v, SEED_BOUND)) return { ok: false, message: `A seed must be ${boundText(SEED_BOUND)} (got ${shown}).` };
       return { ok: true, text: String(v), value: { setting, value: v } };
     }
     case 'activation': {

@@ -6,7 +6,8 @@ import type { TrainProblem } from '../train/session-types';
 import type { TensorJson, TrainRequest, Weights } from '../train/types';
 
 export function initialWeightsOf(req: TrainRequest): { ok: true; weights: Weights } | { ok: false; problems: TrainProblem[] } {
-  const created = createTrainingSession({ ...req, initialWeights: null }, { now: () => 0 });
+  // Only the starting weights are read: the run itself is checked where it starts.
+  const created = createTrainingSession({ ...req, initialWeights: null }, { now: () => 0, memory: { budget: null } });
   return created.ok ? { ok: true, weights: created.session.weights() } : created;
 }
 

@@ -3,6 +3,7 @@
 // pause/stop/step commands get through, and turns the session's reports into a throttled
 // stream of TrainingEvents. Pure: the clock, the yield and the transport are passed in.
 import type { TrainingEvent } from './events';
+import { OUT_OF_MEMORY_MESSAGE, isOutOfMemory } from './memory-budget';
 import type { TrainingSession } from './session-types';
 import type { EpochMetrics, RunResult } from './types';
 
@@ -150,7 +151,8 @@ export function driveSession(session: TrainingSession, opts: DriveOptions): Driv
     } catch {
       /* the emit itself failed; the error event below is what matters */
     }
-    emit({ type: 'error', runId, message: unexpectedStopMessage(describeThrown(thrown)) });
+    // Memory the estimate allowed may still run out (other programs took it): the student's fix differs from a bug's.
+    emit({ type: 'error', runId, message: isOutOfMemory(thrown) ? OUT_OF_MEMORY_MESSAGE : unexpectedStopMessage(describeThrown(thrown)) });
     ended = true;
   };
 

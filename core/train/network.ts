@@ -67,9 +67,10 @@ export class Network {
 
   /**
    * The loss of the last forward against target (per element for bce and mse, a class index
-   * per sample for crossEntropy); prepares the gradient backward() propagates.
+   * per sample for crossEntropy); prepares the gradient backward() propagates. `bceClip` is
+   * the lab's BCE clip (settings.bceClip), ignored by the other losses.
    */
-  loss(loss: LossName, target: Float64Array, n: number): number {
+  loss(loss: LossName, target: Float64Array, n: number, bceClip: number | null = null): number {
     const layers = this.layers;
     const L = layers.length;
     const last = L ? layers[L - 1] : null;
@@ -79,14 +80,14 @@ export class Network {
     const g = (this.gradStart = ensure(this.gradStart, count));
     if (loss === 'bce' && last instanceof Sigmoid) {
       this.startAt = L - 2;
-      return bceWithLogits(last.logits(), p, target, count, g);
+      return bceWithLogits(last.logits(), p, target, count, g, bceClip);
     }
     if (loss === 'crossEntropy' && last instanceof Softmax && last.width === width) {
       this.startAt = L - 2;
       return softmaxCrossEntropy(last.logits(), p, target, n, width, g);
     }
     this.startAt = L - 1;
-    if (loss === 'bce') return bce(p, target, count, g);
+    if (loss === 'bce') return bce(p, target, count, g, bceClip);
     if (loss === 'crossEntropy') return crossEntropy(p, target, n, width, g);
     return mse(p, target, count, g);
   }

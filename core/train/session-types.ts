@@ -6,17 +6,27 @@ import type { GraphProblem, NodeShapeInfo } from '../graph/spec';
 import type { CompiledModel } from '../graph/resolved';
 import type { Dataset } from '../data/types';
 import type { EpochMetrics, RunResult, TrainRequest, Weights } from './types';
+import type { MemoryExtras } from './memory';
+import type { MemoryBudget } from './memory-budget';
 
 /** Anything wrong with a request, as a value: a graph problem, a setting, or the data. */
 export type TrainProblem =
   | GraphProblem
   | { code: 'bad-setting'; field: string; message: string }
   | { code: 'bad-data'; row?: number; column?: string; message: string }
-  | { code: 'bad-weights'; nodeId?: string; message: string };
+  | { code: 'bad-weights'; nodeId?: string; message: string }
+  /** The run would need more memory than the budget allows (train/memory.ts); bytes both. */
+  | { code: 'too-much-memory'; needed: number; allowed: number; message: string };
 
 export interface SessionDeps {
   /** Milliseconds, monotonic; used only for RunResult.ms. */
   now: () => number;
+  /**
+   * What the run may use, checked before anything is allocated. Hosts pass the machine's
+   * budget (core cannot see the machine) and what else the run will draw; absent = a
+   * conservative default; budget null = not checked (a session that never trains).
+   */
+  memory?: { budget: MemoryBudget | null } & MemoryExtras;
 }
 
 export interface StepReport {

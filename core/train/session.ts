@@ -10,11 +10,13 @@ import type { Optimizer } from '../optim/optimizer';
 import { scheduledLr } from '../optim/schedules';
 import { createRng, type Rng } from '../random';
 import { countNonFinite, sizeOf } from '../tensor';
-import { MAX_BAD_STEPS, divergenceInfo } from './divergence';
+import { MAX_BAD_STEPS, divergenceInfo, explodedLimit, type DivergenceFacts } from './divergence';
 import { buildNetwork, type Network, type NetworkParam } from './network';
+import { PREDICT_CHUNK, estimateTrainingMemory } from './memory';
+import { DEFAULT_MEMORY_BUDGET, OUT_OF_MEMORY_MESSAGE, checkMemory, isOutOfMemory } from './memory-budget';
 import { dataBounds, planePoints } from './plane';
 import type { CreateSessionResult, SessionDeps, SkippedStep, StepReport, TrainingSession, TrainProblem } from './session-types';
-import { validateSettings } from './settings';
+import { stepBatchSize, validateSettings } from './settings';
 import type { DivergenceInfo, EpochMetrics, RunResult, RunState, TrainingSettings, TrainRequest, Weights } from './types';
 
 export interface SessionTestHooks {
@@ -31,16 +33,15 @@ export interface SessionOptions extends SessionDeps {
 
 export type { SkippedStep } from './session-types';
 
-/** Rows of predict() computed per forward pass, so a large grid does not grow the buffers without bound. */
-const PREDICT_CHUNK = 1024;
-
 export function createTrainingSession(req: TrainRequest, deps: SessionOptions): CreateSessionResult {
   try {
     return create(req, deps);
   } catch (e) {
     // An exception escaping core is a bug; it still reaches the user as a value.
     const reason = e instanceof Error ? e.message : String(e);
-    return { ok: false, problems: [{ code: 'bad-data', message: `The engine could not start this run (${reason}). Your project is safe.` }] };
+    // Memory the estimate allowed may still be missing (a busy machine): say that, not "a bug".
+    const message = isOutOfMemory(e) ? OUT_OF_MEMORY_MESSAGE : `The engine could not start this run (${reason}). Your project is safe.`;
+    return { ok: false, problems: [{ code: 'bad-data', message }] };
   }
 }
 
@@ -62,6 +63,12 @@ function create(req: TrainRequest, deps: SessionOptions): CreateSessionResult {
     problems.push(...checkLossFit(compiled.model, req.settings.loss, dataset.numClasses));
   }
   if (problems.length) return { ok: false, problems };
+  // Before any buffer of the run exists: the data set above is capped small (data/params.ts MAX_VALUES).
+  const memory = deps.memory ?? { budget: DEFAULT_MEMORY_BUDGET };
+  if (memory.budget) {
+    const verdict = checkMemory(estimateTrainingMemory(compiled.model, dataset, req.settings, memory), memory.budget);
+    if (!verdict.ok) return { ok: false, problems: [verdict.problem] };
+  }
   const result = createSessionFromParts(compiled.model, dataset, req.settings, req.initialWeights ?? null, deps);
   return result.ok ? { ok: true, session: result.session, shapes: compiled.model.shapes } : result;
 }
@@ -123,6 +130,8 @@ export class Session implements TrainingSession {
   /** Positions into the training arrays, reshuffled every epoch when there is more than one batch. */
   private readonly order: Uint32Array;
   private readonly gathered: boolean;
+  /** The lab's BCE clip when asked for (settings.bceClip), else null. */
+  private readonly clip: number | null;
   private readonly batchX: Float64Array;
   private readonly batchT: Float64Array;
   private readonly batchLabels: Float64Array;
@@ -139,6 +148,15 @@ export class Session implements TrainingSession {
   private consecutiveBad = 0;
   private lastFiniteLoss: number | null = null;
   private keptEpoch = 0;
+  /** The first batch's loss, before any update: what an exploding loss is measured against. */
+  private startLoss = NaN;
+  /** An epoch whose mean loss is above this has exploded (Infinity until the first batch). */
+  private lossLimit = Infinity;
+  /** The weights this epoch began with, and those that began the epoch with the lowest loss. */
+  private epochStart: Float64Array[];
+  private best: Float64Array[];
+  private bestLoss = Infinity;
+  private bestEpoch = 0;
   private finishedWith: RunResult | null = null;
 
   constructor(
@@ -171,17 +189,20 @@ export class Session implements TrainingSession {
     [this.testX, this.testT, this.testLabels] = this.gather(this.testIndices);
 
     const nTrain = this.trainIndices.length;
-    this.batchSize = settings.batchSize === 0 ? nTrain : Math.min(settings.batchSize, nTrain);
+    this.batchSize = stepBatchSize(settings, nTrain);
     this.batchesPerEpoch = Math.ceil(nTrain / this.batchSize);
     this.order = range(nTrain);
     // One batch per epoch sees every sample in a fixed order: its mean gradient does not
     // depend on the order, so it is used in place and never shuffled or copied.
     this.gathered = this.batchesPerEpoch > 1;
+    this.clip = settings.loss === 'bce' ? (settings.bceClip ?? null) : null;
     this.batchX = new Float64Array(this.gathered ? this.batchSize * this.inSize : 0);
     this.batchT = new Float64Array(this.gathered ? this.batchSize * this.targetWidth : 0);
     this.batchLabels = new Float64Array(this.gathered ? this.batchSize : 0);
     this.optimizer = createOptimizer(settings.optimizer, network.paramList);
     this.good = network.paramList.map((p) => Float64Array.from(p.value));
+    this.epochStart = network.paramList.map((p) => Float64Array.from(p.value));
+    this.best = network.paramList.map((p) => Float64Array.from(p.value));
     this.lr = settings.optimizer.lr;
   }
 
@@ -228,6 +249,7 @@ export class Session implements TrainingSession {
       this.optimizer.lr = this.lr;
       this.lossSum = 0;
       this.correct = 0;
+      net.copyParamsTo(this.epochStart);
       if (this.gathered && s.shuffle) this.shuffleRng.shuffle(this.order);
     }
     const start = this.batchInEpoch * this.batchSize;
@@ -249,18 +271,22 @@ export class Session implements TrainingSession {
     }
 
     const out = net.forward(x, m);
-    const loss = net.loss(s.loss, t, m);
+    const loss = net.loss(s.loss, t, m, this.clip);
     this.stepCount++;
     if (!Number.isFinite(loss)) {
       this.diverge(loss, { kind: 'loss' });
       return;
     }
     this.lastFiniteLoss = loss;
+    if (this.stepCount === 1) {
+      this.startLoss = loss;
+      this.lossLimit = explodedLimit(loss);
+    }
     // These weights gave a finite loss: the ones to keep if a later batch diverges.
     net.copyParamsTo(this.good);
     this.keptEpoch = this.completed;
     this.lossSum += loss * m;
-    this.correct += countCorrect(out, labels, m, this.outSize);
+    this.correct += countCorrect(out, labels, m, this.outSize, this.clip !== null);
 
     net.backward(m);
     this.deps.testHooks?.afterBackward?.(this.stepCount, net.params);
@@ -308,25 +334,59 @@ export class Session implements TrainingSession {
     };
     this.history.push(metrics);
     epochs.push(metrics);
+    // Once per epoch: a loss that grew far past where it started has exploded, even if finite.
+    if (metrics.loss > this.lossLimit) {
+      this.end(
+        { epoch: this.completed, batch: this.batchesPerEpoch, value: metrics.loss, where: { kind: 'exploded', startLoss: this.startLoss } },
+        this.best,
+        this.bestEpoch,
+      );
+      return;
+    }
+    if (metrics.loss < this.bestLoss) {
+      // The weights that began the best epoch so far: the ones to keep if a later one explodes.
+      const spare = this.best;
+      this.best = this.epochStart;
+      this.epochStart = spare;
+      this.bestLoss = metrics.loss;
+      this.bestEpoch = this.completed - 1;
+    }
     if (this.completed >= this.totalEpochs) this.finish('done');
   }
 
   private evaluate(x: Float64Array, t: Float64Array, labels: Float64Array, n: number): { loss: number; accuracy: number } | null {
     if (n === 0) return null;
-    const out = this.network.forward(x, n);
-    const loss = this.network.loss(this.settings.loss, t, n);
-    return { loss, accuracy: countCorrect(out, labels, n, this.outSize) / n };
+    // In batches: the whole training or test split at once would grow every layer's buffers
+    // past the one batch the memory check allowed for (train/memory.ts).
+    const { inSize, targetWidth: tw, batchSize: chunk, network: net } = this;
+    if (n <= chunk) {
+      const out = net.forward(x, n);
+      const loss = net.loss(this.settings.loss, t, n, this.clip);
+      return { loss, accuracy: countCorrect(out, labels, n, this.outSize, this.clip !== null) / n };
+    }
+    let lossSum = 0;
+    let correct = 0;
+    for (let start = 0; start < n; start += chunk) {
+      const m = Math.min(chunk, n - start);
+      const out = net.forward(x.subarray(start * inSize, (start + m) * inSize), m);
+      // Each loss is a mean over its chunk: weighted by the chunk's size, they sum to the whole's.
+      lossSum += net.loss(this.settings.loss, t.subarray(start * tw, (start + m) * tw), m, this.clip) * m;
+      correct += countCorrect(out, labels.subarray(start, start + m), m, this.outSize, this.clip !== null);
+    }
+    return { loss: lossSum / n, accuracy: correct / n };
   }
 
-  private diverge(value: number, where: Parameters<typeof divergenceInfo>[0]['where']): void {
-    this.network.copyParamsFrom(this.good);
+  /** A non-finite loss or gradient in the current batch: back to the last weights with a finite loss. */
+  private diverge(value: number, where: DivergenceFacts['where']): void {
+    this.end({ epoch: this.completed + 1, batch: this.batchInEpoch + 1, value, where }, this.good, this.keptEpoch);
+  }
+
+  private end(at: Pick<DivergenceFacts, 'epoch' | 'batch' | 'value' | 'where'>, keep: readonly Float64Array[], keptEpoch: number): void {
+    this.network.copyParamsFrom(keep);
     const info: DivergenceInfo = divergenceInfo({
-      epoch: this.completed + 1,
-      batch: this.batchInEpoch + 1,
-      value,
-      where,
+      ...at,
       lastFiniteLoss: this.lastFiniteLoss,
-      keptEpoch: this.keptEpoch,
+      keptEpoch,
       lr: this.lr,
       clipNorm: this.settings.clipNorm,
     });
@@ -370,8 +430,10 @@ export class Session implements TrainingSession {
     const k = this.outSize;
     const width = k === 1 ? 2 : k;
     const probs = new Float64Array(n * width);
-    for (let start = 0; start < n; start += PREDICT_CHUNK) {
-      const m = Math.min(PREDICT_CHUNK, n - start);
+    // Never more rows than a batch, so the layers' buffers stay the size the memory check allowed.
+    const chunk = Math.min(PREDICT_CHUNK, this.batchSize);
+    for (let start = 0; start < n; start += chunk) {
+      const m = Math.min(chunk, n - start);
       const out = this.network.forward(x.subarray(start * this.inSize, (start + m) * this.inSize), m);
       if (k === 1) {
         for (let i = 0; i < m; i++) {
@@ -392,11 +454,17 @@ export class Session implements TrainingSession {
   }
 }
 
-/** Correct predictions: argmax for several outputs, a 0.5 threshold for one. */
-function countCorrect(out: Float64Array, labels: Float64Array, n: number, k: number): number {
+/**
+ * Correct predictions: argmax for several outputs, a 0.5 threshold for one (p ≥ 0.5 is class 1;
+ * with the lab's BCE clip, p > 0.5 as in the lab's code).
+ */
+function countCorrect(out: Float64Array, labels: Float64Array, n: number, k: number, strict = false): number {
   let correct = 0;
   if (k === 1) {
-    for (let i = 0; i < n; i++) if ((out[i] >= 0.5 ? 1 : 0) === labels[i]) correct++;
+    for (let i = 0; i < n; i++) {
+      const p = out[i];
+      if (((strict ? p > 0.5 : p >= 0.5) ? 1 : 0) === labels[i]) correct++;
+    }
     return correct;
   }
   for (let i = 0; i < n; i++) {

@@ -24,12 +24,25 @@ export type ScheduleSettings =
 /** standard normal (the lab's `randn`), Xavier/Glorot uniform, He (Kaiming) normal. */
 export type InitName = 'normal' | 'xavier' | 'he';
 
+/**
+ * How many samples each update sees. perSample: one step after every sample, in data order
+ * (the lab's code; its bias update only runs on one sample at a time). miniBatch: batchSize
+ * samples per step, shuffled every epoch when shuffle is on. fullBatch: one step per epoch
+ * from the mean over every training sample.
+ */
+export type UpdateRegime = 'perSample' | 'miniBatch' | 'fullBatch';
+
 export interface TrainingSettings {
   loss: LossName;
   optimizer: OptimizerSettings;
   schedule: ScheduleSettings;
   epochs: number;
-  /** Samples per batch; 0 means full batch. */
+  /**
+   * The update regime. Optional so files written before it existed load unchanged: absent
+   * means fullBatch when batchSize is 0, else miniBatch (regimeOf in settings.ts).
+   */
+  regime?: UpdateRegime;
+  /** Samples per batch in the miniBatch regime; 0 means full batch when regime is absent. */
   batchSize: number;
   /** Fraction of samples held out for testing, 0 ≤ testSplit < 1. */
   testSplit: number;
@@ -38,8 +51,14 @@ export interface TrainingSettings {
   init: InitName;
   /** Clip the global gradient norm to this value; null = off. */
   clipNorm: number | null;
-  /** Shuffle the training set every epoch (seeded). */
+  /** Shuffle the training set every epoch (seeded); mini-batches only. */
   shuffle: boolean;
+  /**
+   * BCE only: clip predictions to [bceClip, 1 − bceClip] in the loss value and count a point
+   * as class 1 only when p > 0.5, as the lab does (it uses 1e-6). After a Sigmoid the gradient
+   * stays the lab's delta rule (p − y)/n. Absent or null = off: the exact loss, p ≥ 0.5 is class 1.
+   */
+  bceClip?: number | null;
 }
 
 /** A tensor as stored in files: shape plus flat row-major data. */
@@ -65,9 +84,9 @@ export type RunState = 'done' | 'stopped' | 'diverged' | 'error';
 export interface DivergenceInfo {
   epoch: number;
   batch: number;
-  /** 'NaN' | 'Infinity' | '-Infinity' */
+  /** 'NaN' | 'Infinity' | '-Infinity', or an exploded loss in 3 digits ('8.77e+4'). */
   value: string;
-  /** What became non-finite: the loss, or a gradient (with node id and tensor name). */
+  /** What went wrong: the loss (non-finite or exploded), or a gradient (with node id and tensor name). */
   where: { kind: 'loss' } | { kind: 'gradient'; nodeId: NodeId; tensor: string };
   lastFiniteLoss: number | null;
   /** Epoch whose weights were kept (the last good ones). */

@@ -47,6 +47,15 @@ export type ExportResult =
   | { ok: false; canceled: true }
   | { ok: false; canceled: false; message: string };
 
+/** The trained network for another tool: an ONNX model, or a PyTorch model.py with its weights file (docs/export.md). */
+export type ModelFormat = 'onnx' | 'pytorch';
+
+export interface ExportModelRequest {
+  project: Project;
+  suggestedName: string;
+  format: ModelFormat;
+}
+
 export interface StartTrainingRequest {
   /** Chosen by the renderer (unique per run); every event of the run carries it. */
   runId: string;
@@ -57,6 +66,8 @@ export interface StartTrainingRequest {
   paused?: boolean;
   /** Side of the per-neuron grids sent with each boundary grid as 'weights' events (neuron views); absent/0 = none. */
   neuronResolution?: number;
+  /** The user's "Memory limit for training" in bytes; absent = automatic (a share of the machine's memory). */
+  memoryLimit?: number;
 }
 
 export type StartTrainingResult = { ok: true; shapes: NodeShapeInfo[] } | { ok: false; problems: TrainProblem[] };
@@ -70,6 +81,8 @@ export type MenuCommand =
   | 'file:save'
   | 'file:saveAs'
   | 'file:exportWeights'
+  | 'file:exportOnnx'
+  | 'file:exportPyTorch'
   | 'edit:undo'
   | 'edit:redo'
   | 'edit:cut'
@@ -114,6 +127,7 @@ export interface BpnnApi {
   openExample(name: string): Promise<OpenResult>;
   saveProject(req: SaveRequest): Promise<SaveResult>;
   exportWeights(req: { project: Project; suggestedName: string }): Promise<ExportResult>;
+  exportModel(req: ExportModelRequest): Promise<ExportResult>;
   /** Keep main informed (title, unsaved marker, autosave backup, close prompt). */
   setDocumentState(state: DocumentState): Promise<void>;
   /** Backups left by a crash, offered once at start. */
@@ -153,6 +167,7 @@ export interface InvokeChannels {
   'project:openExample': { request: string; result: OpenResult };
   'project:save': { request: SaveRequest; result: SaveResult };
   'weights:export': { request: { project: Project; suggestedName: string }; result: ExportResult };
+  'model:export': { request: ExportModelRequest; result: ExportResult };
   'document:setState': { request: DocumentState; result: void };
   'recovery:offers': { request: void; result: RecoveryOffer[] };
   'recovery:restore': { request: string; result: OpenResult };
@@ -192,6 +207,7 @@ export const API_CHANNELS = {
   openExample: { kind: 'invoke', channel: 'project:openExample' },
   saveProject: { kind: 'invoke', channel: 'project:save' },
   exportWeights: { kind: 'invoke', channel: 'weights:export' },
+  exportModel: { kind: 'invoke', channel: 'model:export' },
   setDocumentState: { kind: 'invoke', channel: 'document:setState' },
   recoveryOffers: { kind: 'invoke', channel: 'recovery:offers' },
   restoreBackup: { kind: 'invoke', channel: 'recovery:restore' },

@@ -6,7 +6,8 @@ export type UnsavedChoice = 'save' | 'discard' | 'cancel';
 export interface Dialogs {
   chooseOpenPath(win: BrowserWindow | null): Promise<string | null>;
   chooseSavePath(win: BrowserWindow | null, defaultName: string): Promise<string | null>;
-  chooseExportPath(win: BrowserWindow | null, defaultName: string): Promise<string | null>;
+  /** Where to export: the weights JSON unless `kind` says an ONNX model or a PyTorch model.py. */
+  chooseExportPath(win: BrowserWindow | null, defaultName: string, kind?: ExportKind): Promise<string | null>;
   /** D8: Save / Don't Save / Cancel. */
   askUnsaved(win: BrowserWindow | null, fileName: string): Promise<UnsavedChoice>;
   /** B7: closing while a run is going. */
@@ -20,7 +21,12 @@ export interface Dialogs {
 }
 
 export const PROJECT_FILTERS = [{ name: 'BPNN Studio project', extensions: ['bpnn'] }];
-const WEIGHTS_FILTERS = [{ name: 'Weights (JSON)', extensions: ['json'] }];
+export type ExportKind = 'weights' | 'onnx' | 'pytorch';
+const EXPORT_DIALOGS: Record<ExportKind, { title: string; filters: Electron.FileFilter[] }> = {
+  weights: { title: 'Export weights', filters: [{ name: 'Weights (JSON)', extensions: ['json'] }] },
+  onnx: { title: 'Export ONNX model', filters: [{ name: 'ONNX model', extensions: ['onnx'] }] },
+  pytorch: { title: 'Export PyTorch model', filters: [{ name: 'Python', extensions: ['py'] }] },
+};
 
 function withBpnnExtension(name: string): string {
   return name.toLowerCase().endsWith('.bpnn') ? name : `${name}.bpnn`;
@@ -41,8 +47,8 @@ export function createDialogs(dialog: Dialog): Dialogs {
       const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return r.canceled || !r.filePath ? null : withBpnnExtension(r.filePath);
     },
-    async chooseExportPath(win, defaultName) {
-      const options: Electron.SaveDialogOptions = { title: 'Export weights', defaultPath: defaultName, filters: WEIGHTS_FILTERS };
+    async chooseExportPath(win, defaultName, kind = 'weights') {
+      const options: Electron.SaveDialogOptions = { ...EXPORT_DIALOGS[kind], defaultPath: defaultName };
       const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return r.canceled || !r.filePath ? null : r.filePath;
     },

@@ -1,7 +1,9 @@
 // Main's view of the open document: name, path, unsaved flag and (while unsaved) the project
 // itself, for the title bar, the hot-exit backup and the close prompt. The renderer owns the
-// project; it reports here. It may not invent file paths: only paths main itself opened or
-// saved (through a dialog the user saw) are ever written to.
+// project; it reports here. It may not invent file paths: only paths the user chose (in an Open
+// or Save As dialog, or a file they opened) are ever written to without asking, and each such
+// grant belongs to the document it was made for. A crash backup merely names a path: restoring
+// it grants nothing the user did not already choose in this session (D6).
 import path from 'node:path';
 import type { Project } from '../../core/index';
 import type { DocumentState } from '../ipc/contract';
@@ -18,7 +20,10 @@ export interface TrackedDocument {
 
 export class DocumentTracker {
   private doc: TrackedDocument;
-  private readonly granted = new Set<string>();
+  /** Every path the user chose this session (dialogs, files they opened). */
+  private readonly chosen = new Set<string>();
+  /** The paths the current document may be saved to without a dialog. */
+  private granted = new Set<string>();
   private readonly listeners = new Set<(doc: TrackedDocument) => void>();
 
   constructor() {
@@ -34,8 +39,9 @@ export class DocumentTracker {
     return () => this.listeners.delete(listener);
   }
 
-  /** A path the user chose in a dialog or main opened for them. */
+  /** A path the user chose for the current document, in a dialog or by opening it. */
   grant(filePath: string): void {
+    this.chosen.add(path.resolve(filePath));
     this.granted.add(path.resolve(filePath));
   }
 
@@ -43,10 +49,25 @@ export class DocumentTracker {
     return this.granted.has(path.resolve(filePath));
   }
 
-  /** Main just showed this file (opened, restored, or an example with no path). */
+  /** Main just showed a file the user opened (or an example, with no path): a new document. */
   opened(fileName: string, filePath: string | null, dirty = false, project: Project | null = null): void {
+    this.granted = new Set();
     if (filePath) this.grant(filePath);
     this.set({ fileName, filePath, dirty, project: dirty ? project : null, documentId: documentIdFor(filePath) });
+  }
+
+  /**
+   * Main just showed a restored crash backup, which names a file and a path. The path stays only
+   * if the user chose it in this session; otherwise the document is untitled and Save asks where.
+   * Returns what the document now holds.
+   */
+  restored(fileName: string, filePath: string | null, project: Project): { fileName: string; filePath: string | null } {
+    const kept = filePath !== null && this.chosen.has(path.resolve(filePath)) ? path.resolve(filePath) : null;
+    this.granted = new Set(kept ? [kept] : []);
+    // The name only suggests one in the Save dialog: never a path that points it at another folder.
+    const name = path.basename(fileName) || 'untitled.bpnn';
+    this.set({ fileName: name, filePath: kept, dirty: true, project, documentId: documentIdFor(kept) });
+    return { fileName: name, filePath: kept };
   }
 
   saved(filePath: string): void {

@@ -24,6 +24,7 @@ export const IPC_SCHEMAS = {
   'project:openExample': z.string().regex(/^[a-z0-9-]{1,64}$/, 'an example name (letters, digits, dashes)'),
   'project:save': z.strictObject({ project: ProjectValueSchema, filePath: filePath.nullable(), overwrite: z.boolean().optional() }),
   'weights:export': z.strictObject({ project: ProjectValueSchema, suggestedName: fileName }),
+  'model:export': z.strictObject({ project: ProjectValueSchema, suggestedName: fileName, format: z.enum(['onnx', 'pytorch']) }),
   'document:setState': z.strictObject({ fileName, filePath: filePath.nullable(), dirty: z.boolean(), project: ProjectValueSchema.nullable() }),
   'recovery:offers': z.undefined(),
   'recovery:restore': z.string().regex(/^[a-z0-9-]{1,80}$/, 'a backup id'),

@@ -44,7 +44,14 @@ export function buildMenuTemplate(a: MenuActions): MenuItemConstructorOptions[] 
       cmd('Save', 'file:save', 'CmdOrCtrl+S'),
       cmd('Save As…', 'file:saveAs', 'Shift+CmdOrCtrl+S'),
       { type: 'separator' },
-      cmd('Export Weights…', 'file:exportWeights', 'CmdOrCtrl+E'),
+      {
+        label: 'Export',
+        submenu: [
+          cmd('Weights (JSON)…', 'file:exportWeights', 'CmdOrCtrl+E'),
+          cmd('ONNX…', 'file:exportOnnx'),
+          cmd('PyTorch…', 'file:exportPyTorch'),
+        ],
+      },
       ...(a.isMac ? [] : [{ type: 'separator' as const }, { label: 'Quit', role: 'quit' as const, accelerator: 'CmdOrCtrl+Q' }]),
     ],
   };

@@ -1,9 +1,12 @@
 // The Open Recent list: most recent first, at most MAX_RECENT, kept in <userData>/recent.json.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { atomicWrite } from './services/atomic-write';
+import { decodeText } from '../../core/index';
+import { atomicWrite } from '../../node/files/atomic-write';
+import { readRegularFile } from '../../node/files/read';
 
 export const MAX_RECENT = 10;
+/** Ten paths of at most 4 KiB each, with room to spare; anything bigger is not our list. */
+const MAX_RECENT_BYTES = 256 * 1024;
 
 export class RecentFiles {
   private items: string[] = [];
@@ -15,13 +18,19 @@ export class RecentFiles {
   }
 
   async load(): Promise<void> {
+    this.items = [];
+    // A missing, damaged or planted (FIFO, device, huge) list starts empty rather than blocking start-up.
+    const read = await readRegularFile(this.file, MAX_RECENT_BYTES);
+    const decoded = read.ok ? decodeText(read.bytes) : null;
+    if (!decoded?.ok) return;
+    let value: unknown;
     try {
-      const value: unknown = JSON.parse(await readFile(this.file, 'utf8'));
-      if (Array.isArray(value)) {
-        this.items = value.filter((v): v is string => typeof v === 'string' && path.isAbsolute(v) && v.length < 4096).slice(0, MAX_RECENT);
-      }
+      value = JSON.parse(decoded.text);
     } catch {
-      this.items = [];
+      return;
+    }
+    if (Array.isArray(value)) {
+      this.items = value.filter((v): v is string => typeof v === 'string' && path.isAbsolute(v) && v.length < 4096).slice(0, MAX_RECENT);
     }
   }
 

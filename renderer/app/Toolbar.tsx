@@ -49,6 +49,20 @@ export function Toolbar() {
           <ToolButton key={i.action} item={i} />
         ))}
         <select
+          aria-label="Export as"
+          className="tool"
+          title="Export the network for another tool, or the weights a fresh run starts from"
+          value=""
+          onChange={(e) => {
+            if (e.target.value) runAction(e.target.value as AppAction);
+          }}
+        >
+          <option value="">Export as…</option>
+          <option value="file:exportInitialWeights">Initial weights</option>
+          <option value="file:exportOnnx">ONNX</option>
+          <option value="file:exportPyTorch">PyTorch</option>
+        </select>
+        <select
           aria-label="Open example"
           className="tool"
           value=""

@@ -13,7 +13,7 @@ import {
 } from '../editor/commands';
 import { bestColumns, CANVAS_ID, tidySpacing } from '../editor/placement';
 import { useProjectStore } from '../store/project';
-import { exportWeights, newFile, openFile, save } from './file-actions';
+import { exportInitialWeights, exportModel, exportWeights, newFile, openFile, save } from './file-actions';
 import { requestFit } from './view';
 
 /**
@@ -30,7 +30,7 @@ function tidy(): void {
   requestFit();
 }
 
-export type AppAction = MenuCommand | 'edit:duplicate';
+export type AppAction = MenuCommand | 'edit:duplicate' | 'file:exportInitialWeights';
 
 export function runAction(action: AppAction): void {
   switch (action) {
@@ -48,6 +48,15 @@ export function runAction(action: AppAction): void {
       return;
     case 'file:exportWeights':
       void exportWeights();
+      return;
+    case 'file:exportInitialWeights':
+      void exportInitialWeights();
+      return;
+    case 'file:exportOnnx':
+      void exportModel('onnx');
+      return;
+    case 'file:exportPyTorch':
+      void exportModel('pytorch');
       return;
     case 'edit:undo':
       undo();

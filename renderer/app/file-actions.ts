@@ -1,7 +1,7 @@
-// New, Open, Save, Save As and Export Weights: the same functions serve the toolbar, the
+// New, Open, Save, Save As and the exports: the same functions serve the toolbar, the
 // shortcuts and the desktop menu. Problems become a banner of plain text, never an exception.
-import { newProject } from '../../core/index';
-import type { OpenResult } from '../../electron/ipc/contract';
+import { initialWeightsOf, newProject, projectToSpec } from '../../core/index';
+import type { ModelFormat, OpenResult } from '../../electron/ipc/contract';
 import { getApi } from '../backend/api';
 import { useProjectStore } from '../store/project';
 import { useUiStore } from '../store/ui';
@@ -108,6 +108,29 @@ export async function save(asNew: boolean): Promise<boolean> {
   }
 }
 
+const MODEL_FORMATS: Record<ModelFormat, { title: string; aTitle: string; extension: string }> = {
+  onnx: { title: 'ONNX model', aTitle: 'an ONNX model', extension: '.onnx' },
+  pytorch: { title: 'PyTorch model', aTitle: 'a PyTorch model', extension: '.py' },
+};
+
+/** The trained network for another tool (docs/export.md): an ONNX model, or a PyTorch model.py with its weights file. */
+export async function exportModel(format: ModelFormat): Promise<void> {
+  const ui = useUiStore.getState();
+  const { project, fileName } = useProjectStore.getState();
+  const { title, aTitle, extension } = MODEL_FORMATS[format];
+  if (!project.weights) {
+    ui.showBanner({ kind: 'notice', title: 'Nothing to export yet', lines: [`Train the network first, then export it as ${aTitle}.`] });
+    return;
+  }
+  try {
+    const r = await getApi().exportModel({ project, suggestedName: `${fileName.replace(/\.bpnn$/i, '')}${extension}`, format });
+    if (r.ok) ui.showBanner({ kind: 'notice', title: `${title} exported`, lines: [`Saved as ${r.fileName}.`] });
+    else if (!r.canceled) ui.showBanner({ kind: 'error', title: `Could not export the ${title}`, lines: [r.message] });
+  } catch (err) {
+    ui.showBanner({ kind: 'error', title: `Could not export the ${title}`, lines: [errorText(err)] });
+  }
+}
+
 export async function exportWeights(): Promise<void> {
   const ui = useUiStore.getState();
   const { project, fileName } = useProjectStore.getState();
@@ -122,5 +145,32 @@ export async function exportWeights(): Promise<void> {
     else if (!r.canceled) ui.showBanner({ kind: 'error', title: 'Could not export the weights', lines: [r.message] });
   } catch (err) {
     ui.showBanner({ kind: 'error', title: 'Could not export the weights', lines: [errorText(err)] });
+  }
+}
+
+/**
+ * The weights a fresh run of this project starts from (its seed's draw), as a weights file: a
+ * NumPy script can start from the same numbers, and `bpnn train --init-weights` reads it back.
+ */
+export async function exportInitialWeights(): Promise<void> {
+  const ui = useUiStore.getState();
+  const { project, fileName } = useProjectStore.getState();
+  const start = initialWeightsOf({ spec: projectToSpec(project), dataset: project.dataset, settings: project.training });
+  if (!start.ok) {
+    ui.showBanner({ kind: 'notice', title: 'No initial weights yet', lines: [start.problems[0].message, 'Fix the network so it can train, then export its initial weights.'] });
+    return;
+  }
+  try {
+    const suggestedName = `${fileName.replace(/\.bpnn$/i, '')}.initial-weights.json`;
+    const r = await getApi().exportWeights({ project: { ...project, weights: start.weights }, suggestedName });
+    if (r.ok) {
+      ui.showBanner({
+        kind: 'notice',
+        title: 'Initial weights exported',
+        lines: [`Saved as ${r.fileName}: the weights a fresh run with seed ${project.training.seed} starts from (Reset weights, then Train).`],
+      });
+    } else if (!r.canceled) ui.showBanner({ kind: 'error', title: 'Could not export the initial weights', lines: [r.message] });
+  } catch (err) {
+    ui.showBanner({ kind: 'error', title: 'Could not export the initial weights', lines: [errorText(err)] });
   }
 }

@@ -6,6 +6,7 @@ import { useId, useMemo, useState } from 'react';
 import {
   compileModel,
   datasetInputShape,
+  MAX_SWEEP_SEEDS,
   hiddenActivationIds,
   hiddenLinearIds,
   projectToSpec,
@@ -30,10 +31,12 @@ import { useUiStore } from '../store/ui';
 import { isActive } from '../store/training-events';
 import { ChartCard } from './ChartCard';
 import { downloadCsv, downloadReport, fileStem } from './export';
-import { overlayOption } from './overlay-options';
+import { NumberField, CheckField } from '../training/fields';
+import { bandOption, overlayOption } from './overlay-options';
 import { ResultsTable } from './ResultsTable';
+import { SummaryTable } from './SummaryTable';
 import { smallMultiple } from './small-boundary';
-import { runProgress, sweepRows, sweepSeries } from './rows';
+import { runLabel, runProgress, sweepBands, sweepRows, sweepSeries, valueSummaries } from './rows';
 import './compare.css';
 
 /** How often the overlaid charts redraw while runs go (several runs feed them at once). */
@@ -97,15 +100,46 @@ function ValuePicker() {
   );
 }
 
-function RunProgressList({ runs }: { runs: SweepRunView[] }) {
+/** Seeds per value and new data per seed: what makes a sweep's answer more than one seed's luck. */
+function SeedFields() {
+  const setting = useSweepStore((s) => s.setting);
+  const seedCount = useSweepStore((s) => s.seedCount);
+  const newData = useSweepStore((s) => s.newData);
+  const setSeedCount = useSweepStore((s) => s.setSeedCount);
+  const setNewData = useSweepStore((s) => s.setNewData);
+  const running = useSweepStore((s) => s.status === 'running');
+  const generated = useProjectStore((s) => s.project.dataset.kind === 'generator');
+  const seed = useProjectStore((s) => s.project.training.seed);
+  return (
+    <fieldset className="sweep-seeds" disabled={running}>
+      <legend>Seeds</legend>
+      {setting === 'seed' ? (
+        <p className="hint">The seed is the setting that varies: each value is one seed.</p>
+      ) : (
+        <NumberField
+          label="Seeds per value"
+          value={seedCount}
+          rule={{ min: 1, max: MAX_SWEEP_SEEDS, integer: true }}
+          help={`Each value trains once per seed, seeds ${seed} to ${seed + seedCount - 1}; the results show the median and the range.`}
+          onCommit={(v) => setSeedCount(v ?? seedCount)}
+        />
+      )}
+      <CheckField label="New data for every seed" checked={newData && generated} disabled={!generated} onChange={setNewData} />
+      {!generated ? <p className="hint">Imported data stays the same for every seed.</p> : null}
+    </fieldset>
+  );
+}
+
+function RunProgressList({ runs, repeated }: { runs: SweepRunView[]; repeated: boolean }) {
   return (
     <ul className="sweep-runs" aria-label="Sweep runs">
       {runs.map((r) => {
         const p = runProgress(r);
+        const label = runLabel(r, repeated);
         return (
           <li key={r.runId ?? r.value} data-status={r.status}>
-            <span className="run-label">{r.label}</span>
-            <div className="progress-bar" role="progressbar" aria-label={`${r.label} progress`} aria-valuemin={0} aria-valuemax={r.totalEpochs} aria-valuenow={r.metrics.length}>
+            <span className="run-label">{label}</span>
+            <div className="progress-bar" role="progressbar" aria-label={`${label} progress`} aria-valuemin={0} aria-valuemax={r.totalEpochs} aria-valuenow={r.metrics.length}>
               <div className="progress-fill" style={{ width: `${Math.round(p * 100)}%` }} />
             </div>
             <span className="run-status">
@@ -119,7 +153,9 @@ function RunProgressList({ runs }: { runs: SweepRunView[] }) {
   );
 }
 
-function BoundaryMultiples({ runs }: { runs: SweepRunView[] }) {
+function BoundaryMultiples({ runs: all, repeated }: { runs: SweepRunView[]; repeated: boolean }) {
+  // Over seeds: the first seed of each value, so there is one boundary per value.
+  const runs = useMemo(() => (repeated ? all.filter((r, i) => all.findIndex((o) => o.value === r.value) === i) : all), [all, repeated]);
   const view = useDatasetView();
   const plot = view.ok && view.kind === 'points2d' ? view.plot : null;
   const options = useMemo(
@@ -127,7 +163,7 @@ function BoundaryMultiples({ runs }: { runs: SweepRunView[] }) {
       plot
         ? runs.map((r) => {
             if (!r.boundary) return null;
-            return smallMultiple(boundaryOption(r.boundary, plot, boundaryExtent(plot, r.boundary.res), boundaryCanvas(r.boundary)), r.label);
+            return smallMultiple(boundaryOption(r.boundary, plot, boundaryExtent(plot, r.boundary.res), boundaryCanvas(r.boundary)), runLabel(r, repeated));
           })
         : [],
     [runs, plot],
@@ -135,7 +171,7 @@ function BoundaryMultiples({ runs }: { runs: SweepRunView[] }) {
   if (!plot || options.every((o) => o === null)) return null;
   return (
     <div className="boundary-multiples" data-testid="sweep-boundaries">
-      {options.map((o, i) => (o ? <EChart key={runs[i].runId ?? i} option={o} label={`Decision boundary, ${runs[i].label}`} height={170} /> : null))}
+      {options.map((o, i) => (o ? <EChart key={runs[i].runId ?? i} option={o} label={`Decision boundary, ${runLabel(runs[i], repeated)}`} height={170} /> : null))}
     </div>
   );
 }
@@ -160,13 +196,23 @@ export function ComparePanel() {
   const nodes = useMemo(() => changedNodes(project, setting, selected), [project, setting, selected]);
 
   const running = status === 'running';
+  const repeated = (plan?.seeds.length ?? 0) > 1;
   const shownRuns = useThrottled(runs, LIVE_INTERVAL_MS, running);
-  const series = useMemo(() => sweepSeries(shownRuns), [shownRuns]);
   const label = plan?.settingLabel ?? SWEEP_SETTING_LABELS[setting];
   const totalEpochs = runs.reduce((m, r) => Math.max(m, r.totalEpochs), 1);
-  const lossOpt = useMemo(() => overlayOption(series, 'loss', { logLoss: 'auto', title: `Loss per epoch, by ${label.toLowerCase()}`, totalEpochs }), [series, label, totalEpochs]);
-  const accOpt = useMemo(() => overlayOption(series, 'accuracy', { title: `Accuracy per epoch, by ${label.toLowerCase()}`, totalEpochs }), [series, label, totalEpochs]);
-  const rows = useMemo(() => sweepRows(runs), [runs]);
+  const charts = useMemo(() => {
+    const lossTitle = `Loss per epoch, by ${label.toLowerCase()}${repeated ? ': median of the seeds, band from lowest to highest' : ''}`;
+    const accTitle = `Accuracy per epoch, by ${label.toLowerCase()}${repeated ? ': median and range of the seeds' : ''}`;
+    if (repeated) {
+      const loss = sweepBands(shownRuns, 'loss');
+      const acc = sweepBands(shownRuns, 'accuracy');
+      return { count: loss.length, loss: bandOption(loss, 'loss', { logLoss: 'auto', title: lossTitle, totalEpochs }), acc: bandOption(acc, 'accuracy', { title: accTitle, totalEpochs }) };
+    }
+    const series = sweepSeries(shownRuns);
+    return { count: series.length, loss: overlayOption(series, 'loss', { logLoss: 'auto', title: lossTitle, totalEpochs }), acc: overlayOption(series, 'accuracy', { title: accTitle, totalEpochs }) };
+  }, [shownRuns, label, totalEpochs, repeated]);
+  const rows = useMemo(() => sweepRows(runs, repeated), [runs, repeated]);
+  const summaries = useMemo(() => (repeated ? valueSummaries(runs) : []), [runs, repeated]);
   const hasTest = rows.some((r) => r.testAccuracy !== null);
   const stem = fileStem(`${project.name} ${label}`);
   const why = singleRunActive ? 'A training run is in progress; stop it or let it finish first.' : values.length === 0 ? 'Pick at least one value.' : null;
@@ -184,7 +230,7 @@ export function ComparePanel() {
             ))}
           </select>
           <p id={helpId} className="hint">
-            {SWEEP_SETTING_HELP[setting]} Everything else stays as it is: the data, the split, the seed and the starting weights.
+            {SWEEP_SETTING_HELP[setting]} Everything else stays as it is: the data, the split and, for each seed, the starting weights.
           </p>
           {setting === 'hidden' || setting === 'activation' ? (
             <p className="hint" data-testid="sweep-nodes">
@@ -195,6 +241,7 @@ export function ComparePanel() {
           ) : null}
         </div>
         <ValuePicker />
+        <SeedFields />
         <div className="run-controls" role="group" aria-label="Sweep controls">
           <button type="button" className="primary" disabled={running || why !== null} onClick={() => void start()}>
             Run sweep
@@ -218,12 +265,15 @@ export function ComparePanel() {
 
       {runs.length ? (
         <div className="sweep-results" data-testid="sweep-results" data-status={status}>
-          <RunProgressList runs={runs} />
+          <RunProgressList runs={runs} repeated={repeated} />
           <div className="overlay-charts">
-            <ChartCard option={lossOpt} label="Sweep loss chart" fileStem={`${stem}-loss`} testId="sweep-loss-chart" series={series.length} />
-            <ChartCard option={accOpt} label="Sweep accuracy chart" fileStem={`${stem}-accuracy`} testId="sweep-accuracy-chart" series={series.length} />
+            <ChartCard option={charts.loss} label="Sweep loss chart" fileStem={`${stem}-loss`} testId="sweep-loss-chart" series={charts.count} />
+            <ChartCard option={charts.acc} label="Sweep accuracy chart" fileStem={`${stem}-accuracy`} testId="sweep-accuracy-chart" series={charts.count} />
           </div>
-          <BoundaryMultiples runs={shownRuns} />
+          <BoundaryMultiples runs={shownRuns} repeated={repeated} />
+          {summaries.length ? (
+            <SummaryTable values={summaries} firstColumn={label} caption={`By ${label.toLowerCase()}, over ${plan?.seeds.length} seeds${plan?.newData ? ' (new data per seed)' : ''}`} testId="sweep-summary" />
+          ) : null}
           {rows.length ? <ResultsTable rows={rows} firstColumn={label} hasTest={hasTest} caption={`Results by ${label.toLowerCase()}`} testId="sweep-table" /> : null}
           <div className="exports" role="group" aria-label="Export results">
             <button type="button" disabled={!rows.length} onClick={() => downloadCsv(rows, `${stem}.csv`)}>

@@ -1,18 +1,20 @@
-// The area under the canvas with three views: the live Charts of the current run, Compare
-// (sweeps) and Runs (the history). Panels stay mounted while hidden, so a sweep keeps going
+// The area under the canvas with four views: the live Charts of the current run, Compare
+// (sweeps), Runs (the history) and Lab (the lab's findings, repeated over seeds). Panels stay mounted while hidden, so a sweep keeps going
 // and its charts keep their state when the student looks at something else.
 import { useState } from 'react';
 import { ChartsPanel } from '../charts/ChartsPanel';
 import { RunHistory } from '../history/RunHistory';
+import { LabPanel } from '../lab/LabPanel';
 import { ComparePanel } from './ComparePanel';
 import './compare.css';
 
-type View = 'charts' | 'compare' | 'runs';
+type View = 'charts' | 'compare' | 'runs' | 'lab';
 
 const VIEWS: { id: View; label: string }[] = [
   { id: 'charts', label: 'Charts' },
   { id: 'compare', label: 'Compare' },
   { id: 'runs', label: 'Runs' },
+  { id: 'lab', label: 'Lab' },
 ];
 
 export function ResultsArea() {
@@ -45,7 +47,7 @@ export function ResultsArea() {
       </div>
       {VIEWS.map((v) => (
         <div key={v.id} role="tabpanel" id={`results-panel-${v.id}`} aria-labelledby={`results-tab-${v.id}`} hidden={view !== v.id}>
-          {v.id === 'charts' ? <ChartsPanel /> : v.id === 'compare' ? <ComparePanel /> : <RunHistory />}
+          {v.id === 'charts' ? <ChartsPanel /> : v.id === 'compare' ? <ComparePanel /> : v.id === 'runs' ? <RunHistory /> : <LabPanel />}
         </div>
       ))}
     </div>

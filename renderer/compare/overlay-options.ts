@@ -2,7 +2,7 @@
 // per run, a legend by value. Pure option builders, shared by the Compare view, the run
 // history and the lab report (which renders them to SVG).
 import type { EChartsCoreOption } from 'echarts/core';
-import type { EpochMetrics } from '../../core/index';
+import type { CurveBand, EpochMetrics } from '../../core/index';
 import { OKABE_ITO } from '../charts/palette';
 import { XY_DIMENSIONS, xyCount, xyPoints } from '../charts/xy-data';
 
@@ -114,4 +114,65 @@ export function overlayOption(runs: readonly CurveSeries[], metric: 'loss' | 'ac
         : { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     series,
   };
+}
+
+/** One value of a sweep over seeds: the median curve and the band every seed's curve lies in. */
+export interface BandSeries {
+  /** Legend text, e.g. "lr 0.05 (5 seeds)". */
+  label: string;
+  /** Per epoch (index i = epoch i + 1); accuracy as a fraction. */
+  band: CurveBand;
+}
+
+/** Points per band edge: a polygon of more has no more detail than the chart has pixels. */
+const BAND_POINTS = 400;
+
+/** (epoch, value) pairs of one edge of a band, finite values only (and positive on a log axis). */
+function bandEdge(values: Float64Array, scale: number, keep: (v: number) => boolean): Float64Array {
+  const out = new Float64Array(2 * values.length);
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] * scale;
+    if (!Number.isFinite(v) || !keep(v)) continue;
+    out[n++] = i + 1;
+    out[n++] = v;
+  }
+  return n === out.length ? out : out.slice(0, n);
+}
+
+/**
+ * Curves of a sweep over seeds: per value a median line (the legend entry) and, behind it, a
+ * shaded band from the lowest to the highest seed at every epoch, so a value that wins on one
+ * seed and loses on another shows as a wide band, not as one lucky line.
+ */
+export function bandOption(groups: readonly BandSeries[], metric: 'loss' | 'accuracy', options: OverlayOptions = {}): EChartsCoreOption {
+  const scale = metric === 'accuracy' ? 100 : 1;
+  const medians: CurveSeries[] = groups.map((g) => ({
+    label: g.label,
+    metrics: Array.from(g.band.median, (v, i) => ({ epoch: i + 1, loss: v, accuracy: v, testLoss: null, testAccuracy: null, lr: 0 })),
+  }));
+  const base = overlayOption(medians, metric, options) as { series: Record<string, unknown>[]; yAxis: { type: string } };
+  const keep = base.yAxis.type === 'log' ? (v: number) => v > 0 : () => true;
+  const bands = groups.map((g, i) => {
+    const hi = thinned(bandEdge(g.band.hi, scale, keep), BAND_POINTS);
+    const lo = thinned(bandEdge(g.band.lo, scale, keep), BAND_POINTS);
+    const color = seriesColor(i);
+    return {
+      id: `band-${i}`,
+      name: g.label,
+      type: 'custom',
+      silent: true,
+      z: 1,
+      data: [[0]],
+      renderItem: (_params: unknown, api: { coord(p: [number, number]): [number, number] }) => {
+        const points: [number, number][] = [];
+        for (let k = 0; k < hi.length; k += 2) points.push(api.coord([hi[k], hi[k + 1]]));
+        for (let k = lo.length - 2; k >= 0; k -= 2) points.push(api.coord([lo[k], lo[k + 1]]));
+        return { type: 'polygon', shape: { points }, style: { fill: color, opacity: 0.18 } };
+      },
+      tooltip: { show: false },
+      animation: false,
+    };
+  });
+  return { ...base, series: [...bands, ...base.series.map((s) => ({ ...s, z: 2 }))] };
 }

@@ -1,22 +1,47 @@
 // Table rows and chart series from the sweep store's run views (pure; tested without React).
-import { rowOf, type ResultRow } from '../../core/index';
+import { curveBand, rowOf, summarizeByValue, type ResultRow, type ValueSummary } from '../../core/index';
 import type { SweepRunView } from '../store/sweep';
-import type { CurveSeries } from './overlay-options';
+import type { BandSeries, CurveSeries } from './overlay-options';
+
+/** A run's name in lists: its value, and its seed when each value runs over several seeds. */
+export function runLabel(run: SweepRunView, repeated: boolean): string {
+  return repeated ? `${run.label}, seed ${run.seed}` : run.label;
+}
 
 /** One row per run that has ended with a result, in the sweep's order. */
-export function sweepRows(runs: readonly SweepRunView[]): ResultRow[] {
+export function sweepRows(runs: readonly SweepRunView[], repeated = false): ResultRow[] {
   const rows: ResultRow[] = [];
   for (const run of runs) {
     if (!run.result || !run.runId) continue;
     const loss = run.metrics.map((m) => m.loss);
     const accuracy = run.metrics.map((m) => m.accuracy);
-    rows.push(rowOf({ id: run.runId, name: run.label, value: run.value, loss, accuracy, result: run.result }, run.label));
+    const label = runLabel(run, repeated);
+    rows.push(rowOf({ id: run.runId, name: label, value: run.value, loss, accuracy, result: run.result }, label));
   }
   return rows;
 }
 
-export function sweepSeries(runs: readonly SweepRunView[]): CurveSeries[] {
-  return runs.map((r) => ({ label: r.label, metrics: r.metrics }));
+/** Per value, over the seeds that have ended: what a finding is read from. */
+export function valueSummaries(runs: readonly SweepRunView[]): ValueSummary[] {
+  return summarizeByValue(sweepRows(runs).map((row, i, all) => ({ ...row, label: labelOfValue(runs, row.value) ?? all[i].label })));
+}
+
+function labelOfValue(runs: readonly SweepRunView[], value: string | null): string | undefined {
+  return runs.find((r) => r.value === value)?.label;
+}
+
+export function sweepSeries(runs: readonly SweepRunView[], repeated = false): CurveSeries[] {
+  return runs.map((r) => ({ label: runLabel(r, repeated), metrics: r.metrics }));
+}
+
+/** One band per value (its seeds' curves so far), in the sweep's order of values. */
+export function sweepBands(runs: readonly SweepRunView[], metric: 'loss' | 'accuracy'): BandSeries[] {
+  const groups = new Map<string, SweepRunView[]>();
+  for (const r of runs) groups.set(r.value, [...(groups.get(r.value) ?? []), r]);
+  return [...groups.values()].map((g) => ({
+    label: `${g[0].label} (${g.length} seeds)`,
+    band: curveBand(g.map((r) => r.metrics.map((m) => (metric === 'loss' ? m.loss : m.accuracy)))),
+  }));
 }
 
 /** Progress of one run, 0–1. */

@@ -2,16 +2,17 @@
 // first rows and errors that name row and column); the train/test split; and a plot of the
 // data (points for 2-D data, a few example signals per class for waves).
 import { useMemo, useState } from 'react';
-import { GENERATORS, parseCsv } from '../../core/index';
+import { GENERATORS } from '../../core/index';
 import type { DatasetSpec, GeneratorName } from '../../core/index';
-import { pickFile } from '../backend/web/files';
+import { pickFile, readPickedFile } from '../backend/web/files';
 import { scatterOption, signalsOption } from '../charts/data-options';
 import { useDatasetView } from '../charts/dataset-view';
 import { ChartCard } from '../compare/ChartCard';
 import { fileStem } from '../compare/export';
 import { useProjectStore } from '../store/project';
 import { NumberField, SelectField } from '../training/fields';
-import { GENERATOR_LABELS, GENERATOR_PARAMS, csvProblemLine, setGeneratorParam, switchGenerator } from './dataset-edit';
+import { importCsvBytes } from './csv-import';
+import { GENERATOR_LABELS, GENERATOR_PARAMS, setGeneratorParam, switchGenerator } from './dataset-edit';
 import './data.css';
 
 const PREVIEW_ROWS = 8;
@@ -121,15 +122,18 @@ export function DatasetPanel() {
       setCsvErrors({ file: file.name, lines: [`The file is ${(file.size / 1048576).toFixed(1)} MB; CSV files can be at most 64 MB.`] });
       return;
     }
-    const text = await file.text();
-    const col = labelColumn.trim();
-    const parsed = parseCsv(text, { name: file.name, ...(col ? { labelColumn: /^\d+$/.test(col) ? Number(col) : col } : {}) });
-    if (!parsed.ok) {
-      setCsvErrors({ file: file.name, lines: parsed.problems.map(csvProblemLine) });
+    const bytes = await readPickedFile(file);
+    if (!bytes) {
+      setCsvErrors({ file: file.name, lines: ['The browser could not read this file. Try choosing it again.'] });
+      return;
+    }
+    const imported = importCsvBytes(bytes, file.name, labelColumn);
+    if (!imported.ok) {
+      setCsvErrors({ file: file.name, lines: imported.lines });
       return;
     }
     setCsvErrors(null);
-    setDataset(parsed.dataset);
+    setDataset(imported.dataset);
   };
 
   return (

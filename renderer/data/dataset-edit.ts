@@ -37,7 +37,11 @@ export function setGeneratorParam(current: DatasetSpec, key: keyof GeneratorPara
   return { ...current, params };
 }
 
+/**
+ * A CSV problem as one line. Core's message already names the row (with its line in the file)
+ * and the column, so nothing is put in front of it: a prefix made from `row` and `column` said
+ * them twice ("Row 2, column 'x2': Row 2 (line 3), column 'x2' is empty…").
+ */
 export function csvProblemLine(p: CsvProblem): string {
-  const where = [p.row !== undefined ? `Row ${p.row}` : '', p.column !== undefined ? `column '${p.column}'` : ''].filter(Boolean).join(', ');
-  return where ? `${where}: ${p.message}` : p.message;
+  return p.message;
 }

@@ -1,6 +1,6 @@
 // The one registration per node kind. The palette, the node component, the inspector form and
 // the param checks all read from here.
-import { NODE_TYPES, type NodeType } from '../../core/index';
+import { NODE_TYPES, readDecimal, type NodeType } from '../../core/index';
 import { conv1dNode } from './kinds/conv1d';
 import { flattenNode } from './kinds/flatten';
 import { identityNode, leakyReluNode, reluNode, sigmoidNode, tanhNode } from './kinds/activations';
@@ -65,12 +65,10 @@ export function checkParam(schema: ParamSchema, raw: string | boolean | number):
   const whole = schema.kind === 'int' ? 'a whole number' : 'a number';
   const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
   if (text === '') return { ok: false, message: `${schema.label} is empty: enter ${whole} ${range}.` };
-  // Number('') and Number(' ') are 0 and Number('0x10') is 16: accept plain decimal notation only.
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text)) {
-    return { ok: false, message: `"${text}" is not a number: enter ${whole} ${range}.` };
-  }
-  const value = Number(text);
-  if (!Number.isFinite(value)) return { ok: false, message: `${schema.label} is too large: enter ${whole} ${range}.` };
+  const read = readDecimal(text);
+  if (!read.ok && read.reason !== 'too-large') return { ok: false, message: `"${text}" is not a number: enter ${whole} ${range}.` };
+  if (!read.ok) return { ok: false, message: `${schema.label} is too large: enter ${whole} ${range}.` };
+  const value = read.value;
   if (schema.kind === 'int' && !Number.isInteger(value)) {
     return { ok: false, message: `${schema.label} must be a whole number ${range}, not ${text}.` };
   }

@@ -5,6 +5,8 @@
 // Framework-free: the CLI calls it in Node, the app calls it in the browser.
 import {
   DEFAULT_TARGET_ACCURACY,
+  LAB_FINDINGS,
+  REGIME_LABELS,
   SWEEP_SETTING_LABELS,
   formatLoss,
   formatPercent,
@@ -12,11 +14,13 @@ import {
   metricsFromRunCurves,
   parseSweepSettingKey,
   projectToSpec,
+  regimeOf,
   rerunRequest,
   resultRow,
   sweepValueLabel,
   type Dataset,
   type DatasetSpec,
+  type FindingResult,
   type Project,
   type ResultRow,
   type RunRecord,
@@ -28,7 +32,7 @@ import { comparisonOption, scatterOption, signalsOption } from '../charts/data-o
 import { plotDataOf, viewKind } from '../charts/dataset-view';
 import { boundaryExtent, type PlotData } from '../charts/plot-data';
 import { predictionsFor } from '../charts/predictions';
-import { overlayOption, type CurveSeries } from '../compare/overlay-options';
+import { bandOption, overlayOption, type BandSeries, type CurveSeries } from '../compare/overlay-options';
 import { smallMultiple } from '../compare/small-boundary';
 import { escapeHtml } from './escape';
 import { layerRows, networkSvg } from './network-svg';
@@ -45,6 +49,16 @@ export interface LabReportInput {
   generatedAt: string;
   /** Accuracy a run must reach to count in "epoch reaching target" (default 100%). */
   target?: number;
+  /**
+   * The lab's findings as repeated here (the Lab view, `bpnn lab`): a table of what held how
+   * often, and per finding its loss curves (median and band per value) when given.
+   */
+  lab?: readonly LabReportFinding[];
+}
+
+export interface LabReportFinding {
+  result: FindingResult;
+  loss?: readonly BandSeries[];
 }
 
 const WIDE = 760;
@@ -63,6 +77,27 @@ function table(head: string[], rows: string[][], attrs: string[] = [], cls = '')
   const th = head.map((c) => `<th scope="col">${h(c)}</th>`).join('');
   const body = rows.map((r, i) => `<tr${attrs[i] ? ` ${attrs[i]}` : ''}>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('');
   return `<table${cls ? ` class="${cls}"` : ''}><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+const VERDICT_CLASS: Record<FindingResult['verdict'], string> = { held: 'held', 'near-tie': 'tie', 'did-not-hold': 'not-held' };
+
+/** The findings table (the lab's words next to what happened here), then each finding's curves. */
+function labFindingsHtml(lab: readonly LabReportFinding[]): string {
+  const rows = lab.map(({ result: r }) => {
+    const f = LAB_FINDINGS.find((x) => x.id === r.finding);
+    return [String(r.finding), h(r.task === 'xor' ? 'XOR' : 'linear'), h(f?.claim ?? ''), `<b class="${VERDICT_CLASS[r.verdict]}">${h(r.text)}</b>`, r.details.map((d) => h(d)).join('<br>')];
+  });
+  const intro =
+    '<p>Each finding was repeated over several seeds, each seed a full repeat of the experiment (every value trained with that seed, on new data for the linear set). ' +
+    '"Held on k of n seeds" counts the repeats that showed what the lab saw; a near-tie is a ranking whose two contenders end within 1% of each other, which no single seed can settle.</p>';
+  const charts = lab
+    .filter((e) => e.loss?.length)
+    .map(({ result: r, loss }) => {
+      const f = LAB_FINDINGS.find((x) => x.id === r.finding);
+      const title = `Finding ${r.finding}: ${f?.title ?? ''}, loss per epoch`;
+      return figure(chartSvg(bandOption(loss ?? [], 'loss', { logLoss: 'auto', title, maxPoints: MAX_POINTS }), WIDE, CURVE_H + 20), `${title}: median of the seeds, band from the lowest to the highest.`);
+    });
+  return intro + table(['#', 'Task', 'The lab saw', 'Here', 'Per value'], rows, lab.map((e) => `data-finding="${e.result.finding}"`), 'lab-findings') + charts.join('');
 }
 
 function datasetText(spec: DatasetSpec, data: Dataset | null): string {
@@ -97,12 +132,13 @@ function settingsTable(s: TrainingSettings): string {
     ['Optimizer', optimizerText(s)],
     ['Learning-rate schedule', scheduleText(s)],
     ['Epochs', String(s.epochs)],
-    ['Batch size', s.batchSize === 0 ? 'full batch' : String(s.batchSize)],
+    ['Updates', regimeOf(s) === 'miniBatch' ? `${REGIME_LABELS.miniBatch} of ${s.batchSize}` : REGIME_LABELS[regimeOf(s)]],
     ['Test split', s.testSplit > 0 ? `${Math.round(s.testSplit * 100)}% held out` : 'none (all samples train)'],
     ['Weight initialisation', INIT_NAMES[s.init]],
     ['Seed', String(s.seed)],
     ['Gradient clipping', s.clipNorm === null ? 'off' : `global norm ≤ ${s.clipNorm}`],
-    ['Shuffle every epoch', s.shuffle ? 'yes' : 'no'],
+    ['Shuffle every epoch', regimeOf(s) === 'miniBatch' && s.shuffle ? 'yes' : 'no'],
+    ...(s.loss === 'bce' ? [['BCE clip', s.bceClip == null ? 'off (exact loss)' : `like the lab: p in [${s.bceClip}, 1 − ${s.bceClip}]`] as [string, string]] : []),
   ];
   return table(['Setting', 'Value'], rows.map(([k, v]) => [h(k), h(v)]), [], 'text');
 }
@@ -296,6 +332,9 @@ export function buildLabReport(input: LabReportInput): string {
     });
     section('Experiments', parts.join(''), 'experiments');
   }
+
+  // 6. The lab's findings, repeated over seeds.
+  if (input.lab?.length) section("The lab's findings", labFindingsHtml(input.lab), 'lab');
 
   const title = project.name || 'Untitled';
   return [

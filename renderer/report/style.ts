@@ -19,5 +19,9 @@ td { white-space: nowrap; }
 th { background: #f0f0ee; font-weight: 600; }
 td:first-child, th:first-child, table.text td, table.text th { text-align: left; }
 .warn { color: #8a2d00; }
+table.lab-findings td { text-align: left; vertical-align: top; }
+.held { color: #1b6e2f; }
+.tie { color: #7a5a00; }
+.not-held { color: #8a2d00; }
 @media print { body { background: #fff; } main { padding: 0; } section.sweep, figure { break-inside: avoid; } }
 `;

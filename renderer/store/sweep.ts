@@ -7,25 +7,30 @@
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import {
   buildRunRecord,
+  DEFAULT_SWEEP_SEEDS,
   expandSweep,
   projectToSpec,
+  seedsFrom,
   SWEEP_PRESETS,
   type Project,
   type RunRecord,
   type SweepPlan,
   type SweepSetting,
   type TrainingEvent,
+  type TrainRequest,
   type Weights,
 } from '../../core/index';
 import type { BpnnApi } from '../../electron/ipc/contract';
 import { getApi } from '../backend/api';
 import { useProjectStore } from './project';
 import { applyEvents, BOUNDARY_RESOLUTION, idleView, isActive, startProblemsMessage, type RunView } from './training-events';
-import { useUiStore } from './ui';
+import { memoryLimitRequest, useUiStore } from './ui';
 
 export interface SweepRunView extends RunView {
   value: string;
   label: string;
+  /** The run's training seed (each value runs once per seed). */
+  seed: number;
   /** Trained weights once the run has ended (for the decision boundary and the report). */
   weights: Weights | null;
 }
@@ -36,9 +41,13 @@ export interface SweepState {
   setting: SweepSetting;
   /** The values to try, as text (presets or typed). */
   values: string[];
+  /** Seeds each value repeats over (from the project's seed up); ignored when the seed is the setting. */
+  seedCount: number;
+  /** Every seed draws its own data set (generated data only). */
+  newData: boolean;
   status: SweepStatus;
   sweepId: string | null;
-  plan: Pick<SweepPlan, 'setting' | 'settingKey' | 'settingLabel' | 'nodeIds'> | null;
+  plan: Pick<SweepPlan, 'setting' | 'settingKey' | 'settingLabel' | 'nodeIds' | 'seeds' | 'newData'> | null;
   runs: SweepRunView[];
   /** Why the sweep could not start, one line each. */
   problems: string[];
@@ -47,6 +56,8 @@ export interface SweepState {
 
   setSetting(setting: SweepSetting): void;
   setValues(values: string[]): void;
+  setSeedCount(n: number): void;
+  setNewData(on: boolean): void;
   start(): Promise<void>;
   stopAll(): Promise<void>;
   /** Forget the finished sweep's view (its runs stay in the project's history). */
@@ -68,7 +79,7 @@ export function createSweepStore(deps: SweepDeps): UseBoundStore<StoreApi<SweepS
   let queue: TrainingEvent[] = [];
   let frameRequested = false;
   let subscribed = false;
-  let context: { createdAt: string; project: Project; sweepId: string; settingKey: string; settingLabel: string } | null = null;
+  let context: { createdAt: string; project: Project; sweepId: string; settingKey: string; settingLabel: string; repeated: boolean } | null = null;
 
   return create<SweepState>()((set, get) => {
     const finishIfDone = () => {
@@ -82,10 +93,10 @@ export function createSweepStore(deps: SweepDeps): UseBoundStore<StoreApi<SweepS
         records.push(
           buildRunRecord({
             id: run.runId,
-            name: `${c.settingLabel} ${run.value}`,
+            name: `${c.settingLabel} ${run.value}${c.repeated ? `, seed ${run.seed}` : ''}`,
             createdAt: c.createdAt,
-            settings: runSettings(s, run) ?? c.project.training,
-            dataset: c.project.dataset,
+            settings: runRequest(run)?.settings ?? c.project.training,
+            dataset: runRequest(run)?.dataset ?? c.project.dataset,
             metrics: run.metrics,
             result: run.result,
             sweep: { id: c.sweepId, setting: c.settingKey, value: run.value },
@@ -97,9 +108,9 @@ export function createSweepStore(deps: SweepDeps): UseBoundStore<StoreApi<SweepS
       set({ status: 'finished' });
     };
 
-    // The settings each run trained with, kept from its request.
-    const requestSettings = new Map<string, Project['training']>();
-    const runSettings = (_s: SweepState, run: SweepRunView) => (run.runId ? requestSettings.get(run.runId) : undefined);
+    // The settings and data each run trained with, kept from its request.
+    const requests = new Map<string, TrainRequest>();
+    const runRequest = (run: SweepRunView) => (run.runId ? requests.get(run.runId) : undefined);
 
     const flush = () => {
       frameRequested = false;
@@ -134,6 +145,8 @@ export function createSweepStore(deps: SweepDeps): UseBoundStore<StoreApi<SweepS
     return {
       setting: 'lr',
       values: [...SWEEP_PRESETS.lr],
+      seedCount: DEFAULT_SWEEP_SEEDS,
+      newData: false,
       status: 'idle',
       sweepId: null,
       plan: null,
@@ -151,6 +164,16 @@ export function createSweepStore(deps: SweepDeps): UseBoundStore<StoreApi<SweepS
         set({ values, problems: [] });
       },
 
+      setSeedCount(seedCount) {
+        if (get().status === 'running' || !(Number.isInteger(seedCount) && seedCount >= 1)) return;
+        set({ seedCount, problems: [] });
+      },
+
+      setNewData(newData) {
+        if (get().status === 'running') return;
+        set({ newData, problems: [] });
+      },
+
       async start() {
         if (get().status === 'running') return;
         if (!subscribed) {
@@ -158,13 +181,14 @@ export function createSweepStore(deps: SweepDeps): UseBoundStore<StoreApi<SweepS
           deps.api().onTrainingEvent(receive);
         }
         const { project } = deps.project();
-        const { setting, values } = get();
+        const { setting, values, seedCount, newData } = get();
         const selected = setting === 'hidden' ? deps.selectedNodeIds() : [];
         const base = { spec: projectToSpec(project), dataset: project.dataset, settings: project.training };
-        let expanded = expandSweep(base, { setting, values, nodeIds: selected });
+        const over = { ...(setting === 'seed' ? {} : { seeds: seedsFrom(project.training.seed, seedCount) }), newData };
+        let expanded = expandSweep(base, { setting, values, nodeIds: selected, ...over });
         // A selection that holds no hidden Linear node means "all of them", not an error.
         if (!expanded.ok && selected.length && expanded.problems.some((p) => p.field === 'nodeIds')) {
-          expanded = expandSweep(base, { setting, values });
+          expanded = expandSweep(base, { setting, values, ...over });
         }
         if (!expanded.ok) {
           set({ status: 'idle', problems: expanded.problems.map((p) => (p.field.startsWith('values[') ? `Value ${Number(p.field.slice(7, -1)) + 1}: ${p.message}` : p.message)) });
@@ -172,9 +196,9 @@ export function createSweepStore(deps: SweepDeps): UseBoundStore<StoreApi<SweepS
         }
         const plan = expanded.plan;
         const sweepId = deps.newId();
-        context = { createdAt: deps.nowIso(), project, sweepId, settingKey: plan.settingKey, settingLabel: plan.settingLabel };
+        context = { createdAt: deps.nowIso(), project, sweepId, settingKey: plan.settingKey, settingLabel: plan.settingLabel, repeated: plan.seeds.length > 1 };
         queue = [];
-        requestSettings.clear();
+        requests.clear();
         const runs: SweepRunView[] = plan.runs.map((r) => ({
           ...idleView(),
           status: 'starting',
@@ -182,20 +206,21 @@ export function createSweepStore(deps: SweepDeps): UseBoundStore<StoreApi<SweepS
           totalEpochs: r.request.settings.epochs,
           value: r.value,
           label: r.label,
+          seed: r.seed,
           weights: null,
         }));
-        for (let i = 0; i < runs.length; i++) requestSettings.set(runs[i].runId as string, plan.runs[i].request.settings);
+        for (let i = 0; i < runs.length; i++) requests.set(runs[i].runId as string, plan.runs[i].request);
         set({
           status: 'running',
           sweepId,
-          plan: { setting: plan.setting, settingKey: plan.settingKey, settingLabel: plan.settingLabel, nodeIds: plan.nodeIds },
+          plan: { setting: plan.setting, settingKey: plan.settingKey, settingLabel: plan.settingLabel, nodeIds: plan.nodeIds, seeds: plan.seeds, newData: plan.newData },
           runs,
           problems: [],
         });
         await Promise.all(
           plan.runs.map(async (r, i) => {
             const runId = runs[i].runId as string;
-            const result = await deps.api().startTraining({ runId, request: r.request, boundaryResolution: BOUNDARY_RESOLUTION });
+            const result = await deps.api().startTraining({ runId, request: r.request, boundaryResolution: BOUNDARY_RESOLUTION, ...memoryLimitRequest() });
             if (get().sweepId !== sweepId) return;
             set({
               runs: get().runs.map((v) => {

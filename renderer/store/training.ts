@@ -9,6 +9,7 @@ import type { Project, RunRecord, TrainingEvent, Weights } from '../../core/inde
 import type { BpnnApi, StartTrainingResult } from '../../electron/ipc/contract';
 import { getApi } from '../backend/api';
 import { useProjectStore } from './project';
+import { memoryLimitRequest } from './ui';
 import { liveNeuronResolution } from '../backprop/neuron-store';
 import { useNeuronStore } from '../backprop/use-backprop';
 import {
@@ -146,6 +147,7 @@ export function createTrainingStore(deps: TrainingDeps): UseBoundStore<StoreApi<
             request: { spec: projectToSpec(project), dataset: project.dataset, settings: project.training, initialWeights: fromWeights },
             boundaryResolution: BOUNDARY_RESOLUTION,
             ...neuronRequest(),
+            ...memoryLimitRequest(),
             paused: opts?.paused === true,
           });
         } catch (err) {

@@ -1,7 +1,31 @@
 // Editor UI state that is not part of the project: selection, clipboard, the inspector tab,
 // the notice banner and the one open question dialog. Never saved, never undone.
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
+import { MAX_MEMORY_LIMIT, MIN_MEMORY_LIMIT } from '../../core/index';
 import type { Clip } from './graph-edits';
+
+/** Where the user's memory limit is remembered: it is about this computer, not a project. */
+export const MEMORY_LIMIT_KEY = 'bpnn.memoryLimit';
+
+type KeyValue = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+function storage(): KeyValue | null {
+  try {
+    return (globalThis as { localStorage?: KeyValue }).localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The remembered limit in bytes; null (automatic) when none, or when what is stored is not a usable size. */
+export function readMemoryLimit(store: KeyValue | null = storage()): number | null {
+  try {
+    const v = Number(store?.getItem(MEMORY_LIMIT_KEY) ?? NaN);
+    return Number.isInteger(v) && v >= MIN_MEMORY_LIMIT && v <= MAX_MEMORY_LIMIT ? v : null;
+  } catch {
+    return null;
+  }
+}
 
 export type InspectorTab = 'node' | 'data' | 'training' | 'backprop';
 
@@ -31,6 +55,8 @@ export interface UiState {
   question: Question | null;
   /** The last editing action in words, for screen readers (a polite live region). */
   announcement: string;
+  /** "Memory limit for training" in bytes, remembered per user; null = automatic. */
+  memoryLimit: number | null;
 
   select(nodeIds: string[], edgeIds: string[]): void;
   setClipboard(clip: Clip | null): void;
@@ -41,6 +67,7 @@ export interface UiState {
   /** Asks the user; resolves with the chosen label, or null when dismissed. */
   ask(title: string, message: string, choices: string[]): Promise<string | null>;
   answer(choice: string | null): void;
+  setMemoryLimit(bytes: number | null): void;
 }
 
 const sameIds = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -54,6 +81,7 @@ export const useUiStore: UseBoundStore<StoreApi<UiState>> = create<UiState>()((s
   banner: null,
   question: null,
   announcement: '',
+  memoryLimit: readMemoryLimit(),
 
   select(nodeIds, edgeIds) {
     const s = get();
@@ -87,4 +115,21 @@ export const useUiStore: UseBoundStore<StoreApi<UiState>> = create<UiState>()((s
     set({ question: null });
     q?.resolve(choice);
   },
+  setMemoryLimit(bytes) {
+    const limit = bytes !== null && Number.isInteger(bytes) && bytes >= MIN_MEMORY_LIMIT && bytes <= MAX_MEMORY_LIMIT ? bytes : null;
+    set({ memoryLimit: limit });
+    try {
+      const store = storage();
+      if (limit === null) store?.removeItem(MEMORY_LIMIT_KEY);
+      else store?.setItem(MEMORY_LIMIT_KEY, String(limit));
+    } catch {
+      // Storage full or blocked: the limit still holds until the page is closed.
+    }
+  },
 }));
+
+/** The request field a run carries for the user's memory limit (none when automatic). */
+export function memoryLimitRequest(): { memoryLimit?: number } {
+  const limit = useUiStore.getState().memoryLimit;
+  return limit === null ? {} : { memoryLimit: limit };
+}

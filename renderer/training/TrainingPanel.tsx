@@ -1,14 +1,30 @@
-// Training settings and run controls: loss, optimizer, schedule, epochs, batch size, init,
-// seed, clipping; Train (with the reason when it is disabled), Pause, Resume, Step, Stop,
+// Training settings and run controls: loss, optimizer, schedule, epochs, the update regime
+// (per sample, mini-batches, full batch), init, seed, clipping; Train (with the reason when it is disabled), Pause, Resume, Step, Stop,
 // Reset weights; a progress bar with epoch, loss, accuracy and time left; and what went wrong.
 import { useId } from 'react';
-import { MAX_BATCH_SIZE, MAX_EPOCHS, nonFiniteValuesText } from '../../core/index';
-import type { InitName, LossName, OptimizerName, OptimizerSettings, ScheduleSettings, TrainingSettings } from '../../core/index';
+import {
+  EPOCHS_BOUND,
+  GAMMA_BOUND,
+  LAB_BCE_CLIP,
+  LR_BOUND,
+  MAX_BATCH_SIZE,
+  MIN_LR_BOUND,
+  REGIMES,
+  REGIME_LABELS,
+  SEED_BOUND,
+  STEP_SIZE_BOUND,
+  nonFiniteValuesText,
+  regimeOf,
+  withBatchSize,
+  withRegime,
+} from '../../core/index';
+import type { InitName, LossName, OptimizerName, OptimizerSettings, ScheduleSettings, TrainingSettings, UpdateRegime } from '../../core/index';
 import { useProjectStore } from '../store/project';
 import { useTrainingStore } from '../store/training';
 import { formatNumber, isActive } from '../store/training-events';
 import { useGraphValidation } from '../store/validation';
 import { CheckField, NumberField, SelectField } from './fields';
+import { MemoryEstimateNote, MemoryLimitField } from './memory';
 import { formatDuration, switchOptimizer, switchSchedule } from './settings-edit';
 import './training.css';
 
@@ -29,18 +45,23 @@ const SCHEDULES: { value: ScheduleSettings['type']; label: string }[] = [
   { value: 'exponential', label: 'Exponential decay' },
   { value: 'cosine', label: 'Cosine' },
 ];
+const REGIME_OPTIONS: { value: UpdateRegime; label: string }[] = REGIMES.map((value) => ({ value, label: REGIME_LABELS[value] }));
+const REGIME_HELP: Record<UpdateRegime, string> = {
+  perSample: 'The weights change after every sample, in the data’s order; the epoch’s loss is the mean of its samples’ losses.',
+  miniBatch: 'The weights change once per batch, from the mean over its samples.',
+  fullBatch: 'One step per epoch, from the mean over every training sample.',
+};
 const INITS: { value: InitName; label: string }[] = [
   { value: 'normal', label: 'Standard normal (the lab)' },
   { value: 'xavier', label: 'Xavier / Glorot' },
   { value: 'he', label: 'He / Kaiming' },
 ];
 
-const LR = { min: 0, max: 100, exclusiveMin: true };
 const UNIT = { min: 0, max: 0.999999 };
 const EPS = { min: 0, max: 1, exclusiveMin: true };
 
 function OptimizerFields({ opt, set }: { opt: OptimizerSettings; set(o: OptimizerSettings): void }) {
-  const lr = <NumberField label="Learning rate" value={opt.lr} rule={LR} onCommit={(v) => set({ ...opt, lr: v ?? opt.lr })} />;
+  const lr = <NumberField label="Learning rate" value={opt.lr} rule={LR_BOUND} onCommit={(v) => set({ ...opt, lr: v ?? opt.lr })} />;
   switch (opt.type) {
     case 'SGD':
       return lr;
@@ -78,18 +99,19 @@ function ScheduleFields({ s, set }: { s: ScheduleSettings; set(v: ScheduleSettin
     case 'step':
       return (
         <>
-          <NumberField label="Step size (epochs)" value={s.stepSize} rule={{ min: 1, max: MAX_EPOCHS, integer: true }} onCommit={(v) => set({ ...s, stepSize: v ?? s.stepSize })} />
-          <NumberField label="Gamma" value={s.gamma} rule={{ min: 0, max: 1, exclusiveMin: true }} onCommit={(v) => set({ ...s, gamma: v ?? s.gamma })} />
+          <NumberField label="Step size (epochs)" value={s.stepSize} rule={STEP_SIZE_BOUND} onCommit={(v) => set({ ...s, stepSize: v ?? s.stepSize })} />
+          <NumberField label="Gamma" value={s.gamma} rule={GAMMA_BOUND} onCommit={(v) => set({ ...s, gamma: v ?? s.gamma })} />
         </>
       );
     case 'exponential':
-      return <NumberField label="Gamma" value={s.gamma} rule={{ min: 0, max: 1, exclusiveMin: true }} onCommit={(v) => set({ ...s, gamma: v ?? s.gamma })} />;
+      return <NumberField label="Gamma" value={s.gamma} rule={GAMMA_BOUND} onCommit={(v) => set({ ...s, gamma: v ?? s.gamma })} />;
     case 'cosine':
-      return <NumberField label="Minimum learning rate" value={s.minLr} rule={{ min: 0, max: 100 }} onCommit={(v) => set({ ...s, minLr: v ?? s.minLr })} />;
+      return <NumberField label="Minimum learning rate" value={s.minLr} rule={MIN_LR_BOUND} onCommit={(v) => set({ ...s, minLr: v ?? s.minLr })} />;
   }
 }
 
 function SettingsForm({ t, update, disabled }: { t: TrainingSettings; update(p: Partial<TrainingSettings>): void; disabled: boolean }) {
+  const regime = regimeOf(t);
   return (
     <fieldset className="settings" disabled={disabled}>
       <legend>Settings</legend>
@@ -98,16 +120,21 @@ function SettingsForm({ t, update, disabled }: { t: TrainingSettings; update(p: 
       <OptimizerFields opt={t.optimizer} set={(optimizer) => update({ optimizer })} />
       <SelectField label="Learning-rate schedule" value={t.schedule.type} options={SCHEDULES} onChange={(type) => update({ schedule: switchSchedule(t.schedule, type) })} />
       <ScheduleFields s={t.schedule} set={(schedule) => update({ schedule })} />
-      <NumberField label="Epochs" value={t.epochs} rule={{ min: 1, max: MAX_EPOCHS, integer: true }} onCommit={(v) => update({ epochs: v ?? t.epochs })} />
-      <NumberField
-        label="Batch size"
-        value={t.batchSize}
-        rule={{ min: 0, max: MAX_BATCH_SIZE, integer: true }}
-        help="0 = full batch (all training samples at once, as in the lab)."
-        onCommit={(v) => update({ batchSize: v ?? t.batchSize })}
-      />
+      <NumberField label="Epochs" value={t.epochs} rule={EPOCHS_BOUND} onCommit={(v) => update({ epochs: v ?? t.epochs })} />
+      <SelectField label="Updates" value={regime} options={REGIME_OPTIONS} help={REGIME_HELP[regime]} onChange={(r) => update(withRegime(t, r))} />
+      {regime === 'miniBatch' ? (
+        <>
+          <NumberField
+            label="Batch size"
+            value={t.batchSize}
+            rule={{ min: 1, max: MAX_BATCH_SIZE, integer: true }}
+            onCommit={(v) => update(withBatchSize(t, v ?? t.batchSize))}
+          />
+          <CheckField label="Shuffle every epoch" checked={t.shuffle} onChange={(shuffle) => update({ shuffle })} />
+        </>
+      ) : null}
       <SelectField label="Initial weights" value={t.init} options={INITS} onChange={(init) => update({ init })} />
-      <NumberField label="Seed" value={t.seed} rule={{ min: 0, max: 2 ** 31 - 1, integer: true }} help="Same seed, same numbers." onCommit={(v) => update({ seed: v ?? t.seed })} />
+      <NumberField label="Seed" value={t.seed} rule={SEED_BOUND} help="Same seed, same numbers." onCommit={(v) => update({ seed: v ?? t.seed })} />
       <NumberField
         label="Clip gradient norm"
         value={t.clipNorm}
@@ -116,7 +143,13 @@ function SettingsForm({ t, update, disabled }: { t: TrainingSettings; update(p: 
         help="Empty = off."
         onCommit={(v) => update({ clipNorm: v })}
       />
-      <CheckField label="Shuffle every epoch" checked={t.shuffle} onChange={(shuffle) => update({ shuffle })} />
+      {t.loss === 'bce' ? (
+        <CheckField
+          label={`Clip like the lab (${(t.bceClip ?? LAB_BCE_CLIP).toExponential()})`}
+          checked={t.bceClip != null}
+          onChange={(on) => update({ bceClip: on ? LAB_BCE_CLIP : null })}
+        />
+      ) : null}
     </fieldset>
   );
 }
@@ -300,10 +333,12 @@ export function TrainingPanel() {
         disabled={active || !hasWeights}
         onChange={(on) => run.setContinueTraining(on)}
       />
+      <MemoryEstimateNote />
       <Progress />
       <RunMessageBox />
       <SkippedStepsNote />
       <SettingsForm t={training} update={updateTraining} disabled={active} />
+      <MemoryLimitField disabled={active} />
     </section>
   );
 }

@@ -2,31 +2,26 @@
 // left or Enter is pressed (a bad value is refused with a message and the stored one kept),
 // a select and a checkbox. Shared by the training and dataset panels.
 import { useEffect, useId, useState, type ReactNode } from 'react';
+import { boundText, inBound, readDecimal, type NumberBound } from '../../core/index';
 
-export interface NumberRule {
-  min: number;
-  max: number;
-  integer?: boolean;
+/** A field's range (core's bounds where the setting has one) and whether it may be left empty. */
+export interface NumberRule extends NumberBound {
   /** Allow an empty field, committed as null (e.g. "clip norm: off"). */
   optional?: boolean;
-  /** min itself is not allowed (e.g. a learning rate > 0). */
-  exclusiveMin?: boolean;
 }
 
 export type Checked = { ok: true; value: number | null } | { ok: false; message: string };
 
-/** Pure: checks a typed number against its rule. */
-export function checkNumber(text: string, rule: NumberRule): Checked {
-  const t = text.trim();
-  if (t === '') return rule.optional ? { ok: true, value: null } : { ok: false, message: 'Enter a number.' };
-  const v = Number(t);
-  if (!Number.isFinite(v)) return { ok: false, message: `'${t.slice(0, 20)}' is not a number.` };
-  if (rule.integer && !Number.isInteger(v)) return { ok: false, message: 'Enter a whole number.' };
-  const low = rule.exclusiveMin ? v <= rule.min : v < rule.min;
-  if (low || v > rule.max) {
-    return { ok: false, message: `Enter a number ${rule.exclusiveMin ? 'above' : 'from'} ${rule.min} ${rule.exclusiveMin ? 'up to' : 'to'} ${rule.max}.` };
+/** Pure: checks a typed number against its rule; the message names the field and its range. */
+export function checkNumber(text: string, rule: NumberRule, label = 'The value'): Checked {
+  const range = boundText(rule);
+  const r = readDecimal(text);
+  if (!r.ok) {
+    if (r.reason === 'empty') return rule.optional ? { ok: true, value: null } : { ok: false, message: `${label} is empty: enter ${range}.` };
+    const shown = `'${text.trim().slice(0, 20)}'`;
+    return { ok: false, message: `${shown} is ${r.reason === 'too-large' ? 'too large' : 'not a number'}: ${label} must be ${range}.` };
   }
-  return { ok: true, value: v };
+  return inBound(r.value, rule) ? { ok: true, value: r.value } : { ok: false, message: `${label} must be ${range}.` };
 }
 
 interface NumberFieldProps {
@@ -40,8 +35,39 @@ interface NumberFieldProps {
 }
 
 export function NumberField({ label, value, rule, onCommit, help, placeholder, disabled }: NumberFieldProps) {
+  return (
+    <ParsedField
+      label={label}
+      shown={value === null ? '' : String(value)}
+      parse={(text) => checkNumber(text, rule, label)}
+      onCommit={onCommit}
+      help={help}
+      placeholder={placeholder}
+      disabled={disabled}
+      inputMode={rule.integer ? 'numeric' : 'decimal'}
+    />
+  );
+}
+
+interface ParsedFieldProps<T> {
+  label: string;
+  /** The stored value as the field shows it ('' for none). */
+  shown: string;
+  parse(text: string): { ok: true; value: T } | { ok: false; message: string };
+  onCommit(value: T): void;
+  help?: string;
+  placeholder?: string;
+  disabled?: boolean;
+  inputMode?: 'numeric' | 'decimal' | 'text';
+}
+
+/**
+ * A value typed freely and checked when the field is left or Enter is pressed; Escape puts the
+ * stored value back. A value `parse` refuses is not committed: its message says why and that the
+ * stored value was kept.
+ */
+export function ParsedField<T>({ label, shown, parse, onCommit, help, placeholder, disabled, inputMode }: ParsedFieldProps<T>) {
   const id = useId();
-  const shown = value === null ? '' : String(value);
   const [draft, setDraft] = useState(shown);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -54,12 +80,12 @@ export function NumberField({ label, value, rule, onCommit, help, placeholder, d
       setError(null);
       return;
     }
-    const r = checkNumber(draft, rule);
+    const r = parse(draft);
     if (r.ok) {
       setError(null);
       onCommit(r.value);
     } else {
-      setError(`${r.message} Kept ${shown || 'empty'}.`);
+      setError(`${r.message} Kept ${shown || placeholder || 'empty'}.`);
     }
   };
   const describedBy = [error ? `${id}-error` : '', help ? `${id}-help` : ''].filter(Boolean).join(' ') || undefined;
@@ -69,7 +95,7 @@ export function NumberField({ label, value, rule, onCommit, help, placeholder, d
       <input
         id={id}
         type="text"
-        inputMode={rule.integer ? 'numeric' : 'decimal'}
+        inputMode={inputMode}
         value={draft}
         placeholder={placeholder}
         disabled={disabled}

@@ -1,6 +1,7 @@
 // Runs the real `bpnn` entry point as a child process, the way a user's shell does.
+import { afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,8 +21,16 @@ export function bpnn(args: string[], cwd = ROOT): Run {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, lines: r.stdout.split('\n').filter((l) => l !== '') };
 }
 
+const made: string[] = [];
+// Every test file that makes temp folders imports this module: remove them when its tests are done.
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'bpnn-cli-'));
+  const dir = mkdtempSync(join(tmpdir(), 'bpnn-cli-'));
+  made.push(dir);
+  return dir;
 }
 
 export function writeTemp(dir: string, name: string, text: string): string {

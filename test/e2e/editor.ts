@@ -51,17 +51,19 @@ export async function viewportSettled(page: Page): Promise<void> {
 
 /**
  * Drags from source's output handle to target's input handle. React Flow only accepts a
- * connection once both nodes are measured, which on a loaded 2-core machine can lag the drop:
- * wait until the handles are visible, and repeat the gesture (at most three times) if no edge
- * appeared, as a person would.
+ * connection once both nodes are measured, which on a loaded 2-core machine can lag the drop,
+ * and a handle can move under the pointer while a block above it changes height: wait until the
+ * handles are visible, and when no edge appeared or the wire landed on another block, take it
+ * back with Undo and repeat the gesture (at most three times), as a person would.
  */
 export async function connect(page: Page, source: string, target: string): Promise<void> {
   const fromSel = `.react-flow__node[data-id="${source}"] .react-flow__handle.source`;
   const toSel = `.react-flow__node[data-id="${target}"] .react-flow__handle.target`;
+  const wanted = `.react-flow__edge[data-id="e-${source}-${target}"]`;
   await page.locator(fromSel).waitFor({ state: 'visible' });
   await page.locator(toSel).waitFor({ state: 'visible' });
-  const edges = await page.locator('.react-flow__edge').count();
   for (let attempt = 1; ; attempt++) {
+    const edges = await page.locator('.react-flow__edge').count();
     const from = await centreOf(page, fromSel);
     const to = await centreOf(page, toSel);
     await page.mouse.move(from.x, from.y);
@@ -73,10 +75,14 @@ export async function connect(page: Page, source: string, target: string): Promi
       await page.waitForFunction((n) => document.querySelectorAll('.react-flow__edge').length > n, edges, {
         timeout: attempt < 3 ? 10_000 : 30_000,
       });
-      return;
     } catch (e) {
       if (attempt >= 3) throw e;
+      continue;
     }
+    if ((await page.locator(wanted).count()) === 1) return;
+    if (attempt >= 3) throw new Error(`the wire from ${source} did not reach ${target} in three tries`);
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    await page.waitForFunction((n) => document.querySelectorAll('.react-flow__edge').length === n, edges);
   }
 }
 

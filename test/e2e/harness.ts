@@ -27,9 +27,9 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** Builds the web version into `outDir` (relative to the repo). Throws with Vite's output on failure. */
+/** Builds the web version into `outDir` (relative to the repo, or absolute). Throws with Vite's output on failure. */
 export function buildWeb(outDir: string): string {
-  const abs = join(ROOT, outDir);
+  const abs = resolve(ROOT, outDir);
   const r = spawnSync('npx', ['vite', 'build', '--outDir', abs, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
   return abs;

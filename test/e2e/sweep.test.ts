@@ -24,6 +24,10 @@ describe.skipIf(SKIP_BROWSER)('sweeps, run history and the lab report in the bro
     // The lab's five learning rates are the preset, all ticked.
     for (const lr of LEARNING_RATES) await expect(compare.getByRole('checkbox', { name: lr }).isChecked()).resolves.toBe(true);
 
+    // One seed per value here (five curves, five rows); the default repeats each value over 5 seeds.
+    await expect(compare.getByLabel('Seeds per value').inputValue()).resolves.toBe('5');
+    await compare.getByLabel('Seeds per value').fill('1');
+    await compare.getByLabel('Seeds per value').press('Enter');
     await compare.getByRole('button', { name: 'Run sweep' }).click();
     // Each run has its own progress bar; runs beyond the free workers (cores − 1) say "waiting" until one ends.
     await page.waitForFunction(() => {

@@ -140,6 +140,7 @@ describe('main process wiring (electron mocked)', () => {
       'project:openExample': 'xor',
       'project:save': { project: xorProject(), filePath: null },
       'weights:export': { project: xorProject(), suggestedName: 'w.json' },
+      'model:export': { project: xorProject(), suggestedName: 'm.onnx', format: 'onnx' },
       'document:setState': { fileName: 'x.bpnn', filePath: null, dirty: false, project: null },
       'recovery:offers': undefined,
       'recovery:restore': 'untitled-x',
@@ -244,7 +245,11 @@ describe('main process wiring (electron mocked)', () => {
   it('installs the application menu with the File, Edit, View and Help items', () => {
     const { template } = electron.Menu.setApplicationMenu.mock.calls.at(-1)?.[0] as unknown as { template: { label?: string; submenu?: { label?: string }[] }[] };
     const labels = (top: string) => template.find((m) => m.label === top)?.submenu?.map((i) => i.label).filter(Boolean);
-    expect(labels('File')).toEqual(['New', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Export Weights…', 'Quit']);
+    expect(labels('File')).toEqual(['New', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Export', 'Quit']);
+    const exportMenu = template.find((m) => m.label === 'File')?.submenu?.find((i) => i.label === 'Export') as unknown as { submenu: { label: string; click(): void }[] };
+    expect(exportMenu.submenu.map((i) => i.label)).toEqual(['Weights (JSON)…', 'ONNX…', 'PyTorch…']);
+    exportMenu.submenu[1].click();
+    expect(mainWindow().webContents.send).toHaveBeenCalledWith('menu:command', 'file:exportOnnx');
     expect(labels('Edit')).toEqual(['Undo', 'Redo', 'Cut', 'Copy', 'Paste', 'Delete', 'Select All']);
     expect(labels('Help')).toEqual(['BPNN Studio Documentation', 'About BPNN Studio']);
     const save = template.find((m) => m.label === 'File')?.submenu?.find((i) => i.label === 'Save') as { click(): void };
@@ -295,6 +300,25 @@ describe('main process wiring (electron mocked)', () => {
     const options = electron.dialog.showSaveDialog.mock.calls[0].at(-1) as unknown as { defaultPath: string };
     expect(options.defaultPath).toBe('passwd.json');
     expect(JSON.parse(readFileSync(target, 'utf8'))).toHaveProperty('layers');
+  });
+
+  it('exports ONNX and PyTorch through a save dialog, never to a path the page names (docs/export.md)', async () => {
+    const tensor = (shape: number[]) => ({ shape, data: new Array<number>(shape.reduce((a, b) => a * b, 1)).fill(0.5) });
+    const layer = (out: number, inp: number) => ({ weight: tensor([out, inp]), bias: tensor([out]) });
+    const trained: Project = { ...xorProject(), weights: { fc1: layer(32, 2), fc2: layer(32, 32), fc3: layer(1, 32) } };
+    const onnxFile = path.join(work, 'model.onnx');
+    electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: onnxFile });
+    expect(await invoke('model:export', { project: trained, suggestedName: '../../etc/xor', format: 'onnx' })).toEqual({ ok: true, fileName: 'model.onnx' });
+    const options = electron.dialog.showSaveDialog.mock.calls.at(-1)?.at(-1) as unknown as { defaultPath: string; title: string };
+    expect(options).toMatchObject({ defaultPath: 'xor.onnx', title: 'Export ONNX model' });
+    expect(readFileSync(onnxFile)[0]).toBe(0x08);
+    const py = path.join(work, 'xor.py');
+    electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: py });
+    expect(await invoke('model:export', { project: trained, suggestedName: 'xor.py', format: 'pytorch' })).toEqual({ ok: true, fileName: 'xor.py and xor.weights.json' });
+    expect(readFileSync(py, 'utf8')).toContain('WEIGHTS = Path(__file__).with_name("xor.weights.json")');
+    expect(JSON.parse(readFileSync(path.join(work, 'xor.weights.json'), 'utf8'))).toHaveProperty('layers');
+    electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: path.join(work, 'untrained.onnx') });
+    expect(await invoke('model:export', { project: xorProject(), suggestedName: 'x', format: 'onnx' })).toMatchObject({ ok: false, canceled: false, message: expect.stringMatching(/has not been trained yet/) });
   });
 
   it('shows the unsaved marker in the title while the document is dirty', async () => {

@@ -200,7 +200,7 @@ describe('TrainingHost (real worker threads, scripted session)', () => {
     await t.host.start(xorRequest('m', 1000));
     const last = await t.ended('m');
     expect(last).toEqual({ type: 'error', runId: 'm', message: OUT_OF_MEMORY_MESSAGE });
-    expect(OUT_OF_MEMORY_MESSAGE).toContain('Training ran out of memory; try a smaller network or batch size');
+    expect(OUT_OF_MEMORY_MESSAGE).toContain('Training ran out of memory; try a smaller batch size or fewer units');
     const again = makeHost();
     await again.host.start(xorRequest('m2', 10));
     expect((await again.ended('m2')).type).toBe('done');

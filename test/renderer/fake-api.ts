@@ -11,6 +11,7 @@ export function fakeApi(overrides: Partial<BpnnApi>): BpnnApi {
     openExample: fail,
     saveProject: fail,
     exportWeights: fail,
+    exportModel: fail,
     setDocumentState: () => Promise.resolve(),
     recoveryOffers: () => Promise.resolve([]),
     restoreBackup: fail,

@@ -1,6 +1,7 @@
 // Registers every invoke channel of the contract, each through the guarded handle().
 import type { AppContext } from '../context';
 import type { IpcRegistry } from '../ipc';
+import { registerExportHandlers } from './export';
 import { registerProjectHandlers } from './project';
 import { registerRecoveryHandlers } from './recovery';
 import { registerShellHandlers } from './shell';
@@ -8,6 +9,7 @@ import { registerTrainingHandlers } from './training';
 
 export function registerHandlers(ipc: IpcRegistry, ctx: AppContext): void {
   registerProjectHandlers(ipc, ctx);
+  registerExportHandlers(ipc, ctx);
   registerRecoveryHandlers(ipc, ctx);
   registerTrainingHandlers(ipc, ctx);
   registerShellHandlers(ipc, ctx);

@@ -5,15 +5,21 @@
 import { randomUUID, createHash } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import path from 'node:path';
-import { parseProject, serializeProject, type Project } from '../../../core/index';
+import { MAX_PROJECT_BYTES, decodeText, parseProject, serializeProject, type Project } from '../../../core/index';
 import type { OpenResult, RecoveryOffer } from '../../ipc/contract';
-import { atomicWrite, WriteQueue } from './atomic-write';
+import { atomicWrite, describeFsError, WriteQueue } from '../../../node/files/atomic-write';
+import { readRegularFile } from '../../../node/files/read';
 
 export const BACKUP_DEBOUNCE_MS = 1000;
 const BACKUP_FORMAT = 'bpnn-backup';
 const BACKUP_FILE = 'backup.json';
 const MARKER_FILE = 'running';
 const ID_PATTERN = /^[a-z0-9-]{1,80}$/;
+/**
+ * Largest backup read back: a project at its size limit, escaped inside the envelope's JSON
+ * string (quotes and newlines double), plus the envelope's own fields.
+ */
+const MAX_BACKUP_BYTES = 2 * MAX_PROJECT_BYTES + 64 * 1024;
 
 interface BackupEnvelope {
   format: typeof BACKUP_FORMAT;
@@ -206,12 +212,15 @@ export class BackupService {
   }
 
   private async read(id: string): Promise<{ ok: true; envelope: BackupEnvelope } | { ok: false; reason: string }> {
-    let text: string;
-    try {
-      text = await fs.readFile(path.join(this.root, id, BACKUP_FILE), 'utf8');
-    } catch {
-      return { ok: false, reason: 'it could not be read' };
+    const read = await readRegularFile(path.join(this.root, id, BACKUP_FILE), MAX_BACKUP_BYTES);
+    if (!read.ok) {
+      if (read.reason === 'not-regular') return { ok: false, reason: `it is a ${read.kind}, not a file` };
+      if (read.reason === 'too-large') return { ok: false, reason: `it is too large (${(read.size / 1048576).toFixed(1)} MiB)` };
+      return { ok: false, reason: `it could not be read (${describeFsError(read.error, 'read')})` };
     }
+    const decoded = decodeText(read.bytes);
+    if (!decoded.ok) return { ok: false, reason: `it is damaged (${decoded.message})` };
+    const text = decoded.text;
     let value: unknown;
     try {
       value = JSON.parse(text);

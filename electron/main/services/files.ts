@@ -1,15 +1,30 @@
-// Opening, saving and exporting .bpnn files on disk. Open validates with the core loader and
-// never touches the open project; save is atomic (atomic-write.ts), keeps a .bak, runs saves to
-// one file in order, and refuses to overwrite a file that changed on disk since it was read (D7).
+// Opening, saving and exporting .bpnn files on disk. Open reads only a regular UTF-8 file of
+// bounded size (node/files/read.ts, core's decodeText), validates with the core loader and never
+// touches the open project; save is atomic (node/files/atomic-write.ts), keeps a .bak, runs saves
+// to one file in order, and refuses to overwrite a file that changed on disk since it was read (D7).
 import { createHash } from 'node:crypto';
 import { watch as fsWatch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
-import { MAX_PROJECT_BYTES, exportWeights, parseProject, serializeProject, type Project } from '../../../core/index';
+import { MAX_PROJECT_BYTES, decodeText, exportWeights, parseProject, serializeProject, type Project } from '../../../core/index';
 import type { ExportResult, OpenResult, SaveResult } from '../../ipc/contract';
-import { atomicWrite, describeFsError, nodeFsLike, resolveTarget, SaveError, sweepTemps, WriteQueue, type FsLike } from './atomic-write';
+import { atomicWrite, describeFsError, nodeFsLike, resolveTarget, SaveError, sweepTemps, WriteQueue, type FsLike } from '../../../node/files/atomic-write';
+import { notRegularMessage, readRegularFile, type ReadResult } from '../../../node/files/read';
 
 const hash = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 const MIB = 1024 * 1024;
+
+/** Why a project file could not be read, for the open dialog's problem list. */
+function readFailureMessage(fileName: string, r: Exclude<ReadResult, { ok: true }>): string {
+  switch (r.reason) {
+    case 'not-regular':
+      return notRegularMessage(fileName, r.kind, 'a .bpnn project file');
+    case 'too-large':
+      // F1: refused by its size on disk before a byte is read.
+      return `The file is too large (${(r.size / MIB).toFixed(1)} MiB; a project may be at most ${MAX_PROJECT_BYTES / MIB} MiB)`;
+    case 'unreadable':
+      return `Could not read '${fileName}': ${describeFsError(r.error, 'read')}`;
+  }
+}
 
 export interface FileServiceOptions {
   fs?: FsLike;
@@ -46,20 +61,13 @@ export class FileService {
       problems: [{ path: at, message }],
       moreProblems: 0,
     });
-    let bytes: Uint8Array;
-    try {
-      const st = await this.fs.stat(filePath);
-      // F1: refuse by size before reading a byte.
-      if (st.size > MAX_PROJECT_BYTES) {
-        return fail(`The file is too large (${(st.size / MIB).toFixed(1)} MiB; a project may be at most ${MAX_PROJECT_BYTES / MIB} MiB)`);
-      }
-      bytes = await this.fs.readFile(filePath);
-    } catch (e) {
-      return fail(`Could not read '${fileName}': ${describeFsError(e)}`);
-    }
+    const read = await readRegularFile(filePath, MAX_PROJECT_BYTES);
+    if (!read.ok) return fail(readFailureMessage(fileName, read));
+    const bytes = read.bytes;
     void sweepTemps(await resolveTarget(filePath, this.fs), this.fs);
-    const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-    const parsed = parseProject(text);
+    const decoded = decodeText(bytes);
+    if (!decoded.ok) return fail(`Could not read '${fileName}': ${decoded.message}`);
+    const parsed = parseProject(decoded.text);
     if (!parsed.ok) {
       return { ok: false, canceled: false, fileName, problems: parsed.problems, moreProblems: parsed.more };
     }
@@ -74,16 +82,13 @@ export class FileService {
    * the file itself does not open. The project comes back unsaved, to be saved over the broken file.
    */
   async lastGoodVersion(filePath: string): Promise<{ result: Extract<OpenResult, { ok: true }>; savedAt: Date } | null> {
-    const bak = `${await resolveTarget(filePath, this.fs)}.bak`;
-    try {
-      const st = await this.fs.stat(bak);
-      if (st.size > MAX_PROJECT_BYTES) return null;
-      const parsed = parseProject(new TextDecoder('utf-8').decode(await this.fs.readFile(bak)));
-      if (!parsed.ok) return null;
-      return { result: { ok: true, project: parsed.project, filePath, fileName: path.basename(filePath), dirty: true }, savedAt: new Date(st.mtimeMs) };
-    } catch {
-      return null;
-    }
+    const read = await readRegularFile(`${await resolveTarget(filePath, this.fs)}.bak`, MAX_PROJECT_BYTES);
+    if (!read.ok) return null;
+    const decoded = decodeText(read.bytes);
+    if (!decoded.ok) return null;
+    const parsed = parseProject(decoded.text);
+    if (!parsed.ok) return null;
+    return { result: { ok: true, project: parsed.project, filePath, fileName: path.basename(filePath), dirty: true }, savedAt: new Date(read.mtimeMs) };
   }
 
   /** Forget the conflict baseline (the document was closed or replaced). */
@@ -140,9 +145,9 @@ export class FileService {
       const real = await resolveTarget(filePath, this.fs);
       if (stopped || this.saving.has(real)) return;
       const baseline = this.known.get(real);
-      const bytes = await this.fs.readFile(real).catch(() => null);
-      if (stopped || this.saving.has(real) || bytes === null || baseline === undefined) return;
-      const now = hash(bytes);
+      const read = await readRegularFile(real, MAX_PROJECT_BYTES);
+      if (stopped || this.saving.has(real) || !read.ok || baseline === undefined) return;
+      const now = hash(read.bytes);
       if (now === baseline) return;
       // Report each new version once: it becomes the reference until the next change, and
       // saving over it stays a conflict until the user decides.
@@ -189,12 +194,9 @@ export class FileService {
     if (this.changedExternally.has(real)) return true;
     const baseline = this.known.get(real);
     if (baseline === undefined) return false;
-    let bytes: Uint8Array;
-    try {
-      bytes = await this.fs.readFile(real);
-    } catch {
-      return false;
-    }
-    return hash(bytes) !== baseline;
+    const read = await readRegularFile(real, MAX_PROJECT_BYTES);
+    // A folder, a device or an oversize file in its place is a change too; a missing one is not.
+    if (!read.ok) return read.reason !== 'unreadable';
+    return hash(read.bytes) !== baseline;
   }
 }

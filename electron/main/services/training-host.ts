@@ -1,10 +1,23 @@
 // Runs training off the main event loop: one worker thread per run, at most `poolSize` at once
 // (the rest wait their turn), every message validated both ways, and exactly one terminal
 // event per started run whatever the worker does (finishes, throws, runs out of memory, exits,
-// or stops answering).
+// or stops answering). A run's memory is estimated before any thread exists: one that cannot
+// fit is refused, and runs that would not fit together wait for each other (B5).
 import { Worker, type ResourceLimits } from 'node:worker_threads';
-import { availableParallelism } from 'node:os';
-import { unexpectedStopMessage, validateSettings, type TrainingEvent, type TrainProblem } from '../../../core/index';
+import { availableParallelism, totalmem } from 'node:os';
+import {
+  OUT_OF_MEMORY_MESSAGE,
+  automaticMemoryBudget,
+  checkMemory,
+  chosenMemoryBudget,
+  estimateRequestMemory,
+  isOutOfMemory,
+  unexpectedStopMessage,
+  validateSettings,
+  type MemoryBudget,
+  type TrainingEvent,
+  type TrainProblem,
+} from '../../../core/index';
 import type { StartTrainingRequest, StartTrainingResult } from '../../ipc/contract';
 import {
   issuesToProblems,
@@ -15,7 +28,7 @@ import {
 } from './training-messages';
 import type { TrainingWorkerData, WorkerTestHooks } from './worker-runtime';
 
-export const OUT_OF_MEMORY_MESSAGE = 'Training ran out of memory; try a smaller network or batch size. Your project is safe.';
+export { OUT_OF_MEMORY_MESSAGE };
 export const UNRESPONSIVE_MESSAGE = 'Training did not respond to Stop, so it was ended. Your project is safe.';
 /** How long a worker has to honour Stop before it is terminated. */
 export const DEFAULT_STOP_GRACE_MS = 3000;
@@ -38,6 +51,11 @@ export interface TrainingHostOptions {
   poolSize?: number;
   resourceLimits?: ResourceLimits;
   stopGraceMs?: number;
+  /**
+   * What runs may use together when a request sets no memory limit of its own; default: half
+   * of this computer's memory. Typed arrays live outside the heap resourceLimits caps.
+   */
+  memoryBudget?: MemoryBudget;
   /** Tests only: failure injection passed to every worker. */
   testHooks?: WorkerTestHooks;
   /** Where dropped messages and worker failures are noted (main's log). */
@@ -55,6 +73,9 @@ interface Run {
   settleStart: (result: StartTrainingResult) => void;
   graceTimer: ReturnType<typeof setTimeout> | null;
   exited: Promise<void>;
+  /** The estimate of its memory (0 when the engine will refuse it anyway), and what it may use. */
+  memory: number;
+  budget: MemoryBudget;
 }
 
 function refusal(field: string, message: string): StartTrainingResult {
@@ -70,11 +91,15 @@ export class TrainingHost {
   private readonly queue: Run[] = [];
   private readonly listeners = new Set<Listener>();
   private readonly opts: TrainingHostOptions;
+  private readonly memoryBudget: MemoryBudget;
   private active = 0;
+  /** Estimated bytes of the runs whose workers are alive. */
+  private reserved = 0;
 
   constructor(opts: TrainingHostOptions) {
     this.opts = opts;
     this.poolSize = Math.max(1, opts.poolSize ?? defaultPoolSize());
+    this.memoryBudget = opts.memoryBudget ?? automaticMemoryBudget(totalmem(), 'computer');
   }
 
   onEvent(listener: Listener): () => void {
@@ -102,6 +127,13 @@ export class TrainingHost {
     if (existing && existing.state !== 'ended') {
       return Promise.resolve(refusal('runId', 'A run is already in progress with this id.'));
     }
+    // Before a thread is spawned: a worker's resourceLimits would not stop its typed arrays.
+    const budget = chosenMemoryBudget(req.memoryLimit, this.memoryBudget);
+    const estimate = estimateRequestMemory(req.request, { boundaryResolution: req.boundaryResolution, neuronResolution: req.neuronResolution });
+    if (estimate) {
+      const verdict = checkMemory(estimate, budget);
+      if (!verdict.ok) return Promise.resolve({ ok: false, problems: [verdict.problem] });
+    }
     return new Promise<StartTrainingResult>((resolve) => {
       const run: Run = {
         runId: req.runId,
@@ -112,6 +144,8 @@ export class TrainingHost {
         settleStart: resolve,
         graceTimer: null,
         exited: Promise.resolve(),
+        memory: estimate ? estimate.bytes : 0,
+        budget,
       };
       this.runs.set(run.runId, run);
       this.queue.push(run);
@@ -172,13 +206,17 @@ export class TrainingHost {
 
   private pump(): void {
     while (this.active < this.poolSize && this.queue.length > 0) {
-      const run = this.queue.shift() as Run;
+      const run = this.queue[0];
+      // Runs that would not fit in memory together wait; a run alone always starts (it fits by itself).
+      if (this.active > 0 && this.reserved + run.memory > run.budget.bytes) return;
+      this.queue.shift();
       this.spawn(run);
     }
   }
 
   private spawn(run: Run): void {
     this.active += 1;
+    this.reserved += run.memory;
     run.state = 'starting';
     const shared = new SharedArrayBuffer(4);
     run.pending = new Int32Array(shared);
@@ -194,6 +232,7 @@ export class TrainingHost {
       });
     } catch (e) {
       this.active -= 1;
+      this.reserved -= run.memory;
       run.state = 'ended';
       run.settleStart(refusal('runId', unexpectedStopMessage(e instanceof Error ? e.message : 'the training worker could not start')));
       this.pump();
@@ -204,6 +243,7 @@ export class TrainingHost {
     run.exited = new Promise<void>((resolve) => {
       worker.once('exit', (code) => {
         this.active -= 1;
+        this.reserved -= run.memory;
         run.worker = null;
         if (run.graceTimer) clearTimeout(run.graceTimer);
         run.graceTimer = null;
@@ -217,7 +257,8 @@ export class TrainingHost {
     });
     worker.on('error', (err: unknown) => {
       const e = err as { code?: string; message?: string } | null;
-      if (e && e.code === 'ERR_WORKER_OUT_OF_MEMORY') crash = OUT_OF_MEMORY_MESSAGE;
+      // The heap limit (ERR_WORKER_OUT_OF_MEMORY) or a typed array the machine could not give.
+      if (isOutOfMemory(e)) crash = OUT_OF_MEMORY_MESSAGE;
       else crash = (e && typeof e.message === 'string' && e.message) || String(err);
       this.log(`training worker ${run.runId} failed: ${crash}`);
     });
@@ -225,7 +266,7 @@ export class TrainingHost {
     worker.on('message', (data: unknown) => this.onWorkerMessage(run, data));
     // Every message to the worker is counted in `pending` (the worker counts each one down).
     Atomics.add(run.pending, 0, 1);
-    worker.postMessage({ kind: 'start', req: run.req } satisfies WorkerCommand);
+    worker.postMessage({ kind: 'start', req: run.req, memoryBudget: run.budget } satisfies WorkerCommand);
   }
 
   private onWorkerMessage(run: Run, data: unknown): void {

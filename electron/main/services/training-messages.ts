@@ -1,7 +1,7 @@
 // Every message that crosses the training boundary, as a zod schema (B6): what the renderer may
 // ask for, what main tells a worker, and what a worker may say back. Anything else is dropped.
 import { z } from 'zod';
-import { MAX_EPOCHS, NODE_TYPES, ProjectSchema, type NodeShapeInfo, type TrainProblem, type TrainingEvent, MAX_NEURON_RESOLUTION } from '../../../core/index';
+import { MAX_EPOCHS, MAX_MEMORY_LIMIT, MIN_MEMORY_LIMIT, NODE_TYPES, ProjectSchema, type NodeShapeInfo, type TrainProblem, type TrainingEvent, MAX_NEURON_RESOLUTION } from '../../../core/index';
 
 export const MAX_BOUNDARY_RES = 256;
 export const MAX_RUN_ID_CHARS = 128;
@@ -45,13 +45,17 @@ export const StartTrainingRequestSchema = z.strictObject({
   boundaryResolution: nonNegInt.max(MAX_BOUNDARY_RES),
   paused: z.boolean().optional(),
   neuronResolution: nonNegInt.max(MAX_NEURON_RESOLUTION).optional(),
+  memoryLimit: z.number().int().min(MIN_MEMORY_LIMIT).max(MAX_MEMORY_LIMIT).optional(),
 });
 
 export const RunIdSchema = z.string().min(1).max(MAX_RUN_ID_CHARS);
 
 /** Main → worker. The worker validates these too; a worker trusts nobody. */
+/** The budget the host decided on; the worker's engine checks the run against it again. */
+const MemoryBudgetSchema = z.strictObject({ bytes: z.number().positive(), source: z.enum(['computer', 'browser', 'chosen', 'default']) });
+
 export const WorkerCommandSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('start'), req: StartTrainingRequestSchema }),
+  z.strictObject({ kind: z.literal('start'), req: StartTrainingRequestSchema, memoryBudget: MemoryBudgetSchema }),
   z.strictObject({ kind: z.literal('pause') }),
   z.strictObject({ kind: z.literal('resume') }),
   z.strictObject({ kind: z.literal('step') }),

@@ -91,7 +91,10 @@ export function runTrainingWorker(createTrainingSession: CreateTrainingSession):
     }
     if (started) return;
     started = true;
-    const created = createTrainingSession(cmd.req.request as Parameters<CreateTrainingSession>[0], { now: () => performance.now() });
+    const created = createTrainingSession(cmd.req.request as Parameters<CreateTrainingSession>[0], {
+      now: () => performance.now(),
+      memory: { budget: cmd.memoryBudget, boundaryResolution: cmd.req.boundaryResolution, neuronResolution: cmd.req.neuronResolution },
+    });
     if (!created.ok) {
       post({ kind: 'rejected', problems: created.problems });
       port.close();

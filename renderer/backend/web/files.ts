@@ -26,6 +26,19 @@ export function pickFile(accept: string): Promise<File | null> {
   });
 }
 
+/**
+ * The bytes of a file the user picked, or null when the browser cannot read it (moved or
+ * deleted since). Bytes, not text: File.text() would turn UTF-16 or Latin-1 into U+FFFD
+ * silently, so the caller decodes with core's decodeText, which says what is wrong.
+ */
+export async function readPickedFile(file: Blob): Promise<Uint8Array | null> {
+  try {
+    return new Uint8Array(await file.arrayBuffer());
+  } catch {
+    return null;
+  }
+}
+
 /** Clicks a hidden download link: the one way a page can hand the user a file. */
 export function downloadUrl(fileName: string, url: string): void {
   const a = document.createElement('a');

@@ -1,6 +1,6 @@
-// Pure helpers of the browser backend's file handling: turn uploaded text into an OpenResult
-// and choose download names. No DOM here, so they are tested in Node.
-import { MAX_PROJECT_BYTES, parseProject } from '../../../core/index';
+// Pure helpers of the browser backend's file handling: turn an uploaded file's bytes into an
+// OpenResult and choose download names. No DOM here, so they are tested in Node.
+import { MAX_PROJECT_BYTES, decodeText, parseProject } from '../../../core/index';
 import type { OpenResult } from '../../../electron/ipc/contract';
 
 const MIB = 1024 * 1024;
@@ -26,6 +26,19 @@ export function openResultFromText(text: string, fileName: string, sizeBytes: nu
     return { ok: false, canceled: false, fileName, problems: parsed.problems, moreProblems: parsed.more };
   }
   return { ok: true, project: parsed.project, filePath: null, fileName };
+}
+
+/**
+ * Reads an uploaded project file's bytes: UTF-8 only, as on the desktop (core's decodeText), so
+ * a UTF-16 or Latin-1 file is refused with a message saying how to fix it, not misread.
+ */
+export function openResultFromBytes(bytes: Uint8Array, fileName: string): OpenResult {
+  if (bytes.length > MAX_PROJECT_BYTES) return openResultFromText('', fileName, bytes.length);
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) {
+    return { ok: false, canceled: false, fileName, problems: [{ path: '(file)', message: `Could not read '${fileName}': ${decoded.message}` }], moreProblems: 0 };
+  }
+  return openResultFromText(decoded.text, fileName, bytes.length);
 }
 
 /** "XOR lab (v2)" → "xor-lab-v2"; never empty. */

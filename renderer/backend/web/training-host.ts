@@ -3,8 +3,18 @@
 // subscribers, the worker ended after its terminal event. The pool leaves a core for the page:
 // five workers on two cores starve the main thread (a 15 ms chart update took 60–100 ms of
 // wall time during a five-run sweep). The worker factory is injected so the host is tested
-// with a fake worker in Node.
-import { unexpectedStopMessage } from '../../../core/index';
+// with a fake worker in Node. A run's memory is estimated before its worker exists: one that
+// cannot fit is refused, and runs that would not fit together wait for each other (B5).
+import {
+  OUT_OF_MEMORY_MESSAGE,
+  checkMemory,
+  chosenMemoryBudget,
+  estimateRequestMemory,
+  isOutOfMemory,
+  unexpectedStopMessage,
+  type MemoryBudget,
+} from '../../../core/index';
+import { browserMemoryBudget } from './memory';
 import type { StartTrainingRequest, StartTrainingResult, TrainingEvent } from '../../../electron/ipc/contract';
 import { isTerminal, parseFromWorker, type ToWorker } from './worker-protocol';
 
@@ -23,6 +33,8 @@ interface Run {
   worker: WorkerLike;
   started: boolean;
   stopTimer: ReturnType<typeof setTimeout> | null;
+  /** Its estimated bytes (0 when the engine will refuse it anyway). */
+  memory: number;
 }
 
 /** Workers at once: one core fewer than the machine has (at least one). */
@@ -33,6 +45,8 @@ export function defaultPoolSize(cores: number | undefined = globalThis.navigator
 interface Waiting {
   req: StartTrainingRequest;
   settle: (r: StartTrainingResult) => void;
+  memory: number;
+  budget: MemoryBudget;
 }
 
 export class WebTrainingHost {
@@ -43,6 +57,8 @@ export class WebTrainingHost {
   constructor(
     private readonly createWorker: () => WorkerLike,
     private readonly poolSize = defaultPoolSize(),
+    /** What runs may use together when a request sets no memory limit of its own. */
+    private readonly memoryBudget: MemoryBudget = browserMemoryBudget(),
   ) {}
 
   onEvent(listener: (event: TrainingEvent) => void): () => void {
@@ -58,15 +74,30 @@ export class WebTrainingHost {
         problems: [{ code: 'bad-setting', field: 'runId', message: 'A run with this id is already in progress.' }],
       });
     }
-    if (this.runs.size >= this.poolSize) {
-      return new Promise<StartTrainingResult>((settle) => this.waiting.push({ req, settle }));
+    // Before a worker exists: a run the tab cannot hold would take the page down with it.
+    const budget = chosenMemoryBudget(req.memoryLimit, this.memoryBudget);
+    const estimate = estimateRequestMemory(req.request, { boundaryResolution: req.boundaryResolution, neuronResolution: req.neuronResolution });
+    if (estimate) {
+      const verdict = checkMemory(estimate, budget);
+      if (!verdict.ok) return Promise.resolve({ ok: false, problems: [verdict.problem] });
     }
-    return this.launch(req);
+    const memory = estimate ? estimate.bytes : 0;
+    if (this.runs.size >= this.poolSize || this.waiting.length > 0 || !this.fits(memory, budget)) {
+      return new Promise<StartTrainingResult>((settle) => this.waiting.push({ req, settle, memory, budget }));
+    }
+    return this.launch(req, memory, budget);
   }
 
-  private launch(req: StartTrainingRequest): Promise<StartTrainingResult> {
+  /** Runs that would not fit in memory together wait; a run alone always starts (it fits by itself). */
+  private fits(memory: number, budget: MemoryBudget): boolean {
+    let reserved = 0;
+    for (const r of this.runs.values()) reserved += r.memory;
+    return this.runs.size === 0 || reserved + memory <= budget.bytes;
+  }
+
+  private launch(req: StartTrainingRequest, memory: number, budget: MemoryBudget): Promise<StartTrainingResult> {
     const worker = this.createWorker();
-    const run: Run = { worker, started: false, stopTimer: null };
+    const run: Run = { worker, started: false, stopTimer: null, memory };
     this.runs.set(req.runId, run);
     return new Promise<StartTrainingResult>((resolve) => {
       worker.onmessage = (e) => {
@@ -84,7 +115,7 @@ export class WebTrainingHost {
       };
       worker.onerror = (e) => {
         e.preventDefault?.();
-        const message = unexpectedStopMessage(e.message || 'the training worker crashed');
+        const message = isOutOfMemory(e.message) ? OUT_OF_MEMORY_MESSAGE : unexpectedStopMessage(e.message || 'the training worker crashed');
         if (!run.started) {
           this.end(req.runId);
           resolve({ ok: false, problems: [{ code: 'bad-setting', field: 'worker', message }] });
@@ -92,7 +123,7 @@ export class WebTrainingHost {
         }
         this.fail(req.runId, message);
       };
-      worker.postMessage({ type: 'start', req });
+      worker.postMessage({ type: 'start', req, budget });
     });
   }
 
@@ -156,8 +187,10 @@ export class WebTrainingHost {
     run.worker.onmessage = null;
     run.worker.onerror = null;
     run.worker.terminate();
-    // A worker is free: the next run in line starts.
-    const next = this.waiting.shift();
-    if (next) void this.launch(next.req).then(next.settle);
+    // A worker is free: the next runs in line start, as many as fit.
+    while (this.waiting.length > 0 && this.runs.size < this.poolSize && this.fits(this.waiting[0].memory, this.waiting[0].budget)) {
+      const next = this.waiting.shift() as Waiting;
+      void this.launch(next.req, next.memory, next.budget).then(next.settle);
+    }
   }
 }

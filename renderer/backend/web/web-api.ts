@@ -1,10 +1,11 @@
 // BpnnApi for the browser build: training in Web Workers, files through upload and download,
 // the title in document.title, a localStorage backup as hot exit.
-import { MAX_PROJECT_BYTES, exportWeights, newProject, serializeProject } from '../../../core/index';
+import { MAX_PROJECT_BYTES, exportOnnx, exportPyTorch, exportWeights, newProject, serializeProject } from '../../../core/index';
+import { version } from '../../../package.json';
 import type { BpnnApi, DocumentState, MenuCommand, OpenResult } from '../../../electron/ipc/contract';
-import { downloadText, pickFile } from './files';
+import { downloadText, downloadUrl, pickFile, readPickedFile } from './files';
 import { loadExampleText } from './examples';
-import { openResultFromText, projectDownloadName, weightsDownloadName } from './project-files';
+import { openResultFromBytes, openResultFromText, projectDownloadName, safeFileName, weightsDownloadName } from './project-files';
 import { BrowserRecovery, type KeyValueStore } from './recovery';
 import { WebTrainingHost, type WorkerLike } from './training-host';
 import { isAllowedExternalUrl } from './external-links';
@@ -51,13 +52,11 @@ export function createWebApi(): BpnnApi {
       if (!file) return { ok: false, canceled: true };
       // Refuse an oversize file before reading it into memory (F1).
       if (file.size > MAX_PROJECT_BYTES) return openResultFromText('', file.name, file.size);
-      let text: string;
-      try {
-        text = await file.text();
-      } catch {
+      const bytes = await readPickedFile(file);
+      if (!bytes) {
         return { ok: false, canceled: false, fileName: file.name, problems: [{ path: '(file)', message: 'The browser could not read this file. Try choosing it again.' }], moreProblems: 0 };
       }
-      return openResultFromText(text, file.name, file.size);
+      return openResultFromBytes(bytes, file.name);
     },
 
     async initialProject() {
@@ -82,6 +81,27 @@ export function createWebApi(): BpnnApi {
       const fileName = weightsDownloadName(req.suggestedName);
       downloadText(fileName, w.text, 'application/json');
       return { ok: true, fileName };
+    },
+
+    async exportModel(req) {
+      // "xor.onnx" / "xor.py": the name without its extension, safe for a download.
+      const base = safeFileName(req.suggestedName).replace(/\.(bpnn|onnx|py)$/i, '') || 'model';
+      if (req.format === 'onnx') {
+        const model = exportOnnx(req.project, { appVersion: version });
+        if (!model.ok) return { ok: false, canceled: false, message: model.message };
+        const url = URL.createObjectURL(new Blob([model.bytes.slice().buffer], { type: 'application/octet-stream' }));
+        downloadUrl(`${base}.onnx`, url);
+        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+        return { ok: true, fileName: `${base}.onnx` };
+      }
+      const weightsFile = `${base}.weights.json`;
+      const code = exportPyTorch(req.project, { weightsFile, appVersion: version });
+      if (!code.ok) return { ok: false, canceled: false, message: code.message };
+      const weights = exportWeights(req.project);
+      if (!weights.ok) return { ok: false, canceled: false, message: weights.message };
+      downloadText(`${base}.py`, code.text, 'text/x-python');
+      downloadText(weightsFile, weights.text, 'application/json');
+      return { ok: true, fileName: `${base}.py and ${weightsFile}` };
     },
 
     async setDocumentState(state) {

@@ -1,8 +1,10 @@
 // Messages between the page and the training Web Worker (one worker per run).
+import type { MemoryBudget } from '../../../core/index';
 import type { StartTrainingRequest, StartTrainingResult, TrainingEvent } from '../../../electron/ipc/contract';
 
 export type ToWorker =
-  | { type: 'start'; req: StartTrainingRequest }
+  /** budget: what the page decided the run may use; the worker's engine checks it again. */
+  | { type: 'start'; req: StartTrainingRequest; budget: MemoryBudget }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'step' }

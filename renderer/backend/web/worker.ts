@@ -30,8 +30,11 @@ scope.onmessage = (e) => {
   switch (msg.type) {
     case 'start': {
       if (handle) return;
-      const { req } = msg;
-      const created = createTrainingSession(req.request, { now: () => performance.now() });
+      const { req, budget } = msg;
+      const created = createTrainingSession(req.request, {
+        now: () => performance.now(),
+        memory: { budget, boundaryResolution: req.boundaryResolution, neuronResolution: req.neuronResolution },
+      });
       if (!created.ok) {
         scope.postMessage({ type: 'started', result: { ok: false, problems: created.problems } });
         return;

@@ -152,3 +152,20 @@ describe('losses stay finite at the extremes (N5)', () => {
     );
   });
 });
+
+describe("the lab's BCE clip (settings.bceClip)", () => {
+  it('clips p to [clip, 1 − clip] in the value (a confident wrong answer costs −log(1e-6)) while the fused gradient stays (p − y)/n', () => {
+    const z = Float64Array.from([-40, 40, 0.3, -2]);
+    const p = z.map(sigmoid);
+    const y = Float64Array.from([1, 0, 1, 0]);
+    const g = new Float64Array(4);
+    const clipped = bceWithLogits(z, p, y, 4, g, 1e-6);
+    const expected = (-Math.log(1e-6) - Math.log(1 - (1 - 1e-6)) - Math.log(p[2]) - Math.log(1 - p[3])) / 4;
+    expect(Math.abs(clipped - expected)).toBeLessThan(1e-12);
+    for (let i = 0; i < 4; i++) expect(g[i]).toBe((p[i] - y[i]) / 4);
+    // Unclipped, the two saturated wrong answers cost about 40 each.
+    expect(bceWithLogits(z, p, y, 4, null)).toBeGreaterThan(19);
+    // The unfused loss takes the same clip, so either path reports the same value.
+    expect(Math.abs(bce(p, y, 4, null, 1e-6) - clipped)).toBeLessThan(1e-12);
+  });
+});

@@ -38,7 +38,13 @@ describe('examples', () => {
     const p = loadOk(exampleText('xor'));
     expect(p.graph.nodes.map((n) => n.type)).toEqual(['Input', 'Linear', 'Sigmoid', 'Linear', 'Sigmoid', 'Linear', 'Sigmoid']);
     expect(p.graph.nodes.filter((n) => n.type === 'Linear').map((n) => n.params.outFeatures)).toEqual([32, 32, 1]);
-    expect(p.training).toMatchObject({ loss: 'bce', optimizer: { type: 'SGD', lr: 0.05 }, epochs: 5000, batchSize: 0, init: 'normal' });
+    expect(p.training).toMatchObject({ loss: 'bce', optimizer: { type: 'SGD', lr: 0.05 }, epochs: 5000, init: 'normal' });
+  });
+
+  it.each(['xor', 'linear'])("%s.bpnn trains in the lab's regime (one step per sample, in order) with the lab's BCE clip, and says so", (name) => {
+    const p = loadOk(exampleText(name));
+    expect(p.training).toMatchObject({ regime: 'perSample', batchSize: 1, shuffle: false, bceClip: 1e-6, optimizer: { type: 'SGD', lr: 0.05 }, init: 'normal' });
+    expect(p.description).toMatch(/one step after every sample in data order/);
   });
 
   it('newProject is a blank, valid project with one Input node and the default settings', () => {

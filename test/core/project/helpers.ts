@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { NODE_TYPES, GENERATORS, nodeId, parseProject, type Project, type ProjectNode, type DatasetSpec, type TrainingSettings, type RunRecord, type Weights } from '../../../core/index';
+import { NODE_TYPES, GENERATORS, PARAM_KEYS, PROJECT_VERSION, nodeId, parseProject, type Project, type ProjectNode, type DatasetSpec, type TrainingSettings, type RunRecord, type Weights } from '../../../core/index';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const EXAMPLES = ['xor', 'linear', 'spiral-softmax', 'waves-conv1d'] as const;
@@ -19,6 +19,7 @@ export function loadOk(text: string): Project {
 
 export const exampleText = (name: string): string => readText(`examples/${name}.bpnn`);
 export const goldenText = (): string => readText('test/fixtures/projects/v1-golden.bpnn');
+export const goldenV2Text = (): string => readText('test/fixtures/projects/v2-golden.bpnn');
 
 /** What JSON can hold: -0 becomes 0 and undefined fields disappear. */
 export const asJson = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
@@ -76,14 +77,14 @@ const datasetArb: fc.Arbitrary<DatasetSpec> = fc.oneof(
   ),
 );
 
-const runArb = (settings: TrainingSettings, dataset: DatasetSpec): fc.Arbitrary<RunRecord> =>
+const runArb = (settings: TrainingSettings, dataset: fc.Arbitrary<DatasetSpec>): fc.Arbitrary<RunRecord> =>
   fc.record(
     {
       id,
       name: text,
       createdAt: fc.constant('2026-11-27T12:00:00.000Z'),
       settings: fc.constant(settings),
-      dataset: fc.constant(dataset),
+      dataset,
       sweep: fc.record({ id: text, setting: text, value: text }),
       curves: fc.record({ loss: fc.array(finite, { maxLength: 4 }), accuracy: fc.array(finite, { maxLength: 4 }), testLoss: fc.option(fc.array(finite, { maxLength: 4 }), { nil: null }), testAccuracy: fc.option(fc.array(finite, { maxLength: 4 }), { nil: null }), lr: fc.array(finite, { maxLength: 4 }) }),
       result: fc.record({
@@ -108,12 +109,15 @@ export const projectArb: fc.Arbitrary<Project> = fc
         description: text,
         nodes: fc.tuple(
           ...ids.map((nid) =>
-            fc.record({
-              id: fc.constant(nodeId(nid)),
-              type: fc.constantFrom(...NODE_TYPES),
-              params: fc.dictionary(fc.constantFrom('outFeatures', 'bias', 'kernelSize', 'negativeSlope', 'my param'), fc.oneof(finite, fc.boolean())),
-              position: fc.record({ x: finite, y: finite }),
-            }),
+            fc.constantFrom(...NODE_TYPES).chain((type) =>
+              fc.record({
+                id: fc.constant(nodeId(nid)),
+                type: fc.constant(type),
+                // Only the params the type has: any other key is refused by the loader.
+                params: PARAM_KEYS[type].length === 0 ? fc.constant({}) : fc.dictionary(fc.constantFrom<string>(...PARAM_KEYS[type]), fc.oneof(finite, fc.boolean())),
+                position: fc.record({ x: finite, y: finite }),
+              }),
+            ),
           ),
         ),
         edges: fc.array(fc.tuple(fc.constantFrom(...ids), fc.constantFrom(...ids)), { maxLength: 6 }),
@@ -123,12 +127,16 @@ export const projectArb: fc.Arbitrary<Project> = fc
         ),
         settings: settingsArb,
         dataset: datasetArb,
+        older: datasetArb,
       })
       .chain((r) =>
-        fc.array(runArb(r.settings, r.dataset), { maxLength: 2 }).map(
+        // A run trains on the project's data (the same object, or an equal copy as after a
+        // round trip through a worker), or on older data that other runs may share: the
+        // writer's references to the project and to earlier runs (dataset-refs.ts).
+        fc.array(runArb(r.settings, fc.constantFrom(r.dataset, structuredClone(r.dataset), r.older, structuredClone(r.older))), { maxLength: 3 }).map(
           (runs): Project => ({
             format: 'bpnn-project',
-            version: 1,
+            version: PROJECT_VERSION,
             name: r.name,
             description: r.description,
             graph: {

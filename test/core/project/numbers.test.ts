@@ -61,6 +61,6 @@ describe('non-finite numbers (F4)', () => {
     const p = trainedXor();
     p.weights!.fc1.weight.data[0] = -0;
     const r = serializeProject(p);
-    expect(r.ok && r.text.includes('"data": [0, 0.015625')).toBe(true);
+    expect(r.ok && r.text.includes('"data": [0,0.015625')).toBe(true);
   });
 });

@@ -76,12 +76,12 @@ describe('expandSweep: everything but the one setting is held fixed', () => {
     expect(sharedNodeIds(baseWeights.weights, w)).toEqual(['fc1']);
   });
 
-  it('an optimizer sweep keeps the project\'s learning rate and gives the others sensible defaults', () => {
+  it('an optimizer sweep keeps the project\'s learning rate and gives the others the lab\'s values (RMSProp α 0.9)', () => {
     const plan = planOf('optimizer', ['SGD', 'Momentum', 'RMSProp', 'Adam']);
     expect(plan.runs.map((r) => r.request.settings.optimizer)).toEqual([
       { type: 'SGD', lr: 0.05 },
       { type: 'Momentum', lr: 0.05, momentum: 0.9 },
-      { type: 'RMSProp', lr: 0.05, alpha: 0.99, eps: 1e-8 },
+      { type: 'RMSProp', lr: 0.05, alpha: 0.9, eps: 1e-8 },
       { type: 'Adam', lr: 0.05, beta1: 0.9, beta2: 0.999, eps: 1e-8 },
     ]);
   });

@@ -36,6 +36,24 @@ describe('sweep settings and values as typed', () => {
     expect(msg('seed', '')).toMatch(/an empty value/);
   });
 
+  it('N4 takes the same bounds as a project and the app: lr at most 100, a seed within ±(2^31 − 1)', () => {
+    const msg = (s: Parameters<typeof parseSweepValue>[0], v: string) => {
+      const r = parseSweepValue(s, v);
+      return r.ok ? '' : r.message;
+    };
+    expect(msg('lr', '1000')).toBe("A learning rate must be a number above 0 and at most 100 (got '1000').");
+    expect(msg('lr', '100')).toBe('');
+    expect(msg('seed', '2147483648')).toBe("A seed must be a whole number from -2147483647 to 2147483647 (got '2147483648').");
+    expect(msg('seed', '-2147483647')).toBe('');
+  });
+
+  it('reads plain decimal numbers only: 0x10 is not 16', () => {
+    for (const [setting, text] of [['lr', '0x1'], ['hidden', '0x10'], ['batchSize', '0b1'], ['seed', '1_000'], ['lr', '1,5']] as const) {
+      expect(parseSweepValue(setting, text)).toMatchObject({ ok: false });
+    }
+    expect(parseSweepValue('hidden', '1e1')).toMatchObject({ ok: true, text: '10' });
+  });
+
   it('every preset value is valid for its setting (the lab\'s experiments)', () => {
     for (const s of SWEEP_SETTINGS) for (const v of SWEEP_PRESETS[s]) expect(parseSweepValue(s, v).ok).toBe(true);
     expect(SWEEP_PRESETS.lr).toEqual(['0.0005', '0.005', '0.05', '0.5', '1']);

@@ -1,7 +1,7 @@
 // Training requests built from the shipped XOR example (the lab's 2-32-32-1 sigmoid network).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseProject, projectToSpec, type Project } from '../../../core/index';
+import { parseProject, projectToSpec, withRegime, type Project } from '../../../core/index';
 import type { StartTrainingRequest } from '../../../electron/ipc/contract';
 
 const XOR_PATH = path.resolve(__dirname, '../../../examples/xor.bpnn');
@@ -16,7 +16,8 @@ export function xorRequest(runId: string, epochs?: number, boundaryResolution = 
   const p = xorProject();
   return {
     runId,
-    request: { spec: projectToSpec(p), dataset: p.dataset, settings: { ...p.training, epochs: epochs ?? p.training.epochs }, initialWeights: null },
+    // Full batch, one step an epoch (the example trains one sample a step): the host's tests count steps as epochs.
+    request: { spec: projectToSpec(p), dataset: p.dataset, settings: { ...withRegime(p.training, 'fullBatch'), epochs: epochs ?? p.training.epochs }, initialWeights: null },
     boundaryResolution,
   };
 }

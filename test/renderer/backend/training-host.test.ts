@@ -3,25 +3,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TrainingEvent } from '../../../core/index';
 import type { StartTrainingRequest } from '../../../electron/ipc/contract';
-import { defaultPoolSize, STOP_GRACE_MS, WebTrainingHost, type WorkerLike } from '../../../renderer/backend/web/training-host';
-import type { ToWorker } from '../../../renderer/backend/web/worker-protocol';
+import { defaultPoolSize, STOP_GRACE_MS, WebTrainingHost } from '../../../renderer/backend/web/training-host';
 import { exampleProject } from '../fixtures';
+import { FakeWorker } from './fake-worker';
 
-class FakeWorker implements WorkerLike {
-  sent: ToWorker[] = [];
-  terminated = false;
-  onmessage: ((e: { data: unknown }) => void) | null = null;
-  onerror: ((e: { message?: string; preventDefault?: () => void }) => void) | null = null;
-  postMessage(m: ToWorker) {
-    this.sent.push(m);
-  }
-  terminate() {
-    this.terminated = true;
-  }
-  reply(data: unknown) {
-    this.onmessage?.({ data });
-  }
-}
 
 function request(runId: string): StartTrainingRequest {
   const p = exampleProject('xor');
@@ -92,8 +77,9 @@ describe('browser training host', () => {
     const started = host.start(request('a'));
     workers[0].reply({ type: 'started', result: { ok: true, shapes: [] } });
     await started;
-    workers[0].onerror?.({ message: 'out of memory' });
-    expect(events).toEqual([{ type: 'error', runId: 'a', message: 'Training stopped unexpectedly: out of memory. Your project is safe.' }]);
+    // (Running out of memory has its own message: test/renderer/backend/memory.test.ts.)
+    workers[0].onerror?.({ message: 'Uncaught TypeError: step is not a function' });
+    expect(events).toEqual([{ type: 'error', runId: 'a', message: 'Training stopped unexpectedly: Uncaught TypeError: step is not a function. Your project is safe.' }]);
     expect(workers[0].terminated).toBe(true);
   });
 

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { MAX_PROJECT_BYTES, serializeProject } from '../../../core/index';
 import type { DocumentState } from '../../../electron/ipc/contract';
 import { isAllowedExternalUrl } from '../../../renderer/backend/web/external-links';
-import { openResultFromText, projectDownloadName, safeFileName, slugify, weightsDownloadName } from '../../../renderer/backend/web/project-files';
+import { readPickedFile } from '../../../renderer/backend/web/files';
+import { openResultFromBytes, openResultFromText, projectDownloadName, safeFileName, slugify, weightsDownloadName } from '../../../renderer/backend/web/project-files';
 import { BACKUP_DELAY_MS, BACKUP_ID, BACKUP_KEY, BrowserRecovery, type KeyValueStore } from '../../../renderer/backend/web/recovery';
 import { exampleProject } from '../fixtures';
 
@@ -34,6 +35,39 @@ describe('opening an uploaded file', () => {
     const r = openResultFromText('', 'huge.bpnn', MAX_PROJECT_BYTES + 1);
     expect(r.ok).toBe(false);
     if (!r.ok && !r.canceled) expect(r.problems[0].message).toMatch(/at most 64 MB/);
+  });
+});
+
+describe('opening an uploaded file: its bytes, UTF-8 only', () => {
+  const utf16le = (s: string, bom: boolean) => new Uint8Array(Buffer.concat([bom ? Buffer.from([0xff, 0xfe]) : Buffer.alloc(0), Buffer.from(s, 'utf16le')]));
+  const problem = (bytes: Uint8Array) => {
+    const r = openResultFromBytes(bytes, 'lab.bpnn');
+    return !r.ok && !r.canceled ? r.problems[0] : null;
+  };
+
+  it('refuses UTF-16 LE with a byte-order mark, saying to save it as UTF-8', () => {
+    expect(problem(utf16le(XOR_TEXT, true))).toEqual({ path: '(file)', message: "Could not read 'lab.bpnn': this file is UTF-16; save it as UTF-8" });
+  });
+
+  it('refuses UTF-16 without a byte-order mark', () => {
+    expect(problem(utf16le(XOR_TEXT, false))).toEqual({ path: '(file)', message: "Could not read 'lab.bpnn': this file is UTF-16; save it as UTF-8" });
+  });
+
+  it('refuses Latin-1 naming the byte and line, instead of loading é as U+FFFD', () => {
+    const text = XOR_TEXT.replace(/"description": "[^"]*"/, '"description": "café"');
+    const line = text.slice(0, text.indexOf('é')).split('\n').length;
+    expect(problem(new Uint8Array(Buffer.from(text, 'latin1')))?.message).toBe(`Could not read 'lab.bpnn': this file is not UTF-8 (byte 0xE9 at line ${line}); save it as UTF-8`);
+  });
+
+  it('opens UTF-8 with a byte-order mark', () => {
+    const r = openResultFromBytes(new TextEncoder().encode(`\ufeff${XOR_TEXT}`), 'lab.bpnn');
+    expect(r.ok).toBe(true);
+  });
+
+  it('the picked file is read as bytes, so a Latin-1 é reaches the decoder as 0xE9', async () => {
+    expect(await readPickedFile(new Blob([new Uint8Array([0x63, 0x61, 0x66, 0xe9])]))).toEqual(new Uint8Array([0x63, 0x61, 0x66, 0xe9]));
+    const unreadable = { arrayBuffer: () => Promise.reject(new Error('NotReadableError')) } as unknown as Blob;
+    expect(await readPickedFile(unreadable)).toBeNull();
   });
 });
 

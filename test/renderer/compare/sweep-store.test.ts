@@ -23,6 +23,8 @@ function harness(selected: string[] = []) {
     requestFrame: (cb) => void frames.push(cb),
     newId: () => `sweep-${(ids += 1)}`,
   });
+  // One run per value here; test/renderer/compare/sweep-seeds.test.ts repeats values over seeds.
+  store.getState().setSeedCount(1);
   const runAll = async () => {
     await store.getState().start();
     await settle();

@@ -32,6 +32,8 @@ function harness() {
     newId: () => 'sweep-1',
   });
   const runSweep = async (setting: 'lr' | 'hidden', values: string[]) => {
+    // One run per value: these tests are about the history, not about seeds.
+    sweep.getState().setSeedCount(1);
     sweep.getState().setSetting(setting);
     sweep.getState().setValues(values);
     await sweep.getState().start();

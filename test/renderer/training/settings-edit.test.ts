@@ -7,15 +7,22 @@ import { csvProblemLine, setGeneratorParam, switchGenerator } from '../../../ren
 describe('number fields', () => {
   it('accepts numbers inside the rule and refuses the rest with a reason', () => {
     expect(checkNumber(' 0.05 ', { min: 0, max: 1, exclusiveMin: true })).toEqual({ ok: true, value: 0.05 });
-    expect(checkNumber('0', { min: 0, max: 1, exclusiveMin: true })).toEqual({ ok: false, message: 'Enter a number above 0 up to 1.' });
-    expect(checkNumber('2.5', { min: 1, max: 10, integer: true })).toEqual({ ok: false, message: 'Enter a whole number.' });
-    expect(checkNumber('abc', { min: 0, max: 1 })).toEqual({ ok: false, message: "'abc' is not a number." });
-    expect(checkNumber('1e400', { min: 0, max: 1 })).toMatchObject({ ok: false });
+    expect(checkNumber('0', { min: 0, max: 1, exclusiveMin: true }, 'Gamma')).toEqual({ ok: false, message: 'Gamma must be a number above 0 and at most 1.' });
+    expect(checkNumber('2.5', { min: 1, max: 10, integer: true }, 'Epochs')).toEqual({ ok: false, message: 'Epochs must be a whole number from 1 to 10.' });
+    expect(checkNumber('abc', { min: 0, max: 1 }, 'Noise')).toEqual({ ok: false, message: "'abc' is not a number: Noise must be a number from 0 to 1." });
+    expect(checkNumber('1e400', { min: 0, max: 1 }, 'Noise')).toEqual({ ok: false, message: "'1e400' is too large: Noise must be a number from 0 to 1." });
+  });
+
+  it('N4 reads plain decimal numbers only, as the inspector does: 0x10 is not 16, an empty field is not 0', () => {
+    for (const text of ['0x10', '0b1', 'Infinity', '1,5', '1_000']) {
+      expect(checkNumber(text, { min: 0, max: 100 }, 'Seed')).toEqual({ ok: false, message: `'${text}' is not a number: Seed must be a number from 0 to 100.` });
+    }
+    expect(checkNumber('.5', { min: 0, max: 1 })).toEqual({ ok: true, value: 0.5 });
   });
 
   it('turns an empty optional field into null (e.g. clipping off) and refuses an empty required one', () => {
     expect(checkNumber('', { min: 0, max: 1, optional: true })).toEqual({ ok: true, value: null });
-    expect(checkNumber('  ', { min: 0, max: 1 })).toEqual({ ok: false, message: 'Enter a number.' });
+    expect(checkNumber('  ', { min: 0, max: 1 }, 'Epochs')).toEqual({ ok: false, message: 'Epochs is empty: enter a number from 0 to 1.' });
   });
 });
 
@@ -53,8 +60,8 @@ describe('dataset edits', () => {
     expect(setGeneratorParam(spec, 'n', 80)).toEqual({ ...spec, params: { n: 80, noise: 0.2 } });
   });
 
-  it('names the row and column of a CSV problem', () => {
-    expect(csvProblemLine({ row: 17, column: 'x3', message: 'is not a number' })).toBe("Row 17, column 'x3': is not a number");
+  it('shows a CSV problem as core words it, naming the row and column once', () => {
+    expect(csvProblemLine({ row: 17, column: 'x3', message: "Row 17 (line 18), column 'x3' is empty: fill it in or delete the row." })).toBe("Row 17 (line 18), column 'x3' is empty: fill it in or delete the row.");
     expect(csvProblemLine({ message: 'The file is empty.' })).toBe('The file is empty.');
   });
 });

@@ -1,6 +1,8 @@
 // Writing a file so that a crash, a full disk or a kill at any instant leaves either the old
 // bytes or the new ones, never a mix (D1–D4): a unique temp file in the same folder, write,
 // fsync, close, keep the previous version as .bak, rename over the target, fsync the folder.
+// The desktop app and the `bpnn` CLI both save through here, so a symlink or a 0600 file is
+// treated the same whichever of them writes it.
 import * as nodeFs from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -18,7 +20,6 @@ export interface FsLike {
   rename(from: string, to: string): Promise<void>;
   unlink(file: string): Promise<void>;
   copyFile(from: string, to: string): Promise<void>;
-  readFile(file: string): Promise<Uint8Array>;
   stat(file: string): Promise<{ mode: number; size: number; mtimeMs: number }>;
   realpath(file: string): Promise<string>;
   readdir(dir: string): Promise<string[]>;
@@ -29,7 +30,6 @@ export const nodeFsLike: FsLike = {
   rename: nodeFs.rename,
   unlink: nodeFs.unlink,
   copyFile: (a, b) => nodeFs.copyFile(a, b),
-  readFile: (f) => nodeFs.readFile(f),
   stat: nodeFs.stat,
   realpath: (f) => nodeFs.realpath(f),
   readdir: (d) => nodeFs.readdir(d),
@@ -46,8 +46,8 @@ export class SaveError extends Error {
 
 const errCode = (e: unknown): string | undefined => (e as { code?: unknown } | null)?.code as string | undefined;
 
-/** A reason a student can act on, from a Node error. */
-export function describeFsError(e: unknown): string {
+/** A reason a student can act on, from a Node error met while reading or writing a file. */
+export function describeFsError(e: unknown, op: 'read' | 'write' = 'write'): string {
   switch (errCode(e)) {
     case 'ENOSPC':
       return 'the disk is full';
@@ -57,9 +57,9 @@ export function describeFsError(e: unknown): string {
     case 'EROFS':
       return 'the disk is read-only';
     case 'ENOENT':
-      return 'the folder does not exist any more';
+      return op === 'read' ? 'no such file' : 'the folder does not exist any more';
     case 'EISDIR':
-      return 'a folder has that name';
+      return op === 'read' ? 'it is a folder, not a file' : 'a folder has that name';
     case 'EMFILE':
     case 'ENFILE':
       return 'too many files are open';
@@ -82,7 +82,20 @@ export function tempNameFor(target: string): string {
   return path.join(path.dirname(target), `.${base}.${process.pid}.${threadId}.${sequence}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`);
 }
 
-/** Temp files a killed save left next to `target` (D2: swept on the next open or save). */
+/** True while process `pid` exists (EPERM: it exists, but belongs to someone else). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return errCode(e) === 'EPERM';
+  }
+}
+
+/**
+ * Temp files a killed save left next to `target` (D2: swept on the next open, and after every
+ * save). A temp file whose writer is still running is someone's save in progress, not debris.
+ */
 export async function sweepTemps(target: string, fs: FsLike = nodeFsLike): Promise<string[]> {
   const dir = path.dirname(target);
   const prefix = `.${path.basename(target)}.`;
@@ -92,7 +105,11 @@ export async function sweepTemps(target: string, fs: FsLike = nodeFsLike): Promi
   } catch {
     return [];
   }
-  const stale = names.filter((n) => n.startsWith(prefix) && n.endsWith(TEMP_SUFFIX));
+  const writerAlive = (name: string) => {
+    const pid = /^(?:bak\.)?(\d+)\.\d+\.\d+\.[0-9a-f]+$/.exec(name.slice(prefix.length, -TEMP_SUFFIX.length))?.[1];
+    return pid !== undefined && processAlive(Number(pid));
+  };
+  const stale = names.filter((n) => n.startsWith(prefix) && n.endsWith(TEMP_SUFFIX) && !writerAlive(n));
   await Promise.all(stale.map((n) => fs.unlink(path.join(dir, n)).catch(() => undefined)));
   return stale;
 }
@@ -170,6 +187,8 @@ export async function atomicWrite(target: string, data: string | Uint8Array, opt
   } finally {
     await dirHandle?.close().catch(() => undefined);
   }
+  // A save that did succeed is a good moment to clear what killed ones left beside this file.
+  await sweepTemps(real, fs).catch(() => undefined);
 }
 
 /** Saves to the same file run one after another, in call order (D3). */

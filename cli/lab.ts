@@ -1,0 +1,167 @@
+// `bpnn lab`: the backprop lab's findings on the project's task (XOR or the linear set), each
+// repeated over seeds on the training host's workers, judged, and printed as one line (or one
+// JSON line) per finding; --report adds the findings table to the lab report.
+import { randomUUID } from 'node:crypto';
+import type { Command } from 'commander';
+import { performance } from 'node:perf_hooks';
+import {
+  LAB_SEEDS,
+  MAX_SWEEP_SEEDS,
+  curveBand,
+  expandSweep,
+  judgeFinding,
+  labFindingsFor,
+  labSweep,
+  labTaskOf,
+  projectToSpec,
+  resultRow,
+  sweepMemoryRefusal,
+  type FindingResult,
+  type LabFinding,
+  type LabRun,
+} from '../core/index';
+import { CliError, EXIT } from './errors';
+import { loadProject, writeOutput } from './files';
+import { boundedNumber, cliMemoryBudget, memorySize } from './options';
+import { bundleTrainingWorker, runPlan, sweepPoolSize, sweepRecords, type RunOutcome } from './sweep';
+import { projectProblems } from './validate';
+
+export interface LabOptions {
+  seeds?: number;
+  /** --findings 2,4: only these (of the project's task). */
+  findings?: string;
+  json?: boolean;
+  report?: string;
+  memoryLimit?: number | null;
+}
+
+/** The findings to run: the task's, or the ones --findings names (each must be one of the task's). */
+function chosenFindings(task: 'xor' | 'linear', list: string | undefined): LabFinding[] {
+  const all = labFindingsFor(task);
+  if (list === undefined) return all;
+  const ids = list.split(',').map((t) => t.trim());
+  return ids.map((t) => {
+    const f = all.find((x) => String(x.id) === t);
+    if (!f) throw new CliError(`--findings: '${t}' is not one of the lab's findings on ${task === 'xor' ? 'XOR' : 'the linear data'} (${all.map((x) => x.id).join(', ')}).`, EXIT.usage);
+    return f;
+  });
+}
+
+/** The runs of a finding's sweep as the judge reads them. */
+export function labRuns(outcomes: readonly RunOutcome[], records: ReturnType<typeof sweepRecords>): LabRun[] {
+  return outcomes.map((o, i) => ({ value: o.run.value, seed: o.run.seed, row: resultRow(records[i], o.run.label), loss: records[i].curves.loss }));
+}
+
+/** Per value, the loss curves of its seeds as a median and a band (the report's chart). */
+function lossBands(records: ReturnType<typeof sweepRecords>, outcomes: readonly RunOutcome[]): { label: string; band: ReturnType<typeof curveBand> }[] {
+  const groups = new Map<string, { label: string; curves: number[][] }>();
+  records.forEach((rec, i) => {
+    const run = outcomes[i].run;
+    const g = groups.get(run.value) ?? { label: run.label, curves: [] };
+    g.curves.push(rec.curves.loss);
+    groups.set(run.value, g);
+  });
+  return [...groups.values()].map((g) => ({ label: `${g.label} (${g.curves.length} seeds)`, band: curveBand(g.curves) }));
+}
+
+function findingLine(f: LabFinding, r: FindingResult): string {
+  return JSON.stringify({ event: 'finding', finding: f.id, task: r.task, title: f.title, claim: f.claim, verdict: r.verdict, heldOn: r.heldOn, seeds: r.seeds, text: r.text, details: r.details });
+}
+
+export async function labCommand(path: string, opts: LabOptions): Promise<number> {
+  const project = loadProject(path);
+  const task = labTaskOf(project.dataset);
+  if (!task) {
+    const what = project.dataset.kind === 'generator' ? `the ${project.dataset.generator} data` : 'imported data';
+    throw new CliError(`${path}: bpnn lab repeats the lab's findings on XOR and on the linear data, and this project trains on ${what}; try examples/xor.bpnn or examples/linear.bpnn.`);
+  }
+  const findings = chosenFindings(task, opts.findings);
+  const problems = projectProblems(project);
+  if (problems.length) throw new CliError(`${path}: ${problems[0].path}: ${problems[0].message}`);
+  const base = { spec: projectToSpec(project), dataset: project.dataset, settings: project.training };
+  const plans = findings.map((f) => {
+    const r = expandSweep(base, labSweep(f, project.training.seed, opts.seeds ?? LAB_SEEDS)!);
+    if (!r.ok) throw new CliError(`${path}: finding ${f.id} (${f.title}) cannot run: ${r.problems[0].message}`);
+    return r.plan;
+  });
+  const memoryBudget = cliMemoryBudget(opts.memoryLimit);
+  for (const [i, plan] of plans.entries()) {
+    const refusal = sweepMemoryRefusal(plan, memoryBudget);
+    if (refusal) throw new CliError(`${path}: memory: finding ${findings[i].id}, ${refusal.run.label}: ${refusal.problem.message}`);
+  }
+
+  const out = (s: string) => process.stdout.write(`${s}\n`);
+  let interrupted = false;
+  const onSigint = () => {
+    interrupted = true;
+  };
+  process.on('SIGINT', onSigint);
+  const total = plans.reduce((n, p) => n + p.runs.length, 0);
+  const seedCount = opts.seeds ?? LAB_SEEDS;
+  const worker = await bundleTrainingWorker();
+  // eslint-disable-next-line no-restricted-syntax -- the desktop app's training host, as `bpnn sweep` uses it
+  const { TrainingHost } = await import('../electron/main/services/training-host');
+  const host = new TrainingHost({ workerPath: worker.workerPath, poolSize: Math.min(sweepPoolSize(), total), memoryBudget });
+  const t0 = performance.now();
+  const startedAt = new Date();
+  const results: { finding: LabFinding; result: FindingResult; records: ReturnType<typeof sweepRecords>; outcomes: RunOutcome[] }[] = [];
+  try {
+    if (!opts.json) out(`Repeating ${findings.length} of the lab's findings on ${task === 'xor' ? 'XOR' : 'the linear data'} over ${seedCount} seed${seedCount === 1 ? '' : 's'} each (${total} runs on ${host.poolSize} worker${host.poolSize === 1 ? '' : 's'})…`);
+    // Every finding's runs go to the pool at once (it queues what it cannot take); each is told in order.
+    const running = plans.map((plan, i) => runPlan(plan, host, { runIdPrefix: `lab-${findings[i].id}`, shouldStop: () => interrupted }));
+    for (const [i, pending] of running.entries()) {
+      const outcomes = await pending;
+      const f = findings[i];
+      const records = sweepRecords(project, plans[i], outcomes, `lab-${f.id}-${randomUUID()}`, startedAt);
+      const result = judgeFinding(f, labRuns(outcomes, records));
+      if (!result) continue;
+      results.push({ finding: f, result, records, outcomes });
+      if (opts.json) out(findingLine(f, result));
+      else {
+        out(`Finding ${f.id}, ${f.title}: ${result.text}`);
+        out(`  the lab: ${f.claim}`);
+        for (const d of result.details) out(`  ${d}`);
+      }
+    }
+  } finally {
+    await host.dispose();
+    worker.dispose();
+    process.off('SIGINT', onSigint);
+  }
+  if (!opts.json) out(`\n${total} runs in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+  if (opts.report !== undefined) {
+    // eslint-disable-next-line no-restricted-syntax -- the app's lab report, built without a window
+    const { buildLabReport } = await import('../renderer/report/index');
+    const html = buildLabReport({
+      project,
+      generatedAt: startedAt.toISOString(),
+      lab: results.map((r) => ({ result: r.result, loss: lossBands(r.records, r.outcomes) })),
+    });
+    await writeOutput(opts.report, html, 'export');
+    if (!opts.json) out(`Wrote the lab report to ${opts.report}`);
+  }
+  if (interrupted) return EXIT.interrupted;
+  const failed = results.flatMap((r) => r.outcomes).filter((o) => o.result.state === 'error');
+  if (failed.length) {
+    process.stderr.write(`bpnn: ${failed.length} run${failed.length === 1 ? '' : 's'} failed: ${failed[0].result.errorMessage ?? 'unknown error'}\n`);
+    return EXIT.badInput;
+  }
+  return EXIT.ok;
+}
+
+/** Adds `bpnn lab` to the program (cli/main.ts calls this once). */
+export function registerLab(program: Command): void {
+  program
+    .command('lab')
+    .description("repeat the backprop lab's findings on the project's task (XOR or the linear data), each over several seeds, and say how often each held")
+    .argument('<project>', 'a .bpnn project on XOR or the linear data, e.g. examples/xor.bpnn')
+    .option('--seeds <n>', `repeat every experiment over this many seeds (default ${LAB_SEEDS}, at most ${MAX_SWEEP_SEEDS})`, boundedNumber('--seeds', { min: 1, max: MAX_SWEEP_SEEDS, integer: true }))
+    .option('--findings <ids>', 'only these findings, e.g. 2,4 (the lab numbers them 1–12; odd ones are on the linear data, even ones on XOR)')
+    .option('--json', 'print one JSON line per finding, and nothing else')
+    .option('--report <file>', 'write the lab report with the findings table to this file')
+    .option('--memory-limit <size>', "the most memory the runs may use together, e.g. 512MB or 2GB (default: half of this computer's memory)", memorySize('--memory-limit'))
+    .action(async (project: string, opts: LabOptions) => {
+      process.exitCode = await labCommand(project, opts);
+    });
+}

@@ -1,0 +1,108 @@
+// The PyTorch export: a short model.py a student can read next to the Backprop tab. It rebuilds
+// the network as an nn.Sequential whose modules carry the blocks' names, loads the trained
+// numbers from the weights file written beside it (docs/weights.md), and predicts the way the
+// app does, in float64 so the numbers match the app's.
+import type { Project } from '../project/types';
+import { formatOf } from './blocks';
+import { resolveTrained } from './trained';
+
+export interface PyTorchExportOptions {
+  /** File name of the weights JSON written next to model.py (a name, not a path). */
+  weightsFile: string;
+  appVersion: string;
+}
+
+export type PyTorchExportResult = { ok: true; text: string } | { ok: false; message: string };
+
+/** A Python string literal: JSON's escapes are Python's too. */
+const py = (s: string): string => JSON.stringify(s);
+
+/** Text safe inside a `#` comment: one line, whatever the project is called. */
+// eslint-disable-next-line no-control-regex
+const commentText = (s: string): string => s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
+
+/** nn.Sequential names may not contain "." or be empty; each must be unique. */
+function moduleNames(ids: readonly string[]): string[] {
+  const used = new Set<string>();
+  return ids.map((id) => {
+    const base = id.replace(/\./g, '_') || 'layer';
+    let name = base;
+    for (let i = 2; used.has(name); i++) name = `${base}_${i}`;
+    used.add(name);
+    return name;
+  });
+}
+
+export function exportPyTorch(project: Project, opts: PyTorchExportOptions): PyTorchExportResult {
+  const resolved = resolveTrained(project, 'the model is not exported');
+  if (!resolved.ok) return resolved;
+  const { model, layers, classNames } = resolved.trained;
+  const names = moduleNames(layers.map((l) => l.layer.nodeId));
+  const modules = layers.map(({ layer }, i) => `        (${py(names[i])}, ${formatOf(layer.type).torch(layer)}),`);
+  const shape = model.inputShape.length === 1 ? `(${model.inputShape[0]},)` : `(${model.inputShape.join(', ')})`;
+  const lines = [
+    `# ${commentText(project.name)}: the network from BPNN Studio ${commentText(opts.appVersion)}, rebuilt in PyTorch.`,
+    '#',
+    `# The layers below are the blocks on the canvas, in order and with the same names. The trained`,
+    `# weights are in ${commentText(opts.weightsFile)}, the weights file exported next to this one.`,
+    '#',
+    '#     python3 model.py points.csv     (one point per row; a header row is optional)',
+    'import csv',
+    'import json',
+    'import sys',
+    'from collections import OrderedDict',
+    'from pathlib import Path',
+    '',
+    'import torch',
+    'from torch import nn',
+    '',
+    `WEIGHTS = Path(__file__).with_name(${py(opts.weightsFile)})`,
+    `CLASSES = [${classNames.map(py).join(', ')}]`,
+    `INPUT_SHAPE = ${shape}`,
+    '# float64, as the app computes; float32 is faster and agrees to about 6 digits.',
+    'DTYPE = torch.float64',
+    '',
+    '',
+    'def build():',
+    '    return nn.Sequential(OrderedDict([',
+    ...modules,
+    '    ])).to(DTYPE)',
+    '',
+    '',
+    'def load(model, path=WEIGHTS):',
+    '    """Copies every weight and bias from the weights file: its layers are in the same order."""',
+    '    layers = json.loads(Path(path).read_text(encoding="utf-8"))["layers"]',
+    '    with torch.no_grad():',
+    '        for module, layer in zip(model, layers):',
+    '            for name, t in layer.get("weights", {}).items():',
+    '                getattr(module, name).copy_(torch.tensor(t["data"], dtype=DTYPE).reshape(t["shape"]))',
+    '    return model.eval()',
+    '',
+    '',
+    'def predict(model, points):',
+    '    """The class index and the class probabilities for each point (a list of rows, or a tensor)."""',
+    '    with torch.no_grad():',
+    '        out = model(torch.as_tensor(points, dtype=DTYPE).reshape(-1, *INPUT_SHAPE))',
+    '    # One output p is the probability of class 1; several are one score per class.',
+    '    probs = torch.cat([1 - out, out], dim=1) if out.shape[1] == 1 else out',
+    '    return probs.argmax(dim=1), probs',
+    '',
+    '',
+    'def read_points(path):',
+    '    with open(path, newline="", encoding="utf-8") as f:',
+    '        rows = [row for row in csv.reader(f) if row]',
+    '    try:',
+    '        [float(v) for v in rows[0]]',
+    '    except ValueError:',
+    '        rows = rows[1:]  # the header',
+    '    return [[float(v) for v in row] for row in rows]',
+    '',
+    '',
+    'if __name__ == "__main__":',
+    '    classes, probs = predict(load(build()), read_points(sys.argv[1]))',
+    '    for i, (c, p) in enumerate(zip(classes.tolist(), probs.tolist()), start=1):',
+    '        print(i, CLASSES[c], " ".join(f"{v:.6f}" for v in p))',
+    '',
+  ];
+  return { ok: true, text: lines.join('\n') };
+}

@@ -1,0 +1,78 @@
+// A trained project resolved for export: the layer chain with every size filled in, each
+// layer's stored tensors checked against the shapes the graph needs, and the class names.
+// The weights JSON, ONNX and PyTorch exports all start here, so they refuse the same projects
+// with the same messages.
+import { compileModel } from '../graph/validate';
+import { makeDataset } from '../data/index';
+import type { CompiledModel, ResolvedLayer } from '../graph/resolved';
+import type { TensorJson } from '../train/types';
+import { findNonFiniteWeight } from '../project/serialize';
+import { projectToSpec } from '../project/spec';
+import type { Project } from '../project/types';
+
+export interface TrainedLayer {
+  layer: ResolvedLayer;
+  /** The layer's tensors by name (weight, bias), present for Linear and Conv1d. */
+  tensors: Record<string, TensorJson>;
+}
+
+export interface TrainedModel {
+  model: CompiledModel;
+  layers: TrainedLayer[];
+  classNames: string[];
+  /** Number of values the network outputs per sample. */
+  outputs: number;
+}
+
+export type TrainedResult = { ok: true; trained: TrainedModel } | { ok: false; message: string };
+
+/** The tensors a layer must have, with their shapes. */
+export function expectedTensors(layer: ResolvedLayer): Record<string, number[]> {
+  if (layer.type === 'Linear') return layer.bias ? { weight: [layer.outFeatures, layer.inFeatures], bias: [layer.outFeatures] } : { weight: [layer.outFeatures, layer.inFeatures] };
+  if (layer.type === 'Conv1d') return { weight: [layer.outChannels, layer.inChannels, layer.kernelSize], bias: [layer.outChannels] };
+  return {};
+}
+
+const sameShape = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
+
+/** `notExported` ends the refusal of a non-finite weight: "the weights are not exported". */
+export function resolveTrained(project: Project, notExported: string): TrainedResult {
+  if (project.weights === null) {
+    return { ok: false, message: `'${project.name}' has not been trained yet, so it has no weights to export: train it first, then export.` };
+  }
+  const bad = findNonFiniteWeight(project.weights);
+  if (bad !== null) return { ok: false, message: `${bad}; ${notExported}` };
+
+  const data = makeDataset(project.dataset);
+  if (!data.ok) return { ok: false, message: `The dataset has a problem, so the input shape is unknown: ${data.problems[0]?.message ?? 'unknown problem'}` };
+  const compiled = compileModel(projectToSpec(project), data.dataset.inputShape);
+  if (!compiled.ok) {
+    const first = compiled.problems[0];
+    return { ok: false, message: `The graph has a problem${first?.nodeId ? ` at '${first.nodeId}'` : ''}: ${first?.message ?? 'unknown problem'}` };
+  }
+  const model = compiled.model;
+
+  const layers: TrainedLayer[] = [];
+  for (const layer of model.layers) {
+    const stored = project.weights[layer.nodeId] ?? {};
+    const tensors: Record<string, TensorJson> = {};
+    for (const [name, shape] of Object.entries(expectedTensors(layer))) {
+      const t = stored[name];
+      if (t === undefined) return { ok: false, message: `The stored weights have no ${name} for '${layer.nodeId}': train the project again.` };
+      if (!sameShape(t.shape, shape)) {
+        return { ok: false, message: `The stored ${name} of '${layer.nodeId}' is [${t.shape.join(', ')}] but the graph needs [${shape.join(', ')}]: the graph changed since training, so train again.` };
+      }
+      tensors[name] = t;
+    }
+    layers.push({ layer, tensors });
+  }
+  const outputs = model.outputShape.reduce((a, b) => a * b, 1);
+  return { ok: true, trained: { model, layers, classNames: data.dataset.classNames, outputs } };
+}
+
+/** How outputs become a class, said once for every export format. */
+export function describePrediction(outputs: number): string {
+  return outputs === 1
+    ? 'The network has one output p (the probability of class 1): probabilities = [1 - p, p], predicted class = 1 if p > 0.5 else 0.'
+    : `The network has ${outputs} outputs, one score per class: predicted class = the index of the largest output (the first one on a tie); after a Softmax the outputs are the class probabilities.`;
+}

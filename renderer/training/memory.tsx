@@ -1,0 +1,83 @@
+// The memory a run will need, shown before it starts, and the "Memory limit for training"
+// setting. The numbers are the engine's own estimate and verdict (core/train/memory.ts), the
+// same ones the training host checks when Train is pressed.
+import { useMemo } from 'react';
+import { checkMemory, chosenMemoryBudget, estimateRequestMemory, formatBytes, parseMemorySize, projectToSpec, type MemoryBudget, type Project } from '../../core/index';
+import { desktopApi } from '../backend/electron';
+import { browserMemoryBudget } from '../backend/web/memory';
+import { useProjectStore } from '../store/project';
+import { BOUNDARY_RESOLUTION } from '../store/training-events';
+import { useUiStore } from '../store/ui';
+import { ParsedField } from './fields';
+
+export interface MemoryNote {
+  /** "Needs about 180 MB of memory for a batch of 976 (limit 4 GB)." */
+  text: string;
+  /** The refusal Train would get, when the limit is known and the run is over it. */
+  problem: string | null;
+}
+
+/**
+ * Pure: the note for a project. `automatic` is the budget the page knows without the user's
+ * limit (the browser's share), or null on the desktop, where the training host owns it.
+ */
+export function memoryNote(project: Project, limit: number | null, automatic: MemoryBudget | null): MemoryNote | null {
+  const estimate = estimateRequestMemory(
+    { spec: projectToSpec(project), dataset: project.dataset, settings: project.training },
+    { boundaryResolution: BOUNDARY_RESOLUTION },
+  );
+  if (!estimate) return null;
+  const budget = limit !== null ? chosenMemoryBudget(limit, automatic ?? { bytes: limit, source: 'chosen' }) : automatic;
+  const needs = `Needs about ${formatBytes(estimate.bytes)} of memory for a batch of ${estimate.batch}`;
+  if (!budget) return { text: `${needs}.`, problem: null };
+  const verdict = checkMemory(estimate, budget);
+  return { text: `${needs} (limit ${formatBytes(budget.bytes)}).`, problem: verdict.ok ? null : verdict.problem.message };
+}
+
+/** The budget this page knows by itself: the browser build's share; the desktop's lives in the training host. */
+function pageBudget(): MemoryBudget | null {
+  return desktopApi() ? null : browserMemoryBudget();
+}
+
+export function MemoryEstimateNote() {
+  // Only the network, the data and the settings change the estimate (not a run's weights or history).
+  const graph = useProjectStore((s) => s.project.graph);
+  const dataset = useProjectStore((s) => s.project.dataset);
+  const training = useProjectStore((s) => s.project.training);
+  const limit = useUiStore((s) => s.memoryLimit);
+  const note = useMemo(() => {
+    const project = useProjectStore.getState().project;
+    return memoryNote({ ...project, graph, dataset, training }, limit, pageBudget());
+  }, [graph, dataset, training, limit]);
+  if (!note) return null;
+  return (
+    <div className="memory-note" data-testid="memory-estimate">
+      <p className="field-help">{note.text}</p>
+      {note.problem ? (
+        <p className="run-message run-warning" role="alert" data-testid="memory-problem">
+          {note.problem}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The user's limit for every run on this computer: a size such as 2GB, or empty for automatic. */
+export function MemoryLimitField({ disabled }: { disabled?: boolean }) {
+  const limit = useUiStore((s) => s.memoryLimit);
+  const setLimit = useUiStore((s) => s.setMemoryLimit);
+  return (
+    <ParsedField<number | null>
+      label="Memory limit for training"
+      shown={limit === null ? '' : formatBytes(limit)}
+      parse={(text) => {
+        const r = parseMemorySize(text.trim() === '' ? 'automatic' : text);
+        return r.ok ? { ok: true, value: r.bytes } : r;
+      }}
+      onCommit={setLimit}
+      help="For every run on this computer, e.g. 2GB. Empty = automatic: half of this computer's memory."
+      placeholder="automatic"
+      disabled={disabled}
+    />
+  );
+}
