@@ -4,12 +4,12 @@
 // unsaved changes asks Save / Don't Save / Cancel, each answer doing what it says (D8).
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseProject } from '../../core/index';
 import { ROOT, screenshot } from '../e2e/harness';
 import { nodeIds } from '../e2e/editor';
-import { buildDesktop, Desktop, privateDir, SKIP_BROWSER, type MainProcess } from './harness/host';
-import { canvasShows, expectHonest, setTrainingNumber, toolbar } from './harness/app';
+import { privateDir, SKIP_BROWSER } from './harness/host';
+import { canvasShows, useDesktop, setTrainingNumber, toolbar } from './harness/app';
 
 const XOR_NODES = ['input', 'fc1', 'sig1', 'fc2', 'sig2', 'fc3', 'sig3'];
 const EXAMPLE = readFileSync(path.join(ROOT, 'examples/xor.bpnn'));
@@ -31,19 +31,7 @@ function backupsIn(userData: string): string[] {
 }
 
 describe.skipIf(SKIP_BROWSER)('files through the desktop main process', () => {
-  let desktop: Desktop;
-  let main: MainProcess | null = null;
-  beforeAll(async () => {
-    desktop = await Desktop.launch(await buildDesktop());
-  });
-  afterEach(async () => {
-    if (main) expectHonest(main);
-    await main?.dispose();
-    main = null;
-  });
-  afterAll(async () => {
-    await desktop?.close();
-  });
+  const app = useDesktop();
 
   function openCopyOfXor(): { work: string; file: string } {
     const work = privateDir('bpnn-desktop-work-');
@@ -54,7 +42,7 @@ describe.skipIf(SKIP_BROWSER)('files through the desktop main process', () => {
 
   it('D1, D4: Save writes the open file in place and keeps the old one as .bak; Save As asks where and writes there, leaving no temp file', async () => {
     const { work, file } = openCopyOfXor();
-    main = desktop.start({ args: ['.', file] });
+    const main = app.start({ args: ['.', file] });
     const win = await main.window();
     await canvasShows(win.page, XOR_NODES);
 
@@ -105,7 +93,7 @@ describe.skipIf(SKIP_BROWSER)('files through the desktop main process', () => {
     const linear = path.join(work, 'linear.bpnn');
     copyFileSync(path.join(ROOT, 'examples/linear.bpnn'), linear);
 
-    main = desktop.start();
+    const main = app.start();
     const win = await main.window();
     await canvasShows(win.page, XOR_NODES);
     const title = await win.waitForTitle((t) => t.length > 0);
@@ -143,7 +131,7 @@ describe.skipIf(SKIP_BROWSER)('files through the desktop main process', () => {
 
   it("D8: closing with unsaved changes asks Save / Don't Save / Cancel: Cancel keeps the window and the work, Don't Save closes without writing", async () => {
     const { file } = openCopyOfXor();
-    main = desktop.start({ args: ['.', file] });
+    const main = app.start({ args: ['.', file] });
     const win = await main.window();
     await canvasShows(win.page, XOR_NODES);
     await setTrainingNumber(win.page, 'Epochs', '1234');
@@ -179,7 +167,7 @@ describe.skipIf(SKIP_BROWSER)('files through the desktop main process', () => {
 
   it('D8: Save in the close prompt saves (asking where for an untitled project) and then closes', async () => {
     const work = privateDir('bpnn-desktop-work-');
-    main = desktop.start();
+    const main = app.start();
     const win = await main.window();
     await canvasShows(win.page, XOR_NODES);
     await setTrainingNumber(win.page, 'Epochs', '4321');

@@ -3,34 +3,22 @@
 // every epoch from the training worker thread through IPC into the charts until the run is done.
 import { copyFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TrainingEvent } from '../../electron/ipc/contract';
 import { APP_ENTRY } from '../../electron/main/window';
 import { ROOT, screenshot } from '../e2e/harness';
 import { showTab, trainToEnd } from '../e2e/editor';
-import { buildDesktop, Desktop, privateDir, SKIP_BROWSER, toPageUrl, type MainProcess } from './harness/host';
-import { canvasShows, expectHonest } from './harness/app';
+import { privateDir, SKIP_BROWSER, toPageUrl } from './harness/host';
+import { canvasShows, useDesktop } from './harness/app';
 
 describe.skipIf(SKIP_BROWSER)('the desktop app opens a file from the OS and trains it through main', () => {
-  let desktop: Desktop;
-  let main: MainProcess | null = null;
-  beforeAll(async () => {
-    desktop = await Desktop.launch(await buildDesktop());
-  });
-  afterEach(async () => {
-    if (main) expectHonest(main);
-    await main?.dispose();
-    main = null;
-  });
-  afterAll(async () => {
-    await desktop?.close();
-  });
+  const app = useDesktop();
 
   it('opens examples/xor.bpnn named on the command line, trains it to 5000 / 5000 epochs at 100% with every epoch streamed over IPC', async () => {
     const work = privateDir('bpnn-desktop-work-');
     const file = path.join(work, 'xor.bpnn');
     copyFileSync(path.join(ROOT, 'examples/xor.bpnn'), file);
-    main = desktop.start({ args: ['.', file] });
+    const main = app.start({ args: ['.', file] });
     const win = await main.window();
 
     // S1: the window main made is hardened, loads the app entry, and is shown once ready.
@@ -71,7 +59,7 @@ describe.skipIf(SKIP_BROWSER)('the desktop app opens a file from the OS and trai
     const spiral = path.join(work, 'spiral.bpnn');
     copyFileSync(path.join(ROOT, 'examples/linear.bpnn'), linear);
     copyFileSync(path.join(ROOT, 'examples/spiral-softmax.bpnn'), spiral);
-    main = desktop.start();
+    const main = app.start();
     const win = await main.window();
     // No file named: the XOR example, untitled.
     await canvasShows(win.page, ['input', 'fc1', 'sig1', 'fc2', 'sig2', 'fc3', 'sig3']);

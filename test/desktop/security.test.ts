@@ -3,14 +3,14 @@
 // app — cannot call any channel; a malformed payload on each channel is refused with a message a
 // person can read; the page's own navigations away are stopped; every permission is denied.
 import { readdirSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { API_CHANNELS, INVOKE_CHANNELS, type InvokeChannel } from '../../electron/ipc/contract';
 import { APP_ENTRY } from '../../electron/main/window';
 import { screenshot } from '../e2e/harness';
 import { xorProject, xorRequest } from '../electron/helpers/requests';
-import { buildDesktop, Desktop, SKIP_BROWSER, toPageUrl, type AppWindow, type MainProcess } from './harness/host';
-import { canvasShows, expectHonest } from './harness/app';
+import { SKIP_BROWSER, toPageUrl, type AppWindow, type MainProcess } from './harness/host';
+import { canvasShows, useDesktop } from './harness/app';
 import { PAGE_BINDING } from './harness/wire';
 
 const XOR_NODES = ['input', 'fc1', 'sig1', 'fc2', 'sig2', 'fc3', 'sig3'];
@@ -92,32 +92,21 @@ function sideEffects(main: MainProcess): string[] {
 }
 
 describe.skipIf(SKIP_BROWSER)('the window boundary, through main', () => {
-  let desktop: Desktop;
-  let main: MainProcess | null = null;
-  beforeAll(async () => {
-    desktop = await Desktop.launch(await buildDesktop());
+  const app = useDesktop((desktop) => {
     desktop.serveForeign(`${FOREIGN}/`, '<!doctype html><title>Not BPNN Studio</title><p>Someone else’s page.</p>');
   });
-  afterEach(async () => {
-    if (main) expectHonest(main);
-    await main?.dispose();
-    main = null;
-  });
-  afterAll(async () => {
-    await desktop?.close();
-  });
 
-  async function appWindow(): Promise<AppWindow> {
-    main = desktop.start();
+  async function appWindow(): Promise<{ main: MainProcess; win: AppWindow }> {
+    const main = app.start();
     const win = await main.window();
     await canvasShows(win.page, XOR_NODES);
     await win.waitForTitle((t) => t.length > 0);
     await main.settled();
-    return win;
+    return { main, win };
   }
 
   it('S5: the page cannot navigate the window away from the app', async () => {
-    const win = await appWindow();
+    const { win } = await appWindow();
     await win.page.evaluate((url) => {
       window.location.href = url;
     }, `${FOREIGN}/`);
@@ -127,8 +116,7 @@ describe.skipIf(SKIP_BROWSER)('the window boundary, through main', () => {
   });
 
   it('S4: a page that is not the app, loaded in the window, reaches main on no channel, though the preload runs there too', async () => {
-    const win = await appWindow();
-    if (!main) throw new Error('no main');
+    const { main, win } = await appWindow();
     const titleBefore = win.title;
     // As if a navigation had escaped main's policy: Electron runs the preload in whatever the window shows.
     await win.forceNavigate(`${FOREIGN}/`);
@@ -145,8 +133,7 @@ describe.skipIf(SKIP_BROWSER)('the window boundary, through main', () => {
   });
 
   it('S4: a frame injected into the app calls main with its own URL and is refused on every channel', async () => {
-    const win = await appWindow();
-    if (!main) throw new Error('no main');
+    const { main, win } = await appWindow();
     // A script in the app adds a frame (an about:srcdoc frame: the app's CSP lets no other origin in)
     // and calls main from inside it, as a compromised renderer could.
     await win.page.evaluate(() => {
@@ -179,8 +166,7 @@ describe.skipIf(SKIP_BROWSER)('the window boundary, through main', () => {
   });
 
   it('S4: a malformed payload on each channel is refused with a plain message naming the field, before anything happens', async () => {
-    const win = await appWindow();
-    if (!main) throw new Error('no main');
+    const { main, win } = await appWindow();
     const titleBefore = win.title;
     const backupsBefore = readdirSync(main.userData).sort();
     const results = await callEveryChannel(win.page, Object.fromEntries(INVOKE_CHANNELS.map((c) => [c, MALFORMED[c].payload])) as Record<InvokeChannel, unknown>);
@@ -206,8 +192,7 @@ describe.skipIf(SKIP_BROWSER)('the window boundary, through main', () => {
   });
 
   it('S6: main denies every permission the page asks for', async () => {
-    await appWindow();
-    if (!main) throw new Error('no main');
+    const { main } = await appWindow();
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'fullscreen', 'openExternal']) {
       expect(await main.permission(permission), permission).toEqual({ requested: false, checked: false });
     }

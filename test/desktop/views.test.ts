@@ -2,13 +2,13 @@
 // worker threads (one pool, queued by main), and their events, typed arrays included, reach the
 // Compare view and the neuron views over IPC.
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { TrainingEvent } from '../../electron/ipc/contract';
 import { ROOT, screenshot } from '../e2e/harness';
 import { showTab } from '../e2e/editor';
-import { buildDesktop, Desktop, SKIP_BROWSER, type MainProcess } from './harness/host';
-import { canvasShows, expectHonest, setTrainingNumber, toolbar } from './harness/app';
+import { SKIP_BROWSER, type MainProcess } from './harness/host';
+import { canvasShows, useDesktop, setTrainingNumber, toolbar } from './harness/app';
 
 const XOR_NODES = ['input', 'fc1', 'sig1', 'fc2', 'sig2', 'fc3', 'sig3'];
 const LEARNING_RATES = ['lr 0.0005', 'lr 0.005', 'lr 0.05', 'lr 0.5', 'lr 1'];
@@ -33,22 +33,10 @@ async function thumbnails(page: Page, nodeId: string): Promise<string> {
 }
 
 describe.skipIf(SKIP_BROWSER)('the sweep and the Backprop views through the desktop backend', () => {
-  let desktop: Desktop;
-  let main: MainProcess | null = null;
-  beforeAll(async () => {
-    desktop = await Desktop.launch(await buildDesktop());
-  });
-  afterEach(async () => {
-    if (main) expectHonest(main);
-    await main?.dispose();
-    main = null;
-  });
-  afterAll(async () => {
-    await desktop?.close();
-  });
+  const app = useDesktop();
 
   it('runs the learning-rate sweep on XOR in main’s worker pool: five runs to the end, five curves, five table rows', async () => {
-    main = desktop.start();
+    const main = app.start();
     const win = await main.window();
     const page = win.page;
     await canvasShows(page, XOR_NODES);
@@ -86,7 +74,7 @@ describe.skipIf(SKIP_BROWSER)('the sweep and the Backprop views through the desk
   });
 
   it('steps through backpropagation on XOR, and the neuron views follow a stepped run of the circle network, one snapshot per step', async () => {
-    main = desktop.start();
+    const main = app.start();
     const win = await main.window();
     const page = win.page;
     await canvasShows(page, XOR_NODES);

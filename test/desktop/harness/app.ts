@@ -1,8 +1,8 @@
 // Checks the desktop tests share, on top of the browser suite's editor helpers (test/e2e/editor.ts).
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { nodeIds } from '../../e2e/editor';
-import type { MainProcess } from './host';
+import { buildDesktop, Desktop, type MainProcess } from './host';
 
 /** Waits until the canvas shows exactly these nodes. */
 export async function canvasShows(page: Page, ids: string[]): Promise<void> {
@@ -32,4 +32,33 @@ export async function trainingNumber(page: Page, label: string): Promise<string>
 /** Clicks a button of the main toolbar (Open, Save, Save As, …). */
 export async function toolbar(page: Page, name: string): Promise<void> {
   await page.getByRole('toolbar', { name: 'Main toolbar' }).getByRole('button', { name, exact: true }).click();
+}
+
+/**
+ * One stand-in desktop for a test file and one main process per test: launched before the file,
+ * checked honest and disposed after each test, closed after the file. `prepare` runs once the
+ * desktop is up (e.g. to serve a foreign page).
+ */
+export function useDesktop(prepare?: (desktop: Desktop) => void): { start(opts?: Parameters<Desktop['start']>[0]): MainProcess } {
+  let desktop: Desktop | undefined;
+  let main: MainProcess | null = null;
+  beforeAll(async () => {
+    desktop = await Desktop.launch(await buildDesktop());
+    prepare?.(desktop);
+  });
+  afterEach(async () => {
+    if (main) expectHonest(main);
+    await main?.dispose();
+    main = null;
+  });
+  afterAll(async () => {
+    await desktop?.close();
+  });
+  return {
+    start(opts) {
+      if (!desktop) throw new Error('the desktop is not up yet');
+      main = desktop.start(opts);
+      return main;
+    },
+  };
 }
