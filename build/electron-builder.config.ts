@@ -57,11 +57,11 @@ const config = {
     ],
     icon: 'build/icon.png',
     category: 'Education',
+    // The .desktop file is named after package.json's desktopName, which Electron also uses as
+    // the window's app id / WM_CLASS: one name, so docks group the window under its entry.
+    syncDesktopName: true,
     maintainer: 'BPNN Studio team <bpnn-studio@users.noreply.github.com>',
-    synopsis: 'Build, train and understand small neural networks',
-    mimeTypes: [
-      'application/x-bpnn-project'
-    ]
+    synopsis: 'Build, train and understand small neural networks'
   },
   deb: {
     packageCategory: 'education'

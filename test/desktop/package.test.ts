@@ -252,7 +252,10 @@ describe('the package (electron-builder --dir against a placeholder Electron)', 
         .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
     );
     expect(entry.Name).toBe('BPNN Studio');
-    expect(entry.MimeType.split(';').filter(Boolean)).toContain('application/x-bpnn-project');
+    // Listed once: linux.mimeTypes and fileAssociations both add to it, so only the latter may name it.
+    expect(entry.MimeType.split(';').filter(Boolean)).toEqual(['application/x-bpnn-project']);
+    // The window's class matches the installed entry, so docks group the window under its icon.
+    expect(entry.StartupWMClass).toBe('bpnn-studio');
     // The OS passes the double-clicked file on the command line (main reads .bpnn files from argv).
     expect(entry.Exec).toMatch(/ %[UF]$/);
     expect(entry.Categories).toBe('Education;');
