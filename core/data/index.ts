@@ -1,6 +1,7 @@
 // makeDataset: a dataset spec (whatever it holds) in, the data or the problems out. Never throws.
 import type { TrainProblem } from '../train/session-types';
 import { createRng } from '../random';
+import { SEED_BOUND, boundText, inBound } from '../train/settings';
 import { GENERATORS, type Dataset, type DatasetSpec, type GeneratorName } from './types';
 import type { Generator } from './generated';
 import { internalErrorText, valueText } from '../graph/describe';
@@ -44,8 +45,9 @@ function make(spec: DatasetSpec): MakeDatasetResult {
   if (!(GENERATORS as readonly unknown[]).includes(name)) {
     problems.push({ code: 'bad-setting', field: 'dataset.generator', message: `Unknown dataset ${valueText(name)}: choose one of ${GENERATORS.join(', ')}.` });
   }
-  if (typeof spec.seed !== 'number' || !Number.isInteger(spec.seed)) {
-    problems.push({ code: 'bad-setting', field: 'dataset.seed', message: `The dataset's seed is ${spec.seed === undefined ? 'missing' : valueText(spec.seed)}: it must be a whole number (the same seed gives the same data).` });
+  // The training seed's bound: one range of seeds everywhere a student types one.
+  if (!inBound(spec.seed, SEED_BOUND)) {
+    problems.push({ code: 'bad-setting', field: 'dataset.seed', message: `The dataset's seed is ${spec.seed === undefined ? 'missing' : valueText(spec.seed)}: it must be ${boundText(SEED_BOUND)} (the same seed gives the same data).` });
   }
   if (problems.length > 0) return { ok: false, problems };
   const params = resolveParams(name, spec.params, problems);

@@ -2,7 +2,7 @@
 // first rows and errors that name row and column); the train/test split; and a plot of the
 // data (points for 2-D data, a few example signals per class for waves).
 import { useMemo, useState } from 'react';
-import { GENERATORS } from '../../core/index';
+import { GENERATORS, SEED_BOUND } from '../../core/index';
 import type { DatasetSpec, GeneratorName } from '../../core/index';
 import { pickFile, readPickedFile } from '../backend/web/files';
 import { scatterOption, signalsOption } from '../charts/data-options';
@@ -38,7 +38,7 @@ function GeneratorFields({ spec, set }: { spec: Extract<DatasetSpec, { kind: 'ge
       {uses.includes('length') ? (
         <NumberField label="Signal length" value={p.length ?? null} placeholder="default" rule={{ min: 8, max: 4096, integer: true, optional: true }} onCommit={(v) => set(setGeneratorParam(spec, 'length', v))} />
       ) : null}
-      <NumberField label="Data seed" value={spec.seed} rule={{ min: 0, max: 2 ** 31 - 1, integer: true }} onCommit={(v) => set({ ...spec, seed: v ?? spec.seed })} />
+      <NumberField label="Data seed" value={spec.seed} rule={SEED_BOUND} onCommit={(v) => set({ ...spec, seed: v ?? spec.seed })} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { GENERATORS, datasetInputShape, makeDataset, type Dataset, type DatasetSpec, type GeneratorName, type GeneratorParams } from '../../../core/index';
+import { GENERATORS, SEED_BOUND, boundText, datasetInputShape, makeDataset, type Dataset, type DatasetSpec, type GeneratorName, type GeneratorParams } from '../../../core/index';
 
 function make(generator: GeneratorName, params: GeneratorParams = {}, seed = 1): Dataset {
   const r = makeDataset({ kind: 'generator', generator, params, seed });
@@ -182,6 +182,15 @@ describe('generator params are checked', () => {
     const r = makeDataset({ kind: 'generator', generator: 'moons' as GeneratorName, params: {}, seed: 0.5 });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems.map((p) => (p.code === 'bad-setting' ? p.field : p.code))).toEqual(['dataset.generator', 'dataset.seed']);
+  });
+
+  it('takes the data seed from the same range as the training seed (SEED_BOUND), and says the range', () => {
+    for (const seed of [SEED_BOUND.min, 0, SEED_BOUND.max]) expect(makeDataset({ kind: 'generator', generator: 'circle', params: {}, seed }).ok).toBe(true);
+    for (const seed of [SEED_BOUND.max + 1, 2 ** 40, SEED_BOUND.min - 1]) {
+      const r = makeDataset({ kind: 'generator', generator: 'circle', params: {}, seed });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.problems[0].message).toContain(boundText(SEED_BOUND));
+    }
   });
 
   it('never throws on junk specs', () => {
