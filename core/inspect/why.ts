@@ -129,6 +129,25 @@ function explainOutput(node: NodeView, index: number, xs: string): Why {
       return why(title, `${ys} = ${xs} if ${xs} > 0, else α·${xs}  (α = ${num(node.negativeSlope ?? 0)})`, x > 0 ? `${num(x)}` : `${num(node.negativeSlope ?? 0)}·${op(x)}`, value);
     case 'Identity':
       return why(title, `${ys} = ${xs} (no activation)`, num(x), value);
+    case 'Add': {
+      const ins = node.inputs ?? [node.input];
+      const names = (node.sources ?? []).map((id) => `‘${id}’`).join(' + ');
+      return why(title, `${ys} = the sum of its inputs${names ? ` (${names})` : ''}`, sumText(ins.map((m) => op(m.data[index])), 8), value);
+    }
+    case 'Concat': {
+      const ins = node.inputs ?? [node.input];
+      const [i, rest] = [Math.floor(index / sizeOfRow(node.output.shape)), index % sizeOfRow(node.output.shape)];
+      let offset = 0;
+      for (let k = 0; k < ins.length; k++) {
+        const size = sizeOfRow(ins[k].shape);
+        if (rest < offset + size) {
+          const from = node.sources?.[k] ?? `input ${k + 1}`;
+          return why(title, `${ys} = its inputs side by side (input ${k + 1}: ‘${from}’)`, num(ins[k].data[i * size + rest - offset]), value);
+        }
+        offset += size;
+      }
+      return why(title, `${ys} = its inputs side by side`, num(value), value);
+    }
     case 'Flatten': {
       const inC = coords(node.input.shape, index);
       return why(title, `${ys}[i, c·L + t] = ${xs}[i, c, t]`, `${xs}[${inC.join(',')}]`, value, ['Flatten only reshapes: the values stay in row-major order.']);
@@ -299,6 +318,10 @@ function explainGradInput(v: StepperView, node: NodeView, index: number): Why | 
     case 'Identity':
     case 'Flatten':
       return why(title, `∂L/∂${xs} = ∂L/∂${ys} (passes straight through)`, num(g), value);
+    case 'Add':
+      return why(title, `∂L/∂${xs} = ∂L/∂${ys} (an Add passes the gradient unchanged to every input)`, num(g), value);
+    case 'Concat':
+      return why(title, `∂L/∂${xs} = this input's part of ∂L/∂${ys} (a Concat splits the gradient back)`, num(value), value);
     case 'Softmax': {
       const w = node.output.shape[node.output.shape.length - 1];
       const row = index - (index % w);
@@ -405,4 +428,9 @@ function explainOptimizer(v: StepperView, node: NodeView, s: OptimizerParamStep,
     case 'Adam':
       return why(`update of ${pname}`, `update = −lr·m̂ / (√v̂ + ε)   (t = ${o.t}, ε = ${num(h.eps)})`, `−${num(lr)}·${op(cur('mHat'))} / (√${num(cur('vHat'))} + ${num(h.eps)})`, value, notes);
   }
+}
+
+/** Values per sample in a batched shape [n, ...]. */
+function sizeOfRow(shape: readonly number[]): number {
+  return shape.slice(1).reduce((a, b) => a * b, 1);
 }
