@@ -56,7 +56,7 @@ export class Network {
   /** Index of the layer backward starts at: the last one, or the one below a fused activation. */
   private startAt = -1;
   /** A chain runs the plain loops below; a graph runs by the plan, which costs a lookup per layer. */
-  private chain: boolean;
+  private readonly chain: boolean;
   /**
    * The plan, fixed at construction. Slot 0 is the data, slot l + 1 the output of layer l;
    * src[l] lists layer l's source slots (edge order for a join).
@@ -107,13 +107,19 @@ export class Network {
 
   /** Output for the first n samples of x; valid until the next forward. */
   forward(x: Float64Array, n: number): Float64Array {
+    return this.chain ? this.forwardChain(x, n) : this.forwardGraph(x, n);
+  }
+
+  private forwardChain(x: Float64Array, n: number): Float64Array {
+    const layers = this.layers as readonly Layer[];
+    let a = x;
+    for (let l = 0; l < layers.length; l++) a = layers[l].forward(a, n);
+    this.output = a;
+    return a;
+  }
+
+  private forwardGraph(x: Float64Array, n: number): Float64Array {
     const layers = this.layers;
-    if (this.chain) {
-      let a = x;
-      for (let l = 0; l < layers.length; l++) a = (layers[l] as Layer).forward(a, n);
-      this.output = a;
-      return a;
-    }
     const outs = this.outs;
     outs[0] = x;
     for (let l = 0; l < layers.length; l++) {
@@ -164,13 +170,19 @@ export class Network {
    * Sets every param's grad for the batch of the last forward and loss. With `inputGrad`
    * it also computes dL/dx, which inputGradient() then returns.
    */
-  backward(n: number, inputGrad = false, seen?: (l: number, gradOut: Float64Array, gradIn: readonly Float64Array[]) => void): void {
-    if (this.chain) {
-      let g = this.gradStart;
-      for (let l = this.startAt; l >= 0; l--) g = (this.layers[l] as Layer).backward(g, n, l > 0 || inputGrad);
-      this.grads[0] = g;
-      return;
-    }
+  backward(n: number, inputGrad?: boolean): void {
+    if (this.chain) this.backwardChain(n, inputGrad === true);
+    else this.backwardGraph(n, inputGrad === true, undefined);
+  }
+
+  private backwardChain(n: number, inputGrad: boolean): void {
+    const layers = this.layers as readonly Layer[];
+    let g = this.gradStart;
+    for (let l = this.startAt; l >= 0; l--) g = layers[l].backward(g, n, l > 0 || inputGrad);
+    this.grads[0] = g;
+  }
+
+  private backwardGraph(n: number, inputGrad: boolean, seen: ((l: number, gradOut: Float64Array, gradIn: readonly Float64Array[]) => void) | undefined): void {
     const grads = this.grads;
     if (this.startAt < 0) {
       grads[0] = this.gradStart;
@@ -184,11 +196,11 @@ export class Network {
       if (isJoin(layer)) {
         const gx = layer.backward(g, n);
         if (seen) seen(l, g, gx);
-        for (let k = 0; k < s.length; k++) this.pass(s[k], gx[k], this.firstReader[l][k], n);
+        for (let k = 0; k < s.length; k++) if (s[k] > 0 || inputGrad) this.pass(s[k], gx[k], this.firstReader[l][k], n);
       } else {
         const gx = layer.backward(g, n, s[0] > 0 || inputGrad);
         if (seen) seen(l, g, [gx]);
-        this.pass(s[0], gx, this.firstReader[l][0], n);
+        if (s[0] > 0 || inputGrad) this.pass(s[0], gx, this.firstReader[l][0], n);
       }
     }
   }
@@ -198,13 +210,7 @@ export class Network {
    * `layers` (the layers' own buffers, valid until the next forward).
    */
   outputs(x: Float64Array, n: number): readonly Float64Array[] {
-    const chain = this.chain;
-    this.chain = false;
-    try {
-      this.forward(x, n);
-    } finally {
-      this.chain = chain;
-    }
+    this.forwardGraph(x, n);
     return this.outs.slice(1);
   }
 
@@ -296,62 +302,56 @@ export class Network {
   /**
    * Every node's input, output and gradients for one batch, computed by the same forward and
    * backward that train (copies, so the inspector can keep them). Leaves the params unchanged.
-   * A graph runs by its plan here even when it is a chain, so every slot is kept.
+   * It runs by the plan even for a chain, so every slot is kept.
    */
   trace(x: Float64Array, n: number, loss?: LossName, target?: Float64Array): { nodes: NodeTrace[]; loss: number | null } {
     const layers = this.layers;
     const L = layers.length;
-    const chain = this.chain;
-    this.chain = false;
-    try {
-      this.forward(x, n);
-      const slotSize = (k: number): number => n * (k === 0 ? this.inSize : layers[k - 1].outSize);
-      const outs = this.outs.map((o, k) => o.slice(0, slotSize(k)));
-      const gradOut: (Float64Array | null)[] = layers.map(() => null);
-      const gradIn: (Float64Array[] | null)[] = layers.map(() => null);
-      let value: number | null = null;
-      if (loss && target) {
-        value = this.loss(loss, target, n);
-        if (this.startAt === L - 2 && L > 0) {
-          // Fused: show the final activation's gradients as the unfused chain defines them.
-          const last = layers[L - 1];
-          const pg = new Float64Array(n * last.outSize);
-          if (loss === 'bce') bce(outs[L], target, n * last.outSize, pg);
-          else crossEntropy(outs[L], target, n, last.outSize, pg);
-          gradOut[L - 1] = pg;
-          gradIn[L - 1] = [this.gradStart.slice(0, slotSize(L - 1))];
-        }
-        this.backward(n, true, (l, gy, gx) => {
-          gradOut[l] = gy.slice(0, n * layers[l].outSize);
-          gradIn[l] = this.src[l].map((k, j) => gx[j].slice(0, slotSize(k)));
-        });
+    this.forwardGraph(x, n);
+    const slotSize = (k: number): number => n * (k === 0 ? this.inSize : layers[k - 1].outSize);
+    const outs = this.outs.map((o, k) => o.slice(0, slotSize(k)));
+    const gradOut: (Float64Array | null)[] = layers.map(() => null);
+    const gradIn: (Float64Array[] | null)[] = layers.map(() => null);
+    let value: number | null = null;
+    if (loss && target) {
+      value = this.loss(loss, target, n);
+      if (this.startAt === L - 2 && L > 0) {
+        // Fused: show the final activation's gradients as the unfused chain defines them.
+        const last = layers[L - 1];
+        const pg = new Float64Array(n * last.outSize);
+        if (loss === 'bce') bce(outs[L], target, n * last.outSize, pg);
+        else crossEntropy(outs[L], target, n, last.outSize, pg);
+        gradOut[L - 1] = pg;
+        gradIn[L - 1] = [this.gradStart.slice(0, slotSize(L - 1))];
       }
-      const batched = (shape: readonly number[]): number[] => [n, ...shape];
-      const nodes = layers.map((layer, l): NodeTrace => {
-        let gradParams: Record<string, TensorJson> | null = null;
-        if (layer.params.length && gradOut[l]) {
-          gradParams = {};
-          for (const p of layer.params) gradParams[p.name] = toJson(p.shape, p.grad);
-        }
-        const inShapes = isJoin(layer) ? layer.inShapes : [layer.inShape];
-        const ins = this.src[l].map((k, j) => toJson(batched(inShapes[j]), outs[k]));
-        const gIns = gradIn[l]?.map((g, j) => toJson(batched(inShapes[j]), g)) ?? null;
-        return {
-          nodeId: layer.nodeId,
-          type: layer.type,
-          sources: this.src[l].map((k) => (k === 0 ? this.model.inputId : layers[k - 1].nodeId)),
-          input: ins[0],
-          output: toJson(batched(layer.outShape), outs[l + 1]),
-          gradOutput: gradOut[l] ? toJson(batched(layer.outShape), gradOut[l]) : null,
-          gradInput: gIns ? gIns[0] : null,
-          ...(isJoin(layer) ? { inputs: ins, gradInputs: gIns } : {}),
-          gradParams,
-        };
+      this.backwardGraph(n, true, (l, gy, gx) => {
+        gradOut[l] = gy.slice(0, n * layers[l].outSize);
+        gradIn[l] = this.src[l].map((k, j) => gx[j].slice(0, slotSize(k)));
       });
-      return { nodes, loss: value };
-    } finally {
-      this.chain = chain;
     }
+    const batched = (shape: readonly number[]): number[] => [n, ...shape];
+    const nodes = layers.map((layer, l): NodeTrace => {
+      let gradParams: Record<string, TensorJson> | null = null;
+      if (layer.params.length && gradOut[l]) {
+        gradParams = {};
+        for (const p of layer.params) gradParams[p.name] = toJson(p.shape, p.grad);
+      }
+      const inShapes = isJoin(layer) ? layer.inShapes : [layer.inShape];
+      const ins = this.src[l].map((k, j) => toJson(batched(inShapes[j]), outs[k]));
+      const gIns = gradIn[l]?.map((g, j) => toJson(batched(inShapes[j]), g)) ?? null;
+      return {
+        nodeId: layer.nodeId,
+        type: layer.type,
+        sources: this.src[l].map((k) => (k === 0 ? this.model.inputId : layers[k - 1].nodeId)),
+        input: ins[0],
+        output: toJson(batched(layer.outShape), outs[l + 1]),
+        gradOutput: gradOut[l] ? toJson(batched(layer.outShape), gradOut[l]) : null,
+        gradInput: gIns ? gIns[0] : null,
+        ...(isJoin(layer) ? { inputs: ins, gradInputs: gIns } : {}),
+        gradParams,
+      };
+    });
+    return { nodes, loss: value };
   }
 }
 
