@@ -75,7 +75,8 @@ function propagate(
         const known = ins.map((id) => ({ from: id, shape: (shapes.get(id) as NodeShapeInfo).outputShape }));
         if (ins.length < 2 || known.some((k) => k.shape === null)) continue;
         done.add(dst);
-        (shapes.get(dst) as NodeShapeInfo).inputShape = [...srcShape];
+        // A join's first input (in edge order) stands for its inputs on the canvas.
+        (shapes.get(dst) as NodeShapeInfo).inputShape = [...(known[0].shape as number[])];
         settle(dst, inferJoin(dst, type, known as JoinInput[]));
         continue;
       }
