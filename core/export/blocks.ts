@@ -1,7 +1,6 @@
 // Every block kind's export and import, in one table keyed by block type: the ONNX operators
 // it becomes (float32 and float64), the ONNX operators it is read back from, and the PyTorch
-// module it is. A new block kind is one entry here (the compiler refuses a kind left out);
-// Add and Concat join when the engine has graphs.
+// module it is. A new block kind is one entry here (the compiler refuses a kind left out).
 import type { ResolvedLayer } from '../graph/resolved';
 import { conv1dOutLength } from '../graph/shapes';
 import type { NodeType } from '../graph/spec';
@@ -361,7 +360,10 @@ function readSoftmax(r: OnnxReader): BlockRead {
 
 // ---------------------------------------------------------------------------------------------
 
-export const BLOCK_FORMATS: { readonly [T in Exclude<NodeType, 'Input'>]: BlockFormat<T> } = {
+/** Every kind with one input; the joins (Add, Concat) are written by the graph itself (onnx.ts, pytorch.ts). */
+export type ChainKind = Exclude<NodeType, 'Input' | 'Add' | 'Concat'>;
+
+export const BLOCK_FORMATS: { readonly [T in ChainKind]: BlockFormat<T> } = {
   Linear: {
     toOnnx(w, layer, tensors, x, y) {
       const id = layer.nodeId;
@@ -412,7 +414,7 @@ export const BLOCK_FORMATS: { readonly [T in Exclude<NodeType, 'Input'>]: BlockF
 };
 
 /** Looks a layer's format up with its own type, so each entry sees its own layer kind. */
-export function formatOf<T extends Exclude<NodeType, 'Input'>>(type: T): BlockFormat<T> {
+export function formatOf<T extends ChainKind>(type: T): BlockFormat<T> {
   return BLOCK_FORMATS[type] as BlockFormat<T>;
 }
 

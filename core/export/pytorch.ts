@@ -1,8 +1,10 @@
 // The PyTorch export: a short model.py a student can read next to the Backprop tab. It rebuilds
-// the network as an nn.Sequential whose modules carry the blocks' names, loads the trained
+// the network as an nn.Sequential whose modules carry the blocks' names (a graph as a module
+// whose forward follows the edges), loads the trained
 // numbers from the weights file written beside it (docs/weights.md), and predicts the way the
 // app does, in float64 so the numbers match the app's.
 import type { Project } from '../project/types';
+import { isChain, type CompiledModel, type ResolvedLayer } from '../graph/resolved';
 import { formatOf } from './blocks';
 import { resolveTrained } from './trained';
 
@@ -38,7 +40,10 @@ export function exportPyTorch(project: Project, opts: PyTorchExportOptions): PyT
   if (!resolved.ok) return resolved;
   const { model, layers, classNames } = resolved.trained;
   const names = moduleNames(layers.map((l) => l.layer.nodeId));
-  const modules = layers.map(({ layer }, i) => `        (${py(names[i])}, ${formatOf(layer.type).torch(layer)}),`);
+  const chain = isChain(model);
+  const modules = layers.flatMap(({ layer }, i) =>
+    layer.type === 'Add' || layer.type === 'Concat' ? [] : [`${chain ? '        ' : '            '}(${py(names[i])}, ${formatOf(layer.type).torch(layer)}),`],
+  );
   const shape = model.inputShape.length === 1 ? `(${model.inputShape[0]},)` : `(${model.inputShape.join(', ')})`;
   const lines = [
     `# ${commentText(project.name)}: the network from BPNN Studio ${commentText(opts.appVersion)}, rebuilt in PyTorch.`,
@@ -63,22 +68,7 @@ export function exportPyTorch(project: Project, opts: PyTorchExportOptions): PyT
     'DTYPE = torch.float64',
     '',
     '',
-    'def build():',
-    '    return nn.Sequential(OrderedDict([',
-    ...modules,
-    '    ])).to(DTYPE)',
-    '',
-    '',
-    'def load(model, path=WEIGHTS):',
-    '    """Copies every weight and bias from the weights file: its layers are in the same order."""',
-    '    layers = json.loads(Path(path).read_text(encoding="utf-8"))["layers"]',
-    '    with torch.no_grad():',
-    '        for module, layer in zip(model, layers):',
-    '            for name, t in layer.get("weights", {}).items():',
-    '                getattr(module, name).copy_(torch.tensor(t["data"], dtype=DTYPE).reshape(t["shape"]))',
-    '    return model.eval()',
-    '',
-    '',
+    ...(chain ? sequentialBuild(modules) : graphBuild(model, layers.map((l) => l.layer), names, modules)),
     'def predict(model, points):',
     '    """The class index and the class probabilities for each point (a list of rows, or a tensor)."""',
     '    with torch.no_grad():',
@@ -105,4 +95,74 @@ export function exportPyTorch(project: Project, opts: PyTorchExportOptions): PyT
     '',
   ];
   return { ok: true, text: lines.join('\n') };
+}
+
+function sequentialBuild(modules: string[]): string[] {
+  return [
+    'def build():',
+    '    return nn.Sequential(OrderedDict([',
+    ...modules,
+    '    ])).to(DTYPE)',
+    '',
+    '',
+    'def load(model, path=WEIGHTS):',
+    '    """Copies every weight and bias from the weights file: its layers are in the same order."""',
+    '    layers = json.loads(Path(path).read_text(encoding="utf-8"))["layers"]',
+    '    with torch.no_grad():',
+    '        for module, layer in zip(model, layers):',
+    '            for name, t in layer.get("weights", {}).items():',
+    '                getattr(module, name).copy_(torch.tensor(t["data"], dtype=DTYPE).reshape(t["shape"]))',
+    '    return model.eval()',
+    '',
+    '',
+  ];
+}
+
+/** A graph: the layers in a ModuleDict, and a forward that runs them in the engine's order. */
+function graphBuild(model: CompiledModel, layers: readonly ResolvedLayer[], names: readonly string[], modules: string[]): string[] {
+  const value = new Map<string, string>([[model.inputId, 'x']]);
+  const steps = layers.map((layer, i) => {
+    const v = `h${i + 1}`;
+    const xs = model.sources[i].map((id) => value.get(id) ?? 'x');
+    value.set(layer.nodeId, v);
+    const note = `  # ${layer.type} ${py(layer.nodeId)}`;
+    if (layer.type === 'Add') return `        ${v} = ${xs.join(' + ')}${note}`;
+    if (layer.type === 'Concat') return `        ${v} = torch.cat([${xs.join(', ')}], dim=1)${note}`;
+    return `        ${v} = self.blocks[${py(names[i])}](${xs[0]})`;
+  });
+  const moduleOf = Object.fromEntries(layers.map((l, i) => [l.nodeId, names[i]]));
+  return [
+    'class Net(nn.Module):',
+    '    """The graph on the canvas: every block by name, run in an order where each comes after its inputs."""',
+    '',
+    '    def __init__(self):',
+    '        super().__init__()',
+    '        self.blocks = nn.ModuleDict(OrderedDict([',
+    ...modules,
+    '        ]))',
+    '',
+    '    def forward(self, x):',
+    ...steps,
+    `        return h${layers.length}`,
+    '',
+    '',
+    'def build():',
+    '    return Net().to(DTYPE)',
+    '',
+    '',
+    `MODULE_OF = ${JSON.stringify(moduleOf)}`,
+    '',
+    '',
+    'def load(model, path=WEIGHTS):',
+    '    """Copies every weight and bias from the weights file, block by block (by node id)."""',
+    '    layers = json.loads(Path(path).read_text(encoding="utf-8"))["layers"]',
+    '    with torch.no_grad():',
+    '        for layer in layers:',
+    '            for name, t in layer.get("weights", {}).items():',
+    '                module = model.blocks[MODULE_OF[layer["node"]]]',
+    '                getattr(module, name).copy_(torch.tensor(t["data"], dtype=DTYPE).reshape(t["shape"]))',
+    '    return model.eval()',
+    '',
+    '',
+  ];
 }

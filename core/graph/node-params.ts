@@ -35,6 +35,8 @@ export const PARAM_KEYS = {
   LeakyReLU: ['negativeSlope'],
   Identity: [],
   Softmax: [],
+  Add: [],
+  Concat: [],
 } as const satisfies { readonly [T in NodeType]: readonly (keyof NodeParamsByType[T])[] };
 
 // A param in NodeParamsByType that PARAM_KEYS leaves out makes this line fail to compile.

@@ -121,6 +121,10 @@ export function inferLayer(id: NodeId, p: NodeParams, inShape: readonly number[]
         layer: p.negativeSlope === null ? null : { nodeId: id, type: 'LeakyReLU', negativeSlope: p.negativeSlope },
         problem: null,
       };
+    case 'Add':
+    case 'Concat':
+      // Joins take several inputs: inferJoin (join-shapes.ts) infers them.
+      return { outputShape: null, paramCount: 0, layer: null, problem: null };
     default:
       return { outputShape: [...inShape], paramCount: 0, layer: { nodeId: id, type: p.type }, problem: null };
   }

@@ -18,6 +18,8 @@ export const NODE_TYPES = [
   'LeakyReLU',
   'Identity',
   'Softmax',
+  'Add',
+  'Concat',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
@@ -33,6 +35,10 @@ export interface NodeParamsByType {
   LeakyReLU: { negativeSlope?: number };
   Identity: Record<string, never>;
   Softmax: Record<string, never>;
+  /** Two or more inputs of one shape, summed. */
+  Add: Record<string, never>;
+  /** Two or more inputs joined along the feature (or channel) axis, in the order of their edges in the spec. */
+  Concat: Record<string, never>;
 }
 
 export interface SpecNode<T extends NodeType = NodeType> {
@@ -41,6 +47,7 @@ export interface SpecNode<T extends NodeType = NodeType> {
   params: T extends NodeType ? Partial<NodeParamsByType[T]> & Record<string, number | boolean> : never;
 }
 
+/** Edges are an ordered list: the order of a Concat's incoming edges is the order it joins them in. */
 export interface SpecEdge {
   source: NodeId;
   target: NodeId;
@@ -59,6 +66,9 @@ export interface GraphProblem {
     | 'cycle'
     | 'disconnected'
     | 'branch'
+    | 'join-inputs'
+    | 'join-shapes'
+    | 'many-outputs'
     | 'dangling-edge'
     | 'duplicate-id'
     | 'unknown-type'

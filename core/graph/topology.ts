@@ -1,5 +1,6 @@
 // Reads a spec of unknown quality into nodes and edges, and checks its structure: ids,
-// types, edges, one Input, one path (a chain), no loops, nothing left unconnected.
+// types, edges, one Input, no loops, joins with two inputs or more, one output, nothing left
+// unconnected.
 import { NODE_TYPES, nodeId, type GraphProblem, type NodeId, type NodeType } from './spec';
 import { listText, nodeLabel, valueText } from './describe';
 import { MAX_EDGES, MAX_NODES } from './limits';
@@ -115,26 +116,31 @@ function readEdges(g: Graph, rawEdges: unknown[], problems: GraphProblem[]): voi
   });
 }
 
-/** Structure checks on a read graph. Returns the Input→output chain when the graph is one. */
+/**
+ * Structure checks on a read graph: one Input, no loops, joins (Add, Concat) with two or more
+ * inputs and every other block with one, everything fed from the Input, one output. Returns
+ * the nodes in an order the engine can run them (Input first, the output last), or null.
+ */
 export function checkTopology(g: Graph, problems: GraphProblem[]): NodeId[] | null {
   const before = problems.length;
   for (const n of g.nodes) {
-    const outs = g.out.get(n.id) ?? [];
     const ins = g.in.get(n.id) ?? [];
-    if (outs.length > 1) {
-      problems.push({
-        code: 'branch',
-        nodeId: n.id,
-        relatedNodeIds: outs,
-        message: `${label(g, n.id)} feeds ${outs.length} blocks (${listText(outs)}), which makes more than one path where a chain is needed: keep one outgoing connection and delete the others.`,
-      });
-    }
-    if (ins.length > 1) {
+    const join = n.type === 'Add' || n.type === 'Concat';
+    if (!join && ins.length > 1) {
       problems.push({
         code: 'branch',
         nodeId: n.id,
         relatedNodeIds: ins,
         message: `${label(g, n.id)} gets input from ${ins.length} blocks (${listText(ins)}), which makes more than one path where a chain is needed: keep one incoming connection and delete the others.`,
+      });
+    }
+    if (join && ins.length < 2) {
+      const what = n.type === 'Add' ? 'sums two or more inputs of one shape' : 'joins two or more inputs side by side';
+      problems.push({
+        code: 'join-inputs',
+        nodeId: n.id,
+        ...(ins.length ? { relatedNodeIds: ins } : {}),
+        message: `${label(g, n.id)} gets ${ins.length ? `input from only ${listText(ins)}` : 'no input'}: an ${n.type} ${what}, so connect ${ins.length ? 'another block' : 'two blocks'} into it, or delete it.`,
       });
     }
   }
@@ -154,7 +160,8 @@ export function checkTopology(g: Graph, problems: GraphProblem[]): NodeId[] | nu
       message: `The model has ${inputs.length} Input blocks (${listText(inputs)}): the data enters in one place, so delete all but one.`,
     });
   }
-  for (const cycle of findCycles(g)) {
+  const cycles = findCycles(g);
+  for (const cycle of cycles) {
     const path = [...cycle, cycle[0]].map((id) => `'${id}'`).join(' → ');
     problems.push({
       code: 'cycle',
@@ -166,12 +173,33 @@ export function checkTopology(g: Graph, problems: GraphProblem[]): NodeId[] | nu
     });
   }
   if (inputs.length > 0) {
-    for (const id of unreachableFromInputs(g, inputs)) {
-      problems.push({
-        code: 'disconnected',
-        nodeId: id,
-        message: `${label(g, id)} is not connected to the Input: connect it into the chain or delete it.`,
-      });
+    const linked = reachable(g, inputs, true);
+    const fed = reachable(g, inputs, false);
+    for (const n of g.nodes) {
+      if (!linked.has(n.id)) {
+        problems.push({
+          code: 'disconnected',
+          nodeId: n.id,
+          message: `${label(g, n.id)} is not connected to the Input: connect it into the chain or delete it.`,
+        });
+      } else if (!fed.has(n.id)) {
+        problems.push({
+          code: 'disconnected',
+          nodeId: n.id,
+          message: `${label(g, n.id)} gets no data from the Input, so it is on no path from the Input to the output: connect its input to the network or delete it.`,
+        });
+      }
+    }
+    if (cycles.length === 0) {
+      const ends = g.nodes.filter((n) => n.type !== 'Input' && fed.has(n.id) && (g.out.get(n.id) ?? []).length === 0).map((n) => n.id);
+      if (ends.length > 1) {
+        problems.push({
+          code: 'many-outputs',
+          nodeId: ends[0],
+          relatedNodeIds: ends.slice(1),
+          message: `The network has ${ends.length} outputs (${listText(ends)}: blocks whose output nothing uses), but the loss reads one: join the branches with an Add or Concat, or delete the blocks you do not need.`,
+        });
+      }
     }
   }
   if (inputs.length === 1 && (g.out.get(inputs[0]) ?? []).length === 0 && problems.length === before) {
@@ -182,29 +210,54 @@ export function checkTopology(g: Graph, problems: GraphProblem[]): NodeId[] | nu
     });
   }
   if (problems.length > before || inputs.length !== 1) return null;
-  const chain: NodeId[] = [];
-  let cur: NodeId | undefined = inputs[0];
-  while (cur !== undefined) {
-    chain.push(cur);
-    cur = (g.out.get(cur) ?? [])[0];
-  }
-  return chain;
+  return topologicalOrder(g);
 }
 
-/** Nodes not in the same (undirected) piece of the graph as any Input. */
-function unreachableFromInputs(g: Graph, inputs: NodeId[]): NodeId[] {
-  const seen = new Set<NodeId>(inputs);
-  const stack = [...inputs];
+/** Nodes reached from `from` along connections (either way when `undirected`). */
+function reachable(g: Graph, from: NodeId[], undirected: boolean): Set<NodeId> {
+  const seen = new Set<NodeId>(from);
+  const stack = [...from];
   while (stack.length > 0) {
     const id = stack.pop() as NodeId;
-    for (const next of [...(g.out.get(id) ?? []), ...(g.in.get(id) ?? [])]) {
-      if (!seen.has(next)) {
-        seen.add(next);
-        stack.push(next);
+    const next = undirected ? [...(g.out.get(id) ?? []), ...(g.in.get(id) ?? [])] : (g.out.get(id) ?? []);
+    for (const w of next) {
+      if (!seen.has(w)) {
+        seen.add(w);
+        stack.push(w);
       }
     }
   }
-  return g.nodes.filter((n) => !seen.has(n.id)).map((n) => n.id);
+  return seen;
+}
+
+/**
+ * Kahn's algorithm, taking the earliest node in spec order among those ready, so the order
+ * does not depend on how edges were drawn and a chain keeps its own order. Only for a graph
+ * without loops.
+ */
+export function topologicalOrder(g: Graph): NodeId[] {
+  const rank = new Map<NodeId, number>();
+  g.nodes.forEach((n, i) => rank.set(n.id, i));
+  const pending = new Map<NodeId, number>();
+  const ready: NodeId[] = [];
+  for (const n of g.nodes) {
+    const k = (g.in.get(n.id) ?? []).length;
+    pending.set(n.id, k);
+    if (k === 0) ready.push(n.id);
+  }
+  const order: NodeId[] = [];
+  while (ready.length > 0) {
+    let best = 0;
+    for (let i = 1; i < ready.length; i++) if ((rank.get(ready[i]) as number) < (rank.get(ready[best]) as number)) best = i;
+    const id = ready.splice(best, 1)[0];
+    order.push(id);
+    for (const w of g.out.get(id) ?? []) {
+      const k = (pending.get(w) as number) - 1;
+      pending.set(w, k);
+      if (k === 0) ready.push(w);
+    }
+  }
+  return order;
 }
 
 /**

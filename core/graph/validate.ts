@@ -1,10 +1,11 @@
 // compileModel: a model spec (whatever it holds) and the data's input shape in, either a
-// resolved chain of layers or every problem found, each naming its node. Never throws.
+// resolved graph of layers in running order or every problem found, each naming its node. Never throws.
 import type { GraphProblem, ModelSpec, NodeId, NodeShapeInfo } from './spec';
-import type { CompileResult, ResolvedLayer } from './resolved';
+import { isJoinType, type CompileResult, type ResolvedLayer } from './resolved';
 import { readGraph, checkTopology, type Graph } from './topology';
 import { readNodeParams, type NodeParams } from './node-params';
-import { inferLayer, inputShapeProblem } from './shapes';
+import { inferLayer, inputShapeProblem, type LayerInference } from './shapes';
+import { inferJoin, type JoinInput } from './join-shapes';
 import { internalErrorText, nodeLabel } from './describe';
 import { MAX_PARAMS } from './limits';
 
@@ -16,8 +17,8 @@ export { checkLossFit } from './loss-fit';
  * it may cause further down.
  */
 const PROBLEM_ORDER: readonly GraphProblem['code'][] = [
-  'no-input', 'many-inputs', 'duplicate-id', 'unknown-type', 'dangling-edge', 'cycle', 'branch', 'disconnected',
-  'no-layers', 'bad-param', 'needs-flatten', 'needs-signal', 'kernel-too-long', 'empty-output', 'loss-mismatch', 'labels-mismatch',
+  'no-input', 'many-inputs', 'duplicate-id', 'unknown-type', 'dangling-edge', 'cycle', 'branch', 'join-inputs', 'disconnected',
+  'many-outputs', 'no-layers', 'bad-param', 'needs-flatten', 'needs-signal', 'kernel-too-long', 'join-shapes', 'empty-output', 'loss-mismatch', 'labels-mismatch',
 ];
 const rank = (p: GraphProblem): number => {
   const i = PROBLEM_ORDER.indexOf(p.code);
@@ -31,8 +32,9 @@ interface Inferred {
 
 /**
  * Pushes the input shape forward along the connections from every Input, as far as it
- * goes: a node gets a shape when it has exactly one incoming connection whose source has
- * one. Runs on broken graphs too, so the canvas can show shapes next to the errors.
+ * goes: a plain block gets a shape when it has exactly one incoming connection whose source
+ * has one, a join (Add, Concat) when it has two or more and all of them have one. Runs on
+ * broken graphs too, so the canvas can show shapes next to the errors.
  */
 function propagate(
   g: Graph,
@@ -53,23 +55,37 @@ function propagate(
     }
   }
   const done = new Set<NodeId>(queue);
+  const settle = (dst: NodeId, r: LayerInference): void => {
+    const info = shapes.get(dst) as NodeShapeInfo;
+    info.outputShape = r.outputShape;
+    info.paramCount = r.paramCount;
+    if (r.problem) problems.push(r.problem);
+    if (r.layer) layers.set(dst, r.layer);
+    if (r.outputShape !== null) queue.push(dst);
+  };
   while (queue.length > 0) {
     const src = queue.shift() as NodeId;
     const srcShape = (shapes.get(src) as NodeShapeInfo).outputShape;
     if (srcShape === null) continue;
     for (const dst of g.out.get(src) ?? []) {
-      if (done.has(dst) || (g.in.get(dst) ?? []).length !== 1) continue;
+      if (done.has(dst)) continue;
+      const ins = g.in.get(dst) ?? [];
+      const type = g.byId.get(dst)?.type ?? null;
+      if (type !== null && isJoinType(type)) {
+        const known = ins.map((id) => ({ from: id, shape: (shapes.get(id) as NodeShapeInfo).outputShape }));
+        if (ins.length < 2 || known.some((k) => k.shape === null)) continue;
+        done.add(dst);
+        // A join's first input (in edge order) stands for its inputs on the canvas.
+        (shapes.get(dst) as NodeShapeInfo).inputShape = [...(known[0].shape as number[])];
+        settle(dst, inferJoin(dst, type, known as JoinInput[]));
+        continue;
+      }
+      if (ins.length !== 1) continue;
       done.add(dst);
-      const info = shapes.get(dst) as NodeShapeInfo;
-      info.inputShape = [...srcShape];
+      (shapes.get(dst) as NodeShapeInfo).inputShape = [...srcShape];
       const p = params.get(dst);
       if (p === undefined) continue; // unknown type: already reported, nothing to infer past it
-      const r = inferLayer(dst, p, srcShape);
-      info.outputShape = r.outputShape;
-      info.paramCount = r.paramCount;
-      if (r.problem) problems.push(r.problem);
-      if (r.layer) layers.set(dst, r.layer);
-      if (r.outputShape !== null) queue.push(dst);
+      settle(dst, inferLayer(dst, p, srcShape));
     }
   }
   return { shapes, layers };
@@ -88,7 +104,7 @@ function compile(spec: ModelSpec, inputShape: number[]): CompileResult {
   const g = readGraph(spec, problems);
   const params = new Map<NodeId, NodeParams>();
   for (const n of g.nodes) if (n.type !== null) params.set(n.id, readNodeParams(n.id, n.type, n.params, problems));
-  const chain = checkTopology(g, problems);
+  const order = checkTopology(g, problems);
 
   const shapeIssue = inputShapeProblem(inputShape);
   if (shapeIssue !== null) {
@@ -112,12 +128,13 @@ function compile(spec: ModelSpec, inputShape: number[]): CompileResult {
     });
   }
 
-  if (problems.length > 0 || chain === null) {
+  if (problems.length > 0 || order === null) {
     // Array.prototype.sort is stable, so problems of one kind stay in spec order.
     return { ok: false, problems: problems.sort((a, b) => rank(a) - rank(b)), shapes: shapeList };
   }
   const resolved: ResolvedLayer[] = [];
-  for (const id of chain.slice(1)) {
+  const sources: NodeId[][] = [];
+  for (const id of order.slice(1)) {
     const layer = layers.get(id);
     // Unreachable when there are no problems; kept so a gap can never yield a broken model.
     if (layer === undefined) {
@@ -128,14 +145,16 @@ function compile(spec: ModelSpec, inputShape: number[]): CompileResult {
       };
     }
     resolved.push(layer);
+    sources.push([...(g.in.get(id) ?? [])]);
   }
-  const last = shapes.get(chain[chain.length - 1]) as NodeShapeInfo;
+  const last = shapes.get(order[order.length - 1]) as NodeShapeInfo;
   return {
     ok: true,
     model: {
       inputShape: [...inputShape],
-      inputId: chain[0],
+      inputId: order[0],
       layers: resolved,
+      sources,
       outputShape: [...(last.outputShape as number[])],
       shapes: shapeList,
       paramCount: totalParams,

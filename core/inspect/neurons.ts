@@ -37,9 +37,10 @@ export function neuronGrids(net: Network, bounds: PlaneBounds, res: number): Neu
   if (net.inSize !== 2 || net.model.inputShape.length !== 1 || res < 2) return [];
   const cells = res * res;
   const grids: NeuronGrid[] = [];
-  let a = planePoints(bounds, res);
-  for (const layer of net.layers) {
-    a = layer.forward(a, cells);
+  const outs = net.outputs(planePoints(bounds, res), cells);
+  for (let l = 0; l < net.layers.length; l++) {
+    const layer = net.layers[l];
+    const a = outs[l];
     const units = layer.outSize;
     if (layer.outShape.length !== 1 || units > MAX_NEURON_UNITS) continue;
     const values = new Float32Array(units * cells);

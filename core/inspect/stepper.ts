@@ -100,10 +100,12 @@ export function createStepper(net: Network, opts: StepperOptions): Stepper {
         type: t.type,
         index: l,
         layerNumber: layerNumbers[l],
+        sources: t.sources,
         input: toMat(t.input),
         output: toMat(t.output),
         gradOutput: t.gradOutput ? toMat(t.gradOutput) : null,
         gradInput: t.gradInput ? toMat(t.gradInput) : null,
+        ...(t.inputs ? { inputs: t.inputs.map(toMat), gradInputs: t.gradInputs ? t.gradInputs.map(toMat) : null } : {}),
         params,
         ...extra,
       };

@@ -25,16 +25,23 @@ export interface ParamView {
 export interface NodeView {
   readonly nodeId: NodeId;
   readonly type: LayerType;
-  /** Position in the chain, 0-based (the Input node is not a layer). */
+  /** Position in the running order (topological; a chain's own order), 0-based (the Input node is not a layer). */
   readonly index: number;
   /** The lab's name: Linear layers and Conv1d layers are numbered 1, 2, … ("Layer 2"). */
   readonly layerNumber: number;
+  /** The nodes it reads, in edge order (the Input's id for the data); two or more for a join. */
+  readonly sources?: readonly NodeId[];
+  /** Its input; for a join (Add, Concat), the first of `inputs`. */
   readonly input: Mat;
+  /** A join's inputs, in edge order. */
+  readonly inputs?: readonly Mat[];
   readonly output: Mat;
   /** dL/d(output) once the backward pass reached this node. */
   readonly gradOutput: Mat | null;
   /** dL/d(input): for an activation this is Δ of the pre-activation z. */
   readonly gradInput: Mat | null;
+  /** A join's dL/d(input) for each input, in edge order. */
+  readonly gradInputs?: readonly Mat[] | null;
   readonly params: readonly ParamView[];
   /** LeakyReLU's slope. */
   readonly negativeSlope?: number;

@@ -17,8 +17,25 @@ export function outSym(n: NodeView): string {
   return `a${k}`;
 }
 
+/** The node a layer reads (its first input for a join): its source, or the one before it in a chain; null for the data. */
+function sourceOf(v: StepperView, n: NodeView): NodeView | null {
+  const id = n.sources?.[0];
+  if (id !== undefined) return v.nodes.find((m) => m.nodeId === id) ?? null;
+  return n.index === 0 ? null : v.nodes[n.index - 1];
+}
+
+/** The nodes that read n's output, each with the position n has among its inputs; a chain's next node when no sources are known. */
+function readersOf(v: StepperView, n: NodeView): { node: NodeView; k: number }[] {
+  if (!v.nodes.some((m) => m.sources)) return n.index + 1 < v.nodes.length ? [{ node: v.nodes[n.index + 1], k: 0 }] : [];
+  return v.nodes.flatMap((m) => {
+    const k = m.sources?.indexOf(n.nodeId) ?? -1;
+    return k >= 0 ? [{ node: m, k }] : [];
+  });
+}
+
 export function inSym(v: StepperView, n: NodeView): string {
-  return n.index === 0 ? 'x' : outSym(v.nodes[n.index - 1]);
+  const src = sourceOf(v, n);
+  return src === null ? 'x' : outSym(src);
 }
 
 function at(m: Mat | null, i: number): number {
@@ -76,10 +93,10 @@ export function explain(v: StepperView, ref: ValueRef): Why | null {
 function explainInput(v: StepperView, node: NodeView, index: number): Why {
   const c = coords(node.input.shape, index);
   const value = node.input.data[index];
-  if (node.index === 0) {
+  const prev = sourceOf(v, node);
+  if (prev === null) {
     return why(`x[${c.join(',')}]`, `x[i,j]: feature j of sample i of the batch`, `x[${c.join(',')}]`, value, ['Straight from the dataset.']);
   }
-  const prev = v.nodes[node.index - 1];
   const s = inSym(v, node);
   return why(`${s}[${c.join(',')}]`, `${s} = the output of ${prev.type} node ‘${prev.nodeId}’`, `${s}[${c.join(',')}]`, value);
 }
@@ -129,6 +146,25 @@ function explainOutput(node: NodeView, index: number, xs: string): Why {
       return why(title, `${ys} = ${xs} if ${xs} > 0, else α·${xs}  (α = ${num(node.negativeSlope ?? 0)})`, x > 0 ? `${num(x)}` : `${num(node.negativeSlope ?? 0)}·${op(x)}`, value);
     case 'Identity':
       return why(title, `${ys} = ${xs} (no activation)`, num(x), value);
+    case 'Add': {
+      const ins = node.inputs ?? [node.input];
+      const names = (node.sources ?? []).map((id) => `‘${id}’`).join(' + ');
+      return why(title, `${ys} = the sum of its inputs${names ? ` (${names})` : ''}`, sumText(ins.map((m) => op(m.data[index])), 8), value);
+    }
+    case 'Concat': {
+      const ins = node.inputs ?? [node.input];
+      const [i, rest] = [Math.floor(index / sizeOfRow(node.output.shape)), index % sizeOfRow(node.output.shape)];
+      let offset = 0;
+      for (let k = 0; k < ins.length; k++) {
+        const size = sizeOfRow(ins[k].shape);
+        if (rest < offset + size) {
+          const from = node.sources?.[k] ?? `input ${k + 1}`;
+          return why(title, `${ys} = its inputs side by side (input ${k + 1}: ‘${from}’)`, num(ins[k].data[i * size + rest - offset]), value);
+        }
+        offset += size;
+      }
+      return why(title, `${ys} = its inputs side by side`, num(value), value);
+    }
     case 'Flatten': {
       const inC = coords(node.input.shape, index);
       return why(title, `${ys}[i, c·L + t] = ${xs}[i, c, t]`, `${xs}[${inC.join(',')}]`, value, ['Flatten only reshapes: the values stay in row-major order.']);
@@ -220,7 +256,14 @@ function explainGradOutput(v: StepperView, node: NodeView, index: number): Why |
       : [];
     return why(`∂L/∂ŷ[${c.join(',')}]`, formula, filled, value, notes);
   }
-  const next = v.nodes[node.index + 1];
+  const readers = readersOf(v, node);
+  if (readers.length > 1 || readers[0]?.node.inputs) {
+    // A fan-out (or a join reading it): its gradient is the sum of the parts its readers hand back.
+    const names = readers.map((r) => `‘${r.node.nodeId}’`).join(', ');
+    const parts = readers.map((r) => op(at(r.node.gradInputs?.[r.k] ?? r.node.gradInput, index)));
+    return why(`∂L/∂${ys}[${c.join(',')}]`, `∂L/∂${ys} = Σ of what each block it feeds passes back (${names})`, sumText(parts, 8), value);
+  }
+  const next = readers[0]?.node ?? v.nodes[node.index + 1];
   // A Linear followed by an activation: its Δ is the lab's delta rule.
   if (node.type === 'Linear' && isElementwise(next) || (node.type === 'Linear' && next.type === 'Softmax' && v.fused && next.index === lastIndex)) {
     return explainDelta(v, node, next, index);
@@ -246,7 +289,8 @@ function explainDelta(v: StepperView, linear: NodeView, act: NodeView, index: nu
   }
   const a = act.output.data[index];
   const g = at(act.gradOutput, index);
-  const afterAct = v.nodes[act.index + 1];
+  const actReaders = readersOf(v, act);
+  const afterAct = actReaders.length === 1 && !actReaders[0].node.inputs ? actReaders[0].node : undefined;
   const as = outSym(act);
   let upstream = `∂L/∂${as}`;
   let upstreamFilled = op(g);
@@ -299,6 +343,10 @@ function explainGradInput(v: StepperView, node: NodeView, index: number): Why | 
     case 'Identity':
     case 'Flatten':
       return why(title, `∂L/∂${xs} = ∂L/∂${ys} (passes straight through)`, num(g), value);
+    case 'Add':
+      return why(title, `∂L/∂${xs} = ∂L/∂${ys} (an Add passes the gradient unchanged to every input)`, num(g), value);
+    case 'Concat':
+      return why(title, `∂L/∂${xs} = this input's part of ∂L/∂${ys} (a Concat splits the gradient back)`, num(value), value);
     case 'Softmax': {
       const w = node.output.shape[node.output.shape.length - 1];
       const row = index - (index % w);
@@ -405,4 +453,9 @@ function explainOptimizer(v: StepperView, node: NodeView, s: OptimizerParamStep,
     case 'Adam':
       return why(`update of ${pname}`, `update = −lr·m̂ / (√v̂ + ε)   (t = ${o.t}, ε = ${num(h.eps)})`, `−${num(lr)}·${op(cur('mHat'))} / (√${num(cur('vHat'))} + ${num(h.eps)})`, value, notes);
   }
+}
+
+/** Values per sample in a batched shape [n, ...]. */
+function sizeOfRow(shape: readonly number[]): number {
+  return shape.slice(1).reduce((a, b) => a * b, 1);
 }

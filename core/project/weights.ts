@@ -15,7 +15,8 @@ export type ExportWeightsResult = { ok: true; text: string } | { ok: false; mess
 export const WEIGHTS_CONVENTIONS: readonly string[] = [
   'Every tensor is {"shape": [...], "data": [...]}: data is flat and row-major (C order). In NumPy: np.array(t["data"]).reshape(t["shape"]).',
   'Batch first: a batch of samples is [N, *inputShape], i.e. [N, features] for points and [N, channels, length] for 1-D signals.',
-  'Run the layers in the order listed; each one takes the previous one\'s output.',
+  'Run the layers in the order listed; each one takes the outputs of the nodes in its "inputs" (node ids; inputNode stands for the data): one for every layer but Add and Concat, listed in an order where every input comes first.',
+  'Add: two or more inputs of one shape, summed element by element. Concat: two or more inputs joined in the order of "inputs", along the last axis of [N, F] or the channel axis of [N, C, L].',
   'Linear: weight is [outFeatures, inFeatures], bias is [outFeatures]; y = x @ weight.T + bias (no bias when "bias" is false).',
   'Conv1d: weight is [outChannels, inChannels, kernelSize], bias is [outChannels]; a cross-correlation (the kernel is not flipped) over the input padded with "padding" zeros at both ends, moving "stride" steps; output length = floor((inLength + 2*padding - kernelSize) / stride) + 1; y[n, o, t] = bias[o] + sum over c, k of weight[o, c, k] * xpadded[n, c, t*stride + k].',
   'Flatten: [N, C, L] becomes [N, C*L], row-major (all of channel 0 first).',
@@ -47,8 +48,8 @@ export function exportWeights(project: Project): ExportWeightsResult {
   const resolved = resolveTrained(project, 'the weights are not exported');
   if (!resolved.ok) return resolved;
   const { model, classNames, outputs } = resolved.trained;
-  const layers = resolved.trained.layers.map(({ layer, tensors }) => {
-    const entry: Record<string, unknown> = { node: layer.nodeId, type: layer.type, params: layerParams(layer) };
+  const layers = resolved.trained.layers.map(({ layer, tensors }, i) => {
+    const entry: Record<string, unknown> = { node: layer.nodeId, type: layer.type, inputs: [...model.sources[i]], params: layerParams(layer) };
     if (Object.keys(tensors).length > 0) {
       entry.weights = Object.fromEntries(Object.entries(tensors).map(([name, t]) => [name, { shape: [...t.shape], data: [...t.data] }]));
     }
@@ -62,6 +63,7 @@ export function exportWeights(project: Project): ExportWeightsResult {
     name: project.name,
     conventions: WEIGHTS_CONVENTIONS,
     inputShape: model.inputShape,
+    inputNode: model.inputId,
     classes: classNames,
     output: {
       loss: project.training.loss,

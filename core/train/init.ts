@@ -1,6 +1,6 @@
 // Weight initialisation, seeded. Draw order is fixed (layers in order, weight then bias,
 // row-major) so the same seed gives the same weights bit for bit on every host.
-import type { Layer } from '../layers/layer';
+import type { Param } from '../layers/layer';
 import type { Rng } from '../random';
 import type { InitName } from './types';
 
@@ -15,7 +15,7 @@ function fans(shape: readonly number[]): { fanIn: number; fanOut: number } {
  * 'normal': the lab's randn for weights and biases alike; 'xavier': Glorot uniform
  * U(±√(6/(fanIn+fanOut))), biases 0; 'he': Kaiming normal N(0, 2/fanIn), biases 0.
  */
-export function initialiseLayers(layers: readonly Layer[], init: InitName, rng: Rng): void {
+export function initialiseLayers(layers: readonly { readonly params: readonly Param[] }[], init: InitName, rng: Rng): void {
   for (const layer of layers) {
     for (const p of layer.params) {
       const v = p.value;

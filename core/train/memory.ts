@@ -88,12 +88,17 @@ interface Shaped {
   params: number;
   /** Linear keeps Wᵀ next to W for its product kernel. */
   transposed: number;
+  /** Read by more than one layer: backward sums their gradients in a buffer of its own. */
+  fanOut: boolean;
 }
 
 function shapeChain(model: CompiledModel): Shaped[] {
   const out: Shaped[] = [];
-  let shape: readonly number[] = model.inputShape;
-  for (const layer of model.layers) {
+  const shapes = new Map<string, readonly number[]>([[model.inputId, model.inputShape]]);
+  const readers = new Map<string, number>();
+  for (const ids of model.sources) for (const id of ids) readers.set(id, (readers.get(id) ?? 0) + 1);
+  model.layers.forEach((layer, i) => {
+    const shape = shapes.get(model.sources[i][0]) ?? model.inputShape;
     const inSize = sizeOf(shape);
     let outShape: readonly number[] = shape;
     let window = 0;
@@ -110,10 +115,14 @@ function shapeChain(model: CompiledModel): Shaped[] {
       params = layer.outChannels * layer.inChannels * layer.kernelSize + layer.outChannels;
     } else if (layer.type === 'Flatten') {
       outShape = [inSize];
+    } else if (layer.type === 'Concat') {
+      const lead = layer.inShapes.reduce((a, x) => a + x[0], 0);
+      outShape = layer.inShapes[0].length === 1 ? [lead] : [lead, layer.inShapes[0][1]];
     }
-    out.push({ layer, inShape: shape, inSize, outShape, outSize: sizeOf(outShape), window, params, transposed });
-    shape = outShape;
-  }
+    shapes.set(layer.nodeId, outShape);
+    const fanOut = (readers.get(layer.nodeId) ?? 0) > 1;
+    out.push({ layer, inShape: shape, inSize, outShape, outSize: sizeOf(outShape), window, params, transposed, fanOut });
+  });
   return out;
 }
 
@@ -127,25 +136,33 @@ function fusedLast(chain: readonly Shaped[], loss: Settings['loss']): boolean {
 
 /**
  * Values per sample each layer keeps for a batch: its output, and when backward reaches it,
- * its input gradient (the first layer of a training run skips that one) and Conv1d's windows.
+ * its input gradient (the first layer of a training run skips that one) and Conv1d's windows,
+ * and at a fan-out the buffer its readers' gradients are summed in.
  */
 function layerValues(s: Shaped, index: number, backward: boolean, firstNeedsGrad: boolean): number {
   const inputGrad = backward && (index > 0 || firstNeedsGrad);
+  const acc = backward && s.fanOut ? s.outSize : 0;
   switch (s.layer.type) {
     case 'Linear':
-      return s.outSize + (inputGrad ? s.inSize : 0);
+      return s.outSize + (inputGrad ? s.inSize : 0) + acc;
     case 'Conv1d':
-      return s.outSize + s.window + (inputGrad ? s.window + s.inSize : 0);
+      return s.outSize + s.window + (inputGrad ? s.window + s.inSize : 0) + acc;
     case 'Sigmoid':
     case 'Tanh':
     case 'ReLU':
     case 'LeakyReLU':
     case 'Softmax':
       // Element-wise layers write their input gradient whether or not it is needed.
-      return s.outSize + (backward ? s.inSize : 0);
+      return s.outSize + (backward ? s.inSize : 0) + acc;
     case 'Identity':
     case 'Flatten':
-      return 0;
+      return acc;
+    case 'Add':
+      // Its output; backward hands gradOut itself to every input.
+      return s.outSize + acc;
+    case 'Concat':
+      // Its output and, in backward, one gradient buffer per input (together as large).
+      return s.outSize + (backward ? s.outSize : 0) + acc;
   }
 }
 

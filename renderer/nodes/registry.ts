@@ -1,6 +1,8 @@
 // The one registration per node kind. The palette, the node component, the inspector form and
 // the param checks all read from here.
 import { NODE_TYPES, readDecimal, type NodeType } from '../../core/index';
+import { addNode } from './kinds/add';
+import { concatNode } from './kinds/concat';
 import { conv1dNode } from './kinds/conv1d';
 import { flattenNode } from './kinds/flatten';
 import { identityNode, leakyReluNode, reluNode, sigmoidNode, tanhNode } from './kinds/activations';
@@ -20,6 +22,8 @@ export const nodeDefinitions: Readonly<Record<NodeType, NodeDefinition>> = {
   LeakyReLU: leakyReluNode,
   Identity: identityNode,
   Softmax: softmaxNode,
+  Add: addNode,
+  Concat: concatNode,
 };
 
 export function definitionOf(type: NodeType): NodeDefinition {

@@ -8,7 +8,7 @@ import { bpnn, expectOneLineError, tempDir, writeTemp } from './run';
 const xorText = readFileSync('examples/xor.bpnn', 'utf8');
 
 describe('bpnn validate', () => {
-  it.each(['xor', 'linear', 'spiral-softmax', 'waves-conv1d'])('prints the memory line and ok, and exits 0 for examples/%s.bpnn', (name) => {
+  it.each(['xor', 'linear', 'spiral-softmax', 'waves-conv1d', 'residual-spiral'])('prints the memory line and ok, and exits 0 for examples/%s.bpnn', (name) => {
     const r = bpnn(['validate', `examples/${name}.bpnn`]);
     expect(r.code).toBe(0);
     expect(r.lines).toEqual([expect.stringMatching(/^memory: needs about [\d.]+ KB for a batch of \d+ \(limit [\d.]+ [MG]B\): ok$/), 'ok']);

@@ -22,7 +22,7 @@ describe('bpnn train on the examples (acceptance)', () => {
     expect(done.accuracy).toBeGreaterThanOrEqual(0.99);
   });
 
-  it.each(['spiral-softmax', 'waves-conv1d'])('examples/%s.bpnn reaches at least 90% test accuracy', (name) => {
+  it.each(['spiral-softmax', 'waves-conv1d', 'residual-spiral'])('examples/%s.bpnn reaches at least 90% test accuracy', (name) => {
     const done = lastJson(bpnn(['train', `examples/${name}.bpnn`, '--json']).lines);
     expect(done.event).toBe('done');
     expect(done.testAccuracy).toBeGreaterThanOrEqual(0.9);

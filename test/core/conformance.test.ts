@@ -7,10 +7,13 @@
 // zero beside large neighbours is judged on the tensor's scale instead of its own (where only
 // rounding noise lives); an all-zero tensor must match exactly; a scalar loss uses its own size.
 import { describe, expect, it } from 'vitest';
-import type { CompiledModel, ResolvedLayer } from '../../core/graph/resolved';
+import { chainSources, type CompiledModel, type ResolvedLayer } from '../../core/graph/resolved';
+import type { ModelSpec } from '../../core/graph/spec';
+import { compileModel } from '../../core/graph/validate';
 import { nodeId } from '../../core/graph/spec';
 import { createLayer } from '../../core/layers/create';
-import type { Layer, Param } from '../../core/layers/layer';
+import type { Block } from '../../core/layers/join';
+import type { Param } from '../../core/layers/layer';
 import { bce } from '../../core/losses/bce';
 import { crossEntropy } from '../../core/losses/cross-entropy';
 import { mse } from '../../core/losses/mse';
@@ -34,7 +37,7 @@ interface RefLayer {
   weights?: Record<string, TensorJson>;
 }
 
-function setParams(layer: Layer, weights: Record<string, TensorJson> | undefined, what: string): void {
+function setParams(layer: Block, weights: Record<string, TensorJson> | undefined, what: string): void {
   const names = Object.keys(weights ?? {}).sort();
   expect(layer.params.map((p) => p.name).sort(), `${what}: params`).toEqual(names);
   for (const p of layer.params) {
@@ -44,7 +47,7 @@ function setParams(layer: Layer, weights: Record<string, TensorJson> | undefined
   }
 }
 
-function expectParams(layer: Layer, expected: Record<string, TensorJson> | null, pick: (p: Param) => Float64Array, what: string): void {
+function expectParams(layer: Block, expected: Record<string, TensorJson> | null, pick: (p: Param) => Float64Array, what: string): void {
   if (expected === null) {
     expect(layer.params, `${what}: a weightless layer`).toHaveLength(0);
     return;
@@ -136,6 +139,7 @@ function networkFromCase(c: Record<string, unknown>): Network {
     inputShape,
     inputId: nodeId('input'),
     layers,
+    sources: chainSources(nodeId('input'), layers),
     outputShape: [...shape],
     shapes: [],
     paramCount: 0,
@@ -180,8 +184,76 @@ function runNetworkCase(c: Record<string, unknown>): void {
   }
 }
 
+interface RefGraphExpected {
+  outputValue: TensorJson;
+  lossValue: number;
+  gradInput: TensorJson;
+  gradParams: Record<string, Record<string, TensorJson>>;
+  afterTraining?: Record<
+    string,
+    { optimizer: OptimizerSettings; steps: number; lossCurve: number[]; finalLoss?: number; params: Record<string, Record<string, TensorJson>> }
+  >;
+}
+
+/** A graph case compiled the way the app compiles a canvas (compileModel), with the case's weights. */
+function graphFromCase(c: Record<string, unknown>): Network {
+  const refs = c.nodes as (RefLayer & { id: string })[];
+  const input = c.input as TensorJson;
+  const spec = { nodes: refs.map((r) => ({ id: r.id, type: r.type, params: r.params })), edges: c.edges } as unknown as ModelSpec;
+  const compiled = compileModel(spec, input.shape.slice(1));
+  if (!compiled.ok) throw new Error(`the graph does not compile: ${compiled.problems.map((p) => p.message).join('; ')}`);
+  const net = new Network(compiled.model);
+  expect(net.layers[net.layers.length - 1].nodeId, 'the output node runs last').toBe(c.output);
+  const byId = new Map(refs.map((r) => [r.id, r]));
+  for (const layer of net.layers) setParams(layer, byId.get(layer.nodeId)?.weights, `${layer.type} '${layer.nodeId}'`);
+  return net;
+}
+
+function expectGraphParams(net: Network, expected: Record<string, Record<string, TensorJson>>, pick: (p: Param) => Float64Array, what: string): void {
+  const withParams = net.layers.filter((l) => l.params.length > 0);
+  expect(withParams.map((l) => l.nodeId as string).sort(), `${what}: nodes with params`).toEqual(Object.keys(expected).sort());
+  for (const layer of withParams) expectParams(layer, expected[layer.nodeId], pick, `${what} of ${layer.type} '${layer.nodeId}'`);
+}
+
+function runGraphCase(c: Record<string, unknown>): void {
+  const input = c.input as TensorJson;
+  const target = Float64Array.from((c.target as TensorJson).data);
+  const loss = c.loss as LossName;
+  if (!['bce', 'mse', 'crossEntropy'].includes(loss)) throw new Error(`unknown loss '${loss}'`);
+  const expected = c.expected as RefGraphExpected;
+  const n = input.shape[0];
+  const x = Float64Array.from(input.data);
+
+  const net = graphFromCase(c);
+  expect([n, ...net.model.outputShape], 'output shape').toEqual(expected.outputValue.shape);
+  expectTensorClose(net.forward(x, n), expected.outputValue, 'output');
+  expectScalarClose(net.loss(loss, target, n), expected.lossValue, 'loss');
+  net.backward(n, true);
+  expect(expected.gradInput.shape).toEqual(input.shape);
+  expectTensorClose(net.inputGradient(), expected.gradInput, 'gradInput');
+  expectGraphParams(net, expected.gradParams, (p) => p.grad, 'gradParams');
+
+  const runs = Object.entries(expected.afterTraining ?? {});
+  for (const [name, run] of runs) {
+    const trained = graphFromCase(c);
+    const opt = createOptimizer(run.optimizer, trained.paramList);
+    expect(opt, `${name}: optimizer type '${run.optimizer.type}'`).toBeDefined();
+    expect(run.lossCurve).toHaveLength(run.steps);
+    for (let step = 0; step < run.steps; step++) {
+      trained.forward(x, n);
+      expectScalarClose(trained.loss(loss, target, n), run.lossCurve[step], `${name}: loss before step ${step + 1}`);
+      trained.backward(n);
+      opt.step();
+    }
+    trained.forward(x, n);
+    if (run.finalLoss !== undefined) expectScalarClose(trained.loss(loss, target, n), run.finalLoss, `${name}: final loss`);
+    expectGraphParams(trained, run.params, (p) => p.value, `${name}: params`);
+  }
+}
+
 function kindOf(c: Record<string, unknown>): string {
   if ('layer' in c) return 'layer';
+  if ('nodes' in c && 'edges' in c) return 'graph';
   if ('layers' in c) return 'network';
   if ('loss' in c && 'prediction' in c) return 'loss';
   if ('optimizer' in c && 'grads' in c) return 'optimizer';
@@ -193,6 +265,7 @@ const runners: Record<string, (c: Record<string, unknown>) => void> = {
   loss: runLossCase,
   optimizer: runOptimizerCase,
   network: runNetworkCase,
+  graph: runGraphCase,
 };
 
 describe(`conformance with the reference vectors in ${dir}`, () => {

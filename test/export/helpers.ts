@@ -64,6 +64,41 @@ export function everyBlockProject(): Project {
   };
 }
 
+/**
+ * A graph with both joins on signals, so ONNX Concat and Add on [N, C, L] are run too:
+ * Input → conv1 → tanh; Concat(tanh, Input) along the channels → conv2 → Add(conv2, conv3 of
+ * the Input) → Flatten → Linear → Softmax.
+ */
+export function joinsProject(): Project {
+  const defs: [string, NodeType, Record<string, number | boolean>][] = [
+    ['input', 'Input', {}],
+    ['conv1', 'Conv1d', { outChannels: 3, kernelSize: 3, padding: 1 }],
+    ['tanh', 'Tanh', {}],
+    ['cat', 'Concat', {}],
+    ['conv2', 'Conv1d', { outChannels: 2, kernelSize: 5, stride: 2, padding: 2 }],
+    ['conv3', 'Conv1d', { outChannels: 2, kernelSize: 3, stride: 2, padding: 1 }],
+    ['add', 'Add', {}],
+    ['flat', 'Flatten', {}],
+    ['fc', 'Linear', { outFeatures: 3 }],
+    ['soft', 'Softmax', {}],
+  ];
+  const edges: [string, string][] = [
+    ['input', 'conv1'], ['conv1', 'tanh'], ['tanh', 'cat'], ['input', 'cat'], ['cat', 'conv2'], ['input', 'conv3'],
+    ['conv2', 'add'], ['conv3', 'add'], ['add', 'flat'], ['flat', 'fc'], ['fc', 'soft'],
+  ];
+  const base = example('waves-conv1d');
+  return {
+    ...base,
+    name: 'Both joins on signals',
+    graph: {
+      nodes: defs.map(([id, type, params], i): ProjectNode => ({ id: nodeId(id), type, params, position: { x: 200 * i, y: 100 } })),
+      edges: edges.map(([a, b]) => ({ id: `${a}-${b}`, source: nodeId(a), target: nodeId(b) })),
+    },
+    dataset: { kind: 'generator', generator: 'waves', params: { n: 120, noise: 0.1, classes: 3, length: 24 }, seed: 3 },
+    training: { ...base.training, testSplit: 0 },
+  };
+}
+
 /** The chain above must hold every kind the exporter knows, or the ONNX Runtime test misses one. */
 export function kindsIn(project: Project): Set<string> {
   return new Set(project.graph.nodes.map((n) => n.type).filter((t) => t !== 'Input'));

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportOnnx, importOnnx, MAX_PARAMS, serializeProject, type FloatType, type Project } from '../../core/index';
 import { floatTensor, int64Tensor, intAttr, intsAttr, onnx, type NodeProto, type TensorProto } from '../../core/export/onnx-proto';
-import { APP_VERSION, TOLERANCE, engineRun, everyBlockProject, example, maxDifference, runOnnx, trainBriefly } from './helpers';
+import { APP_VERSION, TOLERANCE, engineRun, everyBlockProject, example, joinsProject, maxDifference, runOnnx, trainBriefly } from './helpers';
 
 const exported = (p: Project, floatType: FloatType): Uint8Array => {
   const r = exportOnnx(p, { floatType, appVersion: APP_VERSION });
@@ -144,6 +144,11 @@ describe('bpnn import refuses what it cannot read, with one message', () => {
     expect(refusal(new TextEncoder().encode('name,value\n1,2\n'))).toMatch(/not an ONNX model/);
     expect(refusal(new TextEncoder().encode(JSON.stringify(example('xor'))))).toMatch(/not an ONNX model/);
     expect(refusal(new Uint8Array(0))).toMatch(/empty/);
+  });
+
+  it('an exported graph (a skip connection, a Concat of two branches): import reads chains only, and names the join', () => {
+    expect(refusal(exported(trainBriefly(example('residual-spiral')), 'float32'))).toMatch(/'add'/);
+    expect(refusal(exported(trainBriefly(joinsProject()), 'float32'))).toMatch(/'cat'|'conv3'/);
   });
 
   it('a truncated model', () => {

@@ -4,14 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { InferenceSession } from 'onnxruntime-node';
 import { exportOnnx, ONNX_METADATA, ONNX_OPSET, type FloatType, type Project } from '../../core/index';
 import { int64, onnx } from '../../core/export/onnx-proto';
-import { APP_VERSION, EXAMPLES, EXPORTED_KINDS, TOLERANCE, classes, decided, engineRun, everyBlockProject, example, kindsIn, maxDifference, runOnnx, trainBriefly } from './helpers';
+import { APP_VERSION, EXAMPLES, EXPORTED_KINDS, TOLERANCE, classes, decided, engineRun, everyBlockProject, example, joinsProject, kindsIn, maxDifference, runOnnx, trainBriefly } from './helpers';
 
 const TYPES: FloatType[] = ['float32', 'float64'];
 
 const trained = new Map<string, Project>();
 function project(name: string): Project {
   let p = trained.get(name);
-  if (!p) trained.set(name, (p = trainBriefly(name === 'every block kind' ? everyBlockProject() : example(name))));
+  if (!p) trained.set(name, (p = trainBriefly(name === 'every block kind' ? everyBlockProject() : name === 'both joins' ? joinsProject() : example(name))));
   return p;
 }
 
@@ -26,7 +26,7 @@ describe('ONNX export run in ONNX Runtime', () => {
     expect([...kindsIn(everyBlockProject())].sort()).toEqual([...EXPORTED_KINDS].sort());
   });
 
-  for (const name of [...EXAMPLES, 'every block kind']) {
+  for (const name of [...EXAMPLES, 'residual-spiral', 'every block kind', 'both joins']) {
     for (const floatType of TYPES) {
       it(`${name}, ${floatType}: outputs equal the engine's within ${TOLERANCE[floatType]} and the classes are the same`, async () => {
         const p = project(name);
@@ -70,6 +70,18 @@ describe('ONNX export run in ONNX Runtime', () => {
     expect(meta[ONNX_METADATA.prediction]).toMatch(/largest output/);
     const batch = model.graph?.input?.[0].type?.tensorType?.shape?.dim?.[0];
     expect(batch?.dimParam).toBe('N');
+  });
+
+  it('writes the joins as ONNX Add and Concat on axis 1, each reading its sources by name', () => {
+    const residual = onnx.ModelProto.decode(exported(project('residual-spiral'), 'float32'));
+    const add = residual.graph?.node?.find((n) => n.opType === 'Add');
+    expect(add?.input).toEqual(['tanh1.out', 'tanh2.out']);
+    const joins = onnx.ModelProto.decode(exported(project('both joins'), 'float32'));
+    const cat = joins.graph?.node?.find((n) => n.opType === 'Concat');
+    expect(cat?.input).toEqual(['tanh.out', 'input']);
+    expect(cat?.attribute?.[0]).toMatchObject({ name: 'axis' });
+    expect(int64(cat?.attribute?.[0]?.i ?? 0)).toBe(1);
+    expect(joins.graph?.node?.find((n) => n.opType === 'Add')?.input).toEqual(['conv2.out', 'conv3.out']);
   });
 
   it('uses the standard operator for each block in float32: Gemm, Conv, LeakyRelu with its alpha, Softmax on the last axis', () => {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTrainingSession, exportPyTorch, exportWeights, makeDataset, nodeId, projectToSpec, type Project } from '../../core/index';
-import { APP_VERSION, EXAMPLES, TOLERANCE, decided, everyBlockProject, example, maxDifference, trainBriefly } from './helpers';
+import { APP_VERSION, EXAMPLES, TOLERANCE, decided, everyBlockProject, example, joinsProject, maxDifference, trainBriefly } from './helpers';
 
 const works = (python: string, code: string): boolean => spawnSync(python, ['-c', code], { encoding: 'utf8', timeout: 60_000 }).status === 0;
 const candidates = [...new Set([process.env.BPNN_PYTHON, 'python3', '/usr/bin/python3'].filter((p): p is string => !!p))];
@@ -77,6 +77,32 @@ describe('PyTorch export: the generated model.py', () => {
     }
   });
 
+  it('writes a graph as a module whose forward follows the edges: a sum for Add, torch.cat on dim 1 for Concat', () => {
+    const residual = exportPyTorch(trainBriefly(example('residual-spiral')), { weightsFile: 'w.json', appVersion: APP_VERSION });
+    if (!residual.ok) throw new Error(residual.message);
+    const forward = residual.text.split('\n').filter((l) => l.startsWith('        h') || l.startsWith('        return h'));
+    expect(forward).toEqual([
+      '        h1 = self.blocks["fc1"](x)',
+      '        h2 = self.blocks["tanh1"](h1)',
+      '        h3 = self.blocks["fc2"](h2)',
+      '        h4 = self.blocks["tanh2"](h3)',
+      '        h5 = h2 + h4  # Add "add"',
+      '        h6 = self.blocks["fc3"](h5)',
+      '        h7 = self.blocks["softmax"](h6)',
+      '        return h7',
+    ]);
+    expect(residual.text).toContain('class Net(nn.Module):');
+    const joins = exportPyTorch(trainBriefly(joinsProject()), { weightsFile: 'w.json', appVersion: APP_VERSION });
+    if (!joins.ok) throw new Error(joins.message);
+    expect(joins.text).toContain('        h3 = torch.cat([h2, x], dim=1)  # Concat "cat"');
+    if (python) {
+      for (const code of [residual.text, joins.text]) {
+        const r = spawnSync(python, ['-c', 'import ast, sys; ast.parse(sys.stdin.read())'], { input: code, encoding: 'utf8' });
+        expect(r.status, r.stderr).toBe(0);
+      }
+    }
+  });
+
   it.skipIf(!python)('parses as Python for every example', () => {
     for (const name of EXAMPLES) {
       const code = exportPyTorch(trainBriefly(example(name)), { weightsFile: 'model.weights.json', appVersion: APP_VERSION });
@@ -88,9 +114,9 @@ describe('PyTorch export: the generated model.py', () => {
 });
 
 describe.skipIf(!torchPython)(`PyTorch export run in PyTorch (${torchPython ?? 'skipped: no Python with torch; install python3-torch or set BPNN_PYTHON'})`, () => {
-  for (const name of [...EXAMPLES, 'every block kind']) {
+  for (const name of [...EXAMPLES, 'residual-spiral', 'every block kind', 'both joins']) {
     it(`${name}: model.py predicts the engine's probabilities within ${TOLERANCE.float64}, and the same classes`, () => {
-      const project = trainBriefly(name === 'every block kind' ? everyBlockProject() : example(name));
+      const project = trainBriefly(name === 'every block kind' ? everyBlockProject() : name === 'both joins' ? joinsProject() : example(name));
       const dir = mkdtempSync(join(tmpdir(), 'bpnn-torch-'));
       dirs.push(dir);
       exportBoth(project, dir);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { nodeId } from '../../core/graph/spec';
-import type { ResolvedLayer } from '../../core/graph/resolved';
+import type { PlainResolvedLayer } from '../../core/layers/create';
 import type { TensorJson } from '../../core/train/types';
 
 /**
@@ -65,7 +65,7 @@ export function resolvedFromReference(
   layer: { type: string; params: Record<string, number | boolean> },
   inShape: readonly number[],
   index: number,
-): ResolvedLayer {
+): PlainResolvedLayer {
   const id = nodeId(`layer${index}`);
   const p = layer.params;
   const num = (k: string, fallback?: number): number => {

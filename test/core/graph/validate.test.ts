@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileModel, nodeId, type GraphProblem, type ModelSpec } from '../../../core/index';
+import { checkLossFit, compileModel, nodeId, type GraphProblem, type ModelSpec } from '../../../core/index';
 import { chain, graph, LAB_XOR, type NodeDef } from './chain';
 
 function problemsOf(spec: unknown, inputShape: number[] = [2]): GraphProblem[] {
@@ -108,12 +108,13 @@ describe('compileModel structure problems', () => {
     expect(p.message).toMatch(/2 Input blocks .*delete all but one/);
   });
 
-  it('reports a block with two outgoing connections (more than one path)', () => {
+  it('lets a block feed several blocks, but not end the network twice', () => {
     const spec = graph([IN, ['a', 'Linear', { outFeatures: 2 }], ['b', 'Sigmoid'], ['c', 'Tanh']], [['in', 'a'], ['a', 'b'], ['a', 'c']]);
-    const p = only(problemsOf(spec), 'branch');
-    expect(p.nodeId).toBe('a');
-    expect(p.relatedNodeIds).toEqual(['b', 'c']);
-    expect(p.message).toContain("Linear 'a' feeds 2 blocks ('b' and 'c')");
+    const problems = problemsOf(spec);
+    expect(problems.map((p) => p.code)).toEqual(['many-outputs']);
+    expect(problems[0].nodeId).toBe('b');
+    expect(problems[0].relatedNodeIds).toEqual(['c']);
+    expect(problems[0].message).toBe("The network has 2 outputs ('b' and 'c': blocks whose output nothing uses), but the loss reads one: join the branches with an Add or Concat, or delete the blocks you do not need.");
   });
 
   it('reports a block with two incoming connections', () => {
@@ -331,5 +332,92 @@ describe('compileModel problem order', () => {
       [['in', 'c'], ['c', 'fc']],
     );
     expect(problemsOf(spec, [4]).map((p) => p.code)).toEqual(['unknown-type', 'disconnected', 'bad-param', 'needs-signal']);
+  });
+});
+
+describe('graphs: Add, Concat and fan-out', () => {
+  const residual = (skipFrom: string, width: number): ModelSpec =>
+    graph(
+      [IN, ['fc1', 'Linear', { outFeatures: 8 }], ['t', 'Tanh'], ['fc2', 'Linear', { outFeatures: width }], ['add1', 'Add'], ['head', 'Linear', { outFeatures: 1 }], ['s', 'Sigmoid']],
+      [['in', 'fc1'], ['fc1', 't'], ['t', 'fc2'], [skipFrom, 'add1'], ['fc2', 'add1'], ['add1', 'head'], ['head', 's']],
+    );
+
+  it('compiles a residual block: running order with the join after its inputs, sources in edge order', () => {
+    const r = compileModel(residual('t', 8), [2]);
+    if (!r.ok) throw new Error(r.problems[0].message);
+    expect(r.model.layers.map((l) => l.nodeId)).toEqual(['fc1', 't', 'fc2', 'add1', 'head', 's']);
+    expect(r.model.sources[3]).toEqual(['t', 'fc2']);
+    expect(r.model.layers[3]).toEqual({ nodeId: 'add1', type: 'Add', inShapes: [[8], [8]] });
+    expect(r.model.outputShape).toEqual([1]);
+  });
+
+  it('names both inputs and their shapes when an Add gets two shapes', () => {
+    const p = only(problemsOf(residual('fc1', 4)), 'join-shapes');
+    expect(p.nodeId).toBe('add1');
+    expect(p.relatedNodeIds).toEqual(['fc1', 'fc2']);
+    expect(p.message).toBe("Add 'add1' gets [N, 8] from 'fc1' and [N, 4] from 'fc2': an Add sums its inputs element by element, so they must have one shape. Change the sizes so they agree (e.g. the outFeatures of a Linear).");
+  });
+
+  it('concatenates features in edge order and channels of signals of one length', () => {
+    const dense = graph(
+      [IN, ['a', 'Linear', { outFeatures: 3 }], ['b', 'Linear', { outFeatures: 2 }], ['cat', 'Concat'], ['head', 'Linear', { outFeatures: 1 }]],
+      [['in', 'a'], ['in', 'b'], ['b', 'cat'], ['a', 'cat'], ['cat', 'head']],
+    );
+    const r = compileModel(dense, [4]);
+    if (!r.ok) throw new Error(r.problems[0].message);
+    expect(r.model.sources[r.model.layers.findIndex((l) => l.nodeId === 'cat')]).toEqual(['b', 'a']);
+    expect(r.model.shapes.find((s) => s.nodeId === 'cat')?.outputShape).toEqual([5]);
+    const signal = graph(
+      [IN, ['c', 'Conv1d', { outChannels: 3, kernelSize: 3, padding: 1 }], ['cat', 'Concat'], ['f', 'Flatten'], ['head', 'Linear', { outFeatures: 1 }]],
+      [['in', 'c'], ['c', 'cat'], ['in', 'cat'], ['cat', 'f'], ['f', 'head']],
+    );
+    const s = compileModel(signal, [2, 8]);
+    if (!s.ok) throw new Error(s.problems[0].message);
+    expect(s.model.shapes.find((x) => x.nodeId === 'cat')?.outputShape).toEqual([5, 8]);
+  });
+
+  it('refuses a Concat of [N, 3] and [N, 2, 8], and of signals of two lengths, naming the inputs', () => {
+    const mixed = graph(
+      [IN, ['c', 'Conv1d', { outChannels: 2, kernelSize: 1 }], ['f', 'Flatten'], ['fc', 'Linear', { outFeatures: 3 }], ['cat', 'Concat'], ['f2', 'Flatten'], ['head', 'Linear', { outFeatures: 1 }]],
+      [['in', 'c'], ['c', 'f'], ['f', 'fc'], ['fc', 'cat'], ['c', 'cat'], ['cat', 'f2'], ['f2', 'head']],
+    );
+    const p = only(problemsOf(mixed, [1, 8]), 'join-shapes');
+    expect(p.nodeId).toBe('cat');
+    expect(p.message).toContain("Concat 'cat' gets [N, 3] from 'fc' and [N, 2, 8] from 'c'");
+    const lengths = graph(
+      [IN, ['c', 'Conv1d', { outChannels: 2, kernelSize: 3 }], ['cat', 'Concat'], ['f', 'Flatten'], ['head', 'Linear', { outFeatures: 1 }]],
+      [['in', 'c'], ['c', 'cat'], ['in', 'cat'], ['cat', 'f'], ['f', 'head']],
+    );
+    expect(only(problemsOf(lengths, [1, 8]), 'join-shapes').message).toMatch(/\[N, 2, 6\] from 'c' and \[N, 1, 8\] from 'in'.*lengths/);
+  });
+
+  it('asks for a second input when an Add or a Concat has fewer than two', () => {
+    const one = graph([IN, ['fc', 'Linear', { outFeatures: 2 }], ['add1', 'Add'], ['head', 'Linear', { outFeatures: 1 }]], [['in', 'fc'], ['fc', 'add1'], ['add1', 'head']]);
+    const p = only(problemsOf(one), 'join-inputs');
+    expect(p.nodeId).toBe('add1');
+    expect(p.message).toBe("Add 'add1' gets input from only 'fc': an Add sums two or more inputs of one shape, so connect another block into it, or delete it.");
+  });
+
+  it('reports a block that feeds the network but gets no data from the Input', () => {
+    const spec = graph(
+      [IN, ['fc', 'Linear', { outFeatures: 2 }], ['orphan', 'Linear', { outFeatures: 2 }], ['add1', 'Add'], ['head', 'Linear', { outFeatures: 1 }]],
+      [['in', 'fc'], ['fc', 'add1'], ['orphan', 'add1'], ['add1', 'head']],
+    );
+    const p = only(problemsOf(spec), 'disconnected');
+    expect(p.nodeId).toBe('orphan');
+    expect(p.message).toMatch(/gets no data from the Input, so it is on no path from the Input to the output/);
+  });
+
+  it('still finds a loop through a join', () => {
+    const spec = graph([IN, ['fc', 'Linear', { outFeatures: 2 }], ['add1', 'Add'], ['t', 'Tanh']], [['in', 'fc'], ['fc', 'add1'], ['add1', 't'], ['t', 'add1']]);
+    expect(problemsOf(spec).map((p) => p.code)).toContain('cycle');
+  });
+
+  it('keeps the fused-loss rule at the one output of a graph', () => {
+    const r = compileModel(residual('t', 8), [2]);
+    if (!r.ok) throw new Error(r.problems[0].message);
+    expect(checkLossFit(r.model, 'bce', 2)).toEqual([]);
+    const bad = checkLossFit(r.model, 'crossEntropy', 3);
+    expect(bad.length).toBeGreaterThan(0);
   });
 });

@@ -1,7 +1,7 @@
 // The step-through's numbers are the engine's own: checked against the reference network cases
 // (outputs, loss, every layer's parameter gradients, and the optimizer steps of afterTraining).
 import { describe, expect, it } from 'vitest';
-import type { CompiledModel, ResolvedLayer } from '../../../core/graph/resolved';
+import { chainSources, type CompiledModel, type ResolvedLayer } from '../../../core/graph/resolved';
 import { nodeId } from '../../../core/graph/spec';
 import { createLayer } from '../../../core/layers/create';
 import { createStepper, type Stepper } from '../../../core/inspect/index';
@@ -39,7 +39,7 @@ function networkOf(c: RefNetworkCase): Network {
     layers.push(resolved);
     shape = createLayer(resolved, shape).outShape;
   });
-  const model: CompiledModel = { inputShape, inputId: nodeId('in'), layers, outputShape: [...shape], shapes: [], paramCount: 0 };
+  const model: CompiledModel = { inputShape, inputId: nodeId('in'), layers, sources: chainSources(nodeId('in'), layers), outputShape: [...shape], shapes: [], paramCount: 0 };
   const net = new Network(model);
   net.layers.forEach((layer, i) => {
     for (const p of layer.params) p.value.set(c.layers[i].weights![p.name].data);

@@ -1,7 +1,7 @@
 // Finite-difference gradient checks for every layer (N5): the objective Σ y ⊙ R for a fixed
 // random R has dL/dy = R, so backward(R) must match the numeric derivatives of it.
 import { describe, expect, it } from 'vitest';
-import type { ResolvedLayer } from '../../../core/graph/resolved';
+import type { PlainResolvedLayer } from '../../../core/layers/create';
 import { nodeId } from '../../../core/graph/spec';
 import { createLayer } from '../../../core/layers/create';
 import { GRAD_REL_TOL, numericGrad, relError, values } from '../../helpers/gradcheck';
@@ -10,7 +10,7 @@ const id = nodeId('layer');
 
 interface Case {
   name: string;
-  layer: ResolvedLayer;
+  layer: PlainResolvedLayer;
   inShape: number[];
   batch: number;
   /** Keep inputs this far from 0, where ReLU-like layers have a kink. */

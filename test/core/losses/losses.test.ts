@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nodeId } from '../../../core/graph/spec';
-import type { CompiledModel, ResolvedLayer } from '../../../core/graph/resolved';
+import { chainSources, type CompiledModel, type ResolvedLayer } from '../../../core/graph/resolved';
 import { bce, bceWithLogits } from '../../../core/losses/bce';
 import { crossEntropy, softmaxCrossEntropy } from '../../../core/losses/cross-entropy';
 import { mse } from '../../../core/losses/mse';
@@ -31,7 +31,7 @@ function softmaxRows(z: Float64Array, n: number, k: number): Float64Array {
 /** A network that is just the final activation, so the logits are its input. */
 function headOnly(type: 'Sigmoid' | 'Softmax' | 'Identity', width: number): Network {
   const layers: ResolvedLayer[] = [{ nodeId: nodeId('head'), type }];
-  const model: CompiledModel = { inputShape: [width], inputId: nodeId('in'), layers, outputShape: [width], shapes: [], paramCount: 0 };
+  const model: CompiledModel = { inputShape: [width], inputId: nodeId('in'), layers, sources: chainSources(nodeId('in'), layers), outputShape: [width], shapes: [], paramCount: 0 };
   return new Network(model);
 }
 

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { NODE_TYPES, GENERATORS, PARAM_KEYS, PROJECT_VERSION, nodeId, parseProject, type Project, type ProjectNode, type DatasetSpec, type TrainingSettings, type RunRecord, type Weights } from '../../../core/index';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-export const EXAMPLES = ['xor', 'linear', 'spiral-softmax', 'waves-conv1d'] as const;
+export const EXAMPLES = ['xor', 'linear', 'spiral-softmax', 'waves-conv1d', 'residual-spiral'] as const;
 
 export function readText(rel: string): string {
   return readFileSync(ROOT + rel, 'utf8');

@@ -16,6 +16,7 @@ interface T {
 interface Layer {
   node: string;
   type: string;
+  inputs: string[];
   params: Record<string, number | boolean>;
   weights?: Record<string, T>;
 }
@@ -24,6 +25,7 @@ interface Model {
   version: number;
   conventions: string[];
   inputShape: number[];
+  inputNode: string;
   classes: string[];
   output: { loss: string; lastActivation: string; outputs: number; prediction: string };
   layers: Layer[];
@@ -44,11 +46,21 @@ const elementwise = (x: Batch, f: (v: number) => number): Batch =>
 
 function forward(model: Model, flatRows: number[][]): number[][] {
   // x = x.reshape(len(x), *model["inputShape"])
-  let x: Batch = model.inputShape.length === 1 ? flatRows : flatRows.map((r) => Array.from({ length: model.inputShape[0] }, (_, c) => r.slice(c * model.inputShape[1], (c + 1) * model.inputShape[1])));
+  const values = new Map<string, Batch>([[model.inputNode, model.inputShape.length === 1 ? flatRows : flatRows.map((r) => Array.from({ length: model.inputShape[0] }, (_, c) => r.slice(c * model.inputShape[1], (c + 1) * model.inputShape[1])))]]);
+  let x: Batch = values.get(model.inputNode) as Batch;
   for (const layer of model.layers) {
     const p = layer.params;
     const w = layer.weights ?? {};
-    if (layer.type === 'Linear') {
+    // inputs = [values[node] for node in layer["inputs"]]; x = inputs[0]
+    const inputs = layer.inputs.map((node) => values.get(node) as Batch);
+    x = inputs[0];
+    if (layer.type === 'Add') {
+      // x = sum(inputs[1:], inputs[0])
+      x = inputs.slice(1).reduce((acc, b) => (acc as (number | number[])[][]).map((row, i) => row.map((v, j) => (Array.isArray(v) ? v.map((u, t) => u + (b[i][j] as number[])[t]) : v + (b[i][j] as number)))) as Batch, inputs[0]);
+    } else if (layer.type === 'Concat') {
+      // x = np.concatenate(inputs, axis=1)
+      x = inputs[0].map((_, i) => inputs.flatMap((b) => b[i] as (number | number[])[])) as Batch;
+    } else if (layer.type === 'Linear') {
       // x = x @ weight.T (+ bias)
       const W = w.weight;
       x = (x as number[][]).map((row) => Array.from({ length: W.shape[0] }, (_, o) => row.reduce((s, v, i) => s + v * at(W, o, i), p.bias ? at(w.bias, o) : 0)));
@@ -86,6 +98,7 @@ function forward(model: Model, flatRows: number[][]): number[][] {
       });
     }
     // Identity leaves x as it is.
+    values.set(layer.node, x);
   }
   return x as number[][];
 }
@@ -141,6 +154,8 @@ describe('exportWeights', () => {
     expect(m.output).toMatchObject({ loss: 'crossEntropy', lastActivation: 'Softmax', outputs: 3 });
     expect(m.conventions.join(' ')).toContain('weight is [outFeatures, inFeatures]');
     expect(m.layers.map((l) => l.node)).toEqual(['conv1', 'relu1', 'flatten', 'fc1', 'softmax']);
+    expect(m.inputNode).toBe('input');
+    expect(m.layers.map((l) => l.inputs)).toEqual([['input'], ['conv1'], ['relu1'], ['flatten'], ['fc1']]);
     expect(m.layers[0].params).toEqual({ inChannels: 1, outChannels: 16, kernelSize: 9, stride: 4, padding: 4, inLength: 32 });
     expect(m.layers[0].weights?.weight.shape).toEqual([16, 1, 9]);
     expect(m.layers[3].params).toEqual({ inFeatures: 16 * 8, outFeatures: 3, bias: true });

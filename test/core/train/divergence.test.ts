@@ -268,7 +268,7 @@ describe('healthy runs never trip the explosion rule (N1)', () => {
     return r.session.runBatches(Infinity).finished!;
   };
 
-  it.each(['examples/xor.bpnn', 'examples/linear.bpnn', 'examples/spiral-softmax.bpnn', 'examples/waves-conv1d.bpnn', 'test/fixtures/circle-tanh.bpnn'])(
+  it.each(['examples/xor.bpnn', 'examples/linear.bpnn', 'examples/spiral-softmax.bpnn', 'examples/waves-conv1d.bpnn', 'examples/residual-spiral.bpnn', 'test/fixtures/circle-tanh.bpnn'])(
     '%s trains to its usual result: done, 100% training accuracy',
     (path) => {
       const result = trainFile(path);

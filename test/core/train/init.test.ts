@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CompiledModel, ResolvedLayer } from '../../../core/graph/resolved';
+import { chainSources, type CompiledModel, type ResolvedLayer } from '../../../core/graph/resolved';
 import { nodeId } from '../../../core/graph/spec';
 import { createRng } from '../../../core/random';
 import { buildNetwork, type Network } from '../../../core/train/network';
@@ -10,7 +10,7 @@ const layers: ResolvedLayer[] = [
   { nodeId: nodeId('flat'), type: 'Flatten' },
   { nodeId: nodeId('dense'), type: 'Linear', inFeatures: 400, outFeatures: 300, bias: true },
 ];
-const model: CompiledModel = { inputShape: [2, 50], inputId: nodeId('in'), layers, outputShape: [300], shapes: [], paramCount: 0 };
+const model: CompiledModel = { inputShape: [2, 50], inputId: nodeId('in'), layers, sources: chainSources(nodeId('in'), layers), outputShape: [300], shapes: [], paramCount: 0 };
 
 function net(init: InitName, seed = 1): Network {
   const r = buildNetwork(model, { init, rng: createRng(seed) });

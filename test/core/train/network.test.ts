@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CompiledModel, ResolvedLayer } from '../../../core/graph/resolved';
+import { chainSources, type CompiledModel, type ResolvedLayer } from '../../../core/graph/resolved';
 import { nodeId } from '../../../core/graph/spec';
 import { createRng } from '../../../core/random';
 import { buildNetwork, Network } from '../../../core/train/network';
@@ -11,7 +11,7 @@ const layers: ResolvedLayer[] = [
   { nodeId: nodeId('o'), type: 'Linear', inFeatures: 3, outFeatures: 1, bias: false },
   { nodeId: nodeId('s'), type: 'Sigmoid' },
 ];
-const model: CompiledModel = { inputShape: [2], inputId: nodeId('in'), layers, outputShape: [1], shapes: [], paramCount: 0 };
+const model: CompiledModel = { inputShape: [2], inputId: nodeId('in'), layers, sources: chainSources(nodeId('in'), layers), outputShape: [1], shapes: [], paramCount: 0 };
 
 function build(seed = 1): Network {
   const r = buildNetwork(model, { init: 'normal', rng: createRng(seed) });

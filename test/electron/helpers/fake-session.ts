@@ -77,7 +77,7 @@ export function fakeSession(o: FakeSessionOptions): FakeSession {
   const s: FakeSession = {
     batchesRun: 0,
     stoppedAtBatch: null,
-    model: { inputShape: [2], inputId: 'in' as NodeId, layers: [], outputShape: [1], shapes: [], paramCount: 0 },
+    model: { inputShape: [2], inputId: 'in' as NodeId, layers: [], sources: [], outputShape: [1], shapes: [], paramCount: 0 },
     dataset: { x: new Float64Array(0), y: new Float64Array(0), n: 0, inputShape: [2], numClasses: 2, classNames: [], featureNames: [] },
     trainIndices: new Uint32Array(0),
     testIndices: new Uint32Array(0),
