@@ -64,6 +64,13 @@ export default tseslint.config(
     },
   },
   {
+    // The HTML lab report and its chart options, shared by the app and the CLI: core and ECharts only.
+    files: ['report/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['electron', 'electron/*', '**/electron/*', '**/renderer/*', '**/cli/*', 'react', 'react-dom', 'zustand', 'zustand/*', '@xyflow/*', 'node:*'], message: 'report/ is shared by the app and the CLI: it may import core/ and echarts only.' }] }],
+    },
+  },
+  {
     files: ['runtime/**/*.ts'],
     ignores: ['runtime/node-worker.ts', 'runtime/node-worker-thread.ts'],
     rules: { 'no-restricted-imports': ['error', forbiddenInRuntime] },

@@ -341,8 +341,8 @@ export async function sweepCommand(path: string, opts: SweepOptions): Promise<nu
       const w = outcomes[i].weights;
       if (w) runWeights[r.id] = w;
     });
-    // eslint-disable-next-line no-restricted-syntax -- the app's lab report, built without a window
-    const { buildLabReport } = await import('../renderer/report/index');
+    // The lab report (ECharts) loads only when asked for, so it never slows down other commands.
+    const { buildLabReport } = await import('../report/index');
     const html = buildLabReport({ project: { ...project, runs: [...project.runs, ...records] }, runWeights, generatedAt: startedAt.toISOString() });
     await writeOutput(opts.report, html, 'export');
     if (!opts.json) out(`\nWrote the lab report to ${opts.report}`);
