@@ -2,7 +2,7 @@
 // the title in document.title, a localStorage backup as hot exit.
 import { MAX_PROJECT_BYTES, exportOnnx, exportPyTorch, exportWeights, newProject, serializeProject } from '../../../core/index';
 import { version } from '../../../package.json';
-import type { BpnnApi, DocumentState, MenuCommand, OpenResult } from '../../../electron/ipc/contract';
+import type { BpnnApi, DocumentState, MenuCommand, OpenResult } from '../../../runtime/api';
 import { downloadText, downloadUrl, pickFile, readPickedFile } from './files';
 import { loadExampleText } from './examples';
 import { openResultFromBytes, openResultFromText, projectDownloadName, safeFileName, weightsDownloadName } from './project-files';
