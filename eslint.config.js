@@ -16,6 +16,16 @@ const forbiddenInCore = {
 const NODE_AND_CLI_MESSAGE = 'cli/ and node/ must not import Electron, electron/ or renderer/; move code both need to node/ (or core/).';
 const forbiddenInNodeAndCli = { patterns: [{ group: ['electron', 'electron/*', '**/electron/*', '**/renderer/*'], message: NODE_AND_CLI_MESSAGE }] };
 
+// The training runtime (runtime/) is shared by the desktop main process, the browser build and
+// the CLI: it imports only core/ (and zod); Node's worker_threads and os only in its Node adapter.
+const RUNTIME_MESSAGE = 'runtime/ is shared by the desktop app, the browser build and the CLI: it may import core/ only.';
+const forbiddenInRuntime = {
+  patterns: [
+    { group: ['electron', 'electron/*', '**/electron/*', '**/renderer/*', '**/cli/*', 'react', 'react-dom', 'echarts', 'echarts/*', 'zustand', 'zustand/*', '@xyflow/*'], message: RUNTIME_MESSAGE },
+    { group: ['node:*', 'fs', 'path', 'os', 'worker_threads', 'child_process'], message: 'Node modules belong in runtime/node-worker*.ts, the Node adapter, only.' },
+  ],
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'release/**', 'test-results/**'] },
   js.configs.recommended,
@@ -52,6 +62,22 @@ export default tseslint.config(
       // The same for import(), which no-restricted-imports does not look at.
       'no-restricted-syntax': ['error', { selector: 'ImportExpression[source.value=/(^|\\/)(electron|renderer)(\\/|$)/]', message: NODE_AND_CLI_MESSAGE }],
     },
+  },
+  {
+    // The HTML lab report and its chart options, shared by the app and the CLI: core and ECharts only.
+    files: ['report/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['electron', 'electron/*', '**/electron/*', '**/renderer/*', '**/cli/*', 'react', 'react-dom', 'zustand', 'zustand/*', '@xyflow/*', 'node:*'], message: 'report/ is shared by the app and the CLI: it may import core/ and echarts only.' }] }],
+    },
+  },
+  {
+    files: ['runtime/**/*.ts'],
+    ignores: ['runtime/node-worker.ts', 'runtime/node-worker-thread.ts'],
+    rules: { 'no-restricted-imports': ['error', forbiddenInRuntime] },
+  },
+  {
+    files: ['runtime/node-worker.ts', 'runtime/node-worker-thread.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [forbiddenInRuntime.patterns[0]] }] },
   },
   {
     files: ['**/*.{js,mjs,cjs}', 'bin/**', 'scripts/**'],

@@ -1,8 +1,7 @@
 // Benchmark (not a test): the lab's learning-rate sweep — 5 learning rates × 5000 epochs on the
-// XOR example — on the desktop training host's worker pool, as `bpnn sweep` runs it. Bundling
-// the worker is set-up and not timed; the figure is wall time from the first start to the last
-// terminal event, worker start-up included. For scale, the same five runs one after another
-// in this thread. B1: the event-loop delay of this thread (where the desktop app's main process
+// XOR example — on the training runtime's worker pool, as `bpnn sweep` runs it. The figure is
+// wall time from the first start to the last terminal event, worker start-up included. For
+// scale, the same five runs one after another in this thread. B1: the event-loop delay of this thread (where the desktop app's main process
 // runs the host) is recorded with monitorEventLoopDelay while the pool trains and for the same
 // time idle, and reported as p99 and as a ratio. `--json` prints one JSON line. Run through
 // bench/sweep.mjs (npm run bench:sweep).
@@ -11,8 +10,8 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { createTrainingSession, expandSweep, parseProject, projectToSpec, SWEEP_PRESETS } from '../core/index';
-import { bundleTrainingWorker, runPlan, sweepPoolSize } from '../cli/sweep';
-import { TrainingHost } from '../electron/main/services/training-host';
+import { runPlan } from '../cli/sweep';
+import { cliTrainingPool, sweepPoolSize } from '../cli/pool';
 
 const TARGET_MS = 5000;
 const json = process.argv.includes('--json');
@@ -25,9 +24,8 @@ const expanded = expandSweep({ spec: projectToSpec(project), dataset: project.da
 if (!expanded.ok) throw new Error(expanded.problems[0].message);
 const plan = expanded.plan;
 
-const worker = await bundleTrainingWorker();
 const poolSize = sweepPoolSize();
-const host = new TrainingHost({ workerPath: worker.workerPath, poolSize });
+const host = cliTrainingPool(poolSize);
 /** p99 and max event-loop delay (ms) over what `during` awaits. */
 async function loopDelay(during: () => Promise<unknown>): Promise<{ p99: number; max: number }> {
   const h = monitorEventLoopDelay({ resolution: 1 });
@@ -42,7 +40,6 @@ const busy = await loopDelay(async () => (outcomes = await runPlan(plan, host, {
 const poolMs = performance.now() - t0;
 const idle = await loopDelay(() => sleep(poolMs));
 await host.dispose();
-worker.dispose();
 
 // The same runs in sequence on this thread (the engine alone, no workers).
 const t1 = performance.now();

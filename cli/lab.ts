@@ -23,7 +23,7 @@ import {
 import { CliError, EXIT } from './errors';
 import { loadProject, writeOutput } from './files';
 import { boundedNumber, cliMemoryBudget, memorySize } from './options';
-import { bundleTrainingWorker, runPlan, sweepPoolSize, sweepRecords, type RunOutcome } from './sweep';
+import { runPlan, sweepRecords, type RunOutcome } from './sweep';
 import { projectProblems } from './validate';
 
 export interface LabOptions {
@@ -98,10 +98,8 @@ export async function labCommand(path: string, opts: LabOptions): Promise<number
   process.on('SIGINT', onSigint);
   const total = plans.reduce((n, p) => n + p.runs.length, 0);
   const seedCount = opts.seeds ?? LAB_SEEDS;
-  const worker = await bundleTrainingWorker();
-  // eslint-disable-next-line no-restricted-syntax -- the desktop app's training host, as `bpnn sweep` uses it
-  const { TrainingHost } = await import('../electron/main/services/training-host');
-  const host = new TrainingHost({ workerPath: worker.workerPath, poolSize: Math.min(sweepPoolSize(), total), memoryBudget });
+  const { cliTrainingPool } = await import('./pool');
+  const host = cliTrainingPool(total, memoryBudget);
   const t0 = performance.now();
   const startedAt = new Date();
   const results: { finding: LabFinding; result: FindingResult; records: ReturnType<typeof sweepRecords>; outcomes: RunOutcome[] }[] = [];
@@ -125,14 +123,13 @@ export async function labCommand(path: string, opts: LabOptions): Promise<number
     }
   } finally {
     await host.dispose();
-    worker.dispose();
     process.off('SIGINT', onSigint);
   }
   if (!opts.json) out(`\n${total} runs in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
   if (opts.report !== undefined) {
-    // eslint-disable-next-line no-restricted-syntax -- the app's lab report, built without a window
-    const { buildLabReport } = await import('../renderer/report/index');
+    // The lab report (ECharts) loads only when asked for, so it never slows down other commands.
+    const { buildLabReport } = await import('../report/index');
     const html = buildLabReport({
       project,
       generatedAt: startedAt.toISOString(),

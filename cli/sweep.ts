@@ -1,11 +1,8 @@
 // `bpnn sweep`: the same "change one thing" sweep as the app's Compare view, headless. The
-// runs go to the desktop app's training host (worker threads, one per core), the table (or
+// runs go to the training runtime's pool (worker threads, one per core), the table (or
 // JSON lines) goes to stdout, and --report writes the lab report as one HTML file.
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
   DEFAULT_SWEEP_SEEDS,
@@ -37,14 +34,8 @@ import {
   type ValueSummary,
   type Weights,
 } from '../core/index';
-// The sweep runs on the desktop app's training host and writes the renderer's lab report: the
-// four imports below cross into electron/ and renderer/ until the host moves to node/.
-// eslint-disable-next-line no-restricted-imports -- the host's request and result types
-import type { StartTrainingRequest, StartTrainingResult } from '../electron/ipc/contract';
-// The host, the bundler and the report (ECharts) load only when a sweep runs, so they never
-// slow down `bpnn train` or `bpnn validate`.
-// eslint-disable-next-line no-restricted-imports -- see above
-import type { TrainingHost } from '../electron/main/services/training-host';
+import type { StartTrainingRequest, StartTrainingResult } from '../runtime/api';
+import type { TrainingPool } from '../runtime/pool';
 import { CliError, EXIT } from './errors';
 import { loadProject, writeOutput } from './files';
 import { boundedNumber, cliMemoryBudget, memorySize } from './options';
@@ -65,8 +56,8 @@ export interface SweepOptions {
   memoryLimit?: number | null;
 }
 
-/** The part of the training host a sweep uses (the real one, or a fake in tests). */
-export type SweepHost = Pick<TrainingHost, 'start' | 'stop' | 'onEvent'>;
+/** The part of the training pool a sweep uses (the real one, or a fake in tests). */
+export type SweepHost = Pick<TrainingPool, 'start' | 'stop' | 'onEvent'>;
 
 export interface RunOutcome {
   run: PlannedRun;
@@ -86,32 +77,7 @@ export function parseVary(text: string): { setting: string; values: string[] } {
   return { setting: name, values };
 }
 
-/**
- * The worker the desktop app runs, bundled into a temporary folder (a worker thread cannot
- * load TypeScript through the CLI's loader). Returns the file and a clean-up.
- */
-export async function bundleTrainingWorker(): Promise<{ workerPath: string; dispose(): void }> {
-  const dir = mkdtempSync(join(tmpdir(), 'bpnn-sweep-'));
-  // Removed after the sweep, and at exit however the process ends before that (an error, a usage failure).
-  const dispose = () => {
-    process.off('exit', dispose);
-    rmSync(dir, { recursive: true, force: true });
-  };
-  process.on('exit', dispose);
-  try {
-    const { buildElectron } = await import('../scripts/build-electron.mjs');
-    await buildElectron({ outdir: dir, entries: { 'training-worker': 'electron/main/services/training-worker.ts' }, minify: false });
-  } catch (e) {
-    dispose();
-    throw new CliError(`Could not prepare the training workers (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); is the installation complete? Try 'npm install'.`, EXIT.internal);
-  }
-  return { workerPath: join(dir, 'training-worker.cjs'), dispose };
-}
-
-/** One worker per core: a sweep is the only thing this process does. */
-export function sweepPoolSize(): number {
-  return Math.max(1, availableParallelism());
-}
+export { sweepPoolSize } from './pool';
 
 /**
  * Runs every planned run on the host at once (the host queues what its pool cannot take) and
@@ -328,10 +294,9 @@ export async function sweepCommand(path: string, opts: SweepOptions): Promise<nu
     interrupted = true;
   };
   process.on('SIGINT', onSigint);
-  const worker = await bundleTrainingWorker();
-  // eslint-disable-next-line no-restricted-syntax -- the desktop app's training host (see the imports)
-  const { TrainingHost } = await import('../electron/main/services/training-host');
-  const host = new TrainingHost({ workerPath: worker.workerPath, poolSize: Math.min(sweepPoolSize(), plan.runs.length), memoryBudget });
+  // The pool loads only when a sweep runs, so it never slows down `bpnn train` or `bpnn validate`.
+  const { cliTrainingPool } = await import('./pool');
+  const host = cliTrainingPool(plan.runs.length, memoryBudget);
   const t0 = performance.now();
   let outcomes: RunOutcome[];
   try {
@@ -348,7 +313,6 @@ export async function sweepCommand(path: string, opts: SweepOptions): Promise<nu
     });
   } finally {
     await host.dispose();
-    worker.dispose();
     process.off('SIGINT', onSigint);
   }
   const totalMs = performance.now() - t0;
@@ -377,8 +341,8 @@ export async function sweepCommand(path: string, opts: SweepOptions): Promise<nu
       const w = outcomes[i].weights;
       if (w) runWeights[r.id] = w;
     });
-    // eslint-disable-next-line no-restricted-syntax -- the app's lab report, built without a window
-    const { buildLabReport } = await import('../renderer/report/index');
+    // The lab report (ECharts) loads only when asked for, so it never slows down other commands.
+    const { buildLabReport } = await import('../report/index');
     const html = buildLabReport({ project: { ...project, runs: [...project.runs, ...records] }, runWeights, generatedAt: startedAt.toISOString() });
     await writeOutput(opts.report, html, 'export');
     if (!opts.json) out(`\nWrote the lab report to ${opts.report}`);

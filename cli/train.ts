@@ -1,12 +1,10 @@
-// `bpnn train`: runs a project's training through the engine's session, in slices that
-// yield to the event loop (so the bar redraws and Ctrl-C stops cleanly), then writes the
-// trained project and/or the weights export when asked.
+// `bpnn train`: runs a project's training through the runtime's worker body in this process
+// (in-process.ts), which yields to the event loop between slices (so the bar redraws and Ctrl-C
+// stops cleanly), then writes the trained project and/or the weights export when asked.
 import { randomUUID } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
 import {
   MAX_PROJECT_BYTES,
   buildRunRecord,
-  createTrainingSession,
   exportWeights,
   initialWeightsMismatch,
   projectToSpec,
@@ -15,14 +13,16 @@ import {
   type Project,
   type RunRecord,
   type RunResult,
+  type SkippedStep,
   type TrainingSession,
   type TrainingSettings,
   type Weights,
 } from '../core/index';
 import { CliError, EXIT } from './errors';
+import { startInProcess } from './in-process';
 import { checkWritable, loadProject, readTextFile, writeOutput } from './files';
 import { cliMemoryBudget } from './options';
-import { barReporter, jsonReporter, plainReporter, type Reporter } from './report';
+import { barReporter, jsonReporter, plainReporter } from './report';
 import { locateProblem } from './validate';
 
 export interface TrainOptions {
@@ -37,27 +37,6 @@ export interface TrainOptions {
   json?: boolean;
   /** --memory-limit in bytes; null or absent = automatic. */
   memoryLimit?: number | null;
-}
-
-/** Wall time per slice of batches before yielding to the event loop. */
-const SLICE_MS = 50;
-
-const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-/** Run the session to its end, in slices sized to take about SLICE_MS each. */
-async function runToEnd(session: TrainingSession, reporter: Reporter, stopRequested: () => boolean): Promise<RunResult> {
-  let batches = 1;
-  for (;;) {
-    if (stopRequested()) return session.stop();
-    const t0 = performance.now();
-    const report = session.runBatches(batches);
-    const dt = performance.now() - t0;
-    if (report.epochs.length > 0) reporter.epochs(report.epochs, session.totalEpochs);
-    if (report.finished !== null) return report.finished;
-    // Grow or shrink the slice so each one lasts about SLICE_MS.
-    batches = Math.max(1, Math.min(batches * 4, Math.round((batches * SLICE_MS) / Math.max(dt, 0.01))));
-    await tick();
-  }
 }
 
 export function runRecord(project: Project, session: TrainingSession, settings: TrainingSettings, result: RunResult, startedAt: Date): RunRecord {
@@ -90,17 +69,16 @@ export async function trainCommand(path: string, opts: TrainOptions): Promise<nu
     ...(opts.epochs !== undefined ? { epochs: opts.epochs } : {}),
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
   };
-  const created = createTrainingSession(
-    { spec: projectToSpec(project), dataset: project.dataset, settings, initialWeights },
-    // Checked against the memory budget before the session allocates anything (B5).
-    { now: () => performance.now(), memory: { budget: cliMemoryBudget(opts.memoryLimit) } },
-  );
+  // Checked against the memory budget before the session allocates anything (B5).
+  const created = startInProcess({ spec: projectToSpec(project), dataset: project.dataset, settings, initialWeights }, cliMemoryBudget(opts.memoryLimit));
   if (!created.ok) {
+    if (created.problems.length === 0) throw new CliError(`${path}: the training could not start`, EXIT.internal);
     const first = locateProblem(project, created.problems[0]);
     const more = created.problems.length > 1 ? ` (and ${created.problems.length - 1} more; run 'bpnn validate ${path}')` : '';
     throw new CliError(`${path}: ${first.path}: ${first.message}${more}`);
   }
-  const session = created.session;
+  const run = created.run;
+  const session = run.session;
   if (opts.exportInitialWeights !== undefined) {
     const exported = exportWeights({ ...project, weights: session.weights() });
     if (!exported.ok) throw new CliError(`Could not export the initial weights to '${opts.exportInitialWeights}': ${exported.message}`);
@@ -113,18 +91,31 @@ export async function trainCommand(path: string, opts: TrainOptions): Promise<nu
   let interrupted = false;
   const onSigint = (): void => {
     interrupted = true;
+    run.stop();
   };
   process.on('SIGINT', onSigint);
   const startedAt = new Date();
   reporter.start(session.totalEpochs);
-  const result = await runToEnd(session, reporter, () => interrupted);
-  process.off('SIGINT', onSigint);
-  if (session.lastSkipped) reporter.skipped(session.skippedSteps, session.lastSkipped);
+  let skipped: { total: number; last: SkippedStep } | null = null;
+  let ended: { result: RunResult; weights: Weights };
+  try {
+    ended = await run.train({
+      epochs: (m) => reporter.epochs(m, session.totalEpochs),
+      skipped: (total, last) => (skipped = { total, last }),
+    });
+  } catch (e) {
+    throw new CliError(e instanceof Error ? e.message : String(e), EXIT.internal);
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+  const result = ended.result;
+  const told = skipped as { total: number; last: SkippedStep } | null;
+  if (told) reporter.skipped(told.total, told.last);
   reporter.finish(result);
 
   const trained: Project = {
     ...project,
-    weights: session.weights(),
+    weights: ended.weights,
     runs: [...project.runs, runRecord(project, session, settings, result, startedAt)],
   };
   if (opts.out !== undefined) {

@@ -11,7 +11,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const ELECTRON_ENTRIES = {
   main: 'electron/main/index.ts',
   preload: 'electron/preload/index.ts',
-  'training-worker': 'electron/main/services/training-worker.ts',
+  'training-worker': 'runtime/training-worker.ts',
 };
 
 /**

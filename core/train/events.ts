@@ -1,4 +1,6 @@
-// Events a training run streams to whoever started it (desktop window, browser page, CLI).
+// Events a training run streams to whoever started it (desktop window, browser page, CLI). The
+// wire schema (runtime/protocol.ts) is checked against this type in both directions at compile
+// time (runtime/protocol-types.ts), so the two cannot drift apart.
 import type { WeightsEvent } from '../inspect/live';
 import type { SkippedStep } from './session-types';
 import type { EpochMetrics, RunResult, Weights } from './types';

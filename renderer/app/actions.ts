@@ -1,6 +1,6 @@
 // Every command the window offers, by name: the toolbar, the keyboard and the desktop menu all
 // dispatch through here so they always do the same thing.
-import type { MenuCommand } from '../../electron/ipc/contract';
+import type { MenuCommand } from '../../runtime/api';
 import {
   copySelection,
   cutSelection,

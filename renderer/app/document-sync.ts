@@ -3,7 +3,7 @@
 // must already ask about unsaved changes. The project goes with them, so main never holds
 // "dirty" without something to save; later edits that change only the project (every pointer
 // move of a drag) are sent once editing pauses.
-import type { BpnnApi, DocumentState } from '../../electron/ipc/contract';
+import type { BpnnApi, DocumentState } from '../../runtime/api';
 
 /** Pause after the last edit before main receives the updated project for its crash backup. */
 export const DOCUMENT_STATE_DELAY_MS = 400;

@@ -1,7 +1,7 @@
 // New, Open, Save, Save As and the exports: the same functions serve the toolbar, the
 // shortcuts and the desktop menu. Problems become a banner of plain text, never an exception.
 import { initialWeightsOf, newProject, projectToSpec } from '../../core/index';
-import type { ModelFormat, OpenResult } from '../../electron/ipc/contract';
+import type { ModelFormat, OpenResult } from '../../runtime/api';
 import { getApi } from '../backend/api';
 import { useProjectStore } from '../store/project';
 import { useUiStore } from '../store/ui';

@@ -1,7 +1,7 @@
 // Start-up (recovery offers, then the initial project), desktop menu commands, and keeping the
 // document title and main's document state in step with the store.
 import { useEffect } from 'react';
-import type { BpnnApi, MenuCommand, OpenResult } from '../../electron/ipc/contract';
+import type { BpnnApi, MenuCommand, OpenResult } from '../../runtime/api';
 import { getApi } from '../backend/api';
 import { useProjectStore, type ProjectState } from '../store/project';
 import { useUiStore } from '../store/ui';

@@ -1,6 +1,6 @@
 // The renderer's single handle on the outside world. main.tsx picks the implementation
 // (desktop preload or browser worker) once at start; everything else calls getApi().
-import type { BpnnApi } from '../../electron/ipc/contract';
+import type { BpnnApi } from '../../runtime/api';
 
 let current: BpnnApi | null = null;
 

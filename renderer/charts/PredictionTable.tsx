@@ -1,7 +1,7 @@
 // The network's predictions as a table: each sample's features, true class, predicted class
 // and the probability of every class. Long datasets show the first rows only.
-import type { PlotData } from './plot-data';
-import type { Predictions } from './predictions';
+import type { PlotData } from '../../report/charts/plot-data';
+import type { Predictions } from '../../report/charts/predictions';
 
 export const TABLE_ROWS = 100;
 const MAX_FEATURE_COLUMNS = 4;

@@ -1,5 +1,5 @@
 // Paints the decision grid's pixels on a small canvas that ECharts stretches over the plot.
-import { boundaryPixels, type Grid } from './boundary-options';
+import { boundaryPixels, type Grid } from '../../report/charts/boundary-options';
 
 export function boundaryCanvas(grid: Grid): HTMLCanvasElement {
   const canvas = document.createElement('canvas');

@@ -1,8 +1,8 @@
 // The confusion matrix: rows are the true class, columns the predicted class; each cell
 // shows its count, shaded by the count (cividis, colour-blind safe).
 import type { EChartsCoreOption } from 'echarts/core';
-import { plotArea } from './layout';
-import { CIVIDIS_STOPS } from './palette';
+import { plotArea } from '../../report/charts/layout';
+import { CIVIDIS_STOPS } from '../../report/charts/palette';
 
 /** counts[true][predicted]. */
 export function confusionMatrix(truth: ArrayLike<number>, predicted: ArrayLike<number>, numClasses: number): number[][] {

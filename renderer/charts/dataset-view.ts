@@ -2,21 +2,13 @@
 import { makeDataset } from '../../core/index';
 import type { Dataset, DatasetSpec } from '../../core/index';
 import { useProjectStore } from '../store/project';
-import type { PlotData } from './plot-data';
+import { plotDataOf, viewKind, type PlotData } from '../../report/charts/plot-data';
+
+export { plotDataOf, viewKind };
 
 export type DatasetView =
   | { ok: true; dataset: Dataset; plot: PlotData; kind: 'points2d' | 'signals' | 'table' }
   | { ok: false; messages: string[] };
-
-export function plotDataOf(d: Dataset): PlotData {
-  const dim = d.inputShape.reduce((a, b) => a * b, 1);
-  return { x: d.x, labels: d.y, n: d.n, dim, classNames: d.classNames, featureNames: d.featureNames };
-}
-
-export function viewKind(d: Dataset): 'points2d' | 'signals' | 'table' {
-  if (d.inputShape.length === 2) return 'signals';
-  return d.inputShape[0] === 2 ? 'points2d' : 'table';
-}
 
 let lastSpec: DatasetSpec | null = null;
 let lastView: DatasetView | null = null;

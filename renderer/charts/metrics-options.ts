@@ -3,10 +3,10 @@
 // (epoch, value, epoch, value, …): for 30 000 epochs that takes a few milliseconds where an
 // array of pairs took 40 (and 130 for 100 000), and it leaves nothing per point for the GC.
 import type { EChartsCoreOption } from 'echarts/core';
-import { plotArea } from './layout';
+import { plotArea } from '../../report/charts/layout';
 import type { EpochMetrics } from '../../core/index';
-import { OKABE_ITO } from './palette';
-import { XY_DIMENSIONS, xyPoints, xyCount } from './xy-data';
+import { OKABE_ITO } from '../../report/charts/palette';
+import { XY_DIMENSIONS, xyPoints, xyCount } from '../../report/charts/xy-data';
 
 type Metric = 'loss' | 'accuracy';
 

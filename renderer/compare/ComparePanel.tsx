@@ -19,10 +19,10 @@ import {
   type SweepSetting,
 } from '../../core/index';
 import { boundaryCanvas } from '../charts/boundary-image';
-import { boundaryOption } from '../charts/boundary-options';
+import { boundaryOption } from '../../report/charts/boundary-options';
 import { useDatasetView } from '../charts/dataset-view';
 import { EChart } from '../charts/EChart';
-import { boundaryExtent } from '../charts/plot-data';
+import { boundaryExtent } from '../../report/charts/plot-data';
 import { useThrottled } from '../charts/use-throttled';
 import { useProjectStore } from '../store/project';
 import { useSweepStore, type SweepRunView } from '../store/sweep';
@@ -32,10 +32,10 @@ import { isActive } from '../store/training-events';
 import { ChartCard } from './ChartCard';
 import { downloadCsv, downloadReport, fileStem } from './export';
 import { NumberField, CheckField } from '../training/fields';
-import { bandOption, overlayOption } from './overlay-options';
+import { bandOption, overlayOption } from '../../report/charts/overlay-options';
 import { ResultsTable } from './ResultsTable';
 import { SummaryTable } from './SummaryTable';
-import { smallMultiple } from './small-boundary';
+import { smallMultiple } from '../../report/charts/small-boundary';
 import { runLabel, runProgress, sweepBands, sweepRows, sweepSeries, valueSummaries } from './rows';
 import './compare.css';
 

@@ -5,8 +5,8 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { rowsToCsv, type Project, type ResultRow, type Weights } from '../../core/index';
 import { downloadText, downloadUrl } from '../backend/web/files';
 import { echarts } from '../charts/echarts-setup';
-import { buildLabReport } from '../report/index';
-import { chartSvg } from '../report/svg';
+import { buildLabReport } from '../../report/index';
+import { chartSvg } from '../../report/svg';
 
 /** A file name from user text: letters, digits, dashes; never empty. */
 export function fileStem(text: string): string {

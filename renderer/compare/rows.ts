@@ -1,7 +1,7 @@
 // Table rows and chart series from the sweep store's run views (pure; tested without React).
 import { curveBand, rowOf, summarizeByValue, type ResultRow, type ValueSummary } from '../../core/index';
 import type { SweepRunView } from '../store/sweep';
-import type { BandSeries, CurveSeries } from './overlay-options';
+import type { BandSeries, CurveSeries } from '../../report/charts/overlay-options';
 
 /** A run's name in lists: its value, and its seed when each value runs over several seeds. */
 export function runLabel(run: SweepRunView, repeated: boolean): string {

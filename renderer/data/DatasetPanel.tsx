@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import { GENERATORS, SEED_BOUND } from '../../core/index';
 import type { DatasetSpec, GeneratorName } from '../../core/index';
 import { pickFile, readPickedFile } from '../backend/web/files';
-import { scatterOption, signalsOption } from '../charts/data-options';
+import { scatterOption, signalsOption } from '../../report/charts/data-options';
 import { useDatasetView } from '../charts/dataset-view';
 import { ChartCard } from '../compare/ChartCard';
 import { fileStem } from '../compare/export';

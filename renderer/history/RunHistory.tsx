@@ -5,7 +5,7 @@ import { useId, useMemo, useState } from 'react';
 import { metricsFromRunCurves, parseSweepSettingKey, resultRow, SWEEP_SETTING_LABELS, sweepValueLabel, type RunRecord } from '../../core/index';
 import { ChartCard } from '../compare/ChartCard';
 import { downloadCsv, downloadReport, fileStem } from '../compare/export';
-import { overlayOption } from '../compare/overlay-options';
+import { overlayOption } from '../../report/charts/overlay-options';
 import { ResultsTable } from '../compare/ResultsTable';
 import { useProjectStore } from '../store/project';
 import { useSweepStore } from '../store/sweep';

@@ -3,7 +3,7 @@
 // must equal the old one, and the view says whether it did).
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import { buildRunRecord, projectToSpec, rerunRequest, type EpochMetrics, type Project, type RunRecord, type RunResult, type TrainingEvent } from '../../core/index';
-import type { BpnnApi } from '../../electron/ipc/contract';
+import type { BpnnApi } from '../../runtime/api';
 import { getApi } from '../backend/api';
 import { useProjectStore } from '../store/project';
 import { addRunsToProject } from '../store/sweep';

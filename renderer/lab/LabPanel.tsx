@@ -5,9 +5,9 @@
 import { useMemo } from 'react';
 import { LAB_FINDINGS, MAX_SWEEP_SEEDS, curveBand, type FindingResult, type LabFinding } from '../../core/index';
 import { EChart } from '../charts/EChart';
-import { bandOption, type BandSeries } from '../compare/overlay-options';
+import { bandOption, type BandSeries } from '../../report/charts/overlay-options';
 import { downloadText } from '../backend/web/files';
-import { buildLabReport } from '../report/index';
+import { buildLabReport } from '../../report/index';
 import { fileStem } from '../compare/export';
 import { useProjectStore } from '../store/project';
 import { NumberField } from '../training/fields';

@@ -19,7 +19,7 @@ import {
   type RunResult,
   type TrainingEvent,
 } from '../../core/index';
-import type { BpnnApi } from '../../electron/ipc/contract';
+import type { BpnnApi } from '../../runtime/api';
 import { getApi } from '../backend/api';
 import { loadExampleText } from '../backend/web/examples';
 import { startProblemsMessage } from '../store/training-events';

@@ -20,7 +20,7 @@ import {
   type TrainRequest,
   type Weights,
 } from '../../core/index';
-import type { BpnnApi } from '../../electron/ipc/contract';
+import type { BpnnApi } from '../../runtime/api';
 import { getApi } from '../backend/api';
 import { useProjectStore } from './project';
 import { applyEvents, BOUNDARY_RESOLUTION, idleView, isActive, startProblemsMessage, type RunView } from './training-events';

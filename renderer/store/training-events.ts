@@ -10,7 +10,7 @@ import type {
 } from '../../core/index';
 
 /** Side of the decision-boundary grid requested for 2-D data. */
-export const BOUNDARY_RESOLUTION = 48;
+export { BOUNDARY_RESOLUTION } from '../../report/charts/plot-data';
 
 export type RunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'done' | 'stopped' | 'diverged' | 'error';
 

@@ -6,7 +6,7 @@
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import { buildRunRecord, projectToSpec } from '../../core/index';
 import type { Project, RunRecord, TrainingEvent, Weights } from '../../core/index';
-import type { BpnnApi, StartTrainingResult } from '../../electron/ipc/contract';
+import type { BpnnApi, StartTrainingResult } from '../../runtime/api';
 import { getApi } from '../backend/api';
 import { useProjectStore } from './project';
 import { memoryLimitRequest } from './ui';

@@ -4,7 +4,7 @@
 import { useMemo } from 'react';
 import { checkMemory, chosenMemoryBudget, estimateRequestMemory, formatBytes, parseMemorySize, projectToSpec, type MemoryBudget, type Project } from '../../core/index';
 import { desktopApi } from '../backend/electron';
-import { browserMemoryBudget } from '../backend/web/memory';
+import { browserMemoryBudget } from '../../runtime/web-worker';
 import { useProjectStore } from '../store/project';
 import { BOUNDARY_RESOLUTION } from '../store/training-events';
 import { useUiStore } from '../store/ui';

@@ -9,7 +9,7 @@ import { xorRequest } from './helpers/requests';
 
 let host: TrainingHost;
 beforeAll(async () => {
-  const { 'training-worker': workerPath } = await buildBundles({ 'training-worker': 'electron/main/services/training-worker.ts' });
+  const { 'training-worker': workerPath } = await buildBundles({ 'training-worker': 'runtime/training-worker.ts' });
   host = new TrainingHost({ workerPath, poolSize: 1 });
 }, 60_000);
 afterAll(() => host.dispose());

@@ -18,7 +18,7 @@ const TERMINAL = new Set(['done', 'stopped', 'diverged', 'error']);
 let fakeWorker = '';
 let realWorker = '';
 beforeAll(async () => {
-  const built = await buildBundles({ ...FAKE_WORKER_ENTRY, 'training-worker': 'electron/main/services/training-worker.ts' });
+  const built = await buildBundles({ ...FAKE_WORKER_ENTRY, 'training-worker': 'runtime/training-worker.ts' });
   fakeWorker = built['fake-training-worker'];
   realWorker = built['training-worker'];
 }, 120_000);

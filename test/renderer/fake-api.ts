@@ -1,6 +1,6 @@
 // A BpnnApi for renderer tests: every call a test does not override fails loudly, so a test
 // never passes by talking to a backend it did not mean to.
-import type { BpnnApi } from '../../electron/ipc/contract';
+import type { BpnnApi } from '../../runtime/api';
 
 export function fakeApi(overrides: Partial<BpnnApi>): BpnnApi {
   const fail = () => Promise.reject(new Error('not expected in this test'));

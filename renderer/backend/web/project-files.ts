@@ -1,7 +1,7 @@
 // Pure helpers of the browser backend's file handling: turn an uploaded file's bytes into an
 // OpenResult and choose download names. No DOM here, so they are tested in Node.
 import { MAX_PROJECT_BYTES, decodeText, parseProject } from '../../../core/index';
-import type { OpenResult } from '../../../electron/ipc/contract';
+import type { OpenResult } from '../../../runtime/api';
 
 const MIB = 1024 * 1024;
 

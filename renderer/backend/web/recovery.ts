@@ -2,7 +2,7 @@
 // localStorage (debounced) and offered again on the next visit. Storage and timers are
 // injected so this is tested in Node.
 import { parseProject, serializeProject } from '../../../core/index';
-import type { DocumentState, OpenResult, RecoveryOffer } from '../../../electron/ipc/contract';
+import type { DocumentState, OpenResult, RecoveryOffer } from '../../../runtime/api';
 
 export const BACKUP_KEY = 'bpnn-studio:backup:v1';
 export const BACKUP_ID = 'browser-backup';

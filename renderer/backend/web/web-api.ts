@@ -2,12 +2,12 @@
 // the title in document.title, a localStorage backup as hot exit.
 import { MAX_PROJECT_BYTES, exportOnnx, exportPyTorch, exportWeights, newProject, serializeProject } from '../../../core/index';
 import { version } from '../../../package.json';
-import type { BpnnApi, DocumentState, MenuCommand, OpenResult } from '../../../electron/ipc/contract';
+import type { BpnnApi, DocumentState, MenuCommand, OpenResult } from '../../../runtime/api';
 import { downloadText, downloadUrl, pickFile, readPickedFile } from './files';
 import { loadExampleText } from './examples';
 import { openResultFromBytes, openResultFromText, projectDownloadName, safeFileName, weightsDownloadName } from './project-files';
 import { BrowserRecovery, type KeyValueStore } from './recovery';
-import { WebTrainingHost, type WorkerLike } from './training-host';
+import { createWebPool, type WorkerLike } from '../../../runtime/web-worker';
 import { isAllowedExternalUrl } from './external-links';
 
 export const FIRST_EXAMPLE = 'xor';
@@ -34,7 +34,7 @@ async function openExampleResult(name: string): Promise<OpenResult> {
 }
 
 export function createWebApi(): BpnnApi {
-  const host = new WebTrainingHost(createTrainingWorker);
+  const host = createWebPool(createTrainingWorker);
   const recovery = new BrowserRecovery({
     storage: localStore(),
     nowIso: () => new Date().toISOString(),

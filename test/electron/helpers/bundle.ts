@@ -25,5 +25,5 @@ export async function buildBundles(entries: Record<string, string>): Promise<Rec
   return Object.fromEntries(Object.keys(entries).map((name) => [name, path.join(outdir, `${name}.cjs`)]));
 }
 
-export const FAKE_WORKER_ENTRY = { 'fake-training-worker': 'test/electron/fixtures/fake-training-worker.ts' };
+export const FAKE_WORKER_ENTRY = { 'fake-training-worker': 'test/runtime/fixtures/fake-training-worker.ts' };
 export const REAL_ENTRIES = ELECTRON_ENTRIES;

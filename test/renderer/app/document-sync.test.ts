@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DocumentState } from '../../../electron/ipc/contract';
+import type { DocumentState } from '../../../runtime/api';
 import { createDocumentSync, DOCUMENT_STATE_DELAY_MS } from '../../../renderer/app/document-sync';
 import { exampleProject } from '../fixtures';
 

@@ -1,7 +1,7 @@
 // File › Export › ONNX / PyTorch and the toolbar's "Export as…": what the renderer asks the
 // backend for, and what it tells the student.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ExportModelRequest } from '../../../electron/ipc/contract';
+import type { ExportModelRequest } from '../../../runtime/api';
 import { setApi } from '../../../renderer/backend/api';
 import { exportModel } from '../../../renderer/app/file-actions';
 import { useProjectStore } from '../../../renderer/store/project';

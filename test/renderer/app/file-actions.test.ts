@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { OpenResult, SaveRequest, SaveResult } from '../../../electron/ipc/contract';
+import type { OpenResult, SaveRequest, SaveResult } from '../../../runtime/api';
 import { setApi } from '../../../renderer/backend/api';
 import { exportWeights, newFile, openFile, save } from '../../../renderer/app/file-actions';
 import { useProjectStore } from '../../../renderer/store/project';

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { BpnnApi, DocumentState, MenuCommand } from '../../../electron/ipc/contract';
+import type { BpnnApi, DocumentState, MenuCommand } from '../../../runtime/api';
 import { setApi } from '../../../renderer/backend/api';
 import { useAppLifecycle } from '../../../renderer/app/lifecycle';
 import { useProjectStore } from '../../../renderer/store/project';

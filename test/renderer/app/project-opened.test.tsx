@@ -2,7 +2,7 @@
 // Files main opens on its own (Open Recent, a second launch, a double-click, macOS open-file).
 import { act, cleanup, render, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BpnnApi, DocumentState, OpenResult } from '../../../electron/ipc/contract';
+import type { BpnnApi, DocumentState, OpenResult } from '../../../runtime/api';
 import { setApi } from '../../../renderer/backend/api';
 import { showOpenedProject, useAppLifecycle } from '../../../renderer/app/lifecycle';
 import { useProjectStore } from '../../../renderer/store/project';

@@ -2,7 +2,7 @@
 // A separate file from lifecycle.test.tsx: start-up runs once per page (module), as in the app.
 import { cleanup, render, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { BpnnApi } from '../../../electron/ipc/contract';
+import type { BpnnApi } from '../../../runtime/api';
 import { setApi } from '../../../renderer/backend/api';
 import { useAppLifecycle } from '../../../renderer/app/lifecycle';
 import { useProjectStore } from '../../../renderer/store/project';

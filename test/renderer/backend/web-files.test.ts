@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_PROJECT_BYTES, serializeProject } from '../../../core/index';
-import type { DocumentState } from '../../../electron/ipc/contract';
+import type { DocumentState } from '../../../runtime/api';
 import { isAllowedExternalUrl } from '../../../renderer/backend/web/external-links';
 import { readPickedFile } from '../../../renderer/backend/web/files';
 import { openResultFromBytes, openResultFromText, projectDownloadName, safeFileName, slugify, weightsDownloadName } from '../../../renderer/backend/web/project-files';

@@ -3,15 +3,15 @@ import { describe, expect, it } from 'vitest';
 import type { EpochMetrics } from '../../../core/index';
 import { createTrainingSession, makeDataset, newProject, nodeId, projectToSpec } from '../../../core/index';
 import { accuracyChartOption, compactNumber, lossChartOption } from '../../../renderer/charts/metrics-options';
-import { comparisonOption, scatterOption, signalsOption } from '../../../renderer/charts/data-options';
-import { boundaryOption, boundaryPixels } from '../../../renderer/charts/boundary-options';
+import { comparisonOption, scatterOption, signalsOption } from '../../../report/charts/data-options';
+import { boundaryOption, boundaryPixels } from '../../../report/charts/boundary-options';
 import { confusionMatrix, confusionMatrixOption } from '../../../renderer/charts/confusion-options';
-import { BOUNDARY_MAX_TINT, OKABE_ITO, boundaryCellRgb, cividis, hexToRgb } from '../../../renderer/charts/palette';
-import { boundaryExtent, type PlotData } from '../../../renderer/charts/plot-data';
+import { BOUNDARY_MAX_TINT, OKABE_ITO, boundaryCellRgb, cividis, hexToRgb } from '../../../report/charts/palette';
+import { boundaryExtent, type PlotData } from '../../../report/charts/plot-data';
 import { plotDataOf } from '../../../renderer/charts/dataset-view';
 import { metricsFromCurves } from '../../../renderer/charts/run-curves';
 import { curveInterval, LIVE_CHART_INTERVAL_MS } from '../../../renderer/charts/ChartsPanel';
-import { xyAt, xyCount } from '../../../renderer/charts/xy-data';
+import { xyAt, xyCount } from '../../../report/charts/xy-data';
 import { curvesFromMetrics as curvesOf } from '../../../core/index';
 
 /** Digits that must agree between two evaluations of the same grid points. */

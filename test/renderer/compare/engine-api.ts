@@ -2,7 +2,7 @@
 // trains the request to its end and emits progress, a boundary and the terminal event, as the
 // workers do. Lets store tests check real numbers (shared weights, identical re-runs).
 import { createTrainingSession, type TrainingEvent } from '../../../core/index';
-import type { BpnnApi, StartTrainingRequest, StartTrainingResult } from '../../../electron/ipc/contract';
+import type { BpnnApi, StartTrainingRequest, StartTrainingResult } from '../../../runtime/api';
 
 export function engineApi(): { api: BpnnApi; requests: StartTrainingRequest[]; stops: string[] } {
   const listeners = new Set<(e: TrainingEvent) => void>();

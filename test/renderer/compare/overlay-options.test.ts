@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EpochMetrics } from '../../../core/index';
-import { overlayOption, thinned } from '../../../renderer/compare/overlay-options';
-import { xyAt, xyCount } from '../../../renderer/charts/xy-data';
+import { overlayOption, thinned } from '../../../report/charts/overlay-options';
+import { xyAt, xyCount } from '../../../report/charts/xy-data';
 
 const curve = (n: number, f: (e: number) => number): EpochMetrics[] => Array.from({ length: n }, (_, i) => ({ epoch: i + 1, loss: f(i + 1), accuracy: Math.min(1, i / n), testLoss: null, testAccuracy: null, lr: 0.1 }));
 

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Project, RunRecord } from '../../../core/index';
 import { createSweepStore } from '../../../renderer/store/sweep';
-import { bandOption } from '../../../renderer/compare/overlay-options';
+import { bandOption } from '../../../report/charts/overlay-options';
 import { sweepBands, sweepRows, valueSummaries } from '../../../renderer/compare/rows';
 import { exampleProject } from '../fixtures';
 import { engineApi, settle } from './engine-api';

@@ -3,8 +3,8 @@
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { buildRunRecord, createTrainingSession, expandSweep, projectToSpec, type Project, type RunRecord, type Weights } from '../../../core/index';
-import { buildLabReport } from '../../../renderer/report/index';
-import { encodePng } from '../../../renderer/report/png';
+import { buildLabReport } from '../../../report/index';
+import { encodePng } from '../../../report/png';
 import { exampleProject } from '../fixtures';
 
 const EPOCHS = 150;

@@ -2,7 +2,7 @@
 // applied in batches per frame, every epoch is kept, a finished run lands in the project.
 import { describe, expect, it } from 'vitest';
 import type { EpochMetrics, Project, RunRecord, RunResult, TrainingEvent, Weights } from '../../../core/index';
-import type { BpnnApi, StartTrainingRequest, StartTrainingResult } from '../../../electron/ipc/contract';
+import type { BpnnApi, StartTrainingRequest, StartTrainingResult } from '../../../runtime/api';
 import { createTrainingStore, type TrainingDeps } from '../../../renderer/store/training';
 import { estimateTimeLeft, startProblemsMessage } from '../../../renderer/store/training-events';
 import { curvesFromMetrics as curvesOf } from '../../../core/index';

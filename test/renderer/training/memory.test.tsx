@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseProject, type Project } from '../../../core/index';
-import type { BpnnApi, StartTrainingRequest } from '../../../electron/ipc/contract';
+import type { BpnnApi, StartTrainingRequest } from '../../../runtime/api';
 import { useProjectStore } from '../../../renderer/store/project';
 import { createTrainingStore } from '../../../renderer/store/training';
 import { MEMORY_LIMIT_KEY, memoryLimitRequest, readMemoryLimit, useUiStore } from '../../../renderer/store/ui';

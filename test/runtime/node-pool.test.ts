@@ -1,17 +1,21 @@
-// The training host on real worker threads, running the real worker runtime (bundled by the
-// real build script) on a scripted session: ordering, stop, crashes, OOM, junk, hangs, queueing.
+// The training pool on real worker threads (the node adapter), running the shipped worker body
+// (bundled by the real build script) on a scripted session with test-only failure injection
+// (fixtures/worker-hooks.ts): ordering, stop, crashes, OOM, junk, hangs, queueing.
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { TrainingHost, OUT_OF_MEMORY_MESSAGE, UNRESPONSIVE_MESSAGE, type TrainingHostOptions } from '../../electron/main/services/training-host';
+import { createNodePool, type NodePoolOptions } from '../../runtime/node-worker';
+import { OUT_OF_MEMORY_MESSAGE, UNRESPONSIVE_MESSAGE } from '../../runtime/messages';
+import type { TrainingPool } from '../../runtime/pool';
+import type { WorkerTestHooks } from './fixtures/worker-hooks';
 import type { TrainingEvent } from '../../core/index';
-import { buildBundles, FAKE_WORKER_ENTRY } from './helpers/bundle';
-import { xorRequest } from './helpers/requests';
+import { buildBundles, FAKE_WORKER_ENTRY } from '../electron/helpers/bundle';
+import { xorRequest } from '../electron/helpers/requests';
 
 let workerPath = '';
 beforeAll(async () => {
   workerPath = (await buildBundles(FAKE_WORKER_ENTRY))['fake-training-worker'];
 }, 60_000);
 
-const hosts: TrainingHost[] = [];
+const hosts: TrainingPool[] = [];
 afterEach(async () => {
   vi.useRealTimers();
   await Promise.all(hosts.splice(0).map((h) => h.dispose()));
@@ -19,9 +23,10 @@ afterEach(async () => {
 
 const TERMINAL = new Set(['done', 'stopped', 'diverged', 'error']);
 
-function makeHost(opts: Partial<TrainingHostOptions> = {}) {
+function makeHost(opts: Partial<NodePoolOptions> & { testHooks?: WorkerTestHooks } = {}) {
   const logs: string[] = [];
-  const host = new TrainingHost({ workerPath, poolSize: 1, log: (m) => logs.push(m), ...opts });
+  const { testHooks, ...rest } = opts;
+  const host = createNodePool({ workerPath, poolSize: 1, log: (m) => logs.push(m), extra: testHooks, ...rest });
   hosts.push(host);
   const events: TrainingEvent[] = [];
   const waiters: { runId: string; resolve: (e: TrainingEvent) => void }[] = [];

@@ -3,8 +3,8 @@
 // history and the lab report (which renders them to SVG).
 import type { EChartsCoreOption } from 'echarts/core';
 import type { CurveBand, EpochMetrics } from '../../core/index';
-import { OKABE_ITO } from '../charts/palette';
-import { XY_DIMENSIONS, xyCount, xyPoints } from '../charts/xy-data';
+import { OKABE_ITO } from './palette';
+import { XY_DIMENSIONS, xyCount, xyPoints } from './xy-data';
 
 export interface CurveSeries {
   /** Legend text, e.g. "lr 0.05". */

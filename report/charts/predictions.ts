@@ -3,7 +3,7 @@
 // once per finished run, not per render.
 import { createTrainingSession, projectToSpec } from '../../core/index';
 import type { Project } from '../../core/index';
-import { BOUNDARY_RESOLUTION } from '../store/training-events';
+import { BOUNDARY_RESOLUTION } from './plot-data';
 
 export interface Predictions {
   /** Row-major [n, numClasses]. */

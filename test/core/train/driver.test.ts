@@ -1,8 +1,8 @@
 // The shared streaming loop, against a scripted session and a fake clock: what is emitted,
 // in which order, and how often (counted against fake time, never measured).
 import { describe, expect, it } from 'vitest';
-import { driveSession, type DriveOptions, type TrainingEvent } from '../../core/index';
-import { fakeClock, fakeSession, type FakeSessionOptions } from './helpers/fake-session';
+import { driveSession, type DriveOptions, type TrainingEvent } from '../../../core/index';
+import { fakeClock, fakeSession, type FakeSessionOptions } from './fake-session';
 
 interface Recorded {
   event: TrainingEvent;

@@ -26,14 +26,14 @@ import {
   type RunRecord,
   type TrainingSettings,
   type Weights,
-} from '../../core/index';
-import { boundaryOption, boundaryPixels } from '../charts/boundary-options';
-import { comparisonOption, scatterOption, signalsOption } from '../charts/data-options';
-import { plotDataOf, viewKind } from '../charts/dataset-view';
-import { boundaryExtent, type PlotData } from '../charts/plot-data';
-import { predictionsFor } from '../charts/predictions';
-import { bandOption, overlayOption, type BandSeries, type CurveSeries } from '../compare/overlay-options';
-import { smallMultiple } from '../compare/small-boundary';
+} from '../core/index';
+import { boundaryOption, boundaryPixels } from './charts/boundary-options';
+import { comparisonOption, scatterOption, signalsOption } from './charts/data-options';
+import { plotDataOf, viewKind } from './charts/plot-data';
+import { boundaryExtent, type PlotData } from './charts/plot-data';
+import { predictionsFor } from './charts/predictions';
+import { bandOption, overlayOption, type BandSeries, type CurveSeries } from './charts/overlay-options';
+import { smallMultiple } from './charts/small-boundary';
 import { escapeHtml } from './escape';
 import { layerRows, networkSvg } from './network-svg';
 import { pngDataUrl } from './png';

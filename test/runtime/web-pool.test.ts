@@ -1,11 +1,12 @@
 // The browser training host with a scripted fake worker: one worker per run, events fanned out,
 // the worker ended after the terminal event, crashes and unresponsive stops contained.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { TrainingEvent } from '../../../core/index';
-import type { StartTrainingRequest } from '../../../electron/ipc/contract';
-import { defaultPoolSize, STOP_GRACE_MS, WebTrainingHost } from '../../../renderer/backend/web/training-host';
-import { exampleProject } from '../fixtures';
-import { FakeWorker } from './fake-worker';
+import type { TrainingEvent } from '../../core/index';
+import type { StartTrainingRequest } from '../../runtime/api';
+import { DEFAULT_STOP_GRACE_MS as STOP_GRACE_MS } from '../../runtime/pool';
+import { createWebPool, defaultPoolSize } from '../../runtime/web-worker';
+import { exampleProject } from '../renderer/fixtures';
+import { FakeWorker } from './fixtures/fake-web-worker';
 
 
 function request(runId: string): StartTrainingRequest {
@@ -15,11 +16,11 @@ function request(runId: string): StartTrainingRequest {
 
 function setup(poolSize = 8) {
   const workers: FakeWorker[] = [];
-  const host = new WebTrainingHost(() => {
+  const host = createWebPool(() => {
     const w = new FakeWorker();
     workers.push(w);
     return w;
-  }, poolSize);
+  }, { poolSize });
   const events: TrainingEvent[] = [];
   host.onEvent((e) => events.push(e));
   return { host, workers, events };
@@ -35,9 +36,9 @@ describe('browser training host', () => {
     const a = host.start(request('a'));
     const b = host.start(request('b'));
     expect(workers).toHaveLength(2);
-    expect(workers[0].sent[0]).toMatchObject({ type: 'start', req: { runId: 'a' } });
-    workers[0].reply({ type: 'started', result: { ok: true, shapes: [] } });
-    workers[1].reply({ type: 'started', result: { ok: false, problems: [{ code: 'bad-setting', field: 'epochs', message: 'bad' }] } });
+    expect(workers[0].sent[0]).toMatchObject({ kind: 'start', req: { runId: 'a' } });
+    workers[0].reply({ kind: 'started', shapes: [] });
+    workers[1].reply({ kind: 'rejected', problems: [{ code: 'bad-setting', field: 'epochs', message: 'bad' }] });
     await expect(a).resolves.toEqual({ ok: true, shapes: [] });
     await expect(b).resolves.toMatchObject({ ok: false });
     expect(workers[1].terminated).toBe(true);
@@ -48,14 +49,14 @@ describe('browser training host', () => {
     const { host, workers, events } = setup();
     const started = host.start(request('a'));
     const w = workers[0];
-    w.reply({ type: 'started', result: { ok: true, shapes: [] } });
+    w.reply({ kind: 'started', shapes: [] });
     await started;
-    w.reply({ type: 'event', event: { type: 'progress', runId: 'a', epochs: [], batch: 1 } });
+    w.reply({ kind: 'event', event: { type: 'progress', runId: 'a', epochs: [], batch: 1 } });
     w.reply({ type: 'nonsense' });
     w.reply('a string');
-    w.reply({ type: 'event', event: { type: 'progress', runId: 'other', epochs: [], batch: 1 } });
-    w.reply({ type: 'event', event: { type: 'error', runId: 'a', message: 'x' } });
-    w.reply({ type: 'event', event: { type: 'progress', runId: 'a', epochs: [], batch: 2 } });
+    w.reply({ kind: 'event', event: { type: 'progress', runId: 'other', epochs: [], batch: 1 } });
+    w.reply({ kind: 'event', event: { type: 'error', runId: 'a', message: 'x' } });
+    w.reply({ kind: 'event', event: { type: 'progress', runId: 'a', epochs: [], batch: 2 } });
     expect(events.map((e) => e.type)).toEqual(['progress', 'error']);
     expect(w.terminated).toBe(true);
     expect(host.activeRuns()).toEqual([]);
@@ -69,13 +70,13 @@ describe('browser training host', () => {
     host.step('a');
     host.stop('a');
     host.pause('unknown');
-    expect(workers[0].sent.slice(1).map((m) => m.type)).toEqual(['pause', 'resume', 'step', 'stop']);
+    expect(workers[0].sent.slice(1).map((m) => m.kind)).toEqual(['pause', 'resume', 'step', 'stop']);
   });
 
   it('B4: turns a worker crash into an error event that says the project is safe', async () => {
     const { host, workers, events } = setup();
     const started = host.start(request('a'));
-    workers[0].reply({ type: 'started', result: { ok: true, shapes: [] } });
+    workers[0].reply({ kind: 'started', shapes: [] });
     await started;
     // (Running out of memory has its own message: test/renderer/backend/memory.test.ts.)
     workers[0].onerror?.({ message: 'Uncaught TypeError: step is not a function' });
@@ -87,7 +88,7 @@ describe('browser training host', () => {
     vi.useFakeTimers();
     const { host, workers, events } = setup();
     const started = host.start(request('a'));
-    workers[0].reply({ type: 'started', result: { ok: true, shapes: [] } });
+    workers[0].reply({ kind: 'started', shapes: [] });
     await started;
     host.stop('a');
     vi.advanceTimersByTime(STOP_GRACE_MS - 1);
@@ -103,10 +104,10 @@ describe('browser training host', () => {
     vi.useFakeTimers();
     const { host, workers, events } = setup();
     const started = host.start(request('a'));
-    workers[0].reply({ type: 'started', result: { ok: true, shapes: [] } });
+    workers[0].reply({ kind: 'started', shapes: [] });
     await started;
     host.stop('a');
-    workers[0].reply({ type: 'event', event: { type: 'stopped', runId: 'a', result: { state: 'stopped', epochs: 1, loss: 1, accuracy: 0.5, testAccuracy: null, ms: 1 }, weights: {} } });
+    workers[0].reply({ kind: 'event', event: { type: 'stopped', runId: 'a', result: { state: 'stopped', epochs: 1, loss: 1, accuracy: 0.5, testAccuracy: null, ms: 1 }, weights: {} } });
     vi.advanceTimersByTime(STOP_GRACE_MS * 2);
     expect(events.map((e) => e.type)).toEqual(['stopped']);
   });
@@ -121,17 +122,17 @@ describe('browser training host', () => {
     expect(workers).toHaveLength(2);
     expect(host.activeRuns()).toEqual(['a', 'b']);
     expect(host.queuedRuns()).toEqual(['c', 'd']);
-    workers[0].reply({ type: 'started', result: { ok: true, shapes: [] } });
-    workers[1].reply({ type: 'started', result: { ok: true, shapes: [] } });
+    workers[0].reply({ kind: 'started', shapes: [] });
+    workers[1].reply({ kind: 'started', shapes: [] });
     await expect(started[0]).resolves.toEqual({ ok: true, shapes: [] });
     // A queued run can be stopped before it starts; it never gets a worker.
     host.stop('d');
     await expect(started[3]).resolves.toMatchObject({ ok: false, problems: [{ message: 'The run was stopped before it started.' }] });
     // a ends: c takes its worker slot.
-    workers[0].reply({ type: 'event', event: { type: 'error', runId: 'a', message: 'boom' } });
+    workers[0].reply({ kind: 'event', event: { type: 'error', runId: 'a', message: 'boom' } });
     expect(workers).toHaveLength(3);
-    expect(workers[2].sent[0]).toMatchObject({ type: 'start', req: { runId: 'c' } });
-    workers[2].reply({ type: 'started', result: { ok: true, shapes: [] } });
+    expect(workers[2].sent[0]).toMatchObject({ kind: 'start', req: { runId: 'c' } });
+    workers[2].reply({ kind: 'started', shapes: [] });
     await expect(started[2]).resolves.toEqual({ ok: true, shapes: [] });
     expect(host.activeRuns()).toEqual(['b', 'c']);
     expect(host.queuedRuns()).toEqual([]);

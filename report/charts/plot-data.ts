@@ -1,5 +1,7 @@
 // The data the charts draw, independent of how it was made: features row-major, one class
 // index per sample. Built from core's Dataset (or a CSV preview) by the panels.
+import type { Dataset } from '../../core/index';
+
 export interface PlotData {
   /** Row-major [n, dim]. */
   x: ArrayLike<number>;
@@ -57,3 +59,16 @@ export function boundaryExtent(data: PlotData, res: number): Bounds {
 
 /** Margin around the data, as a fraction of its range. */
 export const GRID_PADDING = 0.1;
+
+export function plotDataOf(d: Dataset): PlotData {
+  const dim = d.inputShape.reduce((a, b) => a * b, 1);
+  return { x: d.x, labels: d.y, n: d.n, dim, classNames: d.classNames, featureNames: d.featureNames };
+}
+
+export function viewKind(d: Dataset): 'points2d' | 'signals' | 'table' {
+  if (d.inputShape.length === 2) return 'signals';
+  return d.inputShape[0] === 2 ? 'points2d' : 'table';
+}
+
+/** Side of the decision-boundary grid the app asks each run for, and the report draws. */
+export const BOUNDARY_RESOLUTION = 48;

@@ -1,7 +1,7 @@
 // What the training worker may send the main process: each event is checked against a strict
 // schema before it is relayed to the window (S5); here the 'skipped' event's.
 import { describe, expect, it } from 'vitest';
-import { parseWorkerMessage } from '../../electron/main/services/training-messages';
+import { parseWorkerMessage } from '../../runtime/protocol';
 
 const last = { epoch: 4, batch: 2, nodeId: 'fc2', layerType: 'Linear', tensor: 'weight', nan: 3, inf: 0 };
 const skipped = (over: Record<string, unknown> = {}, lastOver: Record<string, unknown> = {}) => ({

@@ -1,7 +1,7 @@
 // The network as a figure: one box per node along the chain (wrapping into rows), each with its
 // kind, its key setting and its output shape, arrows between them. Drawn from the graph the
 // engine compiles, so the figure is the network that trained.
-import { compileModel, datasetInputShape, projectToSpec, type NodeShapeInfo, type Project, type ProjectNode } from '../../core/index';
+import { compileModel, datasetInputShape, projectToSpec, type NodeShapeInfo, type Project, type ProjectNode } from '../core/index';
 import { escapeHtml } from './escape';
 
 const BOX_W = 132;

@@ -5,26 +5,24 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OUT_OF_MEMORY_MESSAGE, estimateRequestMemory, parseProject, projectToSpec, type MemoryBudget, type TrainingEvent } from '../../../core/index';
-import type { StartTrainingRequest } from '../../../electron/ipc/contract';
-import { browserMemoryBudget } from '../../../renderer/backend/web/memory';
-import { WebTrainingHost } from '../../../renderer/backend/web/training-host';
-import { exampleProject } from '../fixtures';
-import { FakeWorker } from './fake-worker';
+import { OUT_OF_MEMORY_MESSAGE, estimateRequestMemory, parseProject, projectToSpec, type MemoryBudget, type TrainingEvent } from '../../core/index';
+import type { StartTrainingRequest } from '../../runtime/api';
+import { browserMemoryBudget, createWebPool } from '../../runtime/web-worker';
+import { exampleProject } from '../renderer/fixtures';
+import { FakeWorker } from './fixtures/fake-web-worker';
 
 const GB = 1024 ** 3;
 
 
 function setup(budget: MemoryBudget, poolSize = 8) {
   const workers: FakeWorker[] = [];
-  const host = new WebTrainingHost(
+  const host = createWebPool(
     () => {
       const w = new FakeWorker();
       workers.push(w);
       return w;
     },
-    poolSize,
-    budget,
+    { poolSize, memoryBudget: budget },
   );
   const events: TrainingEvent[] = [];
   host.onEvent((e) => events.push(e));
@@ -37,7 +35,7 @@ function xor(runId: string): StartTrainingRequest {
 }
 
 function bomb(runId: string): StartTrainingRequest {
-  const parsed = parseProject(readFileSync(join(import.meta.dirname, '../../fixtures/memory-bomb.bpnn'), 'utf8'));
+  const parsed = parseProject(readFileSync(join(import.meta.dirname, '../fixtures/memory-bomb.bpnn'), 'utf8'));
   if (!parsed.ok) throw new Error('the memory-bomb fixture does not load');
   const p = parsed.project;
   return { runId, request: { spec: projectToSpec(p), dataset: p.dataset, settings: p.training }, boundaryResolution: 48 };
@@ -64,9 +62,9 @@ describe('browser training host: memory (B5)', () => {
     if (!mine.ok) expect(mine.problems[0].message).toMatch(/; your memory limit is 6 GB\. .*Or raise your memory limit\.$/);
     expect(workers).toHaveLength(0);
     void host.start(xor('a'));
-    expect(workers[0].sent[0]).toMatchObject({ type: 'start', req: { runId: 'a' }, budget: { bytes: 64 * GB, source: 'browser' } });
+    expect(workers[0].sent[0]).toMatchObject({ kind: 'start', req: { runId: 'a' }, memoryBudget: { bytes: 64 * GB, source: 'browser' } });
     void host.start({ ...xor('b'), memoryLimit: 512 * 1024 ** 2 });
-    expect(workers[1].sent[0]).toMatchObject({ type: 'start', budget: { bytes: 512 * 1024 ** 2, source: 'chosen' } });
+    expect(workers[1].sent[0]).toMatchObject({ kind: 'start', memoryBudget: { bytes: 512 * 1024 ** 2, source: 'chosen' } });
   });
 
   it('B5: a run that would not fit next to a running one waits for it, though a worker is free', async () => {
@@ -76,11 +74,11 @@ describe('browser training host: memory (B5)', () => {
     const b = host.start(xor('b'));
     expect(workers).toHaveLength(1);
     expect(host.queuedRuns()).toEqual(['b']);
-    workers[0].reply({ type: 'started', result: { ok: true, shapes: [] } });
+    workers[0].reply({ kind: 'started', shapes: [] });
     await a;
-    workers[0].reply({ type: 'event', event: { type: 'error', runId: 'a', message: 'x' } });
+    workers[0].reply({ kind: 'event', event: { type: 'error', runId: 'a', message: 'x' } });
     expect(workers).toHaveLength(2);
-    workers[1].reply({ type: 'started', result: { ok: true, shapes: [] } });
+    workers[1].reply({ kind: 'started', shapes: [] });
     await expect(b).resolves.toEqual({ ok: true, shapes: [] });
   });
 
@@ -88,13 +86,13 @@ describe('browser training host: memory (B5)', () => {
     const { host, workers, events } = setup({ bytes: 2 * GB, source: 'browser' }, 1);
     const a = host.start(xor('a'));
     const b = host.start(xor('b'));
-    workers[0].reply({ type: 'started', result: { ok: true, shapes: [] } });
+    workers[0].reply({ kind: 'started', shapes: [] });
     await a;
     workers[0].onerror?.({ message: 'Uncaught RangeError: Array buffer allocation failed' });
     expect(events).toEqual([{ type: 'error', runId: 'a', message: OUT_OF_MEMORY_MESSAGE }]);
     expect(workers[0].terminated).toBe(true);
     expect(workers).toHaveLength(2);
-    workers[1].reply({ type: 'started', result: { ok: true, shapes: [] } });
+    workers[1].reply({ kind: 'started', shapes: [] });
     await expect(b).resolves.toEqual({ ok: true, shapes: [] });
   });
 

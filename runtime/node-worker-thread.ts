@@ -1,0 +1,29 @@
+// The worker side of the worker_threads adapter: the transport the worker body runs on inside
+// a thread started by node-worker.ts.
+import { parentPort, workerData } from 'node:worker_threads';
+import { performance } from 'node:perf_hooks';
+import type { NodeWorkerData } from './node-worker';
+import type { WorkerTransport } from './worker-body';
+
+export function nodeThreadTransport(): WorkerTransport {
+  const port = parentPort;
+  if (!port) throw new Error('the training worker must run on a worker thread');
+  const pending = new Int32Array((workerData as NodeWorkerData).pending);
+  return {
+    post: (msg, transfer) => port.postMessage(msg, transfer ?? []),
+    onMessage: (fn) =>
+      port.on('message', (raw: unknown) => {
+        Atomics.sub(pending, 0, 1);
+        fn(raw);
+      }),
+    close: () => port.close(),
+    yieldToLoop: () => new Promise<void>((resolve) => setImmediate(resolve)),
+    now: () => performance.now(),
+    interrupted: () => Atomics.load(pending, 0) > 0,
+  };
+}
+
+/** The extra data the pool was given for its workers (test entries only). */
+export function workerExtra(): unknown {
+  return (workerData as NodeWorkerData | null)?.extra;
+}
