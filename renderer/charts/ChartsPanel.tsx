@@ -6,6 +6,8 @@ import type { EpochMetrics, Project, RunCurves } from '../../core/index';
 import { useProjectStore } from '../store/project';
 import { isActive } from '../store/training-events';
 import { useTrainingStore } from '../store/training';
+import { previousSetupText } from '../store/run-setup';
+import { useStaleParts } from '../store/use-stale-parts';
 import { ChartCard } from '../compare/ChartCard';
 import { fileStem } from '../compare/export';
 import { boundaryCanvas } from './boundary-image';
@@ -67,23 +69,24 @@ function once<T>(make: () => T): () => T {
  * The trained network's predictions, computed in a task of their own after the run's last
  * frame (so the end of a run is not one long task), and kept while blocks are only moved.
  */
-function usePredictions(project: Project, active: boolean): { predictions: Predictions | null; unfit: boolean } {
-  // unfit: computed, and the saved weights do not fit the network as it is now.
-  const [value, setValue] = useState<{ predictions: Predictions | null; unfit: boolean }>({ predictions: null, unfit: false });
+function usePredictions(project: Project, off: boolean): { predictions: Predictions | null; unfit: boolean } {
+  // unfit: computed, and the saved weights do not fit the network as it is now. `of` is the
+  // project they were computed for: until the new project's are ready (a task later), the old
+  // ones are not shown, as they may describe other data (issue 13 §1: 4 XOR rows read as 100).
+  const [value, setValue] = useState<{ of: Project | null; predictions: Predictions | null; unfit: boolean }>({ of: null, predictions: null, unfit: false });
   const hasWeights = project.weights !== null;
   useEffect(() => {
-    if (active || !hasWeights) {
-      setValue({ predictions: null, unfit: false });
-      return;
-    }
+    if (off || !hasWeights) return;
     const timer = setTimeout(() => {
       const predictions = predictionsFor(project);
-      setValue({ predictions, unfit: predictions === null });
+      setValue({ of: project, predictions, unfit: predictions === null });
     }, 0);
     return () => clearTimeout(timer);
-  }, [project, active, hasWeights]);
-  return active || !hasWeights ? { predictions: null, unfit: false } : value;
+  }, [project, off, hasWeights]);
+  return off || !hasWeights || value.of !== project ? NO_PREDICTIONS : value;
 }
+
+const NO_PREDICTIONS = { predictions: null, unfit: false };
 
 export function ChartsPanel() {
   const status = useTrainingStore((s) => s.status);
@@ -92,6 +95,7 @@ export function ChartsPanel() {
   const liveGrid = useTrainingStore((s) => s.boundary);
   const project = useProjectStore((s) => s.project);
   const view = useDatasetView();
+  const stale = useStaleParts();
 
   const active = isActive(status);
   // While training, the charts redraw a few times a second (the numbers in the training panel
@@ -114,12 +118,14 @@ export function ChartsPanel() {
   const lossOpt = useMemo(() => () => lossChartOption(metrics(), epochsAxis), [metrics, epochsAxis]);
   const accOpt = useMemo(() => () => accuracyChartOption(metrics(), epochsAxis), [metrics, epochsAxis]);
 
-  const { predictions, unfit } = usePredictions(project, active);
+  // Results of another set-up are never drawn against this one's data (issue 13 §1).
+  const previous = stale.length > 0;
+  const { predictions, unfit } = usePredictions(project, active || previous);
   const stem = fileStem(project.name);
   const plot = view.ok ? view.plot : null;
   const points2d = view.ok && view.kind === 'points2d';
 
-  const grid: Grid | null = active ? liveGridShown : (predictions?.grid ?? liveGrid);
+  const grid: Grid | null = active ? liveGridShown : previous ? null : (predictions?.grid ?? liveGrid);
   const boundaryOpt = useMemo(
     () => (grid && plot && points2d ? boundaryOption(grid, plot, boundaryExtent(plot, grid.res), boundaryCanvas(grid)) : null),
     [grid, plot, points2d],
@@ -134,9 +140,14 @@ export function ChartsPanel() {
   );
 
   return (
-    <div className="charts-grid">
-      <ChartCard option={lossOpt} label="Loss chart" description={describeLast(summary, 'loss')} testId="loss-chart" fileStem={`${stem}-loss`} height={260} />
-      <ChartCard option={accOpt} label="Accuracy chart" description={describeLast(summary, 'accuracy')} testId="accuracy-chart" fileStem={`${stem}-accuracy`} height={260} />
+    <div className={previous ? 'charts-grid previous' : 'charts-grid'}>
+      {previous ? (
+        <p className="charts-hint previous-setup" role="status" data-testid="previous-setup">
+          {previousSetupText(stale)}
+        </p>
+      ) : null}
+      <ChartCard option={lossOpt} label="Loss chart" description={(previous ? 'From the previous set-up: ' : '') + describeLast(summary, 'loss')} testId="loss-chart" fileStem={`${stem}-loss`} height={260} />
+      <ChartCard option={accOpt} label="Accuracy chart" description={(previous ? 'From the previous set-up: ' : '') + describeLast(summary, 'accuracy')} testId="accuracy-chart" fileStem={`${stem}-accuracy`} height={260} />
       {boundaryOpt ? <ChartCard option={boundaryOpt} label="Decision boundary" testId="boundary-chart" fileStem={`${stem}-boundary`} height={260} /> : null}
       {comparisonOpt ? (
         <ChartCard option={comparisonOpt} label="Ground truth and prediction" testId="comparison-chart" fileStem={`${stem}-prediction`} height={260} />
@@ -148,7 +159,7 @@ export function ChartsPanel() {
           The network or its data changed since these weights were trained, so they no longer fit it: the decision boundary and predictions appear again after you train (or Undo the change).
         </p>
       ) : null}
-      {!predictions && !active && summary.epochs === 0 ? (
+      {!predictions && !active && summary.epochs === 0 && !previous ? (
         <p className="charts-hint">Press Train to see the loss and accuracy here, epoch by epoch.</p>
       ) : null}
     </div>

@@ -8,7 +8,8 @@ const MAX_FEATURE_COLUMNS = 4;
 const MAX_CLASS_COLUMNS = 6;
 
 export function PredictionTable({ data, predictions }: { data: PlotData; predictions: Predictions }) {
-  const rows = Math.min(TABLE_ROWS, data.n);
+  // Only rows both describe (they always should: ChartsPanel shows predictions of this data only).
+  const rows = Math.min(TABLE_ROWS, data.n, predictions.predicted.length);
   const features = Math.min(MAX_FEATURE_COLUMNS, data.dim);
   const classes = Math.min(MAX_CLASS_COLUMNS, predictions.numClasses);
   const classLabel = (k: number) => data.classNames[k] ?? `class ${k}`;

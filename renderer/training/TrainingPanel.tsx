@@ -23,6 +23,7 @@ import { useProjectStore } from '../store/project';
 import { useTrainingStore } from '../store/training';
 import { formatNumber, isActive } from '../store/training-events';
 import { useGraphValidation } from '../store/validation';
+import { useStaleParts } from '../store/use-stale-parts';
 import { CheckField, NumberField, SelectField } from './fields';
 import { MemoryEstimateNote, MemoryLimitField } from './memory';
 import { formatDuration, switchOptimizer, switchSchedule } from './settings-edit';
@@ -160,17 +161,20 @@ function Progress() {
   const liveTotal = useTrainingStore((s) => s.totalEpochs);
   const timeLeft = useTrainingStore((s) => s.timeLeftMs);
   const lastRun = useProjectStore((s) => s.project.runs[s.project.runs.length - 1]);
+  // Results of another set-up are not this one's: no "done … 100%" after the data changed (issue 13 §1, §6).
+  const previous = useStaleParts().length > 0;
   // Before any run in this session (e.g. a project just opened), show its last saved run.
   const saved = status === 'idle' && lastRun ? lastRun : null;
   const last = saved
     ? { loss: saved.result.loss ?? Number.NaN, accuracy: saved.result.accuracy ?? Number.NaN, testAccuracy: saved.result.testAccuracy }
     : metrics[metrics.length - 1];
-  const done = saved ? saved.result.epochs : metrics.length;
-  const total = saved ? saved.settings.epochs : liveTotal;
-  const statusText = saved ? `last run: ${saved.result.state}` : status;
+  const done = previous ? 0 : saved ? saved.result.epochs : metrics.length;
+  const total = previous ? 0 : saved ? saved.settings.epochs : liveTotal;
+  const statusText = previous ? 'previous set-up: train again' : saved ? `last run: ${saved.result.state}` : status;
+  const shown = previous ? undefined : last;
   const pct = total > 0 ? Math.min(100, (done / total) * 100) : 0;
-  const acc = last && Number.isFinite(last.accuracy) ? `${(last.accuracy * 100).toFixed(1)}%` : '—';
-  const testAcc = last && last.testAccuracy !== null ? ` (test ${(last.testAccuracy * 100).toFixed(1)}%)` : '';
+  const acc = shown && Number.isFinite(shown.accuracy) ? `${(shown.accuracy * 100).toFixed(1)}%` : '—';
+  const testAcc = shown && shown.testAccuracy !== null ? ` (test ${(shown.testAccuracy * 100).toFixed(1)}%)` : '';
   return (
     <div className="progress">
       <div
@@ -195,7 +199,7 @@ function Progress() {
         </div>
         <div>
           <dt>Loss</dt>
-          <dd data-testid="run-loss">{last && Number.isFinite(last.loss) ? formatNumber(last.loss) : '—'}</dd>
+          <dd data-testid="run-loss">{shown && Number.isFinite(shown.loss) ? formatNumber(shown.loss) : '—'}</dd>
         </div>
         <div>
           <dt>Accuracy</dt>
@@ -298,7 +302,8 @@ export function TrainingPanel() {
   const run = useTrainingStore.getState();
   const reasonId = useId();
   const active = isActive(status);
-  const trainReason = active ? 'A run is in progress: pause or stop it first.' : reason;
+  // Paused is not "in progress" to a student (issue 13 §6): Resume or Stop is what they need.
+  const trainReason = status === 'paused' ? 'The run is paused: Resume it, or Stop it to train afresh.' : active ? 'A run is in progress: pause or stop it first.' : reason;
 
   return (
     <section className="training-panel" aria-label="Training">
