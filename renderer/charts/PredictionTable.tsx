@@ -14,12 +14,14 @@ export function PredictionTable({ data, predictions }: { data: PlotData; predict
   const classes = Math.min(MAX_CLASS_COLUMNS, predictions.numClasses);
   const classLabel = (k: number) => data.classNames[k] ?? `class ${k}`;
   const hasTest = predictions.isTest.some((v) => v === 1);
+  let rightCount = 0;
+  for (let i = 0; i < data.n; i++) if (predictions.predicted[i] === data.labels[i]) rightCount += 1;
   return (
     <div className="prediction-table" role="region" aria-label="Predictions table" tabIndex={0}>
       <table>
         <caption>
-          Predictions ({Math.round(predictions.accuracy * 1000) / 10}% right
-          {rows < data.n ? `; first ${rows} of ${data.n} samples` : ''})
+          Predictions ({Math.round(predictions.accuracy * 1000) / 10}% right: {rightCount} of {data.n} samples
+          {rows < data.n ? `; first ${rows} shown` : ''})
         </caption>
         <thead>
           <tr>

@@ -11,7 +11,7 @@ import {
   type EdgeChange,
   type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type PointerEvent } from 'react';
 import { NODE_TYPES, type NodeType } from '../../core/index';
 import { nodeTypes } from '../nodes/node-types';
 import { edgeTypes } from '../backprop/WeightEdge';
@@ -33,6 +33,15 @@ const CATEGORY_COLOURS: Record<string, string> = {
 
 
 const isNodeType = (s: string): s is NodeType => (NODE_TYPES as readonly string[]).includes(s);
+
+/**
+ * A click on the empty pane gives the canvas the focus (the pane itself takes none, so focus
+ * stayed in the last text field): Space then pauses the run (issue 13 §2), and a half-typed
+ * value is committed as when leaving its field any other way.
+ */
+function focusOnPane(e: PointerEvent<HTMLElement>): void {
+  if (e.target instanceof Element && e.target.classList.contains('react-flow__pane')) e.currentTarget.focus({ preventScroll: true });
+}
 
 export function Canvas() {
   const graph = useProjectStore((s) => s.project.graph);
@@ -113,7 +122,7 @@ export function Canvas() {
   );
 
   return (
-    <section className="canvas" id={CANVAS_ID} aria-label="Network canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <section className="canvas" id={CANVAS_ID} aria-label="Network canvas" tabIndex={-1} onDragOver={onDragOver} onDrop={onDrop} onPointerDown={focusOnPane}>
       <ReactFlow
         nodes={nodes}
         edges={edges}

@@ -1,7 +1,6 @@
-// Training settings and run controls: loss, optimizer, schedule, epochs, the update regime
-// (per sample, mini-batches, full batch), init, seed, clipping; Train (with the reason when it is disabled), Pause, Resume, Step, Stop,
-// Reset weights; a progress bar with epoch, loss, accuracy and time left; and what went wrong.
-import { useId } from 'react';
+// Training settings: loss, optimizer, schedule, epochs, the update regime (per sample,
+// mini-batches, full batch), init, seed, clipping; a progress bar with epoch, loss, accuracy and
+// time left; and what went wrong. The run controls themselves are in the toolbar (RunBar).
 import {
   EPOCHS_BOUND,
   GAMMA_BOUND,
@@ -22,7 +21,6 @@ import type { InitName, LossName, OptimizerName, OptimizerSettings, ScheduleSett
 import { useProjectStore } from '../store/project';
 import { useTrainingStore } from '../store/training';
 import { formatNumber, isActive } from '../store/training-events';
-import { useGraphValidation } from '../store/validation';
 import { useStaleParts } from '../store/use-stale-parts';
 import { CheckField, NumberField, SelectField } from './fields';
 import { MemoryEstimateNote, MemoryLimitField } from './memory';
@@ -296,42 +294,14 @@ export function TrainingPanel() {
   const training = useProjectStore((s) => s.project.training);
   const hasWeights = useProjectStore((s) => s.project.weights !== null);
   const updateTraining = useProjectStore((s) => s.updateTraining);
-  const { canTrain, reason } = useGraphValidation();
   const status = useTrainingStore((s) => s.status);
   const continueTraining = useTrainingStore((s) => s.continueTraining);
   const run = useTrainingStore.getState();
-  const reasonId = useId();
   const active = isActive(status);
-  // Paused is not "in progress" to a student (issue 13 §6): Resume or Stop is what they need.
-  const trainReason = status === 'paused' ? 'The run is paused: Resume it, or Stop it to train afresh.' : active ? 'A run is in progress: pause or stop it first.' : reason;
 
   return (
     <section className="training-panel" aria-label="Training">
-      <div className="run-controls" role="group" aria-label="Run controls">
-        <button type="button" className="primary" disabled={active || !canTrain} aria-describedby={trainReason ? reasonId : undefined} onClick={() => void run.start()}>
-          Train
-        </button>
-        <button type="button" disabled={status !== 'running'} onClick={() => void run.pause()}>
-          Pause
-        </button>
-        <button type="button" disabled={status !== 'paused'} onClick={() => void run.resume()}>
-          Resume
-        </button>
-        <button type="button" disabled={!(status === 'paused' || (!active && canTrain))} onClick={() => void run.step()}>
-          Step
-        </button>
-        <button type="button" disabled={!active} onClick={() => void run.stop()}>
-          Stop
-        </button>
-        <button type="button" disabled={active || !hasWeights} onClick={() => run.resetWeights()}>
-          Reset weights
-        </button>
-      </div>
-      {trainReason ? (
-        <p id={reasonId} className="train-reason" data-testid="train-reason">
-          {trainReason}
-        </p>
-      ) : null}
+      <p className="run-bar-note">Train, Pause, Step, Stop and Reset are in the toolbar (Ctrl+Enter trains; Space pauses while the canvas has focus).</p>
       <CheckField
         label="Continue from current weights"
         checked={continueTraining && hasWeights}
