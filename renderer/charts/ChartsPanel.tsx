@@ -1,7 +1,7 @@
 // The charts under the canvas: loss and accuracy per epoch (live while training, else the
 // last run of the project), and for the trained network the decision boundary (2-D data),
 // the lab's ground-truth-vs-prediction figure, the confusion matrix and a predictions table.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { EpochMetrics, Project, RunCurves } from '../../core/index';
 import { useProjectStore } from '../store/project';
 import { isActive } from '../store/training-events';
@@ -11,7 +11,8 @@ import { useStaleParts } from '../store/use-stale-parts';
 import { ChartCard } from '../compare/ChartCard';
 import { fileStem } from '../compare/export';
 import { boundaryCanvas } from './boundary-image';
-import { boundaryOption, type Grid } from './boundary-options';
+import { boundaryOption, squareChartBox, type Grid } from './boundary-options';
+import { firstRowChartHeight, MAX_CHART_PX } from './first-row';
 import { confusionMatrix, confusionMatrixOption } from './confusion-options';
 import { comparisonOption } from './data-options';
 import { useDatasetView } from './dataset-view';
@@ -24,6 +25,8 @@ import { useThrottled } from './use-throttled';
 import './charts.css';
 
 const EMPTY: EpochMetrics[] = [];
+/** A chart's frame (1 px each side): the card is this much wider than the chart it holds. */
+const CARD_BORDER_PX = 2;
 /** How often the charts redraw while a run is going. */
 export const LIVE_CHART_INTERVAL_MS = 250;
 
@@ -88,6 +91,24 @@ function usePredictions(project: Project, off: boolean): { predictions: Predicti
 
 const NO_PREDICTIONS = { predictions: null, unfit: false };
 
+/** The first row's chart height, following the results pane's size (the splitter, the window). */
+function useFirstRowHeight(box: RefObject<HTMLDivElement | null>): number {
+  const [height, setHeight] = useState(260);
+  useEffect(() => {
+    const pane = box.current?.closest('section.charts');
+    if (!pane) return;
+    const measure = () => {
+      const tabs = pane.querySelector('.results-tabs');
+      setHeight(firstRowChartHeight(pane.clientHeight, tabs ? tabs.getBoundingClientRect().height : 0));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(pane);
+    return () => observer.disconnect();
+  }, [box]);
+  return height;
+}
+
 export function ChartsPanel() {
   const status = useTrainingStore((s) => s.status);
   const liveMetrics = useTrainingStore((s) => s.metrics);
@@ -96,6 +117,10 @@ export function ChartsPanel() {
   const project = useProjectStore((s) => s.project);
   const view = useDatasetView();
   const stale = useStaleParts();
+  const box = useRef<HTMLDivElement | null>(null);
+  const rowHeight = useFirstRowHeight(box);
+  // The boundary's plot is square; the loss and accuracy charts share the rest of the row.
+  const square = squareChartBox(Math.max(60, rowHeight - 80));
 
   const active = isActive(status);
   // While training, the charts redraw a few times a second (the numbers in the training panel
@@ -140,19 +165,27 @@ export function ChartsPanel() {
   );
 
   return (
-    <div className={previous ? 'charts-grid previous' : 'charts-grid'}>
+    <div ref={box} className={previous ? 'charts-grid previous' : 'charts-grid'}>
       {previous ? (
         <p className="charts-hint previous-setup" role="status" data-testid="previous-setup">
           {previousSetupText(stale)}
         </p>
       ) : null}
-      <ChartCard option={lossOpt} label="Loss chart" description={(previous ? 'From the previous set-up: ' : '') + describeLast(summary, 'loss')} testId="loss-chart" fileStem={`${stem}-loss`} height={260} />
-      <ChartCard option={accOpt} label="Accuracy chart" description={(previous ? 'From the previous set-up: ' : '') + describeLast(summary, 'accuracy')} testId="accuracy-chart" fileStem={`${stem}-accuracy`} height={260} />
-      {boundaryOpt ? <ChartCard option={boundaryOpt} label="Decision boundary" testId="boundary-chart" fileStem={`${stem}-boundary`} height={260} /> : null}
-      {comparisonOpt ? (
-        <ChartCard option={comparisonOpt} label="Ground truth and prediction" testId="comparison-chart" fileStem={`${stem}-prediction`} height={260} />
+      {/* First row, in view without scrolling: the decision boundary (its place kept while it
+          is not there yet), then loss and accuracy (issue 13 §3). */}
+      {boundaryOpt ? (
+        <ChartCard option={boundaryOpt} label="Decision boundary" testId="boundary-chart" fileStem={`${stem}-boundary`} height={square.height} width={square.width + CARD_BORDER_PX} />
+      ) : points2d && !previous ? (
+        <div className="boundary-placeholder" style={{ width: square.width + CARD_BORDER_PX, height: square.height }} data-testid="boundary-placeholder">
+          The decision boundary appears here while the network trains.
+        </div>
       ) : null}
-      {confusionOpt ? <ChartCard option={confusionOpt} label="Confusion matrix" testId="confusion-chart" fileStem={`${stem}-confusion`} height={260} /> : null}
+      <ChartCard option={lossOpt} label="Loss chart" description={(previous ? 'From the previous set-up: ' : '') + describeLast(summary, 'loss')} testId="loss-chart" fileStem={`${stem}-loss`} height={rowHeight} />
+      <ChartCard option={accOpt} label="Accuracy chart" description={(previous ? 'From the previous set-up: ' : '') + describeLast(summary, 'accuracy')} testId="accuracy-chart" fileStem={`${stem}-accuracy`} height={rowHeight} />
+      {comparisonOpt ? (
+        <ChartCard option={comparisonOpt} label="Ground truth and prediction" testId="comparison-chart" fileStem={`${stem}-prediction`} height={Math.min(MAX_CHART_PX, Math.max(260, rowHeight))} wide />
+      ) : null}
+      {confusionOpt ? <ChartCard option={confusionOpt} label="Confusion matrix" testId="confusion-chart" fileStem={`${stem}-confusion`} height={260} wide /> : null}
       {predictions && plot ? <PredictionTable data={plot} predictions={predictions} /> : null}
       {unfit ? (
         <p className="charts-hint" role="status">

@@ -55,6 +55,26 @@ async function trainFromBar(page: Page): Promise<void> {
   await expect.poll(() => runStatus(page), { timeout: 120_000 }).toMatch(/^(done|stopped|diverged|error)$/);
 }
 
+/** Wholly inside the window and inside every scrolling box around it (nothing needs scrolling to see it). */
+async function inView(page: Page, target: ReturnType<Page['locator']>): Promise<boolean> {
+  return target.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.top < 0 || r.left < 0 || r.bottom > window.innerHeight + 0.5 || r.right > window.innerWidth + 0.5) return false;
+    for (let p = el.parentElement; p; p = p.parentElement) {
+      const s = getComputedStyle(p);
+      if (!/(auto|scroll|hidden)/.test(s.overflow + s.overflowY + s.overflowX)) continue;
+      const b = p.getBoundingClientRect();
+      if (r.top < b.top - 0.5 || r.bottom > b.bottom + 0.5 || r.left < b.left - 0.5 || r.right > b.right + 0.5) return false;
+    }
+    return true;
+  });
+}
+
+/** Its text fits its box, and the box is inside the window. */
+async function uncut(target: ReturnType<Page['locator']>): Promise<boolean> {
+  return target.evaluate((el) => el.scrollWidth <= el.clientWidth && el.getBoundingClientRect().right <= window.innerWidth + 0.5);
+}
+
 describe.skipIf(SKIP_BROWSER)('the student’s workspace', () => {
   let app: App;
   beforeAll(async () => {
@@ -107,8 +127,20 @@ describe.skipIf(SKIP_BROWSER)('the student’s workspace', () => {
       // While paused, no "a run is in progress" reason is shown (issue 13 §6).
       await expect(page.getByText('A run is in progress').count()).resolves.toBe(0);
       await page.getByRole('tab', { name: 'Charts' }).click();
+      // §3: the live decision boundary, loss and accuracy are in view, uncut, without scrolling.
+      await expect.poll(() => page.getByTestId('boundary-chart').count()).toBe(1);
       await screenshot(page, `ws-02-run-in-progress-${tag}`);
       expect(await toolbarRows(page)).toBe(1);
+      for (const id of ['boundary-chart', 'loss-chart', 'accuracy-chart']) {
+        expect(await inView(page, page.getByTestId(id).locator('figure')), `${id} at ${tag}`).toBe(true);
+      }
+      // Equal scale: the boundary's plot area is square (its box is the plot plus fixed margins).
+      const fig = await page.getByTestId('boundary-chart').locator('.chart-canvas').boundingBox();
+      expect(fig && Math.abs(fig.width - 64 - (fig.height - 80))).toBeLessThanOrEqual(1);
+      // No tab label is cut off.
+      for (const name of ['Node', 'Data', 'Training', 'Backprop', 'Charts', 'Compare', 'Runs', 'Lab']) {
+        expect(await uncut(page.getByRole('tab', { name, exact: true })), `tab ${name} at ${tag}`).toBe(true);
+      }
       await page.getByRole('region', { name: 'Network canvas' }).locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
       await page.keyboard.press('Space');
       await expect.poll(() => runStatus(page)).toBe('running');
