@@ -168,6 +168,28 @@ describe.skipIf(SKIP_BROWSER)('the student’s workspace', () => {
     });
   }
 
+  it('§3: the split between canvas and results follows a mouse drag, the charts fit the new room, and the split is remembered after a reload', async () => {
+    const page = await openApp(app, SIZES[1]);
+    const split = page.getByRole('separator', { name: 'Resize canvas and charts' });
+    const before = Number(await split.getAttribute('aria-valuenow'));
+    const lossHeight = async () => (await page.getByTestId('loss-chart').locator('.chart-canvas').boundingBox())?.height ?? 0;
+    const h0 = await lossHeight();
+    const box = await split.boundingBox();
+    if (!box) throw new Error('the splitter is not visible');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2, box.y - 100, { steps: 8 });
+    await page.mouse.up();
+    const after = Number(await split.getAttribute('aria-valuenow'));
+    expect(after).toBeLessThan(before - 5);
+    await expect.poll(lossHeight).toBeGreaterThan(h0 + 50);
+    expect(await inView(page, page.getByTestId('loss-chart').locator('figure'))).toBe(true);
+    await page.reload();
+    await page.locator('.react-flow__node').first().waitFor();
+    await expect(split.getAttribute('aria-valuenow')).resolves.toBe(String(after));
+    await page.close();
+  });
+
   it('§1: for every pair of data sets (and a CSV), train on one, switch to the other: no error, no mixed results; back again, the results hold', async () => {
     const page = await openApp(app, SIZES[1]);
     const errors = watchErrors(page);
