@@ -5,6 +5,7 @@
 import { useEffect, useId } from 'react';
 import { useProjectStore } from '../store/project';
 import { useTrainingStore } from '../store/training';
+import { fullNumber } from '../../core/format/number';
 import { formatNumber, isActive } from '../store/training-events';
 import { useUiStore } from '../store/ui';
 import { useGraphValidation } from '../store/validation';
@@ -45,7 +46,7 @@ function RunStats() {
         Epoch <b data-testid="runbar-epoch">{`${metrics.length}/${total}`}</b>
       </span>
       <span>
-        Loss <b>{Number.isFinite(last.loss) ? formatNumber(last.loss) : '—'}</b> · Acc <b>{acc}</b>
+        Loss <b title={fullNumber(last.loss)}>{Number.isFinite(last.loss) ? formatNumber(last.loss) : '—'}</b> · Acc <b>{acc}</b>
       </span>
     </span>
   );

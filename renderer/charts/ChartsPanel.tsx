@@ -3,6 +3,7 @@
 // the lab's ground-truth-vs-prediction figure, the confusion matrix and a predictions table.
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { EpochMetrics, Project, RunCurves } from '../../core/index';
+import { formatNumber } from '../../core/format/number';
 import { useProjectStore } from '../store/project';
 import { isActive } from '../store/training-events';
 import { useTrainingStore } from '../store/training';
@@ -49,7 +50,7 @@ interface CurveSummary {
 function describeLast(c: CurveSummary, what: 'loss' | 'accuracy'): string {
   const v = what === 'loss' ? c.lastLoss : c.lastAccuracy;
   if (c.epochs === 0 || v === null) return 'No epochs yet.';
-  return `${c.epochs} epochs; last train ${what} ${what === 'loss' ? v.toPrecision(4) : `${(v * 100).toFixed(1)}%`}.`;
+  return `${c.epochs} epochs; last train ${what} ${what === 'loss' ? formatNumber(v) : `${(v * 100).toFixed(1)}%`}.`;
 }
 
 function summaryOfMetrics(metrics: readonly EpochMetrics[]): CurveSummary {

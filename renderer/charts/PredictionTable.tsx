@@ -1,5 +1,6 @@
 // The network's predictions as a table: each sample's features, true class, predicted class
 // and the probability of every class. Long datasets show the first rows only.
+import { formatNumber, fullNumber } from '../../core/format/number';
 import type { PlotData } from './plot-data';
 import type { Predictions } from './predictions';
 
@@ -46,7 +47,7 @@ export function PredictionTable({ data, predictions }: { data: PlotData; predict
               <tr key={i} className={right ? 'right' : 'wrong'}>
                 <th scope="row">{i + 1}</th>
                 {Array.from({ length: features }, (_, f) => (
-                  <td key={`f${f}`}>{data.x[i * data.dim + f].toFixed(3)}</td>
+                  <td key={`f${f}`} title={fullNumber(data.x[i * data.dim + f])}>{formatNumber(data.x[i * data.dim + f])}</td>
                 ))}
                 {hasTest ? <td>{predictions.isTest[i] ? 'test' : 'train'}</td> : null}
                 <td>{classLabel(truth)}</td>
@@ -54,7 +55,7 @@ export function PredictionTable({ data, predictions }: { data: PlotData; predict
                   {classLabel(pred)} <span aria-label={right ? 'right' : 'wrong'}>{right ? '✓' : '✗'}</span>
                 </td>
                 {Array.from({ length: classes }, (_, k) => (
-                  <td key={`p${k}`}>{predictions.probs[i * predictions.numClasses + k].toFixed(3)}</td>
+                  <td key={`p${k}`} title={fullNumber(predictions.probs[i * predictions.numClasses + k])}>{formatNumber(predictions.probs[i * predictions.numClasses + k])}</td>
                 ))}
               </tr>
             );

@@ -157,11 +157,7 @@ export function startProblemsMessage(problems: readonly TrainProblem[]): RunMess
   return { title: 'Training could not start.', details, advice };
 }
 
-export function formatNumber(v: number): string {
-  if (!Number.isFinite(v)) return String(v);
-  const a = Math.abs(v);
-  if (a !== 0 && (a < 1e-3 || a >= 1e5)) return v.toExponential(3);
-  return v.toFixed(4).replace(/\.?0+$/, '') || '0';
-}
+// The app's one number formatter (issue 13 §6), re-exported where the run views import it.
+export { formatNumber } from '../../core/format/number';
 
 export type { Weights };

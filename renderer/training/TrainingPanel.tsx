@@ -20,6 +20,7 @@ import {
 import type { InitName, LossName, OptimizerName, OptimizerSettings, ScheduleSettings, TrainingSettings, UpdateRegime } from '../../core/index';
 import { useProjectStore } from '../store/project';
 import { useTrainingStore } from '../store/training';
+import { fullNumber } from '../../core/format/number';
 import { formatNumber, isActive } from '../store/training-events';
 import { useStaleParts } from '../store/use-stale-parts';
 import { CheckField, NumberField, SelectField } from './fields';
@@ -197,7 +198,7 @@ function Progress() {
         </div>
         <div>
           <dt>Loss</dt>
-          <dd data-testid="run-loss">{shown && Number.isFinite(shown.loss) ? formatNumber(shown.loss) : '—'}</dd>
+          <dd data-testid="run-loss" title={shown ? fullNumber(shown.loss) : undefined}>{shown && Number.isFinite(shown.loss) ? formatNumber(shown.loss) : '—'}</dd>
         </div>
         <div>
           <dt>Accuracy</dt>
