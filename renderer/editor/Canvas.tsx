@@ -20,10 +20,10 @@ import { useProjectStore } from '../store/project';
 import { useTrainingStore } from '../store/training';
 import { useUiStore } from '../store/ui';
 import { registerFit } from '../app/view';
-import { addNodeAt } from './commands';
+import { placeFromPalette } from './commands';
 import type { XY } from '../store/graph-edits';
 import { readEdgeSelection, readNodeChanges, toFlowEdges, toFlowNodes, type FlowNode, type Measured } from './flow';
-import { CANVAS_ID, DRAG_MIME, FIT_OPTIONS } from './placement';
+import { CANVAS_ID, DRAG_MIME, FIT_OPTIONS, dropPosition } from './placement';
 
 const CATEGORY_COLOURS: Record<string, string> = {
   'Input/Output': '#0072B2',
@@ -116,7 +116,7 @@ export function Canvas() {
       const type = e.dataTransfer.getData(DRAG_MIME);
       if (!isNodeType(type)) return;
       e.preventDefault();
-      addNodeAt(type, screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+      placeFromPalette(type, dropPosition(screenToFlowPosition({ x: e.clientX, y: e.clientY })));
     },
     [screenToFlowPosition],
   );

@@ -18,6 +18,21 @@ export function addNodeAt(type: NodeType, position: XY): string {
   return id;
 }
 
+/**
+ * A block from the palette. A network has one Input, which New already places: the palette's
+ * Input then moves that block where it was dropped (one undo step) instead of adding a second
+ * one that only earns a "2 Input blocks" error (issue 13 §4). Returns the placed block's id.
+ */
+export function placeFromPalette(type: NodeType, position: XY): string {
+  const existing = type === 'Input' ? useProjectStore.getState().project.graph.nodes.find((n) => n.type === 'Input') : undefined;
+  if (!existing) return addNodeAt(type, position);
+  useProjectStore.getState().moveNodes({ [existing.id]: position }, 'once');
+  const ui = useUiStore.getState();
+  ui.select([existing.id], []);
+  ui.announce(`A network has one Input block: moved ${existing.id} here.`);
+  return existing.id;
+}
+
 export function deleteSelection(): void {
   const ui = useUiStore.getState();
   if (ui.selectedNodeIds.length === 0 && ui.selectedEdgeIds.length === 0) return;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, ROOT, screenshot, SKIP_BROWSER, startApp, type App } from './harness';
-import { showTab } from './editor';
+import { canvasZoom, HALF_BLOCK, nodeIds, showTab } from './editor';
 
 const SIZES = [
   { width: 1440, height: 900 },
@@ -187,6 +187,35 @@ describe.skipIf(SKIP_BROWSER)('the student’s workspace', () => {
     await page.reload();
     await page.locator('.react-flow__node').first().waitFor();
     await expect(split.getAttribute('aria-valuenow')).resolves.toBe(String(after));
+    await page.close();
+  });
+
+  it('§4: New and the palette agree on Input, and a dropped block is centred where the pointer is', async () => {
+    const page = await openApp(app, SIZES[1]);
+    const errors = watchErrors(page);
+    await page.getByRole('button', { name: 'New', exact: true }).click();
+    await expect.poll(() => nodeIds(page)).toEqual(['input']);
+    const canvas = page.getByRole('region', { name: 'Network canvas' });
+    const palette = page.getByRole('region', { name: 'Palette' });
+    const cbox = await canvas.boundingBox();
+    if (!cbox) throw new Error('no canvas');
+    // The guide's first step: drag Input from the palette. The one Input moves there; no second one, no error.
+    await palette.getByRole('button', { name: 'Input', exact: true }).dragTo(canvas, { targetPosition: { x: 200, y: 120 } });
+    await expect.poll(async () => (await page.locator('.react-flow__node[data-id="input"]').boundingBox())?.x ?? 0).toBeGreaterThan(cbox.x + 200 - 100 * (await canvasZoom(page)));
+    expect(await nodeIds(page)).toEqual(['input']);
+    await expect(page.getByText(/2 Input blocks/).count()).resolves.toBe(0);
+    // A Linear dropped at a point is centred across on it, its top half a block above it.
+    const zoom = await canvasZoom(page);
+    const drop = { x: 480, y: 260 };
+    await palette.getByRole('button', { name: 'Linear', exact: true }).dragTo(canvas, { targetPosition: drop });
+    await expect.poll(() => nodeIds(page)).toHaveLength(2);
+    const id = (await nodeIds(page)).find((n) => n !== 'input') ?? '';
+    const box = await page.locator(`.react-flow__node[data-id="${id}"]`).boundingBox();
+    if (!box) throw new Error('the dropped block is not visible');
+    expect(Math.abs(box.x + box.width / 2 - (cbox.x + drop.x))).toBeLessThanOrEqual(3);
+    expect(Math.abs(box.y - (cbox.y + drop.y - HALF_BLOCK.y * zoom))).toBeLessThanOrEqual(3);
+    await screenshot(page, 'ws-05-new-input-and-centred-drop-1280x720');
+    expect(errors).toEqual([]);
     await page.close();
   });
 
