@@ -219,6 +219,29 @@ describe.skipIf(SKIP_BROWSER)('the student’s workspace', () => {
     await page.close();
   });
 
+  it('§5: the Backprop tab starts on a sample with no zero input, says why zeros appear, and its step buttons stay in view while it scrolls', async () => {
+    const page = await openApp(app, SIZES[1]);
+    await page.getByRole('region', { name: 'Inspector' }).getByRole('tab', { name: 'Backprop' }).click();
+    const picker = page.getByRole('region', { name: 'Inspector' }).getByLabel('Sample');
+    const chosen = await picker.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
+    expect(chosen).not.toMatch(/\(0, |, 0\)/);
+    await expect(page.getByTestId('zero-input-note').count()).resolves.toBe(0);
+    const controls = page.getByRole('toolbar', { name: 'Step-through controls' });
+    for (let i = 0; i < 7; i++) {
+      await controls.getByRole('button', { name: 'Step forward', exact: true }).click();
+      expect(await inView(page, controls), `after step ${i + 1}`).toBe(true);
+    }
+    for (let i = 0; i < 6; i++) {
+      await controls.getByRole('button', { name: 'Step backward', exact: true }).click();
+      expect(await inView(page, controls), `after backward step ${i + 1}`).toBe(true);
+    }
+    await screenshot(page, 'ws-06-backprop-steps-in-view-1280x720');
+    // The lab's (0, 0) sample: the zeros are explained.
+    await picker.selectOption('0');
+    await expect(page.getByTestId('zero-input-note').textContent()).resolves.toMatch(/Every input of this sample is 0/);
+    await page.close();
+  });
+
   it('§1: for every pair of data sets (and a CSV), train on one, switch to the other: no error, no mixed results; back again, the results hold', async () => {
     const page = await openApp(app, SIZES[1]);
     const errors = watchErrors(page);
