@@ -20,7 +20,7 @@ import { useProjectStore } from '../store/project';
 import { useTrainingStore } from '../store/training';
 import { useUiStore } from '../store/ui';
 import { registerFit } from '../app/view';
-import { placeFromPalette } from './commands';
+import { connectFromCanvas, placeFromPalette } from './commands';
 import type { XY } from '../store/graph-edits';
 import { readEdgeSelection, readNodeChanges, toFlowEdges, toFlowNodes, type FlowNode, type Measured } from './flow';
 import { CANVAS_ID, DRAG_MIME, FIT_OPTIONS, dropPosition } from './placement';
@@ -102,7 +102,7 @@ export function Canvas() {
   }, []);
 
   const onConnect = useCallback((c: Connection) => {
-    useProjectStore.getState().connect(c.source, c.target);
+    connectFromCanvas(c.source, c.target);
   }, []);
 
   const onDragOver = useCallback((e: DragEvent) => {

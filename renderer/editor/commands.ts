@@ -33,6 +33,22 @@ export function placeFromPalette(type: NodeType, position: XY): string {
   return existing.id;
 }
 
+/**
+ * A wire drawn on the canvas. Every block takes one input (NodeDefinition.ports.input is a
+ * yes/no), so a wire onto an input that has one replaces the old wire, as one undo step, instead
+ * of leaving a "gets input from 2 blocks" error (issue 13 §4).
+ */
+export function connectFromCanvas(source: string, target: string): void {
+  const store = useProjectStore.getState();
+  const old = store.project.graph.edges.filter((e) => e.target === target);
+  if (old.length === 0 || old.some((e) => e.source === source)) {
+    store.connect(source, target);
+    return;
+  }
+  store.setInput(target, source);
+  useUiStore.getState().announce(`${target} now takes its input from ${source} (the wire from ${old.map((e) => e.source).join(', ')} was replaced).`);
+}
+
 export function deleteSelection(): void {
   const ui = useUiStore.getState();
   if (ui.selectedNodeIds.length === 0 && ui.selectedEdgeIds.length === 0) return;

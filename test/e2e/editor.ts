@@ -87,7 +87,8 @@ export async function connect(page: Page, source: string, target: string): Promi
     await page.mouse.move(to.x, to.y, { steps: 5 });
     await page.mouse.up();
     try {
-      await page.waitForFunction((n) => document.querySelectorAll('.react-flow__edge').length > n, edges, {
+      // A new wire, or (onto an input that had one) the old wire replaced by this one.
+      await page.waitForFunction(([n, sel]) => document.querySelectorAll('.react-flow__edge').length > n || document.querySelector(sel) !== null, [edges, wanted] as const, {
         timeout: attempt < 3 ? 10_000 : 30_000,
       });
     } catch (e) {

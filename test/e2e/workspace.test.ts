@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, ROOT, screenshot, SKIP_BROWSER, startApp, type App } from './harness';
-import { canvasZoom, HALF_BLOCK, nodeIds, showTab } from './editor';
+import { canvasZoom, connect, HALF_BLOCK, nodeIds, showTab } from './editor';
 
 const SIZES = [
   { width: 1440, height: 900 },
@@ -214,6 +214,22 @@ describe.skipIf(SKIP_BROWSER)('the student’s workspace', () => {
     if (!box) throw new Error('the dropped block is not visible');
     expect(Math.abs(box.x + box.width / 2 - (cbox.x + drop.x))).toBeLessThanOrEqual(3);
     expect(Math.abs(box.y - (cbox.y + drop.y - HALF_BLOCK.y * zoom))).toBeLessThanOrEqual(3);
+    // With Train off, its reason takes the stats' place in the bar, and the toolbar still fits.
+    await expect(page.getByTestId('train-reason').isVisible()).resolves.toBe(true);
+    expect(await toolbarRows(page)).toBe(1);
+    expect(await uncut(page.getByRole('button', { name: 'Zoom to fit' }))).toBe(true);
+    // A wire onto an input that has one replaces it: no "gets input from 2 blocks", one Undo brings the old one back.
+    const sig = (await nodeIds(page)).length;
+    await palette.getByRole('button', { name: 'Sigmoid', exact: true }).dragTo(canvas, { targetPosition: { x: 740, y: 110 } });
+    await expect.poll(() => nodeIds(page)).toHaveLength(sig + 1);
+    const sigId = (await nodeIds(page)).find((n) => n !== 'input' && n !== id) ?? '';
+    await connect(page, 'input', sigId);
+    await connect(page, id, sigId);
+    await expect.poll(() => page.locator(`.react-flow__edge[data-id^="e-input-${sigId}"]`).count()).toBe(0);
+    await expect(page.getByText(/input from 2 blocks/).count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    await expect.poll(() => page.locator(`.react-flow__edge[data-id^="e-input-${sigId}"]`).count()).toBe(1);
+    await expect(page.locator(`.react-flow__edge[data-id^="e-${id}-${sigId}"]`).count()).resolves.toBe(0);
     await screenshot(page, 'ws-05-new-input-and-centred-drop-1280x720');
     expect(errors).toEqual([]);
     await page.close();

@@ -6,6 +6,7 @@ import {
   deleteSelection,
   duplicateSelection,
   pasteClipboard,
+  connectFromCanvas,
   placeFromPalette,
   selectAll,
   undo,
@@ -46,6 +47,18 @@ describe('editing commands', () => {
     expect(placeFromPalette('Input', { x: 0, y: 0 })).not.toBe('');
     expect(project().project.graph.nodes.filter((n) => n.type === 'Input')).toHaveLength(1);
     expect(placeFromPalette('Linear', { x: 0, y: 0 })).not.toBe(placeFromPalette('Linear', { x: 0, y: 0 }));
+  });
+
+  it('issue 13 §4: a wire onto an input that has one replaces the old wire, as one undo step', () => {
+    const inputsOf = (t: string) => project().project.graph.edges.filter((e) => e.target === t).map((e) => e.source);
+    expect(inputsOf('fc2')).toEqual(['sig1']);
+    connectFromCanvas('input', 'fc2');
+    expect(inputsOf('fc2')).toEqual(['input']);
+    undo();
+    expect(inputsOf('fc2')).toEqual(['sig1']);
+    // The same wire again changes nothing.
+    connectFromCanvas('sig1', 'fc2');
+    expect(inputsOf('fc2')).toEqual(['sig1']);
   });
 
   it('issue 13 §4: a dropped block is centred on the pointer', () => {
