@@ -37,13 +37,17 @@ function RunStats() {
   const total = useTrainingStore((s) => s.totalEpochs);
   const status = useTrainingStore((s) => s.status);
   const previous = useStaleParts().length > 0;
-  const last = metrics[metrics.length - 1];
-  if (!last || previous || status === 'idle') return <span className="run-stats muted">{previous ? 'Results: previous set-up' : 'Not trained yet'}</span>;
+  const saved = useProjectStore((s) => s.project.runs[s.project.runs.length - 1]);
+  // Before any run in this session (a project just opened), its last saved run's figures.
+  const fromSaved = status === 'idle' && saved ? { epochs: saved.result.epochs, total: saved.settings.epochs, loss: saved.result.loss ?? Number.NaN, accuracy: saved.result.accuracy ?? Number.NaN } : null;
+  const live = metrics[metrics.length - 1];
+  const last = fromSaved ?? (live && status !== 'idle' ? { epochs: metrics.length, total, loss: live.loss, accuracy: live.accuracy } : null);
+  if (!last || previous) return <span className="run-stats muted">{previous ? 'Results: previous set-up' : 'Not trained yet'}</span>;
   const acc = Number.isFinite(last.accuracy) ? `${(last.accuracy * 100).toFixed(1)}%` : '—';
   return (
     <span className="run-stats" data-testid="runbar-stats">
       <span>
-        Epoch <b data-testid="runbar-epoch">{`${metrics.length}/${total}`}</b>
+        Epoch <b data-testid="runbar-epoch">{`${last.epochs}/${last.total}`}</b>
       </span>
       <span>
         Loss <b title={fullNumber(last.loss)}>{Number.isFinite(last.loss) ? formatNumber(last.loss) : '—'}</b> · Acc <b>{acc}</b>
