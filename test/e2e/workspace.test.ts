@@ -214,6 +214,11 @@ describe.skipIf(SKIP_BROWSER)('the student’s workspace', () => {
     if (!box) throw new Error('the dropped block is not visible');
     expect(Math.abs(box.x + box.width / 2 - (cbox.x + drop.x))).toBeLessThanOrEqual(3);
     expect(Math.abs(box.y - (cbox.y + drop.y - HALF_BLOCK.y * zoom))).toBeLessThanOrEqual(3);
+    // The unconnected block's problem is one line on the block (it does not grow), the whole text in its tooltip.
+    const note = page.locator(`.react-flow__node[data-id="${id}"]`).getByRole('note');
+    const noteBox = await note.boundingBox();
+    expect(noteBox && noteBox.height).toBeLessThanOrEqual(20 * zoom + 1);
+    await expect(note.getAttribute('title')).resolves.toMatch(/not connected to the Input: connect it into the chain or delete it/);
     // With Train off, its reason takes the stats' place in the bar, and the toolbar still fits.
     await expect(page.getByTestId('train-reason').isVisible()).resolves.toBe(true);
     expect(await toolbarRows(page)).toBe(1);
