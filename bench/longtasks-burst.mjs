@@ -8,7 +8,7 @@
 // The store applies what arrived once per animation frame; reports the figures, never fails on timing.
 //   npm run bench:ui:burst        (BENCH_EVENTS, BENCH_RUNS, BPNN_CHROMIUM)
 /* global window, document, performance, MessageChannel -- code passed to addInitScript and page.evaluate runs in the page */
-import { closeBenchSession, machineLine, openBenchSession } from './web-session.mjs';
+import { closeBenchSession, machineLine, openBenchSession, newBenchPage } from './web-session.mjs';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 2);
@@ -60,7 +60,7 @@ const results = [];
 try {
   for (let round = 1; round <= RUNS; round++) {
     for (const mode of ['queued', 'one task']) {
-      const page = await context.newPage();
+      const page = await newBenchPage(context);
       const errors = [];
       page.on('pageerror', (e) => errors.push(e.message));
       await page.goto(server.url);

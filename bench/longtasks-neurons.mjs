@@ -17,7 +17,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { closeBenchSession, machineLine, openBenchSession, ROOT, TRACING, trainAndMeasure } from './web-session.mjs';
+import { closeBenchSession, machineLine, openBenchSession, ROOT, TRACING, trainAndMeasure, newBenchPage } from './web-session.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const EPOCHS = process.env.BENCH_EPOCHS ?? '30000';
@@ -41,7 +41,7 @@ try {
   for (let round = 1; round <= RUNS * (COMPARE ? 2 : 1); round++) {
     const run = COMPARE ? Math.ceil(round / 2) : round;
     const views = !COMPARE || round % 2 === 1;
-    const page = await context.newPage();
+    const page = await newBenchPage(context);
     await page.goto(server.url);
     await page.evaluate(() => localStorage.clear());
     await page.reload();

@@ -5,14 +5,14 @@
 // redraw (curves, boundaries, table). Reports the figures; never fails on timing.
 //   npm run bench:ui:sweep        (BENCH_RUNS, BENCH_TRACE=1 for what was inside each long task, BPNN_CHROMIUM)
 /* global window, document, performance -- code passed to page.evaluate runs in the page */
-import { closeBenchSession, machineLine, mainThreadTasks, openBenchSession, TRACE_CATEGORIES, TRACING } from './web-session.mjs';
+import { closeBenchSession, machineLine, mainThreadTasks, openBenchSession, TRACE_CATEGORIES, TRACING, newBenchPage } from './web-session.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const { server, browser, context } = await openBenchSession('bench-web-sweep');
 const results = [];
 try {
   for (let round = 1; round <= RUNS; round++) {
-    const page = await context.newPage();
+    const page = await newBenchPage(context);
     await page.goto(server.url);
     await page.evaluate(() => window.localStorage.clear());
     await page.reload();

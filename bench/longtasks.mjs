@@ -4,8 +4,9 @@
 // (PerformanceObserver 'longtask', i.e. > 50 ms) after the first chart draw. Reports the
 // figure; never fails on timing (timing belongs in benchmarks, not tests).
 //   npm run bench:ui            (BPNN_CHROMIUM=/path/to/chromium to use another browser)
+//   npm run bench:ui -- --throttle 4   (Chrome CPU throttling, 4x: the slow device Lighthouse uses)
 /* global localStorage -- code passed to page.evaluate runs in the page */
-import { closeBenchSession, machineLine, openBenchSession, TRACING, trainAndMeasure } from './web-session.mjs';
+import { closeBenchSession, machineLine, openBenchSession, TRACING, trainAndMeasure, newBenchPage } from './web-session.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /** Epochs of the XOR run: the lab's 5000 by default; e.g. BENCH_EPOCHS=50000 for a long curve. */
@@ -16,7 +17,7 @@ const { server, browser, context } = await openBenchSession('bench-web');
 const results = [];
 try {
   for (let run = 1; run <= RUNS; run++) {
-    const page = await context.newPage();
+    const page = await newBenchPage(context);
     await page.goto(server.url);
     await page.evaluate(() => localStorage.clear());
     await page.reload();

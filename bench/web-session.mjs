@@ -10,6 +10,33 @@ import { serveStatic } from '../scripts/serve-static.mjs';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 
+/**
+ * `--throttle N` (issue 13 §7): Chrome's CPU throttling, N× slower (Lighthouse's slow device is 4),
+ * set per page through the DevTools protocol (Emulation.setCPUThrottlingRate). 1: none.
+ */
+export function throttleRate(argv = process.argv) {
+  const i = argv.indexOf('--throttle');
+  const raw = i >= 0 ? argv[i + 1] : (argv.find((a) => a.startsWith('--throttle='))?.slice('--throttle='.length) ?? '1');
+  const rate = Number(raw);
+  if (!Number.isFinite(rate) || rate < 1) {
+    console.error(`--throttle takes a factor of at least 1 (4 is a slow device), not "${raw}".`);
+    process.exit(2);
+  }
+  return rate;
+}
+
+export const THROTTLE = throttleRate();
+
+/** A new page of the bench's context, CPU-throttled when --throttle asks for it. */
+export async function newBenchPage(context) {
+  const page = await context.newPage();
+  if (THROTTLE > 1) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  }
+  return page;
+}
+
 /** Builds into test-results/<outName>, serves it and opens a 1280×800 context; exits on a failed build. */
 export async function openBenchSession(outName) {
   const out = join(ROOT, 'test-results', outName);
@@ -54,7 +81,7 @@ export async function closeBenchSession({ server, browser, context }) {
 
 /** The line each UI benchmark's report starts with: timings mean little without the load. */
 export function machineLine() {
-  return `\nMachine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min).`;
+  return `\nMachine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min); CPU throttling ${THROTTLE > 1 ? `${THROTTLE}×` : 'off'}.`;
 }
 
 /**

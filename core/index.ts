@@ -96,3 +96,4 @@ export { LARGE_FEATURE, MAX_INLINE_CLASSES } from './data/inline';
 export * from './sweep/index';
 export * from './inspect/index';
 export { decodeText, type DecodeResult } from './text/decode';
+export { SCREEN_DIGITS, formatNumber, fullNumber, cleanNumber, cleanMs } from './format/number';

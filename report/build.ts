@@ -3,12 +3,12 @@
 // accuracy table), then every experiment (sweep) with its overlaid curves and table. Charts are
 // inline SVG rendered by ECharts' server-side renderer, so the file opens offline and prints.
 // Framework-free: the CLI calls it in Node, the app calls it in the browser.
+import { lossText } from './loss-text';
 import {
   DEFAULT_TARGET_ACCURACY,
   LAB_FINDINGS,
   REGIME_LABELS,
   SWEEP_SETTING_LABELS,
-  formatLoss,
   formatPercent,
   makeDataset,
   metricsFromRunCurves,
@@ -183,7 +183,7 @@ function rowCells(row: ResultRow, hasTest: boolean): string[] {
   return [
     h(row.label),
     h(row.state),
-    formatLoss(row.finalLoss),
+    lossText(row.finalLoss),
     formatPercent(row.trainAccuracy),
     ...(hasTest ? [formatPercent(row.testAccuracy)] : []),
     row.epochToTarget === null ? '–' : String(row.epochToTarget),
@@ -290,7 +290,7 @@ export function buildLabReport(input: LabReportInput): string {
   } else {
     const metrics = metricsFromRunCurves(main.curves);
     const series: CurveSeries[] = [{ label: 'train', metrics }];
-    results += `<p>Run <b>${h(main.name)}</b>: ${h(main.result.state)} after ${main.result.epochs} epochs, final loss ${formatLoss(main.result.loss)}, train accuracy ${formatPercent(main.result.accuracy)}${main.result.testAccuracy !== null ? `, test accuracy ${formatPercent(main.result.testAccuracy)}` : ''}.</p>`;
+    results += `<p>Run <b>${h(main.name)}</b>: ${h(main.result.state)} after ${main.result.epochs} epochs, final loss ${lossText(main.result.loss)}, train accuracy ${formatPercent(main.result.accuracy)}${main.result.testAccuracy !== null ? `, test accuracy ${formatPercent(main.result.testAccuracy)}` : ''}.</p>`;
     const withTest = metrics.some((m) => m.testLoss !== null);
     const loss = overlayOption(withTest ? [...series, { label: 'test', metrics: metrics.map((m) => ({ ...m, loss: m.testLoss ?? NaN })) }] : series, 'loss', { title: 'Learning curve: loss per epoch', maxPoints: MAX_POINTS });
     const acc = overlayOption(withTest ? [...series, { label: 'test', metrics: metrics.map((m) => ({ ...m, accuracy: m.testAccuracy ?? NaN })) }] : series, 'accuracy', { title: 'Accuracy per epoch', maxPoints: MAX_POINTS });

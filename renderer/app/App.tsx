@@ -17,6 +17,7 @@ import { Banner } from './Banner';
 import { DataWarnings } from './DataWarnings';
 import { QuestionDialog } from './QuestionDialog';
 import { Splitter } from './Splitter';
+import { loadShare, saveShare } from './split-memory';
 import { Toolbar } from './Toolbar';
 import { useAppLifecycle } from './lifecycle';
 import { useGlobalShortcuts } from './shortcuts';
@@ -89,7 +90,11 @@ function Announcer() {
 function Shell() {
   useAppLifecycle();
   useGlobalShortcuts();
-  const [canvasShare, setCanvasShare] = useState(0.58);
+  const [canvasShare, setShare] = useState(loadShare);
+  const setCanvasShare = (share: number) => {
+    setShare(share);
+    saveShare(share);
+  };
   return (
     <div className="app">
       <Toolbar />

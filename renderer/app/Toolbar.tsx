@@ -1,12 +1,18 @@
-// The toolbar: file commands, undo/redo and view commands, each a button with an accessible name.
+// The toolbar: the run bar first (the main action, issue 13 §2), then file commands, undo/redo
+// and view commands, each a button with an accessible name. Rarer exports live in "Export as…".
 import { useProjectStore } from '../store/project';
 import { runAction, type AppAction } from './actions';
 import { EXAMPLES, openExample } from './file-actions';
+import { RunBar } from './RunBar';
 
 interface Item {
   label: string;
   action: AppAction;
   keys?: string;
+  /** Shown instead of the label where the toolbar needs the room; the label stays the name. */
+  icon?: string;
+  /** A shorter visible label (the name keeps the full label, which contains it). */
+  short?: string;
 }
 
 const FILE: Item[] = [
@@ -14,24 +20,24 @@ const FILE: Item[] = [
   { label: 'Open', action: 'file:open', keys: 'Ctrl+O' },
   { label: 'Save', action: 'file:save', keys: 'Ctrl+S' },
   { label: 'Save As', action: 'file:saveAs', keys: 'Ctrl+Shift+S' },
-  { label: 'Export weights', action: 'file:exportWeights', keys: 'Ctrl+Shift+E' },
 ];
 const VIEW: Item[] = [
-  { label: 'Tidy layout', action: 'view:tidy' },
-  { label: 'Zoom to fit', action: 'view:fit' },
+  { label: 'Tidy layout', action: 'view:tidy', short: 'Tidy' },
+  { label: 'Zoom to fit', action: 'view:fit', short: 'Fit' },
 ];
 
 function ToolButton({ item, disabled }: { item: Item; disabled?: boolean }) {
   return (
     <button
       type="button"
-      className="tool"
+      className={item.icon ? 'tool tool-icon' : 'tool'}
       disabled={disabled}
+      aria-label={item.icon || item.short ? item.label : undefined}
       title={item.keys ? `${item.label} (${item.keys})` : item.label}
       aria-keyshortcuts={item.keys?.replace('Ctrl', 'Control')}
       onClick={() => runAction(item.action)}
     >
-      {item.label}
+      {item.icon ?? item.short ?? item.label}
     </button>
   );
 }
@@ -43,7 +49,8 @@ export function Toolbar() {
   const dirty = useProjectStore((s) => s.dirty);
   return (
     <header className="toolbar" role="toolbar" aria-label="Main toolbar">
-      <span className="brand">BPNN Studio</span>
+      <span className="brand" title="BPNN Studio">BPNN</span>
+      <RunBar />
       <div className="tool-group">
         {FILE.map((i) => (
           <ToolButton key={i.action} item={i} />
@@ -58,6 +65,7 @@ export function Toolbar() {
           }}
         >
           <option value="">Export as…</option>
+          <option value="file:exportWeights">Trained weights (Ctrl+Shift+E)</option>
           <option value="file:exportInitialWeights">Initial weights</option>
           <option value="file:exportOnnx">ONNX</option>
           <option value="file:exportPyTorch">PyTorch</option>
@@ -79,8 +87,8 @@ export function Toolbar() {
         </select>
       </div>
       <div className="tool-group">
-        <ToolButton item={{ label: 'Undo', action: 'edit:undo', keys: 'Ctrl+Z' }} disabled={!canUndo} />
-        <ToolButton item={{ label: 'Redo', action: 'edit:redo', keys: 'Ctrl+Shift+Z' }} disabled={!canRedo} />
+        <ToolButton item={{ label: 'Undo', action: 'edit:undo', keys: 'Ctrl+Z', icon: '↶' }} disabled={!canUndo} />
+        <ToolButton item={{ label: 'Redo', action: 'edit:redo', keys: 'Ctrl+Shift+Z', icon: '↷' }} disabled={!canRedo} />
       </div>
       <div className="tool-group">
         {VIEW.map((i) => (

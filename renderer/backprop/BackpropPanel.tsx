@@ -2,6 +2,7 @@
 // node, backward node by node, then apply the optimizer; every number is a button that opens
 // its "why" (the rule with the numbers filled in). Numbers come from core/inspect, which runs
 // the engine's own layers and optimizer.
+import { informativeSample, zeroInputs } from './default-sample';
 import { useEffect, useRef, type ReactElement } from 'react';
 import { formatWhyNumber, inputSymbol, MAX_INSPECT_SAMPLES, outputSymbol, subscript } from '../../core/index';
 import type { NodeView, OptimizerParamStep, StepperView, ValueRef } from '../../core/index';
@@ -153,13 +154,17 @@ function WhyBox() {
 
 function SamplePicker() {
   const data = useDatasetView();
-  const sample = useBackpropStore((s) => s.sample);
+  const stored = useBackpropStore((s) => s.sample);
+  const chosen = useBackpropStore((s) => s.sampleChosen);
   const batch = useBackpropStore((s) => s.batch);
   const setSample = useBackpropStore((s) => s.setSample);
   const setBatch = useBackpropStore((s) => s.setBatch);
   if (!data.ok) return <p className="muted">{data.messages.join(' ')}</p>;
   const d = data.dataset;
   const dim = d.x.length / d.n;
+  // Until a sample is picked, the first one whose gradients are not trivially zero (issue 13 §5).
+  const sample = chosen ? stored : informativeSample(d.x, d.n, dim);
+  const zeros = sample < d.n ? zeroInputs(d.x, sample, dim) : 0;
   const options = [];
   if (d.n <= 400) {
     for (let i = 0; i < d.n; i++) {
@@ -187,6 +192,12 @@ function SamplePicker() {
         Batch{' '}
         <input type="number" min={1} max={MAX_INSPECT_SAMPLES} value={batch} onChange={(e) => setBatch(Number(e.target.value) || 1)} />
       </label>
+      {zeros > 0 && batch === 1 ? (
+        <p className="bp-zero-note" data-testid="zero-input-note">
+          {zeros === dim ? 'Every input of this sample is 0' : `${zeros} input${zeros === 1 ? '' : 's'} of this sample ${zeros === 1 ? 'is' : 'are'} 0`}: a weight&apos;s gradient is Δ·xᵀ, so the
+          first layer&apos;s weights that multiply a 0 get a gradient of exactly 0. Pick another sample to see them move.
+        </p>
+      ) : null}
     </div>
   );
 }

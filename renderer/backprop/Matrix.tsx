@@ -2,6 +2,7 @@
 // its "why". Large tensors are summarised (shape, min/max/mean, a heat strip) until the user
 // asks for the full matrix.
 import { useEffect, useRef, useState } from 'react';
+import { formatNumber } from '../../core/index';
 import { formatWhyNumber } from '../../core/index';
 import type { ValueRef } from '../../core/index';
 import { CELL_INK, cellCss, divergingRgb, magnitude, summarise } from './colors';
@@ -24,12 +25,7 @@ const sameRef = (a: ValueRef | null, b: ValueRef): boolean => a !== null && JSON
 
 /** Three significant digits: enough to follow the arithmetic in a cell; the why shows every digit. */
 function cellText(v: number): string {
-  if (!Number.isFinite(v)) return String(v);
-  if (v === 0) return '0';
-  const a = Math.abs(v);
-  if (a < 1e-3 || a >= 1e5) return v.toExponential(1);
-  const s = v.toPrecision(3);
-  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
+  return formatNumber(v, 3);
 }
 
 /** Columns the tensor is drawn with; a lone row (one sample) wraps to fit the panel. */

@@ -3,12 +3,15 @@
 // optimizer) lives outside the store's state: only its plain views are stored. Any change to
 // the project's graph, data, settings or weights makes the stepper stale, and it is dropped.
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
-import { createInspector, explain, projectToSpec, MAX_INSPECT_SAMPLES } from '../../core/index';
+import { createInspector, explain, makeDataset, projectToSpec, MAX_INSPECT_SAMPLES } from '../../core/index';
+import { informativeSample } from './default-sample';
 import type { Project, Stepper, StepperView, ValueRef, Why } from '../../core/index';
 
 export interface BackpropState {
   /** First sample of the batch (an index into the whole dataset). */
   sample: number;
+  /** False until the student picks a sample: till then the first informative one is used (default-sample.ts). */
+  sampleChosen: boolean;
   /** Samples in the batch: sample, sample + 1, … */
   batch: number;
   view: StepperView | null;
@@ -53,6 +56,13 @@ export function createBackpropStore(deps: BackpropDeps): UseBoundStore<StoreApi<
       ensureSubscribed();
       if (stepper) return stepper;
       const project = deps.project();
+      if (!get().sampleChosen) {
+        const made = makeDataset(project.dataset);
+        if (made.ok) {
+          const d = made.dataset;
+          set({ sample: informativeSample(d.x, d.n, d.n > 0 ? d.x.length / d.n : 0) });
+        }
+      }
       const { sample, batch } = get();
       const samples = Array.from({ length: batch }, (_, i) => sample + i);
       const r = createInspector({ spec: projectToSpec(project), dataset: project.dataset, settings: project.training, weights: project.weights, samples });
@@ -78,14 +88,15 @@ export function createBackpropStore(deps: BackpropDeps): UseBoundStore<StoreApi<
 
     return {
       sample: 0,
+      sampleChosen: false,
       batch: 1,
       view: null,
       problems: [],
       selected: null,
 
       setSample(sample) {
-        if (sample === get().sample) return;
-        set({ sample: Math.max(0, Math.floor(sample)) });
+        if (sample === get().sample && get().sampleChosen) return;
+        set({ sample: Math.max(0, Math.floor(sample)), sampleChosen: true });
         drop();
       },
       setBatch(batch) {

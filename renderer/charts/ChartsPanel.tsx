@@ -1,15 +1,19 @@
 // The charts under the canvas: loss and accuracy per epoch (live while training, else the
 // last run of the project), and for the trained network the decision boundary (2-D data),
 // the lab's ground-truth-vs-prediction figure, the confusion matrix and a predictions table.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { EpochMetrics, Project, RunCurves } from '../../core/index';
+import { formatNumber } from '../../core/index';
 import { useProjectStore } from '../store/project';
 import { isActive } from '../store/training-events';
 import { useTrainingStore } from '../store/training';
+import { previousSetupText } from '../store/run-setup';
+import { useStaleParts } from '../store/use-stale-parts';
 import { ChartCard } from '../compare/ChartCard';
 import { fileStem } from '../compare/export';
 import { boundaryCanvas } from './boundary-image';
-import { boundaryOption, type Grid } from '../../report/charts/boundary-options';
+import { boundaryOption, squareChartBox, type Grid } from '../../report/charts/boundary-options';
+import { firstRowChartHeight, MAX_CHART_PX } from './first-row';
 import { confusionMatrix, confusionMatrixOption } from './confusion-options';
 import { comparisonOption } from '../../report/charts/data-options';
 import { useDatasetView } from './dataset-view';
@@ -22,6 +26,8 @@ import { useThrottled } from './use-throttled';
 import './charts.css';
 
 const EMPTY: EpochMetrics[] = [];
+/** A chart's frame (1 px each side): the card is this much wider than the chart it holds. */
+const CARD_BORDER_PX = 2;
 /** How often the charts redraw while a run is going. */
 export const LIVE_CHART_INTERVAL_MS = 250;
 
@@ -44,7 +50,7 @@ interface CurveSummary {
 function describeLast(c: CurveSummary, what: 'loss' | 'accuracy'): string {
   const v = what === 'loss' ? c.lastLoss : c.lastAccuracy;
   if (c.epochs === 0 || v === null) return 'No epochs yet.';
-  return `${c.epochs} epochs; last train ${what} ${what === 'loss' ? v.toPrecision(4) : `${(v * 100).toFixed(1)}%`}.`;
+  return `${c.epochs} epochs; last train ${what} ${what === 'loss' ? formatNumber(v) : `${(v * 100).toFixed(1)}%`}.`;
 }
 
 function summaryOfMetrics(metrics: readonly EpochMetrics[]): CurveSummary {
@@ -67,22 +73,41 @@ function once<T>(make: () => T): () => T {
  * The trained network's predictions, computed in a task of their own after the run's last
  * frame (so the end of a run is not one long task), and kept while blocks are only moved.
  */
-function usePredictions(project: Project, active: boolean): { predictions: Predictions | null; unfit: boolean } {
-  // unfit: computed, and the saved weights do not fit the network as it is now.
-  const [value, setValue] = useState<{ predictions: Predictions | null; unfit: boolean }>({ predictions: null, unfit: false });
+function usePredictions(project: Project, off: boolean): { predictions: Predictions | null; unfit: boolean } {
+  // unfit: computed, and the saved weights do not fit the network as it is now. `of` is the
+  // project they were computed for: until the new project's are ready (a task later), the old
+  // ones are not shown, as they may describe other data (issue 13 §1: 4 XOR rows read as 100).
+  const [value, setValue] = useState<{ of: Project | null; predictions: Predictions | null; unfit: boolean }>({ of: null, predictions: null, unfit: false });
   const hasWeights = project.weights !== null;
   useEffect(() => {
-    if (active || !hasWeights) {
-      setValue({ predictions: null, unfit: false });
-      return;
-    }
+    if (off || !hasWeights) return;
     const timer = setTimeout(() => {
       const predictions = predictionsFor(project);
-      setValue({ predictions, unfit: predictions === null });
+      setValue({ of: project, predictions, unfit: predictions === null });
     }, 0);
     return () => clearTimeout(timer);
-  }, [project, active, hasWeights]);
-  return active || !hasWeights ? { predictions: null, unfit: false } : value;
+  }, [project, off, hasWeights]);
+  return off || !hasWeights || value.of !== project ? NO_PREDICTIONS : value;
+}
+
+const NO_PREDICTIONS = { predictions: null, unfit: false };
+
+/** The first row's chart height, following the results pane's size (the splitter, the window). */
+function useFirstRowHeight(box: RefObject<HTMLDivElement | null>): number {
+  const [height, setHeight] = useState(260);
+  useEffect(() => {
+    const pane = box.current?.closest('section.charts');
+    if (!pane) return;
+    const measure = () => {
+      const tabs = pane.querySelector('.results-tabs');
+      setHeight(firstRowChartHeight(pane.clientHeight, tabs ? tabs.getBoundingClientRect().height : 0));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(pane);
+    return () => observer.disconnect();
+  }, [box]);
+  return height;
 }
 
 export function ChartsPanel() {
@@ -92,6 +117,11 @@ export function ChartsPanel() {
   const liveGrid = useTrainingStore((s) => s.boundary);
   const project = useProjectStore((s) => s.project);
   const view = useDatasetView();
+  const stale = useStaleParts();
+  const box = useRef<HTMLDivElement | null>(null);
+  const rowHeight = useFirstRowHeight(box);
+  // The boundary's plot is square; the loss and accuracy charts share the rest of the row.
+  const square = squareChartBox(Math.max(60, rowHeight - 80));
 
   const active = isActive(status);
   // While training, the charts redraw a few times a second (the numbers in the training panel
@@ -114,12 +144,14 @@ export function ChartsPanel() {
   const lossOpt = useMemo(() => () => lossChartOption(metrics(), epochsAxis), [metrics, epochsAxis]);
   const accOpt = useMemo(() => () => accuracyChartOption(metrics(), epochsAxis), [metrics, epochsAxis]);
 
-  const { predictions, unfit } = usePredictions(project, active);
+  // Results of another set-up are never drawn against this one's data (issue 13 §1).
+  const previous = stale.length > 0;
+  const { predictions, unfit } = usePredictions(project, active || previous);
   const stem = fileStem(project.name);
   const plot = view.ok ? view.plot : null;
   const points2d = view.ok && view.kind === 'points2d';
 
-  const grid: Grid | null = active ? liveGridShown : (predictions?.grid ?? liveGrid);
+  const grid: Grid | null = active ? liveGridShown : previous ? null : (predictions?.grid ?? liveGrid);
   const boundaryOpt = useMemo(
     () => (grid && plot && points2d ? boundaryOption(grid, plot, boundaryExtent(plot, grid.res), boundaryCanvas(grid)) : null),
     [grid, plot, points2d],
@@ -134,21 +166,34 @@ export function ChartsPanel() {
   );
 
   return (
-    <div className="charts-grid">
-      <ChartCard option={lossOpt} label="Loss chart" description={describeLast(summary, 'loss')} testId="loss-chart" fileStem={`${stem}-loss`} height={260} />
-      <ChartCard option={accOpt} label="Accuracy chart" description={describeLast(summary, 'accuracy')} testId="accuracy-chart" fileStem={`${stem}-accuracy`} height={260} />
-      {boundaryOpt ? <ChartCard option={boundaryOpt} label="Decision boundary" testId="boundary-chart" fileStem={`${stem}-boundary`} height={260} /> : null}
-      {comparisonOpt ? (
-        <ChartCard option={comparisonOpt} label="Ground truth and prediction" testId="comparison-chart" fileStem={`${stem}-prediction`} height={260} />
+    <div ref={box} className={previous ? 'charts-grid previous' : 'charts-grid'}>
+      {previous ? (
+        <p className="charts-hint previous-setup" role="status" data-testid="previous-setup">
+          {previousSetupText(stale)}
+        </p>
       ) : null}
-      {confusionOpt ? <ChartCard option={confusionOpt} label="Confusion matrix" testId="confusion-chart" fileStem={`${stem}-confusion`} height={260} /> : null}
+      {/* First row, in view without scrolling: the decision boundary (its place kept while it
+          is not there yet), then loss and accuracy (issue 13 §3). */}
+      {boundaryOpt ? (
+        <ChartCard option={boundaryOpt} label="Decision boundary" testId="boundary-chart" fileStem={`${stem}-boundary`} height={square.height} width={square.width + CARD_BORDER_PX} />
+      ) : points2d && !previous ? (
+        <div className="boundary-placeholder" style={{ width: square.width + CARD_BORDER_PX, height: square.height }} data-testid="boundary-placeholder">
+          The decision boundary appears here while the network trains.
+        </div>
+      ) : null}
+      <ChartCard option={lossOpt} label="Loss chart" description={(previous ? 'From the previous set-up: ' : '') + describeLast(summary, 'loss')} testId="loss-chart" fileStem={`${stem}-loss`} height={rowHeight} />
+      <ChartCard option={accOpt} label="Accuracy chart" description={(previous ? 'From the previous set-up: ' : '') + describeLast(summary, 'accuracy')} testId="accuracy-chart" fileStem={`${stem}-accuracy`} height={rowHeight} />
+      {comparisonOpt ? (
+        <ChartCard option={comparisonOpt} label="Ground truth and prediction" testId="comparison-chart" fileStem={`${stem}-prediction`} height={Math.min(MAX_CHART_PX, Math.max(260, rowHeight))} wide />
+      ) : null}
+      {confusionOpt ? <ChartCard option={confusionOpt} label="Confusion matrix" testId="confusion-chart" fileStem={`${stem}-confusion`} height={260} wide /> : null}
       {predictions && plot ? <PredictionTable data={plot} predictions={predictions} /> : null}
       {unfit ? (
         <p className="charts-hint" role="status">
           The network or its data changed since these weights were trained, so they no longer fit it: the decision boundary and predictions appear again after you train (or Undo the change).
         </p>
       ) : null}
-      {!predictions && !active && summary.epochs === 0 ? (
+      {!predictions && !active && summary.epochs === 0 && !previous ? (
         <p className="charts-hint">Press Train to see the loss and accuracy here, epoch by epoch.</p>
       ) : null}
     </div>

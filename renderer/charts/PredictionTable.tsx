@@ -1,5 +1,6 @@
 // The network's predictions as a table: each sample's features, true class, predicted class
 // and the probability of every class. Long datasets show the first rows only.
+import { formatNumber, fullNumber } from '../../core/index';
 import type { PlotData } from '../../report/charts/plot-data';
 import type { Predictions } from '../../report/charts/predictions';
 
@@ -8,17 +9,20 @@ const MAX_FEATURE_COLUMNS = 4;
 const MAX_CLASS_COLUMNS = 6;
 
 export function PredictionTable({ data, predictions }: { data: PlotData; predictions: Predictions }) {
-  const rows = Math.min(TABLE_ROWS, data.n);
+  // Only rows both describe (they always should: ChartsPanel shows predictions of this data only).
+  const rows = Math.min(TABLE_ROWS, data.n, predictions.predicted.length);
   const features = Math.min(MAX_FEATURE_COLUMNS, data.dim);
   const classes = Math.min(MAX_CLASS_COLUMNS, predictions.numClasses);
   const classLabel = (k: number) => data.classNames[k] ?? `class ${k}`;
   const hasTest = predictions.isTest.some((v) => v === 1);
+  let rightCount = 0;
+  for (let i = 0; i < data.n; i++) if (predictions.predicted[i] === data.labels[i]) rightCount += 1;
   return (
     <div className="prediction-table" role="region" aria-label="Predictions table" tabIndex={0}>
       <table>
         <caption>
-          Predictions ({Math.round(predictions.accuracy * 1000) / 10}% right
-          {rows < data.n ? `; first ${rows} of ${data.n} samples` : ''})
+          Predictions ({Math.round(predictions.accuracy * 1000) / 10}% right: {rightCount} of {data.n} samples
+          {rows < data.n ? `; first ${rows} shown` : ''})
         </caption>
         <thead>
           <tr>
@@ -43,7 +47,7 @@ export function PredictionTable({ data, predictions }: { data: PlotData; predict
               <tr key={i} className={right ? 'right' : 'wrong'}>
                 <th scope="row">{i + 1}</th>
                 {Array.from({ length: features }, (_, f) => (
-                  <td key={`f${f}`}>{data.x[i * data.dim + f].toFixed(3)}</td>
+                  <td key={`f${f}`} title={fullNumber(data.x[i * data.dim + f])}>{formatNumber(data.x[i * data.dim + f])}</td>
                 ))}
                 {hasTest ? <td>{predictions.isTest[i] ? 'test' : 'train'}</td> : null}
                 <td>{classLabel(truth)}</td>
@@ -51,7 +55,7 @@ export function PredictionTable({ data, predictions }: { data: PlotData; predict
                   {classLabel(pred)} <span aria-label={right ? 'right' : 'wrong'}>{right ? '✓' : '✗'}</span>
                 </td>
                 {Array.from({ length: classes }, (_, k) => (
-                  <td key={`p${k}`}>{predictions.probs[i * predictions.numClasses + k].toFixed(3)}</td>
+                  <td key={`p${k}`} title={fullNumber(predictions.probs[i * predictions.numClasses + k])}>{formatNumber(predictions.probs[i * predictions.numClasses + k])}</td>
                 ))}
               </tr>
             );

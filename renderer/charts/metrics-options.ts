@@ -3,6 +3,7 @@
 // (epoch, value, epoch, value, …): for 30 000 epochs that takes a few milliseconds where an
 // array of pairs took 40 (and 130 for 100 000), and it leaves nothing per point for the GC.
 import type { EChartsCoreOption } from 'echarts/core';
+import { formatNumber } from '../../core/index';
 import { plotArea } from '../../report/charts/layout';
 import type { EpochMetrics } from '../../core/index';
 import { OKABE_ITO } from '../../report/charts/palette';
@@ -47,7 +48,7 @@ function metricChartOption(metrics: readonly EpochMetrics[], metric: Metric, tot
     title: { text: metric === 'loss' ? 'Loss per epoch' : 'Accuracy per epoch', left: 8, top: 4, textStyle: { fontSize: 14 } },
     legend: { top: 4, right: 8, data: series.map((s) => s.name) },
     grid: plotArea({ left: 56, right: 20, top: 40, bottom: 40 }),
-    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? v.toPrecision(4) : String(v)) },
+    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? formatNumber(v) : String(v)) },
     xAxis: { type: 'value', name: 'Epoch', nameLocation: 'middle', nameGap: 26, min: 1, max: totalEpochs && totalEpochs > 1 ? totalEpochs : 'dataMax', minInterval: 1 },
     // The title names the quantity; an axis name would collide with it.
     yAxis: metric === 'loss' ? { type: 'value', min: 0, axisLabel: { formatter: compactNumber } } : { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },

@@ -14,12 +14,22 @@ export interface ChartCardProps {
   series?: number;
   /** A text alternative for screen readers, passed on to the chart. */
   description?: string;
+  /** A fixed width (e.g. a square plot); else the card shares its row with the others. */
+  width?: number;
+  /** Starts a row of its own width when there is room (a figure that needs it). */
+  wide?: boolean;
 }
 
-export function ChartCard({ option, label, fileStem, height = 280, testId, series, description }: ChartCardProps) {
+export function ChartCard({ option, label, fileStem, height = 280, testId, series, description, width, wide }: ChartCardProps) {
   const box = useRef<HTMLDivElement | null>(null);
   return (
-    <div className="chart-card" ref={box} data-testid={testId} data-series={series}>
+    <div
+      className={wide ? 'chart-card wide' : 'chart-card'}
+      ref={box}
+      data-testid={testId}
+      data-series={series}
+      style={width ? { flex: `0 0 ${width}px`, width } : undefined}
+    >
       <EChart option={option} label={label} height={height} description={description} />
       <div className="chart-exports" role="group" aria-label={`Export ${label}`}>
         <button type="button" onClick={() => downloadChartPng(box.current, `${fileStem}.png`)} aria-label={`Save ${label} as PNG`}>

@@ -2,7 +2,8 @@
 // reached 100%, diverged or not, time. Sortable by any column (click a header; again to
 // reverse), with aria-sort on the sorted column.
 import { useMemo, useState } from 'react';
-import { formatLoss, formatPercent, sortRows, type ResultRow, type RowKey } from '../../core/index';
+import { formatPercent, sortRows, type ResultRow, type RowKey } from '../../core/index';
+import { lossText } from '../../report/loss-text';
 
 interface Column {
   key: RowKey;
@@ -17,7 +18,7 @@ export function ResultsTable({ rows, firstColumn, hasTest, caption, testId }: { 
   const columns: Column[] = [
     { key: 'label', title: firstColumn, cell: (r) => r.label },
     { key: 'state', title: 'State', cell: (r) => r.state },
-    { key: 'finalLoss', title: 'Final loss', cell: (r) => formatLoss(r.finalLoss) },
+    { key: 'finalLoss', title: 'Final loss', cell: (r) => lossText(r.finalLoss) },
     { key: 'trainAccuracy', title: 'Train acc.', cell: (r) => formatPercent(r.trainAccuracy) },
     ...(hasTest ? [{ key: 'testAccuracy' as const, title: 'Test acc.', cell: (r: ResultRow) => formatPercent(r.testAccuracy) }] : []),
     { key: 'epochToTarget', title: 'Epoch @100%', cell: (r) => (r.epochToTarget === null ? '–' : String(r.epochToTarget)) },

@@ -1,7 +1,8 @@
 // A sweep over seeds, one row per value: the median final loss and accuracy with their range,
 // how many seeds reached 100 % and the epoch they got there. The lab report and the Lab view
 // show the same figures.
-import { formatLoss, formatPercent, spreadText, type ValueSummary } from '../../core/index';
+import { formatPercent, spreadText, type ValueSummary } from '../../core/index';
+import { formatNumber } from '../../core/index';
 
 export function SummaryTable({ values, firstColumn, caption, testId }: { values: readonly ValueSummary[]; firstColumn: string; caption: string; testId?: string }) {
   return (
@@ -21,7 +22,7 @@ export function SummaryTable({ values, firstColumn, caption, testId }: { values:
         {values.map((v) => (
           <tr key={v.value ?? v.label}>
             <th scope="row">{v.label}</th>
-            <td>{spreadText(v.finalLoss, formatLoss)}</td>
+            <td>{spreadText(v.finalLoss, formatNumber)}</td>
             <td>{spreadText(v.accuracy, (a) => formatPercent(a))}</td>
             <td>{`${v.reached} of ${v.runs}`}</td>
             <td>{spreadText(v.epochToTarget, (e) => String(Math.round(e)))}</td>

@@ -3,6 +3,7 @@
 // vector and needs no canvas), the runs table as CSV, and the lab report as one HTML file.
 import type { EChartsCoreOption } from 'echarts/core';
 import { rowsToCsv, type Project, type ResultRow, type Weights } from '../../core/index';
+import { cleanMs, cleanNumber } from '../../core/index';
 import { downloadText, downloadUrl } from '../backend/web/files';
 import { echarts } from '../charts/echarts-setup';
 import { buildLabReport } from '../../report/index';
@@ -34,8 +35,14 @@ export function downloadChartSvg(option: EChartsCoreOption, fileName: string, wi
   downloadText(fileName, chartSvg(option, width, height), 'image/svg+xml');
 }
 
+/** Full precision without float noise, and whole milliseconds (issue 13 §6: no 2200.6999999999534 ms). */
+export function csvRows(rows: readonly ResultRow[]): ResultRow[] {
+  const clean = (v: number | null) => (v === null ? null : cleanNumber(v));
+  return rows.map((r) => ({ ...r, finalLoss: clean(r.finalLoss), trainAccuracy: clean(r.trainAccuracy), testAccuracy: clean(r.testAccuracy), ms: cleanMs(r.ms) }));
+}
+
 export function downloadCsv(rows: readonly ResultRow[], fileName: string): void {
-  downloadText(fileName, rowsToCsv(rows), 'text/csv');
+  downloadText(fileName, rowsToCsv(csvRows(rows)), 'text/csv');
 }
 
 export function downloadReport(project: Project, runWeights: Readonly<Record<string, Weights>>, now: Date): void {

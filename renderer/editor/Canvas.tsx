@@ -11,7 +11,7 @@ import {
   type EdgeChange,
   type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type PointerEvent } from 'react';
 import { NODE_TYPES, type NodeType } from '../../core/index';
 import { nodeTypes } from '../nodes/node-types';
 import { edgeTypes } from '../backprop/WeightEdge';
@@ -20,10 +20,10 @@ import { useProjectStore } from '../store/project';
 import { useTrainingStore } from '../store/training';
 import { useUiStore } from '../store/ui';
 import { registerFit } from '../app/view';
-import { addNodeAt } from './commands';
+import { connectFromCanvas, placeFromPalette } from './commands';
 import type { XY } from '../store/graph-edits';
 import { readEdgeSelection, readNodeChanges, toFlowEdges, toFlowNodes, type FlowNode, type Measured } from './flow';
-import { CANVAS_ID, DRAG_MIME, FIT_OPTIONS } from './placement';
+import { CANVAS_ID, DRAG_MIME, FIT_OPTIONS, dropPosition } from './placement';
 
 const CATEGORY_COLOURS: Record<string, string> = {
   'Input/Output': '#0072B2',
@@ -33,6 +33,15 @@ const CATEGORY_COLOURS: Record<string, string> = {
 
 
 const isNodeType = (s: string): s is NodeType => (NODE_TYPES as readonly string[]).includes(s);
+
+/**
+ * A click on the empty pane gives the canvas the focus (the pane itself takes none, so focus
+ * stayed in the last text field): Space then pauses the run (issue 13 §2), and a half-typed
+ * value is committed as when leaving its field any other way.
+ */
+function focusOnPane(e: PointerEvent<HTMLElement>): void {
+  if (e.target instanceof Element && e.target.classList.contains('react-flow__pane')) e.currentTarget.focus({ preventScroll: true });
+}
 
 export function Canvas() {
   const graph = useProjectStore((s) => s.project.graph);
@@ -93,7 +102,7 @@ export function Canvas() {
   }, []);
 
   const onConnect = useCallback((c: Connection) => {
-    useProjectStore.getState().connect(c.source, c.target);
+    connectFromCanvas(c.source, c.target);
   }, []);
 
   const onDragOver = useCallback((e: DragEvent) => {
@@ -107,13 +116,13 @@ export function Canvas() {
       const type = e.dataTransfer.getData(DRAG_MIME);
       if (!isNodeType(type)) return;
       e.preventDefault();
-      addNodeAt(type, screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+      placeFromPalette(type, dropPosition(screenToFlowPosition({ x: e.clientX, y: e.clientY })));
     },
     [screenToFlowPosition],
   );
 
   return (
-    <section className="canvas" id={CANVAS_ID} aria-label="Network canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <section className="canvas" id={CANVAS_ID} aria-label="Network canvas" tabIndex={-1} onDragOver={onDragOver} onDrop={onDrop} onPointerDown={focusOnPane}>
       <ReactFlow
         nodes={nodes}
         edges={edges}

@@ -5,12 +5,10 @@ import type { DragEvent } from 'react';
 import { paletteGroups } from '../nodes/registry';
 import type { NodeDefinition } from '../nodes/types';
 import { useProjectStore } from '../store/project';
-import { addNodeAt } from './commands';
-import { CANVAS_ID, DRAG_MIME, freeSpotNear } from './placement';
+import { placeFromPalette } from './commands';
+import { CANVAS_ID, DRAG_MIME, dropPosition, freeSpotNear } from './placement';
 
 const GROUPS = paletteGroups();
-/** Half a node's size, so the node (not its corner) lands on the centre. */
-const HALF_NODE = { x: 85, y: 40 };
 
 export function Palette() {
   const { screenToFlowPosition } = useReactFlow();
@@ -19,9 +17,9 @@ export function Palette() {
     const el = document.getElementById(CANVAS_ID);
     const r = el?.getBoundingClientRect();
     const centre = r ? screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 }) : { x: 0, y: 0 };
-    const spot = { x: Math.round(centre.x - HALF_NODE.x), y: Math.round(centre.y - HALF_NODE.y) };
+    const spot = dropPosition(centre);
     const taken = useProjectStore.getState().project.graph.nodes.map((n) => n.position);
-    addNodeAt(def.type, freeSpotNear(spot, taken));
+    placeFromPalette(def.type, freeSpotNear(spot, taken));
   };
 
   const onDragStart = (e: DragEvent, def: NodeDefinition) => {
@@ -43,7 +41,7 @@ export function Palette() {
               type="button"
               draggable
               className={`palette-item cat-${def.category === 'Input/Output' ? 'io' : def.category.toLowerCase()}`}
-              title={`${def.description} Drag onto the canvas, or press Enter to add.`}
+              title={`${def.description} Drag onto the canvas, or press Enter to add.${def.type === 'Input' ? ' A network has one Input: if it has one, it moves there.' : ''}`}
               onDragStart={(e) => onDragStart(e, def)}
               onClick={() => addNearCentre(def)}
             >

@@ -1,6 +1,6 @@
 // Editing commands shared by the keyboard, the desktop menu and the toolbar. They act on the
 // stores only, so each is one undo step and works without React.
-import type { NodeType } from '../../core/index';
+import { isJoinType, type NodeType } from '../../core/index';
 import { defaultParams, definitionOf } from '../nodes/registry';
 import { useProjectStore } from '../store/project';
 import { useUiStore } from '../store/ui';
@@ -16,6 +16,39 @@ export function addNodeAt(type: NodeType, position: XY): string {
   ui.select([id], []);
   ui.announce(`Added ${definitionOf(type).title} ${id}.`);
   return id;
+}
+
+/**
+ * A block from the palette. A network has one Input, which New already places: the palette's
+ * Input then moves that block where it was dropped (one undo step) instead of adding a second
+ * one that only earns a "2 Input blocks" error (issue 13 §4). Returns the placed block's id.
+ */
+export function placeFromPalette(type: NodeType, position: XY): string {
+  const existing = type === 'Input' ? useProjectStore.getState().project.graph.nodes.find((n) => n.type === 'Input') : undefined;
+  if (!existing) return addNodeAt(type, position);
+  useProjectStore.getState().moveNodes({ [existing.id]: position }, 'once');
+  const ui = useUiStore.getState();
+  ui.select([existing.id], []);
+  ui.announce(`A network has one Input block: moved ${existing.id} here.`);
+  return existing.id;
+}
+
+/**
+ * A wire drawn on the canvas. Every block takes one input (NodeDefinition.ports.input is a
+ * yes/no), so a wire onto an input that has one replaces the old wire, as one undo step, instead
+ * of leaving a "gets input from 2 blocks" error (issue 13 §4).
+ */
+export function connectFromCanvas(source: string, target: string): void {
+  const store = useProjectStore.getState();
+  const old = store.project.graph.edges.filter((e) => e.target === target);
+  // Add and Concat take several inputs: a new wire joins them (Concat in wiring order).
+  const join = isJoinType(store.project.graph.nodes.find((n) => n.id === target)?.type ?? '');
+  if (join || old.length === 0 || old.some((e) => e.source === source)) {
+    store.connect(source, target);
+    return;
+  }
+  store.setInput(target, source);
+  useUiStore.getState().announce(`${target} now takes its input from ${source} (the wire from ${old.map((e) => e.source).join(', ')} was replaced).`);
 }
 
 export function deleteSelection(): void {

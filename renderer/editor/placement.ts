@@ -26,6 +26,14 @@ export const FIT_OPTIONS = {
   maxZoom: 1.2,
 } as const;
 
+/** Half a block's drawn size (176 × about 70 px), in flow units. */
+export const HALF_NODE: XY = { x: 88, y: 35 };
+
+/** Where a block dropped at `pointer` (flow units) goes: centred on it, not hanging from its corner (issue 13 §4). */
+export function dropPosition(pointer: XY): XY {
+  return { x: Math.round(pointer.x - HALF_NODE.x), y: Math.round(pointer.y - HALF_NODE.y) };
+}
+
 export const CANVAS_ID = 'network-canvas';
 export const DRAG_MIME = 'application/x-bpnn-node';
 

@@ -45,7 +45,7 @@ function NodeViewImpl({ id, type, data, selected }: NodeProps<FlowNode>) {
       </div>
       <NodeExtras nodeId={id} />
       {own.length > 0 && (
-        <div className="bp-node-problem" id={messageId} role="note">
+        <div className="bp-node-problem" id={messageId} role="note" title={message}>
           <span aria-hidden="true">⚠ </span>
           {message}
         </div>

@@ -1,5 +1,6 @@
 // The pure half of the training store: how a batch of TrainingEvents changes the run's view,
 // and the messages it shows. No React, no timers; tested directly (a finished run is recorded by core's buildRunRecord).
+import type { RunSetup } from './run-setup';
 import type {
   EpochMetrics,
   RunResult,
@@ -42,6 +43,8 @@ export interface RunView {
   /** Milliseconds spent running (pauses excluded), for the time-left estimate. */
   activeMs: number;
   timeLeftMs: number | null;
+  /** The data, network and settings this run was started with (null: no run in this session). */
+  setup: RunSetup | null;
 }
 
 /** What the store does once a run ends, outside the view itself. */
@@ -60,6 +63,7 @@ export const idleView = (): RunView => ({
   message: null,
   activeMs: 0,
   timeLeftMs: null,
+  setup: null,
 });
 
 const ACTIVE: ReadonlySet<RunStatus> = new Set(['starting', 'running', 'paused']);
@@ -119,9 +123,20 @@ function divergedMessage(result: RunResult): RunMessage {
   return { title: d.message, details: [], advice: d.advice };
 }
 
-/** Time left from the pace so far; null until there is a pace to go by. */
+/** The pace is read only after this much running time... */
+export const MIN_ESTIMATE_MS = 1000;
+/** ...and this share of the epochs (at least MIN_ESTIMATE_EPOCHS): the first epochs include start-up. */
+export const MIN_ESTIMATE_SHARE = 0.02;
+export const MIN_ESTIMATE_EPOCHS = 10;
+
+/**
+ * Time left from the pace so far; null until there is a pace worth going by (issue 13 §6:
+ * "34 min left" at epoch 2 of a 4-second run came from the start-up epochs).
+ */
 export function estimateTimeLeft(activeMs: number, epochsDone: number, totalEpochs: number): number | null {
-  if (epochsDone <= 0 || totalEpochs <= epochsDone) return epochsDone >= totalEpochs && totalEpochs > 0 ? 0 : null;
+  if (totalEpochs > 0 && epochsDone >= totalEpochs) return 0;
+  const enough = Math.max(MIN_ESTIMATE_EPOCHS, Math.ceil(totalEpochs * MIN_ESTIMATE_SHARE));
+  if (epochsDone < enough || activeMs < MIN_ESTIMATE_MS) return null;
   return (activeMs / epochsDone) * (totalEpochs - epochsDone);
 }
 
@@ -142,11 +157,7 @@ export function startProblemsMessage(problems: readonly TrainProblem[]): RunMess
   return { title: 'Training could not start.', details, advice };
 }
 
-export function formatNumber(v: number): string {
-  if (!Number.isFinite(v)) return String(v);
-  const a = Math.abs(v);
-  if (a !== 0 && (a < 1e-3 || a >= 1e5)) return v.toExponential(3);
-  return v.toFixed(4).replace(/\.?0+$/, '') || '0';
-}
+// The app's one number formatter (issue 13 §6), re-exported where the run views import it.
+export { formatNumber } from '../../core/index';
 
 export type { Weights };

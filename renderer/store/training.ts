@@ -10,6 +10,7 @@ import type { BpnnApi, StartTrainingResult } from '../../runtime/api';
 import { getApi } from '../backend/api';
 import { useProjectStore } from './project';
 import { memoryLimitRequest } from './ui';
+import { setupOf } from './run-setup';
 import { liveNeuronResolution } from '../backprop/neuron-store';
 import { useNeuronStore } from '../backprop/use-backprop';
 import {
@@ -139,7 +140,7 @@ export function createTrainingStore(deps: TrainingDeps): UseBoundStore<StoreApi<
         runContext = { createdAt: deps.nowIso(), project };
         queue = [];
         lastTick = deps.now();
-        set({ ...idleView(), status: 'starting', runId, totalEpochs: project.training.epochs });
+        set({ ...idleView(), status: 'starting', runId, totalEpochs: project.training.epochs, setup: setupOf(project) });
         let result: StartTrainingResult | { ok?: undefined; message?: unknown };
         try {
           result = await deps.api().startTraining({

@@ -1,7 +1,6 @@
-// Training settings and run controls: loss, optimizer, schedule, epochs, the update regime
-// (per sample, mini-batches, full batch), init, seed, clipping; Train (with the reason when it is disabled), Pause, Resume, Step, Stop,
-// Reset weights; a progress bar with epoch, loss, accuracy and time left; and what went wrong.
-import { useId } from 'react';
+// Training settings: loss, optimizer, schedule, epochs, the update regime (per sample,
+// mini-batches, full batch), init, seed, clipping; a progress bar with epoch, loss, accuracy and
+// time left; and what went wrong. The run controls themselves are in the toolbar (RunBar).
 import {
   EPOCHS_BOUND,
   GAMMA_BOUND,
@@ -21,8 +20,9 @@ import {
 import type { InitName, LossName, OptimizerName, OptimizerSettings, ScheduleSettings, TrainingSettings, UpdateRegime } from '../../core/index';
 import { useProjectStore } from '../store/project';
 import { useTrainingStore } from '../store/training';
+import { fullNumber } from '../../core/index';
 import { formatNumber, isActive } from '../store/training-events';
-import { useGraphValidation } from '../store/validation';
+import { useStaleParts } from '../store/use-stale-parts';
 import { CheckField, NumberField, SelectField } from './fields';
 import { MemoryEstimateNote, MemoryLimitField } from './memory';
 import { formatDuration, switchOptimizer, switchSchedule } from './settings-edit';
@@ -160,17 +160,20 @@ function Progress() {
   const liveTotal = useTrainingStore((s) => s.totalEpochs);
   const timeLeft = useTrainingStore((s) => s.timeLeftMs);
   const lastRun = useProjectStore((s) => s.project.runs[s.project.runs.length - 1]);
+  // Results of another set-up are not this one's: no "done … 100%" after the data changed (issue 13 §1, §6).
+  const previous = useStaleParts().length > 0;
   // Before any run in this session (e.g. a project just opened), show its last saved run.
   const saved = status === 'idle' && lastRun ? lastRun : null;
   const last = saved
     ? { loss: saved.result.loss ?? Number.NaN, accuracy: saved.result.accuracy ?? Number.NaN, testAccuracy: saved.result.testAccuracy }
     : metrics[metrics.length - 1];
-  const done = saved ? saved.result.epochs : metrics.length;
-  const total = saved ? saved.settings.epochs : liveTotal;
-  const statusText = saved ? `last run: ${saved.result.state}` : status;
+  const done = previous ? 0 : saved ? saved.result.epochs : metrics.length;
+  const total = previous ? 0 : saved ? saved.settings.epochs : liveTotal;
+  const statusText = previous ? 'previous set-up: train again' : saved ? `last run: ${saved.result.state}` : status;
+  const shown = previous ? undefined : last;
   const pct = total > 0 ? Math.min(100, (done / total) * 100) : 0;
-  const acc = last && Number.isFinite(last.accuracy) ? `${(last.accuracy * 100).toFixed(1)}%` : '—';
-  const testAcc = last && last.testAccuracy !== null ? ` (test ${(last.testAccuracy * 100).toFixed(1)}%)` : '';
+  const acc = shown && Number.isFinite(shown.accuracy) ? `${(shown.accuracy * 100).toFixed(1)}%` : '—';
+  const testAcc = shown && shown.testAccuracy !== null ? ` (test ${(shown.testAccuracy * 100).toFixed(1)}%)` : '';
   return (
     <div className="progress">
       <div
@@ -195,7 +198,7 @@ function Progress() {
         </div>
         <div>
           <dt>Loss</dt>
-          <dd data-testid="run-loss">{last && Number.isFinite(last.loss) ? formatNumber(last.loss) : '—'}</dd>
+          <dd data-testid="run-loss" title={shown ? fullNumber(shown.loss) : undefined}>{shown && Number.isFinite(shown.loss) ? formatNumber(shown.loss) : '—'}</dd>
         </div>
         <div>
           <dt>Accuracy</dt>
@@ -292,41 +295,14 @@ export function TrainingPanel() {
   const training = useProjectStore((s) => s.project.training);
   const hasWeights = useProjectStore((s) => s.project.weights !== null);
   const updateTraining = useProjectStore((s) => s.updateTraining);
-  const { canTrain, reason } = useGraphValidation();
   const status = useTrainingStore((s) => s.status);
   const continueTraining = useTrainingStore((s) => s.continueTraining);
   const run = useTrainingStore.getState();
-  const reasonId = useId();
   const active = isActive(status);
-  const trainReason = active ? 'A run is in progress: pause or stop it first.' : reason;
 
   return (
     <section className="training-panel" aria-label="Training">
-      <div className="run-controls" role="group" aria-label="Run controls">
-        <button type="button" className="primary" disabled={active || !canTrain} aria-describedby={trainReason ? reasonId : undefined} onClick={() => void run.start()}>
-          Train
-        </button>
-        <button type="button" disabled={status !== 'running'} onClick={() => void run.pause()}>
-          Pause
-        </button>
-        <button type="button" disabled={status !== 'paused'} onClick={() => void run.resume()}>
-          Resume
-        </button>
-        <button type="button" disabled={!(status === 'paused' || (!active && canTrain))} onClick={() => void run.step()}>
-          Step
-        </button>
-        <button type="button" disabled={!active} onClick={() => void run.stop()}>
-          Stop
-        </button>
-        <button type="button" disabled={active || !hasWeights} onClick={() => run.resetWeights()}>
-          Reset weights
-        </button>
-      </div>
-      {trainReason ? (
-        <p id={reasonId} className="train-reason" data-testid="train-reason">
-          {trainReason}
-        </p>
-      ) : null}
+      <p className="run-bar-note">Train, Pause, Step, Stop and Reset are in the toolbar (Ctrl+Enter trains; Space pauses while the canvas has focus).</p>
       <CheckField
         label="Continue from current weights"
         checked={continueTraining && hasWeights}

@@ -38,6 +38,23 @@ export function boundaryPixels(grid: Grid): Uint8ClampedArray<ArrayBuffer> {
   return px;
 }
 
+/** The plot's margins: a chart box of (side + 64) × (side + 80) px has a square plot. */
+export const BOUNDARY_MARGINS = { left: 48, right: 16, top: 40, bottom: 40 };
+
+/** The chart box whose plot area is a square with this many pixels a side. */
+export function squareChartBox(side: number): { width: number; height: number } {
+  const m = BOUNDARY_MARGINS;
+  return { width: side + m.left + m.right, height: side + m.top + m.bottom };
+}
+
+/** The smallest square (in data units) centred on `b` that holds it. */
+export function squareAround(b: Bounds): Bounds {
+  const half = Math.max(b.x1 - b.x0, b.y1 - b.y0) / 2;
+  const cx = (b.x0 + b.x1) / 2;
+  const cy = (b.y0 + b.y1) / 2;
+  return { x0: cx - half, x1: cx + half, y0: cy - half, y1: cy + half };
+}
+
 interface RenderApi {
   coord(point: [number, number]): number[];
 }
@@ -53,14 +70,19 @@ export function boundaryOption(grid: Grid, data: PlotData, extent: Bounds, image
     const b = api.coord([extent.x1, extent.y0]);
     return { type: 'image', style: { image, x: a[0], y: a[1], width: b[0] - a[0], height: b[1] - a[1] } };
   };
+  // Equal scale on both axes (issue 13 §3: a circle must look like a circle): the axes span the
+  // same length around the map's centre; with a square plot area (BOUNDARY_MARGINS) one unit
+  // is as long across as up. The map itself still covers only the extent it was evaluated on.
+  const axes = squareAround(extent);
   return {
     animation: false,
     title: { text: grid.epoch ? `Decision boundary (epoch ${grid.epoch})` : 'Decision boundary', left: 8, top: 4, textStyle: { fontSize: 14 } },
-    legend: { top: 4, right: 8, data: data.classNames },
+    // Under the title's line, so a long title (with the epoch) never runs into it on a small square.
+    legend: { top: 22, right: 8, itemHeight: 10, data: data.classNames },
     tooltip: { trigger: 'item' },
-    grid: plotArea({ left: 48, right: 16, top: 40, bottom: 40 }),
-    xAxis: { type: 'value', min: extent.x0, max: extent.x1, name: data.featureNames[0] ?? 'x₁', nameLocation: 'middle', nameGap: 24, splitLine: { show: false }, axisLabel: EDGE_LABELS },
-    yAxis: { type: 'value', min: extent.y0, max: extent.y1, name: data.featureNames[1] ?? 'x₂', nameLocation: 'middle', nameGap: 32, splitLine: { show: false }, axisLabel: EDGE_LABELS },
+    grid: plotArea(BOUNDARY_MARGINS),
+    xAxis: { type: 'value', min: axes.x0, max: axes.x1, name: data.featureNames[0] ?? 'x₁', nameLocation: 'middle', nameGap: 24, splitLine: { show: false }, axisLabel: EDGE_LABELS },
+    yAxis: { type: 'value', min: axes.y0, max: axes.y1, name: data.featureNames[1] ?? 'x₂', nameLocation: 'middle', nameGap: 32, splitLine: { show: false }, axisLabel: EDGE_LABELS },
     series: [
       {
         id: 'boundary',

@@ -2,6 +2,7 @@
 // per run, a legend by value. Pure option builders, shared by the Compare view, the run
 // history and the lab report (which renders them to SVG).
 import type { EChartsCoreOption } from 'echarts/core';
+import { formatNumber } from '../../core/index';
 import type { CurveBand, EpochMetrics } from '../../core/index';
 import { OKABE_ITO } from './palette';
 import { XY_DIMENSIONS, xyCount, xyPoints } from './xy-data';
@@ -104,7 +105,7 @@ export function overlayOption(runs: readonly CurveSeries[], metric: 'loss' | 'ac
     title: { text: opts.title ?? `${test ? 'Test' : 'Training'} ${what.toLowerCase()} per epoch`, left: 8, top: 4, textStyle: { fontSize: 14 } },
     legend: { type: 'plain', top: 28, left: 8, right: 8, data: runs.map((r) => r.label) },
     grid: { left: 64, right: 20, top: 64 + 18 * Math.floor(runs.length / 6), bottom: 44 },
-    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? v.toPrecision(4) : String(v)) },
+    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? formatNumber(v) : String(v)) },
     xAxis: { type: 'value', name: 'Epoch', nameLocation: 'middle', nameGap: 26, min: 1, max: Math.max(maxEpoch, opts.totalEpochs ?? 1), minInterval: 1 },
     yAxis:
       metric === 'loss'

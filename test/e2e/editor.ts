@@ -7,12 +7,27 @@ export async function nodeIds(page: Page): Promise<string[]> {
   return page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''));
 }
 
-/** Drags a palette block to a point of the canvas (relative to its top-left); returns the new node's id. */
+/** The canvas's zoom, from React Flow's viewport transform. */
+export async function canvasZoom(page: Page): Promise<number> {
+  const style = (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
+  return Number(/scale\(([\d.]+)\)/.exec(style)?.[1] ?? 1);
+}
+
+/** Half a block's size in flow units (renderer/editor/placement.ts HALF_NODE): a drop centres the block on the pointer. */
+export const HALF_BLOCK = { x: 88, y: 35 };
+
+/**
+ * Drags a palette block so that its top-left corner lands on a point of the canvas (relative to
+ * the canvas's top-left); returns the new node's id. The drop point is that corner plus half a
+ * block at the current zoom, as a drop centres the block on the pointer (issue 13 §4).
+ */
 export async function dragFromPalette(page: Page, title: string, at: { x: number; y: number }): Promise<string> {
   const before = new Set(await nodeIds(page));
   const palette = page.getByRole('region', { name: 'Palette' });
   const canvas = page.getByRole('region', { name: 'Network canvas' });
-  await palette.getByRole('button', { name: title, exact: true }).dragTo(canvas, { targetPosition: at });
+  const zoom = await canvasZoom(page);
+  const drop = { x: at.x + HALF_BLOCK.x * zoom, y: at.y + HALF_BLOCK.y * zoom };
+  await palette.getByRole('button', { name: title, exact: true }).dragTo(canvas, { targetPosition: drop });
   await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length > n, before.size);
   const added = (await nodeIds(page)).filter((id) => !before.has(id));
   if (added.length !== 1) throw new Error(`dropping ${title} added ${added.length} nodes`);
@@ -72,7 +87,8 @@ export async function connect(page: Page, source: string, target: string): Promi
     await page.mouse.move(to.x, to.y, { steps: 5 });
     await page.mouse.up();
     try {
-      await page.waitForFunction((n) => document.querySelectorAll('.react-flow__edge').length > n, edges, {
+      // A new wire, or (onto an input that had one) the old wire replaced by this one.
+      await page.waitForFunction(([n, sel]) => document.querySelectorAll('.react-flow__edge').length > n || document.querySelector(sel) !== null, [edges, wanted] as const, {
         timeout: attempt < 3 ? 10_000 : 30_000,
       });
     } catch (e) {

@@ -100,7 +100,10 @@ describe.skipIf(SKIP_BROWSER)('files in the browser build', () => {
   it('exports the trained weights as a JSON file with every layer, shape and value', async () => {
     const page = await openApp(app);
     expect(await trainToEnd(page)).toBe('done');
-    const path = await download(page, 'Export weights', 'weights.json');
+    // Export weights moved into the toolbar's "Export as…" (issue 13 §2: the run bar needed the room).
+    const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('combobox', { name: 'Export as' }).selectOption('file:exportWeights')]);
+    const path = join(FILES, 'weights.json');
+    await d.saveAs(path);
     expect(path.endsWith('weights.json')).toBe(true);
     const doc = JSON.parse(readFileSync(path, 'utf8')) as {
       format: string;

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Project } from '../../../core/index';
 import { createBackpropStore } from '../../../renderer/backprop/store';
+import { informativeSample, zeroInputs } from '../../../renderer/backprop/default-sample';
+import { makeDataset } from '../../../core/index';
 import { exampleProject } from '../fixtures';
 
 function setup(project: Project = exampleProject('xor')) {
@@ -30,6 +32,24 @@ describe('the step-through store', () => {
     expect(store.getState().view?.optimizer?.type).toBe('SGD');
     store.getState().reset();
     expect(store.getState().view?.phase).toEqual({ kind: 'ready' });
+  });
+
+  it('issue 13 §5: starts from a sample with no zero input, so every first-layer weight gradient can move; a picked sample is kept', () => {
+    const made = makeDataset(exampleProject('xor').dataset);
+    if (!made.ok) throw new Error('the XOR data is made');
+    const d = made.dataset;
+    // The lab's first XOR sample is (0, 0): both its weights' gradients would be exactly 0.
+    expect(zeroInputs(d.x, 0, 2)).toBe(2);
+    const first = informativeSample(d.x, d.n, 2);
+    expect(first).toBeGreaterThan(0);
+    expect(zeroInputs(d.x, first, 2)).toBe(0);
+    const { store } = setup();
+    store.getState().stepForward();
+    expect(store.getState().sample).toBe(first);
+    store.getState().setSample(0);
+    store.getState().stepForward();
+    expect(store.getState().sample).toBe(0);
+    expect(informativeSample([0, 0, 0, 1], 2, 2)).toBe(0);
   });
 
   it('opens the why of a number and keeps it in step with the view', () => {

@@ -267,6 +267,16 @@ describe('training store', () => {
     expect(h.store.getState().timeLeftMs).toBe(49_000);
     expect(estimateTimeLeft(0, 0, 10)).toBeNull();
   });
+
+  it('gives no estimate from the start-up epochs alone (issue 13 §6)', () => {
+    // Epoch 2 of 5000 after 4 s: the first epochs carry the start-up, so no "34 min left".
+    expect(estimateTimeLeft(4000, 2, 5000)).toBeNull();
+    // Enough epochs but too short a time, and the other way round.
+    expect(estimateTimeLeft(200, 500, 5000)).toBeNull();
+    expect(estimateTimeLeft(5000, 50, 5000)).toBeNull();
+    expect(estimateTimeLeft(5000, 100, 5000)).toBe(245_000);
+    expect(estimateTimeLeft(10, 5000, 5000)).toBe(0);
+  });
 });
 
 describe('run records', () => {

@@ -1,0 +1,117 @@
+// The run bar in the toolbar (issue 13 §2): Train / Pause / Resume, Step, Stop and Reset always
+// in reach, with the epoch, loss and accuracy beside them, and Ctrl+Enter / Space on the canvas.
+// When Train is off, the reason takes the numbers' place (the full text on hover and for screen
+// readers, as the button's description).
+import { useEffect, useId } from 'react';
+import { useProjectStore } from '../store/project';
+import { useTrainingStore } from '../store/training';
+import { fullNumber } from '../../core/index';
+import { formatNumber, isActive } from '../store/training-events';
+import { useUiStore } from '../store/ui';
+import { useGraphValidation } from '../store/validation';
+import { useStaleParts } from '../store/use-stale-parts';
+import { isTypingTarget } from './shortcuts';
+import { MAIN_LABEL, runControls, runKey } from './run-controls';
+
+/** Runs the main control (train, pause or resume) as the run stands now. */
+async function pressMain(canTrain: boolean): Promise<void> {
+  const run = useTrainingStore.getState();
+  const hasWeights = useProjectStore.getState().project.weights !== null;
+  const c = runControls(run.status, canTrain, hasWeights);
+  if (!c.mainEnabled) return;
+  if (c.main === 'train') await run.start();
+  else if (c.main === 'pause') await run.pause();
+  else await run.resume();
+}
+
+/** Reset weights cannot be undone, so it asks first (issue 13 §6). */
+export async function confirmResetWeights(): Promise<void> {
+  const choice = await useUiStore
+    .getState()
+    .ask('Reset the trained weights?', 'The network forgets what it learned, and the next run starts from fresh weights. This cannot be undone.', ['Reset weights', 'Cancel']);
+  if (choice === 'Reset weights') useTrainingStore.getState().resetWeights();
+}
+
+function RunStats() {
+  const metrics = useTrainingStore((s) => s.metrics);
+  const total = useTrainingStore((s) => s.totalEpochs);
+  const status = useTrainingStore((s) => s.status);
+  const previous = useStaleParts().length > 0;
+  const saved = useProjectStore((s) => s.project.runs[s.project.runs.length - 1]);
+  // Before any run in this session (a project just opened), its last saved run's figures.
+  const fromSaved = status === 'idle' && saved ? { epochs: saved.result.epochs, total: saved.settings.epochs, loss: saved.result.loss ?? Number.NaN, accuracy: saved.result.accuracy ?? Number.NaN } : null;
+  const live = metrics[metrics.length - 1];
+  const last = fromSaved ?? (live && status !== 'idle' ? { epochs: metrics.length, total, loss: live.loss, accuracy: live.accuracy } : null);
+  if (!last || previous) return <span className="run-stats muted">{previous ? 'Results: previous set-up' : 'Not trained yet'}</span>;
+  const acc = Number.isFinite(last.accuracy) ? `${(last.accuracy * 100).toFixed(1)}%` : '—';
+  return (
+    <span className="run-stats" data-testid="runbar-stats">
+      <span>
+        Epoch <b data-testid="runbar-epoch">{`${last.epochs}/${last.total}`}</b>
+      </span>
+      <span>
+        Loss <b title={fullNumber(last.loss)}>{Number.isFinite(last.loss) ? formatNumber(last.loss) : '—'}</b> · Acc <b>{acc}</b>
+      </span>
+    </span>
+  );
+}
+
+export function RunBar() {
+  const status = useTrainingStore((s) => s.status);
+  const hasWeights = useProjectStore((s) => s.project.weights !== null);
+  const { canTrain, reason } = useGraphValidation();
+  const reasonId = useId();
+  const c = runControls(status, canTrain, hasWeights);
+  const active = isActive(status);
+  const showReason = !active && !canTrain && reason;
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.isComposing || e.repeat) return;
+      if (document.querySelector('[role="dialog"][aria-modal="true"]')) return;
+      const target = e.target instanceof Element ? e.target : null;
+      // Space presses a focused button; on the canvas itself (or a block) it has no other job.
+      const inCanvas = target?.closest('section.canvas') != null && target.closest('button, input, select, textarea') === null;
+      if (runKey(e, { typing: isTypingTarget(e.target), onCanvas: inCanvas }) !== 'main') return;
+      e.preventDefault();
+      void pressMain(canTrain);
+    };
+    // Capture phase: React Flow's own Space handling (pan on hold) cancels the event's default
+    // on the document before a bubbling listener would see it.
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [canTrain]);
+
+  const run = useTrainingStore.getState();
+  return (
+    <div className="run-bar" role="group" aria-label="Run controls">
+      <button
+        type="button"
+        className="primary run-main"
+        disabled={!c.mainEnabled}
+        aria-describedby={showReason ? reasonId : undefined}
+        aria-keyshortcuts="Control+Enter"
+        title={`${MAIN_LABEL[c.main]} (Ctrl+Enter; Space on the canvas)`}
+        onClick={() => void pressMain(canTrain)}
+      >
+        {MAIN_LABEL[c.main]}
+      </button>
+      <button type="button" disabled={!c.step} title="One step (starts a paused run)" onClick={() => void run.step()}>
+        Step
+      </button>
+      <button type="button" disabled={!c.stop} onClick={() => void run.stop()}>
+        Stop
+      </button>
+      <button type="button" disabled={!c.reset} aria-label="Reset weights" title="Reset weights (asks first)" onClick={() => void confirmResetWeights()}>
+        Reset
+      </button>
+      {showReason ? (
+        <span id={reasonId} className="train-reason run-reason" data-testid="train-reason" title={reason}>
+          {reason}
+        </span>
+      ) : (
+        <RunStats />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,314 @@
+// Issue 13, the student's workspace, in a real Chromium with real mouse and keyboard input:
+// §1 results always belong to what they describe (train on one data set, switch to another: no
+// error, no mixed results), §2 the run bar in the toolbar (Train from the first screen,
+// Ctrl+Enter, Space on the canvas, Reset asks first), at 1440×900 and 1280×720.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, ROOT, screenshot, SKIP_BROWSER, startApp, type App } from './harness';
+import { canvasZoom, connect, HALF_BLOCK, nodeIds, showTab } from './editor';
+
+const SIZES = [
+  { width: 1440, height: 900 },
+  { width: 1280, height: 720 },
+] as const;
+
+/** What the page says went wrong, if anything: the results area's error boundary, page errors. */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return errors;
+}
+
+async function boundaryProblems(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const t = document.body.innerText;
+    const i = t.indexOf('ran into a problem');
+    return i < 0 ? null : t.slice(Math.max(0, i - 80), i + 160);
+  });
+}
+
+async function setEpochs(page: Page, n: number): Promise<void> {
+  await showTab(page, 'Training');
+  const field = page.getByRole('region', { name: 'Training' }).getByLabel('Epochs', { exact: true });
+  await field.fill(String(n));
+  await field.press('Enter');
+}
+
+async function chooseData(page: Page, value: string): Promise<void> {
+  await showTab(page, 'Data');
+  await page.getByRole('combobox', { name: 'Dataset', exact: true }).selectOption(value);
+}
+
+const trainButton = (page: Page) => page.getByRole('toolbar', { name: 'Main toolbar' }).getByRole('button', { name: /^Train/ });
+
+async function runStatus(page: Page): Promise<string> {
+  return (await page.getByTestId('run-status').textContent()) ?? '';
+}
+
+async function trainFromBar(page: Page): Promise<void> {
+  await trainButton(page).click();
+  await expect.poll(() => runStatus(page), { timeout: 120_000 }).toMatch(/^(done|stopped|diverged|error)$/);
+}
+
+/** Wholly inside the window and inside every scrolling box around it (nothing needs scrolling to see it). */
+async function inView(page: Page, target: ReturnType<Page['locator']>): Promise<boolean> {
+  return target.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.top < 0 || r.left < 0 || r.bottom > window.innerHeight + 0.5 || r.right > window.innerWidth + 0.5) return false;
+    for (let p = el.parentElement; p; p = p.parentElement) {
+      const s = getComputedStyle(p);
+      if (!/(auto|scroll|hidden)/.test(s.overflow + s.overflowY + s.overflowX)) continue;
+      const b = p.getBoundingClientRect();
+      if (r.top < b.top - 0.5 || r.bottom > b.bottom + 0.5 || r.left < b.left - 0.5 || r.right > b.right + 0.5) return false;
+    }
+    return true;
+  });
+}
+
+/** Its text fits its box, and the box is inside the window. */
+async function uncut(target: ReturnType<Page['locator']>): Promise<boolean> {
+  return target.evaluate((el) => el.scrollWidth <= el.clientWidth && el.getBoundingClientRect().right <= window.innerWidth + 0.5);
+}
+
+describe.skipIf(SKIP_BROWSER)('the student’s workspace', () => {
+  let app: App;
+  beforeAll(async () => {
+    app = await startApp('workspace');
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  /** How many lines the toolbar takes (-1: something runs past its edge). */
+  async function toolbarRows(page: Page): Promise<number> {
+    return page.getByRole('toolbar', { name: 'Main toolbar' }).evaluate((bar) => {
+      // Items are centred on their line: a second line shows as a centre one line-height lower.
+      const centres = [...bar.children].map((c) => {
+        const r = c.getBoundingClientRect();
+        return r.top + r.height / 2;
+      });
+      const rows = new Set(centres.map((y) => Math.round((y - centres[0]) / 12))).size;
+      // One line that runs past the window's edge does not fit either (the bar clips, not wraps).
+      const right = bar.getBoundingClientRect().right;
+      const clipped = [...bar.children].some((c) => c.getBoundingClientRect().right > right + 0.5) || bar.scrollWidth > bar.clientWidth;
+      return clipped ? -1 : rows;
+    });
+  }
+
+  for (const size of SIZES) {
+    const tag = `${size.width}x${size.height}`;
+
+    it(`§2 ${tag}: Train is on the first screen; Ctrl+Enter, Space on the canvas and the bar drive a run; the toolbar stays one line`, async () => {
+      const page = await openApp(app, size);
+      const errors = watchErrors(page);
+      const train = trainButton(page);
+      await expect(train.isVisible()).resolves.toBe(true);
+      await expect(train.isEnabled()).resolves.toBe(true);
+      const box = await train.boundingBox();
+      expect(box && box.y >= 0 && box.y + box.height <= size.height && box.x + box.width <= size.width).toBe(true);
+      await screenshot(page, `ws-01-first-screen-${tag}`);
+      expect(await toolbarRows(page)).toBe(1);
+
+      // A run long enough to be caught in progress on any machine, started by keyboard.
+      await setEpochs(page, 200_000);
+      await page.getByRole('region', { name: 'Network canvas' }).locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+      await page.keyboard.press('Control+Enter');
+      await expect.poll(() => runStatus(page)).toBe('running');
+      const bar = page.getByRole('group', { name: 'Run controls' });
+      await expect.poll(() => bar.getByTestId('runbar-epoch').textContent()).toMatch(/^\d+\/200000$/);
+      await page.keyboard.press('Space');
+      await expect.poll(() => runStatus(page)).toBe('paused');
+      await expect(bar.getByRole('button', { name: 'Resume', exact: true }).isEnabled()).resolves.toBe(true);
+      // While paused, no "a run is in progress" reason is shown (issue 13 §6).
+      await expect(page.getByText('A run is in progress').count()).resolves.toBe(0);
+      await page.getByRole('tab', { name: 'Charts' }).click();
+      // §3: the live decision boundary, loss and accuracy are in view, uncut, without scrolling.
+      await expect.poll(() => page.getByTestId('boundary-chart').count()).toBe(1);
+      await screenshot(page, `ws-02-run-in-progress-${tag}`);
+      expect(await toolbarRows(page)).toBe(1);
+      for (const id of ['boundary-chart', 'loss-chart', 'accuracy-chart']) {
+        expect(await inView(page, page.getByTestId(id).locator('figure')), `${id} at ${tag}`).toBe(true);
+      }
+      // Equal scale: the boundary's plot area is square (its box is the plot plus fixed margins).
+      const fig = await page.getByTestId('boundary-chart').locator('.chart-canvas').boundingBox();
+      expect(fig && Math.abs(fig.width - 64 - (fig.height - 80))).toBeLessThanOrEqual(1);
+      // No tab label is cut off.
+      for (const name of ['Node', 'Data', 'Training', 'Backprop', 'Charts', 'Compare', 'Runs', 'Lab']) {
+        expect(await uncut(page.getByRole('tab', { name, exact: true })), `tab ${name} at ${tag}`).toBe(true);
+      }
+      await page.getByRole('region', { name: 'Network canvas' }).locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+      await page.keyboard.press('Space');
+      await expect.poll(() => runStatus(page)).toBe('running');
+      await bar.getByRole('button', { name: 'Stop', exact: true }).click();
+      await expect.poll(() => runStatus(page)).toBe('stopped');
+
+      await setEpochs(page, 400);
+      await trainFromBar(page);
+      expect(await runStatus(page)).toBe('done');
+      await expect(bar.getByTestId('runbar-epoch').textContent()).resolves.toBe('400/400');
+      expect(await toolbarRows(page)).toBe(1);
+      await screenshot(page, `ws-03-finished-run-${tag}`);
+
+      // Reset asks first; Cancel keeps the weights, confirming forgets them.
+      const reset = bar.getByRole('button', { name: 'Reset weights' });
+      await reset.click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await expect(reset.isEnabled()).resolves.toBe(true);
+      await reset.click();
+      await dialog.getByRole('button', { name: 'Reset weights' }).click();
+      await expect.poll(() => reset.isEnabled()).toBe(false);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('§3: the split between canvas and results follows a mouse drag, the charts fit the new room, and the split is remembered after a reload', async () => {
+    const page = await openApp(app, SIZES[1]);
+    const split = page.getByRole('separator', { name: 'Resize canvas and charts' });
+    const before = Number(await split.getAttribute('aria-valuenow'));
+    const lossHeight = async () => (await page.getByTestId('loss-chart').locator('.chart-canvas').boundingBox())?.height ?? 0;
+    const h0 = await lossHeight();
+    const box = await split.boundingBox();
+    if (!box) throw new Error('the splitter is not visible');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2, box.y - 100, { steps: 8 });
+    await page.mouse.up();
+    const after = Number(await split.getAttribute('aria-valuenow'));
+    expect(after).toBeLessThan(before - 5);
+    await expect.poll(lossHeight).toBeGreaterThan(h0 + 50);
+    expect(await inView(page, page.getByTestId('loss-chart').locator('figure'))).toBe(true);
+    await page.reload();
+    await page.locator('.react-flow__node').first().waitFor();
+    await expect(split.getAttribute('aria-valuenow')).resolves.toBe(String(after));
+    await page.close();
+  });
+
+  it('§4: New and the palette agree on Input, and a dropped block is centred where the pointer is', async () => {
+    const page = await openApp(app, SIZES[1]);
+    const errors = watchErrors(page);
+    await page.getByRole('button', { name: 'New', exact: true }).click();
+    await expect.poll(() => nodeIds(page)).toEqual(['input']);
+    const canvas = page.getByRole('region', { name: 'Network canvas' });
+    const palette = page.getByRole('region', { name: 'Palette' });
+    const cbox = await canvas.boundingBox();
+    if (!cbox) throw new Error('no canvas');
+    // The guide's first step: drag Input from the palette. The one Input moves there; no second one, no error.
+    await palette.getByRole('button', { name: 'Input', exact: true }).dragTo(canvas, { targetPosition: { x: 200, y: 120 } });
+    await expect.poll(async () => (await page.locator('.react-flow__node[data-id="input"]').boundingBox())?.x ?? 0).toBeGreaterThan(cbox.x + 200 - 100 * (await canvasZoom(page)));
+    expect(await nodeIds(page)).toEqual(['input']);
+    await expect(page.getByText(/2 Input blocks/).count()).resolves.toBe(0);
+    // A Linear dropped at a point is centred across on it, its top half a block above it.
+    const zoom = await canvasZoom(page);
+    const drop = { x: 480, y: 260 };
+    await palette.getByRole('button', { name: 'Linear', exact: true }).dragTo(canvas, { targetPosition: drop });
+    await expect.poll(() => nodeIds(page)).toHaveLength(2);
+    const id = (await nodeIds(page)).find((n) => n !== 'input') ?? '';
+    const box = await page.locator(`.react-flow__node[data-id="${id}"]`).boundingBox();
+    if (!box) throw new Error('the dropped block is not visible');
+    expect(Math.abs(box.x + box.width / 2 - (cbox.x + drop.x))).toBeLessThanOrEqual(3);
+    expect(Math.abs(box.y - (cbox.y + drop.y - HALF_BLOCK.y * zoom))).toBeLessThanOrEqual(3);
+    // The unconnected block's problem is one line on the block (it does not grow), the whole text in its tooltip.
+    const note = page.locator(`.react-flow__node[data-id="${id}"]`).getByRole('note');
+    const noteBox = await note.boundingBox();
+    expect(noteBox && noteBox.height).toBeLessThanOrEqual(20 * zoom + 1);
+    await expect(note.getAttribute('title')).resolves.toMatch(/not connected to the Input: connect it into the chain or delete it/);
+    // With Train off, its reason takes the stats' place in the bar, and the toolbar still fits.
+    await expect(page.getByTestId('train-reason').isVisible()).resolves.toBe(true);
+    expect(await toolbarRows(page)).toBe(1);
+    expect(await uncut(page.getByRole('button', { name: 'Zoom to fit' }))).toBe(true);
+    // A wire onto an input that has one replaces it: no "gets input from 2 blocks", one Undo brings the old one back.
+    const sig = (await nodeIds(page)).length;
+    await palette.getByRole('button', { name: 'Sigmoid', exact: true }).dragTo(canvas, { targetPosition: { x: 740, y: 110 } });
+    await expect.poll(() => nodeIds(page)).toHaveLength(sig + 1);
+    const sigId = (await nodeIds(page)).find((n) => n !== 'input' && n !== id) ?? '';
+    await connect(page, 'input', sigId);
+    await connect(page, id, sigId);
+    await expect.poll(() => page.locator(`.react-flow__edge[data-id^="e-input-${sigId}"]`).count()).toBe(0);
+    await expect(page.getByText(/input from 2 blocks/).count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    await expect.poll(() => page.locator(`.react-flow__edge[data-id^="e-input-${sigId}"]`).count()).toBe(1);
+    await expect(page.locator(`.react-flow__edge[data-id^="e-${id}-${sigId}"]`).count()).resolves.toBe(0);
+    await screenshot(page, 'ws-05-new-input-and-centred-drop-1280x720');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('§5: the Backprop tab starts on a sample with no zero input, says why zeros appear, and its step buttons stay in view while it scrolls', async () => {
+    const page = await openApp(app, SIZES[1]);
+    await page.getByRole('region', { name: 'Inspector' }).getByRole('tab', { name: 'Backprop' }).click();
+    const picker = page.getByRole('region', { name: 'Inspector' }).getByLabel('Sample');
+    const chosen = await picker.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
+    expect(chosen).not.toMatch(/\(0, |, 0\)/);
+    await expect(page.getByTestId('zero-input-note').count()).resolves.toBe(0);
+    const controls = page.getByRole('toolbar', { name: 'Step-through controls' });
+    for (let i = 0; i < 7; i++) {
+      await controls.getByRole('button', { name: 'Step forward', exact: true }).click();
+      expect(await inView(page, controls), `after step ${i + 1}`).toBe(true);
+    }
+    for (let i = 0; i < 6; i++) {
+      await controls.getByRole('button', { name: 'Step backward', exact: true }).click();
+      expect(await inView(page, controls), `after backward step ${i + 1}`).toBe(true);
+    }
+    await screenshot(page, 'ws-06-backprop-steps-in-view-1280x720');
+    // The lab's (0, 0) sample: the zeros are explained.
+    await picker.selectOption('0');
+    await expect(page.getByTestId('zero-input-note').textContent()).resolves.toMatch(/Every input of this sample is 0/);
+    await page.close();
+  });
+
+  it('§1: for every pair of data sets (and a CSV), train on one, switch to the other: no error, no mixed results; back again, the results hold', async () => {
+    const page = await openApp(app, SIZES[1]);
+    const errors = watchErrors(page);
+    const dir = join(ROOT, 'test-results/e2e-files');
+    mkdirSync(dir, { recursive: true });
+    const csv = join(dir, 'ws-points.csv');
+    writeFileSync(csv, ['x1,x2,label', ...Array.from({ length: 30 }, (_, i) => `${(i % 6) / 5},${Math.floor(i / 6) / 4},${i % 2}`)].join('\n'));
+    // The lab network (2 inputs, one sigmoid output) trains on the 2-class sets; every set is a
+    // place to switch to, including the 3-class ones and the 1-D signals it cannot train on.
+    const generators = ['linear', 'xor', 'circle', 'spiral', 'gaussian', 'waves'];
+    const trainable = ['linear', 'xor', 'circle', 'csv'];
+    const samples: Record<string, number> = {};
+    const choose = async (name: string) => {
+      if (name !== 'csv') return chooseData(page, name);
+      await showTab(page, 'Data');
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import CSV…' }).click()]);
+      await chooser.setFiles(csv);
+      await expect.poll(() => page.getByTestId('data-summary').textContent()).toContain('30 samples');
+    };
+    const caption = () => page.getByRole('region', { name: 'Predictions table' }).locator('caption');
+    await setEpochs(page, 30);
+    await page.getByRole('tab', { name: 'Charts' }).click();
+    for (const from of trainable) {
+      await choose(from);
+      samples[from] = Number(/(\d+) samples/.exec((await page.getByTestId('data-summary').textContent()) ?? '')?.[1]);
+      await trainFromBar(page);
+      expect(await runStatus(page)).toBe('done');
+      await expect.poll(() => caption().textContent()).toMatch(new RegExp(`right: \\d+ of ${samples[from]} samples`));
+      for (const to of [...generators, 'csv'].filter((d) => d !== from)) {
+        // The CSV, once imported, is one of the choices in the list; choosing it again re-imports it.
+        await choose(to);
+        await expect.poll(() => page.getByTestId('previous-setup').isVisible(), { message: `${from} → ${to}` }).toBe(true);
+        expect(await boundaryProblems(page), `${from} → ${to}`).toBeNull();
+        // No prediction of the old weights is drawn against the new data, and no "done".
+        await expect(page.getByRole('region', { name: 'Predictions table' }).count()).resolves.toBe(0);
+        await expect(page.getByTestId('boundary-chart').count()).resolves.toBe(0);
+        expect(await runStatus(page)).not.toMatch(/done/);
+        if (from === 'xor' && to === 'linear') await screenshot(page, 'ws-04-previous-setup-1280x720');
+      }
+      // Back on the data it trained on, its results are its own again.
+      await choose(from);
+      await expect.poll(() => page.getByTestId('previous-setup').count()).toBe(0);
+      await expect.poll(() => caption().textContent()).toMatch(new RegExp(`right: \\d+ of ${samples[from]} samples`));
+      expect(await runStatus(page)).toBe('done');
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
