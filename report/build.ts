@@ -27,7 +27,7 @@ import {
   type TrainingSettings,
   type Weights,
 } from '../core/index';
-import { boundaryOption, boundaryPixels } from './charts/boundary-options';
+import { boundaryOption, boundaryPixels, squareChartBox } from './charts/boundary-options';
 import { comparisonOption, scatterOption, signalsOption } from './charts/data-options';
 import { plotDataOf, viewKind } from './charts/plot-data';
 import { boundaryExtent, type PlotData } from './charts/plot-data';
@@ -66,6 +66,8 @@ const CURVE_H = 300;
 /** Points per curve in the report: plenty for a 760-pixel chart, and keeps the file small. */
 const MAX_POINTS = 600;
 const SMALL = 200;
+/** The side of the single run's decision-boundary plot area. */
+const BOUNDARY_PLOT_PX = 360;
 
 const h = escapeHtml;
 
@@ -298,6 +300,12 @@ export function buildLabReport(input: LabReportInput): string {
     const w = weightsOf(input, main);
     const pred = w ? predictionsFor(runProject(project, main, w)) : null;
     if (pred && plot && kind === 'points2d') {
+      if (pred.grid) {
+        // The figure that teaches most, as in the app: square, both axes at one scale.
+        const image = pngDataUrl(pred.grid.res, pred.grid.res, boundaryPixels(pred.grid));
+        const box = squareChartBox(BOUNDARY_PLOT_PX);
+        results += figure(chartSvg(boundaryOption(pred.grid, plot, boundaryExtent(plot, pred.grid.res), image), box.width, box.height), 'The decision boundary: the colour is the class the trained network predicts at each point, paler where it is unsure; the dots are the data.');
+      }
       results += figure(chartSvg(comparisonOption(plot, pred.predicted), WIDE, 360), 'Ground truth (left) and the trained network’s predictions (right); wrong predictions are ringed.');
     } else if (pred) {
       results += `<p>The trained network classifies ${Math.round(pred.accuracy * (data?.n ?? 0))} of ${data?.n ?? 0} samples correctly (${formatPercent(pred.accuracy)}).</p>`;

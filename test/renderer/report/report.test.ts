@@ -46,8 +46,11 @@ describe('lab report', () => {
     expect(html).toContain('Ground truth');
     expect(html).toContain('Loss per epoch, by learning rate');
     expect(html).toContain('Accuracy per epoch, by learning rate');
-    // Five decision boundaries as embedded PNG images, one per value.
-    expect(html.match(/data:image\/png;base64,/g)?.length).toBe(5);
+    // The main run's decision boundary in Results, then five small ones in the experiment, one per value.
+    const results = html.slice(html.indexOf('. Results</h2>'), html.indexOf('. Experiments</h2>'));
+    expect(results.match(/data:image\/png;base64,/g)?.length).toBe(1);
+    expect(results).toContain('The decision boundary');
+    expect(html.match(/data:image\/png;base64,/g)?.length).toBe(6);
     expect((html.match(/<svg /g) ?? []).length).toBeGreaterThanOrEqual(10);
   });
 
