@@ -10,6 +10,7 @@ import {
   REGIME_LABELS,
   SWEEP_SETTING_LABELS,
   formatPercent,
+  mainRun,
   makeDataset,
   metricsFromRunCurves,
   parseSweepSettingKey,
@@ -154,24 +155,6 @@ function runProject(project: Project, run: RunRecord, weights: Weights | null): 
     graph = { nodes: project.graph.nodes.map((n) => ({ ...n, type: byId.get(n.id)?.type ?? n.type, params: { ...(byId.get(n.id)?.params ?? n.params) } })), edges: project.graph.edges };
   }
   return { ...project, graph, dataset: run.dataset, training: run.settings, weights };
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/** The run the results section shows: the latest single run, else the sweep run that is the project as it is. */
-function mainRun(project: Project): RunRecord | null {
-  const single = project.runs.filter((r) => !r.sweep);
-  if (single.length) return single[single.length - 1];
-  const spec = projectToSpec(project);
-  return (
-    project.runs.find((r) => {
-      if (!sameJson(r.settings, project.training) || !sameJson(r.dataset, project.dataset)) return false;
-      const again = rerunRequest({ spec, dataset: r.dataset, settings: r.settings }, r.sweep);
-      return again.ok && sameJson(again.request.spec, spec);
-    }) ?? null
-  );
 }
 
 function weightsOf(input: LabReportInput, run: RunRecord): Weights | null {

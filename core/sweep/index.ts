@@ -38,3 +38,4 @@ export {
   type LabVerdict,
   type FindingResult,
 } from './lab';
+export { mainRun } from './main-run';

@@ -5,6 +5,7 @@
 import { useEffect, useId } from 'react';
 import { useProjectStore } from '../store/project';
 import { useTrainingStore } from '../store/training';
+import { useMainRun } from '../store/use-main-run';
 import { fullNumber } from '../../core/index';
 import { formatNumber, isActive } from '../store/training-events';
 import { useUiStore } from '../store/ui';
@@ -37,7 +38,7 @@ function RunStats() {
   const total = useTrainingStore((s) => s.totalEpochs);
   const status = useTrainingStore((s) => s.status);
   const previous = useStaleParts().length > 0;
-  const saved = useProjectStore((s) => s.project.runs[s.project.runs.length - 1]);
+  const saved = useMainRun();
   // Before any run in this session (a project just opened), its last saved run's figures.
   const fromSaved = status === 'idle' && saved ? { epochs: saved.result.epochs, total: saved.settings.epochs, loss: saved.result.loss ?? Number.NaN, accuracy: saved.result.accuracy ?? Number.NaN } : null;
   const live = metrics[metrics.length - 1];

@@ -7,6 +7,7 @@ import { formatNumber } from '../../core/index';
 import { useProjectStore } from '../store/project';
 import { isActive } from '../store/training-events';
 import { useTrainingStore } from '../store/training';
+import { useMainRun } from '../store/use-main-run';
 import { previousSetupText } from '../store/run-setup';
 import { useStaleParts } from '../store/use-stale-parts';
 import { ChartCard } from '../compare/ChartCard';
@@ -128,7 +129,7 @@ export function ChartsPanel() {
   // follow every frame); each redraw of every chart then fits well inside a frame budget.
   const liveMetricsShown = useThrottled(liveMetrics, curveInterval(liveMetrics.length), active);
   const liveGridShown = useThrottled(liveGrid, LIVE_CHART_INTERVAL_MS, active);
-  const lastRun = project.runs[project.runs.length - 1];
+  const lastRun = useMainRun();
   // While a run goes, its live curves; afterwards the project's last run (which that run became).
   const live = active || (liveMetrics.length > 0 && status === 'error');
   // The saved run's curves become per-epoch metrics only when a chart draws them, in that

@@ -5,10 +5,12 @@ import { useProjectStore } from './project';
 import { staleParts, type SetupPart } from './run-setup';
 import { isActive } from './training-events';
 import { useTrainingStore } from './training';
+import { useMainRun } from './use-main-run';
 
 export function useStaleParts(): SetupPart[] {
   const made = useTrainingStore((s) => s.setup);
   const active = useTrainingStore((s) => isActive(s.status));
   const project = useProjectStore((s) => s.project);
-  return useMemo(() => (active ? [] : staleParts(made, project.runs[project.runs.length - 1], project)), [made, active, project]);
+  const main = useMainRun();
+  return useMemo(() => (active ? [] : staleParts(made, main, project)), [made, active, project, main]);
 }

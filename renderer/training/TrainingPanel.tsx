@@ -20,6 +20,7 @@ import {
 import type { InitName, LossName, OptimizerName, OptimizerSettings, ScheduleSettings, TrainingSettings, UpdateRegime } from '../../core/index';
 import { useProjectStore } from '../store/project';
 import { useTrainingStore } from '../store/training';
+import { useMainRun } from '../store/use-main-run';
 import { fullNumber } from '../../core/index';
 import { formatNumber, isActive } from '../store/training-events';
 import { useStaleParts } from '../store/use-stale-parts';
@@ -159,7 +160,7 @@ function Progress() {
   const metrics = useTrainingStore((s) => s.metrics);
   const liveTotal = useTrainingStore((s) => s.totalEpochs);
   const timeLeft = useTrainingStore((s) => s.timeLeftMs);
-  const lastRun = useProjectStore((s) => s.project.runs[s.project.runs.length - 1]);
+  const lastRun = useMainRun();
   // Results of another set-up are not this one's: no "done … 100%" after the data changed (issue 13 §1, §6).
   const previous = useStaleParts().length > 0;
   // Before any run in this session (e.g. a project just opened), show its last saved run.
