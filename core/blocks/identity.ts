@@ -1,0 +1,4 @@
+import { Identity } from '../layers/activations';
+import { defineActivation } from './activation';
+
+export const identityBlock = defineActivation('Identity', 'Passes values through unchanged: use it to try a layer "without activation".', Identity);
