@@ -44,6 +44,25 @@ export type ParamSchema<K extends string = string> = NumberParam<K> | BooleanPar
  */
 export type BlockRole = 'input' | 'layer' | 'activation' | 'output' | 'join';
 
+/** A formula in symbols and the same with the numbers filled in, as the Backprop tab shows them. */
+export interface WhyText {
+  formula: string;
+  filled: string;
+}
+
+/**
+ * The Backprop tab's explanations of an element-wise kind, next to its definition: y = f(x), and
+ * the factor f′ that ∂L/∂x = ∂L/∂y ⊙ f′ multiplies by. `ys`/`xs` are the symbols of output and
+ * input, `x`/`a` their values, `slope` a LeakyReLU's α.
+ */
+export interface ElementwiseWhy {
+  forward(ys: string, xs: string, x: number, slope: number): WhyText;
+  /** null: the derivative is 1 and the gradient passes unchanged. */
+  derivative(ys: string, xs: string, x: number, a: number, slope: number): WhyText | null;
+  /** Said when this input passes no gradient (a ReLU at x ≤ 0). */
+  blockedNote?(xs: string, x: number): string | null;
+}
+
 /** The resolved layer of one kind, as compileModel hands it to the factory. */
 export type ResolvedOf<T extends NodeType> = ResolvedLayer & { type: T };
 
@@ -59,6 +78,8 @@ export interface BlockDefinition<T extends NodeType = NodeType, P extends readon
    * their inputs' shapes from the resolved layer). null for the Input, which is no layer.
    */
   create: ((spec: ResolvedOf<T>, inShape: readonly number[]) => Block) | null;
+  /** Element-wise kinds: what the Backprop tab says about them (inspect/why.ts). */
+  why?: ElementwiseWhy;
 }
 
 /** Declares a block kind; `const` keeps the param keys literal, so PARAM_KEYS is checked against the spec's types. */

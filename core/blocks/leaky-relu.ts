@@ -1,3 +1,4 @@
+import { num, op } from '../inspect/format';
 import { LeakyReLU } from '../layers/activations';
 import { defineBlock } from './define';
 
@@ -20,4 +21,8 @@ export const leakyReluBlock = defineBlock({
     },
   ],
   create: (spec, inShape) => new LeakyReLU(spec.nodeId, inShape, spec.negativeSlope),
+  why: {
+    forward: (ys, xs, x, slope) => ({ formula: `${ys} = ${xs} if ${xs} > 0, else α·${xs}  (α = ${num(slope)})`, filled: x > 0 ? `${num(x)}` : `${num(slope)}·${op(x)}` }),
+    derivative: (_ys, xs, x, _a, slope) => ({ formula: `(1 if ${xs} > 0, else α)`, filled: `${x > 0 ? 1 : num(slope)}` }),
+  },
 });

@@ -71,4 +71,14 @@ describe('block definitions', () => {
     const doc = readFileSync(new URL('../../../docs/format.md', import.meta.url), 'utf8');
     for (const row of paramTableRows()) expect(doc).toContain(row);
   });
+
+  it('carry the Backprop tab\'s text for exactly the element-wise kinds', () => {
+    for (const t of NODE_TYPES) expect('why' in BLOCKS[t], t).toBe(BLOCKS[t].role === 'activation');
+    const relu = BLOCKS.ReLU.why!;
+    expect(relu.derivative('a₁', 'z₁', -0.5, 0, 0)).toEqual({ formula: '[z₁ > 0]', filled: '0' });
+    expect(relu.blockedNote?.('z₁', -0.5)).toMatch(/z₁ = -0.5 ≤ 0: ReLU passes no gradient/);
+    expect(relu.blockedNote?.('z₁', 2)).toBeNull();
+    expect(BLOCKS.Identity.why!.derivative('a₁', 'z₁', 3, 3, 0)).toBeNull();
+    expect(BLOCKS.LeakyReLU.why!.derivative('a₁', 'z₁', -1, -0.01, 0.01)).toEqual({ formula: '(1 if z₁ > 0, else α)', filled: '0.01' });
+  });
 });
