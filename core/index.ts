@@ -19,6 +19,8 @@ export { compileModel, checkLossFit } from './graph/validate';
 export { conv1dOutLength } from './graph/shapes';
 export { MAX_UNITS, MAX_KERNEL, MAX_PARAMS } from './graph/limits';
 export { DEFAULT_LEAKY_SLOPE, PARAM_KEYS } from './graph/node-params';
+export { BLOCKS, ACTIVATION_TYPES, blockOf } from './blocks/index';
+export type { ActivationType, BlockDefinition, BlockRole, BooleanParam, NumberParam, ParamSchema } from './blocks/index';
 export { makeDataset, datasetInputShape, parseCsv, type MakeDatasetResult, type CsvProblem, type ParseCsvResult, type ParseCsvOptions } from './data/index';
 export { exportWeights, WEIGHTS_FORMAT, WEIGHTS_VERSION, type ExportWeightsResult } from './project/weights';
 export { readWeightsFile, initialWeightsMismatch, type ReadWeightsResult } from './train/weights-file';

@@ -2,7 +2,7 @@
 // (topological, computed once here), with every size filled in from upstream and each
 // layer's sources. Produced by compileModel (graph/validate.ts), consumed by buildNetwork.
 // The reference vectors' layer params map one-to-one onto these.
-import type { GraphProblem, NodeId, NodeShapeInfo } from './spec';
+import type { GraphProblem, NodeId, NodeShapeInfo, NodeType } from './spec';
 
 export type ResolvedLayer =
   | { nodeId: NodeId; type: 'Linear'; inFeatures: number; outFeatures: number; bias: boolean }
@@ -17,7 +17,8 @@ export type ResolvedLayer =
       /** Input signal length, known after shape inference. */
       inLength: number;
     }
-  | { nodeId: NodeId; type: 'Flatten' | 'Sigmoid' | 'Tanh' | 'ReLU' | 'Identity' | 'Softmax' }
+  /** Every kind without params or joined inputs: a new such kind needs no line here. */
+  | { nodeId: NodeId; type: Exclude<NodeType, 'Input' | 'Linear' | 'Conv1d' | 'LeakyReLU' | JoinType> }
   | { nodeId: NodeId; type: 'LeakyReLU'; negativeSlope: number }
   /** The joins: per-sample shapes of their inputs, in the order of their edges in the spec. */
   | { nodeId: NodeId; type: 'Add'; inShapes: number[][] }

@@ -2,12 +2,9 @@
 // the arithmetic (Network.trace runs the same layer forward/backward that training runs, the
 // optimizer is the one training creates); the stepper only decides how much of it is shown.
 import type { NodeId } from '../graph/spec';
-import { Adam } from '../optim/adam';
 import { clipGradNorm } from '../optim/clip';
 import { createOptimizer } from '../optim/create';
-import { Momentum } from '../optim/momentum';
 import type { Optimizer } from '../optim/optimizer';
-import { RMSProp } from '../optim/rmsprop';
 import type { Network } from '../train/network';
 import type { LossName, OptimizerSettings, TensorJson } from '../train/types';
 import type { Mat, NodeView, OptimizerParamStep, OptimizerStepView, ParamView, Phase, StepperView } from './types';
@@ -171,7 +168,7 @@ export function createStepper(net: Network, opts: StepperOptions): Stepper {
       steps++;
     }
     const stateAfter = snapshotState(optimizer);
-    const bc = optimizer instanceof Adam && finite ? optimizer.biasCorrection() : null;
+    const bc = finite ? optimizer.biasCorrection() : null;
     if (bc) {
       // Adam's bias-corrected moments, from the engine's own m, v and corrections.
       stateAfter.mHat = stateAfter.firstMoment.map((m) => m.map((v) => v / bc.c1));
@@ -204,7 +201,7 @@ export function createStepper(net: Network, opts: StepperOptions): Stepper {
       type: opts.optimizer.type,
       lr,
       t: steps,
-      hyper: hyperOf(optimizer),
+      hyper: optimizer.hyper(),
       biasCorrection: bc ? { c1: bc.c1, c2: bc.c2 } : null,
       clip,
       skipped: !finite,
@@ -250,11 +247,4 @@ function snapshotState(o: Optimizer): Record<string, Float64Array[]> {
   const out: Record<string, Float64Array[]> = {};
   for (const s of o.state()) out[s.name] = s.buffers.map((b) => Float64Array.from(b));
   return out;
-}
-
-function hyperOf(o: Optimizer): Record<string, number> {
-  if (o instanceof Adam) return { beta1: o.beta1, beta2: o.beta2, eps: o.eps };
-  if (o instanceof RMSProp) return { alpha: o.alpha, eps: o.eps };
-  if (o instanceof Momentum) return { momentum: o.momentum };
-  return {};
 }

@@ -1,13 +1,16 @@
 // "Why is this number what it is": for any number of the step-through, the rule that produced
 // it in the lab's notation and the same rule with the numbers filled in. The value reported is
 // always the engine's own; the filled-in terms are the engine's inputs to that rule.
+import { blockOf } from '../blocks/index';
 import { coords, num, op, sub, sumText } from './format';
 import type { Mat, NodeView, OptimizerParamStep, StepperView, ValueRef, Why } from './types';
 
 const why = (title: string, formula: string, filled: string, value: number, notes: string[] = []): Why => ({ title, formula, filled: `${filled} = ${num(value)}`, value, notes });
 
 const isWeighted = (n: NodeView) => n.type === 'Linear' || n.type === 'Conv1d';
-const isElementwise = (n: NodeView) => ['Sigmoid', 'Tanh', 'ReLU', 'LeakyReLU', 'Identity'].includes(n.type);
+const isElementwise = (n: NodeView) => blockOf(n.type).role === 'activation';
+/** An element-wise kind's own explanations (core/blocks), or undefined for every other kind. */
+const elementwiseWhy = (n: NodeView) => blockOf(n.type).why;
 
 /** The symbol of a node's output: z for a weighted layer, a for an activation (numbered by layer). */
 export function outSym(n: NodeView): string {
@@ -107,6 +110,11 @@ function explainOutput(node: NodeView, index: number, xs: string): Why {
   const ys = outSym(node);
   const x = node.input.data[index];
   const title = `${ys}[${c.join(',')}]`;
+  const ew = elementwiseWhy(node);
+  if (ew) {
+    const f = ew.forward(ys, xs, x, node.negativeSlope ?? 0);
+    return why(title, f.formula, f.filled, value);
+  }
   switch (node.type) {
     case 'Linear': {
       const [i, o] = c;
@@ -136,16 +144,6 @@ function explainOutput(node: NodeView, index: number, xs: string): Why {
       const k = sub(node.layerNumber);
       return why(title, `${ys}[i,o,t] = b${k}[o] + Σ_c Σ_j W${k}[o,c,j]·${xs}[i,c,t·${cv.stride}−${cv.padding}+j]`, sumText(terms, 8), value, cv.padding ? ['Positions outside the signal are zero padding and add nothing.'] : []);
     }
-    case 'Sigmoid':
-      return why(title, `${ys} = σ(${xs}) = 1 / (1 + e^(−${xs}))`, `1 / (1 + e^(−${op(x)}))`, value);
-    case 'Tanh':
-      return why(title, `${ys} = tanh(${xs})`, `tanh(${num(x)})`, value);
-    case 'ReLU':
-      return why(title, `${ys} = max(0, ${xs})`, `max(0, ${num(x)})`, value);
-    case 'LeakyReLU':
-      return why(title, `${ys} = ${xs} if ${xs} > 0, else α·${xs}  (α = ${num(node.negativeSlope ?? 0)})`, x > 0 ? `${num(x)}` : `${num(node.negativeSlope ?? 0)}·${op(x)}`, value);
-    case 'Identity':
-      return why(title, `${ys} = ${xs} (no activation)`, num(x), value);
     case 'Add': {
       const ins = node.inputs ?? [node.input];
       const names = (node.sources ?? []).map((id) => `‘${id}’`).join(' + ');
@@ -175,6 +173,9 @@ function explainOutput(node: NodeView, index: number, xs: string): Why {
       const zs = Array.from(node.input.data.subarray(row, row + w));
       return why(title, `p_j = e^(z_j) / Σₖ e^(z_k)`, `e^(${num(x)}) / (${sumText(zs.map((z) => `e^(${num(z)})`), 6)})`, value, ['The engine subtracts the row maximum first so e^z never overflows; the result is the same.']);
     }
+    default:
+      // The element-wise kinds are answered above, from their own definitions (core/blocks).
+      return why(title, `${ys} = ${node.type}(${xs})`, num(x), value);
   }
 }
 
@@ -300,20 +301,12 @@ function explainDelta(v: StepperView, linear: NodeView, act: NodeView, index: nu
     upstreamFilled = `(${sumText(backThroughLinear(afterAct, c[0], c[1]), 6)})`;
   }
   const z = linear.output.data[index];
-  switch (act.type) {
-    case 'Sigmoid':
-      return why(title, `Δ${k} = ${upstream} ⊙ ${as} ⊙ (1 − ${as})`, `${upstreamFilled} · ${num(a)} · ${op(1 - a)}`, value);
-    case 'Tanh':
-      return why(title, `Δ${k} = ${upstream} ⊙ (1 − ${as}²)`, `${upstreamFilled} · (1 − ${op(a)}²)`, value);
-    case 'ReLU':
-      return why(title, `Δ${k} = ${upstream} ⊙ [z${k} > 0]`, `${upstreamFilled} · ${z > 0 ? 1 : 0}`, value, z > 0 ? [] : [`z${k} = ${num(z)} ≤ 0: ReLU passes no gradient here.`]);
-    case 'LeakyReLU':
-      return why(title, `Δ${k} = ${upstream} ⊙ (1 if z${k} > 0, else α)`, `${upstreamFilled} · ${z > 0 ? 1 : num(act.negativeSlope ?? 0)}`, value);
-    case 'Identity':
-      return why(title, `Δ${k} = ${upstream} (no activation: derivative 1)`, upstreamFilled, value);
-    default:
-      return why(title, `Δ${k} = ∂L/∂z${k}, passed back from ${act.type} node ‘${act.nodeId}’`, num(at(act.gradInput, index)), value);
-  }
+  const ew = elementwiseWhy(act);
+  if (!ew) return why(title, `Δ${k} = ∂L/∂z${k}, passed back from ${act.type} node ‘${act.nodeId}’`, num(at(act.gradInput, index)), value);
+  const d = ew.derivative(as, `z${k}`, z, a, act.negativeSlope ?? 0);
+  if (d === null) return why(title, `Δ${k} = ${upstream} (no activation: derivative 1)`, upstreamFilled, value);
+  const note = ew.blockedNote?.(`z${k}`, z);
+  return why(title, `Δ${k} = ${upstream} ⊙ ${d.formula}`, `${upstreamFilled} · ${d.filled}`, value, note ? [note] : []);
 }
 
 function explainGradInput(v: StepperView, node: NodeView, index: number): Why | null {
@@ -331,15 +324,17 @@ function explainGradInput(v: StepperView, node: NodeView, index: number): Why | 
     const { formula, filled } = fusedDelta(v, node, index);
     return why(title, formula, filled, value, v.n === 1 ? ['For a single sample (N = 1) this is ŷ − y, the lab’s output delta.'] : [`Mean over the batch: the lab’s ŷ − y divided by ${v.n}.`]);
   }
+  const d = elementwiseWhy(node)?.derivative(ys, xs, x, a, node.negativeSlope ?? 0);
+  if (d) {
+    const note = elementwiseWhy(node)?.blockedNote?.(xs, x);
+    return why(title, `∂L/∂${xs} = ∂L/∂${ys} ⊙ ${d.formula}`, `${op(g)} · ${d.filled}`, value, note ? [note] : []);
+  }
   switch (node.type) {
+    // An element-wise kind reaches here only when its derivative is 1 (Identity).
     case 'Sigmoid':
-      return why(title, `∂L/∂${xs} = ∂L/∂${ys} ⊙ ${ys} ⊙ (1 − ${ys})`, `${op(g)} · ${num(a)} · ${op(1 - a)}`, value);
     case 'Tanh':
-      return why(title, `∂L/∂${xs} = ∂L/∂${ys} ⊙ (1 − ${ys}²)`, `${op(g)} · (1 − ${op(a)}²)`, value);
     case 'ReLU':
-      return why(title, `∂L/∂${xs} = ∂L/∂${ys} ⊙ [${xs} > 0]`, `${op(g)} · ${x > 0 ? 1 : 0}`, value, x > 0 ? [] : [`${xs} = ${num(x)} ≤ 0: the gradient is 0 here (also exactly at 0).`]);
     case 'LeakyReLU':
-      return why(title, `∂L/∂${xs} = ∂L/∂${ys} ⊙ (1 if ${xs} > 0, else α)`, `${op(g)} · ${x > 0 ? 1 : num(node.negativeSlope ?? 0)}`, value);
     case 'Identity':
     case 'Flatten':
       return why(title, `∂L/∂${xs} = ∂L/∂${ys} (passes straight through)`, num(g), value);

@@ -4,6 +4,7 @@ import type { Param } from '../layers/layer';
 import { Optimizer } from './optimizer';
 
 export class Adam extends Optimizer {
+  readonly name = 'Adam';
   private readonly m: Float64Array[];
   private readonly v: Float64Array[];
 
@@ -20,7 +21,7 @@ export class Adam extends Optimizer {
   }
 
   /** The bias corrections 1 − β1ᵗ and 1 − β2ᵗ of the last step (shown by the inspector). */
-  biasCorrection(): { c1: number; c2: number; t: number } {
+  override biasCorrection(): { c1: number; c2: number; t: number } {
     return { c1: 1 - Math.pow(this.beta1, this.t), c2: 1 - Math.pow(this.beta2, this.t), t: this.t };
   }
 
@@ -40,6 +41,10 @@ export class Adam extends Optimizer {
       v[i] = vi;
       p[i] -= (lr * (mi / c1)) / (Math.sqrt(vi / c2) + eps);
     }
+  }
+
+  override hyper(): Record<string, number> {
+    return { beta1: this.beta1, beta2: this.beta2, eps: this.eps };
   }
 
   state(): { name: string; buffers: readonly Float64Array[] }[] {

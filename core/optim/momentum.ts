@@ -3,6 +3,7 @@ import type { Param } from '../layers/layer';
 import { Optimizer } from './optimizer';
 
 export class Momentum extends Optimizer {
+  readonly name = 'Momentum';
   private readonly v: Float64Array[];
 
   constructor(
@@ -22,6 +23,10 @@ export class Momentum extends Optimizer {
       v[i] = vi;
       p[i] -= lr * vi;
     }
+  }
+
+  override hyper(): Record<string, number> {
+    return { momentum: this.momentum };
   }
 
   state(): { name: string; buffers: readonly Float64Array[] }[] {

@@ -1,8 +1,11 @@
 // The optimizer base class owns step(): it walks the params and hands each tensor to the
 // subclass, which implements only its update rule (tinygrad's nn/optim.py split).
 import type { Param } from '../layers/layer';
+import type { OptimizerName } from '../train/types';
 
 export abstract class Optimizer {
+  /** Which rule this is: what the inspector and the settings call it (no instanceof needed). */
+  abstract readonly name: OptimizerName;
   /** The learning rate of the next step; the trainer sets it from the schedule each epoch. */
   lr: number;
   /** Steps taken so far; during update() it is the current step, counted from 1. */
@@ -31,4 +34,14 @@ export abstract class Optimizer {
 
   /** The optimizer's state per param, for the step-through inspector (empty for SGD). */
   abstract state(): { name: string; buffers: readonly Float64Array[] }[];
+
+  /** The rule's own hyperparameters by their PyTorch names (lr aside), for the inspector. */
+  hyper(): Record<string, number> {
+    return {};
+  }
+
+  /** Bias corrections of the last step, for a rule that has them (Adam); null otherwise. */
+  biasCorrection(): { c1: number; c2: number; t: number } | null {
+    return null;
+  }
 }

@@ -3,6 +3,7 @@ import type { Param } from '../layers/layer';
 import { Optimizer } from './optimizer';
 
 export class RMSProp extends Optimizer {
+  readonly name = 'RMSProp';
   private readonly s: Float64Array[];
 
   constructor(
@@ -25,6 +26,10 @@ export class RMSProp extends Optimizer {
       s[i] = si;
       p[i] -= (lr * gi) / (Math.sqrt(si) + eps);
     }
+  }
+
+  override hyper(): Record<string, number> {
+    return { alpha: this.alpha, eps: this.eps };
   }
 
   state(): { name: string; buffers: readonly Float64Array[] }[] {

@@ -1,12 +1,12 @@
 // Which nodes a structural sweep changes, and the changed spec. "Hidden" means followed by
 // another layer with weights: the output layer and its final activation are never touched,
 // so the network still fits its loss and labels.
+import { blockOf } from '../blocks/index';
 import type { ResolvedLayer } from '../graph/resolved';
 import type { ModelSpec, NodeId, SpecNode } from '../graph/spec';
 import { LAB_LEAKY_SLOPE } from './presets';
 import type { SweepActivation } from './types';
 
-const ACTIVATION_TYPES: ReadonlySet<ResolvedLayer['type']> = new Set(['Sigmoid', 'Tanh', 'ReLU', 'LeakyReLU', 'Identity']);
 const hasWeights = (l: ResolvedLayer): boolean => l.type === 'Linear' || l.type === 'Conv1d';
 
 /** Layers (in chain order) that come before the last layer with weights. */
@@ -26,7 +26,7 @@ export function hiddenLinearIds(layers: readonly ResolvedLayer[]): NodeId[] {
 
 export function hiddenActivationIds(layers: readonly ResolvedLayer[]): NodeId[] {
   return beforeOutput(layers)
-    .filter((l) => ACTIVATION_TYPES.has(l.type))
+    .filter((l) => blockOf(l.type).role === 'activation')
     .map((l) => l.nodeId);
 }
 

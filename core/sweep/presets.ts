@@ -1,6 +1,6 @@
 // The lab's experiments as one-click presets, and the words the UI and the report use.
 import type { OptimizerName, OptimizerSettings } from '../train/types';
-import type { SweepSetting } from './types';
+import { SWEEP_ACTIVATIONS, type SweepSetting } from './types';
 
 /** The lab's LeakyReLU slope: what an activation sweep's LeakyReLU uses (the block's default is 0.01). */
 export const LAB_LEAKY_SLOPE = 0.02;
@@ -19,7 +19,7 @@ export const LAB_OPTIMIZERS: Readonly<Record<OptimizerName, OptimizerSettings>> 
 export const SWEEP_PRESETS: Readonly<Record<SweepSetting, readonly string[]>> = {
   lr: ['0.0005', '0.005', '0.05', '0.5', '1'],
   hidden: ['64', '32', '16', '8', '4', '2', '1'],
-  activation: ['Sigmoid', 'ReLU', 'LeakyReLU', 'Tanh', 'Identity'],
+  activation: SWEEP_ACTIVATIONS,
   optimizer: ['SGD', 'Momentum', 'RMSProp', 'Adam'],
   init: ['normal', 'xavier', 'he'],
   batchSize: ['0', '16', '8', '4', '1'],

@@ -1,5 +1,6 @@
 // A "change one thing" sweep: one setting, several values, everything else held fixed.
 // Plain JSON, so a sweep can be saved, sent to a worker pool and written into a report.
+import { ACTIVATION_TYPES, type ActivationType } from '../blocks/index';
 import type { ModelSpec } from '../graph/spec';
 import type { DatasetSpec } from '../data/types';
 import type { InitName, OptimizerName, TrainingSettings, TrainRequest } from '../train/types';
@@ -8,8 +9,8 @@ export const SWEEP_SETTINGS = ['lr', 'hidden', 'activation', 'optimizer', 'init'
 export type SweepSetting = (typeof SWEEP_SETTINGS)[number];
 
 /** The activations a hidden activation node can be swept over; Identity = "no activation". */
-export const SWEEP_ACTIVATIONS = ['Sigmoid', 'ReLU', 'LeakyReLU', 'Tanh', 'Identity'] as const;
-export type SweepActivation = (typeof SWEEP_ACTIVATIONS)[number];
+export const SWEEP_ACTIVATIONS: readonly ActivationType[] = ACTIVATION_TYPES;
+export type SweepActivation = ActivationType;
 
 export interface SweepDefinition {
   setting: SweepSetting;

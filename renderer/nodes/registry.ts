@@ -1,6 +1,6 @@
-// The one registration per node kind. The palette, the node component, the inspector form and
-// the param checks all read from here.
-import { NODE_TYPES, readDecimal, type NodeType } from '../../core/index';
+// The one registration per node kind: core's block joined with the renderer's face. The palette,
+// the node component, the inspector form and the param checks all read from here.
+import { NODE_TYPES, blockOf, readDecimal, type NodeType } from '../../core/index';
 import { addNode } from './kinds/add';
 import { concatNode } from './kinds/concat';
 import { conv1dNode } from './kinds/conv1d';
@@ -9,9 +9,9 @@ import { identityNode, leakyReluNode, reluNode, sigmoidNode, tanhNode } from './
 import { inputNode } from './kinds/input';
 import { linearNode } from './kinds/linear';
 import { softmaxNode } from './kinds/softmax';
-import { CATEGORIES, type Category, type NodeDefinition, type ParamSchema, type Params } from './types';
+import { CATEGORIES, type Category, type NodeDefinition, type NodeFace, type ParamSchema, type Params } from './types';
 
-export const nodeDefinitions: Readonly<Record<NodeType, NodeDefinition>> = {
+const faces: Readonly<Record<NodeType, NodeFace>> = {
   Input: inputNode,
   Linear: linearNode,
   Conv1d: conv1dNode,
@@ -25,6 +25,15 @@ export const nodeDefinitions: Readonly<Record<NodeType, NodeDefinition>> = {
   Add: addNode,
   Concat: concatNode,
 };
+
+/** Each kind's face joined with its core block: description, ports and params come from core. */
+export const nodeDefinitions: Readonly<Record<NodeType, NodeDefinition>> = Object.fromEntries(
+  NODE_TYPES.map((t) => {
+    const block = blockOf(t);
+    const def: NodeDefinition = { ...faces[t], description: block.description, ports: { input: block.role !== 'input', output: true }, params: block.params };
+    return [t, def];
+  }),
+) as Record<NodeType, NodeDefinition>;
 
 export function definitionOf(type: NodeType): NodeDefinition {
   return nodeDefinitions[type];

@@ -1,11 +1,3 @@
-import type { NodeDefinition } from '../types';
+import type { NodeFace } from '../types';
 
-export const concatNode: NodeDefinition = {
-  type: 'Concat',
-  title: 'Concat',
-  category: 'Layers',
-  description: 'Joins two or more inputs side by side (features, or the channels of signals of one length), in the order they are connected.',
-  ports: { input: true, output: true },
-  params: [],
-  summary: () => 'inputs side by side',
-};
+export const concatNode: NodeFace = { type: 'Concat', title: 'Concat', category: 'Layers', summary: () => 'inputs side by side' };

@@ -1,11 +1,3 @@
-import type { NodeDefinition } from '../types';
+import type { NodeFace } from '../types';
 
-export const flattenNode: NodeDefinition = {
-  type: 'Flatten',
-  title: 'Flatten',
-  category: 'Layers',
-  description: 'Turns [channels, length] into one flat vector so a Linear layer can follow a Conv1d.',
-  ports: { input: true, output: true },
-  params: [],
-  summary: () => 'to a vector',
-};
+export const flattenNode: NodeFace = { type: 'Flatten', title: 'Flatten', category: 'Layers', summary: () => 'to a vector' };

@@ -1,11 +1,3 @@
-import type { NodeDefinition } from '../types';
+import type { NodeFace } from '../types';
 
-export const softmaxNode: NodeDefinition = {
-  type: 'Softmax',
-  title: 'Softmax',
-  category: 'Input/Output',
-  description: 'Turns the last layer into class probabilities that sum to 1; use it with cross-entropy for more than two classes.',
-  ports: { input: true, output: true },
-  params: [],
-  summary: () => 'probabilities',
-};
+export const softmaxNode: NodeFace = { type: 'Softmax', title: 'Softmax', category: 'Input/Output', summary: () => 'probabilities' };

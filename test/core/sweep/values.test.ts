@@ -32,7 +32,7 @@ describe('sweep settings and values as typed', () => {
     expect(msg('hidden', '2.5')).toMatch(/whole number from 1/);
     expect(msg('hidden', '0')).toMatch(/whole number from 1/);
     expect(msg('batchSize', '-1')).toMatch(/from 0 \(the full batch\)/);
-    expect(msg('activation', 'Softmax')).toMatch(/choose Sigmoid, ReLU, LeakyReLU, Tanh, Identity/);
+    expect(msg('activation', 'Softmax')).toMatch(/choose Sigmoid, Tanh, ReLU, LeakyReLU, Identity/);
     expect(msg('seed', '')).toMatch(/an empty value/);
   });
 

@@ -121,7 +121,7 @@ describe('sweep store', () => {
   it('changing the setting loads its presets; nothing changes while a sweep runs', async () => {
     const h = harness();
     h.store.getState().setSetting('activation');
-    expect(h.store.getState().values).toEqual(['Sigmoid', 'ReLU', 'LeakyReLU', 'Tanh', 'Identity']);
+    expect(h.store.getState().values).toEqual(['Sigmoid', 'Tanh', 'ReLU', 'LeakyReLU', 'Identity']);
     await h.store.getState().start();
     h.store.getState().setSetting('lr');
     expect(h.store.getState().setting).toBe('activation');

@@ -29,7 +29,7 @@ beforeEach(() => {
 describe('editing commands', () => {
   it('adds a node with its kind’s defaults and selects it', () => {
     const id = addNodeAt('Conv1d', { x: 1, y: 2 });
-    expect(project().project.graph.nodes.find((n) => n.id === id)!.params).toEqual({ outChannels: 8, kernelSize: 5, stride: 1, padding: 2 });
+    expect(project().project.graph.nodes.find((n) => n.id === id)!.params).toEqual({ outChannels: 8, kernelSize: 5, stride: 1, padding: 0 });
     expect(ui().selectedNodeIds).toEqual([id]);
   });
 

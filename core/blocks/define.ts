@@ -1,0 +1,88 @@
+// One definition per block kind: its name, what it does, its params (one schema that core's
+// validation, the inspector's fields and the docs read) and how its layer is built. Shape
+// inference for a kind lives in graph/shapes.ts (joins: graph/join-shapes.ts).
+import type { NodeType } from '../graph/spec';
+import type { ResolvedLayer } from '../graph/resolved';
+import type { Block } from '../layers/join';
+
+interface ParamBase<K extends string> {
+  /** The key in node params and in .bpnn files (PyTorch's name in camelCase). */
+  key: K;
+  /** The inspector field's label, e.g. "Output features". */
+  label: string;
+  /** One sentence a student understands. */
+  help: string;
+}
+
+export interface NumberParam<K extends string = string> extends ParamBase<K> {
+  /** 'int': whole numbers only. */
+  kind: 'int' | 'number';
+  /** What a new block starts with; also what an optional param means when a file leaves it out. */
+  default: number;
+  min: number;
+  max: number;
+  /** The inspector's spin step (1 for whole numbers). */
+  step?: number;
+  /** true: a file may leave it out and gets the default; false: a missing value is a problem. */
+  optional: boolean;
+  /** Why the upper limit exists, said to the student when a value is above it. */
+  limitWhy?: string;
+  /** What a usual value is, added to the message for a bad value (e.g. "0.01 is usual"). */
+  usual?: string;
+}
+
+export interface BooleanParam<K extends string = string> extends ParamBase<K> {
+  kind: 'boolean';
+  default: boolean;
+}
+
+export type ParamSchema<K extends string = string> = NumberParam<K> | BooleanParam<K>;
+
+/**
+ * What a kind is for: 'activation' kinds act element by element and keep the shape, so a
+ * sweep may swap one for another; 'join' kinds take two or more inputs.
+ */
+export type BlockRole = 'input' | 'layer' | 'activation' | 'output' | 'join';
+
+/** A formula in symbols and the same with the numbers filled in, as the Backprop tab shows them. */
+export interface WhyText {
+  formula: string;
+  filled: string;
+}
+
+/**
+ * The Backprop tab's explanations of an element-wise kind, next to its definition: y = f(x), and
+ * the factor f′ that ∂L/∂x = ∂L/∂y ⊙ f′ multiplies by. `ys`/`xs` are the symbols of output and
+ * input, `x`/`a` their values, `slope` a LeakyReLU's α.
+ */
+export interface ElementwiseWhy {
+  forward(ys: string, xs: string, x: number, slope: number): WhyText;
+  /** null: the derivative is 1 and the gradient passes unchanged. */
+  derivative(ys: string, xs: string, x: number, a: number, slope: number): WhyText | null;
+  /** Said when this input passes no gradient (a ReLU at x ≤ 0). */
+  blockedNote?(xs: string, x: number): string | null;
+}
+
+/** The resolved layer of one kind, as compileModel hands it to the factory. */
+export type ResolvedOf<T extends NodeType> = ResolvedLayer & { type: T };
+
+export interface BlockDefinition<T extends NodeType = NodeType, P extends readonly ParamSchema[] = readonly ParamSchema[], R extends BlockRole = BlockRole> {
+  type: T;
+  role: R;
+  /** Shown in the palette's tooltip, the inspector and the docs. */
+  description: string;
+  /** In the order .bpnn files list them; the loader refuses any other key. */
+  params: P;
+  /**
+   * Builds the layer. `inShape` is the per-sample output shape of its source (joins read
+   * their inputs' shapes from the resolved layer). null for the Input, which is no layer.
+   */
+  create: ((spec: ResolvedOf<T>, inShape: readonly number[]) => Block) | null;
+  /** Element-wise kinds: what the Backprop tab says about them (inspect/why.ts). */
+  why?: ElementwiseWhy;
+}
+
+/** Declares a block kind; `const` keeps the param keys literal, so PARAM_KEYS is checked against the spec's types. */
+export function defineBlock<const T extends NodeType, const P extends readonly ParamSchema[], const R extends BlockRole>(def: BlockDefinition<T, P, R>): BlockDefinition<T, P, R> {
+  return def;
+}

@@ -1,0 +1,9 @@
+import { defineBlock } from './define';
+
+export const inputBlock = defineBlock({
+  type: 'Input',
+  role: 'input',
+  description: 'Where the samples enter the network; its shape comes from the dataset.',
+  params: [],
+  create: null,
+});

@@ -1,0 +1,24 @@
+import { MAX_UNITS, UNITS_WHY } from '../graph/limits';
+import { Linear } from '../layers/linear';
+import { defineBlock } from './define';
+
+export const linearBlock = defineBlock({
+  type: 'Linear',
+  role: 'layer',
+  description: 'A fully connected layer: every output is a weighted sum of all inputs plus a bias (y = xWᵀ + b).',
+  params: [
+    {
+      key: 'outFeatures',
+      label: 'Output features',
+      kind: 'int',
+      default: 32,
+      min: 1,
+      max: MAX_UNITS,
+      optional: false,
+      limitWhy: UNITS_WHY,
+      help: 'How many units (neurons) this layer has; its input size comes from the layer before.',
+    },
+    { key: 'bias', label: 'Bias', kind: 'boolean', default: true, help: 'Add a learned bias b to every output.' },
+  ],
+  create: (spec) => new Linear(spec.nodeId, spec.inFeatures, spec.outFeatures, spec.bias),
+});
