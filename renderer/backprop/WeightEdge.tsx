@@ -49,6 +49,22 @@ function EdgeHeatmap({ edgeId, target, x, y }: { edgeId: string; target: string;
   );
 }
 
+/** The input's number, just before the handle it enters (Concat: 1 is joined first). */
+function InputOrderBadge({ order, target, x, y }: { order: number; target: string; x: number; y: number }) {
+  return (
+    <EdgeLabelRenderer>
+      <span
+        className="edge-order"
+        style={{ transform: `translate(-100%, -50%) translate(${x - 10}px, ${y - 12}px)` }}
+        aria-label={`Input ${order} of ${target}`}
+        title={`Input ${order} of ${target}: joined in this order`}
+      >
+        {order}
+      </span>
+    </EdgeLabelRenderer>
+  );
+}
+
 /**
  * Where a connection that wraps back to the start of the next row runs across: in the gap just
  * above the target's row (the default, midway between the handles, cuts through a node that
@@ -73,6 +89,7 @@ function WeightEdgeImpl(props: EdgeProps<WeightFlowEdge>) {
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} style={style} interactionWidth={interactionWidth} />
       {shown && <EdgeHeatmap edgeId={id} target={target} x={labelX} y={labelY} />}
+      {data?.order !== undefined && <InputOrderBadge order={data.order} target={target} x={targetX} y={targetY} />}
     </>
   );
 }

@@ -63,9 +63,11 @@ export function Canvas() {
   );
   const running = useTrainingStore((s) => s.status === 'running');
   const linearIds = useMemo(() => new Set(graph.nodes.filter((n) => n.type === 'Linear').map((n) => n.id)), [graph.nodes]);
+  // Concat joins its inputs in edge order, so its wires carry their number; Add's sum has no order.
+  const concatIds = useMemo(() => new Set(graph.nodes.filter((n) => n.type === 'Concat').map((n) => n.id)), [graph.nodes]);
   const edges = useMemo(
-    () => toFlowEdges(graph.edges, new Set(selectedEdgeIds), running, linearIds),
-    [graph.edges, selectedEdgeIds, running, linearIds],
+    () => toFlowEdges(graph.edges, new Set(selectedEdgeIds), running, linearIds, concatIds),
+    [graph.edges, selectedEdgeIds, running, linearIds, concatIds],
   );
 
   useEffect(() => {
