@@ -49,13 +49,16 @@ function EdgeHeatmap({ edgeId, target, x, y }: { edgeId: string; target: string;
   );
 }
 
-/** The input's number, just before the handle it enters (Concat: 1 is joined first). */
+/**
+ * The input's number, halfway along its wire (every wire into a block ends on the same handle,
+ * so numbers there would stack). For a Concat, 1 is joined first.
+ */
 function InputOrderBadge({ order, target, x, y }: { order: number; target: string; x: number; y: number }) {
   return (
     <EdgeLabelRenderer>
       <span
         className="edge-order"
-        style={{ transform: `translate(-100%, -50%) translate(${x - 10}px, ${y - 12}px)` }}
+        style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)` }}
         aria-label={`Input ${order} of ${target}`}
         title={`Input ${order} of ${target}: joined in this order`}
       >
@@ -89,7 +92,7 @@ function WeightEdgeImpl(props: EdgeProps<WeightFlowEdge>) {
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} style={style} interactionWidth={interactionWidth} />
       {shown && <EdgeHeatmap edgeId={id} target={target} x={labelX} y={labelY} />}
-      {data?.order !== undefined && <InputOrderBadge order={data.order} target={target} x={targetX} y={targetY} />}
+      {data?.order !== undefined && <InputOrderBadge order={data.order} target={target} x={labelX} y={labelY} />}
     </>
   );
 }

@@ -19,9 +19,10 @@ export function JoinInputs({ node, graph }: { node: ProjectNode; graph: Graph })
     <section className="field join-inputs" aria-label={`Inputs of ${node.id}`}>
       <h3>Inputs{ordered ? ', in the order they are joined' : ''}</h3>
       {incoming.length === 0 && <p className="muted">None yet: draw wires into this block.</p>}
-      <ol>
+      <ol className="join-input-list">
         {incoming.map((e, i) => (
           <li key={e.id}>
+            <span className="join-input-number">{i + 1}.</span>
             <span className="join-input-name">{titleOf(e.source)}</span>
             {ordered && (
               <>
