@@ -6,6 +6,7 @@
 import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, useInternalNode, type EdgeProps } from '@xyflow/react';
 import { memo, useEffect, useRef } from 'react';
 import type { WeightFlowEdge } from '../editor/flow';
+import { isSkip, skipPath, type NodeBox } from '../editor/skip-route';
 import { useUiStore } from '../store/ui';
 import { paintHeatmap } from './paint';
 import { useNeuronStore } from './use-backprop';
@@ -83,11 +84,29 @@ function useWrapCentreY(source: string, target: string, sourceX: number, targetX
   return top > bottom ? top - Math.min(heatmap ? 48 : 20, (top - bottom) / 2) : undefined;
 }
 
+/** Source and target boxes when this wire skips over blocks of its row, else null. */
+function useSkipBoxes(source: string, target: string): [NodeBox, NodeBox] | null {
+  const s = useInternalNode(source);
+  const t = useInternalNode(target);
+  if (!s || !t) return null;
+  const box = (n: NonNullable<typeof s>): NodeBox => ({
+    ...n.internals.positionAbsolute,
+    width: n.measured.width ?? 0,
+    height: n.measured.height ?? 0,
+  });
+  const a = box(s);
+  const b = box(t);
+  return isSkip(a, b) ? [a, b] : null;
+}
+
 function WeightEdgeImpl(props: EdgeProps<WeightFlowEdge>) {
   const { id, source, target, data, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd, style, interactionWidth } = props;
   const shown = useNeuronStore((s) => data?.intoLinear === true && (s.showWeights || s.edgesShown.includes(id)));
   const centerY = useWrapCentreY(source, target, sourceX, targetX, shown);
-  const [path, labelX, labelY] = getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, centerY });
+  const skip = useSkipBoxes(source, target);
+  const [path, labelX, labelY] = skip
+    ? skipPath(skip[0], skip[1], sourceX, sourceY, targetX, targetY)
+    : getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, centerY });
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} style={style} interactionWidth={interactionWidth} />
