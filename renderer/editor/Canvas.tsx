@@ -137,6 +137,11 @@ export function Canvas() {
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Meta', 'Control']}
+        // React Flow pans as soon as a wire or a block comes near the canvas's edge, which moved
+        // the network away under a student aiming at a block there (issue 13 §4). The canvas
+        // moves only when asked: Zoom to fit, the minimap, a drag of the background, the wheel.
+        autoPanOnConnect={false}
+        autoPanOnNodeDrag={false}
         fitView
         fitViewOptions={FIT_OPTIONS}
         minZoom={0.1}

@@ -194,4 +194,34 @@ describe.skipIf(SKIP_BROWSER)('graphs on the canvas', () => {
       await page.close();
     });
   }
+
+  it('1280x720: a wire or a block dragged to the canvas edge does not pan the canvas', async () => {
+    const page = await openApp(app, SIZES[1]);
+    const errors = watchErrors(page);
+    const viewport = () => page.locator('.react-flow__viewport').getAttribute('style');
+    await viewportSettled(page);
+    const before = await viewport();
+    const canvas = await page.getByRole('region', { name: 'Network canvas' }).boundingBox();
+    const handle = await page.locator('.react-flow__node').first().locator('.react-flow__handle.source').boundingBox();
+    if (!canvas || !handle) throw new Error('canvas or handle not visible');
+    const edgeX = canvas.x + canvas.width - 4;
+    const edgeY = canvas.y + canvas.height / 2;
+    // A wire held at the right edge for a few moves (React Flow's own auto-pan moves the view on every frame there).
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    await page.mouse.down();
+    for (let i = 0; i <= 10; i++) await page.mouse.move(edgeX - 10 + i, edgeY, { steps: 2 });
+    await page.mouse.up();
+    expect(await viewport()).toBe(before);
+    // The same with a block.
+    const title = page.locator('.react-flow__node').first().locator('.bp-node-title');
+    const t = await title.boundingBox();
+    if (!t) throw new Error('block title not visible');
+    await page.mouse.move(t.x + 10, t.y + t.height / 2);
+    await page.mouse.down();
+    for (let i = 0; i <= 10; i++) await page.mouse.move(edgeX - 10 + i, edgeY, { steps: 2 });
+    await page.mouse.up();
+    expect(await viewport()).toBe(before);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
