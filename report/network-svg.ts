@@ -1,6 +1,6 @@
-// The network as a figure: one box per node along the chain (wrapping into rows), each with its
-// kind, its key setting and its output shape, arrows between them. Drawn from the graph the
-// engine compiles, so the figure is the network that trained.
+// The network as a figure: one box per node in running order (wrapping into rows), each with its
+// kind, its key setting and its output shape, and one arrow per edge of the graph (skips too).
+// Drawn from the graph the engine compiles, so the figure is the network that trained.
 import { compileModel, datasetInputShape, projectToSpec, type NodeShapeInfo, type Project, type ProjectNode } from '../core/index';
 import { escapeHtml } from './escape';
 
@@ -9,6 +9,8 @@ const BOX_H = 64;
 const GAP = 36;
 const PER_ROW = 5;
 const PAD = 12;
+/** Room under the last row for a skip wire's lane. */
+const SKIP_LANE = GAP / 2;
 
 const KIND_FILL: Record<string, string> = {
   Input: '#E8F1FA',
@@ -26,6 +28,26 @@ function keySetting(n: ProjectNode): string {
   return '';
 }
 
+type XY = { x: number; y: number };
+
+/**
+ * A wire between two boxes. The next box in running order: straight across, or down into the
+ * next row. Any other wire (a skip, a second branch) leaves from the bottom, runs in a lane
+ * just under its row and enters the target from the left through the gap before it, so it
+ * never crosses a box.
+ */
+function edgePath(a: XY, b: XY, next: boolean): string {
+  if (next && a.y === b.y) return `M${a.x + BOX_W} ${a.y + BOX_H / 2}L${b.x - 2} ${b.y + BOX_H / 2}`;
+  if (next) {
+    const lane = a.y + BOX_H + GAP / 2;
+    return `M${a.x + BOX_W / 2} ${a.y + BOX_H}L${a.x + BOX_W / 2} ${lane}L${b.x + BOX_W / 2} ${lane}L${b.x + BOX_W / 2} ${b.y - 2}`;
+  }
+  const lane = a.y + BOX_H + GAP / 4;
+  const gapX = b.x === PAD ? PAD / 2 : b.x - GAP / 2;
+  const sx = a.x + BOX_W / 2 + 12;
+  return `M${sx} ${a.y + BOX_H}L${sx} ${lane}L${gapX} ${lane}L${gapX} ${b.y + BOX_H / 2 + 8}L${b.x - 2} ${b.y + BOX_H / 2 + 8}`;
+}
+
 /** Nodes in the order data flows through them (the compiled chain), else as listed. */
 function chainOrder(project: Project): { nodes: ProjectNode[]; shapes: Map<string, NodeShapeInfo> } {
   const byId = new Map(project.graph.nodes.map((n) => [n.id as string, n]));
@@ -41,7 +63,7 @@ export function networkSvg(project: Project): string {
   const rows = Math.max(1, Math.ceil(nodes.length / PER_ROW));
   const cols = Math.min(PER_ROW, Math.max(1, nodes.length));
   const width = PAD * 2 + cols * BOX_W + (cols - 1) * GAP;
-  const height = PAD * 2 + rows * BOX_H + (rows - 1) * GAP;
+  const height = PAD * 2 + rows * BOX_H + (rows - 1) * GAP + SKIP_LANE;
   const pos = (i: number) => {
     const row = Math.floor(i / PER_ROW);
     // Rows run left to right, then the next row continues below (reading order).
@@ -52,16 +74,13 @@ export function networkSvg(project: Project): string {
   parts.push(
     `<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="#444"/></marker></defs>`,
   );
-  nodes.forEach((n, i) => {
-    if (i === 0) return;
-    const a = pos(i - 1);
-    const b = pos(i);
-    const path =
-      a.y === b.y
-        ? `M${a.x + BOX_W} ${a.y + BOX_H / 2}L${b.x - 2} ${b.y + BOX_H / 2}`
-        : `M${a.x + BOX_W / 2} ${a.y + BOX_H}L${a.x + BOX_W / 2} ${a.y + BOX_H + GAP / 2}L${b.x + BOX_W / 2} ${a.y + BOX_H + GAP / 2}L${b.x + BOX_W / 2} ${b.y - 2}`;
-    parts.push(`<path d="${path}" fill="none" stroke="#444" stroke-width="1.5" marker-end="url(#arrow)"/>`);
-  });
+  const order = new Map(nodes.map((n, i) => [n.id as string, i]));
+  for (const e of project.graph.edges) {
+    const i = order.get(e.source);
+    const j = order.get(e.target);
+    if (i === undefined || j === undefined) continue;
+    parts.push(`<path d="${edgePath(pos(i), pos(j), j === i + 1)}" fill="none" stroke="#444" stroke-width="1.5" marker-end="url(#arrow)"/>`);
+  }
   nodes.forEach((n, i) => {
     const { x, y } = pos(i);
     const s = shapes.get(n.id);

@@ -117,7 +117,7 @@ export interface BpnnApi {
   openProject(): Promise<OpenResult>;
   /** The project the app should show at start: a file it was asked to open, else the XOR example. */
   initialProject(): Promise<OpenResult>;
-  /** Load a bundled example by name (`xor`, `linear`, `spiral-softmax`, `waves-conv1d`). */
+  /** Load a bundled example by name (`xor`, `linear`, `spiral-softmax`, `waves-conv1d`, `residual-spiral`). */
   openExample(name: string): Promise<OpenResult>;
   saveProject(req: SaveRequest): Promise<SaveResult>;
   exportWeights(req: { project: Project; suggestedName: string }): Promise<ExportResult>;

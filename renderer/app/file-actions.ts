@@ -72,6 +72,7 @@ export const EXAMPLES: { name: string; title: string }[] = [
   { name: 'linear', title: 'Linear separation' },
   { name: 'spiral-softmax', title: 'Spiral, 3 classes (Softmax)' },
   { name: 'waves-conv1d', title: 'Waves (Conv1d)' },
+  { name: 'residual-spiral', title: 'Spiral with a skip connection (Add)' },
 ];
 
 export async function openExample(name: string): Promise<void> {

@@ -8,6 +8,7 @@ import { formatWhyNumber, inputSymbol, MAX_INSPECT_SAMPLES, outputSymbol, subscr
 import type { NodeView, OptimizerParamStep, StepperView, ValueRef } from '../../core/index';
 import { useDatasetView } from '../charts/dataset-view';
 import { Matrix } from './Matrix';
+import { consumersOf, joinGradIndex, joinInputRef } from './join-refs';
 import { useBackpropStore } from './use-backprop';
 import { NeuronViewToggle } from './NeuronViewToggle';
 import './backprop.css';
@@ -76,6 +77,9 @@ function NodeSection({ v, node, active }: { v: StepperView; node: NodeView; acti
   const id = node.nodeId;
   const k = subscript(node.layerNumber);
   const labels = gradLabels(v, node);
+  // A graph's joins and fan-outs: inputs and Δs per source, and where a Δ goes or comes from.
+  const join = node.sources && node.sources.length > 1 ? node.sources : null;
+  const fanOut = consumersOf(v, id);
   const opt = v.phase.kind === 'updated' ? v.optimizer : null;
   const m = (label: string, mat: { shape: readonly number[]; data: ArrayLike<number> } | null, refOf: (i: number) => ValueRef) =>
     mat ? <Matrix key={label} label={label} shape={mat.shape} data={mat.data} refOf={refOf} selected={selected} onSelect={select} /> : null;
@@ -85,13 +89,32 @@ function NodeSection({ v, node, active }: { v: StepperView; node: NodeView; acti
       <h3>
         {id} <span className="muted">· {node.type}</span>
       </h3>
-      {m(`Input ${inputSymbol(v, node)} of ${id}`, node.input, (i) => ({ kind: 'input', nodeId: id, index: i }))}
+      {join
+        ? join.map((src, j) => m(`Input ${j + 1} of ${id} (from ${src})`, node.inputs?.[j] ?? null, (i) => joinInputRef(v, node, j, i)))
+        : m(`Input ${inputSymbol(v, node)} of ${id}`, node.input, (i) => ({ kind: 'input', nodeId: id, index: i }))}
       {m(`Output ${outputSymbol(node)} of ${id}`, node.output, (i) => ({ kind: 'output', nodeId: id, index: i }))}
       {node.params.map((p) =>
         m(`${p.name === 'weight' ? `W${k}` : `b${k}`} of ${id}`, { shape: p.shape, data: p.value }, (i) => ({ kind: 'param', nodeId: id, param: p.name, index: i })),
       )}
-      {bwd && m(`${labels.out} of ${id}`, node.gradOutput, (i) => ({ kind: 'gradOutput', nodeId: id, index: i }))}
-      {bwd && m(`${labels.in} of ${id}`, node.gradInput, (i) => ({ kind: 'gradInput', nodeId: id, index: i }))}
+      {bwd && m(`${join ? `Δ = ∂L/∂${outputSymbol(node)}` : labels.out} of ${id}`, node.gradOutput, (i) => ({ kind: 'gradOutput', nodeId: id, index: i }))}
+      {bwd && fanOut.length > 1 && (
+        <p className="bp-graph-note" data-testid={`fan-out-note-${id}`}>
+          {id}&apos;s output feeds {fanOut.join(' and ')}, so its Δ is the sum of what they send back.
+        </p>
+      )}
+      {bwd && join && (
+        <p className="bp-graph-note" data-testid={`join-note-${id}`}>
+          {node.type === 'Add'
+            ? `A sum passes its Δ unchanged to each input: ${join.join(' and ')} each get the same Δ.`
+            : `A Concat splits its Δ: each input gets the slice it contributed, in input order (${join.join(', ')}).`}
+        </p>
+      )}
+      {bwd &&
+        join &&
+        join.map((src, j) =>
+          m(`Δ to ${src} (input ${j + 1} of ${id})`, node.gradInputs?.[j] ?? null, (i) => ({ kind: 'gradOutput', nodeId: id, index: joinGradIndex(node, j, i) })),
+        )}
+      {bwd && !join && m(`${labels.in} of ${id}`, node.gradInput, (i) => ({ kind: 'gradInput', nodeId: id, index: i }))}
       {bwd &&
         node.params.map((p) =>
           p.grad ? m(`∂L/∂${p.name === 'weight' ? `W${k}` : `b${k}`} of ${id}`, { shape: p.shape, data: p.grad }, (i) => ({ kind: 'grad', nodeId: id, param: p.name, index: i })) : null,

@@ -6,6 +6,7 @@
 import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, useInternalNode, type EdgeProps } from '@xyflow/react';
 import { memo, useEffect, useRef } from 'react';
 import type { WeightFlowEdge } from '../editor/flow';
+import { isSkip, skipPath, type NodeBox } from '../editor/skip-route';
 import { useUiStore } from '../store/ui';
 import { paintHeatmap } from './paint';
 import { useNeuronStore } from './use-backprop';
@@ -50,6 +51,25 @@ function EdgeHeatmap({ edgeId, target, x, y }: { edgeId: string; target: string;
 }
 
 /**
+ * The input's number, halfway along its wire (every wire into a block ends on the same handle,
+ * so numbers there would stack). For a Concat, 1 is joined first.
+ */
+function InputOrderBadge({ order, target, x, y }: { order: number; target: string; x: number; y: number }) {
+  return (
+    <EdgeLabelRenderer>
+      <span
+        className="edge-order"
+        style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)` }}
+        aria-label={`Input ${order} of ${target}`}
+        title={`Input ${order} of ${target}: joined in this order`}
+      >
+        {order}
+      </span>
+    </EdgeLabelRenderer>
+  );
+}
+
+/**
  * Where a connection that wraps back to the start of the next row runs across: in the gap just
  * above the target's row (the default, midway between the handles, cuts through a node that
  * neuron views made tall). Tidy layout leaves a gap of at least 40 px there, and 96 px when
@@ -64,15 +84,34 @@ function useWrapCentreY(source: string, target: string, sourceX: number, targetX
   return top > bottom ? top - Math.min(heatmap ? 48 : 20, (top - bottom) / 2) : undefined;
 }
 
+/** Source and target boxes when this wire skips over blocks of its row, else null. */
+function useSkipBoxes(source: string, target: string): [NodeBox, NodeBox] | null {
+  const s = useInternalNode(source);
+  const t = useInternalNode(target);
+  if (!s || !t) return null;
+  const box = (n: NonNullable<typeof s>): NodeBox => ({
+    ...n.internals.positionAbsolute,
+    width: n.measured.width ?? 0,
+    height: n.measured.height ?? 0,
+  });
+  const a = box(s);
+  const b = box(t);
+  return isSkip(a, b) ? [a, b] : null;
+}
+
 function WeightEdgeImpl(props: EdgeProps<WeightFlowEdge>) {
   const { id, source, target, data, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd, style, interactionWidth } = props;
   const shown = useNeuronStore((s) => data?.intoLinear === true && (s.showWeights || s.edgesShown.includes(id)));
   const centerY = useWrapCentreY(source, target, sourceX, targetX, shown);
-  const [path, labelX, labelY] = getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, centerY });
+  const skip = useSkipBoxes(source, target);
+  const [path, labelX, labelY] = skip
+    ? skipPath(skip[0], skip[1], sourceX, sourceY, targetX, targetY)
+    : getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, centerY });
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} style={style} interactionWidth={interactionWidth} />
       {shown && <EdgeHeatmap edgeId={id} target={target} x={labelX} y={labelY} />}
+      {data?.order !== undefined && <InputOrderBadge order={data.order} target={target} x={labelX} y={labelY} />}
     </>
   );
 }

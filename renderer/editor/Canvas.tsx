@@ -63,9 +63,11 @@ export function Canvas() {
   );
   const running = useTrainingStore((s) => s.status === 'running');
   const linearIds = useMemo(() => new Set(graph.nodes.filter((n) => n.type === 'Linear').map((n) => n.id)), [graph.nodes]);
+  // Concat joins its inputs in edge order, so its wires carry their number; Add's sum has no order.
+  const concatIds = useMemo(() => new Set(graph.nodes.filter((n) => n.type === 'Concat').map((n) => n.id)), [graph.nodes]);
   const edges = useMemo(
-    () => toFlowEdges(graph.edges, new Set(selectedEdgeIds), running, linearIds),
-    [graph.edges, selectedEdgeIds, running, linearIds],
+    () => toFlowEdges(graph.edges, new Set(selectedEdgeIds), running, linearIds, concatIds),
+    [graph.edges, selectedEdgeIds, running, linearIds, concatIds],
   );
 
   useEffect(() => {
@@ -135,6 +137,11 @@ export function Canvas() {
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Meta', 'Control']}
+        // React Flow pans as soon as a wire or a block comes near the canvas's edge, which moved
+        // the network away under a student aiming at a block there (issue 13 §4). The canvas
+        // moves only when asked: Zoom to fit, the minimap, a drag of the background, the wheel.
+        autoPanOnConnect={false}
+        autoPanOnNodeDrag={false}
         fitView
         fitViewOptions={FIT_OPTIONS}
         minZoom={0.1}

@@ -9,8 +9,12 @@ export interface FlowNodeData extends Record<string, unknown> {
 }
 export type FlowNode = Node<FlowNodeData, NodeType>;
 
-/** A connection on the canvas; one into a Linear node can show that node's weights (backprop/WeightEdge). */
-export type WeightEdgeData = { intoLinear: boolean };
+/**
+ * A connection on the canvas; one into a Linear node can show that node's weights
+ * (backprop/WeightEdge). `order`: the connection's place among the inputs of a block whose
+ * input order matters (Concat joins its inputs in the order of the project's edges), from 1.
+ */
+export type WeightEdgeData = { intoLinear: boolean; order?: number };
 export type WeightFlowEdge = Edge<WeightEdgeData, 'weights'>;
 
 export interface Measured {
@@ -63,19 +67,34 @@ export function toFlowNodes(
   return out;
 }
 
-/** `flowing`: a run is in progress, so the edges show data moving through the network. */
-/** `linearTargets`: ids of Linear nodes (their incoming connections can carry a weight heat map). */
-export function toFlowEdges(edges: readonly ProjectEdge[], selected: ReadonlySet<string>, flowing = false, linearTargets: ReadonlySet<string> = new Set()): WeightFlowEdge[] {
-  return edges.map((e) => ({
-    id: e.id,
-    type: 'weights' as const,
-    data: { intoLinear: linearTargets.has(e.target) },
-    source: e.source,
-    target: e.target,
-    selected: selected.has(e.id),
-    animated: flowing,
-    ariaLabel: `Edge from ${e.source} to ${e.target}`,
-  }));
+/**
+ * `flowing`: a run is in progress, so the edges show data moving through the network.
+ * `linearTargets`: ids of Linear nodes (their incoming connections can carry a weight heat map).
+ * `orderedTargets`: ids of blocks whose inputs are numbered (Concat), each input by its place
+ * in `edges`.
+ */
+export function toFlowEdges(
+  edges: readonly ProjectEdge[],
+  selected: ReadonlySet<string>,
+  flowing = false,
+  linearTargets: ReadonlySet<string> = new Set(),
+  orderedTargets: ReadonlySet<string> = new Set(),
+): WeightFlowEdge[] {
+  const seen = new Map<string, number>();
+  return edges.map((e) => {
+    const order = orderedTargets.has(e.target) ? (seen.get(e.target) ?? 0) + 1 : undefined;
+    if (order !== undefined) seen.set(e.target, order);
+    return {
+      id: e.id,
+      type: 'weights' as const,
+      data: { intoLinear: linearTargets.has(e.target), ...(order !== undefined ? { order } : {}) },
+      source: e.source,
+      target: e.target,
+      selected: selected.has(e.id),
+      animated: flowing,
+      ariaLabel: order !== undefined ? `Edge from ${e.source} to ${e.target}, input ${order}` : `Edge from ${e.source} to ${e.target}`,
+    };
+  });
 }
 
 /** What a batch of React Flow node changes means for the stores. */

@@ -38,17 +38,29 @@ export const CANVAS_ID = 'network-canvas';
 export const DRAG_MIME = 'application/x-bpnn-node';
 
 /**
+ * Zoom at which a block's 13-px text is still comfortably read (about 12 px on screen). A
+ * layout that shows the blocks at least this large in fewer rows beats a larger one in more
+ * rows: a chain read in one or two rows beats a taller zigzag (issue 13, Neuron views note).
+ */
+export const READABLE_ZOOM = 0.9;
+
+/**
  * How many columns a tidy layout of a `count`-node chain should use so that zoom-to-fit shows
- * it largest in a viewport of `width` × `height` pixels (zoom capped at `maxZoom`). Fewer rows
- * win unless wrapping makes the nodes clearly (5 %) larger: a straight chain reads best.
+ * it readably in a viewport of `width` × `height` pixels (zoom capped at `maxZoom`): the fewest
+ * rows that reach READABLE_ZOOM; when none does, the largest zoom, where more rows win only
+ * when they make the nodes clearly (5 %) larger.
  */
 export function bestColumns(count: number, width: number, height: number, spacing: XY, maxZoom = 1.2): number {
   const n = Math.max(1, count);
+  const zoomOf = (c: number) => Math.min(maxZoom, width / (c * spacing.x), height / (Math.ceil(n / c) * spacing.y));
   let best = n;
   let bestZoom = 0;
-  for (let c = n; c >= 1; c--) {
-    const rows = Math.ceil(n / c);
-    const zoom = Math.min(maxZoom, width / (c * spacing.x), height / (rows * spacing.y));
+  for (let rows = 1; rows <= n; rows++) {
+    // The narrowest layout with this many rows: it shows the blocks largest.
+    const c = Math.ceil(n / rows);
+    if (Math.ceil(n / c) !== rows) continue;
+    const zoom = zoomOf(c);
+    if (zoom >= READABLE_ZOOM) return c;
     if (zoom > bestZoom * 1.05) {
       best = c;
       bestZoom = zoom;

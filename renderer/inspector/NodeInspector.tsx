@@ -1,5 +1,6 @@
 // The Node tab: the selected node's params as a form built from its kind's schema, plus what
 // the engine inferred about it (shapes, parameter count, problems).
+import { isJoinType } from '../../core/index';
 import { definitionOf, paramValue } from '../nodes/registry';
 import { countText, shapeText } from '../nodes/format';
 import { deleteSelection } from '../editor/commands';
@@ -7,6 +8,7 @@ import { useProjectStore } from '../store/project';
 import { useUiStore } from '../store/ui';
 import { useGraphValidation } from '../store/validation';
 import { ParamField } from './ParamField';
+import { JoinInputs } from './JoinInputs';
 import { EdgeHeatmapToggle, WeightsInspector } from '../backprop/WeightsInspector';
 
 const SHORTCUTS: [string, string][] = [
@@ -113,7 +115,8 @@ export function NodeInspector() {
           ⚠ {p.message}
         </p>
       ))}
-      {def.ports.input && (
+      {isJoinType(node.type) && <JoinInputs node={node} graph={graph} />}
+      {def.ports.input && !isJoinType(node.type) && (
         <div className="field">
           <label htmlFor="node-input-from">Input from</label>
           <select

@@ -101,6 +101,23 @@ export function setInput(g: Graph, target: string, source: string | null): Graph
   return source === null ? rest : addEdge(rest, source, target);
 }
 
+/**
+ * Moves an input one place earlier (-1) or later (+1) among the inputs of its target: swaps the
+ * edge with the neighbouring edge into the same block in `g.edges`, whose order is the order a
+ * Concat joins its inputs (docs/format.md). The first input moved up, or the last down, is a no-op.
+ */
+export function moveInput(g: Graph, edgeId: string, delta: -1 | 1): Graph {
+  const i = g.edges.findIndex((e) => e.id === edgeId);
+  if (i < 0) return g;
+  const target = g.edges[i].target;
+  let j = i + delta;
+  while (j >= 0 && j < g.edges.length && g.edges[j].target !== target) j += delta;
+  if (j < 0 || j >= g.edges.length) return g;
+  const edges = [...g.edges];
+  [edges[i], edges[j]] = [edges[j], edges[i]];
+  return { ...g, edges };
+}
+
 export function setParams(g: Graph, id: string, patch: Record<string, number | boolean>): Graph {
   const node = g.nodes.find((n) => n.id === id);
   if (!node) return g;

@@ -19,6 +19,7 @@ import {
   addNodeTo,
   clipOf,
   deleteFromGraph,
+  moveInput as moveInputEdge,
   pasteInto,
   setInput as setInputEdge,
   setParams,
@@ -73,6 +74,8 @@ export interface ProjectState {
   deleteElements(nodeIds: readonly string[], edgeIds: readonly string[]): void;
   /** Connects source → target; returns false (no change) for a self-loop or a duplicate. */
   connect(source: string, target: string): boolean;
+  /** Moves an input one place earlier (-1) or later (+1) among its block's inputs (Concat's order); one step. */
+  moveInput(edgeId: string, delta: -1 | 1): void;
   /** Makes `source` the only input of `target` (null removes its inputs); one step. */
   setInput(target: string, source: string | null): void;
   updateParams(nodeId: string, patch: Record<string, number | boolean>): void;
@@ -219,6 +222,10 @@ export const useProjectStore: UseBoundStore<StoreApi<ProjectState>> = create<Pro
       const before = get().project.graph;
       editGraph((g) => addEdge(g, source, target));
       return get().project.graph !== before;
+    },
+
+    moveInput(edgeId, delta) {
+      editGraph((g) => moveInputEdge(g, edgeId, delta));
     },
 
     setInput(target, source) {

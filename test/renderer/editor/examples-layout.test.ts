@@ -13,7 +13,7 @@ const BLOCK = { width: 176, height: 70 };
 const MIN_READABLE_ZOOM = 1;
 const px = (v: string) => Number.parseFloat(v);
 
-const EXAMPLES = ['xor', 'linear', 'spiral-softmax', 'waves-conv1d'] as const;
+const EXAMPLES = ['xor', 'linear', 'spiral-softmax', 'waves-conv1d', 'residual-spiral'] as const;
 
 describe('shipped example layout', () => {
   it.each(EXAMPLES)('%s fits a 1280×800 window at a readable zoom', (name) => {

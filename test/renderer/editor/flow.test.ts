@@ -83,3 +83,16 @@ describe('drag overlay', () => {
     expect(still).not.toBe(moving);
   });
 });
+
+describe('Concat input numbers on the wires', () => {
+  it('numbers the wires into an ordered block by their place in the edge list, and no others', () => {
+    const edges = [
+      { id: 'e1', source: nodeId('b'), target: nodeId('cat') },
+      { id: 'e2', source: nodeId('a'), target: nodeId('x') },
+      { id: 'e3', source: nodeId('a'), target: nodeId('cat') },
+    ];
+    const flow = toFlowEdges(edges, new Set(), false, new Set(), new Set(['cat']));
+    expect(flow.map((e) => e.data?.order)).toEqual([1, undefined, 2]);
+    expect(flow[2].ariaLabel).toBe('Edge from a to cat, input 2');
+  });
+});
