@@ -3,6 +3,22 @@
 // except React Flow's handles (found by their node's data-id, as React Flow renders them).
 import type { Page } from 'playwright-core';
 
+/** The two window sizes every workspace check runs at (the brief's laptop and small-laptop screens). */
+export const SIZES = [
+  { width: 1440, height: 900 },
+  { width: 1280, height: 720 },
+] as const;
+
+/** What the page says went wrong, if anything: page errors and console errors, collected as they come. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return errors;
+}
+
 export async function nodeIds(page: Page): Promise<string[]> {
   return page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''));
 }

@@ -4,21 +4,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, screenshot, SKIP_BROWSER, startApp, type App } from './harness';
-import { canvasZoom, connect, HALF_BLOCK, nodeGroup, nodeIds, showTab, viewportSettled } from './editor';
-
-const SIZES = [
-  { width: 1440, height: 900 },
-  { width: 1280, height: 720 },
-] as const;
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  return errors;
-}
+import { canvasZoom, connect, HALF_BLOCK, nodeGroup, nodeIds, showTab, viewportSettled, SIZES, watchErrors } from './editor';
 
 async function openExample(page: Page, name: string): Promise<void> {
   await page.getByRole('combobox', { name: 'Open example' }).selectOption(name);

@@ -7,22 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, ROOT, screenshot, SKIP_BROWSER, startApp, type App } from './harness';
-import { canvasZoom, connect, HALF_BLOCK, nodeIds, showTab } from './editor';
-
-const SIZES = [
-  { width: 1440, height: 900 },
-  { width: 1280, height: 720 },
-] as const;
-
-/** What the page says went wrong, if anything: the results area's error boundary, page errors. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  return errors;
-}
+import { canvasZoom, connect, HALF_BLOCK, nodeIds, showTab, SIZES, watchErrors } from './editor';
 
 async function boundaryProblems(page: Page): Promise<string | null> {
   return page.evaluate(() => {
