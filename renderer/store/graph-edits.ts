@@ -205,6 +205,16 @@ export function tidyGraph(g: Graph, maxColumns = Number.POSITIVE_INFINITY, spaci
   }
   const typeOf = (id: string) => g.nodes[index.get(id)!].type;
   parts.sort((a, b) => Number(b.some((id) => typeOf(id) === 'Input')) - Number(a.some((id) => typeOf(id) === 'Input')));
+  // Blocks not wired to anything yet (a network just dropped onto the canvas) share one row,
+  // wrapped like a chain, in the order they were added: one above the other they make a column
+  // that Zoom to fit can only show too small to wire.
+  const loose = parts.filter((m) => m.length === 1 && undirected.get(m[0])!.length === 0);
+  if (loose.length > 1) {
+    const first = parts.indexOf(loose[0]);
+    const row = loose.map((m) => m[0]);
+    row.forEach((id, i) => column.set(id, i));
+    parts.splice(0, parts.length, ...parts.slice(0, first).filter((m) => !loose.includes(m)), row, ...parts.slice(first).filter((m) => !loose.includes(m)));
+  }
 
   const x0 = Math.min(...g.nodes.map((n) => n.position.x));
   const y0 = Math.min(...g.nodes.map((n) => n.position.y));

@@ -32,6 +32,14 @@ describe('graph edits', () => {
     expect(p.x).toEqual({ x: 1, y: 1 + 2 * TIDY_SPACING.y });
   });
 
+  it('tidy lays blocks wired to nothing side by side, Input first, wrapping like a chain', () => {
+    const g: Graph = { nodes: [node('l1', 'Linear', 0, 300), node('in', 'Input', 0, 0), node('s1', 'Sigmoid', 0, 100), node('l2', 'Linear', 0, 200)], edges: [] };
+    const row = Object.fromEntries(tidyGraph(g).nodes.map((n) => [n.id, n.position]));
+    expect(row).toEqual({ in: { x: 0, y: 0 }, l1: { x: TIDY_SPACING.x, y: 0 }, s1: { x: 2 * TIDY_SPACING.x, y: 0 }, l2: { x: 3 * TIDY_SPACING.x, y: 0 } });
+    const wrapped = Object.fromEntries(tidyGraph(g, 2).nodes.map((n) => [n.id, n.position]));
+    expect(wrapped.s1).toEqual({ x: 0, y: TIDY_SPACING.y });
+  });
+
   it('tidy survives a cycle', () => {
     const g: Graph = { nodes: [node('a', 'ReLU'), node('b', 'Tanh', 5, 5)], edges: [edge('a', 'b'), edge('b', 'a')] };
     const t = tidyGraph(g);
