@@ -1,15 +1,31 @@
 // Chart redraws are spread over animation frames: one chart per frame, the latest option wins,
 // each in a task of its own after the frame callback.
+//
+// Both the frames and the posted tasks are driven by the test: Node delivers a real
+// MessageChannel's message in no fixed order with timers, so a test that waited a timer for
+// it passed or failed with the machine's load (CI failed on it once).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHART_UPDATE_MEASURE, cancelChartUpdate, queueChartUpdate } from '../../../renderer/charts/update-queue';
 
 let frames: (() => void)[] = [];
-/** Runs the frame callbacks, then lets the tasks they posted run. */
+const posted: (() => void)[] = [];
+
+/** A MessageChannel whose messages wait in `posted` until the test delivers them. */
+class HeldChannel {
+  port1: { onmessage: null | (() => void) } = { onmessage: null };
+  port2 = { postMessage: () => posted.push(() => this.port1.onmessage?.()) };
+}
+vi.stubGlobal('MessageChannel', HeldChannel);
+const { CHART_UPDATE_MEASURE, cancelChartUpdate, queueChartUpdate } = await import('../../../renderer/charts/update-queue');
+vi.unstubAllGlobals();
+
+/** Delivers the tasks posted so far. */
+const runTasks = () => posted.splice(0).forEach((t) => t());
+/** Runs the frame callbacks, then the tasks they posted. */
 const runFrame = async () => {
   const now = frames;
   frames = [];
   now.forEach((f) => f());
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  runTasks();
 };
 
 beforeEach(() => {
@@ -36,7 +52,7 @@ describe('chart update queue', () => {
     // Not inside the frame callback itself: in a task posted from it.
     frames.splice(0).forEach((f) => f());
     expect(done).toEqual([]);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    runTasks();
     expect(done).toEqual(['a']);
     await runFrame();
     await runFrame();
