@@ -10,7 +10,7 @@ export default defineConfig({
       { extends: true, test: { name: 'cli', include: ['test/cli/**/*.test.ts'], environment: 'node', testTimeout: 60_000 } },
       { extends: true, test: { name: 'electron', include: ['test/electron/**/*.test.ts'], environment: 'node', testTimeout: 60_000 } },
       { extends: true, test: { name: 'runtime', include: ['test/runtime/**/*.test.ts'], environment: 'node', testTimeout: 60_000 } },
-      { extends: true, test: { name: 'renderer', include: ['test/renderer/**/*.test.{ts,tsx}'], environment: 'node' } },
+      { extends: true, test: { name: 'renderer', include: ['test/renderer/**/*.test.{ts,tsx}'], environment: 'node', setupFiles: ['test/renderer/setup-i18n.ts'] } },
       // Exports to other tools, each checked by the tool itself (ONNX Runtime; PyTorch where installed).
       { extends: true, test: { name: 'export', include: ['test/export/**/*.test.ts'], environment: 'node', testTimeout: 120_000 } },
       {

@@ -1,6 +1,8 @@
 // Entry point of the renderer, shared by the desktop window and the browser build:
 // choose the backend once, then render the app.
 import './backend/no-eval';
+// Before the first render, so it is already in the user's language.
+import './i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { setApi } from './backend/api';

@@ -2,6 +2,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import './app.css';
 // Charts, Compare (sweeps) and Runs (history) share the area under the canvas (Helper F).
 import { ResultsArea } from '../compare/ResultsArea';
@@ -22,39 +23,35 @@ import { Toolbar } from './Toolbar';
 import { useAppLifecycle } from './lifecycle';
 import { useGlobalShortcuts } from './shortcuts';
 
-const TABS: { id: InspectorTab; label: string }[] = [
-  { id: 'node', label: 'Node' },
-  { id: 'data', label: 'Data' },
-  { id: 'training', label: 'Training' },
-  { id: 'backprop', label: 'Backprop' },
-];
+const TABS: readonly InspectorTab[] = ['node', 'data', 'training', 'backprop'];
 
 function SidePanel() {
   const tab = useUiStore((s) => s.inspectorTab);
   const setTab = useUiStore((s) => s.setInspectorTab);
+  const { t } = useTranslation();
   return (
-    <section className="side" aria-label="Inspector">
-      <div role="tablist" aria-label="Inspector sections" className="tabs">
-        {TABS.map((t) => (
+    <section className="side" aria-label={t('app.inspector')}>
+      <div role="tablist" aria-label={t('app.inspectorSections')} className="tabs">
+        {TABS.map((id) => (
           <button
-            key={t.id}
+            key={id}
             type="button"
             role="tab"
-            id={`tab-${t.id}`}
-            aria-selected={tab === t.id}
-            aria-controls={`panel-${t.id}`}
-            tabIndex={tab === t.id ? 0 : -1}
-            className={tab === t.id ? 'tab active' : 'tab'}
-            onClick={() => setTab(t.id)}
+            id={`tab-${id}`}
+            aria-selected={tab === id}
+            aria-controls={`panel-${id}`}
+            tabIndex={tab === id ? 0 : -1}
+            className={tab === id ? 'tab active' : 'tab'}
+            onClick={() => setTab(id)}
             onKeyDown={(e) => {
               if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-              const i = TABS.findIndex((x) => x.id === tab);
+              const i = TABS.indexOf(tab);
               const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
-              setTab(next.id);
-              document.getElementById(`tab-${next.id}`)?.focus();
+              setTab(next);
+              document.getElementById(`tab-${next}`)?.focus();
             }}
           >
-            {t.label}
+            {t(`app.tabs.${id}`)}
           </button>
         ))}
       </div>
@@ -88,6 +85,7 @@ function Announcer() {
 }
 
 function Shell() {
+  const { t } = useTranslation();
   useAppLifecycle();
   useGlobalShortcuts();
   const [canvasShare, setShare] = useState(loadShare);
@@ -106,8 +104,8 @@ function Shell() {
             <Canvas />
           </ErrorBoundary>
           <Splitter share={canvasShare} onChange={setCanvasShare} />
-          <section className="charts" aria-label="Charts">
-            <ErrorBoundary part="results area">
+          <section className="charts" aria-label={t('app.charts')}>
+            <ErrorBoundary part="resultsArea">
               <ResultsArea />
             </ErrorBoundary>
           </section>

@@ -2,10 +2,13 @@
 // wrong and a way back, while the toolbar (Save, Undo) and the other parts keep working. The
 // project lives in the store, not in the part that failed, so nothing is lost.
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { Translation } from 'react-i18next';
+
+export type Part = 'canvas' | 'resultsArea' | 'inspector';
 
 interface Props {
-  /** What this part is called on screen ("canvas", "inspector", "charts"). */
-  part: string;
+  /** Which part of the window this is; its name on screen is `parts.<part>` in the catalogs. */
+  part: Part;
   children: ReactNode;
 }
 
@@ -29,18 +32,23 @@ export class ErrorBoundary extends Component<Props, State> {
     const { error } = this.state;
     if (!error) return this.props.children;
     return (
-      <div className="part-error" role="alert">
-        <h2>The {this.props.part} ran into a problem</h2>
-        <p>
-          {error.message || 'An unexpected error.'} Your project is safe: the rest of the window still works, and Save keeps everything as it was.
-        </p>
-        <p>
-          <button type="button" onClick={() => this.setState({ error: null })}>
-            Show the {this.props.part} again
-          </button>
-        </p>
-        <p className="muted">If it happens again, save the project and report the problem with the file and what you did just before.</p>
-      </div>
+      <Translation>
+        {(t) => {
+          const part = t(`parts.${this.props.part}`);
+          return (
+            <div className="part-error" role="alert">
+              <h2>{t('parts.failed', { part })}</h2>
+              <p>{t('parts.safe', { message: error.message || t('parts.unexpected') })}</p>
+              <p>
+                <button type="button" onClick={() => this.setState({ error: null })}>
+                  {t('parts.showAgain', { part })}
+                </button>
+              </p>
+              <p className="muted">{t('parts.report')}</p>
+            </div>
+          );
+        }}
+      </Translation>
     );
   }
 }

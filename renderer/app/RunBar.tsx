@@ -3,6 +3,8 @@
 // When Train is off, the reason takes the numbers' place (the full text on hover and for screen
 // readers, as the button's description).
 import { useEffect, useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { t as translate } from '../i18n';
 import { useProjectStore } from '../store/project';
 import { useTrainingStore } from '../store/training';
 import { useMainRun } from '../store/use-main-run';
@@ -12,7 +14,7 @@ import { useUiStore } from '../store/ui';
 import { useGraphValidation } from '../store/validation';
 import { useStaleParts } from '../store/use-stale-parts';
 import { isTypingTarget } from './shortcuts';
-import { MAIN_LABEL, runControls, runKey } from './run-controls';
+import { runControls, runKey } from './run-controls';
 
 /** Runs the main control (train, pause or resume) as the run stands now. */
 async function pressMain(canTrain: boolean): Promise<void> {
@@ -27,13 +29,13 @@ async function pressMain(canTrain: boolean): Promise<void> {
 
 /** Reset weights cannot be undone, so it asks first (issue 13 §6). */
 export async function confirmResetWeights(): Promise<void> {
-  const choice = await useUiStore
-    .getState()
-    .ask('Reset the trained weights?', 'The network forgets what it learned, and the next run starts from fresh weights. This cannot be undone.', ['Reset weights', 'Cancel']);
-  if (choice === 'Reset weights') useTrainingStore.getState().resetWeights();
+  const reset = translate('run.resetName');
+  const choice = await useUiStore.getState().ask(translate('run.resetTitle'), translate('run.resetMessage'), [reset, translate('run.cancel')]);
+  if (choice === reset) useTrainingStore.getState().resetWeights();
 }
 
 function RunStats() {
+  const { t } = useTranslation();
   const metrics = useTrainingStore((s) => s.metrics);
   const total = useTrainingStore((s) => s.totalEpochs);
   const status = useTrainingStore((s) => s.status);
@@ -43,21 +45,22 @@ function RunStats() {
   const fromSaved = status === 'idle' && saved ? { epochs: saved.result.epochs, total: saved.settings.epochs, loss: saved.result.loss ?? Number.NaN, accuracy: saved.result.accuracy ?? Number.NaN } : null;
   const live = metrics[metrics.length - 1];
   const last = fromSaved ?? (live && status !== 'idle' ? { epochs: metrics.length, total, loss: live.loss, accuracy: live.accuracy } : null);
-  if (!last || previous) return <span className="run-stats muted">{previous ? 'Results: previous set-up' : 'Not trained yet'}</span>;
+  if (!last || previous) return <span className="run-stats muted">{previous ? t('run.previousSetUp') : t('run.notTrained')}</span>;
   const acc = Number.isFinite(last.accuracy) ? `${(last.accuracy * 100).toFixed(1)}%` : '—';
   return (
     <span className="run-stats" data-testid="runbar-stats">
       <span>
-        Epoch <b data-testid="runbar-epoch">{`${last.epochs}/${last.total}`}</b>
+        {t('run.epoch')} <b data-testid="runbar-epoch">{`${last.epochs}/${last.total}`}</b>
       </span>
       <span>
-        Loss <b title={fullNumber(last.loss)}>{Number.isFinite(last.loss) ? formatNumber(last.loss) : '—'}</b> · Acc <b>{acc}</b>
+        {t('run.loss')} <b title={fullNumber(last.loss)}>{Number.isFinite(last.loss) ? formatNumber(last.loss) : '—'}</b> · {t('run.accuracy')} <b>{acc}</b>
       </span>
     </span>
   );
 }
 
 export function RunBar() {
+  const { t } = useTranslation();
   const status = useTrainingStore((s) => s.status);
   const hasWeights = useProjectStore((s) => s.project.weights !== null);
   const { canTrain, reason } = useGraphValidation();
@@ -85,26 +88,26 @@ export function RunBar() {
 
   const run = useTrainingStore.getState();
   return (
-    <div className="run-bar" role="group" aria-label="Run controls">
+    <div className="run-bar" role="group" aria-label={t('run.controls')}>
       <button
         type="button"
         className="primary run-main"
         disabled={!c.mainEnabled}
         aria-describedby={showReason ? reasonId : undefined}
         aria-keyshortcuts="Control+Enter"
-        title={`${MAIN_LABEL[c.main]} (Ctrl+Enter; Space on the canvas)`}
+        title={t('run.mainHelp', { label: t(`run.${c.main}`) })}
         onClick={() => void pressMain(canTrain)}
       >
-        {MAIN_LABEL[c.main]}
+        {t(`run.${c.main}`)}
       </button>
-      <button type="button" disabled={!c.step} title="One step (starts a paused run)" onClick={() => void run.step()}>
-        Step
+      <button type="button" disabled={!c.step} title={t('run.stepHelp')} onClick={() => void run.step()}>
+        {t('run.step')}
       </button>
       <button type="button" disabled={!c.stop} onClick={() => void run.stop()}>
-        Stop
+        {t('run.stop')}
       </button>
-      <button type="button" disabled={!c.reset} aria-label="Reset weights" title="Reset weights (asks first)" onClick={() => void confirmResetWeights()}>
-        Reset
+      <button type="button" disabled={!c.reset} aria-label={t('run.resetName')} title={t('run.resetHelp')} onClick={() => void confirmResetWeights()}>
+        {t('run.reset')}
       </button>
       {showReason ? (
         <span id={reasonId} className="train-reason run-reason" data-testid="train-reason" title={reason}>

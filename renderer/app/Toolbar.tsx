@@ -1,43 +1,51 @@
 // The toolbar: the run bar first (the main action, issue 13 §2), then file commands, undo/redo
 // and view commands, each a button with an accessible name. Rarer exports live in "Export as…".
+import { useTranslation } from 'react-i18next';
+import type { ParseKeys } from 'i18next';
 import { useProjectStore } from '../store/project';
 import { runAction, type AppAction } from './actions';
 import { EXAMPLES, openExample } from './file-actions';
 import { RunBar } from './RunBar';
+import { LanguageSwitch } from './LanguageSwitch';
 
 interface Item {
-  label: string;
+  /** The catalog key of its name. */
+  label: ParseKeys;
   action: AppAction;
   keys?: string;
   /** Shown instead of the label where the toolbar needs the room; the label stays the name. */
   icon?: string;
   /** A shorter visible label (the name keeps the full label, which contains it). */
-  short?: string;
+  short?: ParseKeys;
 }
 
 const FILE: Item[] = [
-  { label: 'New', action: 'file:new', keys: 'Ctrl+N' },
-  { label: 'Open', action: 'file:open', keys: 'Ctrl+O' },
-  { label: 'Save', action: 'file:save', keys: 'Ctrl+S' },
-  { label: 'Save As', action: 'file:saveAs', keys: 'Ctrl+Shift+S' },
+  { label: 'toolbar.new', action: 'file:new', keys: 'Ctrl+N' },
+  { label: 'toolbar.open', action: 'file:open', keys: 'Ctrl+O' },
+  { label: 'toolbar.save', action: 'file:save', keys: 'Ctrl+S' },
+  { label: 'toolbar.saveAs', action: 'file:saveAs', keys: 'Ctrl+Shift+S' },
 ];
 const VIEW: Item[] = [
-  { label: 'Tidy layout', action: 'view:tidy', short: 'Tidy' },
-  { label: 'Zoom to fit', action: 'view:fit', short: 'Fit' },
+  { label: 'toolbar.tidy', action: 'view:tidy', short: 'toolbar.tidyShort' },
+  { label: 'toolbar.fit', action: 'view:fit', short: 'toolbar.fitShort' },
 ];
+const UNDO: Item = { label: 'toolbar.undo', action: 'edit:undo', keys: 'Ctrl+Z', icon: '↶' };
+const REDO: Item = { label: 'toolbar.redo', action: 'edit:redo', keys: 'Ctrl+Shift+Z', icon: '↷' };
 
 function ToolButton({ item, disabled }: { item: Item; disabled?: boolean }) {
+  const { t } = useTranslation();
+  const label = t(item.label);
   return (
     <button
       type="button"
       className={item.icon ? 'tool tool-icon' : 'tool'}
       disabled={disabled}
-      aria-label={item.icon || item.short ? item.label : undefined}
-      title={item.keys ? `${item.label} (${item.keys})` : item.label}
+      aria-label={item.icon || item.short ? label : undefined}
+      title={item.keys ? t('toolbar.withKeys', { label, keys: item.keys }) : label}
       aria-keyshortcuts={item.keys?.replace('Ctrl', 'Control')}
       onClick={() => runAction(item.action)}
     >
-      {item.icon ?? item.short ?? item.label}
+      {item.icon ?? (item.short ? t(item.short) : label)}
     </button>
   );
 }
@@ -47,48 +55,51 @@ export function Toolbar() {
   const canRedo = useProjectStore((s) => s.canRedo);
   const fileName = useProjectStore((s) => s.fileName);
   const dirty = useProjectStore((s) => s.dirty);
+  const { t } = useTranslation();
   return (
-    <header className="toolbar" role="toolbar" aria-label="Main toolbar">
-      <span className="brand" title="BPNN Studio">BPNN</span>
+    <header className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+      <span className="brand" title={t('app.name')}>
+        BPNN
+      </span>
       <RunBar />
       <div className="tool-group">
         {FILE.map((i) => (
           <ToolButton key={i.action} item={i} />
         ))}
         <select
-          aria-label="Export as"
+          aria-label={t('toolbar.exportAs')}
           className="tool"
-          title="Export the network for another tool, or the weights a fresh run starts from"
+          title={t('toolbar.exportHelp')}
           value=""
           onChange={(e) => {
             if (e.target.value) runAction(e.target.value as AppAction);
           }}
         >
-          <option value="">Export as…</option>
-          <option value="file:exportWeights">Trained weights (Ctrl+Shift+E)</option>
-          <option value="file:exportInitialWeights">Initial weights</option>
-          <option value="file:exportOnnx">ONNX</option>
-          <option value="file:exportPyTorch">PyTorch</option>
+          <option value="">{t('toolbar.exportAsMenu')}</option>
+          <option value="file:exportWeights">{t('toolbar.exportWeights')}</option>
+          <option value="file:exportInitialWeights">{t('toolbar.exportInitialWeights')}</option>
+          <option value="file:exportOnnx">{t('toolbar.exportOnnx')}</option>
+          <option value="file:exportPyTorch">{t('toolbar.exportPyTorch')}</option>
         </select>
         <select
-          aria-label="Open example"
+          aria-label={t('toolbar.openExample')}
           className="tool"
           value=""
           onChange={(e) => {
             if (e.target.value) void openExample(e.target.value);
           }}
         >
-          <option value="">Examples…</option>
-          {EXAMPLES.map((x) => (
-            <option key={x.name} value={x.name}>
-              {x.title}
+          <option value="">{t('toolbar.examplesMenu')}</option>
+          {EXAMPLES.map((name) => (
+            <option key={name} value={name}>
+              {t(`examples.${name}`)}
             </option>
           ))}
         </select>
       </div>
       <div className="tool-group">
-        <ToolButton item={{ label: 'Undo', action: 'edit:undo', keys: 'Ctrl+Z', icon: '↶' }} disabled={!canUndo} />
-        <ToolButton item={{ label: 'Redo', action: 'edit:redo', keys: 'Ctrl+Shift+Z', icon: '↷' }} disabled={!canRedo} />
+        <ToolButton item={UNDO} disabled={!canUndo} />
+        <ToolButton item={REDO} disabled={!canRedo} />
       </div>
       <div className="tool-group">
         {VIEW.map((i) => (
@@ -100,12 +111,13 @@ export function Toolbar() {
           {fileName}
         </span>
         {dirty && (
-          <span className="dirty" title="Unsaved changes">
+          <span className="dirty" title={t('toolbar.unsavedHelp')}>
             {' '}
-            • unsaved
+            • {t('toolbar.unsaved')}
           </span>
         )}
       </span>
+      <LanguageSwitch />
     </header>
   );
 }

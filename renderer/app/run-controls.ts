@@ -27,8 +27,6 @@ export function runControls(status: RunStatus, canTrain: boolean, hasWeights: bo
   };
 }
 
-export const MAIN_LABEL: Record<MainControl, string> = { train: 'Train', pause: 'Pause', resume: 'Resume' };
-
 export interface RunKey {
   key: string;
   ctrlKey: boolean;

@@ -35,7 +35,8 @@ export function buildWeb(outDir: string): string {
   return abs;
 }
 
-export async function startApp(name: string): Promise<App> {
+/** `locale` sets the browser's language (navigator.languages), as a user's system would. */
+export async function startApp(name: string, options: { locale?: string } = {}): Promise<App> {
   const dir = buildWeb(`test-results/e2e-web-${name}`);
   const server = (await serveStatic(dir)) as { url: string; close(): Promise<void> };
   const profile = mkdtempSync(join(tmpdir(), 'bpnn-e2e-'));
@@ -45,6 +46,7 @@ export async function startApp(name: string): Promise<App> {
     args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 800 },
     acceptDownloads: true,
+    locale: options.locale,
   });
   // Record CSP violations from the first script on (init scripts are not subject to the CSP).
   await context.addInitScript(() => {

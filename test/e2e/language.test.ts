@@ -1,0 +1,75 @@
+// Traditional Chinese and English in a real Chromium: the first start follows the browser's
+// language, the toolbar's switch changes it at once and is remembered, and switching while a
+// network trains leaves the run and the project as they were.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, screenshot, SKIP_BROWSER, startApp, type App } from './harness';
+import { nodeIds, SIZES, watchErrors } from './editor';
+
+const epoch = async (page: Page) => Number(((await page.getByTestId('runbar-epoch').textContent()) ?? '0/0').split('/')[0]);
+const runStatus = async (page: Page) => (await page.getByTestId('run-status').textContent()) ?? '';
+
+describe.skipIf(SKIP_BROWSER)('language (browser set to zh-TW)', () => {
+  let app: App;
+  beforeAll(async () => {
+    app = await startApp('language', { locale: 'zh-TW' });
+  }, 180_000);
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it.each(SIZES)('the first start is in Traditional Chinese at $width×$height', async (size) => {
+    const page = await openApp(app, size);
+    const errors = watchErrors(page);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-TW');
+    const toolbar = page.getByRole('toolbar', { name: '主工具列' });
+    await expect.poll(() => toolbar.getByRole('button', { name: /^訓練/ }).isEnabled()).toBe(true);
+    for (const name of ['節點', '資料', '訓練', '反向傳播']) await page.getByRole('tab', { name, exact: true }).waitFor();
+    expect(await page.getByRole('combobox', { name: '語言' }).inputValue()).toBe('zh-TW');
+    await screenshot(page, `language-zh-first-${size.width}`);
+    expect(errors).toEqual([]);
+  });
+
+  it('the switch changes the language at once, and the choice outlives a reload', async () => {
+    const page = await openApp(app, SIZES[0]);
+    await page.getByRole('combobox', { name: '語言' }).selectOption('en');
+    await page.getByRole('toolbar', { name: 'Main toolbar' }).getByRole('button', { name: /^Train/ }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.reload();
+    await page.getByRole('toolbar', { name: 'Main toolbar' }).getByRole('button', { name: /^Train/ }).waitFor();
+    expect(await page.getByRole('combobox', { name: 'Language' }).inputValue()).toBe('en');
+  });
+
+  it('switching while a network trains keeps the run going and the project and its undo history unchanged', async () => {
+    const page = await openApp(app, SIZES[1]);
+    const errors = watchErrors(page);
+    await page.getByRole('tab', { name: '訓練', exact: true }).click();
+    const epochs = page.getByRole('region', { name: 'Training' }).getByLabel('Epochs', { exact: true });
+    await epochs.fill('1000000');
+    await epochs.press('Enter');
+    const toolbar = page.getByRole('toolbar', { name: '主工具列' });
+    await toolbar.getByRole('button', { name: /^訓練/ }).click();
+    await expect.poll(() => epoch(page), { timeout: 60_000 }).toBeGreaterThan(0);
+    const ids = await nodeIds(page);
+
+    await page.getByRole('combobox', { name: '語言' }).selectOption('en');
+    const enToolbar = page.getByRole('toolbar', { name: 'Main toolbar' });
+    await enToolbar.getByRole('button', { name: /^Pause/ }).waitFor();
+    const atSwitch = await epoch(page);
+    await expect.poll(() => epoch(page), { timeout: 60_000 }).toBeGreaterThan(atSwitch);
+    expect(await runStatus(page)).toBe('running');
+    expect(await nodeIds(page)).toEqual(ids);
+    expect(await epochs.inputValue()).toBe('1000000');
+
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-TW');
+    await toolbar.getByRole('button', { name: /^暫停/ }).waitFor();
+    expect(await runStatus(page)).toBe('running');
+    await screenshot(page, 'language-zh-running-1280');
+    await toolbar.getByRole('button', { name: '停止', exact: true }).click();
+    await expect.poll(() => runStatus(page), { timeout: 60_000 }).toBe('stopped');
+    // The undo history survived both switches: Undo takes back the epochs edit.
+    await toolbar.getByRole('button', { name: '復原' }).click();
+    await expect.poll(() => epochs.inputValue()).not.toBe('1000000');
+    expect(errors).toEqual([]);
+  });
+});

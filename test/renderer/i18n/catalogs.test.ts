@@ -1,0 +1,56 @@
+// Every catalog has the English catalog's keys (plural forms aside: Chinese has only "other"),
+// each message uses the same {{variables}}, and no message is empty.
+import { describe, expect, it } from 'vitest';
+import en from '../../../renderer/locales/en.json';
+import zhTW from '../../../renderer/locales/zh-TW.json';
+import { LANGUAGES } from '../../../renderer/i18n/language';
+import { t } from '../../../renderer/i18n';
+
+type Catalog = { [key: string]: string | Catalog };
+const CATALOGS: Record<(typeof LANGUAGES)[number], Catalog> = { en, 'zh-TW': zhTW };
+
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+
+/** key → message, nested keys joined with dots. */
+function flatten(c: Catalog, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(c)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'string') out.set(key, v);
+    else for (const [kk, vv] of flatten(v, key)) out.set(kk, vv);
+  }
+  return out;
+}
+
+/** The keys without plural suffixes, each with the variables its forms use. */
+function shape(c: Catalog): Map<string, string[]> {
+  const out = new Map<string, Set<string>>();
+  for (const [key, msg] of flatten(c)) {
+    const base = key.replace(PLURAL, '');
+    const vars = out.get(base) ?? new Set<string>();
+    for (const m of msg.matchAll(/\{\{\s*([\w.]+)/g)) vars.add(m[1]);
+    out.set(base, vars);
+  }
+  return new Map([...out].map(([k, v]) => [k, [...v].sort()]));
+}
+
+describe('catalogs', () => {
+  const reference = shape(en);
+
+  it.each(LANGUAGES.filter((l) => l !== 'en'))('%s has exactly the English keys, with the same variables', (language) => {
+    const other = shape(CATALOGS[language]);
+    expect([...other.keys()].sort()).toEqual([...reference.keys()].sort());
+    for (const [key, vars] of reference) expect({ key, vars: other.get(key) }).toEqual({ key, vars });
+  });
+
+  it.each(LANGUAGES)('%s has no empty message', (language) => {
+    const empty = [...flatten(CATALOGS[language])].filter(([, msg]) => msg.trim() === '').map(([k]) => k);
+    expect(empty).toEqual([]);
+  });
+
+  it('a key missing from the catalog is a type error, not an English fallback at run time', () => {
+    // @ts-expect-error: tsc fails here if keys stop being typed.
+    const missing = () => t('toolbar.noSuchKey');
+    expect(missing).toBeTypeOf('function');
+  });
+});
