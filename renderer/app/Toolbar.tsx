@@ -68,7 +68,7 @@ export function Toolbar() {
         ))}
         <select
           aria-label={t('toolbar.exportAs')}
-          className="tool"
+          className="tool export-as"
           title={t('toolbar.exportHelp')}
           value=""
           onChange={(e) => {
@@ -83,7 +83,7 @@ export function Toolbar() {
         </select>
         <select
           aria-label={t('toolbar.openExample')}
-          className="tool"
+          className="tool open-example"
           value=""
           onChange={(e) => {
             if (e.target.value) void openExample(e.target.value);

@@ -1,6 +1,7 @@
 // Training settings: loss, optimizer, schedule, epochs, the update regime (per sample,
 // mini-batches, full batch), init, seed, clipping; a progress bar with epoch, loss, accuracy and
 // time left; and what went wrong. The run controls themselves are in the toolbar (RunBar).
+import { useTranslation } from 'react-i18next';
 import {
   EPOCHS_BOUND,
   GAMMA_BOUND,
@@ -9,7 +10,6 @@ import {
   MAX_BATCH_SIZE,
   MIN_LR_BOUND,
   REGIMES,
-  REGIME_LABELS,
   SEED_BOUND,
   STEP_SIZE_BOUND,
   nonFiniteValuesText,
@@ -17,7 +17,7 @@ import {
   withBatchSize,
   withRegime,
 } from '../../core/index';
-import type { InitName, LossName, OptimizerName, OptimizerSettings, ScheduleSettings, TrainingSettings, UpdateRegime } from '../../core/index';
+import type { InitName, LossName, OptimizerName, OptimizerSettings, ScheduleSettings, TrainingSettings } from '../../core/index';
 import { useProjectStore } from '../store/project';
 import { useTrainingStore } from '../store/training';
 import { useMainRun } from '../store/use-main-run';
@@ -29,40 +29,18 @@ import { MemoryEstimateNote, MemoryLimitField } from './memory';
 import { formatDuration, switchOptimizer, switchSchedule } from './settings-edit';
 import './training.css';
 
-const LOSSES: { value: LossName; label: string }[] = [
-  { value: 'bce', label: 'Binary cross-entropy' },
-  { value: 'crossEntropy', label: 'Cross-entropy (Softmax)' },
-  { value: 'mse', label: 'Mean squared error' },
-];
-const OPTIMIZERS: { value: OptimizerName; label: string }[] = [
-  { value: 'SGD', label: 'SGD' },
-  { value: 'Momentum', label: 'SGD with momentum' },
-  { value: 'RMSProp', label: 'RMSProp' },
-  { value: 'Adam', label: 'Adam' },
-];
-const SCHEDULES: { value: ScheduleSettings['type']; label: string }[] = [
-  { value: 'constant', label: 'Constant' },
-  { value: 'step', label: 'Step decay' },
-  { value: 'exponential', label: 'Exponential decay' },
-  { value: 'cosine', label: 'Cosine' },
-];
-const REGIME_OPTIONS: { value: UpdateRegime; label: string }[] = REGIMES.map((value) => ({ value, label: REGIME_LABELS[value] }));
-const REGIME_HELP: Record<UpdateRegime, string> = {
-  perSample: 'The weights change after every sample, in the data’s order; the epoch’s loss is the mean of its samples’ losses.',
-  miniBatch: 'The weights change once per batch, from the mean over its samples.',
-  fullBatch: 'One step per epoch, from the mean over every training sample.',
-};
-const INITS: { value: InitName; label: string }[] = [
-  { value: 'normal', label: 'Standard normal (the lab)' },
-  { value: 'xavier', label: 'Xavier / Glorot' },
-  { value: 'he', label: 'He / Kaiming' },
-];
+// Each option's label is `training.<list>.<value>` in the catalogs.
+const LOSSES: readonly LossName[] = ['bce', 'crossEntropy', 'mse'];
+const OPTIMIZERS: readonly OptimizerName[] = ['SGD', 'Momentum', 'RMSProp', 'Adam'];
+const SCHEDULES: readonly ScheduleSettings['type'][] = ['constant', 'step', 'exponential', 'cosine'];
+const INITS: readonly InitName[] = ['normal', 'xavier', 'he'];
 
 const UNIT = { min: 0, max: 0.999999 };
 const EPS = { min: 0, max: 1, exclusiveMin: true };
 
 function OptimizerFields({ opt, set }: { opt: OptimizerSettings; set(o: OptimizerSettings): void }) {
-  const lr = <NumberField label="Learning rate" value={opt.lr} rule={LR_BOUND} onCommit={(v) => set({ ...opt, lr: v ?? opt.lr })} />;
+  const { t } = useTranslation();
+  const lr = <NumberField label={t('training.lr')} value={opt.lr} rule={LR_BOUND} onCommit={(v) => set({ ...opt, lr: v ?? opt.lr })} />;
   switch (opt.type) {
     case 'SGD':
       return lr;
@@ -70,84 +48,102 @@ function OptimizerFields({ opt, set }: { opt: OptimizerSettings; set(o: Optimize
       return (
         <>
           {lr}
-          <NumberField label="Momentum" value={opt.momentum} rule={UNIT} onCommit={(v) => set({ ...opt, momentum: v ?? opt.momentum })} />
+          <NumberField label={t('training.momentum')} value={opt.momentum} rule={UNIT} onCommit={(v) => set({ ...opt, momentum: v ?? opt.momentum })} />
         </>
       );
     case 'RMSProp':
       return (
         <>
           {lr}
-          <NumberField label="Alpha (decay)" value={opt.alpha} rule={UNIT} onCommit={(v) => set({ ...opt, alpha: v ?? opt.alpha })} />
-          <NumberField label="Epsilon" value={opt.eps} rule={EPS} onCommit={(v) => set({ ...opt, eps: v ?? opt.eps })} />
+          <NumberField label={t('training.alpha')} value={opt.alpha} rule={UNIT} onCommit={(v) => set({ ...opt, alpha: v ?? opt.alpha })} />
+          <NumberField label={t('training.eps')} value={opt.eps} rule={EPS} onCommit={(v) => set({ ...opt, eps: v ?? opt.eps })} />
         </>
       );
     case 'Adam':
       return (
         <>
           {lr}
-          <NumberField label="Beta 1" value={opt.beta1} rule={UNIT} onCommit={(v) => set({ ...opt, beta1: v ?? opt.beta1 })} />
-          <NumberField label="Beta 2" value={opt.beta2} rule={UNIT} onCommit={(v) => set({ ...opt, beta2: v ?? opt.beta2 })} />
-          <NumberField label="Epsilon" value={opt.eps} rule={EPS} onCommit={(v) => set({ ...opt, eps: v ?? opt.eps })} />
+          <NumberField label={t('training.beta1')} value={opt.beta1} rule={UNIT} onCommit={(v) => set({ ...opt, beta1: v ?? opt.beta1 })} />
+          <NumberField label={t('training.beta2')} value={opt.beta2} rule={UNIT} onCommit={(v) => set({ ...opt, beta2: v ?? opt.beta2 })} />
+          <NumberField label={t('training.eps')} value={opt.eps} rule={EPS} onCommit={(v) => set({ ...opt, eps: v ?? opt.eps })} />
         </>
       );
   }
 }
 
 function ScheduleFields({ s, set }: { s: ScheduleSettings; set(v: ScheduleSettings): void }) {
+  const { t } = useTranslation();
   switch (s.type) {
     case 'constant':
       return null;
     case 'step':
       return (
         <>
-          <NumberField label="Step size (epochs)" value={s.stepSize} rule={STEP_SIZE_BOUND} onCommit={(v) => set({ ...s, stepSize: v ?? s.stepSize })} />
-          <NumberField label="Gamma" value={s.gamma} rule={GAMMA_BOUND} onCommit={(v) => set({ ...s, gamma: v ?? s.gamma })} />
+          <NumberField label={t('training.stepSize')} value={s.stepSize} rule={STEP_SIZE_BOUND} onCommit={(v) => set({ ...s, stepSize: v ?? s.stepSize })} />
+          <NumberField label={t('training.gamma')} value={s.gamma} rule={GAMMA_BOUND} onCommit={(v) => set({ ...s, gamma: v ?? s.gamma })} />
         </>
       );
     case 'exponential':
-      return <NumberField label="Gamma" value={s.gamma} rule={GAMMA_BOUND} onCommit={(v) => set({ ...s, gamma: v ?? s.gamma })} />;
+      return <NumberField label={t('training.gamma')} value={s.gamma} rule={GAMMA_BOUND} onCommit={(v) => set({ ...s, gamma: v ?? s.gamma })} />;
     case 'cosine':
-      return <NumberField label="Minimum learning rate" value={s.minLr} rule={MIN_LR_BOUND} onCommit={(v) => set({ ...s, minLr: v ?? s.minLr })} />;
+      return <NumberField label={t('training.minLr')} value={s.minLr} rule={MIN_LR_BOUND} onCommit={(v) => set({ ...s, minLr: v ?? s.minLr })} />;
   }
 }
 
-function SettingsForm({ t, update, disabled }: { t: TrainingSettings; update(p: Partial<TrainingSettings>): void; disabled: boolean }) {
-  const regime = regimeOf(t);
+function SettingsForm({ s, update, disabled }: { s: TrainingSettings; update(p: Partial<TrainingSettings>): void; disabled: boolean }) {
+  const { t } = useTranslation();
+  const regime = regimeOf(s);
   return (
     <fieldset className="settings" disabled={disabled}>
-      <legend>Settings</legend>
-      <SelectField label="Loss" value={t.loss} options={LOSSES} onChange={(loss) => update({ loss })} />
-      <SelectField label="Optimizer" value={t.optimizer.type} options={OPTIMIZERS} onChange={(type) => update({ optimizer: switchOptimizer(t.optimizer, type) })} />
-      <OptimizerFields opt={t.optimizer} set={(optimizer) => update({ optimizer })} />
-      <SelectField label="Learning-rate schedule" value={t.schedule.type} options={SCHEDULES} onChange={(type) => update({ schedule: switchSchedule(t.schedule, type) })} />
-      <ScheduleFields s={t.schedule} set={(schedule) => update({ schedule })} />
-      <NumberField label="Epochs" value={t.epochs} rule={EPOCHS_BOUND} onCommit={(v) => update({ epochs: v ?? t.epochs })} />
-      <SelectField label="Updates" value={regime} options={REGIME_OPTIONS} help={REGIME_HELP[regime]} onChange={(r) => update(withRegime(t, r))} />
+      <legend>{t('training.settings')}</legend>
+      <SelectField label={t('training.loss')} value={s.loss} options={LOSSES.map((value) => ({ value, label: t(`training.losses.${value}`) }))} onChange={(loss) => update({ loss })} />
+      <SelectField
+        label={t('training.optimizer')}
+        value={s.optimizer.type}
+        options={OPTIMIZERS.map((value) => ({ value, label: t(`training.optimizers.${value}`) }))}
+        onChange={(type) => update({ optimizer: switchOptimizer(s.optimizer, type) })}
+      />
+      <OptimizerFields opt={s.optimizer} set={(optimizer) => update({ optimizer })} />
+      <SelectField
+        label={t('training.schedule')}
+        value={s.schedule.type}
+        options={SCHEDULES.map((value) => ({ value, label: t(`training.schedules.${value}`) }))}
+        onChange={(type) => update({ schedule: switchSchedule(s.schedule, type) })}
+      />
+      <ScheduleFields s={s.schedule} set={(schedule) => update({ schedule })} />
+      <NumberField label={t('training.epochs')} value={s.epochs} rule={EPOCHS_BOUND} onCommit={(v) => update({ epochs: v ?? s.epochs })} />
+      <SelectField
+        label={t('training.updates')}
+        value={regime}
+        options={REGIMES.map((value) => ({ value, label: t(`training.regimes.${value}`) }))}
+        help={t(`training.regimeHelp.${regime}`)}
+        onChange={(r) => update(withRegime(s, r))}
+      />
       {regime === 'miniBatch' ? (
         <>
           <NumberField
-            label="Batch size"
-            value={t.batchSize}
+            label={t('training.batchSize')}
+            value={s.batchSize}
             rule={{ min: 1, max: MAX_BATCH_SIZE, integer: true }}
-            onCommit={(v) => update(withBatchSize(t, v ?? t.batchSize))}
+            onCommit={(v) => update(withBatchSize(s, v ?? s.batchSize))}
           />
-          <CheckField label="Shuffle every epoch" checked={t.shuffle} onChange={(shuffle) => update({ shuffle })} />
+          <CheckField label={t('training.shuffle')} checked={s.shuffle} onChange={(shuffle) => update({ shuffle })} />
         </>
       ) : null}
-      <SelectField label="Initial weights" value={t.init} options={INITS} onChange={(init) => update({ init })} />
-      <NumberField label="Seed" value={t.seed} rule={SEED_BOUND} help="Same seed, same numbers." onCommit={(v) => update({ seed: v ?? t.seed })} />
+      <SelectField label={t('training.init')} value={s.init} options={INITS.map((value) => ({ value, label: t(`training.inits.${value}`) }))} onChange={(init) => update({ init })} />
+      <NumberField label={t('training.seed')} value={s.seed} rule={SEED_BOUND} help={t('training.seedHelp')} onCommit={(v) => update({ seed: v ?? s.seed })} />
       <NumberField
-        label="Clip gradient norm"
-        value={t.clipNorm}
+        label={t('training.clipNorm')}
+        value={s.clipNorm}
         rule={{ min: 0, max: 1e6, exclusiveMin: true, optional: true }}
-        placeholder="off"
-        help="Empty = off."
+        placeholder={t('training.off')}
+        help={t('training.clipNormHelp')}
         onCommit={(v) => update({ clipNorm: v })}
       />
-      {t.loss === 'bce' ? (
+      {s.loss === 'bce' ? (
         <CheckField
-          label={`Clip like the lab (${(t.bceClip ?? LAB_BCE_CLIP).toExponential()})`}
-          checked={t.bceClip != null}
+          label={t('training.labClip', { clip: (s.bceClip ?? LAB_BCE_CLIP).toExponential() })}
+          checked={s.bceClip != null}
           onChange={(on) => update({ bceClip: on ? LAB_BCE_CLIP : null })}
         />
       ) : null}
@@ -156,6 +152,7 @@ function SettingsForm({ t, update, disabled }: { t: TrainingSettings; update(p: 
 }
 
 function Progress() {
+  const { t } = useTranslation();
   const status = useTrainingStore((s) => s.status);
   const metrics = useTrainingStore((s) => s.metrics);
   const liveTotal = useTrainingStore((s) => s.totalEpochs);
@@ -170,43 +167,45 @@ function Progress() {
     : metrics[metrics.length - 1];
   const done = previous ? 0 : saved ? saved.result.epochs : metrics.length;
   const total = previous ? 0 : saved ? saved.settings.epochs : liveTotal;
-  const statusText = previous ? 'previous set-up: train again' : saved ? `last run: ${saved.result.state}` : status;
+  const statusText = previous ? t('training.status.previous') : saved ? t('training.status.lastRun', { state: t(`training.status.${saved.result.state}`) }) : t(`training.status.${status}`);
   const shown = previous ? undefined : last;
   const pct = total > 0 ? Math.min(100, (done / total) * 100) : 0;
   const acc = shown && Number.isFinite(shown.accuracy) ? `${(shown.accuracy * 100).toFixed(1)}%` : '—';
-  const testAcc = shown && shown.testAccuracy !== null ? ` (test ${(shown.testAccuracy * 100).toFixed(1)}%)` : '';
+  const testAcc = shown && shown.testAccuracy !== null ? t('training.testAccuracy', { accuracy: `${(shown.testAccuracy * 100).toFixed(1)}%` }) : '';
   return (
     <div className="progress">
       <div
         className="progress-bar"
         role="progressbar"
-        aria-label="Training progress"
+        aria-label={t('training.progress')}
         aria-valuemin={0}
         aria-valuemax={total || 1}
         aria-valuenow={done}
-        aria-valuetext={total ? `Epoch ${done} of ${total}` : 'Not started'}
+        aria-valuetext={total ? t('training.epochOf', { done, total }) : t('training.notStarted')}
       >
         <div className="progress-fill" style={{ width: `${pct}%` }} />
       </div>
       <dl className="progress-stats" aria-live="off">
         <div>
-          <dt>Status</dt>
-          <dd data-testid="run-status">{statusText}</dd>
+          <dt>{t('training.statusLabel')}</dt>
+          <dd data-testid="run-status" data-status={status}>
+            {statusText}
+          </dd>
         </div>
         <div>
-          <dt>Epoch</dt>
+          <dt>{t('training.epoch')}</dt>
           <dd data-testid="run-epoch">{total ? `${done} / ${total}` : '—'}</dd>
         </div>
         <div>
-          <dt>Loss</dt>
+          <dt>{t('training.loss')}</dt>
           <dd data-testid="run-loss" title={shown ? fullNumber(shown.loss) : undefined}>{shown && Number.isFinite(shown.loss) ? formatNumber(shown.loss) : '—'}</dd>
         </div>
         <div>
-          <dt>Accuracy</dt>
+          <dt>{t('training.accuracy')}</dt>
           <dd data-testid="run-accuracy">{acc + testAcc}</dd>
         </div>
         <div>
-          <dt>Time left</dt>
+          <dt>{t('training.timeLeft')}</dt>
           <dd>{isActive(status) && timeLeft !== null ? formatDuration(timeLeft) : '—'}</dd>
         </div>
       </dl>
@@ -216,6 +215,7 @@ function Progress() {
 
 /** Divergence: one click applies a suggested fix and trains again from fresh weights. */
 function DivergenceActions() {
+  const { t } = useTranslation();
   const training = useProjectStore((s) => s.project.training);
   const updateTraining = useProjectStore((s) => s.updateTraining);
   const restart = (patch: Partial<TrainingSettings>) => {
@@ -228,11 +228,11 @@ function DivergenceActions() {
   return (
     <div className="run-message-actions">
       <button type="button" onClick={() => restart({ optimizer: { ...training.optimizer, lr } })}>
-        Restart with learning rate {String(Number(lr.toPrecision(3)))}
+        {t('training.restartLr', { lr: String(Number(lr.toPrecision(3))) })}
       </button>
       {training.clipNorm === null ? (
         <button type="button" onClick={() => restart({ clipNorm: 1 })}>
-          Restart with gradient clipping at 1
+          {t('training.restartClip')}
         </button>
       ) : null}
     </div>
@@ -244,6 +244,7 @@ function DivergenceActions() {
  * as they were, and the learner hears where it happened and what usually helps.
  */
 function SkippedStepsNote() {
+  const { t } = useTranslation();
   const skipped = useTrainingStore((s) => s.skipped);
   const status = useTrainingStore((s) => s.status);
   if (!skipped || status === 'diverged' || status === 'idle') return null;
@@ -251,19 +252,20 @@ function SkippedStepsNote() {
   return (
     <div className="run-message run-warning" role="status" data-testid="skipped-steps">
       <p className="run-message-title">
-        {total === 1 ? '1 training step was' : `${total} training steps were`} skipped: a gradient was not a finite number, so the weights were left as they were.
+        {t('training.skipped', { count: total })}
       </p>
       <ul>
         <li>
-          Last at epoch {last.epoch}, batch {last.batch}: the {last.tensor} gradient of {last.layerType} '{last.nodeId}' had {nonFiniteValuesText(last)} values.
+          {t('training.skippedLast', { epoch: last.epoch, batch: last.batch, tensor: last.tensor, layerType: last.layerType, nodeId: last.nodeId, values: nonFiniteValuesText(last) })}
         </li>
       </ul>
-      <p className="run-message-next">What to try: a lower learning rate, gradient clipping, or inputs on a smaller scale.</p>
+      <p className="run-message-next">{t('training.skippedAdvice')}</p>
     </div>
   );
 }
 
 function RunMessageBox() {
+  const { t } = useTranslation();
   const message = useTrainingStore((s) => s.message);
   const status = useTrainingStore((s) => s.status);
   if (!message) return null;
@@ -279,7 +281,7 @@ function RunMessageBox() {
       ) : null}
       {message.advice.length ? (
         <>
-          <p className="run-message-next">What to try:</p>
+          <p className="run-message-next">{t('training.whatToTry')}</p>
           <ul>
             {message.advice.map((a, i) => (
               <li key={i}>{a}</li>
@@ -300,12 +302,13 @@ export function TrainingPanel() {
   const continueTraining = useTrainingStore((s) => s.continueTraining);
   const run = useTrainingStore.getState();
   const active = isActive(status);
+  const { t } = useTranslation();
 
   return (
-    <section className="training-panel" aria-label="Training">
-      <p className="run-bar-note">Train, Pause, Step, Stop and Reset are in the toolbar (Ctrl+Enter trains; Space pauses while the canvas has focus).</p>
+    <section className="training-panel" aria-label={t('training.label')}>
+      <p className="run-bar-note">{t('training.runBarNote')}</p>
       <CheckField
-        label="Continue from current weights"
+        label={t('training.continue')}
         checked={continueTraining && hasWeights}
         disabled={active || !hasWeights}
         onChange={(on) => run.setContinueTraining(on)}
@@ -314,7 +317,7 @@ export function TrainingPanel() {
       <Progress />
       <RunMessageBox />
       <SkippedStepsNote />
-      <SettingsForm t={training} update={updateTraining} disabled={active} />
+      <SettingsForm s={training} update={updateTraining} disabled={active} />
       <MemoryLimitField disabled={active} />
     </section>
   );

@@ -2,6 +2,7 @@
 // what carries over (the learning rate) and fills the rest with defaults.
 import { OPTIMIZER_DEFAULTS } from '../../core/index';
 import type { OptimizerName, OptimizerSettings, ScheduleSettings } from '../../core/index';
+import { t } from '../i18n';
 
 export function switchOptimizer(current: OptimizerSettings, type: OptimizerName): OptimizerSettings {
   if (current.type === type) return current;
@@ -23,9 +24,9 @@ export function switchSchedule(current: ScheduleSettings, type: ScheduleSettings
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return '—';
   const s = Math.round(ms / 1000);
-  if (s < 1) return '<1 s';
-  if (s < 60) return `${s} s`;
+  if (s < 1) return t('units.lessThanSecond');
+  if (s < 60) return t('units.seconds', { s });
   const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min ${String(s % 60).padStart(2, '0')} s`;
-  return `${Math.floor(m / 60)} h ${m % 60} min`;
+  if (m < 60) return t('units.minutesSeconds', { m, s: String(s % 60).padStart(2, '0') });
+  return t('units.hoursMinutes', { h: Math.floor(m / 60), m: m % 60 });
 }

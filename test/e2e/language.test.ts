@@ -7,7 +7,8 @@ import { openApp, screenshot, SKIP_BROWSER, startApp, type App } from './harness
 import { nodeIds, SIZES, watchErrors } from './editor';
 
 const epoch = async (page: Page) => Number(((await page.getByTestId('runbar-epoch').textContent()) ?? '0/0').split('/')[0]);
-const runStatus = async (page: Page) => (await page.getByTestId('run-status').textContent()) ?? '';
+/** The run's state, whatever the language it is shown in. */
+const runStatus = async (page: Page) => (await page.getByTestId('run-status').getAttribute('data-status')) ?? '';
 
 describe.skipIf(SKIP_BROWSER)('language (browser set to zh-TW)', () => {
   let app: App;
@@ -44,7 +45,7 @@ describe.skipIf(SKIP_BROWSER)('language (browser set to zh-TW)', () => {
     const page = await openApp(app, SIZES[1]);
     const errors = watchErrors(page);
     await page.getByRole('tab', { name: '訓練', exact: true }).click();
-    const epochs = page.getByRole('region', { name: 'Training' }).getByLabel('Epochs', { exact: true });
+    const epochs = page.getByRole('region', { name: '訓練' }).getByLabel('訓練週期數（Epochs）', { exact: true });
     await epochs.fill('1000000');
     await epochs.press('Enter');
     const toolbar = page.getByRole('toolbar', { name: '主工具列' });
@@ -55,14 +56,16 @@ describe.skipIf(SKIP_BROWSER)('language (browser set to zh-TW)', () => {
     await page.getByRole('combobox', { name: '語言' }).selectOption('en');
     const enToolbar = page.getByRole('toolbar', { name: 'Main toolbar' });
     await enToolbar.getByRole('button', { name: /^Pause/ }).waitFor();
+    expect(await page.getByTestId('run-status').textContent()).toBe('running');
     const atSwitch = await epoch(page);
     await expect.poll(() => epoch(page), { timeout: 60_000 }).toBeGreaterThan(atSwitch);
     expect(await runStatus(page)).toBe('running');
     expect(await nodeIds(page)).toEqual(ids);
-    expect(await epochs.inputValue()).toBe('1000000');
+    expect(await page.getByRole('region', { name: 'Training' }).getByLabel('Epochs', { exact: true }).inputValue()).toBe('1000000');
 
     await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-TW');
     await toolbar.getByRole('button', { name: /^暫停/ }).waitFor();
+    expect(await page.getByTestId('run-status').textContent()).toBe('訓練中');
     expect(await runStatus(page)).toBe('running');
     await screenshot(page, 'language-zh-running-1280');
     await toolbar.getByRole('button', { name: '停止', exact: true }).click();
