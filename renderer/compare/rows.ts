@@ -2,6 +2,7 @@
 import { curveBand, rowOf, summarizeByValue, type ResultRow, type ValueSummary } from '../../core/index';
 import type { SweepRunView } from '../store/sweep';
 import type { BandSeries, CurveSeries } from '../../report/charts/overlay-options';
+import { t } from '../i18n';
 
 /** A run's name in lists: its value, and its seed when each value runs over several seeds. */
 export function runLabel(run: SweepRunView, repeated: boolean): string {
@@ -34,14 +35,16 @@ export function sweepSeries(runs: readonly SweepRunView[], repeated = false): Cu
   return runs.map((r) => ({ label: runLabel(r, repeated), metrics: r.metrics }));
 }
 
-/** One band per value (its seeds' curves so far), in the sweep's order of values. */
-export function sweepBands(runs: readonly SweepRunView[], metric: 'loss' | 'accuracy'): BandSeries[] {
-  const groups = new Map<string, SweepRunView[]>();
+/** One band per value (the curves of its seeds), in the order the values first appear. */
+export function bandsByValue<R extends { value: string; label: string }>(runs: readonly R[], curve: (run: R) => readonly number[]): BandSeries[] {
+  const groups = new Map<string, R[]>();
   for (const r of runs) groups.set(r.value, [...(groups.get(r.value) ?? []), r]);
-  return [...groups.values()].map((g) => ({
-    label: `${g[0].label} (${g.length} seeds)`,
-    band: curveBand(g.map((r) => r.metrics.map((m) => (metric === 'loss' ? m.loss : m.accuracy)))),
-  }));
+  return [...groups.values()].map((g) => ({ label: t('common.withSeeds', { label: g[0].label, count: g.length }), band: curveBand(g.map(curve)) }));
+}
+
+/** A sweep's bands of one metric, from its seeds' curves so far. */
+export function sweepBands(runs: readonly SweepRunView[], metric: 'loss' | 'accuracy'): BandSeries[] {
+  return bandsByValue(runs, (r) => r.metrics.map((m) => (metric === 'loss' ? m.loss : m.accuracy)));
 }
 
 /** Progress of one run, 0–1. */

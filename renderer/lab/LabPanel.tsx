@@ -3,53 +3,56 @@
 // seeds on the lab's own examples, and reads "held on k of n seeds", "near-tie" or "did not
 // hold", with the loss curves as a median line and a band per value.
 import { useMemo } from 'react';
-import { LAB_FINDINGS, MAX_SWEEP_SEEDS, curveBand, type FindingResult, type LabFinding } from '../../core/index';
+import { useTranslation } from 'react-i18next';
+import { t as translate } from '../i18n';
+import { LAB_FINDINGS, MAX_SWEEP_SEEDS, type FindingResult, type LabFinding } from '../../core/index';
 import { EChart } from '../charts/EChart';
 import { bandOption, type BandSeries } from '../../report/charts/overlay-options';
 import { downloadText } from '../backend/web/files';
 import { buildLabReport } from '../../report/index';
 import { fileStem } from '../compare/export';
+import { bandsByValue } from '../compare/rows';
 import { useProjectStore } from '../store/project';
 import { NumberField } from '../training/fields';
 import { useLabStore, type LabFindingView, type LabRunView } from './store';
 import './lab.css';
 
+// core's verdict text starts with these English words ("held on 4 of 5 seeds", "near-tie: …").
 const VERDICT_WORDS: Record<FindingResult['verdict'], string> = { held: 'held', 'near-tie': 'near-tie', 'did-not-hold': 'did not hold' };
 
 /** Per value, the loss curves of its seeds as one band (the chart and the report share it). */
 export function lossBands(runs: readonly LabRunView[]): BandSeries[] {
-  const groups = new Map<string, LabRunView[]>();
-  for (const r of runs) groups.set(r.value, [...(groups.get(r.value) ?? []), r]);
-  return [...groups.values()].map((g) => ({ label: `${g[0].label} (${g.length} seeds)`, band: curveBand(g.map((r) => r.loss)) }));
+  return bandsByValue(runs, (r) => r.loss);
 }
 
 function progressText(f: LabFindingView): string {
   const ended = f.runs.filter((r) => r.result || r.error).length;
-  return `${ended} of ${f.runs.length} runs ended`;
+  return translate('lab.progress', { ended, count: f.runs.length });
 }
 
 function FindingCard({ finding, view }: { finding: LabFinding; view: LabFindingView | undefined }) {
+  const { t } = useTranslation();
   const busy = useLabStore((s) => s.busy);
   const run = useLabStore((s) => s.run);
   const result = view?.result ?? null;
   const bands = useMemo(() => (view && view.status === 'done' ? lossBands(view.runs) : []), [view]);
-  const option = useMemo(() => (bands.length ? bandOption(bands, 'loss', { logLoss: 'auto', title: 'Loss per epoch: median of the seeds, band from lowest to highest' }) : null), [bands]);
+  const option = useMemo(() => (bands.length ? bandOption(bands, 'loss', { logLoss: 'auto', title: t('lab.chartTitle') }) : null), [bands, t]);
   return (
     <li className="lab-finding" data-testid={`finding-${finding.id}`} data-status={view?.status ?? 'idle'} data-verdict={result?.verdict ?? ''}>
       <div className="lab-finding-head">
         <span className="lab-number">{finding.id}</span>
         <h4>{finding.title}</h4>
         {finding.sweep ? (
-          <button type="button" disabled={busy} onClick={() => void run(finding.id)} aria-label={`Run finding ${finding.id}, ${finding.title}`}>
-            Run
+          <button type="button" disabled={busy} onClick={() => void run(finding.id)} aria-label={t('lab.runFinding', { id: finding.id, title: finding.title })}>
+            {t('lab.run')}
           </button>
         ) : null}
       </div>
       <p className="lab-claim">
-        <span className="lab-who">The lab:</span> {finding.claim}
+        <span className="lab-who">{t('lab.theLab')}</span> {finding.claim}
       </p>
       {finding.note ? <p className="hint">{finding.note}</p> : null}
-      {view?.status === 'running' || view?.status === 'queued' ? <p className="lab-progress">{view.status === 'queued' ? 'waiting' : progressText(view)}</p> : null}
+      {view?.status === 'running' || view?.status === 'queued' ? <p className="lab-progress">{view.status === 'queued' ? t('lab.waiting') : progressText(view)}</p> : null}
       {view?.message ? (
         <p className="run-error" role="alert">
           {view.message}
@@ -58,8 +61,7 @@ function FindingCard({ finding, view }: { finding: LabFinding; view: LabFindingV
       {result ? (
         <>
           <p className={`lab-verdict lab-${result.verdict}`} data-testid={`verdict-${finding.id}`}>
-            {/* core's text starts with the verdict's words ("held on 4 of 5 seeds", "near-tie: …"). */}
-            <span className="lab-who">Here:</span> <b>{VERDICT_WORDS[result.verdict]}</b>
+            <span className="lab-who">{t('lab.here')}</span> <b>{VERDICT_WORDS[result.verdict]}</b>
             {result.text.startsWith(VERDICT_WORDS[result.verdict]) ? result.text.slice(VERDICT_WORDS[result.verdict].length) : ` (${result.text})`}
           </p>
           <ul className="lab-details">
@@ -67,7 +69,7 @@ function FindingCard({ finding, view }: { finding: LabFinding; view: LabFindingV
               <li key={d}>{d}</li>
             ))}
           </ul>
-          {option ? <EChart option={option} label={`Finding ${finding.id}: loss curves`} height={220} /> : null}
+          {option ? <EChart option={option} label={t('lab.curvesLabel', { id: finding.id })} height={220} /> : null}
         </>
       ) : null}
     </li>
@@ -82,10 +84,11 @@ export function LabPanel() {
   const runAll = useLabStore((s) => s.runAll);
   const stop = useLabStore((s) => s.stop);
   const results = Object.values(findings).filter((f) => f.result);
+  const { t } = useTranslation();
   const groups: { title: string; items: LabFinding[] }[] = [
-    { title: 'The linear data (100 random points, class 1 when x1 < x2)', items: LAB_FINDINGS.filter((f) => f.task === 'linear') },
-    { title: 'XOR (the 21 points on two crossing diagonals)', items: LAB_FINDINGS.filter((f) => f.task === 'xor') },
-    { title: 'Beyond the two data sets', items: LAB_FINDINGS.filter((f) => f.task === null) },
+    { title: t('lab.groups.linear'), items: LAB_FINDINGS.filter((f) => f.task === 'linear') },
+    { title: t('lab.groups.xor'), items: LAB_FINDINGS.filter((f) => f.task === 'xor') },
+    { title: t('lab.groups.beyond'), items: LAB_FINDINGS.filter((f) => f.task === null) },
   ];
   const report = () => {
     const project = useProjectStore.getState().project;
@@ -94,28 +97,24 @@ export function LabPanel() {
     downloadText(`${fileStem(project.name)}-lab-report.html`, html, 'text/html');
   };
   return (
-    <section className="lab-panel" aria-label="Lab">
-      <p className="hint">
-        The backprop lab&apos;s findings, repeated on the lab&apos;s own examples (XOR and the linear set: its network, its one step per sample, its values). Each
-        experiment runs once per seed, each seed with new data, so a finding reads &ldquo;held on k of n seeds&rdquo; instead of resting on one lucky run; two
-        values that end within 1% are a near-tie.
-      </p>
-      <div className="lab-controls" role="group" aria-label="Lab controls">
+    <section className="lab-panel" aria-label={t('lab.label')}>
+      <p className="hint">{t('lab.intro')}</p>
+      <div className="lab-controls" role="group" aria-label={t('lab.controls')}>
         <NumberField
-          label="Seeds per experiment"
+          label={t('lab.seeds')}
           value={seedCount}
           rule={{ min: 1, max: MAX_SWEEP_SEEDS, integer: true }}
           disabled={busy}
           onCommit={(v) => setSeedCount(v ?? seedCount)}
         />
         <button type="button" className="primary" disabled={busy} onClick={() => void runAll()}>
-          Run all
+          {t('lab.runAll')}
         </button>
         <button type="button" disabled={!busy} onClick={() => void stop()}>
-          Stop
+          {t('lab.stop')}
         </button>
-        <button type="button" disabled={busy || results.length === 0} onClick={report} title="The open project's lab report, with the findings table">
-          Lab report
+        <button type="button" disabled={busy || results.length === 0} onClick={report} title={t('lab.reportHelp')}>
+          {t('lab.report')}
         </button>
       </div>
       {groups.map((g) => (
