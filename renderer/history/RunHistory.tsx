@@ -2,6 +2,7 @@
 // pick for an overlay of their curves, and re-run with their own seed and settings (the app
 // then says whether the new curve is identical, as it must be).
 import { useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { metricsFromRunCurves, parseSweepSettingKey, resultRow, SWEEP_SETTING_LABELS, sweepValueLabel, type RunRecord } from '../../core/index';
 import { ChartCard } from '../compare/ChartCard';
 import { downloadCsv, downloadReport, fileStem } from '../compare/export';
@@ -23,6 +24,7 @@ export function sweepText(run: RunRecord): string {
 }
 
 function NameCell({ run }: { run: RunRecord }) {
+  const { t } = useTranslation();
   const rename = useHistoryStore((s) => s.rename);
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(run.name);
@@ -32,13 +34,13 @@ function NameCell({ run }: { run: RunRecord }) {
         <span className="run-name">{run.name}</span>{' '}
         <button
           type="button"
-          aria-label={`Rename ${run.name}`}
+          aria-label={t('runs.renameName', { name: run.name })}
           onClick={() => {
             setText(run.name);
             setEditing(true);
           }}
         >
-          Rename
+          {t('runs.rename')}
         </button>
       </>
     );
@@ -50,7 +52,7 @@ function NameCell({ run }: { run: RunRecord }) {
   return (
     <input
       type="text"
-      aria-label={`New name for ${run.name}`}
+      aria-label={t('runs.newName', { name: run.name })}
       value={text}
       autoFocus
       onChange={(e) => setText(e.target.value)}
@@ -73,11 +75,12 @@ export function RunHistory() {
   const rerun = useHistoryStore((s) => s.rerun);
   const weightsByRun = useSweepStore((s) => s.weightsByRun);
   const captionId = useId();
+  const { t } = useTranslation();
 
   const pickedRuns = useMemo(() => picked.map((id) => runs.find((r) => r.id === id)).filter((r): r is RunRecord => r !== undefined), [picked, runs]);
   const series = useMemo(() => pickedRuns.map((r) => ({ label: r.name, metrics: metricsFromRunCurves(r.curves) })), [pickedRuns]);
-  const lossOpt = useMemo(() => overlayOption(series, 'loss', { logLoss: 'auto', title: 'Loss per epoch, picked runs' }), [series]);
-  const accOpt = useMemo(() => overlayOption(series, 'accuracy', { title: 'Accuracy per epoch, picked runs' }), [series]);
+  const lossOpt = useMemo(() => overlayOption(series, 'loss', { logLoss: 'auto', title: t('runs.lossTitle') }), [series, t]);
+  const accOpt = useMemo(() => overlayOption(series, 'accuracy', { title: t('runs.accuracyTitle') }), [series, t]);
   const rows = useMemo(() => runs.map((r) => resultRow(r, r.name)), [runs]);
   const pickedRows = useMemo(() => pickedRuns.map((r) => resultRow(r, r.name)), [pickedRuns]);
   const hasTest = rows.some((r) => r.testAccuracy !== null);
@@ -85,30 +88,30 @@ export function RunHistory() {
 
   if (!runs.length) {
     return (
-      <section className="run-history" aria-label="Runs">
-        <p className="hint">No runs yet. Every run you train (alone or in a sweep) is kept here, with its settings and curves.</p>
+      <section className="run-history" aria-label={t('runs.label')}>
+        <p className="hint">{t('runs.none')}</p>
       </section>
     );
   }
   return (
-    <section className="run-history" aria-label="Runs">
+    <section className="run-history" aria-label={t('runs.label')}>
       <table className="results-table" aria-describedby={captionId}>
-        <caption id={captionId}>Runs kept in this project ({runs.length})</caption>
+        <caption id={captionId}>{t('runs.caption', { count: runs.length })}</caption>
         <thead>
           <tr>
-            <th scope="col">Overlay</th>
-            <th scope="col">Name</th>
-            <th scope="col">Sweep</th>
-            <th scope="col">Accuracy</th>
-            <th scope="col">Started</th>
-            <th scope="col">Actions</th>
+            <th scope="col">{t('runs.overlay')}</th>
+            <th scope="col">{t('runs.name')}</th>
+            <th scope="col">{t('runs.sweep')}</th>
+            <th scope="col">{t('runs.accuracy')}</th>
+            <th scope="col">{t('runs.started')}</th>
+            <th scope="col">{t('runs.actions')}</th>
           </tr>
         </thead>
         <tbody>
           {runs.map((r) => (
             <tr key={r.id} data-run-id={r.id}>
               <td>
-                <input type="checkbox" aria-label={`Overlay ${r.name}`} checked={picked.includes(r.id)} onChange={() => togglePick(r.id)} />
+                <input type="checkbox" aria-label={t('runs.overlayName', { name: r.name })} checked={picked.includes(r.id)} onChange={() => togglePick(r.id)} />
               </td>
               <th scope="row">
                 <NameCell key={r.name} run={r} />
@@ -118,11 +121,11 @@ export function RunHistory() {
               <td>{r.createdAt ? r.createdAt.replace('T', ' ').slice(0, 16) : ''}</td>
               <td>
                 <div className="history-actions">
-                  <button type="button" aria-label={`Re-run ${r.name}`} disabled={rerun?.status === 'running'} onClick={() => void rerunRun(r.id)}>
-                    Re-run
+                  <button type="button" aria-label={t('runs.rerunName', { name: r.name })} disabled={rerun?.status === 'running'} onClick={() => void rerunRun(r.id)}>
+                    {t('runs.rerun')}
                   </button>
-                  <button type="button" aria-label={`Delete ${r.name}`} onClick={() => remove([r.id])}>
-                    Delete
+                  <button type="button" aria-label={t('runs.deleteName', { name: r.name })} onClick={() => remove([r.id])}>
+                    {t('runs.delete')}
                   </button>
                 </div>
               </td>
@@ -133,35 +136,35 @@ export function RunHistory() {
       {rerun ? (
         <p role="status" data-testid="rerun-status">
           {rerun.status === 'running'
-            ? `Re-running ${source?.name ?? 'the run'}: epoch ${rerun.epochs} of ${rerun.totalEpochs}…`
+            ? t('runs.rerunning', { name: source?.name ?? t('runs.theRun'), epoch: rerun.epochs, total: rerun.totalEpochs })
             : rerun.status === 'error'
-              ? `The re-run could not finish: ${rerun.message ?? 'unknown error'}`
+              ? t('runs.rerunFailed', { message: rerun.message ?? t('runs.unknownError') })
               : rerun.identical
-                ? `Re-run of ${source?.name ?? 'the run'} finished: the curve is identical, epoch for epoch.`
-                : `Re-run of ${source?.name ?? 'the run'} finished, but the curve differs: the network or the data changed since that run.`}
+                ? t('runs.rerunIdentical', { name: source?.name ?? t('runs.theRun') })
+                : t('runs.rerunDiffers', { name: source?.name ?? t('runs.theRun') })}
         </p>
       ) : null}
-      <div className="history-actions" role="group" aria-label="History actions">
+      <div className="history-actions" role="group" aria-label={t('runs.historyActions')}>
         <button type="button" onClick={() => downloadCsv(rows, `${fileStem(projectName)}-runs.csv`)}>
-          Runs as CSV
+          {t('runs.csv')}
         </button>
         <button type="button" onClick={() => downloadReport(useProjectStore.getState().project, weightsByRun, new Date())}>
-          Lab report
+          {t('runs.report')}
         </button>
         <button type="button" disabled={!picked.length} onClick={() => remove(picked)}>
-          Delete picked
+          {t('runs.deletePicked')}
         </button>
       </div>
       {pickedRuns.length ? (
         <>
           <div className="overlay-charts">
-            <ChartCard option={lossOpt} label="Picked runs loss chart" fileStem={`${fileStem(projectName)}-runs-loss`} series={series.length} />
-            <ChartCard option={accOpt} label="Picked runs accuracy chart" fileStem={`${fileStem(projectName)}-runs-accuracy`} series={series.length} />
+            <ChartCard option={lossOpt} label={t('runs.lossChart')} fileStem={`${fileStem(projectName)}-runs-loss`} series={series.length} />
+            <ChartCard option={accOpt} label={t('runs.accuracyChart')} fileStem={`${fileStem(projectName)}-runs-accuracy`} series={series.length} />
           </div>
-          <ResultsTable rows={pickedRows} firstColumn="Run" hasTest={hasTest} caption="Picked runs" />
+          <ResultsTable rows={pickedRows} firstColumn={t('runs.run')} hasTest={hasTest} caption={t('runs.picked')} />
         </>
       ) : (
-        <p className="hint">Tick runs to overlay their curves.</p>
+        <p className="hint">{t('runs.tick')}</p>
       )}
     </section>
   );
