@@ -6,6 +6,7 @@ import { getApi } from '../backend/api';
 import { useProjectStore } from '../store/project';
 import { useUiStore } from '../store/ui';
 import { requestFit } from './view';
+import { t } from '../i18n';
 
 const MAX_PROBLEM_LINES = 20;
 
@@ -13,9 +14,9 @@ const MAX_PROBLEM_LINES = 20;
 export function reportOpenProblems(result: Extract<OpenResult, { ok: false; canceled: false }>): void {
   const lines = result.problems.slice(0, MAX_PROBLEM_LINES).map((p) => (p.path ? `${p.path}: ${p.message}` : p.message));
   const more = result.moreProblems + Math.max(0, result.problems.length - MAX_PROBLEM_LINES);
-  if (more > 0) lines.push(`…and ${more} more.`);
-  lines.push('Your open project was not changed. Fix the file or choose another one.');
-  useUiStore.getState().showBanner({ kind: 'error', title: `Could not open ${result.fileName}`, lines });
+  if (more > 0) lines.push(t('files.andMore', { count: more }));
+  lines.push(t('files.openUnchanged'));
+  useUiStore.getState().showBanner({ kind: 'error', title: t('files.couldNotOpenName', { name: result.fileName }), lines });
 }
 
 /**
@@ -43,11 +44,10 @@ function errorText(err: unknown): string {
 export async function confirmDiscard(): Promise<boolean> {
   const { dirty, fileName } = useProjectStore.getState();
   if (!dirty) return true;
-  const choice = await useUiStore
-    .getState()
-    .ask('Unsaved changes', `${fileName} has changes that are not saved. Save them first?`, ['Save', "Don't Save", 'Cancel']);
-  if (choice === 'Save') return save(false);
-  return choice === "Don't Save";
+  const [saveIt, dontSave, cancel] = [t('files.save'), t('files.dontSave'), t('files.cancel')];
+  const choice = await useUiStore.getState().ask(t('files.unsavedTitle'), t('files.unsavedMessage', { name: fileName }), [saveIt, dontSave, cancel]);
+  if (choice === saveIt) return save(false);
+  return choice === dontSave;
 }
 
 export async function newFile(): Promise<void> {
@@ -63,7 +63,7 @@ export async function openFile(): Promise<void> {
   try {
     applyOpenResult(await getApi().openProject());
   } catch (err) {
-    useUiStore.getState().showBanner({ kind: 'error', title: 'Could not open the file', lines: [errorText(err)] });
+    useUiStore.getState().showBanner({ kind: 'error', title: t('files.couldNotOpen'), lines: [errorText(err)] });
   }
 }
 
@@ -75,7 +75,7 @@ export async function openExample(name: string): Promise<void> {
   try {
     applyOpenResult(await getApi().openExample(name));
   } catch (err) {
-    useUiStore.getState().showBanner({ kind: 'error', title: 'Could not open the example', lines: [errorText(err)] });
+    useUiStore.getState().showBanner({ kind: 'error', title: t('files.couldNotOpenExample'), lines: [errorText(err)] });
   }
 }
 
@@ -87,8 +87,9 @@ export async function save(asNew: boolean): Promise<boolean> {
   try {
     let result = await api.saveProject({ project, filePath: asNew ? null : filePath });
     if (!result.ok && !result.canceled && result.conflict) {
-      const choice = await ui.ask('File changed on disk', result.message, ['Overwrite', 'Cancel']);
-      if (choice !== 'Overwrite') return false;
+      const overwrite = t('files.overwrite');
+      const choice = await ui.ask(t('files.changedOnDisk'), result.message, [overwrite, t('files.cancel')]);
+      if (choice !== overwrite) return false;
       result = await api.saveProject({ project, filePath: asNew ? null : filePath, overwrite: true });
     }
     if (result.ok) {
@@ -96,34 +97,32 @@ export async function save(asNew: boolean): Promise<boolean> {
       ui.showBanner(null);
       return true;
     }
-    if (!result.canceled) ui.showBanner({ kind: 'error', title: 'Could not save', lines: [result.message, 'Your project is still open; try Save As to save it elsewhere.'] });
+    if (!result.canceled) ui.showBanner({ kind: 'error', title: t('files.couldNotSave'), lines: [result.message, t('files.stillOpen')] });
     return false;
   } catch (err) {
-    ui.showBanner({ kind: 'error', title: 'Could not save', lines: [errorText(err)] });
+    ui.showBanner({ kind: 'error', title: t('files.couldNotSave'), lines: [errorText(err)] });
     return false;
   }
 }
 
-const MODEL_FORMATS: Record<ModelFormat, { title: string; aTitle: string; extension: string }> = {
-  onnx: { title: 'ONNX model', aTitle: 'an ONNX model', extension: '.onnx' },
-  pytorch: { title: 'PyTorch model', aTitle: 'a PyTorch model', extension: '.py' },
-};
+const EXTENSIONS: Record<ModelFormat, string> = { onnx: '.onnx', pytorch: '.py' };
 
 /** The trained network for another tool (docs/export.md): an ONNX model, or a PyTorch model.py with its weights file. */
 export async function exportModel(format: ModelFormat): Promise<void> {
   const ui = useUiStore.getState();
   const { project, fileName } = useProjectStore.getState();
-  const { title, aTitle, extension } = MODEL_FORMATS[format];
+  const extension = EXTENSIONS[format];
+  const model = t(`files.model.${format}`);
   if (!project.weights) {
-    ui.showBanner({ kind: 'notice', title: 'Nothing to export yet', lines: [`Train the network first, then export it as ${aTitle}.`] });
+    ui.showBanner({ kind: 'notice', title: t('files.nothingToExport'), lines: [t(`files.trainFirstModel.${format}`)] });
     return;
   }
   try {
     const r = await getApi().exportModel({ project, suggestedName: `${fileName.replace(/\.bpnn$/i, '')}${extension}`, format });
-    if (r.ok) ui.showBanner({ kind: 'notice', title: `${title} exported`, lines: [`Saved as ${r.fileName}.`] });
-    else if (!r.canceled) ui.showBanner({ kind: 'error', title: `Could not export the ${title}`, lines: [r.message] });
+    if (r.ok) ui.showBanner({ kind: 'notice', title: t('files.modelExported', { model }), lines: [t('files.savedAs', { name: r.fileName })] });
+    else if (!r.canceled) ui.showBanner({ kind: 'error', title: t('files.couldNotExportModel', { model }), lines: [r.message] });
   } catch (err) {
-    ui.showBanner({ kind: 'error', title: `Could not export the ${title}`, lines: [errorText(err)] });
+    ui.showBanner({ kind: 'error', title: t('files.couldNotExportModel', { model }), lines: [errorText(err)] });
   }
 }
 
@@ -131,16 +130,16 @@ export async function exportWeights(): Promise<void> {
   const ui = useUiStore.getState();
   const { project, fileName } = useProjectStore.getState();
   if (!project.weights) {
-    ui.showBanner({ kind: 'notice', title: 'No weights to export yet', lines: ['Train the network first, then export its weights.'] });
+    ui.showBanner({ kind: 'notice', title: t('files.noWeights'), lines: [t('files.trainFirstWeights')] });
     return;
   }
   try {
     const suggestedName = `${fileName.replace(/\.bpnn$/i, '')}.weights.json`;
     const r = await getApi().exportWeights({ project, suggestedName });
-    if (r.ok) ui.showBanner({ kind: 'notice', title: 'Weights exported', lines: [`Saved as ${r.fileName}.`] });
-    else if (!r.canceled) ui.showBanner({ kind: 'error', title: 'Could not export the weights', lines: [r.message] });
+    if (r.ok) ui.showBanner({ kind: 'notice', title: t('files.weightsExported'), lines: [t('files.savedAs', { name: r.fileName })] });
+    else if (!r.canceled) ui.showBanner({ kind: 'error', title: t('files.couldNotExportWeights'), lines: [r.message] });
   } catch (err) {
-    ui.showBanner({ kind: 'error', title: 'Could not export the weights', lines: [errorText(err)] });
+    ui.showBanner({ kind: 'error', title: t('files.couldNotExportWeights'), lines: [errorText(err)] });
   }
 }
 
@@ -153,7 +152,7 @@ export async function exportInitialWeights(): Promise<void> {
   const { project, fileName } = useProjectStore.getState();
   const start = initialWeightsOf({ spec: projectToSpec(project), dataset: project.dataset, settings: project.training });
   if (!start.ok) {
-    ui.showBanner({ kind: 'notice', title: 'No initial weights yet', lines: [start.problems[0].message, 'Fix the network so it can train, then export its initial weights.'] });
+    ui.showBanner({ kind: 'notice', title: t('files.noInitialWeights'), lines: [start.problems[0].message, t('files.fixFirst')] });
     return;
   }
   try {
@@ -162,11 +161,11 @@ export async function exportInitialWeights(): Promise<void> {
     if (r.ok) {
       ui.showBanner({
         kind: 'notice',
-        title: 'Initial weights exported',
-        lines: [`Saved as ${r.fileName}: the weights a fresh run with seed ${project.training.seed} starts from (Reset weights, then Train).`],
+        title: t('files.initialExported'),
+        lines: [t('files.initialSaved', { name: r.fileName, seed: project.training.seed })],
       });
-    } else if (!r.canceled) ui.showBanner({ kind: 'error', title: 'Could not export the initial weights', lines: [r.message] });
+    } else if (!r.canceled) ui.showBanner({ kind: 'error', title: t('files.couldNotExportInitial'), lines: [r.message] });
   } catch (err) {
-    ui.showBanner({ kind: 'error', title: 'Could not export the initial weights', lines: [errorText(err)] });
+    ui.showBanner({ kind: 'error', title: t('files.couldNotExportInitial'), lines: [errorText(err)] });
   }
 }

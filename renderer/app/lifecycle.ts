@@ -10,6 +10,7 @@ import { createDocumentSync, type DocumentSync } from './document-sync';
 import { applyOpenResult, confirmDiscard, reportOpenProblems } from './file-actions';
 import { shouldRun } from './menu-dedupe';
 import { isTypingTarget } from './shortcuts';
+import { t } from '../i18n';
 
 export const APP_NAME = 'BPNN Studio';
 
@@ -50,20 +51,17 @@ async function start(): Promise<void> {
     const offers = await api.recoveryOffers();
     for (const offer of offers) {
       const when = new Date(offer.savedAt).toLocaleString();
-      const choice = await ui.ask(
-        'Restore unsaved work?',
-        `BPNN Studio closed before ${offer.fileName} was saved. Restore the changes backed up at ${when}?`,
-        ['Restore', 'Discard'],
-      );
-      if (choice === 'Restore' && applyOpenResult(await api.restoreBackup(offer.backupId), { dirty: true })) return;
-      if (choice === 'Discard') await api.discardBackup(offer.backupId);
+      const [restore, discard] = [t('files.restore'), t('files.discard')];
+      const choice = await ui.ask(t('files.restoreTitle'), t('files.restoreMessage', { name: offer.fileName, when }), [restore, discard]);
+      if (choice === restore && applyOpenResult(await api.restoreBackup(offer.backupId), { dirty: true })) return;
+      if (choice === discard) await api.discardBackup(offer.backupId);
     }
     applyOpenResult(await api.initialProject());
   } catch (err) {
     ui.showBanner({
       kind: 'error',
-      title: 'Could not open the first project',
-      lines: [err instanceof Error ? err.message : String(err), 'Use New or Open to start.'],
+      title: t('files.firstProjectFailed'),
+      lines: [err instanceof Error ? err.message : String(err), t('files.useNewOrOpen')],
     });
   }
 }
