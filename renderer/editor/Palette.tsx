@@ -2,16 +2,20 @@
 // or press Enter/Space (or click) to add the kind near the centre of the visible canvas.
 import { useReactFlow } from '@xyflow/react';
 import type { DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { paletteGroups } from '../nodes/registry';
-import type { NodeDefinition } from '../nodes/types';
+import type { Category, NodeDefinition } from '../nodes/types';
 import { useProjectStore } from '../store/project';
 import { placeFromPalette } from './commands';
 import { CANVAS_ID, DRAG_MIME, dropPosition, freeSpotNear } from './placement';
 
 const GROUPS = paletteGroups();
 
+const CATEGORY_KEYS = { 'Input/Output': 'palette.io', Layers: 'palette.layers', Activations: 'palette.activations' } as const satisfies Record<Category, string>;
+
 export function Palette() {
   const { screenToFlowPosition } = useReactFlow();
+  const { t } = useTranslation();
 
   const addNearCentre = (def: NodeDefinition) => {
     const el = document.getElementById(CANVAS_ID);
@@ -29,11 +33,11 @@ export function Palette() {
   };
 
   return (
-    <section className="palette" aria-label="Palette">
+    <section className="palette" aria-label={t('palette.label')}>
       {GROUPS.map((g) => (
         <div key={g.category} className="palette-group" role="group" aria-labelledby={`palette-${g.category}`}>
           <h2 id={`palette-${g.category}`} className="palette-heading">
-            {g.category}
+            {t(CATEGORY_KEYS[g.category])}
           </h2>
           {g.kinds.map((def) => (
             <button
@@ -41,7 +45,7 @@ export function Palette() {
               type="button"
               draggable
               className={`palette-item cat-${def.category === 'Input/Output' ? 'io' : def.category.toLowerCase()}`}
-              title={`${def.description} Drag onto the canvas, or press Enter to add.${def.type === 'Input' ? ' A network has one Input: if it has one, it moves there.' : ''}`}
+              title={`${def.description} ${t('palette.howToAdd')}${def.type === 'Input' ? ` ${t('palette.oneInput')}` : ''}`}
               onDragStart={(e) => onDragStart(e, def)}
               onClick={() => addNearCentre(def)}
             >
@@ -50,7 +54,7 @@ export function Palette() {
           ))}
         </div>
       ))}
-      <p className="palette-hint">Drag a block onto the canvas, or focus it and press Enter.</p>
+      <p className="palette-hint">{t('palette.hint')}</p>
     </section>
   );
 }
