@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, ROOT, screenshot, SKIP_BROWSER, startApp, type App } from './harness';
-import { canvasZoom, connect, HALF_BLOCK, nodeIds, showTab, SIZES, watchErrors } from './editor';
+import { canvasZoom, connect, dragFromPalette, HALF_BLOCK, nodeGroup, nodeIds, showTab, SIZES, watchErrors } from './editor';
 
 async function boundaryProblems(page: Page): Promise<string | null> {
   return page.evaluate(() => {
@@ -199,11 +199,9 @@ describe.skipIf(SKIP_BROWSER)('the student’s workspace', () => {
     if (!box) throw new Error('the dropped block is not visible');
     expect(Math.abs(box.x + box.width / 2 - (cbox.x + drop.x))).toBeLessThanOrEqual(3);
     expect(Math.abs(box.y - (cbox.y + drop.y - HALF_BLOCK.y * zoom))).toBeLessThanOrEqual(3);
-    // The unconnected block's problem is one line on the block (it does not grow), the whole text in its tooltip.
-    const note = page.locator(`.react-flow__node[data-id="${id}"]`).getByRole('note');
-    const noteBox = await note.boundingBox();
-    expect(noteBox && noteBox.height).toBeLessThanOrEqual(20 * zoom + 1);
-    await expect(note.getAttribute('title')).resolves.toMatch(/not connected to the Input: connect it into the chain or delete it/);
+    // The unconnected block's problem is a marker on the block, the whole text in its tooltip.
+    const badge = page.locator(`.react-flow__node[data-id="${id}"]`).getByRole('img', { name: 'Problem', exact: true });
+    await expect(badge.getAttribute('title')).resolves.toMatch(/not connected to the Input: connect it into the chain or delete it/);
     // With Train off, its reason takes the stats' place in the bar, and the toolbar still fits.
     await expect(page.getByTestId('train-reason').isVisible()).resolves.toBe(true);
     expect(await toolbarRows(page)).toBe(1);
@@ -224,6 +222,52 @@ describe.skipIf(SKIP_BROWSER)('the student’s workspace', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  for (const size of SIZES) {
+    const tag = `${size.width}x${size.height}`;
+
+    it(`§4 ${tag}: a block keeps its size and its handles their place when it gets a problem; the text is in its tooltip and the Node tab`, async () => {
+      const page = await openApp(app, size);
+      const errors = watchErrors(page);
+      const block = page.locator('.react-flow__node[data-id="fc2"]');
+      // Layout sizes, in flow units: the canvas's zoom may still settle meanwhile.
+      const layout = () =>
+        block.evaluate((el: HTMLElement) => {
+          const h = el.querySelector<HTMLElement>('.react-flow__handle.source');
+          return { width: el.offsetWidth, height: el.offsetHeight, handleTop: h?.offsetTop };
+        });
+      const before = await layout();
+      // Disconnect fc2 from the block before it, from the Node tab (as "Input from" offers).
+      await nodeGroup(page, 'Linear', 'fc2').locator('.bp-node-title').click();
+      await showTab(page, 'Node');
+      const inspector = page.getByRole('region', { name: 'Inspector' });
+      await inspector.getByLabel('Input from', { exact: true }).selectOption('');
+      await expect.poll(() => nodeGroup(page, 'Linear', 'fc2').getAttribute('aria-invalid')).toBe('true');
+      const badge = block.getByRole('img', { name: 'Problem', exact: true });
+      await expect(badge.getAttribute('title')).resolves.toMatch(/fc2.*not connected to the Input/);
+      expect(await layout()).toEqual(before);
+      await expect(inspector.getByRole('alert').textContent()).resolves.toMatch(/not connected to the Input/);
+      await screenshot(page, `ws-06-block-problem-badge-${tag}`);
+
+      // Several problems: the first in the Node tab, the rest behind "(and N more problems)".
+      await page.getByRole('button', { name: 'New', exact: true }).click();
+      await page.getByRole('dialog').getByRole('button', { name: "Don't Save", exact: true }).click();
+      await expect.poll(() => nodeIds(page)).toEqual(['input']);
+      const add = await dragFromPalette(page, 'Add', { x: 60, y: 20 });
+      await nodeGroup(page, 'Add', add).locator('.bp-node-title').click();
+      await showTab(page, 'Node');
+      await expect(nodeGroup(page, 'Add', add).getByRole('img', { name: '2 problems', exact: true }).count()).resolves.toBe(1);
+      await expect(inspector.getByRole('alert').count()).resolves.toBe(1);
+      const more = inspector.getByText('(and 1 more problem)', { exact: true });
+      const hidden = inspector.locator('.node-problem-more .node-problem');
+      expect(await hidden.isVisible()).toBe(false);
+      await more.click();
+      await expect.poll(() => hidden.isVisible()).toBe(true);
+      await screenshot(page, `ws-07-node-tab-more-problems-${tag}`);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
 
   it('§5: the Backprop tab starts on a sample with no zero input, says why zeros appear, and its step buttons stay in view while it scrolls', async () => {
     const page = await openApp(app, SIZES[1]);
