@@ -73,14 +73,16 @@ describe.skipIf(SKIP_BROWSER)('the student’s workspace', () => {
   async function toolbarRows(page: Page): Promise<number> {
     return page.getByRole('toolbar', { name: 'Main toolbar' }).evaluate((bar) => {
       // Items are centred on their line: a second line shows as a centre one line-height lower.
-      const centres = [...bar.children].map((c) => {
+      // (Items hidden at this width take no line.)
+      const shown = [...bar.children].filter((c) => c.getBoundingClientRect().width > 0);
+      const centres = shown.map((c) => {
         const r = c.getBoundingClientRect();
         return r.top + r.height / 2;
       });
       const rows = new Set(centres.map((y) => Math.round((y - centres[0]) / 12))).size;
       // One line that runs past the window's edge does not fit either (the bar clips, not wraps).
       const right = bar.getBoundingClientRect().right;
-      const clipped = [...bar.children].some((c) => c.getBoundingClientRect().right > right + 0.5) || bar.scrollWidth > bar.clientWidth;
+      const clipped = shown.some((c) => c.getBoundingClientRect().right > right + 0.5) || bar.scrollWidth > bar.clientWidth;
       return clipped ? -1 : rows;
     });
   }
@@ -225,6 +227,20 @@ describe.skipIf(SKIP_BROWSER)('the student’s workspace', () => {
 
   for (const size of SIZES) {
     const tag = `${size.width}x${size.height}`;
+
+    it(`§2 ${tag}: a typical file name is readable in the toolbar, with unsaved changes too`, async () => {
+      const page = await openApp(app, size);
+      await page.getByRole('combobox', { name: 'Open example' }).selectOption('residual-spiral');
+      const name = page.getByRole('toolbar', { name: 'Main toolbar' }).getByTitle('residual-spiral.bpnn', { exact: true });
+      await expect.poll(() => name.textContent()).toBe('residual-spiral.bpnn');
+      expect(await uncut(name)).toBe(true);
+      await setEpochs(page, 321);
+      await expect.poll(() => page.getByTitle('Unsaved changes').isVisible()).toBe(true);
+      expect(await uncut(name)).toBe(true);
+      expect(await toolbarRows(page)).toBe(1);
+      await screenshot(page, `ws-08-toolbar-file-name-${tag}`);
+      await page.close();
+    });
 
     it(`§4 ${tag}: a block keeps its size and its handles their place when it gets a problem; the text is in its tooltip and the Node tab`, async () => {
       const page = await openApp(app, size);
