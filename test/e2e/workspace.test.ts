@@ -242,6 +242,42 @@ describe.skipIf(SKIP_BROWSER)('the student’s workspace', () => {
       await page.close();
     });
 
+    it(`§3 ${tag}: the waves example's predictions table and the Data tab's label column fit their boxes`, async () => {
+      const page = await openApp(app, size);
+      await page.getByRole('combobox', { name: 'Open example' }).selectOption('waves-conv1d');
+      await expect.poll(() => nodeIds(page)).toContain('conv1');
+      await setEpochs(page, 2);
+      await trainFromBar(page);
+      const table = page.getByRole('region', { name: 'Predictions table' });
+      await table.scrollIntoViewIfNeeded();
+      // Every column in view without scrolling sideways: the class probabilities last of all. On a
+      // wide screen too, where the charts' rows have room to put the table beside a chart.
+      for (const width of [1920, size.width]) {
+        await page.setViewportSize({ width, height: size.height });
+        await expect.poll(() => table.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+      }
+      const headers = await table.locator('thead th').allTextContents();
+      expect(headers.filter((h) => h.startsWith('P('))).toHaveLength(3);
+      for (const cell of await table.locator('tbody tr').first().locator('td').all()) expect(await cell.textContent()).toMatch(/^[^\d]*$|^-?\d[\d.]*(e-?\d+)?$/);
+      await screenshot(page, `ws-09-waves-predictions-${tag}`);
+      await showTab(page, 'Data');
+      const label = page.getByLabel('Label column (optional)', { exact: true });
+      await label.scrollIntoViewIfNeeded();
+      const placeholderFits = await label.evaluate((el: HTMLInputElement) => {
+        // The placeholder's width, measured as the input's own text (same font and padding).
+        const probe = el.cloneNode() as HTMLInputElement;
+        probe.value = el.placeholder;
+        probe.style.width = '0';
+        el.parentElement?.append(probe);
+        const fits = probe.scrollWidth <= el.clientWidth;
+        probe.remove();
+        return fits;
+      });
+      expect(placeholderFits).toBe(true);
+      await screenshot(page, `ws-10-data-label-column-${tag}`);
+      await page.close();
+    });
+
     it(`§4 ${tag}: a block keeps its size and its handles their place when it gets a problem; the text is in its tooltip and the Node tab`, async () => {
       const page = await openApp(app, size);
       const errors = watchErrors(page);
