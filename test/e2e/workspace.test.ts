@@ -278,6 +278,28 @@ describe.skipIf(SKIP_BROWSER)('the student’s workspace', () => {
       await page.close();
     });
 
+    it(`§5 ${tag}: weight heat maps on the connections never cover a block's title, before any Tidy layout`, async () => {
+      const page = await openApp(app, size);
+      const inspector = page.getByRole('region', { name: 'Inspector' });
+      await inspector.getByRole('tab', { name: 'Backprop' }).click();
+      await inspector.getByRole('checkbox', { name: /Show weight heat maps/ }).check();
+      // XOR: three connections into a Linear (fc1, fc2, fc3), in the example's own layout.
+      await expect.poll(() => page.locator('.bp-edge-weights').count()).toBe(3);
+      const covered = () =>
+        page.evaluate(() => {
+          const heads = [...document.querySelectorAll('.react-flow__node')].map((n) => ({ id: n.getAttribute('data-id'), r: n.querySelector('.bp-node-head')!.getBoundingClientRect() }));
+          const hits: string[] = [];
+          for (const m of document.querySelectorAll('.bp-edge-weights')) {
+            const b = m.getBoundingClientRect();
+            for (const { id, r } of heads) if (b.left < r.right && b.right > r.left && b.top < r.bottom && b.bottom > r.top) hits.push(`${m.getAttribute('data-edge')} over ${id}`);
+          }
+          return hits;
+        });
+      await expect.poll(covered).toEqual([]);
+      await screenshot(page, `ws-11-heat-maps-untidied-${tag}`);
+      await page.close();
+    });
+
     it(`§4 ${tag}: a block keeps its size and its handles their place when it gets a problem; the text is in its tooltip and the Node tab`, async () => {
       const page = await openApp(app, size);
       const errors = watchErrors(page);
