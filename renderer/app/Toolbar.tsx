@@ -102,7 +102,7 @@ export function Toolbar() {
         {dirty && (
           <span className="dirty" title="Unsaved changes">
             {' '}
-            • unsaved
+            •<span className="dirty-word"> unsaved</span>
           </span>
         )}
       </span>
