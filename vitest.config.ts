@@ -5,6 +5,10 @@ import { defineConfig } from 'vitest/config';
 // `desktop` the desktop app's real main process with its window in Chromium.
 export default defineConfig({
   test: {
+    // expect.poll waits for what the test set in motion (a run to start, a worker to answer).
+    // Vitest's default of 1 s made such waits fail on a busy machine (CI once saw a run still
+    // 'starting' after 1 s); a poll that succeeds returns at once, so a long bound costs nothing.
+    expect: { poll: { timeout: 30_000 } },
     projects: [
       { extends: true, test: { name: 'core', include: ['test/core/**/*.test.ts'], environment: 'node' } },
       { extends: true, test: { name: 'cli', include: ['test/cli/**/*.test.ts'], environment: 'node', testTimeout: 60_000 } },

@@ -98,7 +98,7 @@ function labFindingsHtml(lab: readonly LabReportFinding[]): string {
     .map(({ result: r, loss }) => {
       const f = LAB_FINDINGS.find((x) => x.id === r.finding);
       const title = `Finding ${r.finding}: ${f?.title ?? ''}, loss per epoch`;
-      return figure(chartSvg(bandOption(loss ?? [], 'loss', { logLoss: 'auto', title, maxPoints: MAX_POINTS }), WIDE, CURVE_H + 20), `${title}: median of the seeds, band from the lowest to the highest.`);
+      return figure(chartSvg(bandOption(loss ?? [], 'loss', { logLoss: 'auto', title, maxPoints: MAX_POINTS, width: WIDE }), WIDE, CURVE_H + 20), `${title}: median of the seeds, band from the lowest to the highest.`);
     });
   return intro + table(['#', 'Task', 'The lab saw', 'Here', 'Per value'], rows, lab.map((e) => `data-finding="${e.result.finding}"`), 'lab-findings') + charts.join('');
 }
@@ -277,8 +277,8 @@ export function buildLabReport(input: LabReportInput): string {
     const series: CurveSeries[] = [{ label: 'train', metrics }];
     results += `<p>Run <b>${h(main.name)}</b>: ${h(main.result.state)} after ${main.result.epochs} epochs, final loss ${lossText(main.result.loss)}, train accuracy ${formatPercent(main.result.accuracy)}${main.result.testAccuracy !== null ? `, test accuracy ${formatPercent(main.result.testAccuracy)}` : ''}.</p>`;
     const withTest = metrics.some((m) => m.testLoss !== null);
-    const loss = overlayOption(withTest ? [...series, { label: 'test', metrics: metrics.map((m) => ({ ...m, loss: m.testLoss ?? NaN })) }] : series, 'loss', { title: 'Learning curve: loss per epoch', maxPoints: MAX_POINTS });
-    const acc = overlayOption(withTest ? [...series, { label: 'test', metrics: metrics.map((m) => ({ ...m, accuracy: m.testAccuracy ?? NaN })) }] : series, 'accuracy', { title: 'Accuracy per epoch', maxPoints: MAX_POINTS });
+    const loss = overlayOption(withTest ? [...series, { label: 'test', metrics: metrics.map((m) => ({ ...m, loss: m.testLoss ?? NaN })) }] : series, 'loss', { title: 'Learning curve: loss per epoch', maxPoints: MAX_POINTS, width: WIDE });
+    const acc = overlayOption(withTest ? [...series, { label: 'test', metrics: metrics.map((m) => ({ ...m, accuracy: m.testAccuracy ?? NaN })) }] : series, 'accuracy', { title: 'Accuracy per epoch', maxPoints: MAX_POINTS, width: WIDE });
     results += figure(chartSvg(loss, WIDE, CURVE_H), 'Loss per epoch.') + figure(chartSvg(acc, WIDE, CURVE_H), 'Accuracy per epoch.');
     const w = weightsOf(input, main);
     const pred = w ? predictionsFor(runProject(project, main, w)) : null;
@@ -314,8 +314,8 @@ export function buildLabReport(input: LabReportInput): string {
       parts.push(
         `<section class="sweep" data-sweep-id="${h(g.id)}"><h3>Experiment ${gi + 1}: ${h(label.toLowerCase())}${changed}</h3>` +
           `<p>${g.runs.length} runs, one per value (${labels.map((l) => h(l)).join(', ')}); everything else held fixed — the data, the split, the seed and, where the shapes allow, the starting weights.</p>` +
-          figure(chartSvg(overlayOption(curves, 'loss', { maxPoints: MAX_POINTS, logLoss: 'auto', title: `Loss per epoch, by ${label.toLowerCase()}` }), WIDE, CURVE_H + 20), `Loss per epoch for each ${label.toLowerCase()}.`) +
-          figure(chartSvg(overlayOption(curves, 'accuracy', { maxPoints: MAX_POINTS, title: `Accuracy per epoch, by ${label.toLowerCase()}` }), WIDE, CURVE_H + 20), `Training accuracy per epoch for each ${label.toLowerCase()}.`) +
+          figure(chartSvg(overlayOption(curves, 'loss', { maxPoints: MAX_POINTS, width: WIDE, logLoss: 'auto', title: `Loss per epoch, by ${label.toLowerCase()}` }), WIDE, CURVE_H + 20), `Loss per epoch for each ${label.toLowerCase()}.`) +
+          figure(chartSvg(overlayOption(curves, 'accuracy', { maxPoints: MAX_POINTS, width: WIDE, title: `Accuracy per epoch, by ${label.toLowerCase()}` }), WIDE, CURVE_H + 20), `Training accuracy per epoch for each ${label.toLowerCase()}.`) +
           (plot && kind === 'points2d' ? boundaryMultiples(input, g.runs, labels, plot) : '') +
           resultsTable(label, rows, hasTest, target) +
           `</section>`,

@@ -113,7 +113,7 @@ export function Toolbar() {
         {dirty && (
           <span className="dirty" title={t('toolbar.unsavedHelp')}>
             {' '}
-            • {t('toolbar.unsaved')}
+            •<span className="dirty-word"> {t('toolbar.unsaved')}</span>
           </span>
         )}
       </span>

@@ -3,11 +3,12 @@
 // when "Show weight heat maps" is on or when asked for on this connection alone, and following
 // a run's live snapshots. Clicking the map selects the connection (the inspector then shows
 // every weight's value and gradient).
-import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, useInternalNode, type EdgeProps } from '@xyflow/react';
-import { memo, useEffect, useRef } from 'react';
+import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, useInternalNode, useNodes, type EdgeProps } from '@xyflow/react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { WeightFlowEdge } from '../editor/flow';
 import { isSkip, skipPath, type NodeBox } from '../editor/skip-route';
 import { useUiStore } from '../store/ui';
+import { mapCentreY, TITLE_ROW, type Box } from './heatmap-place';
 import { paintHeatmap } from './paint';
 import { useNeuronStore } from './use-backprop';
 
@@ -16,13 +17,30 @@ const MAX_SIDE = 64;
 /** Widest a heat map gets (it sits in the gap between two blocks, which Tidy layout makes 96 px). */
 const MAX_WIDTH = 80;
 
+/** Every block's title row on the canvas, in flow units. */
+function useTitleRows(): Box[] {
+  const nodes = useNodes();
+  return useMemo(
+    () => nodes.filter((n) => n.measured?.width).map((n) => ({ x: n.position.x, y: n.position.y, width: n.measured?.width ?? 0, height: TITLE_ROW })),
+    [nodes],
+  );
+}
+
 function EdgeHeatmap({ edgeId, target, x, y }: { edgeId: string; target: string; x: number; y: number }) {
   const w = useNeuronStore((s) => s.weights?.[target]?.weight ?? null);
   const ref = useRef<HTMLCanvasElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
+  const titles = useTitleRows();
   useEffect(() => {
     const c = ref.current;
     if (c && w) paintHeatmap(c, w.data, w.shape[0], w.data.length / w.shape[0]);
   }, [w]);
+  // The map's own size (canvas and caption), in flow units, to keep it off the titles.
+  useLayoutEffect(() => {
+    const b = button.current;
+    if (b && (b.offsetWidth !== size?.width || b.offsetHeight !== size?.height)) setSize({ width: b.offsetWidth, height: b.offsetHeight });
+  });
   if (!w) return null;
   const rows = w.shape[0];
   const cols = w.data.length / rows;
@@ -34,10 +52,11 @@ function EdgeHeatmap({ edgeId, target, x, y }: { edgeId: string; target: string;
   return (
     <EdgeLabelRenderer>
       <button
+        ref={button}
         type="button"
         className="bp-edge-weights nodrag nopan"
         data-edge={edgeId}
-        style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)` }}
+        style={{ transform: `translate(-50%, -50%) translate(${x}px, ${size ? mapCentreY(x, y, size, titles) : y}px)`, visibility: size ? undefined : 'hidden' }}
         onClick={() => useUiStore.getState().select([], [edgeId])}
         aria-label={`Weights of ${target}: ${rows} × ${cols} heat map on the connection into it. Select the connection to see each value.`}
       >

@@ -157,7 +157,18 @@ export function DatasetPanel() {
       <div className="csv-import">
         <div className="field">
           <label htmlFor="csv-label-column">Label column (optional)</label>
-          <input id="csv-label-column" type="text" value={labelColumn} placeholder="label, class, target, y or the last" onChange={(e) => setLabelColumn(e.target.value)} />
+          {/* The rule is help text, not the placeholder: a placeholder that long was cut off in the side panel. */}
+          <input
+            id="csv-label-column"
+            type="text"
+            value={labelColumn}
+            placeholder="automatic"
+            aria-describedby="csv-label-column-help"
+            onChange={(e) => setLabelColumn(e.target.value)}
+          />
+          <p className="field-help" id="csv-label-column-help">
+            Empty: the column named label, class, target or y, else the last one.
+          </p>
         </div>
         <button type="button" onClick={() => void importCsv()}>
           Import CSV…

@@ -22,6 +22,34 @@ const SHORTCUTS: [string, string][] = [
   ['Ctrl+S', 'save'],
 ];
 
+/**
+ * The first problem in full and the rest folded away: a block with several problems is best
+ * fixed one at a time, and a long list pushed the block's settings out of view.
+ */
+function NodeProblems({ messages }: { messages: string[] }) {
+  if (!messages.length) return null;
+  const [first, ...rest] = messages;
+  return (
+    <>
+      <p className="node-problem" role="alert">
+        ⚠ {first}
+      </p>
+      {rest.length > 0 && (
+        <details className="node-problem-more">
+          <summary>
+            (and {rest.length} more problem{rest.length === 1 ? '' : 's'})
+          </summary>
+          {rest.map((m, i) => (
+            <p key={i} className="node-problem">
+              ⚠ {m}
+            </p>
+          ))}
+        </details>
+      )}
+    </>
+  );
+}
+
 export function NodeInspector() {
   const selectedNodeIds = useUiStore((s) => s.selectedNodeIds);
   const selectedEdgeIds = useUiStore((s) => s.selectedEdgeIds);
@@ -110,11 +138,7 @@ export function NodeInspector() {
         {def.title} <span className="muted">{node.id}</span>
       </h2>
       <p className="muted">{def.description}</p>
-      {own.map((p, i) => (
-        <p key={i} className="node-problem" role="alert">
-          ⚠ {p.message}
-        </p>
-      ))}
+      <NodeProblems messages={own.map((p) => p.message)} />
       {isJoinType(node.type) && <JoinInputs node={node} graph={graph} />}
       {def.ports.input && !isJoinType(node.type) && (
         <div className="field">

@@ -1,5 +1,5 @@
-// The one node component: its face (title, key params, output shape, parameter count, problem)
-// comes from the kind's registration and the cached graph validation.
+// The one node component: its face (title, key params, output shape, parameter count, problem
+// marker) comes from the kind's registration and the cached graph validation.
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { FlowNode } from '../editor/flow';
@@ -8,13 +8,30 @@ import { countText, shapeText } from './format';
 import { definitionOf } from './registry';
 import { NodeExtras, useStepActive } from '../backprop/NodeExtras';
 
+/**
+ * A problem is a small marker in the title row, never a line of text: a message on the block
+ * made it taller as it came and went, so blocks overlapped and the handles (centred on the
+ * block) jumped (issue 13). The text is in the tooltip, the Node tab and, for screen readers,
+ * the block's description.
+ */
+function ProblemBadge({ count, message, messageId }: { count: number; message: string; messageId: string }) {
+  return (
+    <span className="bp-node-badge" role="img" aria-label={count === 1 ? 'Problem' : `${count} problems`} title={message}>
+      ⚠{count > 1 ? count : ''}
+      <span className="visually-hidden" id={messageId}>
+        {message}
+      </span>
+    </span>
+  );
+}
+
 function NodeViewImpl({ id, type, data, selected }: NodeProps<FlowNode>) {
   const def = definitionOf(type);
   const { problems, shapes } = useGraphValidation();
   const info = shapes.get(id);
   const own = problems.filter((p) => p.nodeId === id);
   const related = !own.length && problems.some((p) => p.relatedNodeIds?.some((r) => r === id));
-  const message = own.map((p) => p.message).join(' ');
+  const message = own.map((p) => p.message).join('\n');
   const messageId = `node-problem-${id}`;
   const classes = ['bp-node', `cat-${def.category === 'Input/Output' ? 'io' : def.category.toLowerCase()}`];
   if (own.length) classes.push('invalid');
@@ -36,6 +53,7 @@ function NodeViewImpl({ id, type, data, selected }: NodeProps<FlowNode>) {
       {def.ports.input && <Handle type="target" position={Position.Left} aria-label={`${id} input`} />}
       <div className="bp-node-head">
         <span className="bp-node-title">{def.title}</span>
+        {own.length > 0 && <ProblemBadge count={own.length} message={message} messageId={messageId} />}
         <span className="bp-node-id">{id}</span>
       </div>
       <div className="bp-node-summary">{summary}</div>
@@ -44,12 +62,6 @@ function NodeViewImpl({ id, type, data, selected }: NodeProps<FlowNode>) {
         {info && info.paramCount > 0 && <span className="bp-node-count">{countText(info.paramCount)}</span>}
       </div>
       <NodeExtras nodeId={id} />
-      {own.length > 0 && (
-        <div className="bp-node-problem" id={messageId} role="note" title={message}>
-          <span aria-hidden="true">⚠ </span>
-          {message}
-        </div>
-      )}
       {def.ports.output && <Handle type="source" position={Position.Right} aria-label={`${id} output`} />}
     </div>
   );

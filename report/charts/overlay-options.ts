@@ -51,6 +51,30 @@ export interface OverlayOptions {
   logLoss?: boolean | 'auto';
   /** The x axis runs to this epoch (so live curves grow into a fixed frame). */
   totalEpochs?: number;
+  /**
+   * The chart's width in pixels when it is fixed (the report's figures): the legend then wraps,
+   * every entry in view on paper, and the plot starts below its last row. A chart that resizes
+   * with the window gets a one-row legend that pages instead, so it never runs onto the plot.
+   */
+  width?: number;
+}
+
+/** Legend entry = 25 px symbol + 10 px gap + the text at a generous 7 px a character (12 px font). */
+const legendItemWidth = (label: string) => 35 + 7 * label.length;
+
+/** Rows a wrapped legend of these labels takes in `width` px (left and right margins of 8). */
+export function legendRows(labels: readonly string[], width: number): number {
+  let rows = 1;
+  let used = 0;
+  for (const l of labels) {
+    const w = legendItemWidth(l);
+    if (used > 0 && used + w > width - 16) {
+      rows++;
+      used = 0;
+    }
+    used += w;
+  }
+  return rows;
 }
 
 /** True when the positive losses of all curves span more than `decades` powers of ten. */
@@ -100,11 +124,13 @@ export function overlayOption(runs: readonly CurveSeries[], metric: 'loss' | 'ac
     };
   });
   const what = metric === 'loss' ? 'Loss' : 'Accuracy';
+  const labels = runs.map((r) => r.label);
+  const rows = opts.width ? legendRows(labels, opts.width) : 1;
   return {
     animation: false,
     title: { text: opts.title ?? `${test ? 'Test' : 'Training'} ${what.toLowerCase()} per epoch`, left: 8, top: 4, textStyle: { fontSize: 14 } },
-    legend: { type: 'plain', top: 28, left: 8, right: 8, data: runs.map((r) => r.label) },
-    grid: { left: 64, right: 20, top: 64 + 18 * Math.floor(runs.length / 6), bottom: 44 },
+    legend: { type: opts.width ? 'plain' : 'scroll', top: 28, left: 8, right: 8, data: labels },
+    grid: { left: 64, right: 20, top: 64 + 20 * (rows - 1), bottom: 44 },
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? formatNumber(v) : String(v)) },
     xAxis: { type: 'value', name: 'Epoch', nameLocation: 'middle', nameGap: 26, min: 1, max: Math.max(maxEpoch, opts.totalEpochs ?? 1), minInterval: 1 },
     yAxis:

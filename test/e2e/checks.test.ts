@@ -30,7 +30,7 @@ describe.skipIf(SKIP_BROWSER)('checks in the browser build', () => {
 
     const node = nodeGroup(page, 'Linear', linear);
     await expect.poll(() => node.getAttribute('aria-invalid')).toBe('true');
-    const onNode = (await node.getByRole('note').textContent()) ?? '';
+    const onNode = (await node.getByRole('img', { name: 'Problem', exact: true }).getAttribute('title')) ?? '';
     expect(onNode).toMatch(/Flatten/);
     expect(await nodeGroup(page, 'Conv1d', conv).getAttribute('aria-invalid')).toBeNull();
 

@@ -108,14 +108,30 @@ export async function connect(page: Page, source: string, target: string): Promi
         timeout: attempt < 3 ? 10_000 : 30_000,
       });
     } catch (e) {
-      if (attempt >= 3) throw e;
+      if (attempt >= 3) throw new Error(`${(e as Error).message}\n${await connectDiagnosis(page, from, to, source, target)}`);
       continue;
     }
     if ((await page.locator(wanted).count()) === 1) return;
-    if (attempt >= 3) throw new Error(`the wire from ${source} did not reach ${target} in three tries`);
+    if (attempt >= 3) throw new Error(`the wire from ${source} did not reach ${target} in three tries\n${await connectDiagnosis(page, from, to, source, target)}`);
     await page.getByRole('button', { name: 'Undo', exact: true }).click();
     await page.waitForFunction((n) => document.querySelectorAll('.react-flow__edge').length === n, edges);
   }
+}
+
+/** What lay under the pointer at both ends of a failed wire, and a screenshot of it: the test's failure says why. */
+async function connectDiagnosis(page: Page, from: { x: number; y: number }, to: { x: number; y: number }, source: string, target: string): Promise<string> {
+  const under = await page.evaluate(
+    (points) =>
+      points.map(({ x, y }) => {
+        const el = document.elementFromPoint(x, y);
+        const node = el?.closest('.react-flow__node')?.getAttribute('data-id');
+        return `(${Math.round(x)}, ${Math.round(y)}): ${el ? `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}` : 'nothing'}${node ? ` in node ${node}` : ''}`;
+      }),
+    [from, to],
+  );
+  const file = `test-results/screenshots/connect-failed-${source}-${target}.png`;
+  await page.screenshot({ path: file }).catch(() => undefined);
+  return `under the pointer at the source ${under[0]}; at the target ${under[1]}; screenshot ${file}`;
 }
 
 export function nodeGroup(page: Page, title: string, id: string) {

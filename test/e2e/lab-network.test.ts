@@ -18,7 +18,6 @@ async function dropSpots(page: Page, count: number): Promise<{ x: number; y: num
   const spots: { x: number; y: number }[] = [];
   // One block's size at the current zoom, plus room for the handles and the mouse.
   const STEP_X = Math.ceil(taken[0].w + 36);
-  // (The lone Input block is taller than usual: it shows its "connect something" problem.)
   const STEP_Y = Math.ceil(taken[0].w * 0.42 + 24);
   // Keep clear of the zoom controls (bottom left) and the minimap (bottom right).
   for (let y = 12; y + STEP_Y < canvas.height - 12 && spots.length < count; y += STEP_Y) {

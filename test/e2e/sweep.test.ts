@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, screenshot, SCREENSHOTS, SKIP_BROWSER, startApp, type App } from './harness';
+import { SIZES } from './editor';
 
 const LEARNING_RATES = ['lr 0.0005', 'lr 0.005', 'lr 0.05', 'lr 0.5', 'lr 1'];
 
@@ -53,6 +54,21 @@ describe.skipIf(SKIP_BROWSER)('sweeps, run history and the lab report in the bro
     await screenshot(page, 'sweep-02-five-curves');
     await compare.getByTestId('sweep-table').scrollIntoViewIfNeeded();
     await screenshot(page, 'sweep-03-boundaries-and-table');
+
+    // Issue 13: the loss and accuracy charts share the row's whole width at both window sizes
+    // (with room for three, two used to take two-thirds of it).
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await compare.getByTestId('sweep-loss-chart').scrollIntoViewIfNeeded();
+      const fill = () =>
+        compare.locator('.overlay-charts').evaluate((row) => {
+          const cards = [...row.children].map((c) => c.getBoundingClientRect());
+          const r = row.getBoundingClientRect();
+          return { sameRow: cards.every((c) => Math.abs(c.top - cards[0].top) < 1), unused: Math.round(r.right - Math.max(...cards.map((c) => c.right))) };
+        });
+      await expect.poll(fill).toEqual({ sameRow: true, unused: 0 });
+      await screenshot(page, `sweep-06-compare-charts-${size.width}x${size.height}`);
+    }
 
     // Sorting by final loss puts the largest rate (lowest loss) first.
     await compare.getByTestId('sweep-table').getByRole('button', { name: 'Final loss' }).click();

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, ROOT, screenshot, SKIP_BROWSER, startApp, type App } from './harness';
-import { canvasZoom, connect, HALF_BLOCK, nodeIds, showTab, SIZES, watchErrors } from './editor';
+import { canvasZoom, connect, dragFromPalette, HALF_BLOCK, nodeGroup, nodeIds, showTab, SIZES, watchErrors } from './editor';
 
 async function boundaryProblems(page: Page): Promise<string | null> {
   return page.evaluate(() => {
@@ -73,14 +73,16 @@ describe.skipIf(SKIP_BROWSER)('the student’s workspace', () => {
   async function toolbarRows(page: Page): Promise<number> {
     return page.getByRole('toolbar', { name: 'Main toolbar' }).evaluate((bar) => {
       // Items are centred on their line: a second line shows as a centre one line-height lower.
-      const centres = [...bar.children].map((c) => {
+      // (Items hidden at this width take no line.)
+      const shown = [...bar.children].filter((c) => c.getBoundingClientRect().width > 0);
+      const centres = shown.map((c) => {
         const r = c.getBoundingClientRect();
         return r.top + r.height / 2;
       });
       const rows = new Set(centres.map((y) => Math.round((y - centres[0]) / 12))).size;
       // One line that runs past the window's edge does not fit either (the bar clips, not wraps).
       const right = bar.getBoundingClientRect().right;
-      const clipped = [...bar.children].some((c) => c.getBoundingClientRect().right > right + 0.5) || bar.scrollWidth > bar.clientWidth;
+      const clipped = shown.some((c) => c.getBoundingClientRect().right > right + 0.5) || bar.scrollWidth > bar.clientWidth;
       return clipped ? -1 : rows;
     });
   }
@@ -199,11 +201,9 @@ describe.skipIf(SKIP_BROWSER)('the student’s workspace', () => {
     if (!box) throw new Error('the dropped block is not visible');
     expect(Math.abs(box.x + box.width / 2 - (cbox.x + drop.x))).toBeLessThanOrEqual(3);
     expect(Math.abs(box.y - (cbox.y + drop.y - HALF_BLOCK.y * zoom))).toBeLessThanOrEqual(3);
-    // The unconnected block's problem is one line on the block (it does not grow), the whole text in its tooltip.
-    const note = page.locator(`.react-flow__node[data-id="${id}"]`).getByRole('note');
-    const noteBox = await note.boundingBox();
-    expect(noteBox && noteBox.height).toBeLessThanOrEqual(20 * zoom + 1);
-    await expect(note.getAttribute('title')).resolves.toMatch(/not connected to the Input: connect it into the chain or delete it/);
+    // The unconnected block's problem is a marker on the block, the whole text in its tooltip.
+    const badge = page.locator(`.react-flow__node[data-id="${id}"]`).getByRole('img', { name: 'Problem', exact: true });
+    await expect(badge.getAttribute('title')).resolves.toMatch(/not connected to the Input: connect it into the chain or delete it/);
     // With Train off, its reason takes the stats' place in the bar, and the toolbar still fits.
     await expect(page.getByTestId('train-reason').isVisible()).resolves.toBe(true);
     expect(await toolbarRows(page)).toBe(1);
@@ -224,6 +224,124 @@ describe.skipIf(SKIP_BROWSER)('the student’s workspace', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  for (const size of SIZES) {
+    const tag = `${size.width}x${size.height}`;
+
+    it(`§2 ${tag}: a typical file name is readable in the toolbar, with unsaved changes too`, async () => {
+      const page = await openApp(app, size);
+      await page.getByRole('combobox', { name: 'Open example' }).selectOption('residual-spiral');
+      const name = page.getByRole('toolbar', { name: 'Main toolbar' }).getByTitle('residual-spiral.bpnn', { exact: true });
+      await expect.poll(() => name.textContent()).toBe('residual-spiral.bpnn');
+      expect(await uncut(name)).toBe(true);
+      await setEpochs(page, 321);
+      await expect.poll(() => page.getByTitle('Unsaved changes').isVisible()).toBe(true);
+      expect(await uncut(name)).toBe(true);
+      expect(await toolbarRows(page)).toBe(1);
+      await screenshot(page, `ws-08-toolbar-file-name-${tag}`);
+      await page.close();
+    });
+
+    it(`§3 ${tag}: the waves example's predictions table and the Data tab's label column fit their boxes`, async () => {
+      const page = await openApp(app, size);
+      await page.getByRole('combobox', { name: 'Open example' }).selectOption('waves-conv1d');
+      await expect.poll(() => nodeIds(page)).toContain('conv1');
+      await setEpochs(page, 2);
+      await trainFromBar(page);
+      const table = page.getByRole('region', { name: 'Predictions table' });
+      await table.scrollIntoViewIfNeeded();
+      // Every column in view without scrolling sideways: the class probabilities last of all. On a
+      // wide screen too, where the charts' rows have room to put the table beside a chart.
+      for (const width of [1920, size.width]) {
+        await page.setViewportSize({ width, height: size.height });
+        await expect.poll(() => table.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+      }
+      const headers = await table.locator('thead th').allTextContents();
+      expect(headers.filter((h) => h.startsWith('P('))).toHaveLength(3);
+      for (const cell of await table.locator('tbody tr').first().locator('td').all()) expect(await cell.textContent()).toMatch(/^[^\d]*$|^-?\d[\d.]*(e-?\d+)?$/);
+      await screenshot(page, `ws-09-waves-predictions-${tag}`);
+      await showTab(page, 'Data');
+      const label = page.getByLabel('Label column (optional)', { exact: true });
+      await label.scrollIntoViewIfNeeded();
+      const placeholderFits = await label.evaluate((el: HTMLInputElement) => {
+        // The placeholder's width, measured as the input's own text (same font and padding).
+        const probe = el.cloneNode() as HTMLInputElement;
+        probe.value = el.placeholder;
+        probe.style.width = '0';
+        el.parentElement?.append(probe);
+        const fits = probe.scrollWidth <= el.clientWidth;
+        probe.remove();
+        return fits;
+      });
+      expect(placeholderFits).toBe(true);
+      await screenshot(page, `ws-10-data-label-column-${tag}`);
+      await page.close();
+    });
+
+    it(`§5 ${tag}: weight heat maps on the connections never cover a block's title, before any Tidy layout`, async () => {
+      const page = await openApp(app, size);
+      const inspector = page.getByRole('region', { name: 'Inspector' });
+      await inspector.getByRole('tab', { name: 'Backprop' }).click();
+      await inspector.getByRole('checkbox', { name: /Show weight heat maps/ }).check();
+      // XOR: three connections into a Linear (fc1, fc2, fc3), in the example's own layout.
+      await expect.poll(() => page.locator('.bp-edge-weights').count()).toBe(3);
+      const covered = () =>
+        page.evaluate(() => {
+          const heads = [...document.querySelectorAll('.react-flow__node')].map((n) => ({ id: n.getAttribute('data-id'), r: n.querySelector('.bp-node-head')!.getBoundingClientRect() }));
+          const hits: string[] = [];
+          for (const m of document.querySelectorAll('.bp-edge-weights')) {
+            const b = m.getBoundingClientRect();
+            for (const { id, r } of heads) if (b.left < r.right && b.right > r.left && b.top < r.bottom && b.bottom > r.top) hits.push(`${m.getAttribute('data-edge')} over ${id}`);
+          }
+          return hits;
+        });
+      await expect.poll(covered).toEqual([]);
+      await screenshot(page, `ws-11-heat-maps-untidied-${tag}`);
+      await page.close();
+    });
+
+    it(`§4 ${tag}: a block keeps its size and its handles their place when it gets a problem; the text is in its tooltip and the Node tab`, async () => {
+      const page = await openApp(app, size);
+      const errors = watchErrors(page);
+      const block = page.locator('.react-flow__node[data-id="fc2"]');
+      // Layout sizes, in flow units: the canvas's zoom may still settle meanwhile.
+      const layout = () =>
+        block.evaluate((el: HTMLElement) => {
+          const h = el.querySelector<HTMLElement>('.react-flow__handle.source');
+          return { width: el.offsetWidth, height: el.offsetHeight, handleTop: h?.offsetTop };
+        });
+      const before = await layout();
+      // Disconnect fc2 from the block before it, from the Node tab (as "Input from" offers).
+      await nodeGroup(page, 'Linear', 'fc2').locator('.bp-node-title').click();
+      await showTab(page, 'Node');
+      const inspector = page.getByRole('region', { name: 'Inspector' });
+      await inspector.getByLabel('Input from', { exact: true }).selectOption('');
+      await expect.poll(() => nodeGroup(page, 'Linear', 'fc2').getAttribute('aria-invalid')).toBe('true');
+      const badge = block.getByRole('img', { name: 'Problem', exact: true });
+      await expect(badge.getAttribute('title')).resolves.toMatch(/fc2.*not connected to the Input/);
+      expect(await layout()).toEqual(before);
+      await expect(inspector.getByRole('alert').textContent()).resolves.toMatch(/not connected to the Input/);
+      await screenshot(page, `ws-06-block-problem-badge-${tag}`);
+
+      // Several problems: the first in the Node tab, the rest behind "(and N more problems)".
+      await page.getByRole('button', { name: 'New', exact: true }).click();
+      await page.getByRole('dialog').getByRole('button', { name: "Don't Save", exact: true }).click();
+      await expect.poll(() => nodeIds(page)).toEqual(['input']);
+      const add = await dragFromPalette(page, 'Add', { x: 60, y: 20 });
+      await nodeGroup(page, 'Add', add).locator('.bp-node-title').click();
+      await showTab(page, 'Node');
+      await expect(nodeGroup(page, 'Add', add).getByRole('img', { name: '2 problems', exact: true }).count()).resolves.toBe(1);
+      await expect(inspector.getByRole('alert').count()).resolves.toBe(1);
+      const more = inspector.getByText('(and 1 more problem)', { exact: true });
+      const hidden = inspector.locator('.node-problem-more .node-problem');
+      expect(await hidden.isVisible()).toBe(false);
+      await more.click();
+      await expect.poll(() => hidden.isVisible()).toBe(true);
+      await screenshot(page, `ws-07-node-tab-more-problems-${tag}`);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
 
   it('§5: the Backprop tab starts on a sample with no zero input, says why zeros appear, and its step buttons stay in view while it scrolls', async () => {
     const page = await openApp(app, SIZES[1]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EpochMetrics } from '../../../core/index';
-import { overlayOption, thinned } from '../../../report/charts/overlay-options';
+import { legendRows, overlayOption, thinned } from '../../../report/charts/overlay-options';
 import { xyAt, xyCount } from '../../../report/charts/xy-data';
 
 const curve = (n: number, f: (e: number) => number): EpochMetrics[] => Array.from({ length: n }, (_, i) => ({ epoch: i + 1, loss: f(i + 1), accuracy: Math.min(1, i / n), testLoss: null, testAccuracy: null, lr: 0.1 }));
@@ -19,6 +19,21 @@ describe('overlaid curves', () => {
       ['lr 0.5', 5000],
     ]);
     expect((o as { legend: { data: string[] } }).legend.data).toEqual(['lr 0.05', 'lr 0.5']);
+  });
+
+  it('keeps the legend off the plot: one paging row in a chart that resizes, wrapped rows above a taller margin at a fixed width', () => {
+    const runs = Array.from({ length: 5 }, (_, i) => ({ label: `lr 0.000${i} (5 seeds)`, metrics: curve(3, () => 1) }));
+    type Layout = { legend: { type: string; top: number }; grid: { top: number } };
+    const live = overlayOption(runs, 'accuracy') as unknown as Layout;
+    expect(live.legend.type).toBe('scroll');
+    expect(live.grid.top).toBe(64);
+    const rows = legendRows(runs.map((r) => r.label), 400);
+    expect(rows).toBeGreaterThan(1);
+    const fixed = overlayOption(runs, 'accuracy', { width: 400 }) as unknown as Layout;
+    expect(fixed.legend.type).toBe('plain');
+    // Each row of 12 px text takes 20 px; the first fits above the default top of 64.
+    expect(fixed.grid.top).toBe(64 + 20 * (rows - 1));
+    expect(legendRows(['a', 'b'], 760)).toBe(1);
   });
 
   it('gives each run its own colour, and a dash pattern once the colours run out', () => {
