@@ -5,8 +5,8 @@
 export const LANGUAGES = ['en', 'zh-TW'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-/** Each language's name in itself, as the switch lists it. */
-export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', 'zh-TW': '繁體中文' };
+/** Each language's name in itself: in full for the switch's tooltip and screen readers, short on the toolbar. */
+export const LANGUAGE_NAMES: Record<Language, { full: string; short: string }> = { en: { full: 'English', short: 'EN' }, 'zh-TW': { full: '繁體中文', short: '中文' } };
 
 export const LANGUAGE_KEY = 'bpnn.language';
 
