@@ -152,7 +152,12 @@ function runProject(project: Project, run: RunRecord, weights: Weights | null): 
   let graph = project.graph;
   if (again.ok) {
     const byId = new Map(again.request.spec.nodes.map((n) => [n.id as string, n]));
-    graph = { nodes: project.graph.nodes.map((n) => ({ ...n, type: byId.get(n.id)?.type ?? n.type, params: { ...(byId.get(n.id)?.params ?? n.params) } })), edges: project.graph.edges };
+    const nodes = project.graph.nodes.filter((n) => byId.has(n.id));
+    // A skip sweep's plain run drops nodes and rewires their edges: draw the network it trained.
+    const edges = nodes.length === project.graph.nodes.length
+      ? project.graph.edges
+      : again.request.spec.edges.map((e) => ({ id: `${e.source}-${e.target}`, source: e.source, target: e.target }));
+    graph = { nodes: nodes.map((n) => ({ ...n, type: byId.get(n.id)?.type ?? n.type, params: { ...(byId.get(n.id)?.params ?? n.params) } })), edges };
   }
   return { ...project, graph, dataset: run.dataset, training: run.settings, weights };
 }
