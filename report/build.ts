@@ -4,6 +4,7 @@
 // inline SVG rendered by ECharts' server-side renderer, so the file opens offline and prints.
 // Framework-free: the CLI calls it in Node, the app calls it in the browser.
 import { lossText } from './loss-text';
+import { runProject } from './run-project';
 import {
   DEFAULT_TARGET_ACCURACY,
   LAB_FINDINGS,
@@ -14,9 +15,7 @@ import {
   makeDataset,
   metricsFromRunCurves,
   parseSweepSettingKey,
-  projectToSpec,
   regimeOf,
-  rerunRequest,
   resultRow,
   sweepValueLabel,
   type Dataset,
@@ -146,16 +145,6 @@ function settingsTable(s: TrainingSettings): string {
   return table(['Setting', 'Value'], rows.map(([k, v]) => [h(k), h(v)]), [], 'text');
 }
 
-/** The project as one run of it saw it: its settings, data and (for a structural sweep) network. */
-function runProject(project: Project, run: RunRecord, weights: Weights | null): Project {
-  const again = rerunRequest({ spec: projectToSpec(project), dataset: run.dataset, settings: run.settings }, run.sweep);
-  let graph = project.graph;
-  if (again.ok) {
-    const byId = new Map(again.request.spec.nodes.map((n) => [n.id as string, n]));
-    graph = { nodes: project.graph.nodes.map((n) => ({ ...n, type: byId.get(n.id)?.type ?? n.type, params: { ...(byId.get(n.id)?.params ?? n.params) } })), edges: project.graph.edges };
-  }
-  return { ...project, graph, dataset: run.dataset, training: run.settings, weights };
-}
 
 function weightsOf(input: LabReportInput, run: RunRecord): Weights | null {
   const own = input.runWeights?.[run.id];

@@ -1,12 +1,10 @@
 // The weights a project's next training step starts from and the gradient that step would use
 // (full batch over the training split, as the session splits it), from the engine's own
 // session and network: for the inspector's "each weight's value and gradient".
-import { datasetInputShape } from '../data/shape';
-import { compileModel } from '../graph/validate';
-import { datasetSampleCount, estimateTraceMemory, splitSizes } from '../train/memory';
+import { estimateTraceMemory, splitSizes } from '../train/memory';
 import { DEFAULT_MEMORY_BUDGET, checkMemory, type MemoryBudget } from '../train/memory-budget';
-import { validateSettings } from '../train/settings';
-import { createTrainingSession, type Session } from '../train/session';
+import { prepareRun } from '../train/prepare';
+import { createSessionFromParts } from '../train/session';
 import type { TrainProblem } from '../train/session-types';
 import type { TrainRequest } from '../train/types';
 import { batchOf } from './inspect';
@@ -33,20 +31,18 @@ export type TrainingGradientsResult =
   | { ok: false; problems: TrainProblem[] };
 
 export function trainingGradients(req: TrainRequest, maxSamples = MAX_GRADIENT_SAMPLES, memoryBudget: MemoryBudget = DEFAULT_MEMORY_BUDGET): TrainingGradientsResult {
-  // Up to 4096 samples through every layer, with every value copied out: check before any of it.
-  // (A request with another problem goes on to the session, which names it.)
-  const n = validateSettings(req.settings).length ? null : datasetSampleCount(req.dataset);
-  const compiled = n === null ? null : compileModel(req.spec, datasetInputShape(req.dataset));
-  if (n !== null && compiled?.ok) {
-    const { nTrain } = splitSizes(n, req.settings.testSplit);
-    const memory = checkMemory(estimateTraceMemory(compiled.model, { n, inputShape: compiled.model.inputShape }, req.settings, Math.min(maxSamples, nTrain), 'gradients'), memoryBudget);
-    if (!memory.ok) return { ok: false, problems: [memory.problem] };
-  }
-  // This session never trains: the check above is the one that fits what it will do.
-  const created = createTrainingSession(req, { now: () => 0, memory: { budget: null } });
-  if (!created.ok) return created;
   try {
-    const s = created.session as Session;
+    const prepared = prepareRun(req.spec, req.dataset, { settings: req.settings }, { minSamples: 2 });
+    if (!prepared.ok) return prepared;
+    const { model, dataset } = prepared;
+    // Up to 4096 samples through every layer, with every value copied out: check before any of it.
+    const { nTrain } = splitSizes(dataset.n, req.settings.testSplit);
+    const memory = checkMemory(estimateTraceMemory(model, dataset, req.settings, Math.min(maxSamples, nTrain), 'gradients'), memoryBudget);
+    if (!memory.ok) return { ok: false, problems: [memory.problem] };
+    // This session never trains: the check above is the one that fits what it will do.
+    const created = createSessionFromParts(model, dataset, req.settings, req.initialWeights ?? null, { now: () => 0 }, prepared.streams);
+    if (!created.ok) return created;
+    const s = created.session;
     const net = s.network;
     const indices = Array.from(s.trainIndices.subarray(0, maxSamples));
     const targetWidth = req.settings.loss === 'mse' && net.outSize > 1 ? net.outSize : 1;

@@ -1,17 +1,14 @@
 // The step-through for a project: the network training would build (same compile, same seeded
 // initialisation, or the project's trained weights), fed the chosen samples as training
 // feeds them. Problems come back as values, like createTrainingSession's.
-import { makeDataset } from '../data/index';
 import type { Dataset, DatasetSpec } from '../data/types';
 import type { ModelSpec } from '../graph/spec';
-import { checkLossFit, compileModel } from '../graph/validate';
 import { scheduledLr } from '../optim/schedules';
-import { createRng } from '../random';
 import { estimateTraceMemory } from '../train/memory';
 import { DEFAULT_MEMORY_BUDGET, checkMemory, type MemoryBudget } from '../train/memory-budget';
 import { buildNetwork, type Network } from '../train/network';
 import type { TrainProblem } from '../train/session-types';
-import { validateSettings } from '../train/settings';
+import { prepareRun } from '../train/prepare';
 import type { TrainingSettings, Weights } from '../train/types';
 import { createStepper, type Stepper } from './stepper';
 
@@ -44,15 +41,9 @@ export function createInspector(req: InspectRequest): InspectResult {
 }
 
 function create(req: InspectRequest): InspectResult {
-  const problems = validateSettings(req.settings);
-  if (problems.length) return { ok: false, problems };
-  const data = makeDataset(req.dataset);
-  if (!data.ok) return { ok: false, problems: data.problems };
-  const dataset = data.dataset;
-  const compiled = compileModel(req.spec, dataset.inputShape);
-  if (!compiled.ok) return { ok: false, problems: compiled.problems };
-  const fit = checkLossFit(compiled.model, req.settings.loss, dataset.numClasses);
-  if (fit.length) return { ok: false, problems: fit };
+  const prepared = prepareRun(req.spec, req.dataset, { settings: req.settings });
+  if (!prepared.ok) return prepared;
+  const { dataset, model, streams } = prepared;
   const samples = req.samples;
   if (samples.length === 0 || samples.length > MAX_INSPECT_SAMPLES) {
     return { ok: false, problems: [{ code: 'bad-setting', field: 'samples', message: `Pick from 1 to ${MAX_INSPECT_SAMPLES} samples to step through (got ${samples.length}).` }] };
@@ -62,11 +53,10 @@ function create(req: InspectRequest): InspectResult {
     return { ok: false, problems: [{ code: 'bad-setting', field: 'samples', message: `Sample ${outOfRange} does not exist: the dataset has samples 0 to ${dataset.n - 1}.` }] };
   }
   // Before the network exists: one wide layer times 16 samples, copied for display, adds up.
-  const memory = checkMemory(estimateTraceMemory(compiled.model, dataset, req.settings, samples.length, 'step-through'), req.memoryBudget ?? DEFAULT_MEMORY_BUDGET);
+  const memory = checkMemory(estimateTraceMemory(model, dataset, req.settings, samples.length, 'step-through'), req.memoryBudget ?? DEFAULT_MEMORY_BUDGET);
   if (!memory.ok) return { ok: false, problems: [memory.problem] };
-  // The same stream a training session draws its initial weights from (session.ts: first fork).
-  const initRng = createRng(req.settings.seed).fork();
-  const built = buildNetwork(compiled.model, { init: req.settings.init, rng: initRng, weights: req.weights });
+  // The stream a training session draws its initial weights from.
+  const built = buildNetwork(model, { init: req.settings.init, rng: streams.init, weights: req.weights });
   if (!built.ok) return { ok: false, problems: built.problems };
   const network = built.network;
   const { x, target } = batchOf(dataset, samples, req.settings.loss === 'mse' && network.outSize > 1 ? network.outSize : 1);

@@ -1,13 +1,11 @@
 // Per-neuron views for 2-D data: every unit's output over the input plane, computed by the
 // engine's own layers (forward on a grid of points), for the thumbnails drawn on the nodes.
-import { makeDataset } from '../data/index';
-import type { DatasetSpec } from '../data/types';
+import type { Dataset, DatasetSpec } from '../data/types';
 import type { ModelSpec, NodeId } from '../graph/spec';
-import { compileModel } from '../graph/validate';
 import type { CompiledModel } from '../graph/resolved';
-import { createRng } from '../random';
 import { buildNetwork, type Network } from '../train/network';
 import { dataBounds, planePoints, type PlaneBounds } from '../train/plane';
+import { prepareRun, type RunStreams } from '../train/prepare';
 import type { TrainProblem } from '../train/session-types';
 import type { InitName, Weights } from '../train/types';
 import type { LayerType } from './types';
@@ -80,19 +78,13 @@ export function createNeuronModel(
   init: { seed: number; init: InitName },
 ): { ok: true; model: NeuronModel } | { ok: false; problems: TrainProblem[] } {
   try {
-    const data = makeDataset(dataset);
-    if (!data.ok) return { ok: false, problems: data.problems };
-    const d = data.dataset;
-    if (d.inputShape.length !== 1 || d.inputShape[0] !== 2) {
-      return { ok: false, problems: [{ code: 'bad-data', message: 'Neuron views need 2-D data (two input features).' }] };
-    }
-    const compiled = compileModel(spec, d.inputShape);
-    if (!compiled.ok) return { ok: false, problems: compiled.problems };
-    const built = seededNetwork(compiled.model, init);
+    const prepared = prepareRun(spec, dataset, { seed: init.seed }, { dataProblem: needsPlane });
+    if (!prepared.ok) return prepared;
+    const built = seededNetwork(prepared, init.init);
     if (!built.ok) return built;
     const network = built.network;
     const initial = network.paramList.map((p) => Float64Array.from(p.value));
-    const bounds = dataBounds(d);
+    const bounds = dataBounds(prepared.dataset);
     return {
       ok: true,
       model: {
@@ -114,9 +106,12 @@ export function createNeuronModel(
   }
 }
 
+const needsPlane = (d: Dataset): TrainProblem | null =>
+  d.inputShape.length !== 1 || d.inputShape[0] !== 2 ? { code: 'bad-data', message: 'Neuron views need 2-D data (two input features).' } : null;
+
 /** The network a run starts from: the same seeded initialisation the trainer uses. */
-function seededNetwork(model: CompiledModel, init: { seed: number; init: InitName }) {
-  return buildNetwork(model, { init: init.init, rng: createRng(init.seed).fork() });
+function seededNetwork(run: { model: CompiledModel; streams: RunStreams }, init: InitName) {
+  return buildNetwork(run.model, { init, rng: run.streams.init });
 }
 
 /**
@@ -125,11 +120,9 @@ function seededNetwork(model: CompiledModel, init: { seed: number; init: InitNam
  */
 export function initialWeights(spec: ModelSpec, dataset: DatasetSpec, init: { seed: number; init: InitName }): Weights | null {
   try {
-    const data = makeDataset(dataset);
-    if (!data.ok) return null;
-    const compiled = compileModel(spec, data.dataset.inputShape);
-    if (!compiled.ok) return null;
-    const built = seededNetwork(compiled.model, init);
+    const prepared = prepareRun(spec, dataset, { seed: init.seed });
+    if (!prepared.ok) return null;
+    const built = seededNetwork(prepared, init.init);
     return built.ok ? built.network.weights() : null;
   } catch {
     return null;

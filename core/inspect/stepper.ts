@@ -2,6 +2,7 @@
 // the arithmetic (Network.trace runs the same layer forward/backward that training runs, the
 // optimizer is the one training creates); the stepper only decides how much of it is shown.
 import type { NodeId } from '../graph/spec';
+import { fusesWithLoss } from '../losses/fused';
 import { clipGradNorm } from '../optim/clip';
 import { createOptimizer } from '../optim/create';
 import type { Optimizer } from '../optim/optimizer';
@@ -75,7 +76,7 @@ export function createStepper(net: Network, opts: StepperOptions): Stepper {
     const trace = net.trace(opts.x, opts.n, opts.loss, opts.target);
     lossValue = trace.loss;
     const last = layers[L - 1];
-    fused = L > 0 && ((opts.loss === 'bce' && last.type === 'Sigmoid') || (opts.loss === 'crossEntropy' && last.type === 'Softmax'));
+    fused = fusesWithLoss(opts.loss, last);
     let p = 0;
     nodes = trace.nodes.map((t, l): NodeView => {
       const layer = layers[l];

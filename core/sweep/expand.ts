@@ -8,6 +8,7 @@ import { SEED_BOUND, boundText, inBound, validateSettings, withBatchSize } from 
 import type { DatasetSpec } from '../data/types';
 import type { OptimizerSettings, TrainingSettings, TrainRequest, Weights } from '../train/types';
 import { hiddenActivationIds, hiddenLinearIds, withActivation, withHiddenUnits } from './graph';
+import { withoutSkips, skipAddIds } from './skip';
 import { LAB_OPTIMIZERS, SWEEP_SETTING_LABELS, sweepValueLabel } from './presets';
 import {
   MAX_SWEEP_RUNS,
@@ -79,7 +80,13 @@ function settingsFor(base: TrainingSettings, v: SweepValue): TrainingSettings {
 function specFor(spec: ModelSpec, v: SweepValue, nodeIds: readonly string[]): ModelSpec {
   if (v.setting === 'hidden') return withHiddenUnits(spec, nodeIds, v.value);
   if (v.setting === 'activation') return withActivation(spec, nodeIds, v.value);
+  if (v.setting === 'skip' && !v.value) return withoutSkips(spec, nodeIds);
   return spec;
+}
+
+/** Settings that change the network, not the training: their runs share starting weights. */
+export function isStructural(setting: SweepSetting): boolean {
+  return setting === 'hidden' || setting === 'activation' || setting === 'skip';
 }
 
 function problemText(p: { message: string }): string {
@@ -157,9 +164,14 @@ export function expandSweep(base: SweepBase, def: SweepDefinition): ExpandResult
     if (nodeIds.length === 0) {
       return { ok: false, problems: [bad('setting', 'This network has no hidden activation to swap: add an activation node between two Linear layers.')] };
     }
+  } else if (setting === 'skip') {
+    nodeIds = skipAddIds(base.spec);
+    if (nodeIds.length === 0) {
+      return { ok: false, problems: [bad('setting', 'This network has no skip connection to remove: a skip is an Add that sums a block’s input with its output.')] };
+    }
   }
 
-  const structural = setting === 'hidden' || setting === 'activation';
+  const structural = isStructural(setting);
   const runs: PlannedRun[] = [];
   for (const seed of seeds) {
     // Within a seed every value starts from the same weights wherever the shapes allow.
@@ -216,7 +228,7 @@ export function rerunRequest(
   sweep?: { setting: string; value: string },
 ): { ok: true; request: TrainRequest } | { ok: false; problems: SweepProblem[] } {
   const key = sweep ? parseSweepSettingKey(sweep.setting) : null;
-  if (!sweep || !key || (key.setting !== 'hidden' && key.setting !== 'activation')) {
+  if (!sweep || !key || !isStructural(key.setting)) {
     return { ok: true, request: { spec: base.spec, dataset: base.dataset, settings: base.settings } };
   }
   const r = expandSweep(base, { setting: key.setting, values: [sweep.value], nodeIds: key.nodeIds });

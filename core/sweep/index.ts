@@ -3,8 +3,9 @@ export * from './types';
 export { SWEEP_PRESETS, SWEEP_SETTING_LABELS, SWEEP_SETTING_HELP, LAB_LEAKY_SLOPE, LAB_OPTIMIZERS, sweepValueLabel } from './presets';
 export { parseSweepSetting, parseSweepValue, unknownSettingMessage } from './values';
 export { hiddenLinearIds, hiddenActivationIds } from './graph';
+export { skipAddIds, withoutSkips } from './skip';
 export { initialWeightsOf, shareWeights, sharedNodeIds } from './weights';
-export { expandSweep, rerunRequest, seedsFrom, sweepSettingKey, parseSweepSettingKey } from './expand';
+export { expandSweep, isStructural, rerunRequest, seedsFrom, sweepSettingKey, parseSweepSettingKey } from './expand';
 export { sweepMemoryRefusal } from './memory';
 export { buildRunRecord, curvesFromMetrics, metricsFromRunCurves, type RunRecordInput } from './record';
 export {

@@ -1,6 +1,6 @@
 // The lab's experiments as one-click presets, and the words the UI and the report use.
 import type { OptimizerName, OptimizerSettings } from '../train/types';
-import { SWEEP_ACTIVATIONS, type SweepSetting } from './types';
+import { SKIP_VALUES, SWEEP_ACTIVATIONS, type SweepSetting } from './types';
 
 /** The lab's LeakyReLU slope: what an activation sweep's LeakyReLU uses (the block's default is 0.01). */
 export const LAB_LEAKY_SLOPE = 0.02;
@@ -24,6 +24,7 @@ export const SWEEP_PRESETS: Readonly<Record<SweepSetting, readonly string[]>> = 
   init: ['normal', 'xavier', 'he'],
   batchSize: ['0', '16', '8', '4', '1'],
   seed: ['1', '2', '3', '4', '5'],
+  skip: SKIP_VALUES,
 };
 
 export const SWEEP_SETTING_LABELS: Readonly<Record<SweepSetting, string>> = {
@@ -34,6 +35,7 @@ export const SWEEP_SETTING_LABELS: Readonly<Record<SweepSetting, string>> = {
   init: 'Weight initialisation',
   batchSize: 'Batch size',
   seed: 'Seed',
+  skip: 'Skip connection',
 };
 
 /** What each setting changes, in a sentence a student reads next to the picker. */
@@ -45,6 +47,7 @@ export const SWEEP_SETTING_HELP: Readonly<Record<SweepSetting, string>> = {
   init: 'How the starting weights are drawn: standard normal (the lab’s randn), Xavier or He.',
   batchSize: 'Samples per update; 0 is the full batch.',
   seed: 'The random seed of the weights, the shuffling and the split (and of the data, with new data for every seed).',
+  skip: 'The network as it is (residual), or the same network without its skip connections (plain): each Add that sums a block’s input with its output is removed and the block’s output goes straight on.',
 };
 
 /** Legend and table text for one value. */
@@ -55,5 +58,6 @@ export function sweepValueLabel(setting: SweepSetting, value: string): string {
   if (setting === 'lr') return `lr ${value}`;
   if (setting === 'hidden') return `${value} unit${value === '1' ? '' : 's'}`;
   if (setting === 'seed') return `seed ${value}`;
+  if (setting === 'skip') return value === 'residual' ? 'with the skip' : value === 'plain' ? 'without the skip' : value;
   return value;
 }

@@ -5,12 +5,15 @@ import type { ModelSpec } from '../graph/spec';
 import type { DatasetSpec } from '../data/types';
 import type { InitName, OptimizerName, TrainingSettings, TrainRequest } from '../train/types';
 
-export const SWEEP_SETTINGS = ['lr', 'hidden', 'activation', 'optimizer', 'init', 'batchSize', 'seed'] as const;
+export const SWEEP_SETTINGS = ['lr', 'hidden', 'activation', 'optimizer', 'init', 'batchSize', 'seed', 'skip'] as const;
 export type SweepSetting = (typeof SWEEP_SETTINGS)[number];
 
 /** The activations a hidden activation node can be swept over; Identity = "no activation". */
 export const SWEEP_ACTIVATIONS: readonly ActivationType[] = ACTIVATION_TYPES;
 export type SweepActivation = ActivationType;
+
+/** The skip sweep's two values: the network as it is, and without its skip connections. */
+export const SKIP_VALUES = ['residual', 'plain'] as const;
 
 export interface SweepDefinition {
   setting: SweepSetting;
@@ -48,7 +51,9 @@ export type SweepValue =
   | { setting: 'optimizer'; value: OptimizerName }
   | { setting: 'init'; value: InitName }
   | { setting: 'batchSize'; value: number }
-  | { setting: 'seed'; value: number };
+  | { setting: 'seed'; value: number }
+  /** true = the network as it is (residual), false = without its skip connections (plain). */
+  | { setting: 'skip'; value: boolean };
 
 export interface PlannedRun {
   /** 0-based position in the sweep. */
@@ -68,7 +73,7 @@ export interface SweepPlan {
   settingKey: string;
   /** e.g. "Learning rate". */
   settingLabel: string;
-  /** The nodes the sweep changes (hidden Linear or activation nodes); empty for settings. */
+  /** The nodes the sweep changes (hidden Linear, activation or skip Add nodes); empty for settings. */
   nodeIds: string[];
   /** The seeds each value runs with, in order (runs go value by value, seed by seed); empty when the seed is the setting varied. */
   seeds: number[];

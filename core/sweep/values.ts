@@ -4,7 +4,7 @@
 import { MAX_UNITS } from '../graph/limits';
 import { parseDecimal } from '../numbers';
 import { INITS, LR_BOUND, MAX_BATCH_SIZE, OPTIMIZERS, SEED_BOUND, boundText, inBound } from '../train/settings';
-import { SWEEP_ACTIVATIONS, SWEEP_SETTINGS, type SweepSetting, type SweepValue } from './types';
+import { SKIP_VALUES, SWEEP_ACTIVATIONS, SWEEP_SETTINGS, type SweepSetting, type SweepValue } from './types';
 
 /** The value of a plain decimal number, or NaN (which every range check below refuses). */
 const decimal = (text: string): number => parseDecimal(text) ?? NaN;
@@ -32,6 +32,9 @@ export function parseSweepSetting(text: string): SweepSetting | null {
     batchsize: 'batchSize',
     batch: 'batchSize',
     seed: 'seed',
+    skip: 'skip',
+    skipconnection: 'skip',
+    residual: 'skip',
   };
   return aliases[t] ?? null;
 }
@@ -75,6 +78,12 @@ export function parseSweepValue(setting: SweepSetting, raw: string): { ok: true;
       const v = pick(OPTIMIZERS, text);
       if (!v) return { ok: false, message: `${shown} is not an optimizer; choose ${OPTIMIZERS.join(', ')}.` };
       return { ok: true, text: v, value: { setting, value: v } };
+    }
+    case 'skip': {
+      const lower = text.toLowerCase();
+      const v = ['residual', 'skip', 'with', 'on'].includes(lower) ? 'residual' : ['plain', 'noskip', 'no-skip', 'without', 'off'].includes(lower) ? 'plain' : null;
+      if (!v) return { ok: false, message: `${shown} is not a skip value; choose ${SKIP_VALUES.join(' (with the skip) or ')} (without).` };
+      return { ok: true, text: v, value: { setting, value: v === 'residual' } };
     }
     case 'init': {
       const lower = text.toLowerCase();

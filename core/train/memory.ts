@@ -12,6 +12,7 @@ import { datasetInputShape } from '../data/shape';
 import type { CompiledModel, ResolvedLayer } from '../graph/resolved';
 import { conv1dOutLength } from '../graph/shapes';
 import { compileModel } from '../graph/validate';
+import { fusesWithLoss } from '../losses/fused';
 import { sizeOf } from '../tensor';
 import type { TrainProblem } from './session-types';
 import { stepBatchSize, validateSettings } from './settings';
@@ -126,14 +127,6 @@ function shapeChain(model: CompiledModel): Shaped[] {
   return out;
 }
 
-/** True when the loss starts below the last layer (Sigmoid + BCE, Softmax + cross-entropy), as Network.loss decides. */
-function fusedLast(chain: readonly Shaped[], loss: Settings['loss']): boolean {
-  const last = chain[chain.length - 1];
-  if (!last) return false;
-  if (loss === 'bce' && last.layer.type === 'Sigmoid') return true;
-  return loss === 'crossEntropy' && last.layer.type === 'Softmax' && last.inShape[last.inShape.length - 1] === last.outSize;
-}
-
 /**
  * Values per sample each layer keeps for a batch: its output, and when backward reaches it,
  * its input gradient (the first layer of a training run skips that one) and Conv1d's windows,
@@ -173,7 +166,8 @@ function rowsWords(purpose: MemoryPurpose, rows: number): string {
 }
 
 function activationParts(chain: readonly Shaped[], rows: number, loss: Settings['loss'], purpose: MemoryPurpose): { parts: MemoryPart[]; perSample: number } {
-  const fused = fusedLast(chain, loss);
+  const last = chain[chain.length - 1];
+  const fused = fusesWithLoss(loss, last && { type: last.layer.type, inShape: last.inShape, outSize: last.outSize });
   const startAt = chain.length - (fused ? 2 : 1);
   const parts: MemoryPart[] = [];
   let perSample = 0;

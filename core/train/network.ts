@@ -12,6 +12,7 @@ import { ensure, type Layer, type Param } from '../layers/layer';
 import { Softmax } from '../layers/softmax';
 import { bce, bceWithLogits } from '../losses/bce';
 import { crossEntropy, softmaxCrossEntropy } from '../losses/cross-entropy';
+import { fusesWithLoss } from '../losses/fused';
 import { mse } from '../losses/mse';
 import type { Rng } from '../random';
 import { EMPTY, allFinite, sameShape, shapeText, sizeOf, toJson } from '../tensor';
@@ -152,15 +153,10 @@ export class Network {
     const g = (this.gradStart = ensure(this.gradStart, count));
     // The output's only source is the layer before it in running order (everything else
     // reaches the output through that source), so starting there skips the activation alone.
-    if (loss === 'bce' && last instanceof Sigmoid) {
-      this.startAt = L - 2;
-      return bceWithLogits(last.logits(), p, target, count, g, bceClip);
-    }
-    if (loss === 'crossEntropy' && last instanceof Softmax && last.width === width) {
-      this.startAt = L - 2;
-      return softmaxCrossEntropy(last.logits(), p, target, n, width, g);
-    }
-    this.startAt = L - 1;
+    const fused = last !== null && fusesWithLoss(loss, last);
+    this.startAt = fused ? L - 2 : L - 1;
+    if (fused && last instanceof Sigmoid) return bceWithLogits(last.logits(), p, target, count, g, bceClip);
+    if (fused && last instanceof Softmax) return softmaxCrossEntropy(last.logits(), p, target, n, width, g);
     if (loss === 'bce') return bce(p, target, count, g, bceClip);
     if (loss === 'crossEntropy') return crossEntropy(p, target, n, width, g);
     return mse(p, target, count, g);

@@ -1,22 +1,21 @@
 // createTrainingSession: a request in, a step-able run out (or the problems, as values).
 // The loop is synchronous and allocation-free per batch; hosts call runBatches() in slices.
-import { makeDataset } from '../data/index';
 import type { Dataset } from '../data/types';
 import type { CompiledModel } from '../graph/resolved';
-import { checkLossFit, compileModel } from '../graph/validate';
 import { clipGradNorm } from '../optim/clip';
 import { createOptimizer } from '../optim/create';
 import type { Optimizer } from '../optim/optimizer';
 import { scheduledLr } from '../optim/schedules';
-import { createRng, type Rng } from '../random';
+import type { Rng } from '../random';
 import { countNonFinite, sizeOf } from '../tensor';
 import { MAX_BAD_STEPS, divergenceInfo, explodedLimit, type DivergenceFacts } from './divergence';
 import { buildNetwork, type Network, type NetworkParam } from './network';
 import { PREDICT_CHUNK, estimateTrainingMemory } from './memory';
 import { DEFAULT_MEMORY_BUDGET, OUT_OF_MEMORY_MESSAGE, checkMemory, isOutOfMemory } from './memory-budget';
 import { dataBounds, planePoints } from './plane';
+import { prepareRun, runStreams, type RunStreams } from './prepare';
 import type { CreateSessionResult, SessionDeps, SkippedStep, StepReport, TrainingSession, TrainProblem } from './session-types';
-import { stepBatchSize, validateSettings } from './settings';
+import { stepBatchSize } from './settings';
 import type { DivergenceInfo, EpochMetrics, RunResult, RunState, TrainingSettings, TrainRequest, Weights } from './types';
 
 export interface SessionTestHooks {
@@ -49,28 +48,17 @@ function create(req: TrainRequest, deps: SessionOptions): CreateSessionResult {
   if (req === null || typeof req !== 'object') {
     return { ok: false, problems: [{ code: 'bad-setting', field: 'request', message: 'The training request is empty.' }] };
   }
-  const problems: TrainProblem[] = [...validateSettings(req.settings)];
-  const data = makeDataset(req.dataset);
-  if (!data.ok) problems.push(...data.problems);
-  if (!data.ok) return { ok: false, problems };
-  const dataset = data.dataset;
-  if (dataset.n < 2) {
-    problems.push({ code: 'bad-data', message: `The dataset has ${dataset.n} sample${dataset.n === 1 ? '' : 's'}; training needs at least 2.` });
-  }
-  const compiled = compileModel(req.spec, dataset.inputShape);
-  if (!compiled.ok) return { ok: false, problems: [...problems, ...compiled.problems] };
-  if (!problems.some((p) => p.code === 'bad-setting' && p.field === 'loss')) {
-    problems.push(...checkLossFit(compiled.model, req.settings.loss, dataset.numClasses));
-  }
-  if (problems.length) return { ok: false, problems };
+  const prepared = prepareRun(req.spec, req.dataset, { settings: req.settings }, { minSamples: 2 });
+  if (!prepared.ok) return prepared;
+  const { model, dataset, streams } = prepared;
   // Before any buffer of the run exists: the data set above is capped small (data/params.ts MAX_VALUES).
   const memory = deps.memory ?? { budget: DEFAULT_MEMORY_BUDGET };
   if (memory.budget) {
-    const verdict = checkMemory(estimateTrainingMemory(compiled.model, dataset, req.settings, memory), memory.budget);
+    const verdict = checkMemory(estimateTrainingMemory(model, dataset, req.settings, memory), memory.budget);
     if (!verdict.ok) return { ok: false, problems: [verdict.problem] };
   }
-  const result = createSessionFromParts(compiled.model, dataset, req.settings, req.initialWeights ?? null, deps);
-  return result.ok ? { ok: true, session: result.session, shapes: compiled.model.shapes } : result;
+  const result = createSessionFromParts(model, dataset, req.settings, req.initialWeights ?? null, deps, streams);
+  return result.ok ? { ok: true, session: result.session, shapes: model.shapes } : result;
 }
 
 /**
@@ -83,17 +71,13 @@ export function createSessionFromParts(
   settings: TrainingSettings,
   initialWeights: Weights | null,
   deps: SessionOptions,
+  streams: RunStreams = runStreams(settings.seed),
 ): { ok: true; session: Session } | { ok: false; problems: TrainProblem[] } {
-  // Independent streams, so changing e.g. the batch size leaves the initial weights alone.
-  const root = createRng(settings.seed);
-  const initRng = root.fork();
-  const splitRng = root.fork();
-  const shuffleRng = root.fork();
-  const built = buildNetwork(model, { init: settings.init, rng: initRng, weights: initialWeights });
+  const built = buildNetwork(model, { init: settings.init, rng: streams.init, weights: initialWeights });
   if (!built.ok) return built;
   // A copy, so a caller editing its settings object cannot change a run under way.
   const own: TrainingSettings = { ...settings, optimizer: { ...settings.optimizer }, schedule: { ...settings.schedule } };
-  return { ok: true, session: new Session(model, dataset, own, built.network, splitRng, shuffleRng, deps) };
+  return { ok: true, session: new Session(model, dataset, own, built.network, streams.split, streams.shuffle, deps) };
 }
 
 function range(n: number): Uint32Array {

@@ -9,6 +9,8 @@ import {
   MAX_SWEEP_SEEDS,
   hiddenActivationIds,
   hiddenLinearIds,
+  isStructural,
+  skipAddIds,
   projectToSpec,
   SWEEP_PRESETS,
   SWEEP_SETTING_HELP,
@@ -44,6 +46,7 @@ const LIVE_INTERVAL_MS = 300;
 
 /** Which nodes a structural sweep would change, for the hint under the picker. */
 function changedNodes(project: Project, setting: SweepSetting, selected: readonly string[]): string[] {
+  if (setting === 'skip') return skipAddIds(projectToSpec(project));
   if (setting !== 'hidden' && setting !== 'activation') return [];
   const compiled = compileModel(projectToSpec(project), datasetInputShape(project.dataset));
   if (!compiled.ok) return [];
@@ -232,11 +235,13 @@ export function ComparePanel() {
           <p id={helpId} className="hint">
             {SWEEP_SETTING_HELP[setting]} Everything else stays as it is: the data, the split and, for each seed, the starting weights.
           </p>
-          {setting === 'hidden' || setting === 'activation' ? (
+          {isStructural(setting) ? (
             <p className="hint" data-testid="sweep-nodes">
               {nodes.length
-                ? `Changes ${nodes.length === 1 ? 'node' : 'nodes'} ${nodes.join(', ')}${setting === 'hidden' ? ' (select Linear blocks on the canvas to change only those)' : ''}.`
-                : `This network has no hidden ${setting === 'hidden' ? 'Linear layer' : 'activation'} to change.`}
+                ? `${setting === 'skip' ? 'Without the skip, removes' : 'Changes'} ${nodes.length === 1 ? 'node' : 'nodes'} ${nodes.join(', ')}${setting === 'hidden' ? ' (select Linear blocks on the canvas to change only those)' : ''}.`
+                : setting === 'skip'
+                  ? 'This network has no skip connection (an Add that sums a block’s input with its output) to remove.'
+                  : `This network has no hidden ${setting === 'hidden' ? 'Linear layer' : 'activation'} to change.`}
             </p>
           ) : null}
         </div>

@@ -7,65 +7,16 @@ import type { EpochMetrics, TrainingEvent, Weights } from '../../core/index';
 import { CLI_WORKER_PATH } from '../../cli/pool';
 import { createNodePool } from '../../runtime/node-worker';
 import type { TrainingPool } from '../../runtime/pool';
-import { createWebPool, webScopeTransport, type WorkerLike, type WorkerScopeLike } from '../../runtime/web-worker';
-import type { WorkerCommand } from '../../runtime/protocol';
-import { runWorkerBody } from '../../runtime/worker-body';
+import { createWebPool } from '../../runtime/web-worker';
 import { xorRequest } from '../electron/helpers/requests';
+import { InProcessWebWorker, trainOnPool } from './hosts';
 
 const EPOCHS = 300;
 
-/** A Worker whose other side is the shipped worker body on a Web Worker scope, in this process. */
-class InProcessWebWorker implements WorkerLike {
-  onmessage: ((e: { data: unknown }) => void) | null = null;
-  onerror: ((e: { message?: string; preventDefault?: () => void }) => void) | null = null;
-  /** terminate(): nothing more reaches the page. close() inside: nothing more reaches the worker. */
-  private terminated = false;
-  private scopeClosed = false;
-  private readonly scope: WorkerScopeLike;
-
-  constructor() {
-    // Messages are cloned and delivered on a later task, as a real Worker's are.
-    this.scope = {
-      postMessage: (msg) => {
-        const copy = structuredClone(msg);
-        setImmediate(() => {
-          if (!this.terminated) this.onmessage?.({ data: copy });
-        });
-      },
-      onmessage: null,
-      close: () => {
-        this.scopeClosed = true;
-      },
-    };
-    runWorkerBody(webScopeTransport(this.scope));
-  }
-
-  postMessage(message: WorkerCommand): void {
-    const copy = structuredClone(message);
-    setImmediate(() => {
-      if (!this.scopeClosed && !this.terminated) this.scope.onmessage?.({ data: copy });
-    });
-  }
-
-  terminate(): void {
-    this.terminated = true;
-  }
-}
-
 async function trainOnce(pool: TrainingPool, runId: string): Promise<{ epochs: EpochMetrics[]; final: TrainingEvent }> {
-  const epochs: EpochMetrics[] = [];
-  const ended = new Promise<TrainingEvent>((resolve) => {
-    pool.onEvent((e) => {
-      if (e.runId !== runId) return;
-      if (e.type === 'progress') epochs.push(...e.epochs);
-      if (e.type === 'done' || e.type === 'stopped' || e.type === 'diverged' || e.type === 'error') resolve(e);
-    });
-  });
-  const started = await pool.start(xorRequest(runId, EPOCHS));
-  expect(started.ok).toBe(true);
-  const final = await ended;
+  const run = await trainOnPool(pool, xorRequest(runId, EPOCHS));
   await pool.dispose();
-  return { epochs, final };
+  return run;
 }
 
 const weightsOf = (e: TrainingEvent): Weights | null => (e.type === 'done' ? e.weights : null);
