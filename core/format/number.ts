@@ -1,4 +1,4 @@
-// The one way numbers are written for people (issue 13 §6): a fixed number of significant digits
+// The one way numbers are written for people: a fixed number of significant digits
 // on screen, the full value on demand (hover, copy), and in files the value without binary float
 // noise (0.1 + 0.2 is written 0.3, 2200.6999999999534 ms as 2201). Pure; used by the app, the
 // report and the CSV exports alike.

@@ -1,4 +1,4 @@
-// The run bar in the toolbar (issue 13 §2): Train / Pause / Resume, Step, Stop and Reset always
+// The run bar in the toolbar: Train / Pause / Resume, Step, Stop and Reset always
 // in reach, with the epoch, loss and accuracy beside them, and Ctrl+Enter / Space on the canvas.
 // When Train is off, the reason takes the numbers' place (the full text on hover and for screen
 // readers, as the button's description).
@@ -27,7 +27,7 @@ async function pressMain(canTrain: boolean): Promise<void> {
   else await run.resume();
 }
 
-/** Reset weights cannot be undone, so it asks first (issue 13 §6). */
+/** Reset weights cannot be undone, so it asks first. */
 export async function confirmResetWeights(): Promise<void> {
   const reset = translate('run.resetName');
   const choice = await useUiStore.getState().ask(translate('run.resetTitle'), translate('run.resetMessage'), [reset, translate('run.cancel')]);

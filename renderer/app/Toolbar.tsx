@@ -1,4 +1,4 @@
-// The toolbar: the run bar first (the main action, issue 13 §2), then file commands, undo/redo
+// The toolbar: the run bar first (the main action), then file commands, undo/redo
 // and view commands, each a button with an accessible name. Rarer exports live in "Export as…".
 import { useTranslation } from 'react-i18next';
 import type { ParseKeys } from 'i18next';

@@ -1,4 +1,4 @@
-// The run bar's logic without React (issue 13 §2): which controls apply in which run state, and
+// The run bar's logic without React: which controls apply in which run state, and
 // the keyboard shortcuts Ctrl+Enter (train, or resume a paused run) and Space (pause / resume
 // while the canvas has focus). Tested by calling it.
 import type { RunStatus } from '../store/training-events';

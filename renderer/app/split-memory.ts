@@ -1,4 +1,4 @@
-// The canvas/results split, remembered per user (issue 13 §3) in the browser's storage; a
+// The canvas/results split, remembered per user in the browser's storage; a
 // missing, unreadable or out-of-range value gives the default.
 import { clampShare, SHARE_MAX, SHARE_MIN } from './Splitter';
 

@@ -185,7 +185,7 @@ function SamplePicker() {
   if (!data.ok) return <p className="muted">{data.messages.join(' ')}</p>;
   const d = data.dataset;
   const dim = d.x.length / d.n;
-  // Until a sample is picked, the first one whose gradients are not trivially zero (issue 13 §5).
+  // Until a sample is picked, the first one whose gradients are not trivially zero.
   const sample = chosen ? stored : informativeSample(d.x, d.n, dim);
   const zeros = sample < d.n ? zeroInputs(d.x, sample, dim) : 0;
   const options = [];

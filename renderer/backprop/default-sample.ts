@@ -1,4 +1,4 @@
-// Which sample the step-through starts from (issue 13 §5). A weight's gradient is Δ·xᵀ: an input
+// Which sample the step-through starts from. A weight's gradient is Δ·xᵀ: an input
 // of 0 makes the gradients of the weights it multiplies exactly 0, so the lab's first XOR sample
 // (0, 0) shows ∂L/∂W₁ as all zeros. The first sample with no zero input shows them all moving.
 

@@ -77,7 +77,7 @@ function once<T>(make: () => T): () => T {
 function usePredictions(project: Project, off: boolean): { predictions: Predictions | null; unfit: boolean } {
   // unfit: computed, and the saved weights do not fit the network as it is now. `of` is the
   // project they were computed for: until the new project's are ready (a task later), the old
-  // ones are not shown, as they may describe other data (issue 13 §1: 4 XOR rows read as 100).
+  // ones are not shown, as they may describe other data (4 XOR rows read as 100).
   const [value, setValue] = useState<{ of: Project | null; predictions: Predictions | null; unfit: boolean }>({ of: null, predictions: null, unfit: false });
   const hasWeights = project.weights !== null;
   useEffect(() => {
@@ -145,7 +145,7 @@ export function ChartsPanel() {
   const lossOpt = useMemo(() => () => lossChartOption(metrics(), epochsAxis), [metrics, epochsAxis]);
   const accOpt = useMemo(() => () => accuracyChartOption(metrics(), epochsAxis), [metrics, epochsAxis]);
 
-  // Results of another set-up are never drawn against this one's data (issue 13 §1).
+  // Results of another set-up are never drawn against this one's data.
   const previous = stale.length > 0;
   const { predictions, unfit } = usePredictions(project, active || previous);
   const stem = fileStem(project.name);
@@ -174,7 +174,7 @@ export function ChartsPanel() {
         </p>
       ) : null}
       {/* First row, in view without scrolling: the decision boundary (its place kept while it
-          is not there yet), then loss and accuracy (issue 13 §3). */}
+          is not there yet), then loss and accuracy. */}
       {boundaryOpt ? (
         <ChartCard option={boundaryOpt} label="Decision boundary" testId="boundary-chart" fileStem={`${stem}-boundary`} height={square.height} width={square.width + CARD_BORDER_PX} />
       ) : points2d && !previous ? (

@@ -1,5 +1,5 @@
 // How tall the charts' first row can be so that it fits the results pane without scrolling
-// (issue 13 §3: the live decision boundary in view while training; at 1280×720 no axis cut off).
+// (the live decision boundary in view while training; at 1280×720 no axis cut off).
 // Pure; the pane's size comes from a ResizeObserver in ChartsPanel.
 
 /** Room a chart card needs besides its chart: the export buttons under it and the grid's padding. */

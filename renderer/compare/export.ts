@@ -35,7 +35,7 @@ export function downloadChartSvg(option: EChartsCoreOption, fileName: string, wi
   downloadText(fileName, chartSvg(option, width, height), 'image/svg+xml');
 }
 
-/** Full precision without float noise, and whole milliseconds (issue 13 §6: no 2200.6999999999534 ms). */
+/** Full precision without float noise, and whole milliseconds (no 2200.6999999999534 ms). */
 export function csvRows(rows: readonly ResultRow[]): ResultRow[] {
   const clean = (v: number | null) => (v === null ? null : cleanNumber(v));
   return rows.map((r) => ({ ...r, finalLoss: clean(r.finalLoss), trainAccuracy: clean(r.trainAccuracy), testAccuracy: clean(r.testAccuracy), ms: cleanMs(r.ms) }));

@@ -36,7 +36,7 @@ const isNodeType = (s: string): s is NodeType => (NODE_TYPES as readonly string[
 
 /**
  * A click on the empty pane gives the canvas the focus (the pane itself takes none, so focus
- * stayed in the last text field): Space then pauses the run (issue 13 §2), and a half-typed
+ * stayed in the last text field): Space then pauses the run, and a half-typed
  * value is committed as when leaving its field any other way.
  */
 function focusOnPane(e: PointerEvent<HTMLElement>): void {
@@ -138,7 +138,7 @@ export function Canvas() {
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Meta', 'Control']}
         // React Flow pans as soon as a wire or a block comes near the canvas's edge, which moved
-        // the network away under a student aiming at a block there (issue 13 §4). The canvas
+        // the network away under a student aiming at a block there. The canvas
         // moves only when asked: Zoom to fit, the minimap, a drag of the background, the wheel.
         autoPanOnConnect={false}
         autoPanOnNodeDrag={false}

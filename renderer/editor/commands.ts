@@ -21,7 +21,7 @@ export function addNodeAt(type: NodeType, position: XY): string {
 /**
  * A block from the palette. A network has one Input, which New already places: the palette's
  * Input then moves that block where it was dropped (one undo step) instead of adding a second
- * one that only earns a "2 Input blocks" error (issue 13 §4). Returns the placed block's id.
+ * one that only earns a "2 Input blocks" error. Returns the placed block's id.
  */
 export function placeFromPalette(type: NodeType, position: XY): string {
   const existing = type === 'Input' ? useProjectStore.getState().project.graph.nodes.find((n) => n.type === 'Input') : undefined;
@@ -36,7 +36,7 @@ export function placeFromPalette(type: NodeType, position: XY): string {
 /**
  * A wire drawn on the canvas. Every block takes one input (NodeDefinition.ports.input is a
  * yes/no), so a wire onto an input that has one replaces the old wire, as one undo step, instead
- * of leaving a "gets input from 2 blocks" error (issue 13 §4).
+ * of leaving a "gets input from 2 blocks" error.
  */
 export function connectFromCanvas(source: string, target: string): void {
   const store = useProjectStore.getState();

@@ -29,7 +29,7 @@ export const FIT_OPTIONS = {
 /** Half a block's drawn size (176 × about 70 px), in flow units. */
 export const HALF_NODE: XY = { x: 88, y: 35 };
 
-/** Where a block dropped at `pointer` (flow units) goes: centred on it, not hanging from its corner (issue 13 §4). */
+/** Where a block dropped at `pointer` (flow units) goes: centred on it, not hanging from its corner. */
 export function dropPosition(pointer: XY): XY {
   return { x: Math.round(pointer.x - HALF_NODE.x), y: Math.round(pointer.y - HALF_NODE.y) };
 }
@@ -40,7 +40,7 @@ export const DRAG_MIME = 'application/x-bpnn-node';
 /**
  * Zoom at which a block's 13-px text is still comfortably read (about 12 px on screen). A
  * layout that shows the blocks at least this large in fewer rows beats a larger one in more
- * rows: a chain read in one or two rows beats a taller zigzag (issue 13, Neuron views note).
+ * rows: a chain read in one or two rows beats a taller zigzag (Neuron views note).
  */
 export const READABLE_ZOOM = 0.9;
 

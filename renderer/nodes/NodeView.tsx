@@ -11,7 +11,7 @@ import { NodeExtras, useStepActive } from '../backprop/NodeExtras';
 /**
  * A problem is a small marker in the title row, never a line of text: a message on the block
  * made it taller as it came and went, so blocks overlapped and the handles (centred on the
- * block) jumped (issue 13). The text is in the tooltip, the Node tab and, for screen readers,
+ * block) jumped. The text is in the tooltip, the Node tab and, for screen readers,
  * the block's description.
  */
 function ProblemBadge({ count, message, messageId }: { count: number; message: string; messageId: string }) {

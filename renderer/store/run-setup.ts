@@ -1,7 +1,7 @@
 // What a run was made with: the data, the network and the training settings. Results on screen
 // (curves, decision boundary, predictions, the status line) belong to one set-up; when the open
 // project's set-up is no longer the one they were made with, they are "from the previous
-// set-up" and must never be drawn against the new data (issue 13 §1). Pure; tested without React.
+// set-up" and must never be drawn against the new data. Pure; tested without React.
 import { projectToSpec } from '../../core/index';
 import type { DatasetSpec, Project, RunRecord, TrainingSettings } from '../../core/index';
 

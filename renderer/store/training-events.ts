@@ -130,7 +130,7 @@ export const MIN_ESTIMATE_SHARE = 0.02;
 export const MIN_ESTIMATE_EPOCHS = 10;
 
 /**
- * Time left from the pace so far; null until there is a pace worth going by (issue 13 §6:
+ * Time left from the pace so far; null until there is a pace worth going by (
  * "34 min left" at epoch 2 of a 4-second run came from the start-up epochs).
  */
 export function estimateTimeLeft(activeMs: number, epochsDone: number, totalEpochs: number): number | null {
@@ -157,7 +157,7 @@ export function startProblemsMessage(problems: readonly TrainProblem[]): RunMess
   return { title: 'Training could not start.', details, advice };
 }
 
-// The app's one number formatter (issue 13 §6), re-exported where the run views import it.
+// The app's one number formatter, re-exported where the run views import it.
 export { formatNumber } from '../../core/index';
 
 export type { Weights };

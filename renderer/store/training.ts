@@ -56,7 +56,7 @@ export interface TrainingDeps {
   newRunId(): string;
 }
 
-/** The neuron views' live snapshots (issue 6), asked for only while one of them is on. */
+/** The neuron views' live snapshots, asked for only while one of them is on. */
 function neuronRequest(): { neuronResolution?: number } {
   const res = liveNeuronResolution(useNeuronStore.getState());
   return res > 0 ? { neuronResolution: res } : {};

@@ -158,7 +158,7 @@ function Progress() {
   const liveTotal = useTrainingStore((s) => s.totalEpochs);
   const timeLeft = useTrainingStore((s) => s.timeLeftMs);
   const lastRun = useMainRun();
-  // Results of another set-up are not this one's: no "done … 100%" after the data changed (issue 13 §1, §6).
+  // Results of another set-up are not this one's: no "done … 100%" after the data changed.
   const previous = useStaleParts().length > 0;
   // Before any run in this session (e.g. a project just opened), show its last saved run.
   const saved = status === 'idle' && lastRun ? lastRun : null;

@@ -70,7 +70,7 @@ export function boundaryOption(grid: Grid, data: PlotData, extent: Bounds, image
     const b = api.coord([extent.x1, extent.y0]);
     return { type: 'image', style: { image, x: a[0], y: a[1], width: b[0] - a[0], height: b[1] - a[1] } };
   };
-  // Equal scale on both axes (issue 13 §3: a circle must look like a circle): the axes span the
+  // Equal scale on both axes (a circle must look like a circle): the axes span the
   // same length around the map's centre; with a square plot area (BOUNDARY_MARGINS) one unit
   // is as long across as up. The map itself still covers only the extent it was evaluated on.
   const axes = squareAround(extent);
