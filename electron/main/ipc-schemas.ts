@@ -1,5 +1,5 @@
 // The run-time schema of every invoke channel's payload. A project inside a payload is checked
-// exactly as a file on disk is (Helper C's validateProjectValue): the renderer is untrusted.
+// exactly as a file on disk is (validateProjectValue): the renderer is untrusted.
 import { z } from 'zod';
 import { validateProjectValue, type Project } from '../../core/index';
 import type { InvokeChannel, InvokeChannels, StartTrainingRequest } from '../ipc/contract';

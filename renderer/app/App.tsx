@@ -4,7 +4,7 @@ import '@xyflow/react/dist/style.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './app.css';
-// Charts, Compare (sweeps) and Runs (history) share the area under the canvas (Helper F).
+// Charts, Compare (sweeps) and Runs (history) share the area under the canvas.
 import { ResultsArea } from '../compare/ResultsArea';
 import { DatasetPanel } from '../data/DatasetPanel';
 import { Canvas } from '../editor/Canvas';

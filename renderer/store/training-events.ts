@@ -130,8 +130,8 @@ export const MIN_ESTIMATE_SHARE = 0.02;
 export const MIN_ESTIMATE_EPOCHS = 10;
 
 /**
- * Time left from the pace so far; null until there is a pace worth going by (
- * "34 min left" at epoch 2 of a 4-second run came from the start-up epochs).
+ * Time left from the pace so far; null until there is a pace worth going by ("34 min left" at
+ * epoch 2 of a 4-second run came from the start-up epochs).
  */
 export function estimateTimeLeft(activeMs: number, epochsDone: number, totalEpochs: number): number | null {
   if (totalEpochs > 0 && epochsDone >= totalEpochs) return 0;
