@@ -1,9 +1,10 @@
 // One definition per block kind: its name, what it does, its params (one schema that core's
-// validation, the inspector's fields and the docs read) and how its layer is built. Shape
-// inference for a kind lives in graph/shapes.ts (joins: graph/join-shapes.ts).
+// validation, the inspector's fields and the docs read), how its layer is built and, for a
+// join, everything the generic code (shapes, memory, export, Backprop tab) asks of it.
 import type { NodeType } from '../graph/spec';
 import type { ResolvedLayer } from '../graph/resolved';
 import type { Block } from '../layers/join';
+import type { Mat } from '../inspect/types';
 
 interface ParamBase<K extends string> {
   /** The key in node params and in .bpnn files (PyTorch's name in camelCase). */
@@ -61,6 +62,36 @@ export interface ElementwiseWhy {
   derivative(ys: string, xs: string, x: number, a: number, slope: number): WhyText | null;
   /** Said when this input passes no gradient (a ReLU at x ≤ 0). */
   blockedNote?(xs: string, x: number): string | null;
+}
+
+/** One number of a join's step-through, as its explanations read it. */
+export interface JoinCell {
+  /** The symbol of its output. */
+  ys: string;
+  index: number;
+  inputs: readonly Mat[];
+  /** The blocks its inputs come from, in edge order. */
+  sources: readonly string[];
+  output: Mat;
+}
+
+/** What the generic code needs of a kind that reads two or more inputs (role 'join'). */
+export interface JoinDefinition {
+  /** Said when it has fewer than two inputs: "an Add <does>". */
+  does: string;
+  /** Its per-sample output shape, or why its inputs do not fit (said after "… gets [N, 8] from 'a' and …: "). */
+  outShape(inShapes: readonly (readonly number[])[]): number[] | { why: string };
+  /** Values per sample its buffers hold for a batch (core/train/memory.ts). */
+  values(outSize: number, backward: boolean): number;
+  /** Its ONNX node for this many inputs: the operator and, when it takes one, its axis (export/onnx.ts writes it). */
+  onnx(inputs: number): { op: string; axis?: number };
+  /** Its output in PyTorch, as a Python expression of its inputs' values. */
+  torch(xs: readonly string[]): string;
+  /** The Backprop tab: an output number, and the gradient one input gets. */
+  whyOutput(cell: JoinCell): WhyText;
+  whyGradInput(xs: string, ys: string, gradOut: number, value: number): WhyText;
+  /** The Backprop tab's note on how its Δ reaches its inputs. */
+  gradNote(sources: readonly string[]): string;
 }
 
 /** The resolved layer of one kind, as compileModel hands it to the factory. */

@@ -1,10 +1,11 @@
 // Every block kind, keyed by its type. Lists that used to be written out by hand (the
 // activations, the params a file may hold) are derived from here.
 import { NODE_TYPES, type NodeType } from '../graph/spec';
-import { addBlock } from './add';
-import { concatBlock } from './concat';
+import type { ResolvedLayer } from '../graph/resolved';
+import { addBlock, addJoin } from './add';
+import { concatBlock, concatJoin } from './concat';
 import { conv1dBlock } from './conv1d';
-import type { BlockDefinition, ParamSchema } from './define';
+import type { BlockDefinition, JoinDefinition, ParamSchema } from './define';
 import { flattenBlock } from './flatten';
 import { identityBlock } from './identity';
 import { inputBlock } from './input';
@@ -45,4 +46,29 @@ const isActivation = (t: NodeType): t is ActivationType => BLOCKS[t].role === 'a
 /** The activations, in NODE_TYPES order. */
 export const ACTIVATION_TYPES: readonly ActivationType[] = NODE_TYPES.filter(isActivation);
 
-export type { BlockDefinition, BlockRole, BooleanParam, NumberParam, ParamSchema } from './define';
+/**
+ * How each join (role 'join') combines its inputs. A table apart from BLOCKS because
+ * ResolvedLayer names the join kinds, and BLOCKS' type depends on ResolvedLayer.
+ */
+export const JOINS = {
+  Add: addJoin,
+  Concat: concatJoin,
+} as const satisfies { readonly [T in NodeType]?: JoinDefinition };
+
+/** The kinds that read two or more inputs. */
+export type JoinType = keyof typeof JOINS;
+
+// JOINS holds exactly the kinds whose role is 'join': either side alone fails to compile.
+type JoinRole = { [T in NodeType]: (typeof BLOCKS)[T]['role'] extends 'join' ? T : never }[NodeType];
+const _joinsAreJoins: [Exclude<JoinRole, JoinType> | Exclude<JoinType, JoinRole>] extends [never] ? true : false = true;
+void _joinsAreJoins;
+
+export const isJoinType = (t: string): t is JoinType => Object.hasOwn(JOINS, t);
+
+/** The same test on a resolved layer, narrowing it to a join's (its input shapes). */
+export const isJoinLayer = (l: ResolvedLayer): l is Extract<ResolvedLayer, { type: JoinType }> => isJoinType(l.type);
+
+/** How a join combines its inputs; undefined for every kind with one input. */
+export const joinOf = (type: NodeType): JoinDefinition | undefined => (isJoinType(type) ? JOINS[type] : undefined);
+
+export type { BlockDefinition, BlockRole, BooleanParam, JoinDefinition, NumberParam, ParamSchema } from './define';

@@ -6,6 +6,7 @@ import type { ResolvedLayer } from './resolved';
 import type { NodeParams } from './node-params';
 import { nodeLabel, shapeText, tensorText } from './describe';
 import { MAX_ELEMENTS } from './limits';
+import { isJoinType } from '../blocks/index';
 
 export interface LayerInference {
   outputShape: number[] | null;
@@ -41,6 +42,8 @@ export function inferLayer(id: NodeId, p: NodeParams, inShape: readonly number[]
         )
       : null;
 
+  // Joins take several inputs: inferJoin (join-shapes.ts) infers them.
+  if (isJoinType(p.type)) return { outputShape: null, paramCount: 0, layer: null, problem: null };
   switch (p.type) {
     case 'Input':
       return { outputShape: [...inShape], paramCount: 0, layer: null, problem: null };
@@ -121,10 +124,6 @@ export function inferLayer(id: NodeId, p: NodeParams, inShape: readonly number[]
         layer: p.negativeSlope === null ? null : { nodeId: id, type: 'LeakyReLU', negativeSlope: p.negativeSlope },
         problem: null,
       };
-    case 'Add':
-    case 'Concat':
-      // Joins take several inputs: inferJoin (join-shapes.ts) infers them.
-      return { outputShape: null, paramCount: 0, layer: null, problem: null };
     default:
       return { outputShape: [...inShape], paramCount: 0, layer: { nodeId: id, type: p.type }, problem: null };
   }

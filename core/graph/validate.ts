@@ -1,7 +1,8 @@
 // compileModel: a model spec (whatever it holds) and the data's input shape in, either a
 // resolved graph of layers in running order or every problem found, each naming its node. Never throws.
 import type { GraphProblem, ModelSpec, NodeId, NodeShapeInfo } from './spec';
-import { isJoinType, type CompileResult, type ResolvedLayer } from './resolved';
+import type { CompileResult, ResolvedLayer } from './resolved';
+import { isJoinType } from '../blocks/index';
 import { readGraph, checkTopology, type Graph } from './topology';
 import { readNodeParams, type NodeParams } from './node-params';
 import { inferLayer, inputShapeProblem, type LayerInference } from './shapes';

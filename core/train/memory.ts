@@ -12,6 +12,7 @@ import { datasetInputShape } from '../data/shape';
 import type { CompiledModel, ResolvedLayer } from '../graph/resolved';
 import { conv1dOutLength } from '../graph/shapes';
 import { compileModel } from '../graph/validate';
+import { isJoinLayer, JOINS } from '../blocks/index';
 import { sizeOf } from '../tensor';
 import type { TrainProblem } from './session-types';
 import { stepBatchSize, validateSettings } from './settings';
@@ -115,9 +116,9 @@ function shapeChain(model: CompiledModel): Shaped[] {
       params = layer.outChannels * layer.inChannels * layer.kernelSize + layer.outChannels;
     } else if (layer.type === 'Flatten') {
       outShape = [inSize];
-    } else if (layer.type === 'Concat') {
-      const lead = layer.inShapes.reduce((a, x) => a + x[0], 0);
-      outShape = layer.inShapes[0].length === 1 ? [lead] : [lead, layer.inShapes[0][1]];
+    } else if (isJoinLayer(layer)) {
+      // A compiled model's joins fit their inputs, so this is a shape, never a reason.
+      outShape = JOINS[layer.type].outShape(layer.inShapes) as number[];
     }
     shapes.set(layer.nodeId, outShape);
     const fanOut = (readers.get(layer.nodeId) ?? 0) > 1;
@@ -157,12 +158,8 @@ function layerValues(s: Shaped, index: number, backward: boolean, firstNeedsGrad
     case 'Identity':
     case 'Flatten':
       return acc;
-    case 'Add':
-      // Its output; backward hands gradOut itself to every input.
-      return s.outSize + acc;
-    case 'Concat':
-      // Its output and, in backward, one gradient buffer per input (together as large).
-      return s.outSize + (backward ? s.outSize : 0) + acc;
+    default:
+      return JOINS[s.layer.type].values(s.outSize, backward) + acc;
   }
 }
 
