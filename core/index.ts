@@ -16,7 +16,7 @@ export { projectToSpec } from './project/spec';
 export { ProjectSchema } from './project/schema';
 export { migrateDocument, futureVersionMessage, type MigrationStep } from './project/migrations';
 export { compileModel, checkLossFit } from './graph/validate';
-export { conv1dOutLength } from './graph/shapes';
+export { conv1dOutLength } from './layers/conv1d';
 export { MAX_UNITS, MAX_KERNEL, MAX_PARAMS } from './graph/limits';
 export { DEFAULT_LEAKY_SLOPE, PARAM_KEYS } from './graph/node-params';
 export { BLOCKS, ACTIVATION_TYPES, blockOf, isJoinType, joinOf } from './blocks/index';

@@ -1,8 +1,10 @@
 // One definition per block kind: its name, what it does, its params (one schema that core's
-// validation, the inspector's fields and the docs read), how its layer is built and, for a
-// join, everything the generic code (shapes, memory, export, Backprop tab) asks of it.
-import type { NodeType } from '../graph/spec';
+// validation, the inspector's fields and the docs read), its shape rule, how its layer is built
+// and, for a join, everything else the generic code (memory, export, Backprop tab) asks of it.
+import type { GraphProblem, NodeId, NodeType } from '../graph/spec';
 import type { ResolvedLayer } from '../graph/resolved';
+import type { NodeParams } from '../graph/node-params';
+import type { LayerInference } from '../graph/shapes';
 import type { Block } from '../layers/join';
 import type { Mat } from '../inspect/types';
 
@@ -75,6 +77,21 @@ export interface JoinCell {
   output: Mat;
 }
 
+/** What shape inference (graph/shapes.ts) hands a kind with one input. */
+export interface InferContext<T extends NodeType> {
+  id: NodeId;
+  /** How messages name the node: "Linear 'fc1'". */
+  who: string;
+  /** Its checked params; a bad one is null, and inference stops short of the layer. */
+  params: Extract<NodeParams, { type: T }>;
+  /** Per sample: [features] or [channels, length]. */
+  inShape: readonly number[];
+  /** A problem on this node; `paramCount` keeps the count shown when the weights are already known. */
+  fail(problem: Omit<GraphProblem, 'nodeId'>, paramCount?: number): LayerInference;
+  /** The problem when `out` is too large for a batch (suggesting `fix`), or null when it fits. */
+  tooBig(out: number[], paramCount: number, fix: string): LayerInference | null;
+}
+
 /** What the generic code needs of a kind that reads two or more inputs (role 'join'). */
 export interface JoinDefinition {
   /** Said when it has fewer than two inputs: "an Add <does>". */
@@ -109,6 +126,8 @@ export interface BlockDefinition<T extends NodeType = NodeType, P extends readon
    * their inputs' shapes from the resolved layer). null for the Input, which is no layer.
    */
   create: ((spec: ResolvedOf<T>, inShape: readonly number[]) => Block) | null;
+  /** Its output shape, param count and resolved layer from its input; left out, the kind keeps its input's shape and has no params. */
+  infer?(ctx: InferContext<T>): LayerInference;
   /** Element-wise kinds: what the Backprop tab says about them (inspect/why.ts). */
   why?: ElementwiseWhy;
 }

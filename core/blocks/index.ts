@@ -71,4 +71,4 @@ export const isJoinLayer = (l: ResolvedLayer): l is Extract<ResolvedLayer, { typ
 /** How a join combines its inputs; undefined for every kind with one input. */
 export const joinOf = (type: NodeType): JoinDefinition | undefined => (isJoinType(type) ? JOINS[type] : undefined);
 
-export type { BlockDefinition, BlockRole, BooleanParam, JoinDefinition, NumberParam, ParamSchema } from './define';
+export type { BlockDefinition, BlockRole, BooleanParam, InferContext, JoinDefinition, NumberParam, ParamSchema } from './define';

@@ -2,7 +2,7 @@
 // it becomes (float32 and float64), the ONNX operators it is read back from, and the PyTorch
 // module it is. A new block kind is one entry here (the compiler refuses a kind left out).
 import type { ResolvedLayer } from '../graph/resolved';
-import { conv1dOutLength } from '../graph/shapes';
+import { conv1dOutLength } from '../layers/conv1d';
 import type { NodeType } from '../graph/spec';
 import type { JoinType } from '../blocks/index';
 import type { TensorJson } from '../train/types';

@@ -10,7 +10,7 @@ import type { DatasetSpec, GeneratorName } from '../data/types';
 import { GENERATORS } from '../data/types';
 import { datasetInputShape } from '../data/shape';
 import type { CompiledModel, ResolvedLayer } from '../graph/resolved';
-import { conv1dOutLength } from '../graph/shapes';
+import { conv1dOutLength } from '../layers/conv1d';
 import { compileModel } from '../graph/validate';
 import { isJoinLayer, JOINS } from '../blocks/index';
 import { sizeOf } from '../tensor';
