@@ -54,6 +54,8 @@ export const addBlock = defineBlock({
   description: 'Sums two or more inputs of the same shape, element by element: a skip (residual) connection.',
   params: [],
   create: (spec) => new Add(spec.nodeId, spec.inShapes),
+  // Its output; backward hands gradOut itself to every input.
+  batchValues: ({ outSize }) => outSize,
 });
 
 /** How it combines its inputs (registered in JOINS, core/blocks/index.ts). */
@@ -63,8 +65,6 @@ export const addJoin: JoinDefinition = {
     shapes.every((s) => same(s, shapes[0]))
       ? [...shapes[0]]
       : { why: 'an Add sums its inputs element by element, so they must have one shape. Change the sizes so they agree (e.g. the outFeatures of a Linear).' },
-  // Its output; backward hands gradOut itself to every input.
-  values: (outSize) => outSize,
   // ONNX's Add takes two inputs; Sum takes any number.
   onnx: (inputs) => ({ op: inputs === 2 ? 'Add' : 'Sum' }),
   torch: (xs) => xs.join(' + '),

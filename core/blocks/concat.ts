@@ -12,6 +12,8 @@ export const concatBlock = defineBlock({
   description: 'Joins two or more inputs side by side (features, or the channels of signals of one length), in the order they are connected.',
   params: [],
   create: (spec) => new Concat(spec.nodeId, spec.inShapes),
+  // Its output and, in backward, one gradient buffer per input (together as large).
+  batchValues: ({ outSize }, backward) => outSize + (backward ? outSize : 0),
 });
 
 /** How it combines its inputs (registered in JOINS, core/blocks/index.ts). */
@@ -29,8 +31,6 @@ export const concatJoin: JoinDefinition = {
     }
     return [lead, first[1]];
   },
-  // Its output and, in backward, one gradient buffer per input (together as large).
-  values: (outSize, backward) => outSize + (backward ? outSize : 0),
   // Axis 1 is the feature axis of [N, F] and the channel axis of [N, C, L].
   onnx: () => ({ op: 'Concat', axis: 1 }),
   torch: (xs) => `torch.cat([${xs.join(', ')}], dim=1)`,

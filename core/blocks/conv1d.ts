@@ -14,6 +14,12 @@ export const conv1dBlock = defineBlock({
     { key: 'padding', label: 'Padding', kind: 'int', default: 0, min: 0, max: MAX_KERNEL, optional: true, limitWhy: KERNEL_WHY, help: 'Zeros added at both ends; (kernel − 1) / 2 keeps the length.' },
   ],
   create: (spec) => new Conv1d(spec.nodeId, spec),
+  // Besides its output, the im2col windows (T·C·K per sample) and, for the input gradient, their gradient.
+  batchValues({ layer: l, inSize, outSize }, _backward, inputGrad) {
+    const window = conv1dOutLength(l.inLength, l.kernelSize, l.stride, l.padding) * l.inChannels * l.kernelSize;
+    return outSize + window + (inputGrad ? window + inSize : 0);
+  },
+  width: 'channels',
   infer({ id, who, params, inShape, fail, tooBig }) {
     if (inShape.length !== 2) {
       return fail({

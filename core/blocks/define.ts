@@ -92,14 +92,19 @@ export interface InferContext<T extends NodeType> {
   tooBig(out: number[], paramCount: number, fix: string): LayerInference | null;
 }
 
+/** One layer's per-sample sizes, as the memory estimate sees them. */
+export interface LayerSizes<T extends NodeType> {
+  layer: ResolvedOf<T>;
+  inSize: number;
+  outSize: number;
+}
+
 /** What the generic code needs of a kind that reads two or more inputs (role 'join'). */
 export interface JoinDefinition {
   /** Said when it has fewer than two inputs: "an Add <does>". */
   does: string;
   /** Its per-sample output shape, or why its inputs do not fit (said after "… gets [N, 8] from 'a' and …: "). */
   outShape(inShapes: readonly (readonly number[])[]): number[] | { why: string };
-  /** Values per sample its buffers hold for a batch (core/train/memory.ts). */
-  values(outSize: number, backward: boolean): number;
   /** Its ONNX node for this many inputs: the operator and, when it takes one, its axis (export/onnx.ts writes it). */
   onnx(inputs: number): { op: string; axis?: number };
   /** Its output in PyTorch, as a Python expression of its inputs' values. */
@@ -128,6 +133,17 @@ export interface BlockDefinition<T extends NodeType = NodeType, P extends readon
   create: ((spec: ResolvedOf<T>, inShape: readonly number[]) => Block) | null;
   /** Its output shape, param count and resolved layer from its input; left out, the kind keeps its input's shape and has no params. */
   infer?(ctx: InferContext<T>): LayerInference;
+  /**
+   * Values per sample its layer's buffers hold for one batch (core/train/memory.ts, whose test
+   * sums the buffers of built layers): `backward` when the backward pass reaches it,
+   * `inputGrad` when it must also hand its input a gradient. Left out: it keeps no buffer of
+   * its own, passing its input's on.
+   */
+  batchValues?(s: LayerSizes<T>, backward: boolean, inputGrad: boolean): number;
+  /** Values its layer keeps beside its params, whatever the batch (Linear's Wᵀ). */
+  extraWeights?(layer: ResolvedOf<T>): number;
+  /** What its width is called when it sizes the activations after it, for the memory advice. */
+  width?: 'units' | 'channels';
   /** Element-wise kinds: what the Backprop tab says about them (inspect/why.ts). */
   why?: ElementwiseWhy;
 }

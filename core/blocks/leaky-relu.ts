@@ -1,5 +1,6 @@
 import { num, op } from '../inspect/format';
 import { LeakyReLU } from '../layers/activations';
+import { elementwiseValues } from './activation';
 import { defineBlock } from './define';
 
 export const leakyReluBlock = defineBlock({
@@ -21,6 +22,7 @@ export const leakyReluBlock = defineBlock({
     },
   ],
   create: (spec, inShape) => new LeakyReLU(spec.nodeId, inShape, spec.negativeSlope),
+  batchValues: elementwiseValues,
   infer: ({ id, params, inShape }) => ({
     outputShape: [...inShape],
     paramCount: 0,

@@ -22,6 +22,10 @@ export const linearBlock = defineBlock({
     { key: 'bias', label: 'Bias', kind: 'boolean', default: true, help: 'Add a learned bias b to every output.' },
   ],
   create: (spec) => new Linear(spec.nodeId, spec.inFeatures, spec.outFeatures, spec.bias),
+  batchValues: ({ inSize, outSize }, _backward, inputGrad) => outSize + (inputGrad ? inSize : 0),
+  // Its product kernel reads Wᵀ, kept next to W.
+  extraWeights: (l) => l.inFeatures * l.outFeatures,
+  width: 'units',
   infer({ id, who, params: p, inShape, fail }) {
     if (inShape.length !== 1) {
       return fail({

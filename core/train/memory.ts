@@ -10,9 +10,9 @@ import type { DatasetSpec, GeneratorName } from '../data/types';
 import { GENERATORS } from '../data/types';
 import { datasetInputShape } from '../data/shape';
 import type { CompiledModel, ResolvedLayer } from '../graph/resolved';
-import { conv1dOutLength } from '../layers/conv1d';
+import type { NodeType } from '../graph/spec';
 import { compileModel } from '../graph/validate';
-import { isJoinLayer, JOINS } from '../blocks/index';
+import { blockOf, type BlockDefinition } from '../blocks/index';
 import { sizeOf } from '../tensor';
 import type { TrainProblem } from './session-types';
 import { stepBatchSize, validateSettings } from './settings';
@@ -84,47 +84,30 @@ interface Shaped {
   inSize: number;
   outShape: readonly number[];
   outSize: number;
-  /** Conv1d: one batch's windows per sample (T·C·K); 0 otherwise. */
-  window: number;
   params: number;
-  /** Linear keeps Wᵀ next to W for its product kernel. */
-  transposed: number;
+  /** Values kept beside the params (its block's extraWeights). */
+  extra: number;
   /** Read by more than one layer: backward sums their gradients in a buffer of its own. */
   fanOut: boolean;
 }
 
+/** The block definition of a layer, with its own layer type (each hook sees its own kind). */
+const blockOfLayer = (layer: ResolvedLayer): BlockDefinition<NodeType> => blockOf(layer.type) as BlockDefinition<NodeType>;
+
 function shapeChain(model: CompiledModel): Shaped[] {
-  const out: Shaped[] = [];
-  const shapes = new Map<string, readonly number[]>([[model.inputId, model.inputShape]]);
+  // Shape inference already gave every node its output shape and param count.
+  const info = new Map(model.shapes.map((s) => [s.nodeId as string, s]));
   const readers = new Map<string, number>();
   for (const ids of model.sources) for (const id of ids) readers.set(id, (readers.get(id) ?? 0) + 1);
-  model.layers.forEach((layer, i) => {
-    const shape = shapes.get(model.sources[i][0]) ?? model.inputShape;
-    const inSize = sizeOf(shape);
-    let outShape: readonly number[] = shape;
-    let window = 0;
-    let params = 0;
-    let transposed = 0;
-    if (layer.type === 'Linear') {
-      outShape = [layer.outFeatures];
-      transposed = layer.inFeatures * layer.outFeatures;
-      params = transposed + (layer.bias ? layer.outFeatures : 0);
-    } else if (layer.type === 'Conv1d') {
-      const T = conv1dOutLength(layer.inLength, layer.kernelSize, layer.stride, layer.padding);
-      outShape = [layer.outChannels, T];
-      window = T * layer.inChannels * layer.kernelSize;
-      params = layer.outChannels * layer.inChannels * layer.kernelSize + layer.outChannels;
-    } else if (layer.type === 'Flatten') {
-      outShape = [inSize];
-    } else if (isJoinLayer(layer)) {
-      // A compiled model's joins fit their inputs, so this is a shape, never a reason.
-      outShape = JOINS[layer.type].outShape(layer.inShapes) as number[];
-    }
-    shapes.set(layer.nodeId, outShape);
+  return model.layers.map((layer, i) => {
+    const source = model.sources[i][0];
+    const inShape = source === model.inputId ? model.inputShape : (info.get(source)?.outputShape ?? model.inputShape);
+    const own = info.get(layer.nodeId);
+    const outShape = own?.outputShape ?? inShape;
     const fanOut = (readers.get(layer.nodeId) ?? 0) > 1;
-    out.push({ layer, inShape: shape, inSize, outShape, outSize: sizeOf(outShape), window, params, transposed, fanOut });
+    const extra = blockOfLayer(layer).extraWeights?.(layer) ?? 0;
+    return { layer, inShape, inSize: sizeOf(inShape), outShape, outSize: sizeOf(outShape), params: own?.paramCount ?? 0, extra, fanOut };
   });
-  return out;
 }
 
 /** True when the loss starts below the last layer (Sigmoid + BCE, Softmax + cross-entropy), as Network.loss decides. */
@@ -136,31 +119,14 @@ function fusedLast(chain: readonly Shaped[], loss: Settings['loss']): boolean {
 }
 
 /**
- * Values per sample each layer keeps for a batch: its output, and when backward reaches it,
- * its input gradient (the first layer of a training run skips that one) and Conv1d's windows,
- * and at a fan-out the buffer its readers' gradients are summed in.
+ * Values per sample each layer keeps for a batch: its block's buffers (its output, and when
+ * backward reaches it, whatever it needs for the gradients; the first layer of a training run
+ * hands its input none), and at a fan-out the buffer its readers' gradients are summed in.
  */
 function layerValues(s: Shaped, index: number, backward: boolean, firstNeedsGrad: boolean): number {
   const inputGrad = backward && (index > 0 || firstNeedsGrad);
   const acc = backward && s.fanOut ? s.outSize : 0;
-  switch (s.layer.type) {
-    case 'Linear':
-      return s.outSize + (inputGrad ? s.inSize : 0) + acc;
-    case 'Conv1d':
-      return s.outSize + s.window + (inputGrad ? s.window + s.inSize : 0) + acc;
-    case 'Sigmoid':
-    case 'Tanh':
-    case 'ReLU':
-    case 'LeakyReLU':
-    case 'Softmax':
-      // Element-wise layers write their input gradient whether or not it is needed.
-      return s.outSize + (backward ? s.inSize : 0) + acc;
-    case 'Identity':
-    case 'Flatten':
-      return acc;
-    default:
-      return JOINS[s.layer.type].values(s.outSize, backward) + acc;
-  }
+  return (blockOfLayer(s.layer).batchValues?.(s, backward, inputGrad) ?? 0) + acc;
 }
 
 const samples = (n: number): string => `${n} sample${n === 1 ? '' : 's'}`;
@@ -176,8 +142,8 @@ function activationParts(chain: readonly Shaped[], rows: number, loss: Settings[
   let perSample = 0;
   let sizedBy: MemoryPart['sizedBy'];
   chain.forEach((s, l) => {
-    if (s.layer.type === 'Linear') sizedBy = { nodeId: s.layer.nodeId, what: 'units' };
-    if (s.layer.type === 'Conv1d') sizedBy = { nodeId: s.layer.nodeId, what: 'channels' };
+    const width = blockOf(s.layer.type).width;
+    if (width) sizedBy = { nodeId: s.layer.nodeId, what: width };
     const values = layerValues(s, l, l <= startAt, purpose !== 'train');
     if (values === 0) return;
     perSample += values * FLOAT;
@@ -212,7 +178,7 @@ function weightsPart(chain: readonly Shaped[], copies: number, label: string): M
   let transposed = 0;
   for (const s of chain) {
     params += s.params;
-    transposed += s.transposed;
+    transposed += s.extra;
   }
   return { kind: 'weights', label, bytes: (params * copies + transposed) * FLOAT };
 }
@@ -240,8 +206,9 @@ function neuronsPart(chain: readonly Shaped[], data: DataSize, res: number | und
   const cells = res * res;
   let bytes = cells * 2 * FLOAT;
   for (const s of chain) {
-    bytes += (s.params * 3 + s.transposed) * FLOAT;
-    if (s.layer.type !== 'Flatten' && s.layer.type !== 'Identity') bytes += cells * s.outSize * FLOAT;
+    bytes += (s.params * 3 + s.extra) * FLOAT;
+    // A kind that keeps no buffers of its own has no output grid of its own either.
+    if (blockOf(s.layer.type).batchValues) bytes += cells * s.outSize * FLOAT;
     if (s.outShape.length === 1 && s.outSize <= 64) bytes += (cells + 2) * s.outSize * SINGLE;
   }
   return { kind: 'neurons', label: `the neuron views (${res}×${res} per unit)`, bytes };
