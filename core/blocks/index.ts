@@ -1,6 +1,5 @@
 // Every block kind, keyed by its type. Lists that used to be written out by hand (the
-// activations, the params a file may hold) are derived from here.
-import { NODE_TYPES, type NodeType } from '../graph/spec';
+// activations, the params a file may hold and their types) are derived from here.
 import type { ResolvedLayer } from '../graph/resolved';
 import { addBlock, addJoin } from './add';
 import { concatBlock, concatJoin } from './concat';
@@ -15,6 +14,23 @@ import { reluBlock } from './relu';
 import { sigmoidBlock } from './sigmoid';
 import { softmaxBlock } from './softmax';
 import { tanhBlock } from './tanh';
+
+/** Every kind's name, in the order the palette and the docs list them. */
+export const NODE_TYPES = [
+  'Input',
+  'Linear',
+  'Conv1d',
+  'Flatten',
+  'Sigmoid',
+  'Tanh',
+  'ReLU',
+  'LeakyReLU',
+  'Identity',
+  'Softmax',
+  'Add',
+  'Concat',
+] as const;
+export type NodeType = (typeof NODE_TYPES)[number];
 
 export const BLOCKS = {
   Input: inputBlock,
@@ -37,6 +53,18 @@ export function blockOf(type: NodeType): BlockDefinition {
 
 /** The param keys of one kind, as literal types. */
 export type ParamKeyOf<T extends NodeType> = (typeof BLOCKS)[T]['params'][number]['key'];
+
+type ValueOf<S extends ParamSchema> = S extends { kind: 'boolean' } ? boolean : number;
+type Tidy<O> = { [K in keyof O]: O[K] };
+/** A kind's params as a spec stores them: one a file may leave out (optional, or a boolean) is optional. */
+type ParamsOf<P extends readonly ParamSchema[]> = Tidy<
+  { [S in P[number] as S extends { optional: false } ? S['key'] : never]: ValueOf<S> } & {
+    [S in P[number] as S extends { optional: false } ? never : S['key']]?: ValueOf<S>;
+  }
+>;
+
+/** Params per node type. Sizes that come from upstream (inFeatures, inChannels) are inferred, never stored. */
+export type NodeParamsByType = { [T in NodeType]: ParamsOf<(typeof BLOCKS)[T]['params']> };
 
 /** The kinds that act element by element (a sweep may swap one for another). */
 export type ActivationType = { [T in NodeType]: (typeof BLOCKS)[T]['role'] extends 'activation' ? T : never }[NodeType];
