@@ -67,6 +67,7 @@ export const addJoin: JoinDefinition = {
       : { why: 'an Add sums its inputs element by element, so they must have one shape. Change the sizes so they agree (e.g. the outFeatures of a Linear).' },
   // ONNX's Add takes two inputs; Sum takes any number.
   onnx: (inputs) => ({ op: inputs === 2 ? 'Add' : 'Sum' }),
+  convention: 'Add: two or more inputs of one shape, summed element by element.',
   torch: (xs) => xs.join(' + '),
   whyOutput: ({ ys, index, inputs, sources }) => {
     const names = sources.map((id) => `‘${id}’`).join(' + ');

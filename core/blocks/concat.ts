@@ -33,6 +33,7 @@ export const concatJoin: JoinDefinition = {
   },
   // Axis 1 is the feature axis of [N, F] and the channel axis of [N, C, L].
   onnx: () => ({ op: 'Concat', axis: 1 }),
+  convention: 'Concat: two or more inputs joined in the order of "inputs", along the last axis of [N, F] or the channel axis of [N, C, L].',
   torch: (xs) => `torch.cat([${xs.join(', ')}], dim=1)`,
   whyOutput({ ys, index, inputs, sources, output }) {
     const [i, rest] = [Math.floor(index / rowSize(output.shape)), index % rowSize(output.shape)];

@@ -101,12 +101,14 @@ export interface LayerSizes<T extends NodeType> {
 
 /** What the generic code needs of a kind that reads two or more inputs (role 'join'). */
 export interface JoinDefinition {
-  /** Said when it has fewer than two inputs: "an Add <does>". */
+  /** Said when it has fewer than two inputs, after its name: "sums two or more inputs of one shape". */
   does: string;
   /** Its per-sample output shape, or why its inputs do not fit (said after "… gets [N, 8] from 'a' and …: "). */
   outShape(inShapes: readonly (readonly number[])[]): number[] | { why: string };
   /** Its ONNX node for this many inputs: the operator and, when it takes one, its axis (export/onnx.ts writes it). */
   onnx(inputs: number): { op: string; axis?: number };
+  /** How the weights file (docs/weights.md) tells a reader to compute it: "Add: …". */
+  convention: string;
   /** Its output in PyTorch, as a Python expression of its inputs' values. */
   torch(xs: readonly string[]): string;
   /** The Backprop tab: an output number, and the gradient one input gets. */

@@ -4,7 +4,7 @@
 import { NODE_TYPES, nodeId, type GraphProblem, type NodeId, type NodeType } from './spec';
 import { listText, nodeLabel, valueText } from './describe';
 import { MAX_EDGES, MAX_NODES } from './limits';
-import { joinOf } from '../blocks/index';
+import { JOINS, joinOf } from '../blocks/index';
 
 export interface GraphNode {
   id: NodeId;
@@ -197,7 +197,7 @@ export function checkTopology(g: Graph, problems: GraphProblem[]): NodeId[] | nu
           code: 'many-outputs',
           nodeId: ends[0],
           relatedNodeIds: ends.slice(1),
-          message: `The network has ${ends.length} outputs (${listText(ends)}: blocks whose output nothing uses), but the loss reads one: join the branches with an Add or Concat, or delete the blocks you do not need.`,
+          message: `The network has ${ends.length} outputs (${listText(ends)}: blocks whose output nothing uses), but the loss reads one: join the branches with an ${Object.keys(JOINS).join(' or ')}, or delete the blocks you do not need.`,
         });
       }
     }

@@ -34,7 +34,7 @@ interface Inferred {
 /**
  * Pushes the input shape forward along the connections from every Input, as far as it
  * goes: a plain block gets a shape when it has exactly one incoming connection whose source
- * has one, a join (Add, Concat) when it has two or more and all of them have one. Runs on
+ * has one, a join when it has two or more and all of them have one. Runs on
  * broken graphs too, so the canvas can show shapes next to the errors.
  */
 function propagate(
