@@ -74,5 +74,7 @@ export const addJoin: JoinDefinition = {
     return { formula: `${ys} = the sum of its inputs${names ? ` (${names})` : ''}`, filled: sumText(inputs.map((m) => op(m.data[index])), 8) };
   },
   whyGradInput: (xs, ys, g) => ({ formula: `∂L/∂${xs} = ∂L/∂${ys} (an Add passes the gradient unchanged to every input)`, filled: num(g) }),
+  // Every input's gradient is the output's.
+  gradIndex: (_shapes, _i, index) => index,
   gradNote: (sources) => `A sum passes its Δ unchanged to each input: ${sources.join(' and ')} each get the same Δ.`,
 };

@@ -49,5 +49,15 @@ export const concatJoin: JoinDefinition = {
     return { formula: `${ys} = its inputs side by side`, filled: num(output.data[index]) };
   },
   whyGradInput: (xs, ys, _g, value) => ({ formula: `∂L/∂${xs} = this input's part of ∂L/∂${ys} (a Concat splits the gradient back)`, filled: num(value) }),
+  // Input i's slice of the joined axis (axis 1: features of [N, C], channels of [N, C, L]).
+  gradIndex(shapes, i, index) {
+    const inner = sizeOf(shapes[i].slice(2));
+    const widths = shapes.map((s) => s[1]);
+    const total = widths.reduce((a, b) => a + b, 0);
+    const offset = widths.slice(0, i).reduce((a, b) => a + b, 0);
+    const per = widths[i] * inner;
+    const n = Math.floor(index / per);
+    return n * total * inner + offset * inner + (index % per);
+  },
   gradNote: (sources) => `A Concat splits its Δ: each input gets the slice it contributed, in input order (${sources.join(', ')}).`,
 };

@@ -114,6 +114,11 @@ export interface JoinDefinition {
   /** The Backprop tab: an output number, and the gradient one input gets. */
   whyOutput(cell: JoinCell): WhyText;
   whyGradInput(xs: string, ys: string, gradOut: number, value: number): WhyText;
+  /**
+   * Cell `index` of input i's gradient as a cell of its output gradient, given its inputs'
+   * batched shapes ([N, …]): where that number of the Δ came from, for the Backprop tab.
+   */
+  gradIndex(inShapes: readonly (readonly number[])[], i: number, index: number): number;
   /** The Backprop tab's note on how its Δ reaches its inputs. */
   gradNote(sources: readonly string[]): string;
 }
