@@ -3,8 +3,11 @@ import type { NodeId } from '../graph/spec';
 import type { Block } from '../layers/join';
 import { defineBlock, type ElementwiseWhy } from './define';
 
-type PlainActivation = 'Sigmoid' | 'Tanh' | 'ReLU' | 'Identity';
+type PlainActivation = 'Sigmoid' | 'Tanh' | 'ReLU';
+
+/** Its output and, in backward, its input gradient: element-wise layers write it whether or not it is needed. */
+export const elementwiseValues = ({ inSize, outSize }: { inSize: number; outSize: number }, backward: boolean): number => outSize + (backward ? inSize : 0);
 
 export function defineActivation<const T extends PlainActivation>(type: T, description: string, layer: new (id: NodeId, inShape: readonly number[]) => Block, why: ElementwiseWhy) {
-  return defineBlock({ type, role: 'activation', description, params: [], create: (spec, inShape) => new layer(spec.nodeId, inShape), why });
+  return defineBlock({ type, role: 'activation', description, params: [], create: (spec, inShape) => new layer(spec.nodeId, inShape), batchValues: elementwiseValues, why });
 }

@@ -1,5 +1,52 @@
-import { Add } from '../layers/add';
-import { defineBlock } from './define';
+// Add: the element-wise sum of two or more inputs of one shape. Its derivative is 1 for
+// every input, so backward hands the output gradient, unchanged, to each of them.
+import type { NodeId } from '../graph/spec';
+import { num, op, sumText } from '../inspect/format';
+import type { JoinLayer } from '../layers/join';
+import { ensure, type Param } from '../layers/layer';
+import { EMPTY, sizeOf } from '../tensor';
+import { defineBlock, type JoinDefinition } from './define';
+
+export class Add implements JoinLayer {
+  readonly type = 'Add';
+  readonly params: readonly Param[] = [];
+  readonly inSizes: readonly number[];
+  readonly outShape: readonly number[];
+  readonly outSize: number;
+  private out: Float64Array = EMPTY;
+  private readonly grads: Float64Array[];
+
+  constructor(
+    readonly nodeId: NodeId,
+    readonly inShapes: readonly (readonly number[])[],
+  ) {
+    this.outShape = inShapes[0];
+    this.outSize = sizeOf(inShapes[0]);
+    this.inSizes = inShapes.map(() => this.outSize);
+    this.grads = inShapes.map(() => EMPTY);
+  }
+
+  forward(xs: readonly Float64Array[], n: number): Float64Array {
+    const m = n * this.outSize;
+    const y = (this.out = ensure(this.out, m));
+    const a = xs[0];
+    const b = xs[1];
+    for (let i = 0; i < m; i++) y[i] = a[i] + b[i];
+    for (let k = 2; k < xs.length; k++) {
+      const x = xs[k];
+      for (let i = 0; i < m; i++) y[i] += x[i];
+    }
+    return y;
+  }
+
+  backward(gradOut: Float64Array): readonly Float64Array[] {
+    const g = this.grads;
+    for (let k = 0; k < g.length; k++) g[k] = gradOut;
+    return g;
+  }
+}
+
+const same = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((d, i) => d === b[i]);
 
 export const addBlock = defineBlock({
   type: 'Add',
@@ -7,4 +54,27 @@ export const addBlock = defineBlock({
   description: 'Sums two or more inputs of the same shape, element by element: a skip (residual) connection.',
   params: [],
   create: (spec) => new Add(spec.nodeId, spec.inShapes),
+  // Its output; backward hands gradOut itself to every input.
+  batchValues: ({ outSize }) => outSize,
 });
+
+/** How it combines its inputs (registered in JOINS, core/blocks/index.ts). */
+export const addJoin: JoinDefinition = {
+  does: 'sums two or more inputs of one shape',
+  outShape: (shapes) =>
+    shapes.every((s) => same(s, shapes[0]))
+      ? [...shapes[0]]
+      : { why: 'an Add sums its inputs element by element, so they must have one shape. Change the sizes so they agree (e.g. the outFeatures of a Linear).' },
+  // ONNX's Add takes two inputs; Sum takes any number.
+  onnx: (inputs) => ({ op: inputs === 2 ? 'Add' : 'Sum' }),
+  convention: 'Add: two or more inputs of one shape, summed element by element.',
+  torch: (xs) => xs.join(' + '),
+  whyOutput: ({ ys, index, inputs, sources }) => {
+    const names = sources.map((id) => `‘${id}’`).join(' + ');
+    return { formula: `${ys} = the sum of its inputs${names ? ` (${names})` : ''}`, filled: sumText(inputs.map((m) => op(m.data[index])), 8) };
+  },
+  whyGradInput: (xs, ys, g) => ({ formula: `∂L/∂${xs} = ∂L/∂${ys} (an Add passes the gradient unchanged to every input)`, filled: num(g) }),
+  // Every input's gradient is the output's.
+  gradIndex: (_shapes, _i, index) => index,
+  gradNote: (sources) => `A sum passes its Δ unchanged to each input: ${sources.join(' and ')} each get the same Δ.`,
+};

@@ -1,5 +1,10 @@
+import { num } from '../inspect/format';
 import { Concat } from '../layers/concat';
-import { defineBlock } from './define';
+import { sizeOf } from '../tensor';
+import { defineBlock, type JoinDefinition } from './define';
+
+/** Values per sample of a batched shape [n, ...]. */
+const rowSize = (shape: readonly number[]): number => sizeOf(shape.slice(1));
 
 export const concatBlock = defineBlock({
   type: 'Concat',
@@ -7,4 +12,52 @@ export const concatBlock = defineBlock({
   description: 'Joins two or more inputs side by side (features, or the channels of signals of one length), in the order they are connected.',
   params: [],
   create: (spec) => new Concat(spec.nodeId, spec.inShapes),
+  // Its output and, in backward, one gradient buffer per input (together as large).
+  batchValues: ({ outSize }, backward) => outSize + (backward ? outSize : 0),
 });
+
+/** How it combines its inputs (registered in JOINS, core/blocks/index.ts). */
+export const concatJoin: JoinDefinition = {
+  does: 'joins two or more inputs side by side',
+  outShape(shapes) {
+    const first = shapes[0];
+    if (!shapes.every((s) => s.length === first.length)) {
+      return { why: 'a Concat joins plain features with plain features, or signals with signals; add a Flatten after the signal.' };
+    }
+    const lead = shapes.reduce((a, s) => a + s[0], 0);
+    if (first.length === 1) return [lead];
+    if (!shapes.every((s) => s[1] === first[1])) {
+      return { why: 'a Concat joins signals along their channels, so their lengths (the last size) must be equal. Change the kernel, stride or padding so they agree.' };
+    }
+    return [lead, first[1]];
+  },
+  // Axis 1 is the feature axis of [N, F] and the channel axis of [N, C, L].
+  onnx: () => ({ op: 'Concat', axis: 1 }),
+  convention: 'Concat: two or more inputs joined in the order of "inputs", along the last axis of [N, F] or the channel axis of [N, C, L].',
+  torch: (xs) => `torch.cat([${xs.join(', ')}], dim=1)`,
+  whyOutput({ ys, index, inputs, sources, output }) {
+    const [i, rest] = [Math.floor(index / rowSize(output.shape)), index % rowSize(output.shape)];
+    let offset = 0;
+    for (let k = 0; k < inputs.length; k++) {
+      const size = rowSize(inputs[k].shape);
+      if (rest < offset + size) {
+        const from = sources[k] ?? `input ${k + 1}`;
+        return { formula: `${ys} = its inputs side by side (input ${k + 1}: ‘${from}’)`, filled: num(inputs[k].data[i * size + rest - offset]) };
+      }
+      offset += size;
+    }
+    return { formula: `${ys} = its inputs side by side`, filled: num(output.data[index]) };
+  },
+  whyGradInput: (xs, ys, _g, value) => ({ formula: `∂L/∂${xs} = this input's part of ∂L/∂${ys} (a Concat splits the gradient back)`, filled: num(value) }),
+  // Input i's slice of the joined axis (axis 1: features of [N, C], channels of [N, C, L]).
+  gradIndex(shapes, i, index) {
+    const inner = sizeOf(shapes[i].slice(2));
+    const widths = shapes.map((s) => s[1]);
+    const total = widths.reduce((a, b) => a + b, 0);
+    const offset = widths.slice(0, i).reduce((a, b) => a + b, 0);
+    const per = widths[i] * inner;
+    const n = Math.floor(index / per);
+    return n * total * inner + offset * inner + (index % per);
+  },
+  gradNote: (sources) => `A Concat splits its Δ: each input gets the slice it contributed, in input order (${sources.join(', ')}).`,
+};

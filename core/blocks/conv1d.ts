@@ -1,5 +1,6 @@
+import { tensorText } from '../graph/describe';
 import { KERNEL_WHY, MAX_KERNEL, MAX_UNITS, UNITS_WHY } from '../graph/limits';
-import { Conv1d } from '../layers/conv1d';
+import { Conv1d, conv1dOutLength } from '../layers/conv1d';
 import { defineBlock } from './define';
 
 export const conv1dBlock = defineBlock({
@@ -13,4 +14,52 @@ export const conv1dBlock = defineBlock({
     { key: 'padding', label: 'Padding', kind: 'int', default: 0, min: 0, max: MAX_KERNEL, optional: true, limitWhy: KERNEL_WHY, help: 'Zeros added at both ends; (kernel − 1) / 2 keeps the length.' },
   ],
   create: (spec) => new Conv1d(spec.nodeId, spec),
+  // Besides its output, the im2col windows (T·C·K per sample) and, for the input gradient, their gradient.
+  batchValues({ layer: l, inSize, outSize }, _backward, inputGrad) {
+    const window = conv1dOutLength(l.inLength, l.kernelSize, l.stride, l.padding) * l.inChannels * l.kernelSize;
+    return outSize + window + (inputGrad ? window + inSize : 0);
+  },
+  width: 'channels',
+  infer({ id, who, params, inShape, fail, tooBig }) {
+    if (inShape.length !== 2) {
+      return fail({
+        code: 'needs-signal',
+        message: `${who} gets ${tensorText(inShape)} of plain features, but it needs a signal [N, channels, length]: use signal data such as the waves dataset, or replace the Conv1d with a Linear.`,
+      });
+    }
+    const [inChannels, inLength] = inShape;
+    const { outChannels, kernelSize, stride, padding } = params;
+    const paramCount =
+      outChannels !== null && kernelSize !== null ? outChannels * inChannels * kernelSize + outChannels : 0;
+    if (kernelSize === null || stride === null || padding === null) {
+      return { outputShape: null, paramCount, layer: null, problem: null };
+    }
+    const padded = inLength + 2 * padding;
+    if (kernelSize > padded) {
+      return fail(
+        {
+          code: 'kernel-too-long',
+          message: `${who} kernel (${kernelSize}) is longer than its input (${padded}${padding > 0 ? ' after padding' : ''}): use a kernel of at most ${padded}, or more padding.`,
+        },
+        paramCount,
+      );
+    }
+    const outLength = conv1dOutLength(inLength, kernelSize, stride, padding);
+    if (outLength <= 0) {
+      return fail(
+        { code: 'empty-output', message: `${who} output length would be ${outLength}: use a smaller kernel or stride, or more padding.` },
+        paramCount,
+      );
+    }
+    if (outChannels === null) return { outputShape: null, paramCount, layer: null, problem: null };
+    const out = [outChannels, outLength];
+    return (
+      tooBig(out, paramCount, 'use fewer channels or a larger stride.') ?? {
+        outputShape: out,
+        paramCount,
+        layer: { nodeId: id, type: 'Conv1d', inChannels, outChannels, kernelSize, stride, padding, inLength },
+        problem: null,
+      }
+    );
+  },
 });

@@ -1,9 +1,12 @@
 // One definition per block kind: its name, what it does, its params (one schema that core's
-// validation, the inspector's fields and the docs read) and how its layer is built. Shape
-// inference for a kind lives in graph/shapes.ts (joins: graph/join-shapes.ts).
-import type { NodeType } from '../graph/spec';
+// validation, the inspector's fields and the docs read), its shape rule, how its layer is built
+// and, for a join, everything else the generic code (memory, export, Backprop tab) asks of it.
+import type { GraphProblem, NodeId, NodeType } from '../graph/spec';
 import type { ResolvedLayer } from '../graph/resolved';
+import type { NodeParams } from '../graph/node-params';
+import type { LayerInference } from '../graph/shapes';
 import type { Block } from '../layers/join';
+import type { Mat } from '../inspect/types';
 
 interface ParamBase<K extends string> {
   /** The key in node params and in .bpnn files (PyTorch's name in camelCase). */
@@ -63,6 +66,63 @@ export interface ElementwiseWhy {
   blockedNote?(xs: string, x: number): string | null;
 }
 
+/** One number of a join's step-through, as its explanations read it. */
+export interface JoinCell {
+  /** The symbol of its output. */
+  ys: string;
+  index: number;
+  inputs: readonly Mat[];
+  /** The blocks its inputs come from, in edge order. */
+  sources: readonly string[];
+  output: Mat;
+}
+
+/** What shape inference (graph/shapes.ts) hands a kind with one input. */
+export interface InferContext<T extends NodeType> {
+  id: NodeId;
+  /** How messages name the node: "Linear 'fc1'". */
+  who: string;
+  /** Its checked params; a bad one is null, and inference stops short of the layer. */
+  params: Extract<NodeParams, { type: T }>;
+  /** Per sample: [features] or [channels, length]. */
+  inShape: readonly number[];
+  /** A problem on this node; `paramCount` keeps the count shown when the weights are already known. */
+  fail(problem: Omit<GraphProblem, 'nodeId'>, paramCount?: number): LayerInference;
+  /** The problem when `out` is too large for a batch (suggesting `fix`), or null when it fits. */
+  tooBig(out: number[], paramCount: number, fix: string): LayerInference | null;
+}
+
+/** One layer's per-sample sizes, as the memory estimate sees them. */
+export interface LayerSizes<T extends NodeType> {
+  layer: ResolvedOf<T>;
+  inSize: number;
+  outSize: number;
+}
+
+/** What the generic code needs of a kind that reads two or more inputs (role 'join'). */
+export interface JoinDefinition {
+  /** Said when it has fewer than two inputs, after its name: "sums two or more inputs of one shape". */
+  does: string;
+  /** Its per-sample output shape, or why its inputs do not fit (said after "… gets [N, 8] from 'a' and …: "). */
+  outShape(inShapes: readonly (readonly number[])[]): number[] | { why: string };
+  /** Its ONNX node for this many inputs: the operator and, when it takes one, its axis (export/onnx.ts writes it). */
+  onnx(inputs: number): { op: string; axis?: number };
+  /** How the weights file (docs/weights.md) tells a reader to compute it: "Add: …". */
+  convention: string;
+  /** Its output in PyTorch, as a Python expression of its inputs' values. */
+  torch(xs: readonly string[]): string;
+  /** The Backprop tab: an output number, and the gradient one input gets. */
+  whyOutput(cell: JoinCell): WhyText;
+  whyGradInput(xs: string, ys: string, gradOut: number, value: number): WhyText;
+  /**
+   * Cell `index` of input i's gradient as a cell of its output gradient, given its inputs'
+   * batched shapes ([N, …]): where that number of the Δ came from, for the Backprop tab.
+   */
+  gradIndex(inShapes: readonly (readonly number[])[], i: number, index: number): number;
+  /** The Backprop tab's note on how its Δ reaches its inputs. */
+  gradNote(sources: readonly string[]): string;
+}
+
 /** The resolved layer of one kind, as compileModel hands it to the factory. */
 export type ResolvedOf<T extends NodeType> = ResolvedLayer & { type: T };
 
@@ -78,6 +138,19 @@ export interface BlockDefinition<T extends NodeType = NodeType, P extends readon
    * their inputs' shapes from the resolved layer). null for the Input, which is no layer.
    */
   create: ((spec: ResolvedOf<T>, inShape: readonly number[]) => Block) | null;
+  /** Its output shape, param count and resolved layer from its input; left out, the kind keeps its input's shape and has no params. */
+  infer?(ctx: InferContext<T>): LayerInference;
+  /**
+   * Values per sample its layer's buffers hold for one batch (core/train/memory.ts, whose test
+   * sums the buffers of built layers): `backward` when the backward pass reaches it,
+   * `inputGrad` when it must also hand its input a gradient. Left out: it keeps no buffer of
+   * its own, passing its input's on.
+   */
+  batchValues?(s: LayerSizes<T>, backward: boolean, inputGrad: boolean): number;
+  /** Values its layer keeps beside its params, whatever the batch (Linear's Wᵀ). */
+  extraWeights?(layer: ResolvedOf<T>): number;
+  /** What its width is called when it sizes the activations after it, for the memory advice. */
+  width?: 'units' | 'channels';
   /** Element-wise kinds: what the Backprop tab says about them (inspect/why.ts). */
   why?: ElementwiseWhy;
 }

@@ -6,4 +6,6 @@ export const inputBlock = defineBlock({
   description: 'Where the samples enter the network; its shape comes from the dataset.',
   params: [],
   create: null,
+  // The data's shape, as it enters; no layer.
+  infer: ({ inShape }) => ({ outputShape: [...inShape], paramCount: 0, layer: null, problem: null }),
 });

@@ -1,5 +1,6 @@
 import { num, op } from '../inspect/format';
 import { LeakyReLU } from '../layers/activations';
+import { elementwiseValues } from './activation';
 import { defineBlock } from './define';
 
 export const leakyReluBlock = defineBlock({
@@ -21,6 +22,13 @@ export const leakyReluBlock = defineBlock({
     },
   ],
   create: (spec, inShape) => new LeakyReLU(spec.nodeId, inShape, spec.negativeSlope),
+  batchValues: elementwiseValues,
+  infer: ({ id, params, inShape }) => ({
+    outputShape: [...inShape],
+    paramCount: 0,
+    layer: params.negativeSlope === null ? null : { nodeId: id, type: 'LeakyReLU', negativeSlope: params.negativeSlope },
+    problem: null,
+  }),
   why: {
     forward: (ys, xs, x, slope) => ({ formula: `${ys} = ${xs} if ${xs} > 0, else α·${xs}  (α = ${num(slope)})`, filled: x > 0 ? `${num(x)}` : `${num(slope)}·${op(x)}` }),
     derivative: (_ys, xs, x, _a, slope) => ({ formula: `(1 if ${xs} > 0, else α)`, filled: `${x > 0 ? 1 : num(slope)}` }),

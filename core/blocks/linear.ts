@@ -1,3 +1,4 @@
+import { tensorText } from '../graph/describe';
 import { MAX_UNITS, UNITS_WHY } from '../graph/limits';
 import { Linear } from '../layers/linear';
 import { defineBlock } from './define';
@@ -21,4 +22,25 @@ export const linearBlock = defineBlock({
     { key: 'bias', label: 'Bias', kind: 'boolean', default: true, help: 'Add a learned bias b to every output.' },
   ],
   create: (spec) => new Linear(spec.nodeId, spec.inFeatures, spec.outFeatures, spec.bias),
+  batchValues: ({ inSize, outSize }, _backward, inputGrad) => outSize + (inputGrad ? inSize : 0),
+  // Its product kernel reads Wᵀ, kept next to W.
+  extraWeights: (l) => l.inFeatures * l.outFeatures,
+  width: 'units',
+  infer({ id, who, params: p, inShape, fail }) {
+    if (inShape.length !== 1) {
+      return fail({
+        code: 'needs-flatten',
+        message: `${who} gets ${tensorText(inShape)}: add a Flatten before it.`,
+      });
+    }
+    const inFeatures = inShape[0];
+    if (p.outFeatures === null) return { outputShape: null, paramCount: 0, layer: null, problem: null };
+    const paramCount = inFeatures * p.outFeatures + (p.bias ? p.outFeatures : 0);
+    return {
+      outputShape: [p.outFeatures],
+      paramCount,
+      layer: { nodeId: id, type: 'Linear', inFeatures, outFeatures: p.outFeatures, bias: p.bias },
+      problem: null,
+    };
+  },
 });

@@ -2,8 +2,9 @@
 // it becomes (float32 and float64), the ONNX operators it is read back from, and the PyTorch
 // module it is. A new block kind is one entry here (the compiler refuses a kind left out).
 import type { ResolvedLayer } from '../graph/resolved';
-import { conv1dOutLength } from '../graph/shapes';
+import { conv1dOutLength } from '../layers/conv1d';
 import type { NodeType } from '../graph/spec';
+import type { JoinType } from '../blocks/index';
 import type { TensorJson } from '../train/types';
 import { floatAttr, int64, intAttr, intsAttr, type AttributeProto, type FloatType, type NodeProto, type TensorRead } from './onnx-proto';
 
@@ -360,8 +361,8 @@ function readSoftmax(r: OnnxReader): BlockRead {
 
 // ---------------------------------------------------------------------------------------------
 
-/** Every kind with one input; the joins (Add, Concat) are written by the graph itself (onnx.ts, pytorch.ts). */
-export type ChainKind = Exclude<NodeType, 'Input' | 'Add' | 'Concat'>;
+/** Every kind with one input; the joins are written by the graph itself (onnx.ts, pytorch.ts) from their definitions. */
+export type ChainKind = Exclude<NodeType, 'Input' | JoinType>;
 
 export const BLOCK_FORMATS: { readonly [T in ChainKind]: BlockFormat<T> } = {
   Linear: {

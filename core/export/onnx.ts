@@ -7,6 +7,7 @@ import type { Project } from '../project/types';
 import type { TensorProto } from './onnx-proto';
 import { DataType, IR_VERSION, OPSET, floatTensor, int64Tensor, intAttr, onnx, type FloatType, type NodeProto, type ValueInfoProto } from './onnx-proto';
 import { formatOf, type OnnxWriter } from './blocks';
+import { isJoinLayer, JOINS } from '../blocks/index';
 import { describePrediction, resolveTrained } from './trained';
 
 export const ONNX_INPUT = 'input';
@@ -83,16 +84,16 @@ export function exportOnnx(project: Project, opts: OnnxExportOptions): OnnxExpor
 
   // Values are named after their node ("fc1.out", "fc1.weight"): unique because node ids are,
   // and the same names the Backprop tab and PyTorch's state_dict use.
-  // A graph reads each layer's sources by name; a join becomes ONNX Add (Sum for more than two
-  // inputs) or Concat on axis 1, the feature axis of [N, F] and the channel axis of [N, C, L].
+  // A graph reads each layer's sources by name; a join becomes the one node its definition names.
   const valueOf = (id: string, i: number): string => (id === model.inputId ? ONNX_INPUT : i === layers.length - 1 ? ONNX_OUTPUT : `${id}.out`);
   const indexOf = new Map(layers.map(({ layer }, i) => [layer.nodeId as string, i]));
   layers.forEach(({ layer, tensors }, i) => {
     const y = valueOf(layer.nodeId, i);
     const xs = model.sources[i].map((id) => valueOf(id, indexOf.get(id) ?? -1));
-    if (layer.type === 'Add') writer.node(xs.length === 2 ? 'Add' : 'Sum', layer.nodeId, xs, y);
-    else if (layer.type === 'Concat') writer.node('Concat', layer.nodeId, xs, y, [intAttr('axis', 1)]);
-    else formatOf(layer.type).toOnnx(writer, layer, tensors, xs[0], y);
+    if (isJoinLayer(layer)) {
+      const { op, axis } = JOINS[layer.type].onnx(xs.length);
+      writer.node(op, layer.nodeId, xs, y, axis === undefined ? [] : [intAttr('axis', axis)]);
+    } else formatOf(layer.type).toOnnx(writer, layer, tensors, xs[0], y);
   });
   if (layers.length === 0) writer.node('Identity', model.inputId, [ONNX_INPUT], ONNX_OUTPUT);
 

@@ -6,6 +6,7 @@
 import type { Project } from '../project/types';
 import { isChain, type CompiledModel, type ResolvedLayer } from '../graph/resolved';
 import { formatOf } from './blocks';
+import { isJoinLayer, JOINS } from '../blocks/index';
 import { resolveTrained } from './trained';
 
 export interface PyTorchExportOptions {
@@ -42,7 +43,7 @@ export function exportPyTorch(project: Project, opts: PyTorchExportOptions): PyT
   const names = moduleNames(layers.map((l) => l.layer.nodeId));
   const chain = isChain(model);
   const modules = layers.flatMap(({ layer }, i) =>
-    layer.type === 'Add' || layer.type === 'Concat' ? [] : [`${chain ? '        ' : '            '}(${py(names[i])}, ${formatOf(layer.type).torch(layer)}),`],
+    isJoinLayer(layer) ? [] : [`${chain ? '        ' : '            '}(${py(names[i])}, ${formatOf(layer.type).torch(layer)}),`],
   );
   const shape = model.inputShape.length === 1 ? `(${model.inputShape[0]},)` : `(${model.inputShape.join(', ')})`;
   const lines = [
@@ -126,8 +127,7 @@ function graphBuild(model: CompiledModel, layers: readonly ResolvedLayer[], name
     const xs = model.sources[i].map((id) => value.get(id) ?? 'x');
     value.set(layer.nodeId, v);
     const note = `  # ${layer.type} ${py(layer.nodeId)}`;
-    if (layer.type === 'Add') return `        ${v} = ${xs.join(' + ')}${note}`;
-    if (layer.type === 'Concat') return `        ${v} = torch.cat([${xs.join(', ')}], dim=1)${note}`;
+    if (isJoinLayer(layer)) return `        ${v} = ${JOINS[layer.type].torch(xs)}${note}`;
     return `        ${v} = self.blocks[${py(names[i])}](${xs[0]})`;
   });
   const moduleOf = Object.fromEntries(layers.map((l, i) => [l.nodeId, names[i]]));

@@ -1,7 +1,7 @@
 // Reads and checks a node's params. Whatever the spec holds (strings, null, NaN, 1e300),
 // the result is a typed value plus problems; a bad field becomes null so shape inference
 // can stop at exactly that node.
-import { NODE_TYPES, type GraphProblem, type NodeId, type NodeParamsByType, type NodeType } from './spec';
+import { NODE_TYPES, type GraphProblem, type NodeId, type NodeType } from './spec';
 import { nodeLabel, valueText } from './describe';
 import { BLOCKS, blockOf, type BooleanParam, type NumberParam, type ParamKeyOf } from '../blocks/index';
 
@@ -29,10 +29,12 @@ export const PARAM_KEYS = Object.fromEntries(NODE_TYPES.map((t) => [t, blockOf(t
   readonly [T in NodeType]: readonly ParamKeyOf<T>[];
 };
 
-// The block's params and NodeParamsByType must name the same keys: either side alone fails to compile.
-type Unknown<T extends NodeType> = string extends keyof NodeParamsByType[T] ? ParamKeyOf<T> : Exclude<ParamKeyOf<T>, keyof NodeParamsByType[T]>;
-type Unlisted<T extends NodeType> = string extends keyof NodeParamsByType[T] ? never : Exclude<keyof NodeParamsByType[T], ParamKeyOf<T>>;
-const _sameKeys: [{ [T in NodeType]: Unlisted<T> | Unknown<T> }[NodeType]] extends [never] ? true : false = true;
+// NodeParams (written out above, as BlockDefinition's types need it before BLOCKS exists) and
+// the blocks' param schemas must name the same keys: either side alone fails to compile.
+type OfKind<T extends NodeType, U = NodeParams> = U extends { type: infer K } ? (T extends K ? U : never) : never;
+type CheckedKeys<T extends NodeType> = Exclude<keyof OfKind<T>, 'type'>;
+type KeyDrift<T extends NodeType> = Exclude<CheckedKeys<T>, ParamKeyOf<T>> | Exclude<ParamKeyOf<T>, CheckedKeys<T>>;
+const _sameKeys: [{ [T in NodeType]: KeyDrift<T> }[NodeType]] extends [never] ? true : false = true;
 void _sameKeys;
 
 function readNumber(id: NodeId, type: NodeType, v: unknown, rule: NumberParam, problems: GraphProblem[]): number | null {
@@ -87,6 +89,6 @@ export function readNodeParams(
   for (const rule of blockOf(type).params) {
     read[rule.key] = rule.kind === 'boolean' ? readBoolean(id, type, params[rule.key], rule, problems) : readNumber(id, type, params[rule.key], rule, problems);
   }
-  // The schema is checked against NodeParamsByType at compile time (above), so the keys match NodeParams.
+  // The schema is checked against NodeParams at compile time (above), so the keys match.
   return { type, ...read } as NodeParams;
 }

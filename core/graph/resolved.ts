@@ -3,6 +3,7 @@
 // layer's sources. Produced by compileModel (graph/validate.ts), consumed by buildNetwork.
 // The reference vectors' layer params map one-to-one onto these.
 import type { GraphProblem, NodeId, NodeShapeInfo, NodeType } from './spec';
+import type { JoinType } from '../blocks/index';
 
 export type ResolvedLayer =
   | { nodeId: NodeId; type: 'Linear'; inFeatures: number; outFeatures: number; bias: boolean }
@@ -21,11 +22,7 @@ export type ResolvedLayer =
   | { nodeId: NodeId; type: Exclude<NodeType, 'Input' | 'Linear' | 'Conv1d' | 'LeakyReLU' | JoinType> }
   | { nodeId: NodeId; type: 'LeakyReLU'; negativeSlope: number }
   /** The joins: per-sample shapes of their inputs, in the order of their edges in the spec. */
-  | { nodeId: NodeId; type: 'Add'; inShapes: number[][] }
-  | { nodeId: NodeId; type: 'Concat'; inShapes: number[][] };
-
-export type JoinType = 'Add' | 'Concat';
-export const isJoinType = (t: string): t is JoinType => t === 'Add' || t === 'Concat';
+  | { nodeId: NodeId; type: JoinType; inShapes: number[][] };
 
 export interface CompiledModel {
   /** Per-sample input shape: [features] or [channels, length]. */

@@ -1,11 +1,12 @@
 // Shape inference: what each layer receives and gives, per sample (no batch axis), and
 // how many parameters it owns. Sizes the user does not set (inFeatures, inChannels) come
-// from upstream here.
-import type { GraphProblem, NodeId } from './spec';
+// from upstream here; each kind's rule is in its block definition (core/blocks).
+import type { GraphProblem, NodeId, NodeType } from './spec';
 import type { ResolvedLayer } from './resolved';
 import type { NodeParams } from './node-params';
 import { nodeLabel, shapeText, tensorText } from './describe';
 import { MAX_ELEMENTS } from './limits';
+import { blockOf, isJoinType, type InferContext } from '../blocks/index';
 
 export interface LayerInference {
   outputShape: number[] | null;
@@ -13,11 +14,6 @@ export interface LayerInference {
   /** Set when every size is known and valid. */
   layer: ResolvedLayer | null;
   problem: GraphProblem | null;
-}
-
-/** Conv1d output length, the reference convention: floor((L + 2p − k) / s) + 1. */
-export function conv1dOutLength(length: number, kernelSize: number, stride: number, padding: number): number {
-  return Math.floor((length + 2 * padding - kernelSize) / stride) + 1;
 }
 
 const elements = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
@@ -41,93 +37,11 @@ export function inferLayer(id: NodeId, p: NodeParams, inShape: readonly number[]
         )
       : null;
 
-  switch (p.type) {
-    case 'Input':
-      return { outputShape: [...inShape], paramCount: 0, layer: null, problem: null };
-    case 'Linear': {
-      if (inShape.length !== 1) {
-        return fail({
-          code: 'needs-flatten',
-          message: `${who} gets ${tensorText(inShape)}: add a Flatten before it.`,
-        });
-      }
-      const inFeatures = inShape[0];
-      if (p.outFeatures === null) return { outputShape: null, paramCount: 0, layer: null, problem: null };
-      const paramCount = inFeatures * p.outFeatures + (p.bias ? p.outFeatures : 0);
-      return {
-        outputShape: [p.outFeatures],
-        paramCount,
-        layer: { nodeId: id, type: 'Linear', inFeatures, outFeatures: p.outFeatures, bias: p.bias },
-        problem: null,
-      };
-    }
-    case 'Conv1d': {
-      if (inShape.length !== 2) {
-        return fail({
-          code: 'needs-signal',
-          message: `${who} gets ${tensorText(inShape)} of plain features, but it needs a signal [N, channels, length]: use signal data such as the waves dataset, or replace the Conv1d with a Linear.`,
-        });
-      }
-      const [inChannels, inLength] = inShape;
-      const { outChannels, kernelSize, stride, padding } = p;
-      const paramCount =
-        outChannels !== null && kernelSize !== null ? outChannels * inChannels * kernelSize + outChannels : 0;
-      if (kernelSize === null || stride === null || padding === null) {
-        return { outputShape: null, paramCount, layer: null, problem: null };
-      }
-      const padded = inLength + 2 * padding;
-      if (kernelSize > padded) {
-        return fail(
-          {
-            code: 'kernel-too-long',
-            message: `${who} kernel (${kernelSize}) is longer than its input (${padded}${padding > 0 ? ' after padding' : ''}): use a kernel of at most ${padded}, or more padding.`,
-          },
-          paramCount,
-        );
-      }
-      const outLength = conv1dOutLength(inLength, kernelSize, stride, padding);
-      if (outLength <= 0) {
-        return fail(
-          { code: 'empty-output', message: `${who} output length would be ${outLength}: use a smaller kernel or stride, or more padding.` },
-          paramCount,
-        );
-      }
-      if (outChannels === null) return { outputShape: null, paramCount, layer: null, problem: null };
-      const out = [outChannels, outLength];
-      return (
-        tooBig(out, paramCount, 'use fewer channels or a larger stride.') ?? {
-          outputShape: out,
-          paramCount,
-          layer: { nodeId: id, type: 'Conv1d', inChannels, outChannels, kernelSize, stride, padding, inLength },
-          problem: null,
-        }
-      );
-    }
-    case 'Flatten':
-      // Flatten of plain features is a harmless no-op, as in PyTorch.
-      return { outputShape: [elements(inShape)], paramCount: 0, layer: { nodeId: id, type: 'Flatten' }, problem: null };
-    case 'Softmax':
-      if (inShape.length !== 1) {
-        return fail({
-          code: 'needs-flatten',
-          message: `${who} gets ${tensorText(inShape)}, but it turns one score per class into probabilities: add a Flatten and a Linear (one output per class) before it.`,
-        });
-      }
-      return { outputShape: [...inShape], paramCount: 0, layer: { nodeId: id, type: 'Softmax' }, problem: null };
-    case 'LeakyReLU':
-      return {
-        outputShape: [...inShape],
-        paramCount: 0,
-        layer: p.negativeSlope === null ? null : { nodeId: id, type: 'LeakyReLU', negativeSlope: p.negativeSlope },
-        problem: null,
-      };
-    case 'Add':
-    case 'Concat':
-      // Joins take several inputs: inferJoin (join-shapes.ts) infers them.
-      return { outputShape: null, paramCount: 0, layer: null, problem: null };
-    default:
-      return { outputShape: [...inShape], paramCount: 0, layer: { nodeId: id, type: p.type }, problem: null };
-  }
+  // Joins take several inputs: inferJoin (join-shapes.ts) infers them.
+  if (isJoinType(p.type)) return { outputShape: null, paramCount: 0, layer: null, problem: null };
+  const infer = blockOf(p.type).infer as ((ctx: InferContext<NodeType>) => LayerInference) | undefined;
+  if (infer) return infer({ id, who, params: p, inShape, fail, tooBig });
+  return { outputShape: [...inShape], paramCount: 0, layer: { nodeId: id, type: p.type } as ResolvedLayer, problem: null };
 }
 
 /** A per-sample input shape the engine can take: [features] or [channels, length], positive whole sizes. */

@@ -1,5 +1,6 @@
 // The model spec: what the canvas compiles to and what the engine builds a network from.
 // Plain JSON only (no callbacks, no class instances) so it saves, loads and undoes trivially.
+import type { NodeParamsByType, NodeType } from '../blocks/index';
 
 export type NodeId = string & { readonly __brand: 'NodeId' };
 export const nodeId = (s: string): NodeId => s as NodeId;
@@ -7,39 +8,8 @@ export const nodeId = (s: string): NodeId => s as NodeId;
 /** Shapes exclude the batch axis: [features] for dense data, [channels, length] for 1-D signals. */
 export type Shape = readonly number[] & { readonly __brand?: 'Shape' };
 
-export const NODE_TYPES = [
-  'Input',
-  'Linear',
-  'Conv1d',
-  'Flatten',
-  'Sigmoid',
-  'Tanh',
-  'ReLU',
-  'LeakyReLU',
-  'Identity',
-  'Softmax',
-  'Add',
-  'Concat',
-] as const;
-export type NodeType = (typeof NODE_TYPES)[number];
-
-/** Params per node type. Sizes that come from upstream (inFeatures, inChannels) are inferred, never stored. */
-export interface NodeParamsByType {
-  Input: Record<string, never>;
-  Linear: { outFeatures: number; bias?: boolean };
-  Conv1d: { outChannels: number; kernelSize: number; stride?: number; padding?: number };
-  Flatten: Record<string, never>;
-  Sigmoid: Record<string, never>;
-  Tanh: Record<string, never>;
-  ReLU: Record<string, never>;
-  LeakyReLU: { negativeSlope?: number };
-  Identity: Record<string, never>;
-  Softmax: Record<string, never>;
-  /** Two or more inputs of one shape, summed. */
-  Add: Record<string, never>;
-  /** Two or more inputs joined along the feature (or channel) axis, in the order of their edges in the spec. */
-  Concat: Record<string, never>;
-}
+/** The block kinds and their params are listed where they are defined (core/blocks/index.ts). */
+export { NODE_TYPES, type NodeType, type NodeParamsByType } from '../blocks/index';
 
 export interface SpecNode<T extends NodeType = NodeType> {
   id: NodeId;

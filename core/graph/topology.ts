@@ -4,6 +4,7 @@
 import { NODE_TYPES, nodeId, type GraphProblem, type NodeId, type NodeType } from './spec';
 import { listText, nodeLabel, valueText } from './describe';
 import { MAX_EDGES, MAX_NODES } from './limits';
+import { JOINS, joinOf } from '../blocks/index';
 
 export interface GraphNode {
   id: NodeId;
@@ -117,7 +118,7 @@ function readEdges(g: Graph, rawEdges: unknown[], problems: GraphProblem[]): voi
 }
 
 /**
- * Structure checks on a read graph: one Input, no loops, joins (Add, Concat) with two or more
+ * Structure checks on a read graph: one Input, no loops, joins (role 'join') with two or more
  * inputs and every other block with one, everything fed from the Input, one output. Returns
  * the nodes in an order the engine can run them (Input first, the output last), or null.
  */
@@ -125,7 +126,7 @@ export function checkTopology(g: Graph, problems: GraphProblem[]): NodeId[] | nu
   const before = problems.length;
   for (const n of g.nodes) {
     const ins = g.in.get(n.id) ?? [];
-    const join = n.type === 'Add' || n.type === 'Concat';
+    const join = n.type === null ? undefined : joinOf(n.type);
     if (!join && ins.length > 1) {
       problems.push({
         code: 'branch',
@@ -135,12 +136,11 @@ export function checkTopology(g: Graph, problems: GraphProblem[]): NodeId[] | nu
       });
     }
     if (join && ins.length < 2) {
-      const what = n.type === 'Add' ? 'sums two or more inputs of one shape' : 'joins two or more inputs side by side';
       problems.push({
         code: 'join-inputs',
         nodeId: n.id,
         ...(ins.length ? { relatedNodeIds: ins } : {}),
-        message: `${label(g, n.id)} gets ${ins.length ? `input from only ${listText(ins)}` : 'no input'}: an ${n.type} ${what}, so connect ${ins.length ? 'another block' : 'two blocks'} into it, or delete it.`,
+        message: `${label(g, n.id)} gets ${ins.length ? `input from only ${listText(ins)}` : 'no input'}: an ${n.type} ${join.does}, so connect ${ins.length ? 'another block' : 'two blocks'} into it, or delete it.`,
       });
     }
   }
@@ -197,7 +197,7 @@ export function checkTopology(g: Graph, problems: GraphProblem[]): NodeId[] | nu
           code: 'many-outputs',
           nodeId: ends[0],
           relatedNodeIds: ends.slice(1),
-          message: `The network has ${ends.length} outputs (${listText(ends)}: blocks whose output nothing uses), but the loss reads one: join the branches with an Add or Concat, or delete the blocks you do not need.`,
+          message: `The network has ${ends.length} outputs (${listText(ends)}: blocks whose output nothing uses), but the loss reads one: join the branches with an ${Object.keys(JOINS).join(' or ')}, or delete the blocks you do not need.`,
         });
       }
     }

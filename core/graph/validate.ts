@@ -1,7 +1,8 @@
 // compileModel: a model spec (whatever it holds) and the data's input shape in, either a
 // resolved graph of layers in running order or every problem found, each naming its node. Never throws.
 import type { GraphProblem, ModelSpec, NodeId, NodeShapeInfo } from './spec';
-import { isJoinType, type CompileResult, type ResolvedLayer } from './resolved';
+import type { CompileResult, ResolvedLayer } from './resolved';
+import { isJoinType } from '../blocks/index';
 import { readGraph, checkTopology, type Graph } from './topology';
 import { readNodeParams, type NodeParams } from './node-params';
 import { inferLayer, inputShapeProblem, type LayerInference } from './shapes';
@@ -33,7 +34,7 @@ interface Inferred {
 /**
  * Pushes the input shape forward along the connections from every Input, as far as it
  * goes: a plain block gets a shape when it has exactly one incoming connection whose source
- * has one, a join (Add, Concat) when it has two or more and all of them have one. Runs on
+ * has one, a join when it has two or more and all of them have one. Runs on
  * broken graphs too, so the canvas can show shapes next to the errors.
  */
 function propagate(

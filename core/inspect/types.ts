@@ -31,7 +31,7 @@ export interface NodeView {
   readonly layerNumber: number;
   /** The nodes it reads, in edge order (the Input's id for the data); two or more for a join. */
   readonly sources?: readonly NodeId[];
-  /** Its input; for a join (Add, Concat), the first of `inputs`. */
+  /** Its input; for a join, the first of `inputs`. */
   readonly input: Mat;
   /** A join's inputs, in edge order. */
   readonly inputs?: readonly Mat[];

@@ -1,7 +1,7 @@
 // "Why is this number what it is": for any number of the step-through, the rule that produced
 // it in the lab's notation and the same rule with the numbers filled in. The value reported is
 // always the engine's own; the filled-in terms are the engine's inputs to that rule.
-import { blockOf } from '../blocks/index';
+import { blockOf, isJoinType, JOINS } from '../blocks/index';
 import { coords, num, op, sub, sumText } from './format';
 import type { Mat, NodeView, OptimizerParamStep, StepperView, ValueRef, Why } from './types';
 
@@ -115,6 +115,10 @@ function explainOutput(node: NodeView, index: number, xs: string): Why {
     const f = ew.forward(ys, xs, x, node.negativeSlope ?? 0);
     return why(title, f.formula, f.filled, value);
   }
+  if (isJoinType(node.type)) {
+    const f = JOINS[node.type].whyOutput({ ys, index, inputs: node.inputs ?? [node.input], sources: node.sources ?? [], output: node.output });
+    return why(title, f.formula, f.filled, value);
+  }
   switch (node.type) {
     case 'Linear': {
       const [i, o] = c;
@@ -143,25 +147,6 @@ function explainOutput(node: NodeView, index: number, xs: string): Why {
       }
       const k = sub(node.layerNumber);
       return why(title, `${ys}[i,o,t] = b${k}[o] + Σ_c Σ_j W${k}[o,c,j]·${xs}[i,c,t·${cv.stride}−${cv.padding}+j]`, sumText(terms, 8), value, cv.padding ? ['Positions outside the signal are zero padding and add nothing.'] : []);
-    }
-    case 'Add': {
-      const ins = node.inputs ?? [node.input];
-      const names = (node.sources ?? []).map((id) => `‘${id}’`).join(' + ');
-      return why(title, `${ys} = the sum of its inputs${names ? ` (${names})` : ''}`, sumText(ins.map((m) => op(m.data[index])), 8), value);
-    }
-    case 'Concat': {
-      const ins = node.inputs ?? [node.input];
-      const [i, rest] = [Math.floor(index / sizeOfRow(node.output.shape)), index % sizeOfRow(node.output.shape)];
-      let offset = 0;
-      for (let k = 0; k < ins.length; k++) {
-        const size = sizeOfRow(ins[k].shape);
-        if (rest < offset + size) {
-          const from = node.sources?.[k] ?? `input ${k + 1}`;
-          return why(title, `${ys} = its inputs side by side (input ${k + 1}: ‘${from}’)`, num(ins[k].data[i * size + rest - offset]), value);
-        }
-        offset += size;
-      }
-      return why(title, `${ys} = its inputs side by side`, num(value), value);
     }
     case 'Flatten': {
       const inC = coords(node.input.shape, index);
@@ -329,6 +314,10 @@ function explainGradInput(v: StepperView, node: NodeView, index: number): Why | 
     const note = elementwiseWhy(node)?.blockedNote?.(xs, x);
     return why(title, `∂L/∂${xs} = ∂L/∂${ys} ⊙ ${d.formula}`, `${op(g)} · ${d.filled}`, value, note ? [note] : []);
   }
+  if (isJoinType(node.type)) {
+    const f = JOINS[node.type].whyGradInput(xs, ys, g, value);
+    return why(title, f.formula, f.filled, value);
+  }
   switch (node.type) {
     // An element-wise kind reaches here only when its derivative is 1 (Identity).
     case 'Sigmoid':
@@ -338,10 +327,6 @@ function explainGradInput(v: StepperView, node: NodeView, index: number): Why | 
     case 'Identity':
     case 'Flatten':
       return why(title, `∂L/∂${xs} = ∂L/∂${ys} (passes straight through)`, num(g), value);
-    case 'Add':
-      return why(title, `∂L/∂${xs} = ∂L/∂${ys} (an Add passes the gradient unchanged to every input)`, num(g), value);
-    case 'Concat':
-      return why(title, `∂L/∂${xs} = this input's part of ∂L/∂${ys} (a Concat splits the gradient back)`, num(value), value);
     case 'Softmax': {
       const w = node.output.shape[node.output.shape.length - 1];
       const row = index - (index % w);
@@ -448,9 +433,4 @@ function explainOptimizer(v: StepperView, node: NodeView, s: OptimizerParamStep,
     case 'Adam':
       return why(`update of ${pname}`, `update = −lr·m̂ / (√v̂ + ε)   (t = ${o.t}, ε = ${num(h.eps)})`, `−${num(lr)}·${op(cur('mHat'))} / (√${num(cur('vHat'))} + ${num(h.eps)})`, value, notes);
   }
-}
-
-/** Values per sample in a batched shape [n, ...]. */
-function sizeOfRow(shape: readonly number[]): number {
-  return shape.slice(1).reduce((a, b) => a * b, 1);
 }

@@ -11,6 +11,7 @@ import { ensure, type Layer, type Param } from './layer';
 /** A resolved Conv1d node's sizes (the graph's own description, without its id). */
 export type Conv1dConfig = Omit<Extract<ResolvedLayer, { type: 'Conv1d' }>, 'nodeId' | 'type'>;
 
+/** Conv1d output length, the reference convention: floor((L + 2p − k) / s) + 1. */
 export function conv1dOutLength(inLength: number, kernelSize: number, stride: number, padding: number): number {
   return Math.floor((inLength + 2 * padding - kernelSize) / stride) + 1;
 }

@@ -1,7 +1,7 @@
 // Builds the layer objects for a resolved model: each plain layer gets the output shape of
 // its source, each join the shapes of its inputs.
-import type { CompiledModel, JoinType, ResolvedLayer } from '../graph/resolved';
-import { blockOf } from '../blocks/index';
+import type { CompiledModel, ResolvedLayer } from '../graph/resolved';
+import { blockOf, type JoinType } from '../blocks/index';
 import type { Block } from './join';
 import type { Layer } from './layer';
 

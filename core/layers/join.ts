@@ -1,7 +1,7 @@
-// What a join (Add, Concat) offers the network: like a Layer, but it reads two or more
-// inputs and hands a gradient back to each. Joins own no params.
+// What a join (a kind whose role is 'join') offers the network: like a Layer, but it reads
+// two or more inputs and hands a gradient back to each. Joins own no params.
 import type { NodeId } from '../graph/spec';
-import type { JoinType } from '../graph/resolved';
+import { isJoinType, type JoinType } from '../blocks/index';
 import type { Layer, Param } from './layer';
 
 export interface JoinLayer {
@@ -16,8 +16,8 @@ export interface JoinLayer {
   /** Output for the first n samples of each input; the layer's own buffer, valid until the next forward. */
   forward(xs: readonly Float64Array[], n: number): Float64Array;
   /**
-   * dL/d(input) for each input, given dL/dy: buffers the layer owns (Concat) or gradOut itself
-   * (Add, whose derivative is 1 for every input). Valid until the next backward.
+   * dL/d(input) for each input, given dL/dy: buffers the layer owns, or gradOut itself where
+   * the derivative is 1 for every input. Valid until the next backward.
    */
   backward(gradOut: Float64Array, n: number): readonly Float64Array[];
 }
@@ -25,4 +25,4 @@ export interface JoinLayer {
 /** Any block of a network: a layer with one input, or a join. */
 export type Block = Layer | JoinLayer;
 
-export const isJoin = (b: Block): b is JoinLayer => b.type === 'Add' || b.type === 'Concat';
+export const isJoin = (b: Block): b is JoinLayer => isJoinType(b.type);

@@ -5,6 +5,7 @@
 import type { ResolvedLayer } from '../graph/resolved';
 import { describePrediction, resolveTrained } from '../export/trained';
 import { stringifyStable } from './stringify';
+import { JOINS } from '../blocks/index';
 import type { Project } from './types';
 
 export const WEIGHTS_FORMAT = 'bpnn-weights';
@@ -12,11 +13,15 @@ export const WEIGHTS_VERSION = 1;
 
 export type ExportWeightsResult = { ok: true; text: string } | { ok: false; message: string };
 
+const joinTypes = Object.keys(JOINS);
+/** "Add and Concat" */
+const JOIN_NAMES = `${joinTypes.slice(0, -1).join(', ')} and ${joinTypes[joinTypes.length - 1]}`;
+
 export const WEIGHTS_CONVENTIONS: readonly string[] = [
   'Every tensor is {"shape": [...], "data": [...]}: data is flat and row-major (C order). In NumPy: np.array(t["data"]).reshape(t["shape"]).',
   'Batch first: a batch of samples is [N, *inputShape], i.e. [N, features] for points and [N, channels, length] for 1-D signals.',
-  'Run the layers in the order listed; each one takes the outputs of the nodes in its "inputs" (node ids; inputNode stands for the data): one for every layer but Add and Concat, listed in an order where every input comes first.',
-  'Add: two or more inputs of one shape, summed element by element. Concat: two or more inputs joined in the order of "inputs", along the last axis of [N, F] or the channel axis of [N, C, L].',
+  `Run the layers in the order listed; each one takes the outputs of the nodes in its "inputs" (node ids; inputNode stands for the data): one for every layer but ${JOIN_NAMES}, listed in an order where every input comes first.`,
+  Object.values(JOINS).map((j) => j.convention).join(' '),
   'Linear: weight is [outFeatures, inFeatures], bias is [outFeatures]; y = x @ weight.T + bias (no bias when "bias" is false).',
   'Conv1d: weight is [outChannels, inChannels, kernelSize], bias is [outChannels]; a cross-correlation (the kernel is not flipped) over the input padded with "padding" zeros at both ends, moving "stride" steps; output length = floor((inLength + 2*padding - kernelSize) / stride) + 1; y[n, o, t] = bias[o] + sum over c, k of weight[o, c, k] * xpadded[n, c, t*stride + k].',
   'Flatten: [N, C, L] becomes [N, C*L], row-major (all of channel 0 first).',
@@ -24,24 +29,10 @@ export const WEIGHTS_CONVENTIONS: readonly string[] = [
   'Softmax: over the last axis, exp(x - max(x)) / sum(exp(x - max(x))).',
 ];
 
+/** A layer's resolved sizes and settings; a join's input shapes are left out, being its inputs' own outputs. */
 function layerParams(layer: ResolvedLayer): Record<string, number | boolean> {
-  switch (layer.type) {
-    case 'Linear':
-      return { inFeatures: layer.inFeatures, outFeatures: layer.outFeatures, bias: layer.bias };
-    case 'Conv1d':
-      return {
-        inChannels: layer.inChannels,
-        outChannels: layer.outChannels,
-        kernelSize: layer.kernelSize,
-        stride: layer.stride,
-        padding: layer.padding,
-        inLength: layer.inLength,
-      };
-    case 'LeakyReLU':
-      return { negativeSlope: layer.negativeSlope };
-    default:
-      return {};
-  }
+  const { nodeId: _id, type: _type, ...rest } = layer;
+  return Object.fromEntries(Object.entries(rest).filter((e): e is [string, number | boolean] => typeof e[1] !== 'object'));
 }
 
 export function exportWeights(project: Project): ExportWeightsResult {

@@ -10,9 +10,10 @@ import type { DatasetSpec, GeneratorName } from '../data/types';
 import { GENERATORS } from '../data/types';
 import { datasetInputShape } from '../data/shape';
 import type { CompiledModel, ResolvedLayer } from '../graph/resolved';
-import { conv1dOutLength } from '../graph/shapes';
+import type { NodeType } from '../graph/spec';
 import { compileModel } from '../graph/validate';
 import { fusesWithLoss } from '../losses/fused';
+import { blockOf, type BlockDefinition } from '../blocks/index';
 import { sizeOf } from '../tensor';
 import type { TrainProblem } from './session-types';
 import { stepBatchSize, validateSettings } from './settings';
@@ -84,79 +85,41 @@ interface Shaped {
   inSize: number;
   outShape: readonly number[];
   outSize: number;
-  /** Conv1d: one batch's windows per sample (T·C·K); 0 otherwise. */
-  window: number;
   params: number;
-  /** Linear keeps Wᵀ next to W for its product kernel. */
-  transposed: number;
+  /** Values kept beside the params (its block's extraWeights). */
+  extra: number;
   /** Read by more than one layer: backward sums their gradients in a buffer of its own. */
   fanOut: boolean;
 }
 
+/** The block definition of a layer, with its own layer type (each hook sees its own kind). */
+const blockOfLayer = (layer: ResolvedLayer): BlockDefinition<NodeType> => blockOf(layer.type) as BlockDefinition<NodeType>;
+
 function shapeChain(model: CompiledModel): Shaped[] {
-  const out: Shaped[] = [];
-  const shapes = new Map<string, readonly number[]>([[model.inputId, model.inputShape]]);
+  // Shape inference already gave every node its output shape and param count.
+  const info = new Map(model.shapes.map((s) => [s.nodeId as string, s]));
   const readers = new Map<string, number>();
   for (const ids of model.sources) for (const id of ids) readers.set(id, (readers.get(id) ?? 0) + 1);
-  model.layers.forEach((layer, i) => {
-    const shape = shapes.get(model.sources[i][0]) ?? model.inputShape;
-    const inSize = sizeOf(shape);
-    let outShape: readonly number[] = shape;
-    let window = 0;
-    let params = 0;
-    let transposed = 0;
-    if (layer.type === 'Linear') {
-      outShape = [layer.outFeatures];
-      transposed = layer.inFeatures * layer.outFeatures;
-      params = transposed + (layer.bias ? layer.outFeatures : 0);
-    } else if (layer.type === 'Conv1d') {
-      const T = conv1dOutLength(layer.inLength, layer.kernelSize, layer.stride, layer.padding);
-      outShape = [layer.outChannels, T];
-      window = T * layer.inChannels * layer.kernelSize;
-      params = layer.outChannels * layer.inChannels * layer.kernelSize + layer.outChannels;
-    } else if (layer.type === 'Flatten') {
-      outShape = [inSize];
-    } else if (layer.type === 'Concat') {
-      const lead = layer.inShapes.reduce((a, x) => a + x[0], 0);
-      outShape = layer.inShapes[0].length === 1 ? [lead] : [lead, layer.inShapes[0][1]];
-    }
-    shapes.set(layer.nodeId, outShape);
+  return model.layers.map((layer, i) => {
+    const source = model.sources[i][0];
+    const inShape = source === model.inputId ? model.inputShape : (info.get(source)?.outputShape ?? model.inputShape);
+    const own = info.get(layer.nodeId);
+    const outShape = own?.outputShape ?? inShape;
     const fanOut = (readers.get(layer.nodeId) ?? 0) > 1;
-    out.push({ layer, inShape: shape, inSize, outShape, outSize: sizeOf(outShape), window, params, transposed, fanOut });
+    const extra = blockOfLayer(layer).extraWeights?.(layer) ?? 0;
+    return { layer, inShape, inSize: sizeOf(inShape), outShape, outSize: sizeOf(outShape), params: own?.paramCount ?? 0, extra, fanOut };
   });
-  return out;
 }
 
 /**
- * Values per sample each layer keeps for a batch: its output, and when backward reaches it,
- * its input gradient (the first layer of a training run skips that one) and Conv1d's windows,
- * and at a fan-out the buffer its readers' gradients are summed in.
+ * Values per sample each layer keeps for a batch: its block's buffers (its output, and when
+ * backward reaches it, whatever it needs for the gradients; the first layer of a training run
+ * hands its input none), and at a fan-out the buffer its readers' gradients are summed in.
  */
 function layerValues(s: Shaped, index: number, backward: boolean, firstNeedsGrad: boolean): number {
   const inputGrad = backward && (index > 0 || firstNeedsGrad);
   const acc = backward && s.fanOut ? s.outSize : 0;
-  switch (s.layer.type) {
-    case 'Linear':
-      return s.outSize + (inputGrad ? s.inSize : 0) + acc;
-    case 'Conv1d':
-      return s.outSize + s.window + (inputGrad ? s.window + s.inSize : 0) + acc;
-    case 'Sigmoid':
-    case 'Tanh':
-    case 'ReLU':
-    case 'LeakyReLU':
-    case 'Softmax':
-      // Element-wise layers write their input gradient whether or not it is needed.
-      return s.outSize + (backward ? s.inSize : 0) + acc;
-    case 'Identity':
-    case 'Flatten':
-      return acc;
-    case 'Add':
-      // Its output; backward hands gradOut itself to every input.
-      return s.outSize + acc;
-    case 'Concat':
-      // Its output and, in backward, one gradient buffer per input (together as large).
-      return s.outSize + (backward ? s.outSize : 0) + acc;
-  }
+  return (blockOfLayer(s.layer).batchValues?.(s, backward, inputGrad) ?? 0) + acc;
 }
 
 const samples = (n: number): string => `${n} sample${n === 1 ? '' : 's'}`;
@@ -173,8 +136,8 @@ function activationParts(chain: readonly Shaped[], rows: number, loss: Settings[
   let perSample = 0;
   let sizedBy: MemoryPart['sizedBy'];
   chain.forEach((s, l) => {
-    if (s.layer.type === 'Linear') sizedBy = { nodeId: s.layer.nodeId, what: 'units' };
-    if (s.layer.type === 'Conv1d') sizedBy = { nodeId: s.layer.nodeId, what: 'channels' };
+    const width = blockOf(s.layer.type).width;
+    if (width) sizedBy = { nodeId: s.layer.nodeId, what: width };
     const values = layerValues(s, l, l <= startAt, purpose !== 'train');
     if (values === 0) return;
     perSample += values * FLOAT;
@@ -209,7 +172,7 @@ function weightsPart(chain: readonly Shaped[], copies: number, label: string): M
   let transposed = 0;
   for (const s of chain) {
     params += s.params;
-    transposed += s.transposed;
+    transposed += s.extra;
   }
   return { kind: 'weights', label, bytes: (params * copies + transposed) * FLOAT };
 }
@@ -237,8 +200,9 @@ function neuronsPart(chain: readonly Shaped[], data: DataSize, res: number | und
   const cells = res * res;
   let bytes = cells * 2 * FLOAT;
   for (const s of chain) {
-    bytes += (s.params * 3 + s.transposed) * FLOAT;
-    if (s.layer.type !== 'Flatten' && s.layer.type !== 'Identity') bytes += cells * s.outSize * FLOAT;
+    bytes += (s.params * 3 + s.extra) * FLOAT;
+    // A kind that keeps no buffers of its own has no output grid of its own either.
+    if (blockOf(s.layer.type).batchValues) bytes += cells * s.outSize * FLOAT;
     if (s.outShape.length === 1 && s.outSize <= 64) bytes += (cells + 2) * s.outSize * SINGLE;
   }
   return { kind: 'neurons', label: `the neuron views (${res}×${res} per unit)`, bytes };

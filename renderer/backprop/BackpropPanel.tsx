@@ -4,7 +4,7 @@
 // the engine's own layers and optimizer.
 import { informativeSample, zeroInputs } from './default-sample';
 import { useEffect, useRef, type ReactElement } from 'react';
-import { formatWhyNumber, inputSymbol, MAX_INSPECT_SAMPLES, outputSymbol, subscript } from '../../core/index';
+import { formatWhyNumber, inputSymbol, joinOf, MAX_INSPECT_SAMPLES, outputSymbol, subscript } from '../../core/index';
 import type { NodeView, OptimizerParamStep, StepperView, ValueRef } from '../../core/index';
 import { useDatasetView } from '../charts/dataset-view';
 import { Matrix } from './Matrix';
@@ -104,9 +104,7 @@ function NodeSection({ v, node, active }: { v: StepperView; node: NodeView; acti
       )}
       {bwd && join && (
         <p className="bp-graph-note" data-testid={`join-note-${id}`}>
-          {node.type === 'Add'
-            ? `A sum passes its Δ unchanged to each input: ${join.join(' and ')} each get the same Δ.`
-            : `A Concat splits its Δ: each input gets the slice it contributed, in input order (${join.join(', ')}).`}
+          {joinOf(node.type)?.gradNote(join)}
         </p>
       )}
       {bwd &&

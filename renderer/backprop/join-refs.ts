@@ -1,9 +1,8 @@
-// What the Backprop tab shows at the joins of a graph: which block each input of an Add or a
-// Concat comes from, where each number of an input's Δ comes from (an Add passes its Δ
-// unchanged to every input; a Concat hands each input its own slice of it), and which blocks
-// a fan-out's Δ is summed from. Every cell maps to a number core can explain (ValueRef), so
-// clicking it shows the right "why".
-import type { NodeId, NodeView, StepperView, ValueRef } from '../../core/index';
+// What the Backprop tab shows at the joins of a graph: which block each input of a join
+// comes from, where each number of an input's Δ comes from (each join's definition says),
+// and which blocks a fan-out's Δ is summed from. Every cell maps to a number core can explain
+// (ValueRef), so clicking it shows the right "why".
+import { joinOf, type NodeId, type NodeView, type StepperView, type ValueRef } from '../../core/index';
 
 /** The blocks that read a node's output (more than one: a fan-out, whose Δ is their sum). */
 export function consumersOf(v: StepperView, id: NodeId): NodeId[] {
@@ -20,19 +19,8 @@ export function joinInputRef(v: StepperView, node: NodeView, i: number, index: n
   return { kind: 'input', nodeId: reader.nodeId, index };
 }
 
-/**
- * Cell `index` of the join's i-th input gradient as a cell of the join's output gradient: the
- * same cell for an Add; for a Concat, the cell of input i's slice of the joined axis (axis 1:
- * features of [N, C], channels of [N, C, L]).
- */
+/** Cell `index` of the join's i-th input gradient as a cell of the join's output gradient (its definition knows how). */
 export function joinGradIndex(node: NodeView, i: number, index: number): number {
-  if (node.type !== 'Concat') return index;
   const shapes = (node.inputs ?? [node.input]).map((m) => m.shape);
-  const inner = shapes[i].slice(2).reduce((a, b) => a * b, 1);
-  const widths = shapes.map((s) => s[1]);
-  const total = widths.reduce((a, b) => a + b, 0);
-  const offset = widths.slice(0, i).reduce((a, b) => a + b, 0);
-  const per = widths[i] * inner;
-  const n = Math.floor(index / per);
-  return n * total * inner + offset * inner + (index % per);
+  return joinOf(node.type)?.gradIndex(shapes, i, index) ?? index;
 }
