@@ -1,6 +1,7 @@
 // The canvas/results split, remembered per user in the browser's storage; a
 // missing, unreadable or out-of-range value gives the default.
 import { clampShare, SHARE_MAX, SHARE_MIN } from './Splitter';
+import { userStorage } from '../store/user-storage';
 
 export const SPLIT_KEY = 'bpnn.canvasShare';
 /** The canvas's share by default: enough room under it for the charts' first row at 720 px. */
@@ -8,15 +9,7 @@ export const DEFAULT_SHARE = 0.52;
 
 type KeyValue = Pick<Storage, 'getItem' | 'setItem'>;
 
-function storage(): KeyValue | null {
-  try {
-    return (globalThis as { localStorage?: KeyValue }).localStorage ?? null;
-  } catch {
-    return null;
-  }
-}
-
-export function loadShare(store: KeyValue | null = storage()): number {
+export function loadShare(store: KeyValue | null = userStorage()): number {
   try {
     const v = Number(store?.getItem(SPLIT_KEY) ?? Number.NaN);
     return Number.isFinite(v) && v >= SHARE_MIN && v <= SHARE_MAX ? v : DEFAULT_SHARE;
@@ -25,7 +18,7 @@ export function loadShare(store: KeyValue | null = storage()): number {
   }
 }
 
-export function saveShare(share: number, store: KeyValue | null = storage()): void {
+export function saveShare(share: number, store: KeyValue | null = userStorage()): void {
   try {
     store?.setItem(SPLIT_KEY, String(clampShare(share)));
   } catch {

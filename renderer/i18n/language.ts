@@ -1,6 +1,7 @@
 // Which language the app speaks: the user's choice if they made one, else the first of the
 // system's languages we have (Electron's renderer reports the system locale in
 // navigator.languages, the browser its own list), else English.
+import { userStorage } from '../store/user-storage';
 
 export const LANGUAGES = ['en', 'zh-TW'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -27,16 +28,8 @@ export const isLanguage = (v: unknown): v is Language => typeof v === 'string' &
 
 type KeyValue = Pick<Storage, 'getItem' | 'setItem'>;
 
-function storage(): KeyValue | null {
-  try {
-    return (globalThis as { localStorage?: KeyValue }).localStorage ?? null;
-  } catch {
-    return null;
-  }
-}
-
 /** The stored choice, else the system's languages, else English. */
-export function initialLanguage(store: KeyValue | null = storage(), system: readonly string[] = globalThis.navigator?.languages ?? []): Language {
+export function initialLanguage(store: KeyValue | null = userStorage(), system: readonly string[] = globalThis.navigator?.languages ?? []): Language {
   let stored: string | null = null;
   try {
     stored = store?.getItem(LANGUAGE_KEY) ?? null;
@@ -46,7 +39,7 @@ export function initialLanguage(store: KeyValue | null = storage(), system: read
   return isLanguage(stored) ? stored : (matchLanguage(system) ?? 'en');
 }
 
-export function rememberLanguage(language: Language, store: KeyValue | null = storage()): void {
+export function rememberLanguage(language: Language, store: KeyValue | null = userStorage()): void {
   try {
     store?.setItem(LANGUAGE_KEY, language);
   } catch {

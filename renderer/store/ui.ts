@@ -3,22 +3,15 @@
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import { MAX_MEMORY_LIMIT, MIN_MEMORY_LIMIT } from '../../core/index';
 import type { Clip } from './graph-edits';
+import { userStorage } from './user-storage';
 
 /** Where the user's memory limit is remembered: it is about this computer, not a project. */
 export const MEMORY_LIMIT_KEY = 'bpnn.memoryLimit';
 
 type KeyValue = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-function storage(): KeyValue | null {
-  try {
-    return (globalThis as { localStorage?: KeyValue }).localStorage ?? null;
-  } catch {
-    return null;
-  }
-}
-
 /** The remembered limit in bytes; null (automatic) when none, or when what is stored is not a usable size. */
-export function readMemoryLimit(store: KeyValue | null = storage()): number | null {
+export function readMemoryLimit(store: KeyValue | null = userStorage()): number | null {
   try {
     const v = Number(store?.getItem(MEMORY_LIMIT_KEY) ?? NaN);
     return Number.isInteger(v) && v >= MIN_MEMORY_LIMIT && v <= MAX_MEMORY_LIMIT ? v : null;
@@ -119,7 +112,7 @@ export const useUiStore: UseBoundStore<StoreApi<UiState>> = create<UiState>()((s
     const limit = bytes !== null && Number.isInteger(bytes) && bytes >= MIN_MEMORY_LIMIT && bytes <= MAX_MEMORY_LIMIT ? bytes : null;
     set({ memoryLimit: limit });
     try {
-      const store = storage();
+      const store = userStorage();
       if (limit === null) store?.removeItem(MEMORY_LIMIT_KEY);
       else store?.setItem(MEMORY_LIMIT_KEY, String(limit));
     } catch {
