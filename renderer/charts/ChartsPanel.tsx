@@ -2,6 +2,7 @@
 // last run of the project), and for the trained network the decision boundary (2-D data),
 // the lab's ground-truth-vs-prediction figure, the confusion matrix and a predictions table.
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { EpochMetrics, Project, RunCurves } from '../../core/index';
 import { formatNumber } from '../../core/index';
 import { useProjectStore } from '../store/project';
@@ -24,6 +25,7 @@ import { PredictionTable } from './PredictionTable';
 import { predictionsFor, type Predictions } from '../../report/charts/predictions';
 import { metricsFromCurves } from './run-curves';
 import { useThrottled } from './use-throttled';
+import { t } from '../i18n';
 import './charts.css';
 
 const EMPTY: EpochMetrics[] = [];
@@ -50,8 +52,9 @@ interface CurveSummary {
 
 function describeLast(c: CurveSummary, what: 'loss' | 'accuracy'): string {
   const v = what === 'loss' ? c.lastLoss : c.lastAccuracy;
-  if (c.epochs === 0 || v === null) return 'No epochs yet.';
-  return `${c.epochs} epochs; last train ${what} ${what === 'loss' ? formatNumber(v) : `${(v * 100).toFixed(1)}%`}.`;
+  if (c.epochs === 0 || v === null) return t('charts.noEpochs');
+  const value = what === 'loss' ? formatNumber(v) : `${(v * 100).toFixed(1)}%`;
+  return what === 'loss' ? t('charts.lastLoss', { count: c.epochs, value }) : t('charts.lastAccuracy', { count: c.epochs, value });
 }
 
 function summaryOfMetrics(metrics: readonly EpochMetrics[]): CurveSummary {
@@ -112,6 +115,7 @@ function useFirstRowHeight(box: RefObject<HTMLDivElement | null>): number {
 }
 
 export function ChartsPanel() {
+  const { t } = useTranslation();
   const status = useTrainingStore((s) => s.status);
   const liveMetrics = useTrainingStore((s) => s.metrics);
   const totalEpochs = useTrainingStore((s) => s.totalEpochs);
@@ -142,11 +146,14 @@ export function ChartsPanel() {
   );
   const epochsAxis = active ? totalEpochs : (lastRun?.settings.epochs ?? totalEpochs);
 
-  const lossOpt = useMemo(() => () => lossChartOption(metrics(), epochsAxis), [metrics, epochsAxis]);
-  const accOpt = useMemo(() => () => accuracyChartOption(metrics(), epochsAxis), [metrics, epochsAxis]);
+  // t: the titles and legends are in the chosen language.
+  const lossOpt = useMemo(() => () => lossChartOption(metrics(), epochsAxis), [metrics, epochsAxis, t]);
+  const accOpt = useMemo(() => () => accuracyChartOption(metrics(), epochsAxis), [metrics, epochsAxis, t]);
 
   // Results of another set-up are never drawn against this one's data.
   const previous = stale.length > 0;
+  const lossDescription = (previous ? t('charts.fromPrevious') : '') + describeLast(summary, 'loss');
+  const accuracyDescription = (previous ? t('charts.fromPrevious') : '') + describeLast(summary, 'accuracy');
   const { predictions, unfit } = usePredictions(project, active || previous);
   const stem = fileStem(project.name);
   const plot = view.ok ? view.plot : null;
@@ -163,7 +170,7 @@ export function ChartsPanel() {
   );
   const confusionOpt = useMemo(
     () => (predictions && plot ? confusionMatrixOption(confusionMatrix(plot.labels, predictions.predicted, predictions.numClasses), plot.classNames) : null),
-    [predictions, plot],
+    [predictions, plot, t],
   );
 
   return (
@@ -176,26 +183,26 @@ export function ChartsPanel() {
       {/* First row, in view without scrolling: the decision boundary (its place kept while it
           is not there yet), then loss and accuracy. */}
       {boundaryOpt ? (
-        <ChartCard option={boundaryOpt} label="Decision boundary" testId="boundary-chart" fileStem={`${stem}-boundary`} height={square.height} width={square.width + CARD_BORDER_PX} />
+        <ChartCard option={boundaryOpt} label={t('charts.boundary')} testId="boundary-chart" fileStem={`${stem}-boundary`} height={square.height} width={square.width + CARD_BORDER_PX} />
       ) : points2d && !previous ? (
         <div className="boundary-placeholder" style={{ width: square.width + CARD_BORDER_PX, height: square.height }} data-testid="boundary-placeholder">
-          The decision boundary appears here while the network trains.
+          {t('charts.boundaryPlaceholder')}
         </div>
       ) : null}
-      <ChartCard option={lossOpt} label="Loss chart" description={(previous ? 'From the previous set-up: ' : '') + describeLast(summary, 'loss')} testId="loss-chart" fileStem={`${stem}-loss`} height={rowHeight} />
-      <ChartCard option={accOpt} label="Accuracy chart" description={(previous ? 'From the previous set-up: ' : '') + describeLast(summary, 'accuracy')} testId="accuracy-chart" fileStem={`${stem}-accuracy`} height={rowHeight} />
+      <ChartCard option={lossOpt} label={t('charts.lossChart')} description={lossDescription} testId="loss-chart" fileStem={`${stem}-loss`} height={rowHeight} />
+      <ChartCard option={accOpt} label={t('charts.accuracyChart')} description={accuracyDescription} testId="accuracy-chart" fileStem={`${stem}-accuracy`} height={rowHeight} />
       {comparisonOpt ? (
-        <ChartCard option={comparisonOpt} label="Ground truth and prediction" testId="comparison-chart" fileStem={`${stem}-prediction`} height={Math.min(MAX_CHART_PX, Math.max(260, rowHeight))} wide />
+        <ChartCard option={comparisonOpt} label={t('charts.comparison')} testId="comparison-chart" fileStem={`${stem}-prediction`} height={Math.min(MAX_CHART_PX, Math.max(260, rowHeight))} wide />
       ) : null}
-      {confusionOpt ? <ChartCard option={confusionOpt} label="Confusion matrix" testId="confusion-chart" fileStem={`${stem}-confusion`} height={260} wide /> : null}
+      {confusionOpt ? <ChartCard option={confusionOpt} label={t('charts.confusionMatrix')} testId="confusion-chart" fileStem={`${stem}-confusion`} height={260} wide /> : null}
       {predictions && plot ? <PredictionTable data={plot} predictions={predictions} /> : null}
       {unfit ? (
         <p className="charts-hint" role="status">
-          The network or its data changed since these weights were trained, so they no longer fit it: the decision boundary and predictions appear again after you train (or Undo the change).
+          {t('charts.unfit')}
         </p>
       ) : null}
       {!predictions && !active && summary.epochs === 0 && !previous ? (
-        <p className="charts-hint">Press Train to see the loss and accuracy here, epoch by epoch.</p>
+        <p className="charts-hint">{t('charts.pressTrain')}</p>
       ) : null}
     </div>
   );

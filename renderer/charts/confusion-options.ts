@@ -3,6 +3,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { plotArea } from '../../report/charts/layout';
 import { CIVIDIS_STOPS } from '../../report/charts/palette';
+import { t } from '../i18n';
 
 /** counts[true][predicted]. */
 export function confusionMatrix(truth: ArrayLike<number>, predicted: ArrayLike<number>, numClasses: number): number[][] {
@@ -34,17 +35,17 @@ export function confusionMatrixOption(matrix: number[][], classNames: string[]):
   }
   return {
     animation: false,
-    title: { text: 'Confusion matrix', left: 8, top: 4, textStyle: { fontSize: 14 } },
+    title: { text: t('charts.confusionMatrix'), left: 8, top: 4, textStyle: { fontSize: 14 } },
     tooltip: {
       trigger: 'item',
       formatter: (p: { value?: [number, number, number] }) => {
         const v = p.value;
-        return v ? `true ${names[k - 1 - v[1]]}, predicted ${names[v[0]]}: ${v[2]}` : '';
+        return v ? t('charts.confusionTooltip', { truth: names[k - 1 - v[1]], predicted: names[v[0]], count: v[2] }) : '';
       },
     },
     grid: plotArea({ left: 90, right: 16, top: 40, bottom: 56 }),
-    xAxis: { type: 'category', data: names, name: 'Predicted', nameLocation: 'middle', nameGap: 32, splitArea: { show: false } },
-    yAxis: { type: 'category', data: [...names].reverse(), name: 'True', nameLocation: 'middle', nameGap: 70 },
+    xAxis: { type: 'category', data: names, name: t('charts.predicted'), nameLocation: 'middle', nameGap: 32, splitArea: { show: false } },
+    yAxis: { type: 'category', data: [...names].reverse(), name: t('charts.truth'), nameLocation: 'middle', nameGap: 70 },
     // Shade by the count; cividis stays readable for every colour vision and in grey.
     visualMap: { show: false, dimension: 2, min: 0, max: Math.max(1, maxCount), inRange: { color: CIVIDIS_STOPS } },
     series: [{ id: 'confusion', type: 'heatmap', data, label: { show: true, fontSize: 13 }, itemStyle: { borderColor: '#ffffff', borderWidth: 1 }, animation: false }],

@@ -8,6 +8,7 @@ import { plotArea } from '../../report/charts/layout';
 import type { EpochMetrics } from '../../core/index';
 import { OKABE_ITO } from '../../report/charts/palette';
 import { XY_DIMENSIONS, xyPoints, xyCount } from '../../report/charts/xy-data';
+import { t } from '../i18n';
 
 type Metric = 'loss' | 'accuracy';
 
@@ -24,7 +25,7 @@ export function compactNumber(v: number): string {
 function metricChartOption(metrics: readonly EpochMetrics[], metric: Metric, totalEpochs?: number): EChartsCoreOption {
   const train = xyPoints(metrics, metric === 'loss' ? (m) => m.loss : (m) => m.accuracy * 100);
   const test = xyPoints(metrics, metric === 'loss' ? (m) => m.testLoss : (m) => (m.testAccuracy === null ? null : m.testAccuracy * 100));
-  const line = (label: string, data: Float64Array, color: string) => ({
+  const line = (label: string, data: Float64Array, color: string, dashed: boolean) => ({
     id: label,
     name: label,
     type: 'line',
@@ -32,7 +33,7 @@ function metricChartOption(metrics: readonly EpochMetrics[], metric: Metric, tot
     dimensions: XY_DIMENSIONS,
     showSymbol: xyCount(data) === 1,
     symbolSize: 4,
-    lineStyle: { width: 2, color, type: label.startsWith('Test') ? 'dashed' : 'solid' },
+    lineStyle: { width: 2, color, type: dashed ? 'dashed' : 'solid' },
     itemStyle: { color },
     animation: false,
     // Every epoch stays in the data (tooltips show each one); drawing picks the points that
@@ -41,15 +42,15 @@ function metricChartOption(metrics: readonly EpochMetrics[], metric: Metric, tot
     sampling: 'lttb',
     progressive: 0,
   });
-  const series = [line(`Train ${metric}`, train, TRAIN_COLOR)];
-  if (xyCount(test) > 0) series.push(line(`Test ${metric}`, test, TEST_COLOR));
+  const series = [line(metric === 'loss' ? t('charts.trainLoss') : t('charts.trainAccuracy'), train, TRAIN_COLOR, false)];
+  if (xyCount(test) > 0) series.push(line(metric === 'loss' ? t('charts.testLoss') : t('charts.testAccuracy'), test, TEST_COLOR, true));
   return {
     animation: false,
-    title: { text: metric === 'loss' ? 'Loss per epoch' : 'Accuracy per epoch', left: 8, top: 4, textStyle: { fontSize: 14 } },
+    title: { text: metric === 'loss' ? t('charts.lossPerEpoch') : t('charts.accuracyPerEpoch'), left: 8, top: 4, textStyle: { fontSize: 14 } },
     legend: { top: 4, right: 8, data: series.map((s) => s.name) },
     grid: plotArea({ left: 56, right: 20, top: 40, bottom: 40 }),
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? formatNumber(v) : String(v)) },
-    xAxis: { type: 'value', name: 'Epoch', nameLocation: 'middle', nameGap: 26, min: 1, max: totalEpochs && totalEpochs > 1 ? totalEpochs : 'dataMax', minInterval: 1 },
+    xAxis: { type: 'value', name: t('charts.epoch'), nameLocation: 'middle', nameGap: 26, min: 1, max: totalEpochs && totalEpochs > 1 ? totalEpochs : 'dataMax', minInterval: 1 },
     // The title names the quantity; an axis name would collide with it.
     yAxis: metric === 'loss' ? { type: 'value', min: 0, axisLabel: { formatter: compactNumber } } : { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     series,
