@@ -1,5 +1,6 @@
 // An EChart with its export buttons: PNG (as drawn) and SVG (vector, re-rendered).
 import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { EChart } from '../charts/EChart';
 import { resolveOption, type ChartOption } from '../charts/chart-option';
 import { downloadChartPng, downloadChartSvg } from './export';
@@ -21,6 +22,7 @@ export interface ChartCardProps {
 }
 
 export function ChartCard({ option, label, fileStem, height = 280, testId, series, description, width, wide }: ChartCardProps) {
+  const { t } = useTranslation();
   const box = useRef<HTMLDivElement | null>(null);
   return (
     <div
@@ -31,12 +33,12 @@ export function ChartCard({ option, label, fileStem, height = 280, testId, serie
       style={width ? { flex: `0 0 ${width}px`, width } : undefined}
     >
       <EChart option={option} label={label} height={height} description={description} />
-      <div className="chart-exports" role="group" aria-label={`Export ${label}`}>
-        <button type="button" onClick={() => downloadChartPng(box.current, `${fileStem}.png`)} aria-label={`Save ${label} as PNG`}>
-          PNG
+      <div className="chart-exports" role="group" aria-label={t('compare.exportChart', { label })}>
+        <button type="button" onClick={() => downloadChartPng(box.current, `${fileStem}.png`)} aria-label={t('compare.saveAs', { label, format: 'PNG' })}>
+          {t('compare.png')}
         </button>
-        <button type="button" onClick={() => downloadChartSvg(resolveOption(option), `${fileStem}.svg`)} aria-label={`Save ${label} as SVG`}>
-          SVG
+        <button type="button" onClick={() => downloadChartSvg(resolveOption(option), `${fileStem}.svg`)} aria-label={t('compare.saveAs', { label, format: 'SVG' })}>
+          {t('compare.svg')}
         </button>
       </div>
     </div>

@@ -2,6 +2,7 @@
 // (sweeps), Runs (the history) and Lab (the lab's findings, repeated over seeds). Panels stay mounted while hidden, so a sweep keeps going
 // and its charts keep their state when the student looks at something else.
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ChartsPanel } from '../charts/ChartsPanel';
 import { RunHistory } from '../history/RunHistory';
 import { LabPanel } from '../lab/LabPanel';
@@ -10,18 +11,19 @@ import './compare.css';
 
 type View = 'charts' | 'compare' | 'runs' | 'lab';
 
-const VIEWS: { id: View; label: string }[] = [
-  { id: 'charts', label: 'Charts' },
-  { id: 'compare', label: 'Compare' },
-  { id: 'runs', label: 'Runs' },
-  { id: 'lab', label: 'Lab' },
+const VIEWS: { id: View; label: 'app.charts' | 'compare.label' | 'runs.label' | 'lab.label' }[] = [
+  { id: 'charts', label: 'app.charts' },
+  { id: 'compare', label: 'compare.label' },
+  { id: 'runs', label: 'runs.label' },
+  { id: 'lab', label: 'lab.label' },
 ];
 
 export function ResultsArea() {
+  const { t } = useTranslation();
   const [view, setView] = useState<View>('charts');
   return (
     <div className="results-area">
-      <div role="tablist" aria-label="Results views" className="tabs results-tabs">
+      <div role="tablist" aria-label={t('compare.resultsViews')} className="tabs results-tabs">
         {VIEWS.map((v) => (
           <button
             key={v.id}
@@ -41,7 +43,7 @@ export function ResultsArea() {
               document.getElementById(`results-tab-${next.id}`)?.focus();
             }}
           >
-            {v.label}
+            {t(v.label)}
           </button>
         ))}
       </div>

@@ -2,6 +2,7 @@
 // reached 100%, diverged or not, time. Sortable by any column (click a header; again to
 // reverse), with aria-sort on the sorted column.
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatPercent, sortRows, type ResultRow, type RowKey } from '../../core/index';
 import { lossText } from '../../report/loss-text';
 
@@ -12,18 +13,21 @@ interface Column {
 }
 
 const secs = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`);
+const ASC = ' ▲';
+const DESC = ' ▼';
 
 export function ResultsTable({ rows, firstColumn, hasTest, caption, testId }: { rows: readonly ResultRow[]; firstColumn: string; hasTest: boolean; caption: string; testId?: string }) {
+  const { t } = useTranslation();
   const [sort, setSort] = useState<{ key: RowKey; dir: 'asc' | 'desc' } | null>(null);
   const columns: Column[] = [
     { key: 'label', title: firstColumn, cell: (r) => r.label },
-    { key: 'state', title: 'State', cell: (r) => r.state },
-    { key: 'finalLoss', title: 'Final loss', cell: (r) => lossText(r.finalLoss) },
-    { key: 'trainAccuracy', title: 'Train acc.', cell: (r) => formatPercent(r.trainAccuracy) },
-    ...(hasTest ? [{ key: 'testAccuracy' as const, title: 'Test acc.', cell: (r: ResultRow) => formatPercent(r.testAccuracy) }] : []),
-    { key: 'epochToTarget', title: 'Epoch @100%', cell: (r) => (r.epochToTarget === null ? '–' : String(r.epochToTarget)) },
-    { key: 'diverged', title: 'Diverged', cell: (r) => (r.diverged ? 'yes' : 'no') },
-    { key: 'ms', title: 'Time', cell: (r) => secs(r.ms) },
+    { key: 'state', title: t('compare.state'), cell: (r) => r.state },
+    { key: 'finalLoss', title: t('compare.finalLoss'), cell: (r) => lossText(r.finalLoss) },
+    { key: 'trainAccuracy', title: t('compare.trainAcc'), cell: (r) => formatPercent(r.trainAccuracy) },
+    ...(hasTest ? [{ key: 'testAccuracy' as const, title: t('compare.testAcc'), cell: (r: ResultRow) => formatPercent(r.testAccuracy) }] : []),
+    { key: 'epochToTarget', title: t('compare.epochAt100'), cell: (r) => (r.epochToTarget === null ? '–' : String(r.epochToTarget)) },
+    { key: 'diverged', title: t('compare.diverged'), cell: (r) => (r.diverged ? t('compare.yes') : t('compare.no')) },
+    { key: 'ms', title: t('compare.time'), cell: (r) => secs(r.ms) },
   ];
   const shown = useMemo(() => (sort ? sortRows(rows, sort.key, sort.dir) : rows), [rows, sort]);
   const toggle = (key: RowKey) => setSort((s) => (s && s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' }));
@@ -36,7 +40,7 @@ export function ResultsTable({ rows, firstColumn, hasTest, caption, testId }: { 
             <th key={c.key} scope="col" aria-sort={sort?.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
               <button type="button" className="sort" onClick={() => toggle(c.key)}>
                 {c.title}
-                <span aria-hidden="true">{sort?.key === c.key ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+                <span aria-hidden="true">{sort?.key === c.key ? (sort.dir === 'asc' ? ASC : DESC) : ''}</span>
               </button>
             </th>
           ))}

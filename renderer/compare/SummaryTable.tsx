@@ -1,21 +1,23 @@
 // A sweep over seeds, one row per value: the median final loss and accuracy with their range,
 // how many seeds reached 100 % and the epoch they got there. The lab report and the Lab view
 // show the same figures.
+import { useTranslation } from 'react-i18next';
 import { formatPercent, spreadText, type ValueSummary } from '../../core/index';
 import { formatNumber } from '../../core/index';
 
 export function SummaryTable({ values, firstColumn, caption, testId }: { values: readonly ValueSummary[]; firstColumn: string; caption: string; testId?: string }) {
+  const { t } = useTranslation();
   return (
     <table className="results-table" data-testid={testId}>
       <caption>{caption}</caption>
       <thead>
         <tr>
           <th scope="col">{firstColumn}</th>
-          <th scope="col">Final loss, median (range)</th>
-          <th scope="col">Train acc., median (range)</th>
-          <th scope="col">Seeds at 100%</th>
-          <th scope="col">Epoch @100%, median (range)</th>
-          <th scope="col">Diverged</th>
+          <th scope="col">{t('compare.finalLossMedian')}</th>
+          <th scope="col">{t('compare.trainAccMedian')}</th>
+          <th scope="col">{t('compare.seedsAt100')}</th>
+          <th scope="col">{t('compare.epochAt100Median')}</th>
+          <th scope="col">{t('compare.diverged')}</th>
         </tr>
       </thead>
       <tbody>
@@ -24,7 +26,7 @@ export function SummaryTable({ values, firstColumn, caption, testId }: { values:
             <th scope="row">{v.label}</th>
             <td>{spreadText(v.finalLoss, formatNumber)}</td>
             <td>{spreadText(v.accuracy, (a) => formatPercent(a))}</td>
-            <td>{`${v.reached} of ${v.runs}`}</td>
+            <td>{t('compare.kOfN', { k: v.reached, n: v.runs })}</td>
             <td>{spreadText(v.epochToTarget, (e) => String(Math.round(e)))}</td>
             <td>{v.diverged}</td>
           </tr>
