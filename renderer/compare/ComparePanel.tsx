@@ -3,6 +3,7 @@
 // overlaid loss and accuracy curves (legend by value), the decision boundaries side by side
 // (2-D data) and the sortable results table; export charts, the table and the lab report.
 import { useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   compileModel,
   datasetInputShape,
@@ -57,6 +58,7 @@ function changedNodes(project: Project, setting: SweepSetting, selected: readonl
 }
 
 function ValuePicker() {
+  const { t } = useTranslation();
   const setting = useSweepStore((s) => s.setting);
   const values = useSweepStore((s) => s.values);
   const setValues = useSweepStore((s) => s.setValues);
@@ -67,14 +69,14 @@ function ValuePicker() {
   const options = [...SWEEP_PRESETS[setting], ...values.filter((v) => !SWEEP_PRESETS[setting].includes(v))];
   const toggle = (v: string) => setValues(values.includes(v) ? values.filter((x) => x !== v) : options.filter((o) => o === v || values.includes(o)));
   const add = () => {
-    const parts = typed.split(',').map((t) => t.trim()).filter(Boolean);
+    const parts = typed.split(',').map((p) => p.trim()).filter(Boolean);
     if (!parts.length) return;
     setValues([...values, ...parts.filter((p) => !values.includes(p))]);
     setTyped('');
   };
   return (
     <fieldset className="sweep-values" disabled={running}>
-      <legend>Values to try</legend>
+      <legend>{t('compare.valuesToTry')}</legend>
       <div className="value-chips">
         {options.map((v) => (
           <label key={v} className="chip">
@@ -84,19 +86,19 @@ function ValuePicker() {
         ))}
       </div>
       <div className="add-value">
-        <label htmlFor={inputId}>Other values</label>
+        <label htmlFor={inputId}>{t('compare.otherValues')}</label>
         <input
           id={inputId}
           type="text"
           value={typed}
-          placeholder="e.g. 0.1, 0.2"
+          placeholder={t('compare.otherValuesPlaceholder')}
           onChange={(e) => setTyped(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter') add();
           }}
         />
         <button type="button" onClick={add}>
-          Add
+          {t('compare.add')}
         </button>
       </div>
     </fieldset>
@@ -105,6 +107,7 @@ function ValuePicker() {
 
 /** Seeds per value and new data per seed: what makes a sweep's answer more than one seed's luck. */
 function SeedFields() {
+  const { t } = useTranslation();
   const setting = useSweepStore((s) => s.setting);
   const seedCount = useSweepStore((s) => s.seedCount);
   const newData = useSweepStore((s) => s.newData);
@@ -115,38 +118,39 @@ function SeedFields() {
   const seed = useProjectStore((s) => s.project.training.seed);
   return (
     <fieldset className="sweep-seeds" disabled={running}>
-      <legend>Seeds</legend>
+      <legend>{t('compare.seeds')}</legend>
       {setting === 'seed' ? (
-        <p className="hint">The seed is the setting that varies: each value is one seed.</p>
+        <p className="hint">{t('compare.seedVaries')}</p>
       ) : (
         <NumberField
-          label="Seeds per value"
+          label={t('compare.seedsPerValue')}
           value={seedCount}
           rule={{ min: 1, max: MAX_SWEEP_SEEDS, integer: true }}
-          help={`Each value trains once per seed, seeds ${seed} to ${seed + seedCount - 1}; the results show the median and the range.`}
+          help={t('compare.seedsPerValueHelp', { first: seed, last: seed + seedCount - 1 })}
           onCommit={(v) => setSeedCount(v ?? seedCount)}
         />
       )}
-      <CheckField label="New data for every seed" checked={newData && generated} disabled={!generated} onChange={setNewData} />
-      {!generated ? <p className="hint">Imported data stays the same for every seed.</p> : null}
+      <CheckField label={t('compare.newData')} checked={newData && generated} disabled={!generated} onChange={setNewData} />
+      {!generated ? <p className="hint">{t('compare.importedSame')}</p> : null}
     </fieldset>
   );
 }
 
 function RunProgressList({ runs, repeated }: { runs: SweepRunView[]; repeated: boolean }) {
+  const { t } = useTranslation();
   return (
-    <ul className="sweep-runs" aria-label="Sweep runs">
+    <ul className="sweep-runs" aria-label={t('compare.sweepRuns')}>
       {runs.map((r) => {
         const p = runProgress(r);
         const label = runLabel(r, repeated);
         return (
           <li key={r.runId ?? r.value} data-status={r.status}>
             <span className="run-label">{label}</span>
-            <div className="progress-bar" role="progressbar" aria-label={`${label} progress`} aria-valuemin={0} aria-valuemax={r.totalEpochs} aria-valuenow={r.metrics.length}>
+            <div className="progress-bar" role="progressbar" aria-label={t('compare.runProgress', { label })} aria-valuemin={0} aria-valuemax={r.totalEpochs} aria-valuenow={r.metrics.length}>
               <div className="progress-fill" style={{ width: `${Math.round(p * 100)}%` }} />
             </div>
             <span className="run-status">
-              {r.status === 'starting' && r.metrics.length === 0 ? 'waiting' : r.status === 'running' || r.status === 'starting' ? `${r.metrics.length} / ${r.totalEpochs}` : r.status}
+              {r.status === 'starting' && r.metrics.length === 0 ? t('compare.waiting') : r.status === 'running' || r.status === 'starting' ? `${r.metrics.length} / ${r.totalEpochs}` : t(`training.status.${r.status}`)}
             </span>
             {r.message ? <span className="run-error">{r.message.title}</span> : null}
           </li>
@@ -157,6 +161,7 @@ function RunProgressList({ runs, repeated }: { runs: SweepRunView[]; repeated: b
 }
 
 function BoundaryMultiples({ runs: all, repeated }: { runs: SweepRunView[]; repeated: boolean }) {
+  const { t } = useTranslation();
   // Over seeds: the first seed of each value, so there is one boundary per value.
   const runs = useMemo(() => (repeated ? all.filter((r, i) => all.findIndex((o) => o.value === r.value) === i) : all), [all, repeated]);
   const view = useDatasetView();
@@ -174,12 +179,13 @@ function BoundaryMultiples({ runs: all, repeated }: { runs: SweepRunView[]; repe
   if (!plot || options.every((o) => o === null)) return null;
   return (
     <div className="boundary-multiples" data-testid="sweep-boundaries">
-      {options.map((o, i) => (o ? <EChart key={runs[i].runId ?? i} option={o} label={`Decision boundary, ${runLabel(runs[i], repeated)}`} height={170} /> : null))}
+      {options.map((o, i) => (o ? <EChart key={runs[i].runId ?? i} option={o} label={t('compare.boundaryOf', { label: runLabel(runs[i], repeated) })} height={170} /> : null))}
     </div>
   );
 }
 
 export function ComparePanel() {
+  const { t } = useTranslation();
   const setting = useSweepStore((s) => s.setting);
   const setSetting = useSweepStore((s) => s.setSetting);
   const status = useSweepStore((s) => s.status);
@@ -204,8 +210,8 @@ export function ComparePanel() {
   const label = plan?.settingLabel ?? SWEEP_SETTING_LABELS[setting];
   const totalEpochs = runs.reduce((m, r) => Math.max(m, r.totalEpochs), 1);
   const charts = useMemo(() => {
-    const lossTitle = `Loss per epoch, by ${label.toLowerCase()}${repeated ? ': median of the seeds, band from lowest to highest' : ''}`;
-    const accTitle = `Accuracy per epoch, by ${label.toLowerCase()}${repeated ? ': median and range of the seeds' : ''}`;
+    const lossTitle = repeated ? t('compare.lossTitleSeeds', { setting: label.toLowerCase() }) : t('compare.lossTitle', { setting: label.toLowerCase() });
+    const accTitle = repeated ? t('compare.accTitleSeeds', { setting: label.toLowerCase() }) : t('compare.accTitle', { setting: label.toLowerCase() });
     if (repeated) {
       const loss = sweepBands(shownRuns, 'loss');
       const acc = sweepBands(shownRuns, 'accuracy');
@@ -213,18 +219,18 @@ export function ComparePanel() {
     }
     const series = sweepSeries(shownRuns);
     return { count: series.length, loss: overlayOption(series, 'loss', { logLoss: 'auto', title: lossTitle, totalEpochs }), acc: overlayOption(series, 'accuracy', { title: accTitle, totalEpochs }) };
-  }, [shownRuns, label, totalEpochs, repeated]);
+  }, [shownRuns, label, totalEpochs, repeated, t]);
   const rows = useMemo(() => sweepRows(runs, repeated), [runs, repeated]);
   const summaries = useMemo(() => (repeated ? valueSummaries(runs) : []), [runs, repeated]);
   const hasTest = rows.some((r) => r.testAccuracy !== null);
   const stem = fileStem(`${project.name} ${label}`);
-  const why = singleRunActive ? 'A training run is in progress; stop it or let it finish first.' : values.length === 0 ? 'Pick at least one value.' : null;
+  const why = singleRunActive ? t('compare.whyTraining') : values.length === 0 ? t('compare.whyNoValue') : null;
 
   return (
-    <section className="compare-panel" aria-label="Compare">
+    <section className="compare-panel" aria-label={t('compare.label')}>
       <div className="sweep-setup">
         <div className="field">
-          <label htmlFor={settingId}>Setting to vary</label>
+          <label htmlFor={settingId}>{t('compare.settingToVary')}</label>
           <select id={settingId} value={setting} disabled={running} aria-describedby={helpId} onChange={(e) => setSetting(e.target.value as SweepSetting)}>
             {SWEEP_SETTINGS.map((s) => (
               <option key={s} value={s}>
@@ -233,32 +239,38 @@ export function ComparePanel() {
             ))}
           </select>
           <p id={helpId} className="hint">
-            {SWEEP_SETTING_HELP[setting]} Everything else stays as it is: the data, the split and, for each seed, the starting weights.
+            {SWEEP_SETTING_HELP[setting]} {t('compare.everythingElse')}
           </p>
           {isStructural(setting) ? (
             <p className="hint" data-testid="sweep-nodes">
               {nodes.length
-                ? `${setting === 'skip' ? 'Without the skip, removes' : 'Changes'} ${nodes.length === 1 ? 'node' : 'nodes'} ${nodes.join(', ')}${setting === 'hidden' ? ' (select Linear blocks on the canvas to change only those)' : ''}.`
+                ? setting === 'skip'
+                  ? t('compare.removesNodes', { count: nodes.length, nodes: nodes.join(', ') })
+                  : setting === 'hidden'
+                    ? t('compare.changesHiddenNodes', { count: nodes.length, nodes: nodes.join(', ') })
+                    : t('compare.changesNodes', { count: nodes.length, nodes: nodes.join(', ') })
                 : setting === 'skip'
-                  ? 'This network has no skip connection (an Add that sums a block’s input with its output) to remove.'
-                  : `This network has no hidden ${setting === 'hidden' ? 'Linear layer' : 'activation'} to change.`}
+                  ? t('compare.noSkip')
+                  : setting === 'hidden'
+                    ? t('compare.noHiddenLinear')
+                    : t('compare.noHiddenActivation')}
             </p>
           ) : null}
         </div>
         <ValuePicker />
         <SeedFields />
-        <div className="run-controls" role="group" aria-label="Sweep controls">
+        <div className="run-controls" role="group" aria-label={t('compare.sweepControls')}>
           <button type="button" className="primary" disabled={running || why !== null} onClick={() => void start()}>
-            Run sweep
+            {t('compare.runSweep')}
           </button>
           <button type="button" disabled={!running} onClick={() => void stopAll()}>
-            Stop all
+            {t('compare.stopAll')}
           </button>
           {why && !running ? <span className="hint">{why}</span> : null}
         </div>
         {problems.length ? (
           <div className="run-message" role="alert">
-            <p className="run-message-title">{status === 'idle' ? 'The sweep could not start.' : 'About this sweep'}</p>
+            <p className="run-message-title">{status === 'idle' ? t('compare.couldNotStart') : t('compare.aboutSweep')}</p>
             <ul>
               {problems.map((p) => (
                 <li key={p}>{p}</li>
@@ -272,23 +284,23 @@ export function ComparePanel() {
         <div className="sweep-results" data-testid="sweep-results" data-status={status}>
           <RunProgressList runs={runs} repeated={repeated} />
           <div className="overlay-charts">
-            <ChartCard option={charts.loss} label="Sweep loss chart" fileStem={`${stem}-loss`} testId="sweep-loss-chart" series={charts.count} />
-            <ChartCard option={charts.acc} label="Sweep accuracy chart" fileStem={`${stem}-accuracy`} testId="sweep-accuracy-chart" series={charts.count} />
+            <ChartCard option={charts.loss} label={t('compare.sweepLossChart')} fileStem={`${stem}-loss`} testId="sweep-loss-chart" series={charts.count} />
+            <ChartCard option={charts.acc} label={t('compare.sweepAccuracyChart')} fileStem={`${stem}-accuracy`} testId="sweep-accuracy-chart" series={charts.count} />
           </div>
           <BoundaryMultiples runs={shownRuns} repeated={repeated} />
           {summaries.length ? (
-            <SummaryTable values={summaries} firstColumn={label} caption={`By ${label.toLowerCase()}, over ${plan?.seeds.length} seeds${plan?.newData ? ' (new data per seed)' : ''}`} testId="sweep-summary" />
+            <SummaryTable values={summaries} firstColumn={label} caption={plan?.newData ? t('compare.summaryCaptionNewData', { setting: label.toLowerCase(), seeds: plan?.seeds.length }) : t('compare.summaryCaption', { setting: label.toLowerCase(), seeds: plan?.seeds.length })} testId="sweep-summary" />
           ) : null}
-          {rows.length ? <ResultsTable rows={rows} firstColumn={label} hasTest={hasTest} caption={`Results by ${label.toLowerCase()}`} testId="sweep-table" /> : null}
-          <div className="exports" role="group" aria-label="Export results">
+          {rows.length ? <ResultsTable rows={rows} firstColumn={label} hasTest={hasTest} caption={t('compare.resultsCaption', { setting: label.toLowerCase() })} testId="sweep-table" /> : null}
+          <div className="exports" role="group" aria-label={t('compare.exportResults')}>
             <button type="button" disabled={!rows.length} onClick={() => downloadCsv(rows, `${stem}.csv`)}>
-              Table as CSV
+              {t('compare.tableCsv')}
             </button>
             <button type="button" disabled={running} onClick={() => downloadReport(useProjectStore.getState().project, weightsByRun, new Date())}>
-              Lab report
+              {t('compare.labReport')}
             </button>
-            <button type="button" disabled={running} onClick={clear} title="The runs stay in the project's history (Runs).">
-              Clear results
+            <button type="button" disabled={running} onClick={clear} title={t('compare.clearTitle')}>
+              {t('compare.clearResults')}
             </button>
           </div>
         </div>

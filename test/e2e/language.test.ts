@@ -28,6 +28,13 @@ describe.skipIf(SKIP_BROWSER)('language (browser set to zh-TW)', () => {
     for (const name of ['節點', '資料', '訓練', '反向傳播']) await page.getByRole('tab', { name, exact: true }).waitFor();
     expect(await page.getByRole('combobox', { name: '語言' }).inputValue()).toBe('zh-TW');
     await screenshot(page, `language-zh-first-${size.width}`);
+    // The results area and the Data tab are translated too.
+    for (const name of ['圖表', '比較', '訓練紀錄', '實驗課']) await page.getByRole('tab', { name, exact: true }).waitFor();
+    await page.getByRole('tab', { name: '資料', exact: true }).click();
+    const dataset = page.getByRole('region', { name: '資料集' }).getByRole('combobox', { name: '資料集', exact: true });
+    expect(await dataset.inputValue()).toBe('xor');
+    expect(await dataset.locator('option:checked').textContent()).toBe('XOR（實驗室的 21 個點）');
+    await screenshot(page, `language-zh-data-${size.width}`);
     expect(errors).toEqual([]);
   });
 
