@@ -1,5 +1,6 @@
 // The Node tab: the selected node's params as a form built from its kind's schema, plus what
 // the engine inferred about it (shapes, parameter count, problems).
+import { useTranslation } from 'react-i18next';
 import { isJoinType } from '../../core/index';
 import { definitionOf, paramValue } from '../nodes/registry';
 import { countText, shapeText } from '../nodes/format';
@@ -11,37 +12,39 @@ import { ParamField } from './ParamField';
 import { JoinInputs } from './JoinInputs';
 import { EdgeHeatmapToggle, WeightsInspector } from '../backprop/WeightsInspector';
 
-const SHORTCUTS: [string, string][] = [
-  ['Enter', 'add the focused palette block'],
-  ['Shift+drag', 'select several blocks'],
-  ['Delete', 'delete the selection (or Backspace)'],
+const SHORTCUTS = [
+  ['Enter', 'addBlock'],
+  ['Shift+drag', 'selectSeveral'],
+  ['Delete', 'deleteSelection'],
   ['Ctrl+D', 'duplicate'],
-  ['Ctrl+C, Ctrl+V', 'copy, paste'],
+  ['Ctrl+C, Ctrl+V', 'copyPaste'],
   ['Ctrl+Z', 'undo'],
-  ['Ctrl+Shift+Z', 'redo (or Ctrl+Y)'],
+  ['Ctrl+Shift+Z', 'redo'],
   ['Ctrl+S', 'save'],
-];
+] as const;
+const WARNING = '⚠';
 
 /**
  * The first problem in full and the rest folded away: a block with several problems is best
  * fixed one at a time, and a long list pushed the block's settings out of view.
  */
 function NodeProblems({ messages }: { messages: string[] }) {
+  const { t } = useTranslation();
   if (!messages.length) return null;
   const [first, ...rest] = messages;
   return (
     <>
       <p className="node-problem" role="alert">
-        ⚠ {first}
+        {WARNING} {first}
       </p>
       {rest.length > 0 && (
         <details className="node-problem-more">
           <summary>
-            (and {rest.length} more problem{rest.length === 1 ? '' : 's'})
+            {t('inspector.moreProblems', { count: rest.length })}
           </summary>
           {rest.map((m, i) => (
             <p key={i} className="node-problem">
-              ⚠ {m}
+              {WARNING} {m}
             </p>
           ))}
         </details>
@@ -51,6 +54,7 @@ function NodeProblems({ messages }: { messages: string[] }) {
 }
 
 export function NodeInspector() {
+  const { t } = useTranslation();
   const selectedNodeIds = useUiStore((s) => s.selectedNodeIds);
   const selectedEdgeIds = useUiStore((s) => s.selectedEdgeIds);
   const graph = useProjectStore((s) => s.project.graph);
@@ -64,24 +68,23 @@ export function NodeInspector() {
     return (
       <div className="inspector-empty">
         {description.trim() ? (
-          <section className="project-about" aria-label="About this project">
+          <section className="project-about" aria-label={t('inspector.aboutProject')}>
             <h2>{projectName}</h2>
             <p>{description}</p>
           </section>
         ) : null}
-        <p>Select a block on the canvas to edit it.</p>
+        <p>{t('inspector.selectBlock')}</p>
         <p className="muted">
-          Add blocks from the palette, connect an output (right) to an input (left), and use the Data and Training tabs to
-          choose the dataset and settings.
+          {t('inspector.howTo')}
         </p>
-        <h3 className="shortcuts-heading">Keyboard (⌘ instead of Ctrl on a Mac)</h3>
+        <h3 className="shortcuts-heading">{t('inspector.keyboard')}</h3>
         <dl className="shortcuts">
           {SHORTCUTS.map(([keys, what]) => (
             <div key={keys}>
               <dt>
                 <kbd>{keys}</kbd>
               </dt>
-              <dd>{what}</dd>
+              <dd>{t(`inspector.shortcuts.${what}`)}</dd>
             </div>
           ))}
         </dl>
@@ -93,13 +96,13 @@ export function NodeInspector() {
     if (edge) {
       return (
         <div className="inspector-empty">
-          <h2>Connection</h2>
+          <h2>{t('inspector.connection')}</h2>
           <p>
             {edge.source} → {edge.target}
           </p>
-          <p className="muted">Data flows from the output of {edge.source} into {edge.target}.</p>
+          <p className="muted">{t('inspector.dataFlows', { source: edge.source, target: edge.target })}</p>
           <button type="button" onClick={deleteSelection}>
-            Delete connection
+            {t('inspector.deleteConnection')}
           </button>
           {graph.nodes.find((n) => n.id === edge.target)?.type === 'Linear' && (
             <>
@@ -114,12 +117,12 @@ export function NodeInspector() {
   if (selectedNodeIds.length !== 1) {
     const n = selectedNodeIds.length;
     const e = selectedEdgeIds.length;
-    const parts = [n ? `${n} block${n === 1 ? '' : 's'}` : '', e ? `${e} connection${e === 1 ? '' : 's'}` : ''].filter(Boolean);
+    const parts = [n ? t('inspector.blocks', { count: n }) : '', e ? t('inspector.connections', { count: e }) : ''].filter(Boolean);
     return (
       <div className="inspector-empty">
-        <p>{parts.join(' and ')} selected.</p>
+        <p>{t('inspector.selected', { what: parts.join(t('inspector.and')) })}</p>
         <button type="button" onClick={deleteSelection}>
-          Delete selection
+          {t('inspector.deleteSelection')}
         </button>
       </div>
     );
@@ -142,16 +145,16 @@ export function NodeInspector() {
       {isJoinType(node.type) && <JoinInputs node={node} graph={graph} />}
       {def.ports.input && !isJoinType(node.type) && (
         <div className="field">
-          <label htmlFor="node-input-from">Input from</label>
+          <label htmlFor="node-input-from">{t('inspector.inputFrom')}</label>
           <select
             id="node-input-from"
             value={incoming.length === 1 ? incoming[0].source : incoming.length === 0 ? '' : '*'}
             onChange={(e) => setInput(node.id, e.target.value === '' ? null : e.target.value)}
           >
-            <option value="">(not connected)</option>
+            <option value="">{t('inspector.notConnected')}</option>
             {incoming.length > 1 && (
               <option value="*" disabled>
-                {incoming.length} inputs
+                {t('inspector.inputs', { count: incoming.length })}
               </option>
             )}
             {graph.nodes
@@ -162,11 +165,11 @@ export function NodeInspector() {
                 </option>
               ))}
           </select>
-          <p className="field-help">The block whose output feeds this one (the same as drawing a connection).</p>
+          <p className="field-help">{t('inspector.inputFromHelp')}</p>
         </div>
       )}
-      <form onSubmit={(e) => e.preventDefault()} aria-label={`${def.title} parameters`}>
-        {def.params.length === 0 && <p className="muted">This block has no settings.</p>}
+      <form onSubmit={(e) => e.preventDefault()} aria-label={t('inspector.parameters', { title: def.title })}>
+        {def.params.length === 0 && <p className="muted">{t('inspector.noSettings')}</p>}
         {def.params.map((schema) => (
           <ParamField
             key={`${node.id}:${schema.key}`}
@@ -177,11 +180,11 @@ export function NodeInspector() {
         ))}
       </form>
       <dl className="node-facts">
-        <dt>Input shape</dt>
+        <dt>{t('inspector.inputShape')}</dt>
         <dd>{node.type === 'Input' ? shapeText(info?.outputShape) : shapeText(info?.inputShape)}</dd>
-        <dt>Output shape</dt>
+        <dt>{t('inspector.outputShape')}</dt>
         <dd>{shapeText(info?.outputShape)}</dd>
-        <dt>Parameters</dt>
+        <dt>{t('inspector.parameterCount')}</dt>
         <dd>{countText(info?.paramCount ?? 0)}</dd>
       </dl>
       {(node.type === 'Linear' || node.type === 'Conv1d') && <WeightsInspector nodeId={node.id} />}

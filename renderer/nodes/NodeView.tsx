@@ -2,6 +2,7 @@
 // marker) comes from the kind's registration and the cached graph validation.
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FlowNode } from '../editor/flow';
 import { useGraphValidation } from '../store/validation';
 import { countText, shapeText } from './format';
@@ -14,10 +15,15 @@ import { NodeExtras, useStepActive } from '../backprop/NodeExtras';
  * block) jumped. The text is in the tooltip, the Node tab and, for screen readers,
  * the block's description.
  */
+const WARNING = '⚠';
+const ARROW = '→';
+
 function ProblemBadge({ count, message, messageId }: { count: number; message: string; messageId: string }) {
+  const { t } = useTranslation();
   return (
-    <span className="bp-node-badge" role="img" aria-label={count === 1 ? 'Problem' : `${count} problems`} title={message}>
-      ⚠{count > 1 ? count : ''}
+    <span className="bp-node-badge" role="img" aria-label={count === 1 ? t('node.problem') : t('node.problems', { count })} title={message}>
+      {WARNING}
+      {count > 1 ? count : ''}
       <span className="visually-hidden" id={messageId}>
         {message}
       </span>
@@ -26,6 +32,7 @@ function ProblemBadge({ count, message, messageId }: { count: number; message: s
 }
 
 function NodeViewImpl({ id, type, data, selected }: NodeProps<FlowNode>) {
+  const { t } = useTranslation();
   const def = definitionOf(type);
   const { problems, shapes } = useGraphValidation();
   const info = shapes.get(id);
@@ -45,12 +52,12 @@ function NodeViewImpl({ id, type, data, selected }: NodeProps<FlowNode>) {
     <div
       className={classes.join(' ')}
       role="group"
-      aria-label={`${def.title} node ${id}`}
+      aria-label={t('node.label', { title: def.title, id })}
       aria-invalid={own.length ? true : undefined}
       aria-describedby={own.length ? messageId : undefined}
       title={own.length ? message : def.description}
     >
-      {def.ports.input && <Handle type="target" position={Position.Left} aria-label={`${id} input`} />}
+      {def.ports.input && <Handle type="target" position={Position.Left} aria-label={t('node.input', { id })} />}
       <div className="bp-node-head">
         <span className="bp-node-title">{def.title}</span>
         {own.length > 0 && <ProblemBadge count={own.length} message={message} messageId={messageId} />}
@@ -58,11 +65,11 @@ function NodeViewImpl({ id, type, data, selected }: NodeProps<FlowNode>) {
       </div>
       <div className="bp-node-summary">{summary}</div>
       <div className="bp-node-shape">
-        <span className="bp-node-out">→ {shapeText(info?.outputShape)}</span>
+        <span className="bp-node-out">{ARROW} {shapeText(info?.outputShape)}</span>
         {info && info.paramCount > 0 && <span className="bp-node-count">{countText(info.paramCount)}</span>}
       </div>
       <NodeExtras nodeId={id} />
-      {def.ports.output && <Handle type="source" position={Position.Right} aria-label={`${id} output`} />}
+      {def.ports.output && <Handle type="source" position={Position.Right} aria-label={t('node.output', { id })} />}
     </div>
   );
 }
