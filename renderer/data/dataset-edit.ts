@@ -1,15 +1,6 @@
 // Pure helpers of the dataset panel: switching generator, editing one param, and turning CSV
-// problems into lines that name the row and column.
+// problems into lines that name the row and column. The generators' names are in renderer/locales.
 import type { CsvProblem, DatasetSpec, GeneratorName, GeneratorParams } from '../../core/index';
-
-export const GENERATOR_LABELS: Record<GeneratorName, string> = {
-  linear: 'Linear (two separable blobs)',
-  xor: 'XOR (the lab\u2019s 21 points)',
-  circle: 'Circle (ring around a disc)',
-  spiral: 'Spiral',
-  gaussian: 'Gaussian clusters',
-  waves: 'Waves (1-D signals)',
-};
 
 /** Which params each generator reads (the others are ignored by core). */
 export const GENERATOR_PARAMS: Record<GeneratorName, readonly (keyof GeneratorParams)[]> = {
