@@ -33,7 +33,7 @@ describe.skipIf(SKIP_BROWSER)('language (browser set to zh-TW)', () => {
     await page.getByRole('tab', { name: '資料', exact: true }).click();
     const dataset = page.getByRole('region', { name: '資料集' }).getByRole('combobox', { name: '資料集', exact: true });
     expect(await dataset.inputValue()).toBe('xor');
-    expect(await dataset.locator('option:checked').textContent()).toBe('XOR（實驗室的 21 個點）');
+    expect(await dataset.locator('option:checked').textContent()).toBe('XOR（實驗課的 21 個點）');
     await screenshot(page, `language-zh-data-${size.width}`);
     expect(errors).toEqual([]);
   });
