@@ -2,12 +2,9 @@
 // block's title row; then just below the titles it would cover (blocks placed by hand are often
 // closer than the map is wide, and a covered title hides which block is which).
 
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+import type { NodeBox as Box } from '../editor/skip-route';
+
+export type { Box };
 
 /** A block's title row, from its top edge: border, padding and the 18 px line of .bp-node-head. */
 export const TITLE_ROW = 24;
