@@ -1,5 +1,6 @@
 // The engine's public surface. Everything outside core/ imports core only through here.
 export * from './graph/spec';
+export * from './messages/index';
 export * from './graph/resolved';
 export * from './data/types';
 export * from './train/types';

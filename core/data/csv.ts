@@ -7,6 +7,7 @@
 // … — so a 0/1 file keeps its meaning); other numbers are sorted ascending (−1, 1 → 0, 1);
 // text labels are numbered in order of first appearance (setosa, versicolor, …).
 import type { DatasetSpec } from './types';
+import type { Text } from '../messages/text';
 import { MAX_SAMPLES } from './params';
 import { MAX_INLINE_CLASSES, MAX_LISTED_PROBLEMS } from './inline';
 import { internalErrorText } from '../graph/describe';
@@ -28,6 +29,7 @@ export interface CsvProblem {
   row?: number;
   column?: string;
   message: string;
+  text?: Text;
 }
 export interface ParseCsvOptions {
   name: string;

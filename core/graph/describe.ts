@@ -1,4 +1,5 @@
 // How graph problems talk about nodes and tensors, so every message reads the same way.
+import { say, type Text } from '../messages/text';
 
 /** "Linear 'fc2'" — the block's kind and the name the student gave it. */
 export function nodeLabel(type: string | null, id: string): string {
@@ -39,4 +40,25 @@ export function listText(items: readonly string[]): string {
   const q = items.map((s) => `'${s}'`);
   if (q.length <= 1) return q.join('');
   return `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]}`;
+}
+
+// The same as Texts, for problems that speak through the catalogs (messages/said.ts).
+
+/** "Linear 'fc2'" in the reader's language. */
+export function nodeSaid(type: string | null, id: string): Text {
+  return type ? say('describe.node', { type, id }) : say('describe.unnamedNode', { id });
+}
+
+/** 'a', 'b' and 'c' in the reader's language (its quotes, its list separator, its "and"). */
+export function listSaid(items: readonly string[]): Text | string {
+  const q = items.map((name) => say('describe.quoted', { name }));
+  if (q.length === 0) return '';
+  if (q.length === 1) return q[0];
+  const first = q.slice(1, -1).reduce<Text>((acc, next) => say('describe.series', { first: acc, next }), q[0]);
+  return say('describe.and', { first, last: q[q.length - 1] });
+}
+
+/** internalErrorText, with `what` a Text ("check this model"). */
+export function internalErrorSaid(what: Text, e: unknown): Text {
+  return say('describe.internalError', { what, reason: e instanceof Error ? e.message : valueText(e) });
 }

@@ -2,7 +2,9 @@
 // the result is a typed value plus problems; a bad field becomes null so shape inference
 // can stop at exactly that node.
 import { NODE_TYPES, type GraphProblem, type NodeId, type NodeType } from './spec';
-import { nodeLabel, valueText } from './describe';
+import { nodeSaid, valueText } from './describe';
+import { say, type MessageKey, type Param as TextParam } from '../messages/text';
+import { saying } from '../messages/said';
 import { BLOCKS, blockOf, type BooleanParam, type NumberParam, type ParamKeyOf } from '../blocks/index';
 
 export type NodeParams =
@@ -38,35 +40,31 @@ const _sameKeys: [{ [T in NodeType]: KeyDrift<T> }[NodeType]] extends [never] ? 
 void _sameKeys;
 
 function readNumber(id: NodeId, type: NodeType, v: unknown, rule: NumberParam, problems: GraphProblem[]): number | null {
-  const who = nodeLabel(type, id);
-  const bad = (what: string): null => {
-    problems.push({ code: 'bad-param', nodeId: id, message: `${who} ${rule.key} ${what}` });
+  const at = { node: nodeSaid(type, id), param: rule.key, min: rule.min, max: rule.max };
+  const bad = (key: MessageKey, params: Record<string, TextParam> = {}): null => {
+    problems.push({ code: 'bad-param', nodeId: id, ...saying(say(key, { ...at, ...params })) });
     return null;
   };
   if (rule.kind === 'number') {
     if (v === undefined || v === null) return rule.default;
     if (typeof v === 'number' && Number.isFinite(v) && v >= rule.min && v <= rule.max) return v;
-    return bad(`is ${valueText(v)}: use a number from ${rule.min} to ${rule.max}${rule.usual ? ` (${rule.usual})` : ''}.`);
+    return rule.usual ? bad('graph.param.outOfRangeUsual', { value: valueText(v), usual: rule.usual }) : bad('graph.param.outOfRange', { value: valueText(v) });
   }
   if (v === undefined && rule.optional) return rule.default;
-  if (v === undefined || v === null || v === '') {
-    return bad(`is not set: enter a whole number from ${rule.min} to ${rule.max}.`);
-  }
-  if (typeof v !== 'number' || Number.isNaN(v)) {
-    return bad(`is ${valueText(v)}, not a number: enter a whole number from ${rule.min} to ${rule.max}.`);
-  }
+  if (v === undefined || v === null || v === '') return bad('graph.param.notSet');
+  if (typeof v !== 'number' || Number.isNaN(v)) return bad('graph.param.notNumber', { value: valueText(v) });
   if (!Number.isFinite(v) || v > rule.max) {
-    return bad(`is ${valueText(v)}, above the limit of ${rule.max}: ${rule.limitWhy ?? `use at most ${rule.max}.`}`);
+    return bad('graph.param.aboveLimit', { value: valueText(v), why: rule.limitWhy ?? say('graph.param.useAtMost', { max: rule.max }) });
   }
-  if (!Number.isInteger(v)) return bad(`is ${v}, not a whole number: enter a whole number such as ${Math.max(rule.min, Math.round(v))}.`);
-  if (v < rule.min) return bad(`is ${v}: it must be at least ${rule.min}.`);
+  if (!Number.isInteger(v)) return bad('graph.param.notWhole', { value: v, example: Math.max(rule.min, Math.round(v)) });
+  if (v < rule.min) return bad('graph.param.belowMin', { value: v });
   return v;
 }
 
 function readBoolean(id: NodeId, type: NodeType, v: unknown, rule: BooleanParam, problems: GraphProblem[]): boolean {
   if (v === undefined || v === null) return rule.default;
   if (typeof v === 'boolean') return v;
-  problems.push({ code: 'bad-param', nodeId: id, message: `${nodeLabel(type, id)} ${rule.key} is ${valueText(v)}: it must be on (true) or off (false).` });
+  problems.push({ code: 'bad-param', nodeId: id, ...saying(say('graph.param.notBoolean', { node: nodeSaid(type, id), param: rule.key, value: valueText(v) })) });
   return rule.default;
 }
 

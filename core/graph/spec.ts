@@ -1,6 +1,7 @@
 // The model spec: what the canvas compiles to and what the engine builds a network from.
 // Plain JSON only (no callbacks, no class instances) so it saves, loads and undoes trivially.
 import type { NodeParamsByType, NodeType } from '../blocks/index';
+import type { Text } from '../messages/text';
 
 export type NodeId = string & { readonly __brand: 'NodeId' };
 export const nodeId = (s: string): NodeId => s as NodeId;
@@ -55,6 +56,8 @@ export interface GraphProblem {
   /** Other nodes involved (both ends of a cycle, the other branch). */
   relatedNodeIds?: NodeId[];
   message: string;
+  /** The same sentence for the catalogs (messages/said.ts). */
+  text?: Text;
 }
 
 export interface NodeShapeInfo {

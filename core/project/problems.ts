@@ -1,10 +1,12 @@
 // A bounded list of problems: the first MAX_PROBLEMS_SHOWN in full, the rest only counted,
 // so a file with millions of mistakes costs no more memory than one with twenty.
 import { MAX_PROBLEMS_SHOWN } from './limits';
+import type { Text } from '../messages/text';
 
 export interface Problem {
   path: string;
   message: string;
+  text?: Text;
 }
 
 export class ProblemList {

@@ -2,6 +2,7 @@
 // Plain JSON, so a sweep can be saved, sent to a worker pool and written into a report.
 import { ACTIVATION_TYPES, type ActivationType } from '../blocks/index';
 import type { ModelSpec } from '../graph/spec';
+import type { Text } from '../messages/text';
 import type { DatasetSpec } from '../data/types';
 import type { InitName, OptimizerName, TrainingSettings, TrainRequest } from '../train/types';
 
@@ -86,6 +87,7 @@ export interface SweepProblem {
   code: 'bad-setting';
   field: string;
   message: string;
+  text?: Text;
 }
 
 export type ExpandResult = { ok: true; plan: SweepPlan } | { ok: false; problems: SweepProblem[] };

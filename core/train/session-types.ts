@@ -3,6 +3,7 @@
 // to its event loop between slices, so pause is "stop calling", stop is stop(), and one
 // batch is step(). The session never touches a clock or timer itself except through `now`.
 import type { GraphProblem, NodeShapeInfo } from '../graph/spec';
+import type { Text } from '../messages/text';
 import type { CompiledModel } from '../graph/resolved';
 import type { Dataset } from '../data/types';
 import type { EpochMetrics, RunResult, TrainRequest, Weights } from './types';
@@ -12,11 +13,11 @@ import type { MemoryBudget } from './memory-budget';
 /** Anything wrong with a request, as a value: a graph problem, a setting, or the data. */
 export type TrainProblem =
   | GraphProblem
-  | { code: 'bad-setting'; field: string; message: string }
-  | { code: 'bad-data'; row?: number; column?: string; message: string }
-  | { code: 'bad-weights'; nodeId?: string; message: string }
+  | { code: 'bad-setting'; field: string; message: string; text?: Text }
+  | { code: 'bad-data'; row?: number; column?: string; message: string; text?: Text }
+  | { code: 'bad-weights'; nodeId?: string; message: string; text?: Text }
   /** The run would need more memory than the budget allows (train/memory.ts); bytes both. */
-  | { code: 'too-much-memory'; needed: number; allowed: number; message: string };
+  | { code: 'too-much-memory'; needed: number; allowed: number; message: string; text?: Text };
 
 export interface SessionDeps {
   /** Milliseconds, monotonic; used only for RunResult.ms. */

@@ -5,9 +5,17 @@ import en from '../../../renderer/locales/en.json';
 import zhTW from '../../../renderer/locales/zh-TW.json';
 import { LANGUAGES } from '../../../renderer/i18n/language';
 import { t } from '../../../renderer/i18n';
+import { CORE_CATALOGS } from '../../../core/index';
 
 type Catalog = { [key: string]: string | Catalog };
-const CATALOGS: Record<(typeof LANGUAGES)[number], Catalog> = { en, 'zh-TW': zhTW };
+type Language = (typeof LANGUAGES)[number];
+
+// Every set of catalogs: the app's words, and the engine's (core/messages), which the app, the
+// CLI and the report render.
+const SETS: Record<string, Record<Language, Catalog>> = {
+  app: { en, 'zh-TW': zhTW },
+  engine: CORE_CATALOGS,
+};
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
@@ -34,8 +42,9 @@ function shape(c: Catalog): Map<string, string[]> {
   return new Map([...out].map(([k, v]) => [k, [...v].sort()]));
 }
 
-describe('catalogs', () => {
-  const reference = shape(en);
+describe.each(Object.keys(SETS))('%s catalogs', (set) => {
+  const CATALOGS = SETS[set];
+  const reference = shape(CATALOGS.en);
 
   it.each(LANGUAGES.filter((l) => l !== 'en'))('%s has exactly the English keys, with the same variables', (language) => {
     const other = shape(CATALOGS[language]);
@@ -48,6 +57,9 @@ describe('catalogs', () => {
     expect(empty).toEqual([]);
   });
 
+});
+
+describe('typed keys', () => {
   it('a key missing from the catalog is a type error, not an English fallback at run time', () => {
     // @ts-expect-error: tsc fails here if keys stop being typed.
     const missing = () => t('toolbar.noSuchKey');

@@ -1,0 +1,16 @@
+// The engine's words, one JSON file per area and language. Core builds no sentence itself: a
+// problem carries a key and its parameters (text.ts), and each reader (the app, the CLI, the
+// report) renders it in its own language. A test keeps every language's keys and {{variables}}
+// equal to English's.
+import enDescribe from './en/describe.json';
+import zhDescribe from './zh-TW/describe.json';
+import enGraph from './en/graph.json';
+import zhGraph from './zh-TW/graph.json';
+import type { Language } from './languages';
+
+export const CATALOGS = {
+  en: { describe: enDescribe, graph: enGraph },
+  'zh-TW': { describe: zhDescribe, graph: zhGraph },
+} satisfies Record<Language, unknown>;
+
+export type Catalog = (typeof CATALOGS)['en'];

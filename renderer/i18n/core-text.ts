@@ -1,0 +1,12 @@
+// The engine's problems and notes in the app's language. Core hands over a Text (a catalog key
+// and its parameters) beside the English sentence; a component that shows one re-renders when
+// the language changes because it reads the language through useTranslation.
+import { useTranslation } from 'react-i18next';
+import { spoken, type Language, type Said } from '../../core/index';
+
+/** `(problem) => its sentence in the app's current language`. */
+export function useSpoken(): (p: Said) => string {
+  const { i18n } = useTranslation();
+  const language = i18n.language as Language;
+  return (p) => spoken(p, language);
+}
