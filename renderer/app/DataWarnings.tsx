@@ -1,13 +1,15 @@
 // The dataset's warnings (N4: features around 1e6 → normalize): a notice, not an error — Train
 // stays enabled. Shown above the Data and Training panels, next to the dataset and the Train button.
+import { useTranslation } from 'react-i18next';
 import { useDataWarnings } from '../store/validation';
 
 export function DataWarnings() {
+  const { t } = useTranslation();
   const warnings = useDataWarnings();
   if (warnings.length === 0) return null;
   return (
-    <div className="data-warnings" role="note" aria-label="Data warnings" data-testid="data-warnings">
-      <strong>About the data</strong>
+    <div className="data-warnings" role="note" aria-label={t('app.dataWarnings')} data-testid="data-warnings">
+      <strong>{t('app.aboutTheData')}</strong>
       <ul>
         {warnings.map((w, i) => (
           <li key={i}>{w}</li>

@@ -1,6 +1,7 @@
 // The bar between the canvas and the charts: drag it, or focus it and use the arrow keys,
 // to give one of them more room.
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export const SHARE_MIN = 0.25;
 export const SHARE_MAX = 0.85;
@@ -15,6 +16,7 @@ interface Props {
 }
 
 export function Splitter({ share, onChange }: Props) {
+  const { t } = useTranslation();
   const dragging = useRef(false);
 
   const fromPointer = (e: PointerEvent<HTMLDivElement>) => {
@@ -39,7 +41,7 @@ export function Splitter({ share, onChange }: Props) {
       className="splitter"
       role="separator"
       aria-orientation="horizontal"
-      aria-label="Resize canvas and charts"
+      aria-label={t('app.resizeSplit')}
       aria-valuemin={Math.round(SHARE_MIN * 100)}
       aria-valuemax={Math.round(SHARE_MAX * 100)}
       aria-valuenow={Math.round(share * 100)}

@@ -12,6 +12,7 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type PointerEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { NODE_TYPES, type NodeType } from '../../core/index';
 import { nodeTypes } from '../nodes/node-types';
 import { edgeTypes } from '../backprop/WeightEdge';
@@ -24,6 +25,7 @@ import { connectFromCanvas, placeFromPalette } from './commands';
 import type { XY } from '../store/graph-edits';
 import { readEdgeSelection, readNodeChanges, toFlowEdges, toFlowNodes, type FlowNode, type Measured } from './flow';
 import { CANVAS_ID, DRAG_MIME, FIT_OPTIONS, dropPosition } from './placement';
+import { useEdgePan } from './use-edge-pan';
 
 const CATEGORY_COLOURS: Record<string, string> = {
   'Input/Output': '#0072B2',
@@ -44,6 +46,7 @@ function focusOnPane(e: PointerEvent<HTMLElement>): void {
 }
 
 export function Canvas() {
+  const { t } = useTranslation();
   const graph = useProjectStore((s) => s.project.graph);
   const selectedNodeIds = useUiStore((s) => s.selectedNodeIds);
   const selectedEdgeIds = useUiStore((s) => s.selectedEdgeIds);
@@ -103,6 +106,8 @@ export function Canvas() {
     if (sel) ui.select(ui.selectedNodeIds, sel);
   }, []);
 
+  const edgePan = useEdgePan(useCallback(() => document.getElementById(CANVAS_ID), []));
+
   const onConnect = useCallback((c: Connection) => {
     connectFromCanvas(c.source, c.target);
   }, []);
@@ -124,7 +129,7 @@ export function Canvas() {
   );
 
   return (
-    <section className="canvas" id={CANVAS_ID} aria-label="Network canvas" tabIndex={-1} onDragOver={onDragOver} onDrop={onDrop} onPointerDown={focusOnPane}>
+    <section className="canvas" id={CANVAS_ID} aria-label={t('canvas.label')} tabIndex={-1} onDragOver={onDragOver} onDrop={onDrop} onPointerDown={focusOnPane}>
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -133,13 +138,16 @@ export function Canvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onConnectStart={edgePan.start}
+        onConnectEnd={edgePan.stop}
         isValidConnection={(c) => c.source !== c.target}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Meta', 'Control']}
         // React Flow pans as soon as a wire or a block comes near the canvas's edge, which moved
-        // the network away under a student aiming at a block there. The canvas
-        // moves only when asked: Zoom to fit, the minimap, a drag of the background, the wheel.
+        // the network away under a student aiming at a block there. A wire pans the canvas only
+        // after it rests at the edge (use-edge-pan.ts); otherwise the canvas moves only when
+        // asked: Zoom to fit, the minimap, a drag of the background, the wheel.
         autoPanOnConnect={false}
         autoPanOnNodeDrag={false}
         fitView
@@ -149,17 +157,17 @@ export function Canvas() {
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={20} />
-        <Controls aria-label="Zoom controls" />
+        <Controls aria-label={t('canvas.zoomControls')} />
         {graph.nodes.length === 0 && (
           <Panel position="top-center" className="canvas-empty">
-            The canvas is empty: drag blocks here from the palette, starting with an Input.
+            {t('canvas.empty')}
           </Panel>
         )}
         <MiniMap
           pannable
           zoomable
           style={{ width: 120, height: 64 }}
-          ariaLabel="Minimap"
+          ariaLabel={t('canvas.minimap')}
           nodeColor={(n) => CATEGORY_COLOURS[definitionOf(n.type as NodeType).category] ?? '#999'}
         />
       </ReactFlow>

@@ -188,7 +188,7 @@ describe.skipIf(SKIP_BROWSER)('graphs on the canvas', () => {
     });
   }
 
-  it('1280x720: a wire or a block dragged to the canvas edge does not pan the canvas', async () => {
+  it('1280x720: a wire or a block passing the canvas edge does not pan the canvas', async () => {
     const page = await openApp(app, SIZES[1]);
     const errors = watchErrors(page);
     const viewport = () => page.locator('.react-flow__viewport').getAttribute('style');
@@ -210,10 +210,11 @@ describe.skipIf(SKIP_BROWSER)('graphs on the canvas', () => {
     if (!canvas || !handle) throw new Error('canvas or handle not visible');
     const edgeX = canvas.x + canvas.width - 4;
     const edgeY = canvas.y + canvas.height / 2;
-    // A wire held at the right edge for a few moves (React Flow's own auto-pan moves the view on every frame there).
+    // A wire moving along the right edge (React Flow's own auto-pan moved the view on every
+    // frame there); each move is a real move (8 px), not a rest.
     await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
     await page.mouse.down();
-    for (let i = 0; i <= 10; i++) await page.mouse.move(edgeX - 10 + i, edgeY, { steps: 2 });
+    for (let i = 0; i <= 10; i++) await page.mouse.move(edgeX - 10 + i, edgeY - 40 + i * 8, { steps: 2 });
     await page.mouse.up();
     expect(await viewport()).toBe(before);
     // The same with a block.
@@ -225,6 +226,34 @@ describe.skipIf(SKIP_BROWSER)('graphs on the canvas', () => {
     for (let i = 0; i <= 10; i++) await page.mouse.move(edgeX - 10 + i, edgeY, { steps: 2 });
     await page.mouse.up();
     expect(await viewport()).toBe(before);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('1280x720: a wire resting at the canvas edge pans towards it, and the pan stops with the wire', async () => {
+    const page = await openApp(app, SIZES[1]);
+    const errors = watchErrors(page);
+    const viewport = () => page.locator('.react-flow__viewport').getAttribute('style');
+    const viewX = async () => Number(/translate\((-?[\d.]+)px/.exec((await viewport()) ?? '')?.[1]);
+    await page.getByRole('button', { name: 'Zoom to fit' }).click();
+    await viewportSettled(page);
+    const canvas = await page.getByRole('region', { name: 'Network canvas' }).boundingBox();
+    const handle = await page.locator('.react-flow__node').first().locator('.react-flow__handle.source').boundingBox();
+    if (!canvas || !handle) throw new Error('canvas or handle not visible');
+    const edges = await page.locator('.react-flow__edge').count();
+    const x0 = await viewX();
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(canvas.x + canvas.width - 4, canvas.y + canvas.height / 2, { steps: 8 });
+    // Towards the right edge: the network moves left, so the view's x falls.
+    await expect.poll(viewX).toBeLessThan(x0 - 20);
+    await page.mouse.up();
+    await viewportSettled(page);
+    const after = await viewport();
+    await viewportSettled(page);
+    expect(await viewport()).toBe(after);
+    // Dropped on the empty pane: no wire was made.
+    expect(await page.locator('.react-flow__edge').count()).toBe(edges);
     expect(errors).toEqual([]);
     await page.close();
   });
