@@ -247,8 +247,11 @@ function walk(model: ModelProto): Walk {
         }
       }
     }
+    const y = nodes[end - 1].output?.[0] ?? '';
+    // A second block under the same name would cut the first out of the graph unseen.
+    if (made.has(y)) return { ok: false, message: `${nodeName(nodes[end - 1])} computes '${y}', a value the model already has: each value in an ONNX model is computed once` };
     blocks.push(found);
-    made.set(nodes[end - 1].output?.[0] ?? '', { from: blocks.length - 1, shape: found.block.outShape });
+    made.set(y, { from: blocks.length - 1, shape: found.block.outShape });
     at = end;
   }
   if (!made.has(output)) return { ok: false, message: `the model's output '${output}' is not computed by its layers` };

@@ -224,7 +224,7 @@ describe('bpnn import refuses what it cannot read, with one message', () => {
     expect(incoming(project).skip).toEqual(['r', 'input']);
   });
 
-  it('a join the app cannot take: a Concat along the length, an Add of two shapes, one value taken twice, a value from inside a layer, a Concat with a stored input', () => {
+  it('a join the app cannot take: a Concat along the length, an Add of two shapes, one value taken twice, a value from inside a layer, a value computed twice, a Concat with a stored input', () => {
     const conv = (name: string, k: string, y: string): NodeProto => ({ opType: 'Conv', name, input: ['x', k], output: [y], attribute: [intsAttr('kernel_shape', [3]), intsAttr('pads', [1, 1])] });
     const kernels = [floatTensor('k1', [2, 2, 3], values(12), 'float32'), floatTensor('k2', [2, 2, 3], values(12, 0.2), 'float32')];
     const onLength: NodeProto = { opType: 'Concat', name: 'cat', input: ['a', 'b'], output: ['y'], attribute: [intAttr('axis', 2)] };
@@ -248,6 +248,9 @@ describe('bpnn import refuses what it cannot read, with one message', () => {
     ];
     const mc = [floatTensor('m', [2, 3], values(6), 'float32'), floatTensor('c', [3], values(3), 'float32')];
     expect(refusal(foreignModel([2], inside, mc))).toMatch(/MatMul node 'mm' is read as part of a Linear, but its output 'p' is also taken by Relu node 'r'/);
+
+    const renamed = [gemm('a', 'w3', 'h'), gemm('b', 'w5', 'h'), { opType: 'Relu', name: 'r', input: ['h'], output: ['y'] }];
+    expect(refusal(foreignModel([2], renamed, ws))).toMatch(/Gemm node 'b' computes 'h', a value the model already has/);
 
     const stored = [gemm('a', 'w3', 'a'), { opType: 'Concat', name: 'pad', input: ['a', 'w3'], output: ['y'], attribute: [intAttr('axis', 1)] }];
     expect(refusal(foreignModel([2], stored, ws))).toMatch(/Concat node 'pad' joins values stored in the file; BPNN Studio's Concat joins the outputs of two or more layers/);
