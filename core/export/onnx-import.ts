@@ -183,7 +183,11 @@ function walk(model: ModelProto): Walk {
   // must not be read outside it, or the project would lose that path.
   const readers = new Map<string, number[]>();
   nodes.forEach((n, i) => {
-    for (const t of inputsOf(n)) readers.set(t, [...(readers.get(t) ?? []), i]);
+    for (const t of inputsOf(n)) {
+      const list = readers.get(t);
+      if (list) list.push(i);
+      else readers.set(t, [i]);
+    }
   });
 
   const constants = new Map<string, TensorRead>();
