@@ -4,7 +4,7 @@
 import type { ResolvedLayer } from '../graph/resolved';
 import { conv1dOutLength } from '../layers/conv1d';
 import type { NodeType } from '../graph/spec';
-import type { JoinType } from '../blocks/index';
+import { JOINS, type JoinType } from '../blocks/index';
 import type { TensorJson } from '../train/types';
 import { floatAttr, int64, intAttr, intsAttr, type AttributeProto, type FloatType, type NodeProto, type TensorRead } from './onnx-proto';
 
@@ -22,11 +22,11 @@ export interface OnnxWriter {
   node(op: string, name: string, inputs: readonly string[], output: string, attributes?: AttributeProto[]): void;
 }
 
-/** Reads an ONNX graph one block at a time, along its chain (onnx-import.ts implements it). */
+/** Reads an ONNX graph one block at a time, in the file's node order (onnx-import.ts implements it). */
 export interface OnnxReader {
-  /** The node `offset` places after the one a block starts at. */
+  /** The node `offset` places after the one a block starts at (a block's nodes follow one another in the file). */
   node(offset: number): NodeProto | undefined;
-  /** The value flowing along the chain: the block's input. */
+  /** The block's input: the computed value (a layer's output or the graph's input) its first node reads. */
   readonly x: string;
   /** Its per-sample shape (the batch axis left out). */
   readonly shape: readonly number[];
@@ -419,5 +419,12 @@ export function formatOf<T extends ChainKind>(type: T): BlockFormat<T> {
   return BLOCK_FORMATS[type] as BlockFormat<T>;
 }
 
-/** Every ONNX operator import understands, in the order the table lists them. */
-export const IMPORTABLE_OPS: readonly string[] = [...new Set(Object.values(BLOCK_FORMATS).flatMap((f) => f.onnxOps))];
+/**
+ * The ONNX operators each join is read back from: what its definition writes for two inputs
+ * and for more (Add and Sum), so the export and the import cannot disagree.
+ */
+const joinOps = (t: JoinType): readonly string[] => [...new Set([JOINS[t].onnx(2).op, JOINS[t].onnx(3).op])];
+export const JOIN_OPS: { readonly [T in JoinType]: readonly string[] } = { Add: joinOps('Add'), Concat: joinOps('Concat') };
+
+/** Every ONNX operator import understands, in the order the table lists them, the joins' last. */
+export const IMPORTABLE_OPS: readonly string[] = [...new Set([...Object.values(BLOCK_FORMATS).flatMap((f) => f.onnxOps), ...Object.values(JOIN_OPS).flat()])];

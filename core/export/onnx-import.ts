@@ -1,6 +1,7 @@
-// `bpnn import`: an ONNX model back into a .bpnn project with its weights. The model must be
-// one chain of the blocks the app has, written with the operators blocks.ts reads; anything
-// else is refused with one message that names the first operator or node it cannot take.
+// `bpnn import`: an ONNX model back into a .bpnn project with its weights. The model must be a
+// network of the blocks the app has (a chain, or a graph with skip connections and branches
+// joined by Add or Concat), written with the operators blocks.ts reads; anything else is
+// refused with one message that names the first operator or node it cannot take.
 // A model BPNN Studio exported comes back as it was (its metadata holds the layout, settings
 // and built-in dataset); any other model gets a placeholder dataset of the right shape.
 import { compileModel, checkLossFit } from '../graph/validate';
@@ -16,7 +17,8 @@ import { projectToSpec } from '../project/spec';
 import { PROJECT_FORMAT, PROJECT_VERSION, type Project, type ProjectNode } from '../project/types';
 import { defaultSettings } from '../train/settings';
 import type { LossName, TrainingSettings, Weights } from '../train/types';
-import { BLOCK_FORMATS, IMPORTABLE_OPS, type BlockFormat, type OnnxReader, type ReadBlock } from './blocks';
+import { JOINS, type JoinType } from '../blocks/index';
+import { BLOCK_FORMATS, IMPORTABLE_OPS, JOIN_OPS, type BlockFormat, type OnnxReader, type ReadBlock } from './blocks';
 import { ONNX_METADATA, type OnnxProjectNote } from './onnx';
 import { DataType, elementCount, int64, onnx, readTensor, type GraphProto, type ModelProto, type NodeProto, type TensorProto, type TensorRead } from './onnx-proto';
 
@@ -89,11 +91,46 @@ interface Imported {
   /** The name the file gave the block's last node. */
   name: string;
   block: ReadBlock;
+  /** The blocks it reads, in its ONNX node's input order (a Concat's order): an index in `blocks`, or -1 for the graph's input. */
+  sources: number[];
 }
 
 type Walk = { ok: true; inputShape: number[]; blocks: Imported[] } | { ok: false; message: string };
 
-/** Follows the graph from its input to its output, one block at a time. */
+const inputsOf = (n: NodeProto): string[] => (n.input ?? []).filter((s) => s !== '');
+const batched = (shape: readonly number[]): string => `[${['N', ...shape].join(', ')}]`;
+
+/** The join a node is written as, when it is one of their operators. */
+function joinOp(n: NodeProto): JoinType | null {
+  if (!isDefaultDomain(n.domain)) return null;
+  return (Object.keys(JOIN_OPS) as JoinType[]).find((t) => JOIN_OPS[t].includes(n.opType ?? '')) ?? null;
+}
+
+/** A join over computed values `xs` with per-sample shapes `shapes`, or why it cannot be one. */
+function readJoin(type: JoinType, n: NodeProto, xs: string[], shapes: number[][]): ReadBlock | string {
+  const twice = xs.find((x, i) => xs.indexOf(x) !== i);
+  if (twice !== undefined) return `${nodeName(n)} takes '${twice}' twice; a BPNN Studio ${type} takes each block's output once`;
+  if (type === 'Concat' && shapes.every((s) => s.length === shapes[0].length)) {
+    // The engine joins along axis 1 of the batched tensor; ONNX may spell it from the end.
+    const rank = shapes[0].length + 1;
+    const axisAttr = (n.attribute ?? []).find((a) => a.name === 'axis');
+    const axis = axisAttr ? int64(axisAttr.i) : null;
+    const want = JOINS.Concat.onnx(xs.length).axis;
+    if (axis === null || (axis < 0 ? axis + rank : axis) !== want) {
+      return `${nodeName(n)} joins ${shapes.map(batched).join(' and ')} along ${axis === null ? 'no axis given' : `axis ${axis}`}; BPNN Studio's Concat joins along axis ${want}: the features of [N, features] or the channels of [N, channels, length]`;
+    }
+  }
+  const shape = JOINS[type].outShape(shapes);
+  if (!Array.isArray(shape)) return `${nodeName(n)} takes ${shapes.map(batched).join(' and ')}: ${shape.why}`;
+  return { params: {}, outShape: shape, nodes: 1 };
+}
+
+/**
+ * Reads the graph's nodes in the file's order (ONNX stores them so that each comes after the
+ * nodes it reads), one block at a time: each value is known by the block that computes it, so a
+ * value read by several nodes (a skip connection) and a join of several values (Add, Sum,
+ * Concat) become edges of the project's graph.
+ */
 function walk(model: ModelProto): Walk {
   const graph = model.graph as GraphProto;
   const opset = int64((model.opsetImport ?? []).find((o) => isDefaultDomain(o.domain))?.version);
@@ -140,49 +177,94 @@ function walk(model: ModelProto): Walk {
     const shown = dims.map((d) => d.dimParam || (d.dimValue !== null && d.dimValue !== undefined ? String(int64(d.dimValue)) : '?')).join(', ');
     return { ok: false, message: `the model's input '${input.name}' has shape [${shown}]; BPNN Studio takes [N, features] or [N, channels, length] with fixed sizes after the batch` };
   }
+  const output = graph.output?.[0]?.name ?? '';
+
+  // Which nodes read each value: a value inside a block (MatMul's before its bias is added)
+  // must not be read outside it, or the project would lose that path.
+  const readers = new Map<string, number[]>();
+  nodes.forEach((n, i) => {
+    for (const t of inputsOf(n)) {
+      const list = readers.get(t);
+      if (list) list.push(i);
+      else readers.set(t, [i]);
+    }
+  });
 
   const constants = new Map<string, TensorRead>();
   const blocks: Imported[] = [];
+  // Each computed value by the block that computes it (-1: the graph's input), with its per-sample shape.
+  const made = new Map<string, { from: number; shape: number[] }>([[input.name ?? '', { from: -1, shape: perSample }]]);
   const formats = Object.entries(BLOCK_FORMATS) as [Exclude<NodeType, 'Input'>, BlockFormat<Exclude<NodeType, 'Input'>>][];
   let at = 0;
-  let x = input.name ?? '';
-  let shape = perSample;
   while (at < nodes.length) {
     const here = at;
     const first = nodes[here];
-    if (!(first.input ?? []).includes(x)) {
-      return { ok: false, message: `${nodeName(first)} does not take the output of the layer before it ('${x}'): BPNN Studio imports one chain of layers, each feeding the next` };
+    const computed = inputsOf(first).filter((t) => !stored.has(t));
+    const unknown = computed.find((t) => !made.has(t));
+    if (unknown !== undefined) {
+      return { ok: false, message: `${nodeName(first)} takes '${unknown}', which no node before it computes: BPNN Studio reads a model's nodes in the file's order, each after the nodes whose outputs it takes` };
     }
-    const reader: OnnxReader = {
-      node: (offset) => nodes[here + offset],
-      x,
-      shape,
-      opset,
-      constant(name) {
-        const t = stored.get(name);
-        if (!t) return null;
-        let read = constants.get(name);
-        if (!read) constants.set(name, (read = readTensor(t)));
-        return read;
-      },
-    };
+    if (computed.length === 0) return { ok: false, message: `${nodeName(first)} takes no output of a layer before it (nor the model's input): BPNN Studio imports networks where every layer is fed from the input` };
+
     let found: Imported | null = null;
-    for (const [type, format] of formats) {
-      const read = format.fromOnnx(reader);
-      if (read === null) continue;
+    const join = joinOp(first);
+    if (join && computed.length >= 2 && computed.length === inputsOf(first).length) {
+      const read = readJoin(join, first, computed, computed.map((t) => (made.get(t) as { shape: number[] }).shape));
       if (typeof read === 'string') return { ok: false, message: read };
-      found = { type, name: nodes[here + read.nodes - 1].name ?? '', block: read };
-      break;
+      found = { type: join, name: first.name ?? '', block: read, sources: computed.map((t) => (made.get(t) as { from: number }).from) };
+    } else if (join && !formats.some(([, f]) => f.onnxOps.includes(first.opType ?? ''))) {
+      // An Add with one stored input is a Linear's bias; a Concat or Sum has no such reading.
+      const what = computed.length < inputsOf(first).length ? 'joins values stored in the file' : 'has one input';
+      return { ok: false, message: `${nodeName(first)} ${what}; BPNN Studio's ${join} joins the outputs of two or more layers` };
+    } else {
+      const x = computed[0];
+      const { from, shape } = made.get(x) as { from: number; shape: number[] };
+      const reader: OnnxReader = {
+        node: (offset) => nodes[here + offset],
+        x,
+        shape,
+        opset,
+        constant(name) {
+          const t = stored.get(name);
+          if (!t) return null;
+          let read = constants.get(name);
+          if (!read) constants.set(name, (read = readTensor(t)));
+          return read;
+        },
+      };
+      for (const [type, format] of formats) {
+        const read = format.fromOnnx(reader);
+        if (read === null) continue;
+        if (typeof read === 'string') return { ok: false, message: read };
+        found = { type, name: nodes[here + read.nodes - 1].name ?? '', block: read, sources: [from] };
+        break;
+      }
+      if (!found) return { ok: false, message: `${nodeName(first)} cannot start a layer here: BPNN Studio reads ${first.opType} only as part of another layer` };
     }
-    if (!found) return { ok: false, message: `${nodeName(first)} cannot start a layer here: BPNN Studio reads ${first.opType} only as part of another layer` };
+    const end = here + found.block.nodes;
+    for (let i = here; i < end - 1; i++) {
+      for (const t of nodes[i].output ?? []) {
+        const outside = (readers.get(t) ?? []).find((j) => j < here || j >= end);
+        if (outside !== undefined || t === output) {
+          const by = outside !== undefined ? nodeName(nodes[outside]) : "the model's output";
+          return { ok: false, message: `${nodeName(nodes[i])} is read as part of a ${found.type}, but its output '${t}' is also taken by ${by}: BPNN Studio cannot import a value from inside a layer` };
+        }
+      }
+    }
+    const y = nodes[end - 1].output?.[0] ?? '';
+    // A second block under the same name would cut the first out of the graph unseen.
+    if (made.has(y)) return { ok: false, message: `${nodeName(nodes[end - 1])} computes '${y}', a value the model already has: each value in an ONNX model is computed once` };
     blocks.push(found);
-    const last = nodes[here + found.block.nodes - 1];
-    x = last.output?.[0] ?? '';
-    shape = found.block.outShape;
-    at = here + found.block.nodes;
+    made.set(y, { from: blocks.length - 1, shape: found.block.outShape });
+    at = end;
   }
-  const output = graph.output?.[0]?.name ?? '';
-  if (x !== output) return { ok: false, message: `the model's output '${output}' is not the end of its chain of layers ('${x}')` };
+  if (!made.has(output)) return { ok: false, message: `the model's output '${output}' is not computed by its layers` };
+  // The engine trains one output; a layer leading nowhere else would be silently dropped from the loss.
+  for (const [t, { from }] of made) {
+    if (from >= 0 && t !== output && !readers.has(t)) {
+      return { ok: false, message: `${nodeName(nodes.find((n) => n.output?.[0] === t) as NodeProto)} computes '${t}', which no other node takes and which is not the model's output '${output}': a BPNN Studio network has one output, so every layer must lead to it` };
+    }
+  }
   return { ok: true, inputShape: perSample, blocks };
 }
 
@@ -218,9 +300,21 @@ function assemble(model: ModelProto, fileName: string, read: Extract<Walk, { ok:
     ids.push(id);
   }
   const positions = note?.positions && typeof note.positions === 'object' ? note.positions : {};
+  // Without a stored layout, each block goes one column right of its furthest source and below
+  // the blocks already in that column, so branches sit side by side instead of on one line.
+  const column = [0];
+  const filled = new Map<number, number>([[0, 1]]);
+  const fallback = [{ x: 0, y: 120 }];
+  for (const b of read.blocks) {
+    const c = 1 + Math.max(...b.sources.map((s) => column[s + 1]));
+    const row = filled.get(c) ?? 0;
+    filled.set(c, row + 1);
+    column.push(c);
+    fallback.push({ x: 220 * c, y: 120 + 140 * row });
+  }
   const place = (id: string, i: number) => {
     const p = Object.prototype.hasOwnProperty.call(positions, id) ? positions[id] : undefined;
-    return p && Number.isFinite(p.x) && Number.isFinite(p.y) ? { x: p.x, y: p.y } : { x: 220 * i, y: 120 };
+    return p && Number.isFinite(p.x) && Number.isFinite(p.y) ? { x: p.x, y: p.y } : fallback[i];
   };
   const nodes: ProjectNode[] = [{ id: nodeId(inputId), type: 'Input', params: {}, position: place(inputId, 0) }];
   const weights: Weights = {};
@@ -228,8 +322,11 @@ function assemble(model: ModelProto, fileName: string, read: Extract<Walk, { ok:
     nodes.push({ id: nodeId(ids[i]), type: b.type, params: b.block.params, position: place(ids[i], i + 1) });
     if (b.block.weights) weights[ids[i]] = b.block.weights;
   });
-  const chain = [inputId, ...ids];
-  const edges = chain.slice(1).map((target, i) => ({ id: `e-${chain[i]}-${target}`, source: nodeId(chain[i]), target: nodeId(target) }));
+  const idOf = (source: number): string => (source < 0 ? inputId : ids[source]);
+  // A join's incoming edges in its ONNX inputs' order: the order a Concat joins in.
+  const edges = read.blocks.flatMap((b, i) =>
+    b.sources.map((s) => ({ id: `e-${idOf(s)}-${ids[i]}`, source: nodeId(idOf(s)), target: nodeId(ids[i]) })),
+  );
 
   const outShape = read.blocks.length ? read.blocks[read.blocks.length - 1].block.outShape : read.inputShape;
   const outputs = elementCount(outShape);

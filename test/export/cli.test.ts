@@ -8,10 +8,10 @@ import { floatTensor, intAttr, onnx, type NodeProto, type TensorProto } from '..
 import { bpnn, expectOneLineError, tempDir } from '../cli/run';
 import { APP_VERSION, example, trainBriefly } from './helpers';
 
-function trainedFile(dir: string): string {
-  const s = serializeProject(trainBriefly(example('spiral-softmax')));
+function trainedFile(dir: string, name = 'spiral-softmax'): string {
+  const s = serializeProject(trainBriefly(example(name)));
   if (!s.ok) throw new Error(s.message);
-  const path = join(dir, 'trained.bpnn');
+  const path = join(dir, `${name}-trained.bpnn`);
   writeFileSync(path, s.text);
   return path;
 }
@@ -47,6 +47,30 @@ describe('bpnn export and bpnn import', () => {
     expect(before.code).toBe(0);
     // float32 weights: the six printed decimals agree.
     expect(after.stdout).toBe(before.stdout);
+  });
+
+  it('a graph (residual-spiral, a skip connection) goes out and back in: the import validates, predicts the same and trains on', () => {
+    const dir = tempDir();
+    const trained = trainedFile(dir, 'residual-spiral');
+    const onnxFile = join(dir, 'residual.onnx');
+    expect(bpnn(['export', trained, '--onnx', onnxFile, '--float64']).code).toBe(0);
+    const back = join(dir, 'back.bpnn');
+    const imported = bpnn(['import', onnxFile, '--out', back]);
+    expect(imported.stderr).toBe('');
+    expect(imported.lines).toEqual([`Imported 7 layers from ${onnxFile} into ${back}`]);
+    const validated = bpnn(['validate', back]);
+    expect(validated.code).toBe(0);
+    expect(validated.lines.at(-1)).toBe('ok');
+    const points = join(dir, 'points.csv');
+    writeFileSync(points, 'x,y\n0.1,0.2\n-0.8,0.3\n0.5,-0.9\n');
+    const before = bpnn(['predict', trained, '--input', points]);
+    expect(before.code).toBe(0);
+    expect(bpnn(['predict', back, '--input', points]).stdout).toBe(before.stdout);
+    const again = join(dir, 'again.bpnn');
+    const train = bpnn(['train', back, '--epochs', '2', '--json', '--out', again]);
+    expect(train.code).toBe(0);
+    expect(JSON.parse(train.lines.at(-1) ?? '{}')).toMatchObject({ event: 'done', epochs: 2 });
+    expect(existsSync(again)).toBe(true);
   });
 
   it('--float64 writes a float64 model', () => {

@@ -99,6 +99,40 @@ export function joinsProject(): Project {
   };
 }
 
+/**
+ * Two branches of different widths joined by a Concat: Input → a (Linear 3) and Input → b
+ * (Linear 5), Concat(a, b) → Linear → Sigmoid. With the widths unequal, reading the Concat's
+ * inputs the other way round pairs the 8 joined values with the wrong weights of the Linear
+ * after it, so the predictions show the order.
+ */
+export function concatProject(): Project {
+  const defs: [string, NodeType, Record<string, number | boolean>][] = [
+    ['input', 'Input', {}],
+    ['a', 'Linear', { outFeatures: 3 }],
+    ['b', 'Linear', { outFeatures: 5 }],
+    ['cat', 'Concat', {}],
+    ['fc', 'Linear', { outFeatures: 1 }],
+    ['sig', 'Sigmoid', {}],
+  ];
+  const edges: [string, string][] = [['input', 'a'], ['input', 'b'], ['a', 'cat'], ['b', 'cat'], ['cat', 'fc'], ['fc', 'sig']];
+  const base = example('linear');
+  return {
+    ...base,
+    name: 'Two branches joined by a Concat',
+    graph: {
+      nodes: defs.map(([id, type, params], i): ProjectNode => ({ id: nodeId(id), type, params, position: { x: 200 * i, y: 100 } })),
+      edges: edges.map(([a, b]) => ({ id: `${a}-${b}`, source: nodeId(a), target: nodeId(b) })),
+    },
+  };
+}
+
+/** Each block's sources, in the order of its incoming edges (the order a Concat joins in). */
+export function incoming(project: Project): Record<string, string[]> {
+  const into: Record<string, string[]> = {};
+  for (const e of project.graph.edges) (into[e.target] ??= []).push(e.source);
+  return into;
+}
+
 /** The chain above must hold every kind the exporter knows, or the ONNX Runtime test misses one. */
 export function kindsIn(project: Project): Set<string> {
   return new Set(project.graph.nodes.map((n) => n.type).filter((t) => t !== 'Input'));

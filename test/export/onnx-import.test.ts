@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportOnnx, importOnnx, MAX_PARAMS, serializeProject, type FloatType, type Project } from '../../core/index';
 import { floatTensor, int64Tensor, intAttr, intsAttr, onnx, type NodeProto, type TensorProto } from '../../core/export/onnx-proto';
-import { APP_VERSION, TOLERANCE, engineRun, everyBlockProject, example, joinsProject, maxDifference, runOnnx, trainBriefly } from './helpers';
+import { APP_VERSION, TOLERANCE, concatProject, engineRun, everyBlockProject, example, incoming, joinsProject, maxDifference, runOnnx, trainBriefly } from './helpers';
 
 const exported = (p: Project, floatType: FloatType): Uint8Array => {
   const r = exportOnnx(p, { floatType, appVersion: APP_VERSION });
@@ -44,6 +44,9 @@ describe('bpnn import of an exported model (round trip)', () => {
     ['xor', () => example('xor')],
     ['waves-conv1d', () => example('waves-conv1d')],
     ['every block kind', everyBlockProject],
+    ['residual-spiral (a skip connection joined by an Add)', () => example('residual-spiral')],
+    ['both joins on signals (Concat and Add of branches)', joinsProject],
+    ['two branches of different widths joined by a Concat', concatProject],
   ];
   for (const [name, make] of cases) {
     for (const floatType of ['float32', 'float64'] as const) {
@@ -53,6 +56,7 @@ describe('bpnn import of an exported model (round trip)', () => {
         const { project, notes } = imported(bytes);
         expect(notes).toEqual([]);
         expect(project.graph.nodes.map((n) => [n.id, n.type, n.position])).toEqual(original.graph.nodes.map((n) => [n.id, n.type, n.position]));
+        expect(incoming(project)).toEqual(incoming(original));
         expect(project.graph.nodes.map((n) => n.params)).toEqual(
           original.graph.nodes.map((n) => (n.type === 'Linear' ? { bias: true, ...n.params } : n.type === 'Conv1d' ? { stride: 1, padding: 0, ...n.params } : n.params)),
         );
@@ -137,6 +141,69 @@ describe('bpnn import of models from other tools', () => {
   });
 });
 
+describe('bpnn import of graphs (skip connections, branches joined by Add or Concat)', () => {
+  it('residual-spiral, float64: the Add gets both its inputs, tanh1 feeds fc2 and the Add, and the predictions are the same within 1e-12', () => {
+    const original = trainBriefly(example('residual-spiral'));
+    const { project } = imported(exported(original, 'float64'));
+    expect(incoming(project).add).toEqual(['tanh1', 'tanh2']);
+    expect(project.graph.edges.filter((e) => e.source === 'tanh1').map((e) => e.target).sort()).toEqual(['add', 'fc2']);
+    expect(maxDifference(engineRun(project).outputs, engineRun(original).outputs)).toBeLessThanOrEqual(TOLERANCE.float64);
+  });
+
+  it("a Concat joins in its ONNX node's input order: the same model with the inputs swapped comes in swapped, and predicts what ONNX Runtime does with it", async () => {
+    const original = trainBriefly(concatProject());
+    const bytes = exported(original, 'float64');
+    const { project } = imported(bytes);
+    expect(incoming(project).cat).toEqual(['a', 'b']);
+    const before = engineRun(original);
+    expect(maxDifference(engineRun(project).outputs, before.outputs)).toBeLessThanOrEqual(TOLERANCE.float64);
+
+    const model = onnx.ModelProto.decode(bytes);
+    const cat = model.graph?.node?.find((n) => n.opType === 'Concat');
+    expect(cat?.input).toEqual(['a.out', 'b.out']);
+    cat?.input?.reverse();
+    const swappedBytes = onnx.ModelProto.encode(model).finish();
+    const swapped = imported(swappedBytes).project;
+    expect(incoming(swapped).cat).toEqual(['b', 'a']);
+    const after = engineRun(swapped);
+    const ort = await runOnnx(swappedBytes, after.x, after.n, after.inputShape, 'float64');
+    expect(maxDifference(after.outputs, ort.data)).toBeLessThanOrEqual(TOLERANCE.float64);
+    // Widths 3 and 5: swapped, the joined values meet other weights, so the network is another one.
+    expect(maxDifference(after.outputs, before.outputs)).toBeGreaterThan(1e-3);
+  });
+
+  it('reads a graph from another tool: a value several nodes take, a Sum of three, a MatMul branch, a Concat on axis -1; branches are laid out side by side', async () => {
+    const nodes: NodeProto[] = [
+      { opType: 'Gemm', name: 'stem', input: ['x', 'w0', 'b0'], output: ['h'], attribute: [intAttr('transB', 1)] },
+      { opType: 'Relu', name: 'relu', input: ['h'], output: ['r'] },
+      { opType: 'Tanh', name: 'tanh', input: ['h'], output: ['t'] },
+      { opType: 'Sum', name: 'sum', input: ['h', 'r', 't'], output: ['s'] },
+      { opType: 'MatMul', name: 'side', input: ['x', 'w1'], output: ['p'] },
+      { opType: 'Concat', name: 'cat', input: ['s', 'p'], output: ['c'], attribute: [intAttr('axis', -1)] },
+      { opType: 'Gemm', name: 'head', input: ['c', 'w2', 'b2'], output: ['y'], attribute: [intAttr('transB', 1)] },
+    ];
+    const init = [
+      floatTensor('w0', [4, 2], values(8), 'float32'),
+      floatTensor('b0', [4], values(4), 'float32'),
+      floatTensor('w1', [2, 3], values(6, 0.3), 'float32'),
+      floatTensor('w2', [2, 7], values(14, 0.2), 'float32'),
+      floatTensor('b2', [2], values(2), 'float32'),
+    ];
+    const bytes = foreignModel([2], nodes, init, { outShape: [2] });
+    const { project } = imported(bytes, 'graph.onnx');
+    expect(incoming(project)).toEqual({ stem: ['input'], relu: ['stem'], tanh: ['stem'], sum: ['stem', 'relu', 'tanh'], side: ['input'], cat: ['sum', 'side'], head: ['cat'] });
+    expect(project.graph.nodes.map((n) => `${n.type}:${n.id}`)).toEqual(['Input:input', 'Linear:stem', 'ReLU:relu', 'Tanh:tanh', 'Add:sum', 'Linear:side', 'Concat:cat', 'Linear:head']);
+    const at = Object.fromEntries(project.graph.nodes.map((n) => [n.id, n.position]));
+    expect(at.tanh.x).toBe(at.relu.x);
+    expect(at.tanh.y).not.toBe(at.relu.y);
+    expect(at.side.x).toBe(at.stem.x);
+    const x = Float64Array.from([0.5, -1, 2, 0.25, -0.75, 0]);
+    const ort = await runOnnx(bytes, x, 3, [2], 'float32');
+    const engine = engineRun({ ...project, dataset: { ...project.dataset, features: [[0.5, -1], [2, 0.25], [-0.75, 0]], labels: [0, 1, 0] } as Project['dataset'] });
+    expect(maxDifference(engine.outputs, ort.data)).toBeLessThanOrEqual(TOLERANCE.float32);
+  });
+});
+
 describe('bpnn import refuses what it cannot read, with one message', () => {
   const mlp = () => trainBriefly(example('xor'));
 
@@ -146,9 +213,47 @@ describe('bpnn import refuses what it cannot read, with one message', () => {
     expect(refusal(new Uint8Array(0))).toMatch(/empty/);
   });
 
-  it('an exported graph (a skip connection, a Concat of two branches): import reads chains only, and names the join', () => {
-    expect(refusal(exported(trainBriefly(example('residual-spiral')), 'float32'))).toMatch(/'add'/);
-    expect(refusal(exported(trainBriefly(joinsProject()), 'float32'))).toMatch(/'cat'|'conv3'/);
+  it('a graph with an operator the app has no block for: that operator is named, not the graph', () => {
+    const fc: NodeProto = { opType: 'Gemm', name: 'fc', input: ['x', 'w'], output: ['h'], attribute: [intAttr('transB', 1)] };
+    const relu: NodeProto = { opType: 'Relu', name: 'r', input: ['h'], output: ['a'] };
+    const w = [floatTensor('w', [3, 3], values(9), 'float32')];
+    const withSub: NodeProto[] = [fc, relu, { opType: 'Sub', name: 'diff', input: ['a', 'x'], output: ['d'] }, { opType: 'Add', name: 'skip', input: ['d', 'x'], output: ['y'] }];
+    expect(refusal(foreignModel([3], withSub, w, { outShape: [3] }))).toMatch(/the model uses the operator Sub \(node 'diff'\), which BPNN Studio cannot import; it reads networks made of .*Concat/);
+    // Without the Sub, the same skip connection comes in.
+    const { project } = imported(foreignModel([3], [fc, relu, { opType: 'Add', name: 'skip', input: ['a', 'x'], output: ['y'] }], w, { outShape: [3] }));
+    expect(incoming(project).skip).toEqual(['r', 'input']);
+  });
+
+  it('a join the app cannot take: a Concat along the length, an Add of two shapes, one value taken twice, a value from inside a layer, a value computed twice, a Concat with a stored input', () => {
+    const conv = (name: string, k: string, y: string): NodeProto => ({ opType: 'Conv', name, input: ['x', k], output: [y], attribute: [intsAttr('kernel_shape', [3]), intsAttr('pads', [1, 1])] });
+    const kernels = [floatTensor('k1', [2, 2, 3], values(12), 'float32'), floatTensor('k2', [2, 2, 3], values(12, 0.2), 'float32')];
+    const onLength: NodeProto = { opType: 'Concat', name: 'cat', input: ['a', 'b'], output: ['y'], attribute: [intAttr('axis', 2)] };
+    expect(refusal(foreignModel([2, 6], [conv('c1', 'k1', 'a'), conv('c2', 'k2', 'b'), onLength], kernels))).toMatch(
+      /Concat node 'cat' joins \[N, 2, 6\] and \[N, 2, 6\] along axis 2; BPNN Studio's Concat joins along axis 1/,
+    );
+
+    const gemm = (name: string, w: string, y: string): NodeProto => ({ opType: 'Gemm', name, input: ['x', w], output: [y], attribute: [intAttr('transB', 1)] });
+    const ws = [floatTensor('w3', [3, 2], values(6), 'float32'), floatTensor('w5', [5, 2], values(10), 'float32')];
+    const uneven = [gemm('a', 'w3', 'a'), gemm('b', 'w5', 'b'), { opType: 'Add', name: 'plus', input: ['a', 'b'], output: ['y'] }];
+    expect(refusal(foreignModel([2], uneven, ws))).toMatch(/Add node 'plus' takes \[N, 3\] and \[N, 5\]: an Add sums its inputs element by element/);
+
+    const twice = [gemm('a', 'w3', 'a'), { opType: 'Add', name: 'double', input: ['a', 'a'], output: ['y'] }];
+    expect(refusal(foreignModel([2], twice, ws))).toMatch(/Add node 'double' takes 'a' twice/);
+
+    const inside: NodeProto[] = [
+      { opType: 'MatMul', name: 'mm', input: ['x', 'm'], output: ['p'] },
+      { opType: 'Add', name: 'bias', input: ['p', 'c'], output: ['h'] },
+      { opType: 'Relu', name: 'r', input: ['p'], output: ['q'] },
+      { opType: 'Add', name: 'join', input: ['h', 'q'], output: ['y'] },
+    ];
+    const mc = [floatTensor('m', [2, 3], values(6), 'float32'), floatTensor('c', [3], values(3), 'float32')];
+    expect(refusal(foreignModel([2], inside, mc))).toMatch(/MatMul node 'mm' is read as part of a Linear, but its output 'p' is also taken by Relu node 'r'/);
+
+    const renamed = [gemm('a', 'w3', 'h'), gemm('b', 'w5', 'h'), { opType: 'Relu', name: 'r', input: ['h'], output: ['y'] }];
+    expect(refusal(foreignModel([2], renamed, ws))).toMatch(/Gemm node 'b' computes 'h', a value the model already has/);
+
+    const stored = [gemm('a', 'w3', 'a'), { opType: 'Concat', name: 'pad', input: ['a', 'w3'], output: ['y'], attribute: [intAttr('axis', 1)] }];
+    expect(refusal(foreignModel([2], stored, ws))).toMatch(/Concat node 'pad' joins values stored in the file; BPNN Studio's Concat joins the outputs of two or more layers/);
   });
 
   it('a truncated model', () => {
@@ -184,7 +289,7 @@ describe('bpnn import refuses what it cannot read, with one message', () => {
       { opType: 'Relu', name: 'a', input: ['x'], output: ['a'] },
       { opType: 'Tanh', name: 'b', input: ['x'], output: ['y'] },
     ];
-    expect(refusal(foreignModel([3], branch, []))).toMatch(/Tanh node 'b' does not take the output of the layer before it/);
+    expect(refusal(foreignModel([3], branch, []))).toMatch(/Relu node 'a' computes 'a', which no other node takes and which is not the model's output 'y'/);
     const loneAdd: NodeProto[] = [{ opType: 'Add', name: 'plus', input: ['x', 'k'], output: ['y'] }];
     expect(refusal(foreignModel([3], loneAdd, [floatTensor('k', [3], [1, 2, 3], 'float32')]))).toMatch(/Add node 'plus' cannot start a layer here/);
   });
