@@ -50,6 +50,16 @@ function ToolButton({ item, disabled }: { item: Item; disabled?: boolean }) {
   );
 }
 
+/**
+ * The room a file name needs, in `ch` (a wide character counts two), plus the unsaved dot: a short
+ * name keeps no more than it needs, and the run bar's figures get the rest.
+ */
+function nameWidth(name: string): number {
+  let w = 3;
+  for (const c of name) w += (c.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
+  return w;
+}
+
 export function Toolbar() {
   const canUndo = useProjectStore((s) => s.canUndo);
   const canRedo = useProjectStore((s) => s.canRedo);
@@ -106,7 +116,7 @@ export function Toolbar() {
           <ToolButton key={i.action} item={i} />
         ))}
       </div>
-      <span className="doc-name" aria-live="polite">
+      <span className="doc-name" aria-live="polite" style={{ minWidth: `min(11.5em, ${nameWidth(fileName)}ch)` }}>
         <span className="doc-file" title={fileName}>
           {fileName}
         </span>

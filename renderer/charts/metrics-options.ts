@@ -8,7 +8,7 @@ import { plotArea } from '../../report/charts/layout';
 import type { EpochMetrics } from '../../core/index';
 import { OKABE_ITO } from '../../report/charts/palette';
 import { XY_DIMENSIONS, xyPoints, xyCount } from '../../report/charts/xy-data';
-import { t } from '../i18n';
+import { i18next, t } from '../i18n';
 
 type Metric = 'loss' | 'accuracy';
 
@@ -20,6 +20,14 @@ export function compactNumber(v: number): string {
   const a = Math.abs(v);
   if (a !== 0 && (a >= 1e4 || a < 1e-3)) return v.toExponential(1).replace('.0e', 'e');
   return String(Number(v.toPrecision(3)));
+}
+
+/**
+ * Epoch ticks in the reader's numbers: 5,000 as it is, 200,000 as "200K" (English) or "20萬"
+ * (Chinese), so the ticks of a million-epoch run fit side by side.
+ */
+export function epochTick(v: number, language: string): string {
+  return new Intl.NumberFormat(language, v >= 10_000 ? { notation: 'compact', maximumFractionDigits: 1 } : {}).format(v);
 }
 
 function metricChartOption(metrics: readonly EpochMetrics[], metric: Metric, totalEpochs?: number): EChartsCoreOption {
@@ -50,7 +58,16 @@ function metricChartOption(metrics: readonly EpochMetrics[], metric: Metric, tot
     legend: { top: 4, right: 8, data: series.map((s) => s.name) },
     grid: plotArea({ left: 56, right: 20, top: 40, bottom: 40 }),
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? formatNumber(v) : String(v)) },
-    xAxis: { type: 'value', name: t('charts.epoch'), nameLocation: 'middle', nameGap: 26, min: 1, max: totalEpochs && totalEpochs > 1 ? totalEpochs : 'dataMax', minInterval: 1 },
+    xAxis: {
+      type: 'value',
+      name: t('charts.epoch'),
+      nameLocation: 'middle',
+      nameGap: 26,
+      min: 1,
+      max: totalEpochs && totalEpochs > 1 ? totalEpochs : 'dataMax',
+      minInterval: 1,
+      axisLabel: { formatter: (v: number) => epochTick(v, i18next.language), hideOverlap: true },
+    },
     // The title names the quantity; an axis name would collide with it.
     yAxis: metric === 'loss' ? { type: 'value', min: 0, axisLabel: { formatter: compactNumber } } : { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     series,

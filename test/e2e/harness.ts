@@ -93,7 +93,7 @@ export async function openApp(app: App, viewport?: { width: number; height: numb
     await page.evaluate(() => window.localStorage.clear());
     await page.reload();
   }
-  await page.getByRole('region', { name: 'Network canvas' }).locator('.react-flow__node').first().waitFor();
+  await page.locator('#network-canvas .react-flow__node').first().waitFor();
   return page;
 }
 

@@ -75,6 +75,8 @@ describe.skipIf(SKIP_BROWSER)('language (browser set to zh-TW)', () => {
     expect(await page.getByTestId('run-status').textContent()).toBe('訓練中');
     expect(await runStatus(page)).toBe('running');
     await screenshot(page, 'language-zh-running-1280');
+    // The run bar's figures are whole in the longer Chinese labels: nothing clipped at its edge.
+    expect(await toolbar.getByRole('group', { name: '訓練控制' }).evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     await toolbar.getByRole('button', { name: '停止', exact: true }).click();
     await expect.poll(() => runStatus(page), { timeout: 60_000 }).toBe('stopped');
     // The undo history survived both switches: Undo takes back the epochs edit.

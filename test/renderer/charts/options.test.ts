@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EpochMetrics } from '../../../core/index';
 import { createTrainingSession, makeDataset, newProject, nodeId, projectToSpec } from '../../../core/index';
-import { accuracyChartOption, compactNumber, lossChartOption } from '../../../renderer/charts/metrics-options';
+import { accuracyChartOption, compactNumber, epochTick, lossChartOption } from '../../../renderer/charts/metrics-options';
 import { comparisonOption, scatterOption, signalsOption } from '../../../report/charts/data-options';
 import { boundaryOption, boundaryPixels } from '../../../report/charts/boundary-options';
 import { confusionMatrix, confusionMatrixOption } from '../../../renderer/charts/confusion-options';
@@ -212,5 +212,21 @@ describe('axis labels', () => {
     expect(compactNumber(300000)).toBe('3e+5');
     expect(compactNumber(0.0001)).toBe('1e-4');
     expect(compactNumber(0)).toBe('0');
+  });
+});
+
+describe('epoch ticks', () => {
+  it('a million-epoch axis gets short ticks in each language; small counts stay whole', () => {
+    expect(epochTick(200_000, 'en')).toBe('200K');
+    expect(epochTick(1_000_000, 'en')).toBe('1M');
+    expect(epochTick(5_000, 'en')).toBe('5,000');
+    expect(epochTick(200_000, 'zh-TW')).toBe('20萬');
+    expect(epochTick(1_000_000, 'zh-TW')).toBe('100萬');
+  });
+
+  it('the epoch axis uses them and hides ticks that would overlap', () => {
+    const axis = (lossChartOption([], 1_000_000) as { xAxis: { axisLabel: { formatter: (v: number) => string; hideOverlap: boolean } } }).xAxis.axisLabel;
+    expect(axis.hideOverlap).toBe(true);
+    expect(axis.formatter(400_000)).toBe('400K');
   });
 });
