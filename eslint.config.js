@@ -88,6 +88,14 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [forbiddenInRuntime.patterns[0]] }] },
   },
   {
+    // The desktop main process and preload share with the window only neutral ground (core/,
+    // runtime/) and the catalogs: main's words live in renderer/locales under `main`.
+    files: ['electron/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)renderer/(?!locales/[^/]+\\.json$)', message: 'electron/ may import only the catalogs (renderer/locales/*.json) from renderer/; move shared code to runtime/ or core/.' }] }],
+    },
+  },
+  {
     files: TRANSLATED,
     plugins: { i18next },
     rules: { 'i18next/no-literal-string': ['error', { mode: 'jsx-only', 'jsx-attributes': { exclude: NOT_WORDS } }] },

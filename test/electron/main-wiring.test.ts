@@ -151,6 +151,7 @@ describe('main process wiring (electron mocked)', () => {
       'training:step': 'r',
       'training:stop': 'r',
       'shell:openExternal': 'https://github.com/',
+      'language:set': { language: 'zh-TW', chosen: true },
     };
     for (const channel of INVOKE_CHANNELS) {
       for (const sender of senders) {
