@@ -33,6 +33,11 @@ const exportDialog = (t: MainT, kind: ExportKind): { title: string; filters: Ele
     pytorch: { title: t('main.dialogs.exportPyTorchTitle'), filters: [{ name: t('main.dialogs.pythonFilter'), extensions: ['py'] }] },
   })[kind];
 
+/** Why a window's page went away (Electron's render-process-gone reasons), in the student's words. */
+const GONE_REASONS = ['abnormal-exit', 'killed', 'crashed', 'oom', 'launch-failed', 'integrity-failure', 'memory-eviction'] as const;
+type GoneReason = (typeof GONE_REASONS)[number];
+const isGoneReason = (r: string): r is GoneReason => (GONE_REASONS as readonly string[]).includes(r);
+
 /** Main's words and the language they are in (MainLanguage), read at each dialog. */
 export interface DialogWords {
   readonly t: MainT;
@@ -92,7 +97,8 @@ export function createDialogs(dialog: Dialog, words: DialogWords): Dialogs {
       const r = await box(win, {
         type: 'error',
         message: t('main.dialogs.windowCrashed'),
-        detail: t('main.dialogs.windowCrashedDetail', { reason }),
+        // A reason Electron may add later is shown as Electron names it.
+        detail: t('main.dialogs.windowCrashedDetail', { reason: isGoneReason(reason) ? t(`main.dialogs.goneReason.${reason}`) : reason }),
         buttons: [t('main.dialogs.reload'), t('main.dialogs.close')],
         defaultId: 0,
         cancelId: 1,

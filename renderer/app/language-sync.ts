@@ -12,9 +12,11 @@ export function syncLanguage(api: Pick<BpnnApi, 'setLanguage' | 'onLanguageSwitc
     const language = i18next.language;
     if (!isLanguage(language)) return;
     // chosen: the student picked it here, so main remembers it too; otherwise both follow the
-    // system. A refusal or a missing main must not stop the window from working.
+    // system. Read now, with the language it goes with.
+    const chosen = stored() !== null;
+    // A refusal or a missing main must not stop the window from working.
     Promise.resolve()
-      .then(() => api.setLanguage({ language, chosen: stored() !== null }))
+      .then(() => api.setLanguage({ language, chosen }))
       .catch(() => undefined);
   };
   report();
