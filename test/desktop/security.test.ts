@@ -64,7 +64,7 @@ const MALFORMED: Record<InvokeChannel, { payload: unknown; names: string }> = {
   'training:step': { payload: null, names: '(payload)' },
   'training:stop': { payload: [], names: '(payload)' },
   'shell:openExternal': { payload: 'x'.repeat(5000), names: '(payload)' },
-  'language:set': { payload: { language: 'fr', chosen: true }, names: 'language' },
+  'language:set': { payload: { language: 'en', chosen: 'yes' }, names: 'chosen' },
 };
 
 /** Calls every method of window.bpnn with `payloads` from inside `page`; the outcome of each. */

@@ -135,4 +135,23 @@ describe('main’s language, wired', () => {
     expect(topLabels()).toEqual(['File', 'Edit', 'View', 'Help']);
     expect(remembered()).toBeUndefined();
   });
+
+  it('with no window to ask, View › Language leaves the language as it was, check mark included', () => {
+    const win = mainWindow();
+    win.close();
+    expect(win.destroyed).toBe(true);
+    win.webContents.send.mockClear();
+    const menusBefore = electron.Menu.setApplicationMenu.mock.calls.length;
+    languageItems()
+      .find((i) => i.label === '繁體中文')
+      ?.click?.(undefined as never, undefined, undefined as never);
+    expect(win.webContents.send).not.toHaveBeenCalled();
+    expect(ctx().language.current).toBe('en');
+    // Electron moved the radio check on click; the rebuilt menu puts it back.
+    expect(electron.Menu.setApplicationMenu.mock.calls.length).toBe(menusBefore + 1);
+    expect(languageItems().map((i) => [i.label, i.checked])).toEqual([
+      ['English', true],
+      ['繁體中文', false],
+    ]);
+  });
 });

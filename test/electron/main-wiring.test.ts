@@ -125,6 +125,7 @@ describe('main process wiring (electron mocked)', () => {
       vi.spyOn(c.backups, 'discard'),
       vi.spyOn(c.backups, 'list'),
       vi.spyOn(c.doc, 'fromRenderer'),
+      vi.spyOn(c.language, 'set'),
     ];
     const senders = [
       { senderFrame: { url: 'https://evil.example/' } },
