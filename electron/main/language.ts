@@ -13,7 +13,7 @@ import type { Settings } from './settings';
 /** What main reads the system's languages from (Electron's `app`). */
 export interface SystemLocale {
   getLocale(): string;
-  /** Missing from older Electron versions and from some stand-ins. */
+  /** Optional: where it is missing (or throws), the app locale alone decides. */
   getPreferredSystemLanguages?(): string[];
 }
 
@@ -23,7 +23,7 @@ export function systemLanguage(system: SystemLocale): Language {
   try {
     preferred = system.getPreferredSystemLanguages?.() ?? [];
   } catch {
-    // Unavailable on this platform: the app locale alone decides.
+    // As if missing: the app locale alone decides.
   }
   // The app locale first: it is what the window's navigator.languages reports too, so the two
   // sides start from the same answer.
