@@ -3,6 +3,9 @@
 // Worker and file upload/download). Neutral ground: electron/, renderer/ and cli/ import it.
 // Type-only.
 import type { NodeShapeInfo, Project, TrainProblem, TrainRequest, TrainingEvent } from '../core/index';
+import type { Language } from './language';
+
+export type { Language } from './language';
 
 /** A problem found while opening a file: JSON path (e.g. `graph.nodes[2].params.outFeatures`) and message. */
 export interface FileProblem {
@@ -96,6 +99,13 @@ export interface DocumentState {
   project: Project | null;
 }
 
+/** The window's language, for the desktop menu and native dialogs. */
+export interface LanguageReport {
+  language: Language;
+  /** The student picked it (main remembers it for its next start); false: it follows the system. */
+  chosen: boolean;
+}
+
 /** A backup found at start-up after an unclean exit. */
 export interface RecoveryOffer {
   backupId: string;
@@ -147,4 +157,14 @@ export interface BpnnApi {
    * build has nothing that opens files behind the page's back.
    */
   onProjectOpened?(listener: (result: OpenResult) => void): () => void;
+  /**
+   * Tell main the window's language, at start and after every switch, so the menu and the native
+   * dialogs speak it too. The browser build has neither: a no-op there.
+   */
+  setLanguage(report: LanguageReport): Promise<void>;
+  /**
+   * Desktop: the student chose a language in main's View › Language menu; the window switches
+   * (and reports back with setLanguage). Optional: the browser build has no such menu.
+   */
+  onLanguageSwitch?(listener: (language: Language) => void): () => void;
 }

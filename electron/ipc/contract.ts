@@ -9,6 +9,8 @@ import type {
   ExportModelRequest,
   ExportResult,
   FileProblem,
+  Language,
+  LanguageReport,
   MenuCommand,
   OpenResult,
   RecoveryOffer,
@@ -44,6 +46,7 @@ export interface InvokeChannels {
   'training:step': { request: string; result: void };
   'training:stop': { request: string; result: void };
   'shell:openExternal': { request: string; result: void };
+  'language:set': { request: LanguageReport; result: void };
 }
 export type InvokeChannel = keyof InvokeChannels;
 
@@ -52,6 +55,7 @@ export interface EventChannels {
   'training:event': TrainingEvent;
   'menu:command': MenuCommand;
   'project:opened': OpenResult;
+  'language:switch': Language;
 }
 export type EventChannel = keyof EventChannels;
 
@@ -84,9 +88,11 @@ export const API_CHANNELS = {
   stepTraining: { kind: 'invoke', channel: 'training:step' },
   stopTraining: { kind: 'invoke', channel: 'training:stop' },
   openExternal: { kind: 'invoke', channel: 'shell:openExternal' },
+  setLanguage: { kind: 'invoke', channel: 'language:set' },
   onTrainingEvent: { kind: 'event', channel: 'training:event' },
   onMenuCommand: { kind: 'event', channel: 'menu:command' },
   onProjectOpened: { kind: 'event', channel: 'project:opened' },
+  onLanguageSwitch: { kind: 'event', channel: 'language:switch' },
 } as const satisfies { [M in ApiMethod]-?: { kind: 'invoke'; channel: InvokeChannel } | { kind: 'event'; channel: EventChannel } };
 
 export const INVOKE_CHANNELS = Object.values(API_CHANNELS)

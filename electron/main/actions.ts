@@ -23,7 +23,8 @@ export async function settleUnsaved(ctx: AppContext): Promise<boolean> {
     return true;
   }
   if (!latest.project) {
-    await ctx.dialogs.showError(win, `Could not save '${latest.fileName}'.`, 'The window has not sent its latest changes yet. Try again in a moment.');
+    const { t } = ctx.language;
+    await ctx.dialogs.showError(win, t('main.dialogs.couldNotSave', { name: latest.fileName }), t('main.dialogs.notSentYet'));
     return false;
   }
   const saved = await saveDocument(ctx, latest.project, latest.filePath);
@@ -64,7 +65,7 @@ export async function openPath(ctx: AppContext, filePath: string, opts: { askUns
     // D4: a damaged file whose previous version we kept: offer that instead of only an error.
     const lastGood = await ctx.files.lastGoodVersion(filePath);
     const first = r.problems[0];
-    if (lastGood && (await ctx.dialogs.askOpenLastGood(ctx.window(), r.fileName, first ? `${first.path}: ${first.message}` : 'It is damaged.', lastGood.savedAt))) {
+    if (lastGood && (await ctx.dialogs.askOpenLastGood(ctx.window(), r.fileName, first ? `${first.path}: ${first.message}` : ctx.language.t('main.dialogs.damagedUnknown'), lastGood.savedAt))) {
       r = lastGood.result;
     }
   }

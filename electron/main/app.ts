@@ -10,9 +10,11 @@ import { createDialogs } from './dialogs';
 import { DocumentTracker } from './document';
 import { registerHandlers } from './handlers/index';
 import { createIpcRegistry } from './ipc';
+import { MainLanguage } from './language';
 import { buildMenuTemplate, DOCS_URL } from './menu';
 import { APP_SCHEME_PRIVILEGES, makeAppProtocolHandler } from './protocol';
 import { RecentFiles } from './recent';
+import { Settings } from './settings';
 import { BackupService } from './services/backups';
 import { FileService } from './services/files';
 import { TrainingHost } from './services/training-host';
@@ -162,7 +164,10 @@ export function startApp(opts: StartOptions = {}): RunningApp | null {
     const backups = new BackupService({ userData, log });
     const recent = new RecentFiles(userData);
     await recent.load();
-    const dialogs = createDialogs(dialog);
+    const settings = new Settings(userData);
+    await settings.load();
+    const language = new MainLanguage(settings, app);
+    const dialogs = createDialogs(dialog, language);
     const c: AppContext = {
       window: () => mainWindow,
       files: new FileService({ log }),
@@ -171,6 +176,7 @@ export function startApp(opts: StartOptions = {}): RunningApp | null {
       dialogs,
       doc: new DocumentTracker(),
       recent,
+      language,
       examplesDir: app.isPackaged ? path.join(process.resourcesPath, 'examples') : path.join(app.getAppPath(), 'examples'),
       pendingOpen,
       shell,
@@ -182,7 +188,10 @@ export function startApp(opts: StartOptions = {}): RunningApp | null {
     };
     ctx = c;
 
-    registerHandlers(createIpcRegistry(ipcMain, log), c);
+    registerHandlers(
+      createIpcRegistry(ipcMain, log, () => language.t('main.dialogs.somethingWentWrong')),
+      c,
+    );
     c.host.onEvent((event) => c.send('training:event', event));
     // D7: watch the open file; a clean document follows the disk, a dirty one gets a notice.
     let watched: { path: string; stop: () => void } | null = null;
@@ -216,6 +225,14 @@ export function startApp(opts: StartOptions = {}): RunningApp | null {
             isMac: process.platform === 'darwin',
             devTools: !app.isPackaged,
             recent: c.recent.list(),
+            t: language.t,
+            language: language.current,
+            chooseLanguage: (l) => {
+              // The window switches (and reports back, which rebuilds the menu): its state stays.
+              // With no window to ask, put the radio check back where it belongs.
+              if (mainWindow && !mainWindow.isDestroyed()) c.send('language:switch', l);
+              else setMenu();
+            },
             send: (command) => c.send('menu:command', command),
             openRecent: (file) => void openFromOutside(c, file),
             clearRecent: () => c.recent.clear(),
@@ -225,13 +242,14 @@ export function startApp(opts: StartOptions = {}): RunningApp | null {
         ),
       );
     c.recent.onChange(setMenu);
+    language.onChange(setMenu);
     setMenu();
     app.setAboutPanelOptions({ applicationName: 'BPNN Studio', applicationVersion: app.getVersion(), copyright: 'MIT License' });
 
     const startup = await backups.start();
     for (const line of startup.skipped) log(line);
     if (startup.skipped.length > 0) {
-      void dialogs.showError(null, 'Some backups could not be read and were skipped.', startup.skipped.join('\n'));
+      void dialogs.showError(null, language.t('main.dialogs.backupsSkipped'), startup.skipped.join('\n'));
     }
 
     createMainWindow(c);

@@ -3,6 +3,7 @@ import type { BrowserWindow } from 'electron';
 import type { EventChannel, EventChannels } from '../ipc/contract';
 import type { Dialogs } from './dialogs';
 import type { DocumentTracker } from './document';
+import type { MainLanguage } from './language';
 import type { RecentFiles } from './recent';
 import type { BackupService } from './services/backups';
 import type { FileService } from './services/files';
@@ -16,6 +17,8 @@ export interface AppContext {
   dialogs: Dialogs;
   doc: DocumentTracker;
   recent: RecentFiles;
+  /** The language of the menu and the native dialogs, and main's words in it. */
+  language: MainLanguage;
   /** Folder holding the bundled example projects. */
   examplesDir: string;
   /** Files the OS asked us to open before the renderer asked for its first project. */

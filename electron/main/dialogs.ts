@@ -1,5 +1,9 @@
 // Native dialogs, behind one small interface so the document flows can be tested with fakes.
+// Titles, messages, buttons and file-type names come from the catalogs (main.dialogs.…), read
+// when a dialog opens, so each one speaks the language main speaks at that moment.
 import type { BrowserWindow, Dialog } from 'electron';
+import type { Language } from '../../runtime/language';
+import type { MainT } from './language';
 
 export type UnsavedChoice = 'save' | 'discard' | 'cancel';
 
@@ -20,44 +24,57 @@ export interface Dialogs {
   askOpenLastGood(win: BrowserWindow | null, fileName: string, problem: string, savedAt: Date): Promise<boolean>;
 }
 
-export const PROJECT_FILTERS = [{ name: 'BPNN Studio project', extensions: ['bpnn'] }];
+export const projectFilters = (t: MainT): Electron.FileFilter[] => [{ name: t('main.dialogs.projectFilter'), extensions: ['bpnn'] }];
 export type ExportKind = 'weights' | 'onnx' | 'pytorch';
-const EXPORT_DIALOGS: Record<ExportKind, { title: string; filters: Electron.FileFilter[] }> = {
-  weights: { title: 'Export weights', filters: [{ name: 'Weights (JSON)', extensions: ['json'] }] },
-  onnx: { title: 'Export ONNX model', filters: [{ name: 'ONNX model', extensions: ['onnx'] }] },
-  pytorch: { title: 'Export PyTorch model', filters: [{ name: 'Python', extensions: ['py'] }] },
-};
+const exportDialog = (t: MainT, kind: ExportKind): { title: string; filters: Electron.FileFilter[] } =>
+  ({
+    weights: { title: t('main.dialogs.exportWeightsTitle'), filters: [{ name: t('main.dialogs.weightsFilter'), extensions: ['json'] }] },
+    onnx: { title: t('main.dialogs.exportOnnxTitle'), filters: [{ name: t('main.dialogs.onnxFilter'), extensions: ['onnx'] }] },
+    pytorch: { title: t('main.dialogs.exportPyTorchTitle'), filters: [{ name: t('main.dialogs.pythonFilter'), extensions: ['py'] }] },
+  })[kind];
+
+/** Why a window's page went away (Electron's render-process-gone reasons), in the student's words. */
+const GONE_REASONS = ['abnormal-exit', 'killed', 'crashed', 'oom', 'launch-failed', 'integrity-failure', 'memory-eviction'] as const;
+type GoneReason = (typeof GONE_REASONS)[number];
+const isGoneReason = (r: string): r is GoneReason => (GONE_REASONS as readonly string[]).includes(r);
+
+/** Main's words and the language they are in (MainLanguage), read at each dialog. */
+export interface DialogWords {
+  readonly t: MainT;
+  readonly current: Language;
+}
 
 function withBpnnExtension(name: string): string {
   return name.toLowerCase().endsWith('.bpnn') ? name : `${name}.bpnn`;
 }
 
-export function createDialogs(dialog: Dialog): Dialogs {
+export function createDialogs(dialog: Dialog, words: DialogWords): Dialogs {
+  const { t } = words;
   // Electron's overloads want a window or none at all, not null.
   const box = (win: BrowserWindow | null, options: Electron.MessageBoxOptions) =>
     win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options);
   return {
     async chooseOpenPath(win) {
-      const options: Electron.OpenDialogOptions = { title: 'Open project', filters: PROJECT_FILTERS, properties: ['openFile'] };
+      const options: Electron.OpenDialogOptions = { title: t('main.dialogs.openTitle'), filters: projectFilters(t), properties: ['openFile'] };
       const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0];
     },
     async chooseSavePath(win, defaultName) {
-      const options: Electron.SaveDialogOptions = { title: 'Save project', defaultPath: withBpnnExtension(defaultName), filters: PROJECT_FILTERS };
+      const options: Electron.SaveDialogOptions = { title: t('main.dialogs.saveTitle'), defaultPath: withBpnnExtension(defaultName), filters: projectFilters(t) };
       const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return r.canceled || !r.filePath ? null : withBpnnExtension(r.filePath);
     },
     async chooseExportPath(win, defaultName, kind = 'weights') {
-      const options: Electron.SaveDialogOptions = { ...EXPORT_DIALOGS[kind], defaultPath: defaultName };
+      const options: Electron.SaveDialogOptions = { ...exportDialog(t, kind), defaultPath: defaultName };
       const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return r.canceled || !r.filePath ? null : r.filePath;
     },
     async askUnsaved(win, fileName) {
       const r = await box(win, {
         type: 'warning',
-        message: `Do you want to save the changes you made to ${fileName}?`,
-        detail: "Your changes will be lost if you don't save them.",
-        buttons: ['Save', "Don't Save", 'Cancel'],
+        message: t('main.dialogs.unsaved', { name: fileName }),
+        detail: t('main.dialogs.unsavedDetail'),
+        buttons: [t('main.dialogs.save'), t('main.dialogs.dontSave'), t('main.dialogs.cancel')],
         defaultId: 0,
         cancelId: 2,
         noLink: true,
@@ -67,9 +84,9 @@ export function createDialogs(dialog: Dialog): Dialogs {
     async askStopTraining(win) {
       const r = await box(win, {
         type: 'question',
-        message: 'Stop training and quit?',
-        detail: 'A network is still training. Its progress so far will be lost.',
-        buttons: ['Stop and Quit', 'Cancel'],
+        message: t('main.dialogs.stopTraining'),
+        detail: t('main.dialogs.stopTrainingDetail'),
+        buttons: [t('main.dialogs.stopAndQuit'), t('main.dialogs.cancel')],
         defaultId: 1,
         cancelId: 1,
         noLink: true,
@@ -79,9 +96,10 @@ export function createDialogs(dialog: Dialog): Dialogs {
     async askReload(win, reason) {
       const r = await box(win, {
         type: 'error',
-        message: 'The BPNN Studio window stopped working.',
-        detail: `Reason: ${reason}. Your unsaved changes were backed up and will be offered when the window reloads.`,
-        buttons: ['Reload', 'Close'],
+        message: t('main.dialogs.windowCrashed'),
+        // A reason Electron may add later is shown as Electron names it.
+        detail: t('main.dialogs.windowCrashedDetail', { reason: isGoneReason(reason) ? t(`main.dialogs.goneReason.${reason}`) : reason }),
+        buttons: [t('main.dialogs.reload'), t('main.dialogs.close')],
         defaultId: 0,
         cancelId: 1,
         noLink: true,
@@ -91,18 +109,18 @@ export function createDialogs(dialog: Dialog): Dialogs {
     async notifyChangedOnDisk(win, fileName) {
       await box(win, {
         type: 'info',
-        message: `${fileName} was changed by another program.`,
-        detail: 'Your unsaved changes are still here. When you save, you can choose to overwrite the other version or reload it from disk.',
-        buttons: ['OK'],
+        message: t('main.dialogs.changedOnDisk', { name: fileName }),
+        detail: t('main.dialogs.changedOnDiskDetail'),
+        buttons: [t('main.dialogs.ok')],
         noLink: true,
       });
     },
     async askOpenLastGood(win, fileName, problem, savedAt) {
       const r = await box(win, {
         type: 'warning',
-        message: `${fileName} could not be opened.`,
-        detail: `${problem}\n\nThe version before your last save was kept. Open it instead? It opens as unsaved; saving replaces the damaged file.`,
-        buttons: [`Open Last Good Version (saved ${savedAt.toLocaleString()})`, 'Cancel'],
+        message: t('main.dialogs.damaged', { name: fileName }),
+        detail: t('main.dialogs.damagedDetail', { problem }),
+        buttons: [t('main.dialogs.openLastGood', { when: savedAt.toLocaleString(words.current) }), t('main.dialogs.cancel')],
         defaultId: 0,
         cancelId: 1,
         noLink: true,
@@ -110,7 +128,7 @@ export function createDialogs(dialog: Dialog): Dialogs {
       return r.response === 0;
     },
     async showError(win, message, detail) {
-      await box(win, { type: 'error', message, detail, buttons: ['OK'], noLink: true });
+      await box(win, { type: 'error', message, detail, buttons: [t('main.dialogs.ok')], noLink: true });
     },
   };
 }

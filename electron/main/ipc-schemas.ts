@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { validateProjectValue, type Project } from '../../core/index';
 import type { InvokeChannel, InvokeChannels, StartTrainingRequest } from '../ipc/contract';
 import { RunIdSchema, StartTrainingRequestSchema } from '../../runtime/protocol';
+import { LANGUAGES } from '../../runtime/language';
 
 export const MAX_PATH_CHARS = 4096;
 export const MAX_FILE_NAME_CHARS = 255;
@@ -36,6 +37,7 @@ export const IPC_SCHEMAS = {
   'training:step': RunIdSchema,
   'training:stop': RunIdSchema,
   'shell:openExternal': z.string().max(2048),
+  'language:set': z.strictObject({ language: z.enum(LANGUAGES), chosen: z.boolean() }),
 } satisfies { [C in InvokeChannel]: z.ZodType<unknown> };
 
 // Each schema's output must be the channel's declared request type.

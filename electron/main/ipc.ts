@@ -28,7 +28,14 @@ export interface IpcRegistry {
   readonly channels: ReadonlySet<InvokeChannel>;
 }
 
-export function createIpcRegistry(ipcMain: Pick<IpcMain, 'handle'>, log: (message: string) => void = () => {}): IpcRegistry {
+/** What the window shows when a handler throws; app.ts passes the translated one. */
+const SOMETHING_WENT_WRONG = 'Something went wrong in BPNN Studio; your project is safe. Please try again.';
+
+export function createIpcRegistry(
+  ipcMain: Pick<IpcMain, 'handle'>,
+  log: (message: string) => void = () => {},
+  failedMessage: () => string = () => SOMETHING_WENT_WRONG,
+): IpcRegistry {
   const channels = new Set<InvokeChannel>();
   return {
     channels,
@@ -51,7 +58,7 @@ export function createIpcRegistry(ipcMain: Pick<IpcMain, 'handle'>, log: (messag
           return await fn(parsed.data, event);
         } catch (e) {
           log(`${channel} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-          return refusal(channel, 'Something went wrong in BPNN Studio; your project is safe. Please try again.');
+          return refusal(channel, failedMessage());
         }
       };
       Object.defineProperty(guarded, GUARDED, { value: channel });

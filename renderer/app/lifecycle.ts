@@ -8,6 +8,7 @@ import { useUiStore } from '../store/ui';
 import { runAction } from './actions';
 import { createDocumentSync, type DocumentSync } from './document-sync';
 import { applyOpenResult, confirmDiscard, reportOpenProblems } from './file-actions';
+import { syncLanguage } from './language-sync';
 import { shouldRun } from './menu-dedupe';
 import { isTypingTarget } from './shortcuts';
 import { t } from '../i18n';
@@ -118,7 +119,7 @@ export function useAppLifecycle(): void {
     void start();
     const api = getApi();
     const sync = createDocumentSync(api);
-    const stops = [api.onMenuCommand(onMenuCommand), syncDocument(sync), subscribeOpened(api, sync)];
+    const stops = [api.onMenuCommand(onMenuCommand), syncDocument(sync), subscribeOpened(api, sync), syncLanguage(api)];
     return () => stops.forEach((stop) => stop());
   }, []);
 

@@ -43,6 +43,7 @@ const VALID: Record<InvokeChannel, unknown> = {
   'training:step': 'r',
   'training:stop': 'r',
   'shell:openExternal': 'https://github.com/',
+  'language:set': { language: 'zh-TW', chosen: true },
 };
 
 /** One malformed payload per channel, and the field the refusal must name. */
@@ -63,6 +64,7 @@ const MALFORMED: Record<InvokeChannel, { payload: unknown; names: string }> = {
   'training:step': { payload: null, names: '(payload)' },
   'training:stop': { payload: [], names: '(payload)' },
   'shell:openExternal': { payload: 'x'.repeat(5000), names: '(payload)' },
+  'language:set': { payload: { language: 'en', chosen: 'yes' }, names: 'chosen' },
 };
 
 /** Calls every method of window.bpnn with `payloads` from inside `page`; the outcome of each. */

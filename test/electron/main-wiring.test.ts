@@ -125,6 +125,7 @@ describe('main process wiring (electron mocked)', () => {
       vi.spyOn(c.backups, 'discard'),
       vi.spyOn(c.backups, 'list'),
       vi.spyOn(c.doc, 'fromRenderer'),
+      vi.spyOn(c.language, 'set'),
     ];
     const senders = [
       { senderFrame: { url: 'https://evil.example/' } },
@@ -151,6 +152,7 @@ describe('main process wiring (electron mocked)', () => {
       'training:step': 'r',
       'training:stop': 'r',
       'shell:openExternal': 'https://github.com/',
+      'language:set': { language: 'zh-TW', chosen: true },
     };
     for (const channel of INVOKE_CHANNELS) {
       for (const sender of senders) {

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { serializeProject, type Project } from '../../core/index';
 import type { InvokeChannel } from '../../electron/ipc/contract';
 import { xorProject } from './helpers/requests';
+import { mainWords } from './helpers/words';
 
 vi.mock('electron', () => import('./helpers/electron-mock'));
 const electron = await import('./helpers/electron-mock');
@@ -59,9 +60,10 @@ beforeEach(() => {
     window: () => null,
     files,
     backups: new BackupService({ userData }),
-    dialogs: createDialogs(electron.dialog as never),
+    dialogs: createDialogs(electron.dialog as never, mainWords('en')),
     doc: new DocumentTracker(),
     recent: { add: vi.fn() },
+    language: mainWords('en'),
     examplesDir: path.join(REPO, 'examples'),
     pendingOpen: [],
     log: () => undefined,

@@ -24,6 +24,7 @@ export function fakeApi(overrides: Partial<BpnnApi>): BpnnApi {
     onTrainingEvent: () => () => undefined,
     onMenuCommand: () => () => undefined,
     openExternal: () => Promise.resolve(),
+    setLanguage: () => Promise.resolve(),
     ...overrides,
   };
 }

@@ -2,6 +2,7 @@
 import type { AppContext } from '../context';
 import type { IpcRegistry } from '../ipc';
 import { registerExportHandlers } from './export';
+import { registerLanguageHandlers } from './language';
 import { registerProjectHandlers } from './project';
 import { registerRecoveryHandlers } from './recovery';
 import { registerShellHandlers } from './shell';
@@ -13,4 +14,5 @@ export function registerHandlers(ipc: IpcRegistry, ctx: AppContext): void {
   registerRecoveryHandlers(ipc, ctx);
   registerTrainingHandlers(ipc, ctx);
   registerShellHandlers(ipc, ctx);
+  registerLanguageHandlers(ipc, ctx);
 }

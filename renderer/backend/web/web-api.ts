@@ -140,6 +140,9 @@ export function createWebApi(): BpnnApi {
       return () => menuListeners.delete(listener);
     },
 
+    // The browser build has no menu or native dialogs to translate: the page is all there is.
+    async setLanguage() {},
+
     async openExternal(url) {
       if (isAllowedExternalUrl(url)) window.open(url, '_blank', 'noopener,noreferrer');
     },

@@ -110,6 +110,13 @@ class App extends EventEmitter {
   getVersion(): string {
     return config.version;
   }
+  // English, as the page's Chromium reports by default: the tests read English.
+  getLocale(): string {
+    return 'en-US';
+  }
+  getPreferredSystemLanguages(): string[] {
+    return ['en-US'];
+  }
   setAboutPanelOptions(options: unknown): void {
     record('app.setAboutPanelOptions', options);
   }

@@ -78,6 +78,11 @@ class FakeApp extends EventEmitter {
   getPath = vi.fn((name: string) => (name === 'userData' ? this.userData : `/tmp/${name}`));
   getAppPath = () => this.appPath;
   getVersion = () => '0.1.0';
+  /** The system's language as Electron reports it; a test sets these before startApp. */
+  locale = 'en-US';
+  preferredSystemLanguages: string[] = ['en-US'];
+  getLocale = vi.fn(() => this.locale);
+  getPreferredSystemLanguages = vi.fn(() => [...this.preferredSystemLanguages]);
   setAboutPanelOptions = vi.fn();
   showAboutPanel = vi.fn();
 }
