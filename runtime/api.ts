@@ -3,9 +3,9 @@
 // Worker and file upload/download). Neutral ground: electron/, renderer/ and cli/ import it.
 // Type-only.
 import type { NodeShapeInfo, Project, TrainProblem, TrainRequest, TrainingEvent } from '../core/index';
-import type { Language } from './language';
+import type { Language } from '../core/messages/languages';
 
-export type { Language } from './language';
+export type { Language } from '../core/messages/languages';
 
 /** A problem found while opening a file: JSON path (e.g. `graph.nodes[2].params.outFeatures`) and message. */
 export interface FileProblem {

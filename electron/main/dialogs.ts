@@ -2,7 +2,7 @@
 // Titles, messages, buttons and file-type names come from the catalogs (main.dialogs.…), read
 // when a dialog opens, so each one speaks the language main speaks at that moment.
 import type { BrowserWindow, Dialog } from 'electron';
-import type { Language } from '../../runtime/language';
+import type { Language } from '../../core/messages/languages';
 import type { MainT } from './language';
 
 export type UnsavedChoice = 'save' | 'discard' | 'cancel';

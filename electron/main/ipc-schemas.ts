@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { validateProjectValue, type Project } from '../../core/index';
 import type { InvokeChannel, InvokeChannels, StartTrainingRequest } from '../ipc/contract';
 import { RunIdSchema, StartTrainingRequestSchema } from '../../runtime/protocol';
-import { LANGUAGES } from '../../runtime/language';
+import { LANGUAGES } from '../../core/messages/languages';
 
 export const MAX_PATH_CHARS = 4096;
 export const MAX_FILE_NAME_CHARS = 255;

@@ -7,7 +7,7 @@
 import { createInstance, type i18n as I18n } from 'i18next';
 import en from '../../renderer/locales/en.json';
 import zhTW from '../../renderer/locales/zh-TW.json';
-import { matchLanguage, type Language } from '../../runtime/language';
+import { matchLanguage, type Language } from '../../core/messages/languages';
 import type { Settings } from './settings';
 
 /** What main reads the system's languages from (Electron's `app`). */

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../ipc/contract';
-import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../runtime/language';
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../core/messages/languages';
 import type { MainT } from './language';
 
 export const DOCS_URL = 'https://github.com/bpnn-studio/bpnn-studio/tree/main/docs';

@@ -3,7 +3,7 @@
 // from the next start on, before the window has loaded.
 import path from 'node:path';
 import { decodeText } from '../../core/index';
-import { isLanguage, type Language } from '../../runtime/language';
+import { isLanguage, type Language } from '../../core/messages/languages';
 import { atomicWrite } from '../../node/files/atomic-write';
 import { readRegularFile } from '../../node/files/read';
 

@@ -1,10 +1,10 @@
 // Which language the app speaks: the user's choice if they made one, else the first of the
 // system's languages we have (Electron's renderer reports the system locale in
 // navigator.languages, the browser its own list), else English.
-import { isLanguage, matchLanguage, type Language } from '../../runtime/language';
+import { isLanguage, matchLanguage, type Language } from '../../core/messages/languages';
 import { userStorage } from '../store/user-storage';
 
-export { isLanguage, LANGUAGE_NAMES, LANGUAGES, matchLanguage, type Language } from '../../runtime/language';
+export { isLanguage, LANGUAGE_NAMES, LANGUAGES, matchLanguage, type Language } from '../../core/messages/languages';
 
 export const LANGUAGE_KEY = 'bpnn.language';
 

@@ -11,7 +11,7 @@ import { createDialogs } from '../../electron/main/dialogs';
 import { MainLanguage, systemLanguage } from '../../electron/main/language';
 import { buildMenuTemplate, type MenuActions } from '../../electron/main/menu';
 import { Settings } from '../../electron/main/settings';
-import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../runtime/language';
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../core/messages/languages';
 import { mainWords } from './helpers/words';
 
 // Names that stay as they are in every language: the product, file formats and tools, and each
