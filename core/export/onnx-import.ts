@@ -4,11 +4,11 @@
 // refused with one message that names the first operator or node it cannot take.
 // A model BPNN Studio exported comes back as it was (its metadata holds the layout, settings
 // and built-in dataset); any other model gets a placeholder dataset of the right shape.
-import { compileModel, checkLossFit } from '../graph/validate';
 import { internalErrorText } from '../graph/describe';
 import { MAX_PARAMS } from '../graph/limits';
 import { nodeId, type NodeType } from '../graph/spec';
-import { makeDataset } from '../data/index';
+import { datasetInputShape } from '../data/shape';
+import { prepareRun } from '../train/prepare';
 import type { DatasetSpec } from '../data/types';
 import { FORBIDDEN_KEYS, groupDigits } from '../project/limits';
 import { validateProjectValue } from '../project/parse';
@@ -352,13 +352,12 @@ function assemble(model: ModelProto, fileName: string, read: Extract<Walk, { ok:
 function unusable(project: Project, inputShape: number[]): string | null {
   const checked = validateProjectValue(project);
   if (!checked.ok) return `${checked.problems[0].path}: ${checked.problems[0].message}`;
-  const data = makeDataset(project.dataset);
-  if (!data.ok) return data.problems[0]?.message ?? 'the dataset cannot be made';
-  if (data.dataset.inputShape.join() !== inputShape.join()) return `the dataset's input shape [${data.dataset.inputShape.join(', ')}] is not the model's [${inputShape.join(', ')}]`;
-  const compiled = compileModel(projectToSpec(project), inputShape);
-  if (!compiled.ok) return compiled.problems[0]?.message ?? 'the network does not compile';
-  const fit = checkLossFit(compiled.model, project.training.loss, data.dataset.numClasses);
-  return fit.length ? fit[0].message : null;
+  // The shape first: a network compiled against the wrong input would report a symptom instead.
+  // (A broken dataset has no shape, [0]; prepareRun then says what is wrong with it.)
+  const shape = datasetInputShape(project.dataset);
+  if (!shape.includes(0) && shape.join() !== inputShape.join()) return `the dataset's input shape [${shape.join(', ')}] is not the model's [${inputShape.join(', ')}]`;
+  const prepared = prepareRun(projectToSpec(project), project.dataset, { settings: project.training });
+  return prepared.ok ? null : (prepared.problems[0]?.message ?? 'the network does not compile');
 }
 
 export function importOnnx(bytes: Uint8Array, fileName: string): OnnxImportResult {

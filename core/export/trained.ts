@@ -2,8 +2,7 @@
 // layer's stored tensors checked against the shapes the graph needs, and the class names.
 // The weights JSON, ONNX and PyTorch exports all start here, so they refuse the same projects
 // with the same messages.
-import { compileModel } from '../graph/validate';
-import { makeDataset } from '../data/index';
+import { prepareRun } from '../train/prepare';
 import type { CompiledModel, ResolvedLayer } from '../graph/resolved';
 import type { TensorJson } from '../train/types';
 import { findNonFiniteWeight } from '../project/serialize';
@@ -43,14 +42,15 @@ export function resolveTrained(project: Project, notExported: string): TrainedRe
   const bad = findNonFiniteWeight(project.weights);
   if (bad !== null) return { ok: false, message: `${bad}; ${notExported}` };
 
-  const data = makeDataset(project.dataset);
-  if (!data.ok) return { ok: false, message: `The dataset has a problem, so the input shape is unknown: ${data.problems[0]?.message ?? 'unknown problem'}` };
-  const compiled = compileModel(projectToSpec(project), data.dataset.inputShape);
-  if (!compiled.ok) {
-    const first = compiled.problems[0];
-    return { ok: false, message: `The graph has a problem${first?.nodeId ? ` at '${first.nodeId}'` : ''}: ${first?.message ?? 'unknown problem'}` };
+  // The network a run would build from this project (the seed is irrelevant: the stored weights replace it).
+  const prepared = prepareRun(projectToSpec(project), project.dataset, { seed: 0 });
+  if (!prepared.ok) {
+    const first = prepared.problems[0];
+    if (first?.code === 'bad-data') return { ok: false, message: `The dataset has a problem, so the input shape is unknown: ${first.message}` };
+    const at = first && 'nodeId' in first && first.nodeId ? ` at '${first.nodeId}'` : '';
+    return { ok: false, message: `The graph has a problem${at}: ${first?.message ?? 'unknown problem'}` };
   }
-  const model = compiled.model;
+  const { model, dataset } = prepared;
 
   const layers: TrainedLayer[] = [];
   for (const layer of model.layers) {
@@ -67,7 +67,7 @@ export function resolveTrained(project: Project, notExported: string): TrainedRe
     layers.push({ layer, tensors });
   }
   const outputs = model.outputShape.reduce((a, b) => a * b, 1);
-  return { ok: true, trained: { model, layers, classNames: data.dataset.classNames, outputs } };
+  return { ok: true, trained: { model, layers, classNames: dataset.classNames, outputs } };
 }
 
 /** How outputs become a class, said once for every export format. */
