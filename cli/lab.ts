@@ -25,6 +25,7 @@ import { loadProject, writeOutput } from './files';
 import { boundedNumber, cliMemoryBudget, memorySize } from './options';
 import { runPlan, sweepRecords, type RunOutcome } from './sweep';
 import { projectProblems } from './validate';
+import { cliLanguage } from './language';
 
 export interface LabOptions {
   seeds?: number;
@@ -134,6 +135,7 @@ export async function labCommand(path: string, opts: LabOptions): Promise<number
       project,
       generatedAt: startedAt.toISOString(),
       lab: results.map((r) => ({ result: r.result, loss: lossBands(r.records, r.outcomes) })),
+      language: cliLanguage(),
     });
     await writeOutput(opts.report, html, 'export');
     if (!opts.json) out(`Wrote the lab report to ${opts.report}`);

@@ -40,6 +40,7 @@ import { CliError, EXIT } from './errors';
 import { loadProject, writeOutput } from './files';
 import { boundedNumber, cliMemoryBudget, memorySize } from './options';
 import { locateProblem, projectProblems } from './validate';
+import { cliLanguage } from './language';
 
 export interface SweepOptions {
   /** Every --vary given: one setting, optionally with seed=… as the second (a grid over seeds). */
@@ -343,7 +344,7 @@ export async function sweepCommand(path: string, opts: SweepOptions): Promise<nu
     });
     // The lab report (ECharts) loads only when asked for, so it never slows down other commands.
     const { buildLabReport } = await import('../report/index');
-    const html = buildLabReport({ project: { ...project, runs: [...project.runs, ...records] }, runWeights, generatedAt: startedAt.toISOString() });
+    const html = buildLabReport({ project: { ...project, runs: [...project.runs, ...records] }, runWeights, generatedAt: startedAt.toISOString(), language: cliLanguage() });
     await writeOutput(opts.report, html, 'export');
     if (!opts.json) out(`\nWrote the lab report to ${opts.report}`);
   }

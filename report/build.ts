@@ -8,7 +8,6 @@ import { runProject } from './run-project';
 import {
   DEFAULT_TARGET_ACCURACY,
   LAB_FINDINGS,
-  REGIME_LABELS,
   SWEEP_SETTING_LABELS,
   formatPercent,
   mainRun,
@@ -39,6 +38,8 @@ import { layerRows, networkSvg } from './network-svg';
 import { pngDataUrl } from './png';
 import { REPORT_CSS } from './style';
 import { chartSvg } from './svg';
+import { chartWords, type ChartWords } from './charts/words';
+import { reportWords, type ReportLanguage, type ReportWords } from './i18n';
 
 export interface LabReportInput {
   /** The project, its run history included (sweep runs carry RunRecord.sweep). */
@@ -54,6 +55,8 @@ export interface LabReportInput {
    * often, and per finding its loss curves (median and band per value) when given.
    */
   lab?: readonly LabReportFinding[];
+  /** The language of the report's own words (default English); the user's names stay as they are. */
+  language?: ReportLanguage;
 }
 
 export interface LabReportFinding {
@@ -75,6 +78,11 @@ function figure(svg: string, caption: string, cls = 'figure'): string {
   return `<figure class="${cls}">${svg}<figcaption>${h(caption)}</figcaption></figure>`;
 }
 
+/** The report's words and the charts' words in one language, passed to every part of the report. */
+interface Words extends ReportWords {
+  charts: ChartWords;
+}
+
 function table(head: string[], rows: string[][], attrs: string[] = [], cls = ''): string {
   const th = head.map((c) => `<th scope="col">${h(c)}</th>`).join('');
   const body = rows.map((r, i) => `<tr${attrs[i] ? ` ${attrs[i]}` : ''}>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('');
@@ -84,32 +92,41 @@ function table(head: string[], rows: string[][], attrs: string[] = [], cls = '')
 const VERDICT_CLASS: Record<FindingResult['verdict'], string> = { held: 'held', 'near-tie': 'tie', 'did-not-hold': 'not-held' };
 
 /** The findings table (the lab's words next to what happened here), then each finding's curves. */
-function labFindingsHtml(lab: readonly LabReportFinding[]): string {
+function labFindingsHtml(lab: readonly LabReportFinding[], w: Words): string {
+  // The findings' claims, verdicts and details are the engine's (core/sweep/lab.ts), in English.
   const rows = lab.map(({ result: r }) => {
     const f = LAB_FINDINGS.find((x) => x.id === r.finding);
-    return [String(r.finding), h(r.task === 'xor' ? 'XOR' : 'linear'), h(f?.claim ?? ''), `<b class="${VERDICT_CLASS[r.verdict]}">${h(r.text)}</b>`, r.details.map((d) => h(d)).join('<br>')];
+    return [String(r.finding), w.html(r.task === 'xor' ? 'lab.xor' : 'lab.linear'), h(f?.claim ?? ''), `<b class="${VERDICT_CLASS[r.verdict]}">${h(r.text)}</b>`, r.details.map((d) => h(d)).join('<br>')];
   });
-  const intro =
-    '<p>Each finding was repeated over several seeds, each seed a full repeat of the experiment (every value trained with that seed, on new data for the linear set). ' +
-    '"Held on k of n seeds" counts the repeats that showed what the lab saw; a near-tie is a ranking whose two contenders end within 1% of each other, which no single seed can settle.</p>';
+  const intro = `<p>${w.html('lab.intro')}</p>`;
   const charts = lab
     .filter((e) => e.loss?.length)
     .map(({ result: r, loss }) => {
       const f = LAB_FINDINGS.find((x) => x.id === r.finding);
-      const title = `Finding ${r.finding}: ${f?.title ?? ''}, loss per epoch`;
-      return figure(chartSvg(bandOption(loss ?? [], 'loss', { logLoss: 'auto', title, maxPoints: MAX_POINTS, width: WIDE }), WIDE, CURVE_H + 20), `${title}: median of the seeds, band from the lowest to the highest.`);
+      const title = w.text('lab.chartTitle', { id: r.finding, title: f?.title ?? '' });
+      return figure(chartSvg(bandOption(loss ?? [], 'loss', { logLoss: 'auto', title, maxPoints: MAX_POINTS, width: WIDE, words: w.charts }), WIDE, CURVE_H + 20), w.text('lab.chartCaption', { title }));
     });
-  return intro + table(['#', 'Task', 'The lab saw', 'Here', 'Per value'], rows, lab.map((e) => `data-finding="${e.result.finding}"`), 'lab-findings') + charts.join('');
+  const head = (['lab.number', 'lab.task', 'lab.labSaw', 'lab.here', 'lab.perValue'] as const).map((k) => w.text(k));
+  return intro + table(head, rows, lab.map((e) => `data-finding="${e.result.finding}"`), 'lab-findings') + charts.join('');
 }
 
-function datasetText(spec: DatasetSpec, data: Dataset | null): string {
-  const counts = data ? data.classNames.map((name, k) => `${h(name)}: ${Array.from(data.y).filter((y) => y === k).length}`).join(', ') : '';
+function datasetText(spec: DatasetSpec, data: Dataset | null, w: Words): string {
+  const sep = w.text('data.listSeparator');
+  const counts = data ? data.classNames.map((name, k) => `${name}: ${Array.from(data.y).filter((y) => y === k).length}`).join(sep) : '';
+  // The sentence's own spacing is in the catalog: English puts a space before it, Chinese none.
+  const perClass = counts ? w.html('data.perClass', { counts }) : '';
   if (spec.kind === 'generator') {
     const p = spec.params;
-    const bits = [`generator <b>${h(spec.generator)}</b>`, data ? `${data.n} samples` : '', p.noise !== undefined ? `noise ${p.noise}` : '', p.classes !== undefined ? `${p.classes} classes` : '', `seed ${spec.seed}`];
-    return `<p>Built-in data set: ${bits.filter(Boolean).join(', ')}.${counts ? ` Samples per class: ${counts}.` : ''}</p>`;
+    const bits = [
+      w.withMarkup('data.generator', { name: `<b>${h(spec.generator)}</b>` }),
+      data ? w.html('data.samples', { count: data.n }) : '',
+      p.noise !== undefined ? w.html('data.noise', { noise: p.noise }) : '',
+      p.classes !== undefined ? w.html('data.classes', { count: p.classes }) : '',
+      w.html('data.seed', { seed: spec.seed }),
+    ];
+    return `<p>${w.withMarkup('data.builtIn', { details: bits.filter(Boolean).join(h(sep)) })}${perClass}</p>`;
   }
-  return `<p>Imported data <b>${h(spec.name)}</b>: ${spec.features.length} rows, features ${spec.featureNames.map((f) => h(f)).join(', ')}.${counts ? ` Samples per class: ${counts}.` : ''}</p>`;
+  return `<p>${w.withMarkup('data.imported', { name: `<b>${h(spec.name)}</b>` }, { rows: spec.features.length, features: spec.featureNames.join(sep) })}${perClass}</p>`;
 }
 
 function optimizerText(s: TrainingSettings): string {
@@ -119,30 +136,29 @@ function optimizerText(s: TrainingSettings): string {
     .join(', ')})`;
 }
 
-function scheduleText(s: TrainingSettings): string {
+function scheduleText(s: TrainingSettings, w: Words): string {
   const { type, ...rest } = s.schedule;
+  const name = w.text(`settings.schedules.${type}`);
   const params = Object.entries(rest).map(([k, v]) => `${k} ${v}`);
-  return params.length ? `${type} (${params.join(', ')})` : type;
+  return params.length ? `${name} (${params.join(', ')})` : name;
 }
 
-const LOSS_NAMES: Record<TrainingSettings['loss'], string> = { bce: 'binary cross-entropy', crossEntropy: 'cross-entropy', mse: 'mean squared error' };
-const INIT_NAMES: Record<TrainingSettings['init'], string> = { normal: 'standard normal (randn)', xavier: 'Xavier/Glorot uniform', he: 'He (Kaiming) normal' };
-
-function settingsTable(s: TrainingSettings): string {
+function settingsTable(s: TrainingSettings, w: Words): string {
+  const regime = regimeOf(s);
   const rows: [string, string][] = [
-    ['Loss', LOSS_NAMES[s.loss]],
-    ['Optimizer', optimizerText(s)],
-    ['Learning-rate schedule', scheduleText(s)],
-    ['Epochs', String(s.epochs)],
-    ['Updates', regimeOf(s) === 'miniBatch' ? `${REGIME_LABELS.miniBatch} of ${s.batchSize}` : REGIME_LABELS[regimeOf(s)]],
-    ['Test split', s.testSplit > 0 ? `${Math.round(s.testSplit * 100)}% held out` : 'none (all samples train)'],
-    ['Weight initialisation', INIT_NAMES[s.init]],
-    ['Seed', String(s.seed)],
-    ['Gradient clipping', s.clipNorm === null ? 'off' : `global norm ≤ ${s.clipNorm}`],
-    ['Shuffle every epoch', regimeOf(s) === 'miniBatch' && s.shuffle ? 'yes' : 'no'],
-    ...(s.loss === 'bce' ? [['BCE clip', s.bceClip == null ? 'off (exact loss)' : `like the lab: p in [${s.bceClip}, 1 − ${s.bceClip}]`] as [string, string]] : []),
+    [w.text('settings.loss'), w.text(`settings.losses.${s.loss}`)],
+    [w.text('settings.optimizer'), optimizerText(s)],
+    [w.text('settings.schedule'), scheduleText(s, w)],
+    [w.text('settings.epochs'), String(s.epochs)],
+    [w.text('settings.updates'), regime === 'miniBatch' ? w.text('settings.miniBatchOf', { regime: w.text('settings.regimes.miniBatch'), size: s.batchSize }) : w.text(`settings.regimes.${regime}`)],
+    [w.text('settings.testSplit'), s.testSplit > 0 ? w.text('settings.heldOut', { percent: Math.round(s.testSplit * 100) }) : w.text('settings.noTestSplit')],
+    [w.text('settings.init'), w.text(`settings.inits.${s.init}`)],
+    [w.text('settings.seed'), String(s.seed)],
+    [w.text('settings.clipping'), s.clipNorm === null ? w.text('settings.off') : w.text('settings.clipNorm', { value: s.clipNorm })],
+    [w.text('settings.shuffle'), regime === 'miniBatch' && s.shuffle ? w.text('settings.yes') : w.text('settings.no')],
+    ...(s.loss === 'bce' ? [[w.text('settings.bceClip'), s.bceClip == null ? w.text('settings.bceExact') : w.text('settings.bceLikeLab', { clip: s.bceClip })] as [string, string]] : []),
   ];
-  return table(['Setting', 'Value'], rows.map(([k, v]) => [h(k), h(v)]), [], 'text');
+  return table([w.text('settings.setting'), w.text('settings.value')], rows.map(([k, v]) => [h(k), h(v)]), [], 'text');
 }
 
 
@@ -153,25 +169,30 @@ function weightsOf(input: LabReportInput, run: RunRecord): Weights | null {
   return single.length && single[single.length - 1] === run ? input.project.weights : null;
 }
 
-function rowCells(row: ResultRow, hasTest: boolean): string[] {
+function rowCells(row: ResultRow, hasTest: boolean, w: Words): string[] {
   return [
     h(row.label),
-    h(row.state),
+    h(stateText(row.state, w)),
     lossText(row.finalLoss),
     formatPercent(row.trainAccuracy),
     ...(hasTest ? [formatPercent(row.testAccuracy)] : []),
     row.epochToTarget === null ? '–' : String(row.epochToTarget),
-    row.diverged ? 'yes' : 'no',
-    row.ms < 1000 ? `${Math.round(row.ms)} ms` : `${(row.ms / 1000).toFixed(2)} s`,
+    w.html(row.diverged ? 'table.yes' : 'table.no'),
+    row.ms < 1000 ? w.html('table.ms', { ms: Math.round(row.ms) }) : w.html('table.seconds', { s: (row.ms / 1000).toFixed(2) }),
   ];
 }
 
-function resultsTable(first: string, rows: ResultRow[], hasTest: boolean, target: number): string {
-  const reach = target >= 1 ? 'Epoch reaching 100%' : `Epoch reaching ${Math.round(target * 100)}%`;
-  const head = [first, 'State', 'Final loss', 'Train accuracy', ...(hasTest ? ['Test accuracy'] : []), reach, 'Diverged', 'Time'];
+/** A run's state in the report's language; a state this catalog does not know stays as it is. */
+function stateText(state: string, w: Words): string {
+  return state === 'done' || state === 'stopped' || state === 'diverged' || state === 'error' ? w.text(`table.states.${state}`) : state;
+}
+
+function resultsTable(first: string, rows: ResultRow[], hasTest: boolean, target: number, w: Words): string {
+  const reach = w.text('table.epochReaching', { percent: Math.round(Math.min(1, target) * 100) });
+  const head = [first, w.text('table.state'), w.text('table.finalLoss'), w.text('table.trainAccuracy'), ...(hasTest ? [w.text('table.testAccuracy')] : []), reach, w.text('table.diverged'), w.text('table.time')];
   return table(
     head,
-    rows.map((r) => rowCells(r, hasTest)),
+    rows.map((r) => rowCells(r, hasTest, w)),
     rows.map((r) => `data-run-id="${h(r.runId)}"`),
   );
 }
@@ -197,28 +218,30 @@ function sweepGroups(runs: readonly RunRecord[]): SweepGroup[] {
   return [...groups.values()];
 }
 
-function sweepLabel(key: string): { label: string; setting: keyof typeof SWEEP_SETTING_LABELS | null; nodes: string[] } {
+function sweepLabel(key: string, w: Words): { label: string; setting: keyof typeof SWEEP_SETTING_LABELS | null; nodes: string[] } {
   const parsed = parseSweepSettingKey(key);
-  return parsed ? { label: SWEEP_SETTING_LABELS[parsed.setting], setting: parsed.setting, nodes: parsed.nodeIds } : { label: key, setting: null, nodes: [] };
+  return parsed ? { label: w.text(`experiments.settings.${parsed.setting}`), setting: parsed.setting, nodes: parsed.nodeIds } : { label: key, setting: null, nodes: [] };
 }
 
-function boundaryMultiples(input: LabReportInput, runs: RunRecord[], labels: string[], plot: PlotData): string {
+function boundaryMultiples(input: LabReportInput, runs: RunRecord[], labels: string[], plot: PlotData, w: Words): string {
   const cells: string[] = [];
   runs.forEach((run, i) => {
-    const w = weightsOf(input, run);
-    if (!w) return;
-    const pred = predictionsFor(runProject(input.project, run, w));
+    const weights = weightsOf(input, run);
+    if (!weights) return;
+    const pred = predictionsFor(runProject(input.project, run, weights));
     if (!pred?.grid) return;
     const image = pngDataUrl(pred.grid.res, pred.grid.res, boundaryPixels(pred.grid));
-    const small = smallMultiple(boundaryOption(pred.grid, plot, boundaryExtent(plot, pred.grid.res), image), labels[i]);
+    const small = smallMultiple(boundaryOption(pred.grid, plot, boundaryExtent(plot, pred.grid.res), image, w.charts), labels[i]);
     cells.push(`<div class="multiple">${chartSvg(small, SMALL, SMALL)}</div>`);
   });
   if (!cells.length) return '';
-  return `<figure class="figure"><div class="multiples">${cells.join('')}</div><figcaption>Decision boundaries after training, one per value (the colour is the predicted class, paler where the network is unsure).</figcaption></figure>`;
+  return `<figure class="figure"><div class="multiples">${cells.join('')}</div><figcaption>${w.html('experiments.boundariesCaption')}</figcaption></figure>`;
 }
 
 export function buildLabReport(input: LabReportInput): string {
   const { project } = input;
+  const language = input.language ?? 'en';
+  const w: Words = { ...reportWords(language), charts: chartWords(language) };
   const target = input.target ?? DEFAULT_TARGET_ACCURACY;
   const made = makeDataset(project.dataset);
   const data = made.ok ? made.dataset : null;
@@ -233,13 +256,13 @@ export function buildLabReport(input: LabReportInput): string {
   };
 
   // 1. The network.
-  const layers = layerRows(project);
+  const layers = layerRows(project, w);
   const totalParams = layers.reduce((s, l) => s + l.params, 0);
   section(
-    'Network',
-    figure(networkSvg(project), `The network, input to output (${totalParams.toLocaleString('en-US')} trainable parameters).`) +
+    w.text('sections.network'),
+    figure(networkSvg(project, w), w.text('network.caption', { count: totalParams.toLocaleString('en-US') })) +
       table(
-        ['Node', 'Kind', 'Setting', 'Output shape', 'Parameters'],
+        (['network.node', 'network.kind', 'network.setting', 'network.outputShape', 'network.parameters'] as const).map((k) => w.text(k)),
         layers.map((l) => [h(l.id), h(l.type), h(l.setting), h(l.shape), l.params.toLocaleString('en-US')]),
       ),
     'network',
@@ -247,86 +270,89 @@ export function buildLabReport(input: LabReportInput): string {
 
   // 2. The data.
   let dataFigure = '';
-  if (plot && kind === 'points2d') dataFigure = figure(chartSvg(scatterOption(plot, 'Data'), 520, 380), 'The data set, coloured (and shaped) by class.');
-  else if (plot && kind === 'signals') dataFigure = figure(chartSvg(signalsOption(plot), WIDE, 300), 'Example signals of each class.');
-  section('Data set', datasetText(project.dataset, data) + dataFigure + (made.ok ? '' : `<p class="warn">The data set could not be built: ${h(made.problems[0].message)}</p>`), 'data');
+  if (plot && kind === 'points2d') dataFigure = figure(chartSvg(scatterOption(plot, w.text('data.plotTitle')), 520, 380), w.text('data.scatterCaption'));
+  else if (plot && kind === 'signals') dataFigure = figure(chartSvg(signalsOption(plot, undefined, w.charts), WIDE, 300), w.text('data.signalsCaption'));
+  section(w.text('sections.data'), datasetText(project.dataset, data, w) + dataFigure + (made.ok ? '' : `<p class="warn">${w.html('data.notBuilt', { message: made.problems[0].message })}</p>`), 'data');
 
   // 3. The hyperparameters.
-  section('Training settings', settingsTable(project.training), 'settings');
+  section(w.text('sections.settings'), settingsTable(project.training, w), 'settings');
 
   // 4. Results.
   const main = mainRun(project);
   let results = '';
   if (!main) {
-    results = project.runs.length
-      ? '<p>No run trained the project exactly as it is set up here; the experiments below show the runs that were made.</p>'
-      : '<p>The network has not been trained yet: train it (or run a sweep) and write the report again.</p>';
+    results = `<p>${w.html(project.runs.length ? 'results.noMatchingRun' : 'results.notTrained')}</p>`;
   } else {
     const metrics = metricsFromRunCurves(main.curves);
-    const series: CurveSeries[] = [{ label: 'train', metrics }];
-    results += `<p>Run <b>${h(main.name)}</b>: ${h(main.result.state)} after ${main.result.epochs} epochs, final loss ${lossText(main.result.loss)}, train accuracy ${formatPercent(main.result.accuracy)}${main.result.testAccuracy !== null ? `, test accuracy ${formatPercent(main.result.testAccuracy)}` : ''}.</p>`;
+    const series: CurveSeries[] = [{ label: w.text('results.train'), metrics }];
+    const test = main.result.testAccuracy !== null ? w.text('results.runTest', { accuracy: formatPercent(main.result.testAccuracy) }) : '';
+    const vars = { state: stateText(main.result.state, w), epochs: main.result.epochs, loss: lossText(main.result.loss), accuracy: formatPercent(main.result.accuracy), test };
+    results += `<p>${w.withMarkup('results.run', { name: `<b>${h(main.name)}</b>` }, vars)}</p>`;
     const withTest = metrics.some((m) => m.testLoss !== null);
-    const loss = overlayOption(withTest ? [...series, { label: 'test', metrics: metrics.map((m) => ({ ...m, loss: m.testLoss ?? NaN })) }] : series, 'loss', { title: 'Learning curve: loss per epoch', maxPoints: MAX_POINTS, width: WIDE });
-    const acc = overlayOption(withTest ? [...series, { label: 'test', metrics: metrics.map((m) => ({ ...m, accuracy: m.testAccuracy ?? NaN })) }] : series, 'accuracy', { title: 'Accuracy per epoch', maxPoints: MAX_POINTS, width: WIDE });
-    results += figure(chartSvg(loss, WIDE, CURVE_H), 'Loss per epoch.') + figure(chartSvg(acc, WIDE, CURVE_H), 'Accuracy per epoch.');
-    const w = weightsOf(input, main);
-    const pred = w ? predictionsFor(runProject(project, main, w)) : null;
+    const testLabel = w.text('results.test');
+    const loss = overlayOption(withTest ? [...series, { label: testLabel, metrics: metrics.map((m) => ({ ...m, loss: m.testLoss ?? NaN })) }] : series, 'loss', { title: w.text('results.lossTitle'), maxPoints: MAX_POINTS, width: WIDE, words: w.charts });
+    const acc = overlayOption(withTest ? [...series, { label: testLabel, metrics: metrics.map((m) => ({ ...m, accuracy: m.testAccuracy ?? NaN })) }] : series, 'accuracy', { title: w.text('results.accuracyTitle'), maxPoints: MAX_POINTS, width: WIDE, words: w.charts });
+    results += figure(chartSvg(loss, WIDE, CURVE_H), w.text('results.lossCaption')) + figure(chartSvg(acc, WIDE, CURVE_H), w.text('results.accuracyCaption'));
+    const weights = weightsOf(input, main);
+    const pred = weights ? predictionsFor(runProject(project, main, weights)) : null;
     if (pred && plot && kind === 'points2d') {
       if (pred.grid) {
         // The figure that teaches most, as in the app: square, both axes at one scale.
         const image = pngDataUrl(pred.grid.res, pred.grid.res, boundaryPixels(pred.grid));
         const box = squareChartBox(BOUNDARY_PLOT_PX);
-        results += figure(chartSvg(boundaryOption(pred.grid, plot, boundaryExtent(plot, pred.grid.res), image), box.width, box.height), 'The decision boundary: the colour is the class the trained network predicts at each point, paler where it is unsure; the dots are the data.');
+        results += figure(chartSvg(boundaryOption(pred.grid, plot, boundaryExtent(plot, pred.grid.res), image, w.charts), box.width, box.height), w.text('results.boundaryCaption'));
       }
-      results += figure(chartSvg(comparisonOption(plot, pred.predicted), WIDE, 360), 'Ground truth (left) and the trained network’s predictions (right); wrong predictions are ringed.');
+      results += figure(chartSvg(comparisonOption(plot, pred.predicted, w.charts), WIDE, 360), w.text('results.comparisonCaption'));
     } else if (pred) {
-      results += `<p>The trained network classifies ${Math.round(pred.accuracy * (data?.n ?? 0))} of ${data?.n ?? 0} samples correctly (${formatPercent(pred.accuracy)}).</p>`;
+      results += `<p>${w.html('results.classifies', { right: Math.round(pred.accuracy * (data?.n ?? 0)), n: data?.n ?? 0, percent: formatPercent(pred.accuracy) })}</p>`;
     }
   }
   const singles = project.runs.filter((r) => !r.sweep);
   const tableRuns = singles.length ? singles : main ? [main] : [];
   if (tableRuns.length) {
-    results += `<h3>Accuracy</h3>${resultsTable('Run', tableRuns.map((r) => resultRow(r, r.name, target)), hasTest, target)}`;
+    results += `<h3>${w.html('results.accuracy')}</h3>${resultsTable(w.text('table.run'), tableRuns.map((r) => resultRow(r, r.name, target)), hasTest, target, w)}`;
   }
-  section('Results', results, 'results');
+  section(w.text('sections.results'), results, 'results');
 
   // 5. Experiments.
   const groups = sweepGroups(project.runs);
   if (groups.length) {
     const parts: string[] = [];
     groups.forEach((g, gi) => {
-      const { label, setting, nodes } = sweepLabel(g.setting);
+      const { label, setting, nodes } = sweepLabel(g.setting, w);
       const labels = g.runs.map((r) => (setting && r.sweep ? sweepValueLabel(setting, r.sweep.value) : r.name));
       const rows = g.runs.map((r, i) => resultRow(r, labels[i], target));
       const curves = curvesOf(g.runs, labels);
-      const changed = nodes.length ? ` (nodes ${nodes.map((x) => h(x)).join(', ')})` : '';
+      const changed = nodes.length ? w.html('experiments.nodes', { nodes: nodes.join(', ') }) : '';
+      // Lower case inside a sentence ("by learning rate"); Chinese has no case, so it is unchanged.
+      const what = label.toLowerCase();
       parts.push(
-        `<section class="sweep" data-sweep-id="${h(g.id)}"><h3>Experiment ${gi + 1}: ${h(label.toLowerCase())}${changed}</h3>` +
-          `<p>${g.runs.length} runs, one per value (${labels.map((l) => h(l)).join(', ')}); everything else held fixed — the data, the split, the seed and, where the shapes allow, the starting weights.</p>` +
-          figure(chartSvg(overlayOption(curves, 'loss', { maxPoints: MAX_POINTS, width: WIDE, logLoss: 'auto', title: `Loss per epoch, by ${label.toLowerCase()}` }), WIDE, CURVE_H + 20), `Loss per epoch for each ${label.toLowerCase()}.`) +
-          figure(chartSvg(overlayOption(curves, 'accuracy', { maxPoints: MAX_POINTS, width: WIDE, title: `Accuracy per epoch, by ${label.toLowerCase()}` }), WIDE, CURVE_H + 20), `Training accuracy per epoch for each ${label.toLowerCase()}.`) +
-          (plot && kind === 'points2d' ? boundaryMultiples(input, g.runs, labels, plot) : '') +
-          resultsTable(label, rows, hasTest, target) +
+        `<section class="sweep" data-sweep-id="${h(g.id)}"><h3>${w.html('experiments.heading', { n: gi + 1, setting: what })}${changed}</h3>` +
+          `<p>${w.html('experiments.intro', { count: g.runs.length, values: labels.join(', ') })}</p>` +
+          figure(chartSvg(overlayOption(curves, 'loss', { maxPoints: MAX_POINTS, width: WIDE, logLoss: 'auto', title: w.text('experiments.lossTitle', { setting: what }), words: w.charts }), WIDE, CURVE_H + 20), w.text('experiments.lossCaption', { setting: what })) +
+          figure(chartSvg(overlayOption(curves, 'accuracy', { maxPoints: MAX_POINTS, width: WIDE, title: w.text('experiments.accuracyTitle', { setting: what }), words: w.charts }), WIDE, CURVE_H + 20), w.text('experiments.accuracyCaption', { setting: what })) +
+          (plot && kind === 'points2d' ? boundaryMultiples(input, g.runs, labels, plot, w) : '') +
+          resultsTable(label, rows, hasTest, target, w) +
           `</section>`,
       );
     });
-    section('Experiments', parts.join(''), 'experiments');
+    section(w.text('sections.experiments'), parts.join(''), 'experiments');
   }
 
   // 6. The lab's findings, repeated over seeds.
-  if (input.lab?.length) section("The lab's findings", labFindingsHtml(input.lab), 'lab');
+  if (input.lab?.length) section(w.text('sections.lab'), labFindingsHtml(input.lab, w), 'lab');
 
-  const title = project.name || 'Untitled';
+  const title = project.name || w.text('document.untitled');
   return [
     '<!DOCTYPE html>',
-    '<html lang="en"><head><meta charset="utf-8">',
+    `<html lang="${language}"><head><meta charset="utf-8">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     // Nothing in the file may load or run anything: the report is a document, not a page.
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
     '<meta name="generator" content="BPNN Studio">',
-    `<title>${h(title)} — lab report</title>`,
+    `<title>${w.html('document.title', { name: title })}</title>`,
     `<style>${REPORT_CSS}</style></head><body><main>`,
-    `<header><h1>${h(title)}</h1><p class="meta">Lab report written by BPNN Studio on ${h(input.generatedAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC'))}.</p>`,
+    `<header><h1>${h(title)}</h1><p class="meta">${w.html('document.written', { when: input.generatedAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC') })}</p>`,
     project.description ? `<p class="description">${h(project.description)}</p>` : '',
     '</header>',
     ...sections,

@@ -3,3 +3,4 @@ export { buildLabReport, type LabReportInput, type LabReportFinding } from './bu
 export { chartSvg } from './svg';
 export { escapeHtml } from './escape';
 export { networkSvg } from './network-svg';
+export { REPORT_LANGUAGES, type ReportLanguage } from './i18n';

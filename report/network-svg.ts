@@ -3,6 +3,7 @@
 // Drawn from the graph the engine compiles, so the figure is the network that trained.
 import { compileModel, datasetInputShape, projectToSpec, type NodeShapeInfo, type Project, type ProjectNode } from '../core/index';
 import { escapeHtml } from './escape';
+import { reportWords, type ReportWords } from './i18n';
 
 const BOX_W = 132;
 const BOX_H = 64;
@@ -20,11 +21,11 @@ const KIND_FILL: Record<string, string> = {
   Softmax: '#E6F5EE',
 };
 
-function keySetting(n: ProjectNode): string {
+function keySetting(n: ProjectNode, { text }: ReportWords): string {
   const p = n.params;
-  if (n.type === 'Linear') return `${p.outFeatures ?? '?'} unit${p.outFeatures === 1 ? '' : 's'}`;
-  if (n.type === 'Conv1d') return `${p.outChannels ?? '?'} ch, k=${p.kernelSize ?? '?'}`;
-  if (n.type === 'LeakyReLU' && typeof p.negativeSlope === 'number') return `slope ${p.negativeSlope}`;
+  if (n.type === 'Linear') return p.outFeatures === 1 ? text('network.oneUnit') : text('network.units', { count: String(p.outFeatures ?? '?') });
+  if (n.type === 'Conv1d') return text('network.channels', { count: String(p.outChannels ?? '?'), kernel: String(p.kernelSize ?? '?') });
+  if (n.type === 'LeakyReLU' && typeof p.negativeSlope === 'number') return text('network.slope', { slope: p.negativeSlope });
   return '';
 }
 
@@ -58,7 +59,7 @@ function chainOrder(project: Project): { nodes: ProjectNode[]; shapes: Map<strin
   return { nodes: ids.map((id) => byId.get(id)).filter((n): n is ProjectNode => n !== undefined), shapes };
 }
 
-export function networkSvg(project: Project): string {
+export function networkSvg(project: Project, words: ReportWords = reportWords()): string {
   const { nodes, shapes } = chainOrder(project);
   const rows = Math.max(1, Math.ceil(nodes.length / PER_ROW));
   const cols = Math.min(PER_ROW, Math.max(1, nodes.length));
@@ -90,18 +91,18 @@ export function networkSvg(project: Project): string {
     parts.push(
       `<g><rect x="${x}" y="${y}" width="${BOX_W}" height="${BOX_H}" rx="8" fill="${fill}" stroke="#333" stroke-width="1"/>` +
         `<text x="${x + BOX_W / 2}" y="${y + 20}" text-anchor="middle" font-size="13" font-weight="600">${escapeHtml(n.type)}</text>` +
-        `<text x="${x + BOX_W / 2}" y="${y + 37}" text-anchor="middle" font-size="11" fill="#333">${escapeHtml(keySetting(n) || n.id)}</text>` +
+        `<text x="${x + BOX_W / 2}" y="${y + 37}" text-anchor="middle" font-size="11" fill="#333">${escapeHtml(keySetting(n, words) || n.id)}</text>` +
         `<text x="${x + BOX_W / 2}" y="${y + 53}" text-anchor="middle" font-size="11" fill="#555">${escapeHtml(shape + params)}</text></g>`,
     );
   });
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" role="img" aria-label="Network diagram">${parts.join('')}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" role="img" aria-label="${words.html('network.diagram')}">${parts.join('')}</svg>`;
 }
 
 /** One row per node for the layer table: id, kind, setting, output shape, parameters. */
-export function layerRows(project: Project): { id: string; type: string; setting: string; shape: string; params: number }[] {
+export function layerRows(project: Project, words: ReportWords = reportWords()): { id: string; type: string; setting: string; shape: string; params: number }[] {
   const { nodes, shapes } = chainOrder(project);
   return nodes.map((n) => {
     const s = shapes.get(n.id);
-    return { id: n.id, type: n.type, setting: keySetting(n), shape: s?.outputShape ? `[${s.outputShape.join(', ')}]` : '?', params: s?.paramCount ?? 0 };
+    return { id: n.id, type: n.type, setting: keySetting(n, words), shape: s?.outputShape ? `[${s.outputShape.join(', ')}]` : '?', params: s?.paramCount ?? 0 };
   });
 }

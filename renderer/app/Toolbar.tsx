@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { ParseKeys } from 'i18next';
 import { useProjectStore } from '../store/project';
 import { runAction, type AppAction } from './actions';
-import { EXAMPLES, openExample } from './file-actions';
+import { openExample } from './file-actions';
+import { EXAMPLES } from './examples';
 import { RunBar } from './RunBar';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -102,7 +103,7 @@ export function Toolbar() {
           <option value="">{t('toolbar.examplesMenu')}</option>
           {EXAMPLES.map((name) => (
             <option key={name} value={name}>
-              {t(`examples.${name}`)}
+              {t(`examples.${name}.title`)}
             </option>
           ))}
         </select>

@@ -67,9 +67,6 @@ export async function openFile(): Promise<void> {
   }
 }
 
-/** The examples in the menu's order; each one's title is `examples.<name>` in the catalogs. */
-export const EXAMPLES = ['xor', 'linear', 'spiral-softmax', 'waves-conv1d', 'residual-spiral'] as const;
-
 export async function openExample(name: string): Promise<void> {
   if (!(await confirmDiscard())) return;
   try {

@@ -6,8 +6,11 @@ import { rowsToCsv, type Project, type ResultRow, type Weights } from '../../cor
 import { cleanMs, cleanNumber } from '../../core/index';
 import { downloadText, downloadUrl } from '../backend/web/files';
 import { echarts } from '../charts/echarts-setup';
-import { buildLabReport } from '../../report/index';
+import { buildLabReport, type LabReportInput } from '../../report/index';
 import { chartSvg } from '../../report/svg';
+import { i18next, t } from '../i18n';
+import { isLanguage } from '../i18n/language';
+import { projectAbout } from '../app/examples';
 
 /** A file name from user text: letters, digits, dashes; never empty. */
 export function fileStem(text: string): string {
@@ -45,7 +48,17 @@ export function downloadCsv(rows: readonly ResultRow[], fileName: string): void 
   downloadText(fileName, rowsToCsv(csvRows(rows)), 'text/csv');
 }
 
+/**
+ * The report in the window's language, with the title and description the Node tab shows (an
+ * example's in that language too), so the file reads like the screen it was saved from.
+ */
+export function reportInApp(input: LabReportInput): string {
+  const language = isLanguage(i18next.language) ? i18next.language : 'en';
+  const about = projectAbout(input.project, t);
+  return buildLabReport({ ...input, project: { ...input.project, name: about.title, description: about.description }, language });
+}
+
 export function downloadReport(project: Project, runWeights: Readonly<Record<string, Weights>>, now: Date): void {
-  const html = buildLabReport({ project, runWeights, generatedAt: now.toISOString() });
+  const html = reportInApp({ project, runWeights, generatedAt: now.toISOString() });
   downloadText(`${fileStem(project.name)}-lab-report.html`, html, 'text/html');
 }

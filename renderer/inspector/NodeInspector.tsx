@@ -11,6 +11,7 @@ import { useGraphValidation } from '../store/validation';
 import { ParamField } from './ParamField';
 import { JoinInputs } from './JoinInputs';
 import { EdgeHeatmapToggle, WeightsInspector } from '../backprop/WeightsInspector';
+import { projectAbout } from '../app/examples';
 
 const SHORTCUTS = [
   ['Enter', 'addBlock'],
@@ -59,17 +60,18 @@ export function NodeInspector() {
   const selectedEdgeIds = useUiStore((s) => s.selectedEdgeIds);
   const graph = useProjectStore((s) => s.project.graph);
   const projectName = useProjectStore((s) => s.project.name);
-  const description = useProjectStore((s) => s.project.description);
+  const projectDescription = useProjectStore((s) => s.project.description);
   const updateParams = useProjectStore((s) => s.updateParams);
   const setInput = useProjectStore((s) => s.setInput);
   const { problems, shapes } = useGraphValidation();
 
   if (selectedNodeIds.length === 0 && selectedEdgeIds.length === 0) {
+    const { title, description } = projectAbout({ name: projectName, description: projectDescription }, t);
     return (
       <div className="inspector-empty">
         {description.trim() ? (
           <section className="project-about" aria-label={t('inspector.aboutProject')}>
-            <h2>{projectName}</h2>
+            <h2>{title}</h2>
             <p>{description}</p>
           </section>
         ) : null}

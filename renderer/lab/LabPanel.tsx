@@ -9,8 +9,7 @@ import { LAB_FINDINGS, MAX_SWEEP_SEEDS, type FindingResult, type LabFinding } fr
 import { EChart } from '../charts/EChart';
 import { bandOption, type BandSeries } from '../../report/charts/overlay-options';
 import { downloadText } from '../backend/web/files';
-import { buildLabReport } from '../../report/index';
-import { fileStem } from '../compare/export';
+import { fileStem, reportInApp } from '../compare/export';
 import { bandsByValue } from '../compare/rows';
 import { useProjectStore } from '../store/project';
 import { NumberField } from '../training/fields';
@@ -93,7 +92,7 @@ export function LabPanel() {
   const report = () => {
     const project = useProjectStore.getState().project;
     const lab = Object.values(useLabStore.getState().findings).flatMap((f) => (f.result ? [{ result: f.result, loss: lossBands(f.runs) }] : []));
-    const html = buildLabReport({ project, generatedAt: new Date().toISOString(), lab });
+    const html = reportInApp({ project, generatedAt: new Date().toISOString(), lab });
     downloadText(`${fileStem(project.name)}-lab-report.html`, html, 'text/html');
   };
   return (

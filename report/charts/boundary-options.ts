@@ -5,6 +5,7 @@ import { plotArea } from './layout';
 import { boundaryCellRgb } from './palette';
 import type { Bounds, PlotData } from './plot-data';
 import { classScatterSeries } from './data-options';
+import { chartWords, type ChartWords } from './words';
 
 /** The extent's edges are not round numbers: label only the inner ticks, briefly. */
 const EDGE_LABELS = { showMinLabel: false, showMaxLabel: false, formatter: (v: number) => String(Number(v.toPrecision(3))) };
@@ -63,7 +64,7 @@ interface RenderApi {
  * `extent` is the area the grid's cells cover (cell edges, not centres), so the points drawn
  * over it land on the cells that were evaluated at their position.
  */
-export function boundaryOption(grid: Grid, data: PlotData, extent: Bounds, image: unknown): EChartsCoreOption {
+export function boundaryOption(grid: Grid, data: PlotData, extent: Bounds, image: unknown, words: ChartWords = chartWords()): EChartsCoreOption {
   // One custom item that draws the whole map as an image stretched over the extent.
   const renderMap = (_params: unknown, api: RenderApi) => {
     const a = api.coord([extent.x0, extent.y1]);
@@ -76,7 +77,7 @@ export function boundaryOption(grid: Grid, data: PlotData, extent: Bounds, image
   const axes = squareAround(extent);
   return {
     animation: false,
-    title: { text: grid.epoch ? `Decision boundary (epoch ${grid.epoch})` : 'Decision boundary', left: 8, top: 4, textStyle: { fontSize: 14 } },
+    title: { text: words.boundary(grid.epoch || undefined), left: 8, top: 4, textStyle: { fontSize: 14 } },
     // Under the title's line, so a long title (with the epoch) never runs into it on a small square.
     legend: { top: 22, right: 8, itemHeight: 10, data: data.classNames },
     tooltip: { trigger: 'item' },

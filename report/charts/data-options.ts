@@ -4,6 +4,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { plotArea } from './layout';
 import { classColor } from './palette';
 import type { PlotData } from './plot-data';
+import { chartWords, type ChartWords } from './words';
 
 const SYMBOLS = ['circle', 'rect', 'triangle', 'diamond', 'pin', 'arrow', 'roundRect', 'circle'] as const;
 
@@ -57,7 +58,7 @@ export function scatterOption(data: PlotData, title = 'Data'): EChartsCoreOption
  * The lab's figure: ground truth on the left, the network's predicted classes on the right,
  * on the same axes. Wrongly predicted points are ringed in black on the right.
  */
-export function comparisonOption(data: PlotData, predicted: ArrayLike<number>): EChartsCoreOption {
+export function comparisonOption(data: PlotData, predicted: ArrayLike<number>, words: ChartWords = chartWords()): EChartsCoreOption {
   const [xn, yn] = axisNames(data);
   const wrong: [number, number][] = [];
   for (let i = 0; i < data.n; i++) {
@@ -67,8 +68,8 @@ export function comparisonOption(data: PlotData, predicted: ArrayLike<number>): 
   return {
     animation: false,
     title: [
-      { text: 'Ground truth', left: '6%', top: 4, textStyle: { fontSize: 14 } },
-      { text: `Prediction (${data.n - wrong.length}/${data.n} right)`, left: '56%', top: 4, textStyle: { fontSize: 14 } },
+      { text: words.groundTruth, left: '6%', top: 4, textStyle: { fontSize: 14 } },
+      { text: words.prediction(data.n - wrong.length, data.n), left: '56%', top: 4, textStyle: { fontSize: 14 } },
     ],
     legend: { bottom: 0, data: data.classNames },
     grid: [
@@ -83,7 +84,7 @@ export function comparisonOption(data: PlotData, predicted: ArrayLike<number>): 
       ...classScatterSeries(data, predicted, 1, 'pred-'),
       {
         id: 'wrong',
-        name: 'Wrong',
+        name: words.wrong,
         type: 'scatter',
         xAxisIndex: 1,
         yAxisIndex: 1,
@@ -98,7 +99,7 @@ export function comparisonOption(data: PlotData, predicted: ArrayLike<number>): 
 }
 
 /** For signal data (waves): a few example signals per class, coloured by class. */
-export function signalsOption(data: PlotData, perClass = 3, title = 'Example signals'): EChartsCoreOption {
+export function signalsOption(data: PlotData, perClass = 3, words: ChartWords = chartWords(), title = words.exampleSignals): EChartsCoreOption {
   const series: object[] = [];
   const shown = data.classNames.map(() => 0);
   for (let i = 0; i < data.n; i++) {
@@ -125,7 +126,7 @@ export function signalsOption(data: PlotData, perClass = 3, title = 'Example sig
     legend: { bottom: 0, data: data.classNames },
     grid: plotArea({ left: 48, right: 16, top: 36, bottom: 60 }),
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'value', name: 'Time step', nameLocation: 'middle', nameGap: 24, min: 0, max: Math.max(1, data.dim - 1) },
+    xAxis: { type: 'value', name: words.timeStep, nameLocation: 'middle', nameGap: 24, min: 0, max: Math.max(1, data.dim - 1) },
     yAxis: { type: 'value', scale: true },
     series,
   };

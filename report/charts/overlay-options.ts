@@ -6,6 +6,7 @@ import { formatNumber } from '../../core/index';
 import type { CurveBand, EpochMetrics } from '../../core/index';
 import { OKABE_ITO } from './palette';
 import { XY_DIMENSIONS, xyCount, xyPoints } from './xy-data';
+import { chartWords, type ChartWords } from './words';
 
 export interface CurveSeries {
   /** Legend text, e.g. "lr 0.05". */
@@ -57,6 +58,8 @@ export interface OverlayOptions {
    * with the window gets a one-row legend that pages instead, so it never runs onto the plot.
    */
   width?: number;
+  /** Axis names in the report's language (default English). */
+  words?: ChartWords;
 }
 
 /** Legend entry = 25 px symbol + 10 px gap + the text at a generous 7 px a character (12 px font). */
@@ -132,11 +135,11 @@ export function overlayOption(runs: readonly CurveSeries[], metric: 'loss' | 'ac
     legend: { type: opts.width ? 'plain' : 'scroll', top: 28, left: 8, right: 8, data: labels },
     grid: { left: 64, right: 20, top: 64 + 20 * (rows - 1), bottom: 44 },
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? formatNumber(v) : String(v)) },
-    xAxis: { type: 'value', name: 'Epoch', nameLocation: 'middle', nameGap: 26, min: 1, max: Math.max(maxEpoch, opts.totalEpochs ?? 1), minInterval: 1 },
+    xAxis: { type: 'value', name: (opts.words ?? chartWords()).epoch, nameLocation: 'middle', nameGap: 26, min: 1, max: Math.max(maxEpoch, opts.totalEpochs ?? 1), minInterval: 1 },
     yAxis:
       metric === 'loss'
         ? opts.logLoss
-          ? { type: 'log', name: 'loss (log scale)', nameLocation: 'middle', nameGap: 44, axisLabel: { formatter: (v: number) => String(Number(v.toPrecision(3))) } }
+          ? { type: 'log', name: (opts.words ?? chartWords()).lossLog, nameLocation: 'middle', nameGap: 44, axisLabel: { formatter: (v: number) => String(Number(v.toPrecision(3))) } }
           : { type: 'value', min: 0 }
         : { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     series,

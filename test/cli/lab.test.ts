@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bpnn, expectOneLineError, tempDir, writeTemp } from './run';
+import { ENGLISH_LOCALE, ROOT, bpnn, expectOneLineError, tempDir, writeTemp } from './run';
 
 const shortXor = () => writeTemp(tempDir(), 'xor.bpnn', readFileSync('examples/xor.bpnn', 'utf8').replace('"epochs": 5000', '"epochs": 200'));
 
@@ -12,7 +12,7 @@ describe('bpnn lab', () => {
   it('prints one JSON line per finding: no activation cannot learn XOR on any seed (finding 6)', () => {
     const dir = tempDir();
     const report = join(dir, 'lab.html');
-    const r = bpnn(['lab', shortXor(), '--seeds', '2', '--findings', '6', '--json', '--report', report]);
+    const r = bpnn(['lab', shortXor(), '--seeds', '2', '--findings', '6', '--json', '--report', report], ROOT, ENGLISH_LOCALE);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.lines).toHaveLength(1);
@@ -25,6 +25,18 @@ describe('bpnn lab', () => {
     expect(html.match(/<tr data-finding="6">/g)).toHaveLength(1);
     expect(html).toContain('held on 2 of 2 seeds');
     expect(html).not.toMatch(/<script/i);
+  });
+
+  it('writes the report in Traditional Chinese when the shell’s locale is zh_TW, its engine words aside', () => {
+    const report = join(tempDir(), 'lab.html');
+    const r = bpnn(['lab', shortXor(), '--seeds', '1', '--findings', '6', '--json', '--report', report], ROOT, { LC_ALL: '', LC_MESSAGES: '', LANG: 'zh_TW.UTF-8' });
+    expect(r.code).toBe(0);
+    const html = readFileSync(report, 'utf8');
+    expect(html).toContain('<html lang="zh-TW">');
+    expect(html).toContain('<h2>1. 網路</h2>');
+    expect(html).toContain('. 實驗課的發現</h2>');
+    expect(html).not.toContain('findings</h2>');
+    expect(html).toContain('held on 1 of 1 seed');
   });
 
   it('runs every finding of the task by default, in the lab order, with a line of words each', () => {

@@ -16,8 +16,11 @@ export interface Run {
   lines: string[];
 }
 
-export function bpnn(args: string[], cwd = ROOT): Run {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 });
+/** Locale variables for a test that reads the CLI's English whatever the machine's locale (cli/language.ts). */
+export const ENGLISH_LOCALE = { LC_ALL: '', LC_MESSAGES: '', LANG: 'en_US.UTF-8' };
+
+export function bpnn(args: string[], cwd = ROOT, env: Record<string, string> = {}): Run {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 120_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, lines: r.stdout.split('\n').filter((l) => l !== '') };
 }
 

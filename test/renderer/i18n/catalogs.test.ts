@@ -1,21 +1,19 @@
 // Every catalog has the English catalog's keys (plural forms aside: Chinese has only "other"),
-// each message uses the same {{variables}}, and no message is empty.
+// each message uses the same {{variables}}, and no message is empty. Two sets: the app's
+// (renderer/locales) and the lab report's own (report/locales), which the CLI writes too.
 import { describe, expect, it } from 'vitest';
 import en from '../../../renderer/locales/en.json';
 import zhTW from '../../../renderer/locales/zh-TW.json';
+import reportEn from '../../../report/locales/en.json';
+import reportZhTW from '../../../report/locales/zh-TW.json';
 import { LANGUAGES } from '../../../renderer/i18n/language';
+import { REPORT_LANGUAGES, reportWords } from '../../../report/i18n';
 import { t } from '../../../renderer/i18n';
 import { CORE_CATALOGS } from '../../../core/index';
 
 type Catalog = { [key: string]: string | Catalog };
-type Language = (typeof LANGUAGES)[number];
-
-// Every set of catalogs: the app's words, and the engine's (core/messages), which the app, the
-// CLI and the report render.
-const SETS: Record<string, Record<Language, Catalog>> = {
-  app: { en, 'zh-TW': zhTW },
-  engine: CORE_CATALOGS,
-};
+const CATALOGS: Record<(typeof LANGUAGES)[number], Catalog> = { en, 'zh-TW': zhTW };
+const REPORT_CATALOGS: Record<(typeof REPORT_LANGUAGES)[number], Catalog> = { en: reportEn, 'zh-TW': reportZhTW };
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
@@ -42,27 +40,40 @@ function shape(c: Catalog): Map<string, string[]> {
   return new Map([...out].map(([k, v]) => [k, [...v].sort()]));
 }
 
-describe.each(Object.keys(SETS))('%s catalogs', (set) => {
-  const CATALOGS = SETS[set];
-  const reference = shape(CATALOGS.en);
+// Every set of catalogs: the app's words, the report's, and the engine's (core/messages), which
+// the app, the CLI and the report render.
+describe.each([
+  ['app', CATALOGS],
+  ['report', REPORT_CATALOGS],
+  ['engine', CORE_CATALOGS as Record<string, Catalog>],
+] as const)('%s catalogs', (_set, catalogs: Record<string, Catalog>) => {
+  const reference = shape(catalogs.en);
+  const languages = Object.keys(catalogs);
 
-  it.each(LANGUAGES.filter((l) => l !== 'en'))('%s has exactly the English keys, with the same variables', (language) => {
-    const other = shape(CATALOGS[language]);
+  it.each(languages.filter((l) => l !== 'en'))('%s has exactly the English keys, with the same variables', (language) => {
+    const other = shape(catalogs[language]);
     expect([...other.keys()].sort()).toEqual([...reference.keys()].sort());
     for (const [key, vars] of reference) expect({ key, vars: other.get(key) }).toEqual({ key, vars });
   });
 
-  it.each(LANGUAGES)('%s has no empty message', (language) => {
-    const empty = [...flatten(CATALOGS[language])].filter(([, msg]) => msg.trim() === '').map(([k]) => k);
+  it.each(languages)('%s has no empty message', (language) => {
+    const empty = [...flatten(catalogs[language])].filter(([, msg]) => msg.trim() === '').map(([k]) => k);
     expect(empty).toEqual([]);
   });
-
 });
 
-describe('typed keys', () => {
+describe('catalogs are typed', () => {
   it('a key missing from the catalog is a type error, not an English fallback at run time', () => {
     // @ts-expect-error: tsc fails here if keys stop being typed.
     const missing = () => t('toolbar.noSuchKey');
     expect(missing).toBeTypeOf('function');
+  });
+
+  it('so is a key missing from the report’s catalog', () => {
+    const { text } = reportWords('zh-TW');
+    // @ts-expect-error: tsc fails here if the report's keys stop being typed.
+    const missing = () => text('sections.noSuchKey');
+    expect(missing).toBeTypeOf('function');
+    expect(text('sections.results')).toBe(reportZhTW.sections.results);
   });
 });
