@@ -7,8 +7,10 @@ import en from './locales/en.json';
 import zhTW from './locales/zh-TW.json';
 import { escapeHtml } from './escape';
 
-export const REPORT_LANGUAGES = ['en', 'zh-TW'] as const;
-export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
+import { LANGUAGES, type Language } from '../core/messages/languages';
+
+export const REPORT_LANGUAGES = LANGUAGES;
+export type ReportLanguage = Language;
 
 /** Every message's key, nested keys joined with dots (the English catalog is the reference). */
 type Keys<T, P extends string = ''> = {

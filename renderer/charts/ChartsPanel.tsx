@@ -1,6 +1,7 @@
 // The charts under the canvas: loss and accuracy per epoch (live while training, else the
 // last run of the project), and for the trained network the decision boundary (2-D data),
 // the lab's ground-truth-vs-prediction figure, the confusion matrix and a predictions table.
+import { useChartWords } from '../i18n/chart-words';
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EpochMetrics, Project, RunCurves } from '../../core/index';
@@ -159,14 +160,15 @@ export function ChartsPanel() {
   const plot = view.ok ? view.plot : null;
   const points2d = view.ok && view.kind === 'points2d';
 
+  const words = useChartWords();
   const grid: Grid | null = active ? liveGridShown : previous ? null : (predictions?.grid ?? liveGrid);
   const boundaryOpt = useMemo(
-    () => (grid && plot && points2d ? boundaryOption(grid, plot, boundaryExtent(plot, grid.res), boundaryCanvas(grid)) : null),
-    [grid, plot, points2d],
+    () => (grid && plot && points2d ? boundaryOption(grid, plot, boundaryExtent(plot, grid.res), boundaryCanvas(grid), words) : null),
+    [grid, plot, points2d, words],
   );
   const comparisonOpt = useMemo(
-    () => (predictions && plot && points2d ? comparisonOption(plot, predictions.predicted) : null),
-    [predictions, plot, points2d],
+    () => (predictions && plot && points2d ? comparisonOption(plot, predictions.predicted, words) : null),
+    [predictions, plot, points2d, words],
   );
   const confusionOpt = useMemo(
     () => (predictions && plot ? confusionMatrixOption(confusionMatrix(plot.labels, predictions.predicted, predictions.numClasses), plot.classNames) : null),

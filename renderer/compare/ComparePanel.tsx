@@ -2,6 +2,7 @@
 // typed ones), run them all at once, watch each run's progress, stop them all; then read the
 // overlaid loss and accuracy curves (legend by value), the decision boundaries side by side
 // (2-D data) and the sortable results table; export charts, the table and the lab report.
+import { useChartWords } from '../i18n/chart-words';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -165,16 +166,17 @@ function BoundaryMultiples({ runs: all, repeated }: { runs: SweepRunView[]; repe
   // Over seeds: the first seed of each value, so there is one boundary per value.
   const runs = useMemo(() => (repeated ? all.filter((r, i) => all.findIndex((o) => o.value === r.value) === i) : all), [all, repeated]);
   const view = useDatasetView();
+  const words = useChartWords();
   const plot = view.ok && view.kind === 'points2d' ? view.plot : null;
   const options = useMemo(
     () =>
       plot
         ? runs.map((r) => {
             if (!r.boundary) return null;
-            return smallMultiple(boundaryOption(r.boundary, plot, boundaryExtent(plot, r.boundary.res), boundaryCanvas(r.boundary)), runLabel(r, repeated));
+            return smallMultiple(boundaryOption(r.boundary, plot, boundaryExtent(plot, r.boundary.res), boundaryCanvas(r.boundary), words), runLabel(r, repeated));
           })
         : [],
-    [runs, plot],
+    [runs, plot, words],
   );
   if (!plot || options.every((o) => o === null)) return null;
   return (
@@ -209,17 +211,18 @@ export function ComparePanel() {
   const shownRuns = useThrottled(runs, LIVE_INTERVAL_MS, running);
   const label = plan?.settingLabel ?? SWEEP_SETTING_LABELS[setting];
   const totalEpochs = runs.reduce((m, r) => Math.max(m, r.totalEpochs), 1);
+  const words = useChartWords();
   const charts = useMemo(() => {
     const lossTitle = repeated ? t('compare.lossTitleSeeds', { setting: label.toLowerCase() }) : t('compare.lossTitle', { setting: label.toLowerCase() });
     const accTitle = repeated ? t('compare.accTitleSeeds', { setting: label.toLowerCase() }) : t('compare.accTitle', { setting: label.toLowerCase() });
     if (repeated) {
       const loss = sweepBands(shownRuns, 'loss');
       const acc = sweepBands(shownRuns, 'accuracy');
-      return { count: loss.length, loss: bandOption(loss, 'loss', { logLoss: 'auto', title: lossTitle, totalEpochs }), acc: bandOption(acc, 'accuracy', { title: accTitle, totalEpochs }) };
+      return { count: loss.length, loss: bandOption(loss, 'loss', { logLoss: 'auto', title: lossTitle, totalEpochs, words }), acc: bandOption(acc, 'accuracy', { title: accTitle, totalEpochs, words }) };
     }
     const series = sweepSeries(shownRuns);
-    return { count: series.length, loss: overlayOption(series, 'loss', { logLoss: 'auto', title: lossTitle, totalEpochs }), acc: overlayOption(series, 'accuracy', { title: accTitle, totalEpochs }) };
-  }, [shownRuns, label, totalEpochs, repeated, t]);
+    return { count: series.length, loss: overlayOption(series, 'loss', { logLoss: 'auto', title: lossTitle, totalEpochs, words }), acc: overlayOption(series, 'accuracy', { title: accTitle, totalEpochs, words }) };
+  }, [shownRuns, label, totalEpochs, repeated, t, words]);
   const rows = useMemo(() => sweepRows(runs, repeated), [runs, repeated]);
   const summaries = useMemo(() => (repeated ? valueSummaries(runs) : []), [runs, repeated]);
   const hasTest = rows.some((r) => r.testAccuracy !== null);

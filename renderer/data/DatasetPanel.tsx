@@ -1,6 +1,7 @@
 // The dataset: a built-in generator with its params, or a CSV file (with a preview of the
 // first rows and errors that name row and column); the train/test split; and a plot of the
 // data (points for 2-D data, a few example signals per class for waves).
+import { useChartWords } from '../i18n/chart-words';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GENERATORS, SEED_BOUND } from '../../core/index';
@@ -82,12 +83,13 @@ function DataPlot() {
   const { t } = useTranslation();
   const projectName = useProjectStore((s) => s.project.name);
   const view = useDatasetView();
+  const words = useChartWords();
   const option = useMemo(() => {
     if (!view.ok) return null;
-    if (view.kind === 'signals') return signalsOption(view.plot);
+    if (view.kind === 'signals') return signalsOption(view.plot, undefined, words);
     if (view.plot.dim >= 2) return scatterOption(view.plot, view.kind === 'points2d' ? t('data.plotTitle') : t('data.plotTitleFirstTwo'));
     return null;
-  }, [view, t]);
+  }, [view, t, words]);
   if (!view.ok) {
     return (
       <div className="field-error" role="alert">

@@ -1,6 +1,7 @@
 // Run history: every run the project keeps (single runs and sweep runs), to rename, delete,
 // pick for an overlay of their curves, and re-run with their own seed and settings (the app
 // then says whether the new curve is identical, as it must be).
+import { useChartWords } from '../i18n/chart-words';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { metricsFromRunCurves, parseSweepSettingKey, resultRow, SWEEP_SETTING_LABELS, sweepValueLabel, type RunRecord } from '../../core/index';
@@ -79,8 +80,9 @@ export function RunHistory() {
 
   const pickedRuns = useMemo(() => picked.map((id) => runs.find((r) => r.id === id)).filter((r): r is RunRecord => r !== undefined), [picked, runs]);
   const series = useMemo(() => pickedRuns.map((r) => ({ label: r.name, metrics: metricsFromRunCurves(r.curves) })), [pickedRuns]);
-  const lossOpt = useMemo(() => overlayOption(series, 'loss', { logLoss: 'auto', title: t('runs.lossTitle') }), [series, t]);
-  const accOpt = useMemo(() => overlayOption(series, 'accuracy', { title: t('runs.accuracyTitle') }), [series, t]);
+  const words = useChartWords();
+  const lossOpt = useMemo(() => overlayOption(series, 'loss', { logLoss: 'auto', title: t('runs.lossTitle'), words }), [series, t, words]);
+  const accOpt = useMemo(() => overlayOption(series, 'accuracy', { title: t('runs.accuracyTitle'), words }), [series, t, words]);
   const rows = useMemo(() => runs.map((r) => resultRow(r, r.name)), [runs]);
   const pickedRows = useMemo(() => pickedRuns.map((r) => resultRow(r, r.name)), [pickedRuns]);
   const hasTest = rows.some((r) => r.testAccuracy !== null);

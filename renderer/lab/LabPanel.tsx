@@ -2,6 +2,7 @@
 // Each experiment on XOR or the linear set is one click (or all with "Run all"), repeated over
 // seeds on the lab's own examples, and reads "held on k of n seeds", "near-tie" or "did not
 // hold", with the loss curves as a median line and a band per value.
+import { useChartWords } from '../i18n/chart-words';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { t as translate } from '../i18n';
@@ -35,7 +36,8 @@ function FindingCard({ finding, view }: { finding: LabFinding; view: LabFindingV
   const run = useLabStore((s) => s.run);
   const result = view?.result ?? null;
   const bands = useMemo(() => (view && view.status === 'done' ? lossBands(view.runs) : []), [view]);
-  const option = useMemo(() => (bands.length ? bandOption(bands, 'loss', { logLoss: 'auto', title: t('lab.chartTitle') }) : null), [bands, t]);
+  const words = useChartWords();
+  const option = useMemo(() => (bands.length ? bandOption(bands, 'loss', { logLoss: 'auto', title: t('lab.chartTitle'), words }) : null), [bands, t, words]);
   return (
     <li className="lab-finding" data-testid={`finding-${finding.id}`} data-status={view?.status ?? 'idle'} data-verdict={result?.verdict ?? ''}>
       <div className="lab-finding-head">

@@ -1,6 +1,5 @@
 // The words inside the shared charts (axis names, figure titles), from the report's catalogs.
-// The report passes its language; the app's panels still take the English default until they
-// pass theirs.
+// The report passes its language, the app's panels theirs (renderer/i18n/chart-words.ts).
 import { reportWords, type ReportLanguage } from '../i18n';
 
 export interface ChartWords {
