@@ -1,8 +1,7 @@
 // The Open Recent list: most recent first, at most MAX_RECENT, kept in <userData>/recent.json.
 import path from 'node:path';
-import { decodeText } from '../../core/index';
 import { atomicWrite } from '../../node/files/atomic-write';
-import { readRegularFile } from '../../node/files/read';
+import { readOwnJson } from '../../node/files/read';
 
 export const MAX_RECENT = 10;
 /** Ten paths of at most 4 KiB each, with room to spare; anything bigger is not our list. */
@@ -19,16 +18,8 @@ export class RecentFiles {
 
   async load(): Promise<void> {
     this.items = [];
-    // A missing, damaged or planted (FIFO, device, huge) list starts empty rather than blocking start-up.
-    const read = await readRegularFile(this.file, MAX_RECENT_BYTES);
-    const decoded = read.ok ? decodeText(read.bytes) : null;
-    if (!decoded?.ok) return;
-    let value: unknown;
-    try {
-      value = JSON.parse(decoded.text);
-    } catch {
-      return;
-    }
+    // A missing, damaged or planted list starts empty.
+    const value = await readOwnJson(this.file, MAX_RECENT_BYTES);
     if (Array.isArray(value)) {
       this.items = value.filter((v): v is string => typeof v === 'string' && path.isAbsolute(v) && v.length < 4096).slice(0, MAX_RECENT);
     }

@@ -2,10 +2,9 @@
 // the language the student chose in the window, so that the menu and the native dialogs speak it
 // from the next start on, before the window has loaded.
 import path from 'node:path';
-import { decodeText } from '../../core/index';
 import { isLanguage, type Language } from '../../core/messages/languages';
 import { atomicWrite } from '../../node/files/atomic-write';
-import { readRegularFile } from '../../node/files/read';
+import { readOwnJson } from '../../node/files/read';
 
 /** A few short fields; anything bigger is not our file. */
 const MAX_SETTINGS_BYTES = 64 * 1024;
@@ -22,16 +21,8 @@ export class Settings {
 
   async load(): Promise<void> {
     this.chosenLanguage = null;
-    // A missing, damaged or planted file means "nothing chosen": start-up must not depend on it.
-    const read = await readRegularFile(this.file, MAX_SETTINGS_BYTES);
-    const decoded = read.ok ? decodeText(read.bytes) : null;
-    if (!decoded?.ok) return;
-    let value: unknown;
-    try {
-      value = JSON.parse(decoded.text);
-    } catch {
-      return;
-    }
+    // A missing, damaged or planted file means "nothing chosen".
+    const value = await readOwnJson(this.file, MAX_SETTINGS_BYTES);
     const language = typeof value === 'object' && value !== null ? (value as { language?: unknown }).language : undefined;
     if (isLanguage(language)) this.chosenLanguage = language;
   }

@@ -6,6 +6,7 @@
 // promise version, the CLI with the synchronous one; both share the rules below.
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
+import { decodeText } from '../../core/text/decode';
 
 /** Open for reading; a FIFO or a terminal must not block the open or become our terminal. */
 const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
@@ -129,5 +130,21 @@ export function readRegularFileSync(file: string, maxBytes: number): ReadResult 
     } catch {
       // Closing a descriptor we only read from cannot lose data.
     }
+  }
+}
+
+/**
+ * A small JSON file the app keeps for itself (recent files, settings), or undefined when it is
+ * missing, damaged, not UTF-8 or planted (a FIFO, a device, too large): what it remembers is a
+ * convenience, and start-up must never depend on it.
+ */
+export async function readOwnJson(file: string, maxBytes: number): Promise<unknown> {
+  const read = await readRegularFile(file, maxBytes);
+  const decoded = read.ok ? decodeText(read.bytes) : null;
+  if (!decoded?.ok) return undefined;
+  try {
+    return JSON.parse(decoded.text) as unknown;
+  } catch {
+    return undefined;
   }
 }
