@@ -30,9 +30,9 @@ export interface NumberParam<K extends string = string> extends ParamBase<K> {
   /** true: a file may leave it out and gets the default; false: a missing value is a problem. */
   optional: boolean;
   /** Why the upper limit exists, said to the student when a value is above it. */
-  limitWhy?: string;
+  limitWhy?: Text;
   /** What a usual value is, added to the message for a bad value (e.g. "0.01 is usual"). */
-  usual?: string;
+  usual?: Text;
 }
 
 export interface BooleanParam<K extends string = string> extends ParamBase<K> {
