@@ -6,15 +6,17 @@ import zhTW from '../../../renderer/locales/zh-TW.json';
 import { LANGUAGES } from '../../../renderer/i18n/language';
 import { t } from '../../../renderer/i18n';
 import { CORE_CATALOGS } from '../../../core/index';
+import { CLI_CATALOGS } from '../../../cli/text';
 
 type Catalog = { [key: string]: string | Catalog };
 type Language = (typeof LANGUAGES)[number];
 
-// Every set of catalogs: the app's words, and the engine's (core/messages), which the app, the
-// CLI and the report render.
+// Every set of catalogs: the app's words, the engine's (core/messages), which the app, the
+// CLI and the report render, and the CLI's own words around them (cli/locales).
 const SETS: Record<string, Record<Language, Catalog>> = {
   app: { en, 'zh-TW': zhTW },
   engine: CORE_CATALOGS,
+  cli: CLI_CATALOGS,
 };
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
