@@ -48,7 +48,7 @@ describe.skipIf(SKIP_BROWSER)('language (browser set to zh-TW)', () => {
     await expect.poll(() => nodeIds(page)).toEqual(['input']);
     // Two blocks connected to nothing: each is marked, and Train is off for the first with a count of the rest.
     const lost = await dragFromPalette(page, 'Tanh', { x: 300, y: 30 }, '元件面板');
-    const also = await dragFromPalette(page, 'ReLU', { x: 300, y: 200 }, '元件面板');
+    const also = await dragFromPalette(page, 'ReLU', { x: 580, y: 30 }, '元件面板');
     const said = `Tanh「${lost}」沒有連到 Input：請把它接進這條鏈，或刪除它。`;
 
     const node = page.getByRole('group', { name: `Tanh 節點 ${lost}`, exact: true });
