@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { exportOnnx, exportPyTorch, exportWeights, ONNX_OPSET } from '../core/index';
 import { version } from '../package.json';
 import { CliError, EXIT } from './errors';
+import { cliSpoken } from './text';
 import { checkWritable, loadProject, writeOutput } from './files';
 
 export interface ExportOptions {
@@ -29,15 +30,15 @@ export async function exportCommand(path: string, opts: ExportOptions): Promise<
   if (opts.onnx !== undefined) {
     const floatType = opts.float64 ? 'float64' : 'float32';
     const model = exportOnnx(project, { floatType, appVersion: version });
-    if (!model.ok) throw new CliError(`Could not export '${path}' to ONNX: ${model.message}`);
+    if (!model.ok) throw new CliError(`Could not export '${path}' to ONNX: ${cliSpoken(model)}`);
     await writeOutput(opts.onnx, model.bytes, 'export');
     process.stdout.write(`Exported the ONNX model (${floatType}, opset ${ONNX_OPSET}) to ${opts.onnx}\n`);
   }
   if (opts.pytorch !== undefined && weightsPath !== undefined) {
     const code = exportPyTorch(project, { weightsFile: basename(weightsPath), appVersion: version });
-    if (!code.ok) throw new CliError(`Could not export '${path}' for PyTorch: ${code.message}`);
+    if (!code.ok) throw new CliError(`Could not export '${path}' for PyTorch: ${cliSpoken(code)}`);
     const weights = exportWeights(project);
-    if (!weights.ok) throw new CliError(`Could not export '${path}' for PyTorch: ${weights.message}`);
+    if (!weights.ok) throw new CliError(`Could not export '${path}' for PyTorch: ${cliSpoken(weights)}`);
     await writeOutput(weightsPath, weights.text, 'export');
     await writeOutput(opts.pytorch, code.text, 'export');
     process.stdout.write(`Exported the PyTorch model to ${opts.pytorch} (its weights: ${weightsPath})\n`);

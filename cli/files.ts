@@ -9,6 +9,7 @@ import { MAX_PROJECT_BYTES, decodeText, parseProject, type Project } from '../co
 import { atomicWrite, describeFsError } from '../node/files/atomic-write';
 import { notRegularMessage, readRegularFileSync } from '../node/files/read';
 import { CliError } from './errors';
+import { cliSpoken } from './text';
 
 /** What to open instead, by what the command wanted to read. */
 const EXPECTED: Record<string, string> = { project: 'a .bpnn project file', 'points file': 'a CSV file of points' };
@@ -27,7 +28,7 @@ export function readTextFile(path: string, what: string, maxBytes: number): stri
     }
   }
   const decoded = decodeText(read.bytes);
-  if (!decoded.ok) throw new CliError(`Cannot read ${what} '${path}': ${decoded.message}`);
+  if (!decoded.ok) throw new CliError(`Cannot read ${what} '${path}': ${cliSpoken(decoded)}`);
   return decoded.text;
 }
 
@@ -39,7 +40,7 @@ export function loadProject(path: string): Project {
   const others = parsed.problems.length - 1 + parsed.more;
   const more = others > 0 ? ` (and ${others} more; run 'bpnn validate ${path}' to see them)` : '';
   const where = first.path === '(top level)' ? '' : `${first.path}: `;
-  throw new CliError(`${path}: ${where}${first.message}${more}`);
+  throw new CliError(`${path}: ${where}${cliSpoken(first)}${more}`);
 }
 
 /** Fail before a long run, not after it, when `path` cannot be written to. */

@@ -6,6 +6,7 @@ import { MAX_PROJECT_BYTES, importOnnx, serializeProject } from '../core/index';
 import { describeFsError } from '../node/files/atomic-write';
 import { notRegularMessage, readRegularFileSync } from '../node/files/read';
 import { CliError, EXIT } from './errors';
+import { cliSpoken } from './text';
 import { checkWritable, writeOutput } from './files';
 
 /**
@@ -28,9 +29,9 @@ export async function importCommand(path: string, opts: { out: string }): Promis
     }
   }
   const imported = importOnnx(read.bytes, basename(path));
-  if (!imported.ok) throw new CliError(`Cannot import '${path}': ${imported.message}`);
+  if (!imported.ok) throw new CliError(`Cannot import '${path}': ${cliSpoken(imported)}`);
   const saved = serializeProject(imported.project);
-  if (!saved.ok) throw new CliError(`Cannot import '${path}': ${saved.message}`);
+  if (!saved.ok) throw new CliError(`Cannot import '${path}': ${cliSpoken(saved)}`);
   await writeOutput(opts.out, saved.text, 'project');
   const layers = imported.project.graph.nodes.length - 1;
   process.stdout.write(`Imported ${layers} layer${layers === 1 ? '' : 's'} from ${path} into ${opts.out}\n`);

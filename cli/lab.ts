@@ -21,6 +21,7 @@ import {
   type LabRun,
 } from '../core/index';
 import { CliError, EXIT } from './errors';
+import { cliSpoken } from './text';
 import { loadProject, writeOutput } from './files';
 import { boundedNumber, cliMemoryBudget, memorySize } from './options';
 import { runPlan, sweepRecords, type RunOutcome } from './sweep';
@@ -82,13 +83,13 @@ export async function labCommand(path: string, opts: LabOptions): Promise<number
   const base = { spec: projectToSpec(project), dataset: project.dataset, settings: project.training };
   const plans = findings.map((f) => {
     const r = expandSweep(base, labSweep(f, project.training.seed, opts.seeds ?? LAB_SEEDS)!);
-    if (!r.ok) throw new CliError(`${path}: finding ${f.id} (${f.title}) cannot run: ${r.problems[0].message}`);
+    if (!r.ok) throw new CliError(`${path}: finding ${f.id} (${f.title}) cannot run: ${cliSpoken(r.problems[0])}`);
     return r.plan;
   });
   const memoryBudget = cliMemoryBudget(opts.memoryLimit);
   for (const [i, plan] of plans.entries()) {
     const refusal = sweepMemoryRefusal(plan, memoryBudget);
-    if (refusal) throw new CliError(`${path}: memory: finding ${findings[i].id}, ${refusal.run.label}: ${refusal.problem.message}`);
+    if (refusal) throw new CliError(`${path}: memory: finding ${findings[i].id}, ${refusal.run.label}: ${cliSpoken(refusal.problem)}`);
   }
 
   const out = (s: string) => process.stdout.write(`${s}\n`);

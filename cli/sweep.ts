@@ -37,6 +37,7 @@ import {
 import type { StartTrainingRequest, StartTrainingResult } from '../runtime/api';
 import type { TrainingPool } from '../runtime/pool';
 import { CliError, EXIT } from './errors';
+import { cliSpoken } from './text';
 import { loadProject, writeOutput } from './files';
 import { boundedNumber, cliMemoryBudget, memorySize } from './options';
 import { locateProblem, projectProblems } from './validate';
@@ -126,7 +127,7 @@ export async function runPlan(
     const starts = plan.runs.map((run, i) => {
       const req: StartTrainingRequest = { runId: ids[i], request: run.request, boundaryResolution: 0 };
       return host.start(req).then((r: StartTrainingResult) => {
-        if (!r.ok) end(ids[i], errorResult(ids[i], r.problems.map((p) => p.message).join(' ')), null);
+        if (!r.ok) end(ids[i], errorResult(ids[i], r.problems.map((p) => cliSpoken(p)).join(' ')), null);
       });
     });
     await Promise.all(starts);
@@ -242,7 +243,7 @@ export function sweepAxes(opts: Pick<SweepOptions, 'vary' | 'seeds'>, projectSee
   if (seedAxis) {
     seeds = seedAxis.values.map((text, i) => {
       const r = parseSweepValue('seed', text);
-      if (!r.ok) throw new CliError(`--vary seed: value ${i + 1}: ${r.message}`, EXIT.usage);
+      if (!r.ok) throw new CliError(`--vary seed: value ${i + 1}: ${cliSpoken(r)}`, EXIT.usage);
       return r.value.value as number;
     });
   } else if (setting !== 'seed') {
@@ -279,13 +280,13 @@ export async function sweepCommand(path: string, opts: SweepOptions): Promise<nu
           : usage
             ? `--vary ${vary.setting}: `
             : `${path}: ${locateProblem(project, p).path}: `;
-    throw new CliError(`${where}${p.message}`, usage ? EXIT.usage : EXIT.badInput);
+    throw new CliError(`${where}${cliSpoken(p)}`, usage ? EXIT.usage : EXIT.badInput);
   }
   const plan = expanded.plan;
   // Every run must fit on its own before any starts; the host then runs at once only what fits together.
   const memoryBudget = cliMemoryBudget(opts.memoryLimit);
   const refusal = sweepMemoryRefusal(plan, memoryBudget);
-  if (refusal) throw new CliError(`${path}: memory: the run with ${plan.settingLabel.toLowerCase()} ${refusal.run.label}: ${refusal.problem.message}`);
+  if (refusal) throw new CliError(`${path}: memory: the run with ${plan.settingLabel.toLowerCase()} ${refusal.run.label}: ${cliSpoken(refusal.problem)}`);
 
   const out = (s: string) => process.stdout.write(`${s}\n`);
   const sweepId = randomUUID();

@@ -19,6 +19,7 @@ import {
   type Weights,
 } from '../core/index';
 import { CliError, EXIT } from './errors';
+import { cliSpoken } from './text';
 import { startInProcess } from './in-process';
 import { checkWritable, loadProject, readTextFile, writeOutput } from './files';
 import { cliMemoryBudget } from './options';
@@ -54,7 +55,7 @@ export function runRecord(project: Project, session: TrainingSession, settings: 
 /** The starting weights from --init-weights, checked against the project's network. */
 function loadInitialWeights(file: string, project: Project): Weights {
   const read = readWeightsFile(readTextFile(file, 'weights file', MAX_PROJECT_BYTES));
-  if (!read.ok) throw new CliError(`--init-weights ${file}: ${read.message}`, EXIT.badInput);
+  if (!read.ok) throw new CliError(`--init-weights ${file}: ${cliSpoken(read)}`, EXIT.badInput);
   const mismatch = initialWeightsMismatch({ spec: projectToSpec(project), dataset: project.dataset }, read.weights);
   if (mismatch) throw new CliError(`--init-weights ${file}: ${mismatch}; export the initial weights of this project with --export-initial-weights or the app's Export initial weights`, EXIT.badInput);
   return read.weights;
@@ -132,7 +133,7 @@ export async function trainCommand(path: string, opts: TrainOptions): Promise<nu
   }
   if (result.state === 'diverged') {
     const d = result.diverged;
-    if (!opts.json) process.stderr.write(`bpnn: ${d ? `${d.message} ${d.advice.join(' ')}` : 'training diverged'}\n`);
+    if (!opts.json) process.stderr.write(`bpnn: ${d ? `${cliSpoken(d)} ${d.advice.join(' ')}` : 'training diverged'}\n`);
     return EXIT.diverged;
   }
   return interrupted ? EXIT.interrupted : EXIT.ok;

@@ -4,6 +4,7 @@ import { buildNetwork, checkLossFit, checkMemory, createRng, compileModel, estim
 import { EXIT } from './errors';
 import { readTextFile } from './files';
 import { cliMemoryBudget } from './options';
+import { cliSpoken, cliText } from './text';
 
 export interface Located {
   path: string;
@@ -12,24 +13,28 @@ export interface Located {
 
 function nodePath(p: Project, id: string | undefined): string {
   if (id === undefined) return 'graph';
-  const i = p.graph.nodes.findIndex((n) => n.id === id);
-  return i < 0 ? `graph (node '${id}')` : `graph.nodes[${i}] '${id}'`;
+  const index = p.graph.nodes.findIndex((n) => n.id === id);
+  return index < 0 ? cliText('where.missingNode', { id }) : cliText('where.node', { index, id });
 }
 
-/** A training problem (graph, setting or data) with the place it is about. */
+/** A training problem (graph, setting or data) with the place it is about, said in the terminal's language. */
 export function locateProblem(p: Project, problem: TrainProblem): Located {
+  const message = cliSpoken(problem);
   switch (problem.code) {
     case 'bad-setting':
       // Settings fields are named relative to `training` (optimizer.lr); data fields carry their own prefix.
-      return { path: /^(dataset|training|request)\b/.test(problem.field) ? problem.field : `training.${problem.field}`, message: problem.message };
+      return { path: /^(dataset|training|request)\b/.test(problem.field) ? problem.field : `training.${problem.field}`, message };
     case 'bad-data':
-      return { path: `dataset${problem.row !== undefined ? ` row ${problem.row}` : ''}${problem.column !== undefined ? ` column ${problem.column}` : ''}`, message: problem.message };
+      return {
+        path: `dataset${problem.row !== undefined ? cliText('where.row', { row: problem.row }) : ''}${problem.column !== undefined ? cliText('where.column', { column: problem.column }) : ''}`,
+        message,
+      };
     case 'bad-weights':
-      return { path: problem.nodeId !== undefined ? `weights.${problem.nodeId}` : 'weights', message: problem.message };
+      return { path: problem.nodeId !== undefined ? `weights.${problem.nodeId}` : 'weights', message };
     case 'too-much-memory':
-      return { path: 'memory', message: problem.message };
+      return { path: 'memory', message };
     default:
-      return { path: nodePath(p, problem.nodeId), message: problem.message };
+      return { path: nodePath(p, problem.nodeId), message };
   }
 }
 
@@ -63,14 +68,14 @@ export function validateCommand(path: string, opts: { memoryLimit?: number | nul
   const parsed = parseProject(readTextFile(path, 'project', MAX_PROJECT_BYTES).replace(/^\uFEFF/, ''));
   const out = (s: string): boolean => process.stdout.write(`${s}\n`);
   if (!parsed.ok) {
-    for (const q of parsed.problems) out(`${q.path}: ${q.message}`);
-    if (parsed.more > 0) out(`…and ${groupDigits(parsed.more)} more`);
+    for (const q of parsed.problems) out(cliText('where.at', { path: q.path, message: cliSpoken(q) }));
+    if (parsed.more > 0) out(cliText('validate.more', { number: groupDigits(parsed.more) }));
     return EXIT.badInput;
   }
   const { problems, memory } = projectCheck(parsed.project, cliMemoryBudget(opts.memoryLimit));
-  for (const q of problems) out(`${q.path}: ${q.message}`);
+  for (const q of problems) out(cliText('where.at', { path: q.path, message: q.message }));
   if (problems.length > 0) return EXIT.badInput;
-  if (memory) out(`memory: ${memory.summary}: ok`);
-  out('ok');
+  if (memory) out(cliText('validate.memoryOk', { summary: memory.summary }));
+  out(cliText('validate.ok'));
   return EXIT.ok;
 }

@@ -5,6 +5,7 @@ import { num, op, sumText } from '../inspect/format';
 import type { JoinLayer } from '../layers/join';
 import { ensure, type Param } from '../layers/layer';
 import { EMPTY, sizeOf } from '../tensor';
+import { say } from '../messages/text';
 import { defineBlock, type JoinDefinition } from './define';
 
 export class Add implements JoinLayer {
@@ -60,11 +61,11 @@ export const addBlock = defineBlock({
 
 /** How it combines its inputs (registered in JOINS, core/blocks/index.ts). */
 export const addJoin: JoinDefinition = {
-  does: 'sums two or more inputs of one shape',
+  does: say('graph.join.addDoes'),
   outShape: (shapes) =>
     shapes.every((s) => same(s, shapes[0]))
       ? [...shapes[0]]
-      : { why: 'an Add sums its inputs element by element, so they must have one shape. Change the sizes so they agree (e.g. the outFeatures of a Linear).' },
+      : { why: say('graph.join.addShapes') },
   // ONNX's Add takes two inputs; Sum takes any number.
   onnx: (inputs) => ({ op: inputs === 2 ? 'Add' : 'Sum' }),
   convention: 'Add: two or more inputs of one shape, summed element by element.',

@@ -1,6 +1,7 @@
 import { num } from '../inspect/format';
 import { Concat } from '../layers/concat';
 import { sizeOf } from '../tensor';
+import { say } from '../messages/text';
 import { defineBlock, type JoinDefinition } from './define';
 
 /** Values per sample of a batched shape [n, ...]. */
@@ -18,16 +19,16 @@ export const concatBlock = defineBlock({
 
 /** How it combines its inputs (registered in JOINS, core/blocks/index.ts). */
 export const concatJoin: JoinDefinition = {
-  does: 'joins two or more inputs side by side',
+  does: say('graph.join.concatDoes'),
   outShape(shapes) {
     const first = shapes[0];
     if (!shapes.every((s) => s.length === first.length)) {
-      return { why: 'a Concat joins plain features with plain features, or signals with signals; add a Flatten after the signal.' };
+      return { why: say('graph.join.concatRanks') };
     }
     const lead = shapes.reduce((a, s) => a + s[0], 0);
     if (first.length === 1) return [lead];
     if (!shapes.every((s) => s[1] === first[1])) {
-      return { why: 'a Concat joins signals along their channels, so their lengths (the last size) must be equal. Change the kernel, stride or padding so they agree.' };
+      return { why: say('graph.join.concatLengths') };
     }
     return [lead, first[1]];
   },

@@ -1,4 +1,6 @@
-import { tensorText } from '../graph/describe';
+import { tensorSaid } from '../graph/describe';
+import { say } from '../messages/text';
+import { saying } from '../messages/said';
 import { KERNEL_WHY, MAX_KERNEL, MAX_UNITS, UNITS_WHY } from '../graph/limits';
 import { Conv1d, conv1dOutLength } from '../layers/conv1d';
 import { defineBlock } from './define';
@@ -24,7 +26,7 @@ export const conv1dBlock = defineBlock({
     if (inShape.length !== 2) {
       return fail({
         code: 'needs-signal',
-        message: `${who} gets ${tensorText(inShape)} of plain features, but it needs a signal [N, channels, length]: use signal data such as the waves dataset, or replace the Conv1d with a Linear.`,
+        ...saying(say('graph.shape.needsSignal', { node: who, tensor: tensorSaid(inShape) })),
       });
     }
     const [inChannels, inLength] = inShape;
@@ -39,7 +41,7 @@ export const conv1dBlock = defineBlock({
       return fail(
         {
           code: 'kernel-too-long',
-          message: `${who} kernel (${kernelSize}) is longer than its input (${padded}${padding > 0 ? ' after padding' : ''}): use a kernel of at most ${padded}, or more padding.`,
+          ...saying(say(padding > 0 ? 'graph.shape.kernelTooLongPadded' : 'graph.shape.kernelTooLong', { node: who, kernel: kernelSize, length: padded })),
         },
         paramCount,
       );
@@ -47,14 +49,14 @@ export const conv1dBlock = defineBlock({
     const outLength = conv1dOutLength(inLength, kernelSize, stride, padding);
     if (outLength <= 0) {
       return fail(
-        { code: 'empty-output', message: `${who} output length would be ${outLength}: use a smaller kernel or stride, or more padding.` },
+        { code: 'empty-output', ...saying(say('graph.shape.emptyOutput', { node: who, length: outLength })) },
         paramCount,
       );
     }
     if (outChannels === null) return { outputShape: null, paramCount, layer: null, problem: null };
     const out = [outChannels, outLength];
     return (
-      tooBig(out, paramCount, 'use fewer channels or a larger stride.') ?? {
+      tooBig(out, paramCount, say('graph.shape.fewerChannels')) ?? {
         outputShape: out,
         paramCount,
         layer: { nodeId: id, type: 'Conv1d', inChannels, outChannels, kernelSize, stride, padding, inLength },

@@ -7,6 +7,7 @@ import type { NodeParams } from '../graph/node-params';
 import type { LayerInference } from '../graph/shapes';
 import type { Block } from '../layers/join';
 import type { Mat } from '../inspect/types';
+import type { Text } from '../messages/text';
 
 interface ParamBase<K extends string> {
   /** The key in node params and in .bpnn files (PyTorch's name in camelCase). */
@@ -29,9 +30,9 @@ export interface NumberParam<K extends string = string> extends ParamBase<K> {
   /** true: a file may leave it out and gets the default; false: a missing value is a problem. */
   optional: boolean;
   /** Why the upper limit exists, said to the student when a value is above it. */
-  limitWhy?: string;
+  limitWhy?: Text;
   /** What a usual value is, added to the message for a bad value (e.g. "0.01 is usual"). */
-  usual?: string;
+  usual?: Text;
 }
 
 export interface BooleanParam<K extends string = string> extends ParamBase<K> {
@@ -80,8 +81,8 @@ export interface JoinCell {
 /** What shape inference (graph/shapes.ts) hands a kind with one input. */
 export interface InferContext<T extends NodeType> {
   id: NodeId;
-  /** How messages name the node: "Linear 'fc1'". */
-  who: string;
+  /** How messages name the node: "Linear 'fc1'", in the reader's language. */
+  who: Text;
   /** Its checked params; a bad one is null, and inference stops short of the layer. */
   params: Extract<NodeParams, { type: T }>;
   /** Per sample: [features] or [channels, length]. */
@@ -89,7 +90,7 @@ export interface InferContext<T extends NodeType> {
   /** A problem on this node; `paramCount` keeps the count shown when the weights are already known. */
   fail(problem: Omit<GraphProblem, 'nodeId'>, paramCount?: number): LayerInference;
   /** The problem when `out` is too large for a batch (suggesting `fix`), or null when it fits. */
-  tooBig(out: number[], paramCount: number, fix: string): LayerInference | null;
+  tooBig(out: number[], paramCount: number, fix: Text): LayerInference | null;
 }
 
 /** One layer's per-sample sizes, as the memory estimate sees them. */
@@ -102,9 +103,9 @@ export interface LayerSizes<T extends NodeType> {
 /** What the generic code needs of a kind that reads two or more inputs (role 'join'). */
 export interface JoinDefinition {
   /** Said when it has fewer than two inputs, after its name: "sums two or more inputs of one shape". */
-  does: string;
+  does: Text;
   /** Its per-sample output shape, or why its inputs do not fit (said after "… gets [N, 8] from 'a' and …: "). */
-  outShape(inShapes: readonly (readonly number[])[]): number[] | { why: string };
+  outShape(inShapes: readonly (readonly number[])[]): number[] | { why: Text };
   /** Its ONNX node for this many inputs: the operator and, when it takes one, its axis (export/onnx.ts writes it). */
   onnx(inputs: number): { op: string; axis?: number };
   /** How the weights file (docs/weights.md) tells a reader to compute it: "Add: …". */

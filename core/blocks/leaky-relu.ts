@@ -1,6 +1,7 @@
 import { num, op } from '../inspect/format';
 import { LeakyReLU } from '../layers/activations';
 import { elementwiseValues } from './activation';
+import { say } from '../messages/text';
 import { defineBlock } from './define';
 
 export const leakyReluBlock = defineBlock({
@@ -17,7 +18,7 @@ export const leakyReluBlock = defineBlock({
       max: 1,
       step: 0.01,
       optional: true,
-      usual: '0.01 is usual; 0 makes it a ReLU, 1 an Identity',
+      usual: say('graph.param.slopeUsual'),
       help: 'Multiplier for negative inputs: 0 makes it a ReLU, 1 an Identity.',
     },
   ],

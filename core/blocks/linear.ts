@@ -1,4 +1,6 @@
-import { tensorText } from '../graph/describe';
+import { tensorSaid } from '../graph/describe';
+import { say } from '../messages/text';
+import { saying } from '../messages/said';
 import { MAX_UNITS, UNITS_WHY } from '../graph/limits';
 import { Linear } from '../layers/linear';
 import { defineBlock } from './define';
@@ -30,7 +32,7 @@ export const linearBlock = defineBlock({
     if (inShape.length !== 1) {
       return fail({
         code: 'needs-flatten',
-        message: `${who} gets ${tensorText(inShape)}: add a Flatten before it.`,
+        ...saying(say('graph.shape.needsFlatten', { node: who, tensor: tensorSaid(inShape) })),
       });
     }
     const inFeatures = inShape[0];

@@ -1,4 +1,6 @@
-import { tensorText } from '../graph/describe';
+import { tensorSaid } from '../graph/describe';
+import { say } from '../messages/text';
+import { saying } from '../messages/said';
 import { Softmax } from '../layers/softmax';
 import { elementwiseValues } from './activation';
 import { defineBlock } from './define';
@@ -14,7 +16,7 @@ export const softmaxBlock = defineBlock({
     if (inShape.length !== 1) {
       return fail({
         code: 'needs-flatten',
-        message: `${who} gets ${tensorText(inShape)}, but it turns one score per class into probabilities: add a Flatten and a Linear (one output per class) before it.`,
+        ...saying(say('graph.shape.softmaxNeedsFlat', { node: who, tensor: tensorSaid(inShape) })),
       });
     }
     return { outputShape: [...inShape], paramCount: 0, layer: { nodeId: id, type: 'Softmax' }, problem: null };

@@ -3,7 +3,9 @@
 import type { GraphProblem, NodeId } from './spec';
 import { joinOf, type JoinDefinition, type JoinType } from '../blocks/index';
 import type { LayerInference } from './shapes';
-import { nodeLabel } from './describe';
+import { batchedText, countText, joinSaid, nodeSaid, quotedSaid } from './describe';
+import { say, type Param as TextParam, type Text } from '../messages/text';
+import { saying } from '../messages/said';
 import { MAX_ELEMENTS } from './limits';
 
 export interface JoinInput {
@@ -11,28 +13,25 @@ export interface JoinInput {
   shape: readonly number[];
 }
 
-const batched = (shape: readonly number[]): string => `[${['N', ...shape].join(', ')}]`;
-
 /** "[N, 8] from 'fc1' and [N, 4] from 'fc2'" */
-function inputsText(inputs: readonly JoinInput[]): string {
-  const parts = inputs.map((i) => `${batched(i.shape)} from '${i.from}'`);
-  return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+function inputsSaid(inputs: readonly JoinInput[]): TextParam {
+  return joinSaid(inputs.map((i) => say('graph.join.fromNode', { shape: batchedText(i.shape), name: quotedSaid(i.from) })), 'graph.join.inputsAnd');
 }
 
 export function inferJoin(id: NodeId, type: JoinType, inputs: readonly JoinInput[]): LayerInference {
-  const who = nodeLabel(type, id);
-  const fail = (message: string): LayerInference => ({
+  const who = nodeSaid(type, id);
+  const fail = (text: Text): LayerInference => ({
     outputShape: null,
     paramCount: 0,
     layer: null,
-    problem: { code: 'join-shapes', nodeId: id, relatedNodeIds: inputs.map((i) => i.from), message } satisfies GraphProblem,
+    problem: { code: 'join-shapes', nodeId: id, relatedNodeIds: inputs.map((i) => i.from), ...saying(text) } satisfies GraphProblem,
   });
   const inShapes = inputs.map((i) => [...i.shape]);
   const out = (joinOf(type) as JoinDefinition).outShape(inShapes);
-  if (!Array.isArray(out)) return fail(`${who} gets ${inputsText(inputs)}: ${out.why}`);
+  if (!Array.isArray(out)) return fail(say('graph.join.mismatch', { node: who, inputs: inputsSaid(inputs), why: out.why }));
   const size = out.reduce((a, b) => a * b, 1);
   if (size > MAX_ELEMENTS) {
-    return fail(`${who} would output ${batched(out)}, ${size.toLocaleString('en-US')} numbers per sample, above the limit of ${MAX_ELEMENTS.toLocaleString('en-US')} that fits in memory for a batch: join smaller inputs.`);
+    return fail(say('graph.join.tooBig', { node: who, shape: batchedText(out), size: countText(size), max: countText(MAX_ELEMENTS) }));
   }
   return { outputShape: out, paramCount: 0, layer: { nodeId: id, type, inShapes }, problem: null };
 }

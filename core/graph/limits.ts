@@ -1,5 +1,6 @@
 // Size limits for a model. They exist so a typo (100000 instead of 100) is caught with an
 // explanation instead of freezing the app while it allocates gigabytes.
+import { say } from '../messages/text';
 
 /** Widest Linear/Conv1d output; also caps the fan-in a single node may see. */
 export const MAX_UNITS = 65_536;
@@ -18,6 +19,6 @@ export const MAX_EDGES = 4_000;
 export const MAX_ELEMENTS = 1_000_000;
 
 /** Why MAX_UNITS exists, said to the student whose value is above it. */
-export const UNITS_WHY = `each unit adds weights, and a layer this wide would need more memory than the app can use. Use a smaller number (most networks here use 2 to 512).`;
+export const UNITS_WHY = say('graph.param.unitsWhy');
 /** Why MAX_KERNEL exists, said likewise. */
-export const KERNEL_WHY = `kernels, strides and paddings this large do not fit any signal the app handles.`;
+export const KERNEL_WHY = say('graph.param.kernelWhy');

@@ -3,7 +3,9 @@
 import type { GraphProblem } from './spec';
 import type { CompiledModel, ResolvedLayer } from './resolved';
 import type { LossName } from '../train/types';
-import { internalErrorText, nodeLabel, tensorText, valueText } from './describe';
+import { internalErrorSaid, nodeSaid, quotedSaid, tensorSaid, valueSaid } from './describe';
+import { say, type Text } from '../messages/text';
+import { saying } from '../messages/said';
 
 /** The layer that decides how many outputs there are (the last Linear or Conv1d), for "set its size to k". */
 function sizingLayer(layers: readonly ResolvedLayer[]): ResolvedLayer | undefined {
@@ -13,17 +15,17 @@ function sizingLayer(layers: readonly ResolvedLayer[]): ResolvedLayer | undefine
   return undefined;
 }
 
-function resizeAdvice(layers: readonly ResolvedLayer[], want: number): string {
+function resizeAdvice(layers: readonly ResolvedLayer[], want: number): Text {
   const l = sizingLayer(layers);
-  if (l?.type === 'Linear') return `set ${nodeLabel('Linear', l.nodeId)} outFeatures to ${want}`;
-  return `end the network with a Linear of ${want} output${want === 1 ? '' : 's'}`;
+  if (l?.type === 'Linear') return say('graph.loss.setOutFeatures', { node: nodeSaid('Linear', l.nodeId), want });
+  return say('graph.loss.endWithLinear', { count: want });
 }
 
 export function checkLossFit(model: CompiledModel, loss: LossName, numClasses: number): GraphProblem[] {
   try {
     return fit(model, loss, numClasses);
   } catch (e) {
-    return [{ code: 'loss-mismatch', message: internalErrorText('check the loss against the network', e) }];
+    return [{ code: 'loss-mismatch', ...saying(internalErrorSaid(say('graph.loss.internal'), e)) }];
   }
 }
 
@@ -31,18 +33,18 @@ function fit(model: CompiledModel, loss: LossName, numClasses: number): GraphPro
   const layers = model.layers;
   const last = layers[layers.length - 1];
   if (last === undefined) {
-    return [{ code: 'no-layers', nodeId: model.inputId, message: 'The network has no layers after its Input: add some, e.g. Linear then Sigmoid.' }];
+    return [{ code: 'no-layers', nodeId: model.inputId, ...saying(say('graph.loss.noLayers')) }];
   }
-  const lastName = nodeLabel(last.type, last.nodeId);
+  const lastName = nodeSaid(last.type, last.nodeId);
   const at = { nodeId: last.nodeId };
   if (!Number.isInteger(numClasses) || numClasses < 1) {
-    return [{ code: 'labels-mismatch', ...at, message: `The data has no usable classes (${valueText(numClasses)}): check the dataset's labels.` }];
+    return [{ code: 'labels-mismatch', ...at, ...saying(say('graph.loss.noClasses', { value: valueSaid(numClasses) })) }];
   }
   if (model.outputShape.length !== 1) {
     return [{
       code: 'loss-mismatch',
       ...at,
-      message: `${lastName} outputs ${tensorText(model.outputShape)}, but a loss compares one score per class: add a Flatten and a Linear of ${loss === 'bce' ? 1 : numClasses} output${loss === 'bce' ? '' : 's'} at the end.`,
+      ...saying(say('graph.loss.notFlat', { node: lastName, tensor: tensorSaid(model.outputShape), count: loss === 'bce' ? 1 : numClasses })),
     }];
   }
   const outputs = model.outputShape[0];
@@ -53,20 +55,20 @@ function fit(model: CompiledModel, loss: LossName, numClasses: number): GraphPro
         problems.push({
           code: 'loss-mismatch',
           ...at,
-          message: `Binary cross-entropy needs one Sigmoid output, but '${last.nodeId}' outputs ${outputs}${last.type === 'Softmax' ? ' classes' : ' values'}: use cross-entropy${last.type === 'Softmax' ? '' : ' with a Softmax at the end'}, or end with Linear(1) + Sigmoid.`,
+          ...saying(say(last.type === 'Softmax' ? 'graph.loss.bceSoftmax' : 'graph.loss.bceOutputs', { name: quotedSaid(last.nodeId), outputs })),
         });
       } else if (last.type !== 'Sigmoid') {
         problems.push({
           code: 'loss-mismatch',
           ...at,
-          message: `Binary cross-entropy needs a probability from a Sigmoid, but the last layer is ${lastName}: add a Sigmoid after it.`,
+          ...saying(say('graph.loss.bceNotSigmoid', { node: lastName })),
         });
       }
       if (numClasses > 2) {
         problems.push({
           code: 'labels-mismatch',
           ...at,
-          message: `Binary cross-entropy handles 2 classes, but the data has ${numClasses}: use cross-entropy and end with a Linear of ${numClasses} outputs + Softmax.`,
+          ...saying(say('graph.loss.bceClasses', { classes: numClasses })),
         });
       }
       break;
@@ -75,16 +77,16 @@ function fit(model: CompiledModel, loss: LossName, numClasses: number): GraphPro
         problems.push({
           code: 'loss-mismatch',
           ...at,
-          message: `Cross-entropy needs class probabilities from a Softmax, but the last layer is ${lastName}: add a Softmax after it${last.type === 'Sigmoid' ? ' instead of the Sigmoid, or use binary cross-entropy for two classes' : ''}.`,
+          ...saying(say(last.type === 'Sigmoid' ? 'graph.loss.ceSigmoid' : 'graph.loss.ceNotSoftmax', { node: lastName })),
         });
       }
       if (outputs !== numClasses) {
         problems.push({
           code: 'labels-mismatch',
           ...at,
-          message: numClasses > outputs
-            ? `The data has ${numClasses} classes, but the network gives only ${outputs} output${outputs === 1 ? '' : 's'}: ${resizeAdvice(layers, numClasses)}.`
-            : `The network gives ${outputs} outputs, but the data has only ${numClasses} classes: ${resizeAdvice(layers, numClasses)}.`,
+          ...saying(numClasses > outputs
+            ? say('graph.loss.tooFewOutputs', { classes: numClasses, count: outputs, advice: resizeAdvice(layers, numClasses) })
+            : say('graph.loss.tooManyOutputs', { outputs, classes: numClasses, advice: resizeAdvice(layers, numClasses) })),
         });
       }
       break;
@@ -93,12 +95,12 @@ function fit(model: CompiledModel, loss: LossName, numClasses: number): GraphPro
         problems.push({
           code: 'labels-mismatch',
           ...at,
-          message: `Mean squared error compares the ${outputs} outputs with the labels, so it needs 1 output (for 2 classes) or one per class (${numClasses} here): ${resizeAdvice(layers, numClasses <= 2 ? 1 : numClasses)}.`,
+          ...saying(say('graph.loss.mse', { outputs, classes: numClasses, advice: resizeAdvice(layers, numClasses <= 2 ? 1 : numClasses) })),
         });
       }
       break;
     default:
-      problems.push({ code: 'loss-mismatch', ...at, message: `Unknown loss ${valueText(loss)}: choose bce, crossEntropy or mse.` });
+      problems.push({ code: 'loss-mismatch', ...at, ...saying(say('graph.loss.unknown', { value: valueSaid(loss) })) });
   }
   return problems;
 }

@@ -2,7 +2,7 @@
 // the result is a typed value plus problems; a bad field becomes null so shape inference
 // can stop at exactly that node.
 import { NODE_TYPES, type GraphProblem, type NodeId, type NodeType } from './spec';
-import { nodeSaid, valueText } from './describe';
+import { nodeSaid, valueSaid } from './describe';
 import { say, type MessageKey, type Param as TextParam } from '../messages/text';
 import { saying } from '../messages/said';
 import { BLOCKS, blockOf, type BooleanParam, type NumberParam, type ParamKeyOf } from '../blocks/index';
@@ -48,13 +48,13 @@ function readNumber(id: NodeId, type: NodeType, v: unknown, rule: NumberParam, p
   if (rule.kind === 'number') {
     if (v === undefined || v === null) return rule.default;
     if (typeof v === 'number' && Number.isFinite(v) && v >= rule.min && v <= rule.max) return v;
-    return rule.usual ? bad('graph.param.outOfRangeUsual', { value: valueText(v), usual: rule.usual }) : bad('graph.param.outOfRange', { value: valueText(v) });
+    return rule.usual ? bad('graph.param.outOfRangeUsual', { value: valueSaid(v), usual: rule.usual }) : bad('graph.param.outOfRange', { value: valueSaid(v) });
   }
   if (v === undefined && rule.optional) return rule.default;
   if (v === undefined || v === null || v === '') return bad('graph.param.notSet');
-  if (typeof v !== 'number' || Number.isNaN(v)) return bad('graph.param.notNumber', { value: valueText(v) });
+  if (typeof v !== 'number' || Number.isNaN(v)) return bad('graph.param.notNumber', { value: valueSaid(v) });
   if (!Number.isFinite(v) || v > rule.max) {
-    return bad('graph.param.aboveLimit', { value: valueText(v), why: rule.limitWhy ?? say('graph.param.useAtMost', { max: rule.max }) });
+    return bad('graph.param.aboveLimit', { value: valueSaid(v), why: rule.limitWhy ?? say('graph.param.useAtMost', { max: rule.max }) });
   }
   if (!Number.isInteger(v)) return bad('graph.param.notWhole', { value: v, example: Math.max(rule.min, Math.round(v)) });
   if (v < rule.min) return bad('graph.param.belowMin', { value: v });
@@ -64,7 +64,7 @@ function readNumber(id: NodeId, type: NodeType, v: unknown, rule: NumberParam, p
 function readBoolean(id: NodeId, type: NodeType, v: unknown, rule: BooleanParam, problems: GraphProblem[]): boolean {
   if (v === undefined || v === null) return rule.default;
   if (typeof v === 'boolean') return v;
-  problems.push({ code: 'bad-param', nodeId: id, ...saying(say('graph.param.notBoolean', { node: nodeSaid(type, id), param: rule.key, value: valueText(v) })) });
+  problems.push({ code: 'bad-param', nodeId: id, ...saying(say('graph.param.notBoolean', { node: nodeSaid(type, id), param: rule.key, value: valueSaid(v) })) });
   return rule.default;
 }
 

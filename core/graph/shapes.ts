@@ -4,7 +4,9 @@
 import type { GraphProblem, NodeId, NodeType } from './spec';
 import type { ResolvedLayer } from './resolved';
 import type { NodeParams } from './node-params';
-import { nodeLabel, shapeText, tensorText } from './describe';
+import { countText, nodeSaid, shapeSaid, tensorSaid } from './describe';
+import { say, type Text } from '../messages/text';
+import { saying } from '../messages/said';
 import { MAX_ELEMENTS } from './limits';
 import { blockOf, isJoinType, type InferContext } from '../blocks/index';
 
@@ -19,19 +21,19 @@ export interface LayerInference {
 const elements = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
 
 export function inferLayer(id: NodeId, p: NodeParams, inShape: readonly number[]): LayerInference {
-  const who = nodeLabel(p.type, id);
+  const who = nodeSaid(p.type, id);
   const fail = (problem: Omit<GraphProblem, 'nodeId'>, paramCount = 0): LayerInference => ({
     outputShape: null,
     paramCount,
     layer: null,
     problem: { ...problem, nodeId: id },
   });
-  const tooBig = (out: number[], paramCount: number, fix: string): LayerInference | null =>
+  const tooBig = (out: number[], paramCount: number, fix: Text): LayerInference | null =>
     elements(out) > MAX_ELEMENTS
       ? fail(
           {
             code: 'bad-param',
-            message: `${who} would output ${tensorText(out)}, ${elements(out).toLocaleString('en-US')} numbers per sample, above the limit of ${MAX_ELEMENTS.toLocaleString('en-US')} that fits in memory for a batch: ${fix}`,
+            ...saying(say('graph.shape.tooBig', { node: who, tensor: tensorSaid(out), size: countText(elements(out)), max: countText(MAX_ELEMENTS), fix })),
           },
           paramCount,
         )
@@ -44,18 +46,17 @@ export function inferLayer(id: NodeId, p: NodeParams, inShape: readonly number[]
   return { outputShape: [...inShape], paramCount: 0, layer: { nodeId: id, type: p.type } as ResolvedLayer, problem: null };
 }
 
-/** A per-sample input shape the engine can take: [features] or [channels, length], positive whole sizes. */
-export function inputShapeProblem(shape: unknown): string | null {
-  if (!Array.isArray(shape) || shape.length < 1 || shape.length > 2) {
-    return `the data has shape ${shapeText(shape)}, but an Input takes [features] or [channels, length]`;
-  }
+/**
+ * Why a per-sample input shape is one the engine cannot take (it takes [features] or
+ * [channels, length], positive whole sizes), or null. A clause: the caller says where.
+ */
+export function inputShapeProblem(shape: unknown): Text | null {
+  if (!Array.isArray(shape) || shape.length < 1 || shape.length > 2) return say('graph.model.dataRank', { shape: shapeSaid(shape) });
   for (const d of shape) {
-    if (typeof d !== 'number' || !Number.isInteger(d) || d < 1) {
-      return `the data has shape ${shapeText(shape)}; every size must be a whole number of at least 1`;
-    }
+    if (typeof d !== 'number' || !Number.isInteger(d) || d < 1) return say('graph.model.dataSizes', { shape: shapeSaid(shape) });
   }
   if (elements(shape as number[]) > MAX_ELEMENTS) {
-    return `the data has ${elements(shape as number[]).toLocaleString('en-US')} numbers per sample, above the limit of ${MAX_ELEMENTS.toLocaleString('en-US')}`;
+    return say('graph.model.dataTooBig', { size: countText(elements(shape as number[])), max: countText(MAX_ELEMENTS) });
   }
   return null;
 }

@@ -2,7 +2,9 @@
 // types, edges, one Input, no loops, joins with two inputs or more, one output, nothing left
 // unconnected.
 import { NODE_TYPES, nodeId, type GraphProblem, type NodeId, type NodeType } from './spec';
-import { listText, nodeLabel, valueText } from './describe';
+import { listSaid, nodeSaid, orSaid, pathSaid, quotedSaid, seriesSaid, valueSaid } from './describe';
+import { say, type Text } from '../messages/text';
+import { saying } from '../messages/said';
 import { MAX_EDGES, MAX_NODES } from './limits';
 import { JOINS, joinOf } from '../blocks/index';
 
@@ -27,8 +29,8 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set(NODE_TYPES);
 
-function label(g: Graph, id: NodeId): string {
-  return nodeLabel(g.byId.get(id)?.type ?? null, id);
+function label(g: Graph, id: NodeId): Text {
+  return nodeSaid(g.byId.get(id)?.type ?? null, id);
 }
 
 /** Reads nodes and edges; never throws whatever `spec` is. */
@@ -39,7 +41,7 @@ export function readGraph(spec: unknown, problems: GraphProblem[]): Graph {
   if (rawNodes.length > MAX_NODES || rawEdges.length > MAX_EDGES) {
     problems.push({
       code: 'bad-param',
-      message: `The model has ${rawNodes.length} blocks and ${rawEdges.length} connections; the limit is ${MAX_NODES} blocks and ${MAX_EDGES} connections, far more than any network here needs. Delete the blocks you do not use.`,
+      ...saying(say('graph.topology.tooBig', { nodes: rawNodes.length, edges: rawEdges.length, maxNodes: MAX_NODES, maxEdges: MAX_EDGES })),
     });
     return g;
   }
@@ -48,7 +50,7 @@ export function readGraph(spec: unknown, problems: GraphProblem[]): Graph {
     if (typeof rawId !== 'string' || rawId.trim() === '') {
       problems.push({
         code: 'bad-param',
-        message: `Block #${i + 1} has no name (its id is ${valueText(rawId)}): give every block a unique, non-empty id.`,
+        ...saying(say('graph.topology.noName', { index: i + 1, value: valueSaid(rawId) })),
       });
       return;
     }
@@ -58,7 +60,7 @@ export function readGraph(spec: unknown, problems: GraphProblem[]): Graph {
       problems.push({
         code: 'duplicate-id',
         nodeId: id,
-        message: `Two blocks are named '${id}': rename one of them, because connections refer to blocks by name.`,
+        ...saying(say('graph.topology.duplicateId', { name: quotedSaid(id) })),
       });
       return;
     }
@@ -67,7 +69,7 @@ export function readGraph(spec: unknown, problems: GraphProblem[]): Graph {
       problems.push({
         code: 'unknown-type',
         nodeId: id,
-        message: `Block '${id}' has type ${valueText(rawType)}, which the engine does not know: replace it with one of ${NODE_TYPES.join(', ')}.`,
+        ...saying(say('graph.topology.unknownType', { name: quotedSaid(id), value: valueSaid(rawType), types: seriesSaid(NODE_TYPES) })),
       });
     }
     const node: GraphNode = { id, type: known ? (rawType as NodeType) : null, params: isRecord(raw) ? raw.params : undefined };
@@ -89,11 +91,11 @@ function readEdges(g: Graph, rawEdges: unknown[], problems: GraphProblem[]): voi
     const tOk = typeof t === 'string' && g.byId.has(nodeId(t));
     if (!sOk || !tOk) {
       const present = sOk ? nodeId(s as string) : tOk ? nodeId(t as string) : undefined;
-      const missing = [!sOk ? `from ${valueText(s)}` : null, !tOk ? `to ${valueText(t)}` : null].filter(Boolean).join(' and ');
+      const ends = { index: i + 1, source: valueSaid(s), target: valueSaid(t) };
       problems.push({
         code: 'dangling-edge',
         ...(present ? { nodeId: present } : {}),
-        message: `Connection #${i + 1} goes ${missing}, a block that does not exist: delete the connection or reconnect it.`,
+        ...saying(say(sOk ? 'graph.topology.edgeToMissing' : tOk ? 'graph.topology.edgeFromMissing' : 'graph.topology.edgeBothMissing', ends)),
       });
       return;
     }
@@ -108,7 +110,7 @@ function readEdges(g: Graph, rawEdges: unknown[], problems: GraphProblem[]): voi
         code: 'dangling-edge',
         nodeId: target,
         relatedNodeIds: [source],
-        message: `${label(g, target)} is where data enters, so nothing can connect into it: delete the connection from ${label(g, source)}.`,
+        ...saying(say('graph.topology.intoInput', { target: label(g, target), source: label(g, source) })),
       });
       return;
     }
@@ -132,7 +134,7 @@ export function checkTopology(g: Graph, problems: GraphProblem[]): NodeId[] | nu
         code: 'branch',
         nodeId: n.id,
         relatedNodeIds: ins,
-        message: `${label(g, n.id)} gets input from ${ins.length} blocks (${listText(ins)}), which makes more than one path where a chain is needed: keep one incoming connection and delete the others.`,
+        ...saying(say('graph.topology.branch', { node: label(g, n.id), number: ins.length, names: listSaid(ins) })),
       });
     }
     if (join && ins.length < 2) {
@@ -140,7 +142,7 @@ export function checkTopology(g: Graph, problems: GraphProblem[]): NodeId[] | nu
         code: 'join-inputs',
         nodeId: n.id,
         ...(ins.length ? { relatedNodeIds: ins } : {}),
-        message: `${label(g, n.id)} gets ${ins.length ? `input from only ${listText(ins)}` : 'no input'}: an ${n.type} ${join.does}, so connect ${ins.length ? 'another block' : 'two blocks'} into it, or delete it.`,
+        ...saying(say(ins.length ? 'graph.topology.joinOneInput' : 'graph.topology.joinNoInput', { node: label(g, n.id), names: listSaid(ins), type: n.type as string, does: join.does })),
       });
     }
   }
@@ -148,28 +150,25 @@ export function checkTopology(g: Graph, problems: GraphProblem[]): NodeId[] | nu
   if (inputs.length === 0) {
     problems.push({
       code: 'no-input',
-      message: g.nodes.length === 0
-        ? 'The model is empty: add an Input block, then connect layers after it.'
-        : 'The model has no Input block: add one and connect it to the first layer.',
+      ...saying(say(g.nodes.length === 0 ? 'graph.topology.empty' : 'graph.topology.noInput')),
     });
   } else if (inputs.length > 1) {
     problems.push({
       code: 'many-inputs',
       nodeId: inputs[1],
       relatedNodeIds: inputs.filter((_, i) => i !== 1),
-      message: `The model has ${inputs.length} Input blocks (${listText(inputs)}): the data enters in one place, so delete all but one.`,
+      ...saying(say('graph.topology.manyInputs', { number: inputs.length, names: listSaid(inputs) })),
     });
   }
   const cycles = findCycles(g);
   for (const cycle of cycles) {
-    const path = [...cycle, cycle[0]].map((id) => `'${id}'`).join(' → ');
     problems.push({
       code: 'cycle',
       nodeId: cycle[0],
       relatedNodeIds: cycle.slice(1),
-      message: cycle.length === 1
-        ? `${label(g, cycle[0])} is connected to itself: delete that connection, data must flow one way from Input to output.`
-        : `${path} form a loop: data must flow one way from Input to output, so delete one of these connections.`,
+      ...saying(cycle.length === 1
+        ? say('graph.topology.selfLoop', { node: label(g, cycle[0]) })
+        : say('graph.topology.loop', { path: pathSaid([...cycle, cycle[0]]) })),
     });
   }
   if (inputs.length > 0) {
@@ -180,13 +179,13 @@ export function checkTopology(g: Graph, problems: GraphProblem[]): NodeId[] | nu
         problems.push({
           code: 'disconnected',
           nodeId: n.id,
-          message: `${label(g, n.id)} is not connected to the Input: connect it into the chain or delete it.`,
+          ...saying(say('graph.topology.notConnected', { node: label(g, n.id) })),
         });
       } else if (!fed.has(n.id)) {
         problems.push({
           code: 'disconnected',
           nodeId: n.id,
-          message: `${label(g, n.id)} gets no data from the Input, so it is on no path from the Input to the output: connect its input to the network or delete it.`,
+          ...saying(say('graph.topology.notFed', { node: label(g, n.id) })),
         });
       }
     }
@@ -197,7 +196,7 @@ export function checkTopology(g: Graph, problems: GraphProblem[]): NodeId[] | nu
           code: 'many-outputs',
           nodeId: ends[0],
           relatedNodeIds: ends.slice(1),
-          message: `The network has ${ends.length} outputs (${listText(ends)}: blocks whose output nothing uses), but the loss reads one: join the branches with an ${Object.keys(JOINS).join(' or ')}, or delete the blocks you do not need.`,
+          ...saying(say('graph.topology.manyOutputs', { number: ends.length, names: listSaid(ends), joins: orSaid(Object.keys(JOINS)) })),
         });
       }
     }
@@ -206,7 +205,7 @@ export function checkTopology(g: Graph, problems: GraphProblem[]): NodeId[] | nu
     problems.push({
       code: 'no-layers',
       nodeId: inputs[0],
-      message: `Nothing comes after ${label(g, inputs[0])}: connect layers to it, e.g. Linear then Sigmoid.`,
+      ...saying(say('graph.topology.noLayers', { node: label(g, inputs[0]) })),
     });
   }
   if (problems.length > before || inputs.length !== 1) return null;

@@ -7,7 +7,9 @@ import { readGraph, checkTopology, type Graph } from './topology';
 import { readNodeParams, type NodeParams } from './node-params';
 import { inferLayer, inputShapeProblem, type LayerInference } from './shapes';
 import { inferJoin, type JoinInput } from './join-shapes';
-import { internalErrorText, nodeLabel } from './describe';
+import { countText, internalErrorSaid, nodeSaid } from './describe';
+import { say } from '../messages/text';
+import { saying } from '../messages/said';
 import { MAX_PARAMS } from './limits';
 
 export { checkLossFit } from './loss-fit';
@@ -96,7 +98,7 @@ export function compileModel(spec: ModelSpec, inputShape: number[]): CompileResu
   try {
     return compile(spec, inputShape);
   } catch (e) {
-    return { ok: false, problems: [{ code: 'bad-param', message: internalErrorText('check this model', e) }], shapes: [] };
+    return { ok: false, problems: [{ code: 'bad-param', ...saying(internalErrorSaid(say('graph.model.internal'), e)) }], shapes: [] };
   }
 }
 
@@ -113,7 +115,9 @@ function compile(spec: ModelSpec, inputShape: number[]): CompileResult {
     problems.push({
       code: Array.isArray(inputShape) && inputShape.some((d) => d === 0) ? 'empty-output' : 'bad-param',
       ...(inputs.length > 0 ? { nodeId: inputs[0].id } : {}),
-      message: `${inputs.length > 0 ? `${nodeLabel('Input', inputs[0].id)}: ` : ''}${shapeIssue}. Check the dataset.`,
+      ...saying(inputs.length > 0
+        ? say('graph.model.inputShapeAt', { node: nodeSaid('Input', inputs[0].id), issue: shapeIssue })
+        : say('graph.model.inputShape', { issue: shapeIssue })),
     });
   }
   const { shapes, layers } = propagate(g, params, shapeIssue === null ? inputShape : null, problems);
@@ -125,7 +129,12 @@ function compile(spec: ModelSpec, inputShape: number[]): CompileResult {
     problems.push({
       code: 'bad-param',
       nodeId: biggest.nodeId,
-      message: `The model has ${totalParams.toLocaleString('en-US')} parameters, above the limit of ${MAX_PARAMS.toLocaleString('en-US')} (training keeps about four copies of each in memory). ${nodeLabel(g.byId.get(biggest.nodeId)?.type ?? null, biggest.nodeId)} alone has ${biggest.paramCount.toLocaleString('en-US')}: make it smaller.`,
+      ...saying(say('graph.model.tooManyParams', {
+        total: countText(totalParams),
+        max: countText(MAX_PARAMS),
+        node: nodeSaid(g.byId.get(biggest.nodeId)?.type ?? null, biggest.nodeId),
+        own: countText(biggest.paramCount),
+      })),
     });
   }
 
@@ -141,7 +150,7 @@ function compile(spec: ModelSpec, inputShape: number[]): CompileResult {
     if (layer === undefined) {
       return {
         ok: false,
-        problems: [{ code: 'bad-param', nodeId: id, message: `${nodeLabel(g.byId.get(id)?.type ?? null, id)} could not be resolved: check its settings.` }],
+        problems: [{ code: 'bad-param', nodeId: id, ...saying(say('graph.model.unresolved', { node: nodeSaid(g.byId.get(id)?.type ?? null, id) })) }],
         shapes: shapeList,
       };
     }

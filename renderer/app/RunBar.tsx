@@ -11,7 +11,8 @@ import { useMainRun } from '../store/use-main-run';
 import { fullNumber } from '../../core/index';
 import { formatNumber, isActive } from '../store/training-events';
 import { useUiStore } from '../store/ui';
-import { useGraphValidation } from '../store/validation';
+import { trainOffText, useGraphValidation } from '../store/validation';
+import type { Language } from '../../core/index';
 import { useStaleParts } from '../store/use-stale-parts';
 import { isTypingTarget } from './shortcuts';
 import { runControls, runKey } from './run-controls';
@@ -60,10 +61,11 @@ function RunStats() {
 }
 
 export function RunBar() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const status = useTrainingStore((s) => s.status);
   const hasWeights = useProjectStore((s) => s.project.weights !== null);
-  const { canTrain, reason } = useGraphValidation();
+  const { canTrain, off } = useGraphValidation();
+  const reason = off && trainOffText(off, i18n.language as Language);
   const reasonId = useId();
   const c = runControls(status, canTrain, hasWeights);
   const active = isActive(status);

@@ -7,12 +7,13 @@ import { useProjectStore } from '../store/project';
 import { useUiStore } from '../store/ui';
 import { requestFit } from './view';
 import { t } from '../i18n';
+import { spokenNow } from '../i18n/core-text';
 
 const MAX_PROBLEM_LINES = 20;
 
 /** Shows an open failure: the file name, each problem with its JSON path, and what to do. */
 export function reportOpenProblems(result: Extract<OpenResult, { ok: false; canceled: false }>): void {
-  const lines = result.problems.slice(0, MAX_PROBLEM_LINES).map((p) => (p.path ? `${p.path}: ${p.message}` : p.message));
+  const lines = result.problems.slice(0, MAX_PROBLEM_LINES).map((p) => (p.path ? `${p.path}: ${spokenNow(p)}` : spokenNow(p)));
   const more = result.moreProblems + Math.max(0, result.problems.length - MAX_PROBLEM_LINES);
   if (more > 0) lines.push(t('files.andMore', { count: more }));
   lines.push(t('files.openUnchanged'));
@@ -149,7 +150,7 @@ export async function exportInitialWeights(): Promise<void> {
   const { project, fileName } = useProjectStore.getState();
   const start = initialWeightsOf({ spec: projectToSpec(project), dataset: project.dataset, settings: project.training });
   if (!start.ok) {
-    ui.showBanner({ kind: 'notice', title: t('files.noInitialWeights'), lines: [start.problems[0].message, t('files.fixFirst')] });
+    ui.showBanner({ kind: 'notice', title: t('files.noInitialWeights'), lines: [spokenNow(start.problems[0]), t('files.fixFirst')] });
     return;
   }
   try {

@@ -8,6 +8,7 @@ import { useProjectStore } from '../store/project';
 import { paintHeatmap } from './paint';
 import { Matrix } from './Matrix';
 import { useNeuronStore } from './use-backprop';
+import { spokenNow } from '../i18n/core-text';
 
 const MAP_WIDTH = 132;
 
@@ -80,7 +81,7 @@ export function WeightsInspector({ nodeId }: { nodeId: string }) {
   const order = r?.ok ? Object.keys(r.params) : [];
   const k = order.includes(nodeId) ? subscript(order.indexOf(nodeId) + 1) : '';
   if (!node) return null;
-  if (r && !r.ok) return <p className="muted bp-weights-problem">Weights and gradients appear once the network is valid: {r.problems[0]?.message}</p>;
+  if (r && !r.ok) return <p className="muted bp-weights-problem">Weights and gradients appear once the network is valid: {r.problems[0] ? spokenNow(r.problems[0]) : null}</p>;
   const params = r?.ok ? r.params[nodeId] : undefined;
   const liveParams = live?.params;
   const names = params ? Object.keys(params) : liveParams ? Object.keys(liveParams) : [];

@@ -5,6 +5,7 @@
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import { createNeuronModel, initialWeights, projectToSpec } from '../../core/index';
 import type { NeuronGrid, Project, TrainingEvent, Weights, WeightsEvent } from '../../core/index';
+import { spokenNow } from '../i18n/core-text';
 
 /** Side of each neuron thumbnail's grid: enough to read a boundary, cheap to compute and send. */
 export const NEURON_RESOLUTION = 24;
@@ -64,12 +65,12 @@ export function createNeuronStore(deps: NeuronDeps): UseBoundStore<StoreApi<Neur
       if (!get().showNeurons) return;
       const made = createNeuronModel(projectToSpec(p), p.dataset, { seed: p.training.seed, init: p.training.init });
       if (!made.ok) {
-        set({ grids: {}, message: made.problems[0]?.message ?? null });
+        set({ grids: {}, message: made.problems[0] ? spokenNow(made.problems[0]) : null });
         return;
       }
       const problems = made.model.setWeights(p.weights);
       if (problems.length) {
-        set({ grids: {}, message: problems[0].message });
+        set({ grids: {}, message: spokenNow(problems[0]) });
         return;
       }
       const grids: Record<string, NeuronGrid> = {};

@@ -6,6 +6,7 @@ import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import { createInspector, explain, makeDataset, projectToSpec, MAX_INSPECT_SAMPLES } from '../../core/index';
 import { informativeSample } from './default-sample';
 import type { Project, Stepper, StepperView, ValueRef, Why } from '../../core/index';
+import { spokenNow } from '../i18n/core-text';
 
 export interface BackpropState {
   /** First sample of the batch (an index into the whole dataset). */
@@ -67,7 +68,7 @@ export function createBackpropStore(deps: BackpropDeps): UseBoundStore<StoreApi<
       const samples = Array.from({ length: batch }, (_, i) => sample + i);
       const r = createInspector({ spec: projectToSpec(project), dataset: project.dataset, settings: project.training, weights: project.weights, samples });
       if (!r.ok) {
-        set({ problems: r.problems.map((p) => ('nodeId' in p && p.nodeId ? `${p.nodeId}: ${p.message}` : p.message)) });
+        set({ problems: r.problems.map((p) => ('nodeId' in p && p.nodeId ? `${p.nodeId}: ${spokenNow(p)}` : spokenNow(p))) });
         return null;
       }
       stepper = r.stepper;

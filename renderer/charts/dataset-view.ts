@@ -3,6 +3,7 @@ import { makeDataset } from '../../core/index';
 import type { Dataset, DatasetSpec } from '../../core/index';
 import { useProjectStore } from '../store/project';
 import { plotDataOf, viewKind, type PlotData } from '../../report/charts/plot-data';
+import { spokenNow } from '../i18n/core-text';
 
 export { plotDataOf, viewKind };
 
@@ -18,7 +19,7 @@ export function datasetViewOf(spec: DatasetSpec): DatasetView {
   const made = makeDataset(spec);
   const view: DatasetView = made.ok
     ? { ok: true, dataset: made.dataset, plot: plotDataOf(made.dataset), kind: viewKind(made.dataset) }
-    : { ok: false, messages: made.problems.map((p) => p.message) };
+    : { ok: false, messages: made.problems.map(spokenNow) };
   lastSpec = spec;
   lastView = view;
   return view;

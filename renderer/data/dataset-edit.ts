@@ -1,6 +1,7 @@
 // Pure helpers of the dataset panel: switching generator, editing one param, and turning CSV
 // problems into lines that name the row and column. The generators' names are in renderer/locales.
 import type { CsvProblem, DatasetSpec, GeneratorName, GeneratorParams } from '../../core/index';
+import { spokenNow } from '../i18n/core-text';
 
 /** Which params each generator reads (the others are ignored by core). */
 export const GENERATOR_PARAMS: Record<GeneratorName, readonly (keyof GeneratorParams)[]> = {
@@ -34,5 +35,5 @@ export function setGeneratorParam(current: DatasetSpec, key: keyof GeneratorPara
  * them twice ("Row 2, column 'x2': Row 2 (line 3), column 'x2' is empty…").
  */
 export function csvProblemLine(p: CsvProblem): string {
-  return p.message;
+  return spokenNow(p);
 }

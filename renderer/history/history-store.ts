@@ -7,6 +7,7 @@ import type { BpnnApi } from '../../runtime/api';
 import { getApi } from '../backend/api';
 import { useProjectStore } from '../store/project';
 import { addRunsToProject } from '../store/sweep';
+import { spokenNow } from '../i18n/core-text';
 
 export interface RerunView {
   sourceId: string;
@@ -88,7 +89,7 @@ export function createHistoryStore(deps: HistoryDeps): UseBoundStore<StoreApi<Hi
       const runId = deps.newId();
       const createdAt = deps.nowIso();
       if (!again.ok) {
-        set({ rerun: { sourceId, runId, status: 'error', epochs: 0, totalEpochs: 0, identical: null, message: again.problems[0].message } });
+        set({ rerun: { sourceId, runId, status: 'error', epochs: 0, totalEpochs: 0, identical: null, message: spokenNow(again.problems[0]) } });
         return;
       }
       const metrics: EpochMetrics[] = [];
@@ -125,7 +126,7 @@ export function createHistoryStore(deps: HistoryDeps): UseBoundStore<StoreApi<Hi
         else if (e.type === 'error') finish(null, e.message);
       });
       const started = await deps.api().startTraining({ runId, request: again.request, boundaryResolution: 0 });
-      if (!started.ok) finish(null, started.problems[0]?.message ?? 'The run could not start.');
+      if (!started.ok) finish(null, started.problems[0] ? spokenNow(started.problems[0]) : 'The run could not start.');
     },
   }));
 }

@@ -3,6 +3,7 @@
 // the language changes because it reads the language through useTranslation.
 import { useTranslation } from 'react-i18next';
 import { spoken, type Language, type Said } from '../../core/index';
+import { i18next } from './index';
 
 /** `(problem) => its sentence in the app's current language`. */
 export function useSpoken(): (p: Said) => string {
@@ -10,3 +11,9 @@ export function useSpoken(): (p: Said) => string {
   const language = i18n.language as Language;
   return (p) => spoken(p, language);
 }
+
+/**
+ * What `p` says in the app's language now, for code outside a component (stores, file actions):
+ * it is said once, so a sentence shown before the language changes stays in the old language.
+ */
+export const spokenNow = (p: Said): string => spoken(p, i18next.language as Language);

@@ -8,6 +8,7 @@ import { deleteSelection } from '../editor/commands';
 import { useProjectStore } from '../store/project';
 import { useUiStore } from '../store/ui';
 import { useGraphValidation } from '../store/validation';
+import { useSpoken } from '../i18n/core-text';
 import { ParamField } from './ParamField';
 import { JoinInputs } from './JoinInputs';
 import { EdgeHeatmapToggle, WeightsInspector } from '../backprop/WeightsInspector';
@@ -64,6 +65,7 @@ export function NodeInspector() {
   const updateParams = useProjectStore((s) => s.updateParams);
   const setInput = useProjectStore((s) => s.setInput);
   const { problems, shapes } = useGraphValidation();
+  const say = useSpoken();
 
   if (selectedNodeIds.length === 0 && selectedEdgeIds.length === 0) {
     const { title, description } = projectAbout({ name: projectName, description: projectDescription }, t);
@@ -143,7 +145,7 @@ export function NodeInspector() {
         {def.title} <span className="muted">{node.id}</span>
       </h2>
       <p className="muted">{def.description}</p>
-      <NodeProblems messages={own.map((p) => p.message)} />
+      <NodeProblems messages={own.map(say)} />
       {isJoinType(node.type) && <JoinInputs node={node} graph={graph} />}
       {def.ports.input && !isJoinType(node.type) && (
         <div className="field">

@@ -24,6 +24,7 @@ import { getApi } from '../backend/api';
 import { loadExampleText } from '../backend/web/examples';
 import { startProblemsMessage } from '../store/training-events';
 import { memoryLimitRequest } from '../store/ui';
+import { spokenNow } from '../i18n/core-text';
 
 export interface LabRunView {
   runId: string;
@@ -157,7 +158,7 @@ export function createLabStore(deps: LabDeps): UseBoundStore<StoreApi<LabState>>
       const def = labSweep(finding, project.training.seed, get().seedCount);
       const expanded = def ? expandSweep({ spec: projectToSpec(project), dataset: project.dataset, settings: project.training }, def) : null;
       if (!expanded || !expanded.ok) {
-        update(finding.id, (f) => ({ ...f, status: 'error', message: expanded && !expanded.ok ? expanded.problems[0].message : 'This finding is not an experiment to run.' }));
+        update(finding.id, (f) => ({ ...f, status: 'error', message: expanded && !expanded.ok ? spokenNow(expanded.problems[0]) : 'This finding is not an experiment to run.' }));
         return;
       }
       const prefix = `lab-${finding.id}-${deps.newId()}`;
@@ -246,7 +247,7 @@ export const useLabStore = createLabStore({
   example: async (task) => {
     const text = await loadExampleText(task);
     const parsed = text === null ? null : parseProject(text);
-    if (!parsed || !parsed.ok) throw new Error(parsed ? parsed.problems[0].message : `there is no example called '${task}'`);
+    if (!parsed || !parsed.ok) throw new Error(parsed ? spokenNow(parsed.problems[0]) : `there is no example called '${task}'`);
     return parsed.project;
   },
   requestFrame: (cb) => {

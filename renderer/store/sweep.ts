@@ -25,6 +25,7 @@ import { getApi } from '../backend/api';
 import { useProjectStore } from './project';
 import { applyEvents, BOUNDARY_RESOLUTION, idleView, isActive, startProblemsMessage, type RunView } from './training-events';
 import { memoryLimitRequest, useUiStore } from './ui';
+import { spokenNow } from '../i18n/core-text';
 
 export interface SweepRunView extends RunView {
   value: string;
@@ -191,7 +192,7 @@ export function createSweepStore(deps: SweepDeps): UseBoundStore<StoreApi<SweepS
           expanded = expandSweep(base, { setting, values, ...over });
         }
         if (!expanded.ok) {
-          set({ status: 'idle', problems: expanded.problems.map((p) => (p.field.startsWith('values[') ? `Value ${Number(p.field.slice(7, -1)) + 1}: ${p.message}` : p.message)) });
+          set({ status: 'idle', problems: expanded.problems.map((p) => (p.field.startsWith('values[') ? `Value ${Number(p.field.slice(7, -1)) + 1}: ${spokenNow(p)}` : spokenNow(p))) });
           return;
         }
         const plan = expanded.plan;

@@ -9,6 +9,7 @@ import type {
   TrainProblem,
   Weights,
 } from '../../core/index';
+import { spokenNow } from '../i18n/core-text';
 
 /** Side of the decision-boundary grid requested for 2-D data. */
 export { BOUNDARY_RESOLUTION } from '../../report/charts/plot-data';
@@ -120,7 +121,7 @@ function divergedMessage(result: RunResult): RunMessage {
     return { title: 'Training diverged: the loss stopped being a finite number.', details: [], advice: ['Lower the learning rate (for example ÷10).', 'Normalize the inputs.', 'Turn on gradient clipping.'] };
   }
   // The engine's message already says what became non-finite, where, and which weights were kept.
-  return { title: d.message, details: [], advice: d.advice };
+  return { title: spokenNow(d), details: [], advice: d.advice };
 }
 
 /** The pace is read only after this much running time... */
@@ -143,12 +144,12 @@ export function estimateTimeLeft(activeMs: number, epochsDone: number, totalEpoc
 /** Problems that kept a run from starting, as one message. */
 export function startProblemsMessage(problems: readonly TrainProblem[]): RunMessage {
   const details = problems.slice(0, 8).map((p) => {
-    if (p.code === 'bad-setting') return `${p.field}: ${p.message}`;
+    if (p.code === 'bad-setting') return `${p.field}: ${spokenNow(p)}`;
     if (p.code === 'bad-data') {
       const where = [p.row !== undefined ? `row ${p.row}` : '', p.column !== undefined ? `column '${p.column}'` : ''].filter(Boolean).join(', ');
-      return where ? `${where}: ${p.message}` : p.message;
+      return where ? `${where}: ${spokenNow(p)}` : spokenNow(p);
     }
-    return 'nodeId' in p && p.nodeId ? `${p.nodeId}: ${p.message}` : p.message;
+    return 'nodeId' in p && p.nodeId ? `${p.nodeId}: ${spokenNow(p)}` : spokenNow(p);
   });
   if (problems.length > 8) details.push(`…and ${problems.length - 8} more.`);
   const advice = problems.some((p) => p.code === 'bad-weights')

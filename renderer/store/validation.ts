@@ -11,7 +11,10 @@ import {
   type LossName,
   type NodeShapeInfo,
   type Project,
+  type Said,
 } from '../../core/index';
+import { spoken, type Language } from '../../core/index';
+import { i18next } from '../i18n';
 import { sameTopology } from './graph-edits';
 import { useProjectStore } from './project';
 
@@ -19,20 +22,42 @@ export interface GraphValidation {
   problems: GraphProblem[];
   shapes: Map<string, NodeShapeInfo>;
   canTrain: boolean;
-  /** Why Train is disabled, as a sentence for the user; null when it is enabled. */
+  /** Why Train is disabled, in English (logs, tests); null when it is enabled. */
   reason: string | null;
+  /** The same, for each reader to say in its language (trainOffText); null when Train is enabled. */
+  off: TrainOff | null;
   /** Things about the data worth knowing that do not stop training (N4: features around 1e6). */
   warnings: string[];
 }
 
-type ClassCount = { ok: true; numClasses: number; warnings: string[] } | { ok: false; message: string };
+/** Why Train is off: the first problem (and how many follow), the dataset's, or a check that failed. */
+export type TrainOff =
+  | { kind: 'problem'; problem: Said; more: number }
+  | { kind: 'dataset'; problem: Said | null }
+  | { kind: 'unchecked'; error: string };
+
+/** Why Train is off, in `language`: core's sentence and the app's words around it. */
+export function trainOffText(off: TrainOff, language: Language): string {
+  const t = i18next.getFixedT(language);
+  switch (off.kind) {
+    case 'problem': {
+      const first = spoken(off.problem, language);
+      return off.more > 0 ? t('run.offMore', { reason: first, count: off.more }) : first;
+    }
+    case 'dataset':
+      return off.problem ? t('run.offDataset', { reason: spoken(off.problem, language) }) : t('run.noDataset');
+    case 'unchecked':
+      return t('run.notChecked', { error: off.error });
+  }
+}
+
+type ClassCount = { ok: true; numClasses: number; warnings: string[] } | { ok: false; problem: Said | null };
 
 /** Number of classes of a dataset (and its warnings), or the problem that stops it from being made. */
 function classCount(spec: DatasetSpec): ClassCount {
   const made = makeDataset(spec);
   if (made.ok) return { ok: true, numClasses: made.dataset.numClasses, warnings: made.warnings };
-  const first = made.problems[0];
-  return { ok: false, message: first ? `Dataset: ${first.message}` : 'The dataset cannot be made.' };
+  return { ok: false, problem: made.problems[0] ?? null };
 }
 
 /** Pure: validates a project's graph against its dataset and loss. */
@@ -42,16 +67,10 @@ export function validateProject(project: Project, classes = classCount(project.d
   const shapes = new Map<string, NodeShapeInfo>(shapeList.map((s) => [s.nodeId, s]));
   const problems: GraphProblem[] = result.ok ? [] : [...result.problems];
   if (result.ok && classes.ok) problems.push(...checkLossFit(result.model, project.training.loss, classes.numClasses));
-  let reason: string | null = null;
-  if (problems.length > 0) {
-    const p = problems[0];
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
-    // core's messages already name the node ("fc2: Linear 'fc2' gets…"): shown as they are.
-    reason = `${p.message}${more}`;
-  } else if (!classes.ok) {
-    reason = classes.message;
-  }
-  return { problems, shapes, canTrain: reason === null, reason, warnings: classes.ok ? classes.warnings : [] };
+  // core's messages already name the node ("Linear 'fc2' gets…"): shown as they are.
+  const off: TrainOff | null =
+    problems.length > 0 ? { kind: 'problem', problem: problems[0], more: problems.length - 1 } : !classes.ok ? { kind: 'dataset', problem: classes.problem } : null;
+  return { problems, shapes, canTrain: off === null, reason: off && trainOffText(off, 'en'), off, warnings: classes.ok ? classes.warnings : [] };
 }
 
 interface CacheKey {
@@ -75,7 +94,7 @@ export function validateCached(project: Project): GraphValidation {
     try {
       lastClasses = classCount(project.dataset);
     } catch (err) {
-      lastClasses = { ok: false, message: `Dataset: ${err instanceof Error ? err.message : String(err)}` };
+      lastClasses = { ok: false, problem: { message: err instanceof Error ? err.message : String(err) } };
     }
   }
   lastKey = key;
@@ -83,8 +102,8 @@ export function validateCached(project: Project): GraphValidation {
     lastValue = validateProject(project, lastClasses);
   } catch (err) {
     // core reports problems as values; if it ever throws, keep the editor usable and say so.
-    const message = err instanceof Error ? err.message : String(err);
-    lastValue = { problems: [], shapes: new Map(), canTrain: false, reason: `The graph could not be checked (${message}).`, warnings: [] };
+    const off: TrainOff = { kind: 'unchecked', error: err instanceof Error ? err.message : String(err) };
+    lastValue = { problems: [], shapes: new Map(), canTrain: false, reason: trainOffText(off, 'en'), off, warnings: [] };
   }
   return lastValue;
 }

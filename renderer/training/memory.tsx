@@ -9,6 +9,7 @@ import { useProjectStore } from '../store/project';
 import { BOUNDARY_RESOLUTION } from '../store/training-events';
 import { useUiStore } from '../store/ui';
 import { ParsedField } from './fields';
+import { spokenNow } from '../i18n/core-text';
 
 export interface MemoryNote {
   /** "Needs about 180 MB of memory for a batch of 976 (limit 4 GB)." */
@@ -31,7 +32,7 @@ export function memoryNote(project: Project, limit: number | null, automatic: Me
   const needs = `Needs about ${formatBytes(estimate.bytes)} of memory for a batch of ${estimate.batch}`;
   if (!budget) return { text: `${needs}.`, problem: null };
   const verdict = checkMemory(estimate, budget);
-  return { text: `${needs} (limit ${formatBytes(budget.bytes)}).`, problem: verdict.ok ? null : verdict.problem.message };
+  return { text: `${needs} (limit ${formatBytes(budget.bytes)}).`, problem: verdict.ok ? null : spokenNow(verdict.problem) };
 }
 
 /** The budget this page knows by itself: the browser build's share; the desktop's lives in the training host. */

@@ -19,8 +19,13 @@ export interface Run {
 /** Locale variables for a test that reads the CLI's English whatever the machine's locale (cli/language.ts). */
 export const ENGLISH_LOCALE = { LC_ALL: '', LC_MESSAGES: '', LANG: 'en_US.UTF-8' };
 
-export function bpnn(args: string[], cwd = ROOT, env: Record<string, string> = {}): Run {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 120_000 });
+/** Runs `bpnn args`; in English unless `locale` (LANG, LC_ALL…) asks otherwise, whatever the locale of whoever runs the tests. */
+export function bpnn(args: string[], cwd = ROOT, locale: Record<string, string> = { LANG: 'C' }): Run {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  delete env.LC_ALL;
+  delete env.LC_MESSAGES;
+  delete env.LANG;
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...env, ...locale }, timeout: 120_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, lines: r.stdout.split('\n').filter((l) => l !== '') };
 }
 

@@ -2,7 +2,7 @@
 // the reader's language too, and English kept as `message` for readers without a catalog.
 import { describe, expect, it } from 'vitest';
 import { render, say, saying, spoken } from '../../core/index';
-import { listSaid, nodeSaid, internalErrorSaid } from '../../core/graph/describe';
+import { listSaid, nodeSaid, internalErrorSaid, orSaid, pathSaid, tensorSaid, valueSaid } from '../../core/graph/describe';
 
 describe('engine messages', () => {
   it('renders a nested Text in the language asked for', () => {
@@ -16,6 +16,16 @@ describe('engine messages', () => {
     expect(render(listSaid(['a', 'b', 'c']) as never, 'zh-TW')).toBe('「a」、「b」和「c」');
     expect(render(listSaid(['a']) as never, 'zh-TW')).toBe('「a」');
     expect(listSaid([])).toBe('');
+  });
+
+  it('says tensors, choices, paths and junk values in each language, literals as typed', () => {
+    expect(render(tensorSaid([4, 30]))).toBe('a 3-D tensor [N, 4, 30]');
+    expect(render(tensorSaid([4, 30]), 'zh-TW')).toBe('3 維張量 [N, 4, 30]');
+    expect(render(orSaid(['Add', 'Concat']) as never, 'zh-TW')).toBe('Add 或 Concat');
+    expect(render(pathSaid(['a', 'b', 'a']) as never)).toBe("'a' → 'b' → 'a'");
+    expect(render(valueSaid([1]) as never, 'zh-TW')).toBe('一個清單');
+    expect(valueSaid('x')).toBe('"x"');
+    expect(valueSaid(undefined)).toBe('undefined');
   });
 
   it('keeps the English sentence beside the Text, and reads either', () => {

@@ -37,9 +37,9 @@ export const HALF_BLOCK = { x: 88, y: 35 };
  * the canvas's top-left); returns the new node's id. The drop point is that corner plus half a
  * block at the current zoom, as a drop centres the block on the pointer (issue 13 §4).
  */
-export async function dragFromPalette(page: Page, title: string, at: { x: number; y: number }): Promise<string> {
+export async function dragFromPalette(page: Page, title: string, at: { x: number; y: number }, paletteName = 'Palette'): Promise<string> {
   const before = new Set(await nodeIds(page));
-  const palette = page.getByRole('region', { name: 'Palette' });
+  const palette = page.getByRole('region', { name: paletteName });
   const canvas = page.getByRole('region', { name: 'Network canvas' });
   const zoom = await canvasZoom(page);
   const drop = { x: at.x + HALF_BLOCK.x * zoom, y: at.y + HALF_BLOCK.y * zoom };

@@ -4,7 +4,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, screenshot, SKIP_BROWSER, startApp, type App } from './harness';
-import { nodeIds, SIZES, watchErrors } from './editor';
+import { dragFromPalette, nodeIds, SIZES, watchErrors } from './editor';
+
+// What is left of an English sentence: a run of Latin words (block kinds and names stand alone).
+const ENGLISH = /[A-Za-z]{2,}(?: [A-Za-z]{2,}){1,}|\b(?:the|and|or|is|not|to|it|connect|delete|must)\b/;
 
 const epoch = async (page: Page) => Number(((await page.getByTestId('runbar-epoch').textContent()) ?? '0/0').split('/')[0]);
 /** The run's state, whatever the language it is shown in. */
@@ -35,6 +38,42 @@ describe.skipIf(SKIP_BROWSER)('language (browser set to zh-TW)', () => {
     expect(await dataset.inputValue()).toBe('xor');
     expect(await dataset.locator('option:checked').textContent()).toBe('XOR（實驗課的 21 個點）');
     await screenshot(page, `language-zh-data-${size.width}`);
+    expect(errors).toEqual([]);
+  });
+
+  it('a block\'s problem is said in Chinese on its badge, in the Node tab and next to Train', async () => {
+    const page = await openApp(app, SIZES[0]);
+    const errors = watchErrors(page);
+    await page.getByRole('button', { name: '新增', exact: true }).click();
+    await expect.poll(() => nodeIds(page)).toEqual(['input']);
+    // Two blocks connected to nothing: each is marked, and Train is off for the first with a count of the rest.
+    const lost = await dragFromPalette(page, 'Tanh', { x: 300, y: 30 }, '元件面板');
+    const also = await dragFromPalette(page, 'ReLU', { x: 580, y: 30 }, '元件面板');
+    const said = `Tanh「${lost}」沒有連到 Input：請把它接進這條鏈，或刪除它。`;
+
+    const node = page.getByRole('group', { name: `Tanh 節點 ${lost}`, exact: true });
+    await expect.poll(() => node.getAttribute('aria-invalid')).toBe('true');
+    const badge = (await node.getByRole('img', { name: '問題', exact: true }).getAttribute('title')) ?? '';
+    expect(badge).toBe(said);
+    expect(await page.getByRole('group', { name: `ReLU 節點 ${also}`, exact: true }).getAttribute('aria-invalid')).toBe('true');
+
+    await node.locator('.bp-node-title').click();
+    const inspector = page.getByRole('region', { name: '檢視面板' });
+    await inspector.getByRole('tab', { name: '節點', exact: true }).click();
+    const inTab = (await inspector.locator('.node-problem').first().textContent()) ?? '';
+    expect(inTab).toContain(said);
+    expect(inTab.replace(/「[^」]*」/g, '')).not.toMatch(ENGLISH);
+
+    const reason = (await page.getByTestId('train-reason').textContent()) ?? '';
+    expect(reason).toBe(`${said}（還有 1 個問題）`);
+    await screenshot(page, 'language-zh-block-problem-1440');
+
+    // The same problem in English after the switch, as it always read.
+    await page.getByRole('combobox', { name: '語言' }).selectOption('en');
+    await expect
+      .poll(() => page.getByRole('group', { name: `Tanh node ${lost}`, exact: true }).getByRole('img', { name: 'Problem', exact: true }).getAttribute('title'))
+      .toBe(`Tanh '${lost}' is not connected to the Input: connect it into the chain or delete it.`);
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-TW');
     expect(errors).toEqual([]);
   });
 

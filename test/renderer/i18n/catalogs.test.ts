@@ -10,6 +10,7 @@ import { LANGUAGES } from '../../../renderer/i18n/language';
 import { REPORT_LANGUAGES, reportWords } from '../../../report/i18n';
 import { t } from '../../../renderer/i18n';
 import { CORE_CATALOGS } from '../../../core/index';
+import { CLI_CATALOGS } from '../../../cli/text';
 
 type Catalog = { [key: string]: string | Catalog };
 const CATALOGS: Record<(typeof LANGUAGES)[number], Catalog> = { en, 'zh-TW': zhTW };
@@ -40,12 +41,13 @@ function shape(c: Catalog): Map<string, string[]> {
   return new Map([...out].map(([k, v]) => [k, [...v].sort()]));
 }
 
-// Every set of catalogs: the app's words, the report's, and the engine's (core/messages), which
-// the app, the CLI and the report render.
+// Every set of catalogs: the app's words, the report's, the engine's (core/messages), which the
+// app, the CLI and the report render, and the CLI's own words around them (cli/locales).
 describe.each([
   ['app', CATALOGS],
   ['report', REPORT_CATALOGS],
   ['engine', CORE_CATALOGS as Record<string, Catalog>],
+  ['cli', CLI_CATALOGS as Record<string, Catalog>],
 ] as const)('%s catalogs', (_set, catalogs: Record<string, Catalog>) => {
   const reference = shape(catalogs.en);
   const languages = Object.keys(catalogs);
