@@ -1,7 +1,8 @@
 // Add: the element-wise sum of two or more inputs of one shape. Its derivative is 1 for
 // every input, so backward hands the output gradient, unchanged, to each of them.
 import type { NodeId } from '../graph/spec';
-import { num, op, sumText } from '../inspect/format';
+import { num, op, sumSaid } from '../inspect/format';
+import { say, type Text } from '../messages/text';
 import type { JoinLayer } from '../layers/join';
 import { ensure, type Param } from '../layers/layer';
 import { EMPTY, sizeOf } from '../tensor';
@@ -71,10 +72,11 @@ export const addJoin: JoinDefinition = {
   torch: (xs) => xs.join(' + '),
   whyOutput: ({ ys, index, inputs, sources }) => {
     const names = sources.map((id) => `‘${id}’`).join(' + ');
-    return { formula: `${ys} = the sum of its inputs${names ? ` (${names})` : ''}`, filled: sumText(inputs.map((m) => op(m.data[index])), 8) };
+    return { formula: names ? say('why.add.outputFrom', { ys, names }) : say('why.add.output', { ys }), filled: sumSaid(inputs.map((m) => op(m.data[index])), 8) };
   },
-  whyGradInput: (xs, ys, g) => ({ formula: `∂L/∂${xs} = ∂L/∂${ys} (an Add passes the gradient unchanged to every input)`, filled: num(g) }),
+  whyGradInput: (xs, ys, g) => ({ formula: say('why.add.gradInput', { xs, ys }), filled: num(g) }),
   // Every input's gradient is the output's.
   gradIndex: (_shapes, _i, index) => index,
-  gradNote: (sources) => `A sum passes its Δ unchanged to each input: ${sources.join(' and ')} each get the same Δ.`,
+  // "a and b and c", as it always said: each pair joined by the reader's "and".
+  gradNote: (sources) => say('why.add.gradNote', { sources: sources.length ? sources.slice(1).reduce<Text | string>((first, last) => say('describe.and', { first, last }), sources[0]) : '' }),
 };

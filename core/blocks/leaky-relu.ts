@@ -1,7 +1,8 @@
 import { num, op } from '../inspect/format';
+import { say } from '../messages/text';
 import { LeakyReLU } from '../layers/activations';
 import { elementwiseValues } from './activation';
-import { defineBlock } from './define';
+import { defineBlock, elementwiseWhy } from './define';
 
 export const leakyReluBlock = defineBlock({
   type: 'LeakyReLU',
@@ -29,8 +30,8 @@ export const leakyReluBlock = defineBlock({
     layer: params.negativeSlope === null ? null : { nodeId: id, type: 'LeakyReLU', negativeSlope: params.negativeSlope },
     problem: null,
   }),
-  why: {
-    forward: (ys, xs, x, slope) => ({ formula: `${ys} = ${xs} if ${xs} > 0, else α·${xs}  (α = ${num(slope)})`, filled: x > 0 ? `${num(x)}` : `${num(slope)}·${op(x)}` }),
-    derivative: (_ys, xs, x, _a, slope) => ({ formula: `(1 if ${xs} > 0, else α)`, filled: `${x > 0 ? 1 : num(slope)}` }),
-  },
+  why: elementwiseWhy({
+    forward: (ys, xs, x, slope) => ({ formula: say('why.leakyRelu.forward', { ys, xs, slope: num(slope) }), filled: x > 0 ? `${num(x)}` : `${num(slope)}·${op(x)}` }),
+    derivative: (_ys, xs, x, _a, slope) => ({ formula: say('why.leakyRelu.derivative', { xs }), filled: `${x > 0 ? 1 : num(slope)}` }),
+  }),
 });
