@@ -11,6 +11,7 @@ import { Matrix } from './Matrix';
 import { consumersOf, joinGradIndex, joinInputRef } from './join-refs';
 import { useBackpropStore } from './use-backprop';
 import { NeuronViewToggle } from './NeuronViewToggle';
+import { useWords } from '../i18n/core-text';
 import './backprop.css';
 
 const STATE_LABELS: Record<string, string> = {
@@ -65,6 +66,7 @@ function gradLabels(v: StepperView, node: NodeView): { out: string; in: string }
 }
 
 function NodeSection({ v, node, active }: { v: StepperView; node: NodeView; active: boolean }) {
+  const words = useWords();
   const selected = useBackpropStore((s) => s.selected?.ref ?? null);
   const select = useBackpropStore((s) => s.select);
   const ref = useRef<HTMLElement>(null);
@@ -104,7 +106,7 @@ function NodeSection({ v, node, active }: { v: StepperView; node: NodeView; acti
       )}
       {bwd && join && (
         <p className="bp-graph-note" data-testid={`join-note-${id}`}>
-          {joinOf(node.type)?.gradNote(join)}
+          {words(joinOf(node.type)?.gradNote(join) ?? '')}
         </p>
       )}
       {bwd &&
@@ -147,24 +149,25 @@ function OptimizerRows({
 }
 
 function WhyBox() {
+  const words = useWords();
   const sel = useBackpropStore((s) => s.selected);
   const select = useBackpropStore((s) => s.select);
   if (!sel) return <p className="bp-why-hint muted">Click any number to see why it has that value.</p>;
-  const w = sel.why;
+  const w = sel.why.says;
   return (
     <div className="bp-why" role="region" aria-label="Why this number">
       <div className="bp-why-head">
-        <strong>{w.title}</strong>
+        <strong>{words(w.title)}</strong>
         <button type="button" className="bp-why-close" aria-label="Close the explanation" onClick={() => select(null)}>
           ×
         </button>
       </div>
-      <div className="bp-why-formula">{w.formula}</div>
-      <div className="bp-why-filled">{w.filled}</div>
+      <div className="bp-why-formula">{words(w.formula)}</div>
+      <div className="bp-why-filled">{words(w.filled)}</div>
       <div className="bp-why-exact">
-        Exact value: <output aria-label="Exact value">{String(w.value)}</output>
+        Exact value: <output aria-label="Exact value">{String(sel.why.value)}</output>
       </div>
-      {w.notes.map((n) => (
+      {w.notes.map(words).map((n) => (
         <p key={n} className="bp-why-note">
           {n}
         </p>

@@ -2,11 +2,18 @@
 // and its parameters) beside the English sentence; a component that shows one re-renders when
 // the language changes because it reads the language through useTranslation.
 import { useTranslation } from 'react-i18next';
-import { spoken, type Language, type Said } from '../../core/index';
+import { spoken, wordsIn, type Language, type Said, type Words } from '../../core/index';
 
 /** `(problem) => its sentence in the app's current language`. */
 export function useSpoken(): (p: Said) => string {
   const { i18n } = useTranslation();
   const language = i18n.language as Language;
   return (p) => spoken(p, language);
+}
+
+/** `(words) => them in the app's current language`: the Backprop tab's mix of symbols and Texts. */
+export function useWords(): (w: Words) => string {
+  const { i18n } = useTranslation();
+  const language = i18n.language as Language;
+  return (w) => wordsIn(w, language);
 }
