@@ -52,7 +52,7 @@ const same = (a: readonly number[], b: readonly number[]): boolean => a.length =
 export const addBlock = defineBlock({
   type: 'Add',
   role: 'join',
-  description: 'Sums two or more inputs of the same shape, element by element: a skip (residual) connection.',
+  description: 'blocks.Add.description',
   params: [],
   create: (spec) => new Add(spec.nodeId, spec.inShapes),
   // Its output; backward hands gradOut itself to every input.

@@ -10,7 +10,7 @@ const rowSize = (shape: readonly number[]): number => sizeOf(shape.slice(1));
 export const concatBlock = defineBlock({
   type: 'Concat',
   role: 'join',
-  description: 'Joins two or more inputs side by side (features, or the channels of signals of one length), in the order they are connected.',
+  description: 'blocks.Concat.description',
   params: [],
   create: (spec) => new Concat(spec.nodeId, spec.inShapes),
   // Its output and, in backward, one gradient buffer per input (together as large).

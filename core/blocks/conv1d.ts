@@ -1,5 +1,5 @@
 import { tensorText } from '../graph/describe';
-import { KERNEL_WHY, MAX_KERNEL, MAX_UNITS, UNITS_WHY } from '../graph/limits';
+import { MAX_KERNEL, MAX_UNITS } from '../graph/limits';
 import { coords, op, sumSaid } from '../inspect/format';
 import { Conv1d, conv1dOutLength } from '../layers/conv1d';
 import { say } from '../messages/text';
@@ -8,12 +8,12 @@ import { defineBlock } from './define';
 export const conv1dBlock = defineBlock({
   type: 'Conv1d',
   role: 'layer',
-  description: 'Slides small learned filters along a 1-D signal ([channels, length]); good at finding local patterns.',
+  description: 'blocks.Conv1d.description',
   params: [
-    { key: 'outChannels', label: 'Output channels', kind: 'int', default: 8, min: 1, max: MAX_UNITS, optional: false, limitWhy: UNITS_WHY, help: 'How many filters, i.e. output channels.' },
-    { key: 'kernelSize', label: 'Kernel size', kind: 'int', default: 5, min: 1, max: MAX_KERNEL, optional: false, limitWhy: KERNEL_WHY, help: 'How many neighbouring samples each filter looks at.' },
-    { key: 'stride', label: 'Stride', kind: 'int', default: 1, min: 1, max: MAX_KERNEL, optional: true, limitWhy: KERNEL_WHY, help: 'How far the filter moves each step; 2 halves the length.' },
-    { key: 'padding', label: 'Padding', kind: 'int', default: 0, min: 0, max: MAX_KERNEL, optional: true, limitWhy: KERNEL_WHY, help: 'Zeros added at both ends; (kernel − 1) / 2 keeps the length.' },
+    { key: 'outChannels', label: 'blocks.Conv1d.outChannels.label', kind: 'int', default: 8, min: 1, max: MAX_UNITS, optional: false, limitWhy: 'blocks.limit.units', help: 'blocks.Conv1d.outChannels.help' },
+    { key: 'kernelSize', label: 'blocks.Conv1d.kernelSize.label', kind: 'int', default: 5, min: 1, max: MAX_KERNEL, optional: false, limitWhy: 'blocks.limit.kernel', help: 'blocks.Conv1d.kernelSize.help' },
+    { key: 'stride', label: 'blocks.Conv1d.stride.label', kind: 'int', default: 1, min: 1, max: MAX_KERNEL, optional: true, limitWhy: 'blocks.limit.kernel', help: 'blocks.Conv1d.stride.help' },
+    { key: 'padding', label: 'blocks.Conv1d.padding.label', kind: 'int', default: 0, min: 0, max: MAX_KERNEL, optional: true, limitWhy: 'blocks.limit.kernel', help: 'blocks.Conv1d.padding.help' },
   ],
   create: (spec) => new Conv1d(spec.nodeId, spec),
   // Besides its output, the im2col windows (T·C·K per sample) and, for the input gradient, their gradient.

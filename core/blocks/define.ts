@@ -13,10 +13,10 @@ import { wordsIn, type Words } from '../messages/words';
 interface ParamBase<K extends string> {
   /** The key in node params and in .bpnn files (PyTorch's name in camelCase). */
   key: K;
-  /** The inspector field's label, e.g. "Output features". */
-  label: string;
-  /** One sentence a student understands. */
-  help: string;
+  /** The inspector field's label ("Output features"): its key in core/messages/<language>/blocks.json. */
+  label: MessageKey;
+  /** One sentence a student understands (a catalog key, as label). */
+  help: MessageKey;
 }
 
 export interface NumberParam<K extends string = string> extends ParamBase<K> {
@@ -30,10 +30,10 @@ export interface NumberParam<K extends string = string> extends ParamBase<K> {
   step?: number;
   /** true: a file may leave it out and gets the default; false: a missing value is a problem. */
   optional: boolean;
-  /** Why the upper limit exists, said to the student when a value is above it. */
-  limitWhy?: string;
-  /** What a usual value is, added to the message for a bad value (e.g. "0.01 is usual"). */
-  usual?: string;
+  /** Why the upper limit exists, said to the student when a value is above it (a catalog key). */
+  limitWhy?: MessageKey;
+  /** What a usual value is, added to the message for a bad value ("0.01 is usual"; a catalog key). */
+  usual?: MessageKey;
 }
 
 export interface BooleanParam<K extends string = string> extends ParamBase<K> {
@@ -215,8 +215,8 @@ export type ResolvedOf<T extends NodeType> = ResolvedLayer & { type: T };
 export interface BlockDefinition<T extends NodeType = NodeType, P extends readonly ParamSchema[] = readonly ParamSchema[], R extends BlockRole = BlockRole> {
   type: T;
   role: R;
-  /** Shown in the palette's tooltip, the inspector and the docs. */
-  description: string;
+  /** Shown in the palette's tooltip and the inspector: its key in core/messages/<language>/blocks.json. */
+  description: MessageKey;
   /** In the order .bpnn files list them; the loader refuses any other key. */
   params: P;
   /**

@@ -7,7 +7,7 @@ import { defineBlock } from './define';
 export const flattenBlock = defineBlock({
   type: 'Flatten',
   role: 'layer',
-  description: 'Turns [channels, length] into one flat vector so a Linear layer can follow a Conv1d.',
+  description: 'blocks.Flatten.description',
   params: [],
   create: (spec, inShape) => new Flatten(spec.nodeId, inShape),
   // Flatten of plain features is a harmless no-op, as in PyTorch.

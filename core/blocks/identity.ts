@@ -7,7 +7,7 @@ import { defineBlock, elementwiseWhy } from './define';
 export const identityBlock = defineBlock({
   type: 'Identity',
   role: 'activation',
-  description: 'Passes values through unchanged: use it to try a layer "without activation".',
+  description: 'blocks.Identity.description',
   params: [],
   create: (spec, inShape) => new Identity(spec.nodeId, inShape),
   why: elementwiseWhy({

@@ -7,19 +7,19 @@ import { defineBlock, elementwiseWhy } from './define';
 export const leakyReluBlock = defineBlock({
   type: 'LeakyReLU',
   role: 'activation',
-  description: 'Like ReLU, but negative values are scaled by a small slope instead of set to 0.',
+  description: 'blocks.LeakyReLU.description',
   params: [
     {
       key: 'negativeSlope',
-      label: 'Negative slope',
+      label: 'blocks.LeakyReLU.negativeSlope.label',
       kind: 'number',
       default: 0.01,
       min: 0,
       max: 1,
       step: 0.01,
       optional: true,
-      usual: '0.01 is usual; 0 makes it a ReLU, 1 an Identity',
-      help: 'Multiplier for negative inputs: 0 makes it a ReLU, 1 an Identity.',
+      usual: 'blocks.LeakyReLU.negativeSlope.usual',
+      help: 'blocks.LeakyReLU.negativeSlope.help',
     },
   ],
   create: (spec, inShape) => new LeakyReLU(spec.nodeId, inShape, spec.negativeSlope),

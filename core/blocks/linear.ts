@@ -1,5 +1,5 @@
 import { tensorText } from '../graph/describe';
-import { MAX_UNITS, UNITS_WHY } from '../graph/limits';
+import { MAX_UNITS } from '../graph/limits';
 import { coords, op, sub, sumSaid } from '../inspect/format';
 import type { NodeView } from '../inspect/types';
 import { Linear } from '../layers/linear';
@@ -20,20 +20,20 @@ function backTerms(node: NodeView, i: number, k: number): string[] {
 export const linearBlock = defineBlock({
   type: 'Linear',
   role: 'layer',
-  description: 'A fully connected layer: every output is a weighted sum of all inputs plus a bias (y = xWᵀ + b).',
+  description: 'blocks.Linear.description',
   params: [
     {
       key: 'outFeatures',
-      label: 'Output features',
+      label: 'blocks.Linear.outFeatures.label',
       kind: 'int',
       default: 32,
       min: 1,
       max: MAX_UNITS,
       optional: false,
-      limitWhy: UNITS_WHY,
-      help: 'How many units (neurons) this layer has; its input size comes from the layer before.',
+      limitWhy: 'blocks.limit.units',
+      help: 'blocks.Linear.outFeatures.help',
     },
-    { key: 'bias', label: 'Bias', kind: 'boolean', default: true, help: 'Add a learned bias b to every output.' },
+    { key: 'bias', label: 'blocks.Linear.bias.label', kind: 'boolean', default: true, help: 'blocks.Linear.bias.help' },
   ],
   create: (spec) => new Linear(spec.nodeId, spec.inFeatures, spec.outFeatures, spec.bias),
   batchValues: ({ inSize, outSize }, _backward, inputGrad) => outSize + (inputGrad ? inSize : 0),

@@ -17,7 +17,5 @@ export const MAX_EDGES = 4_000;
 /** Largest per-sample tensor anywhere in the chain (elements), again for memory. */
 export const MAX_ELEMENTS = 1_000_000;
 
-/** Why MAX_UNITS exists, said to the student whose value is above it. */
-export const UNITS_WHY = `each unit adds weights, and a layer this wide would need more memory than the app can use. Use a smaller number (most networks here use 2 to 512).`;
-/** Why MAX_KERNEL exists, said likewise. */
-export const KERNEL_WHY = `kernels, strides and paddings this large do not fit any signal the app handles.`;
+// Why MAX_UNITS and MAX_KERNEL exist, as the student is told, is in the block catalogs
+// (core/messages/<language>/blocks.json: blocks.limit.*), which the block definitions name.

@@ -3,6 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { isJoinType } from '../../core/index';
 import { definitionOf, paramValue } from '../nodes/registry';
+import { useSay } from '../i18n/core-text';
 import { countText, shapeText } from '../nodes/format';
 import { deleteSelection } from '../editor/commands';
 import { useProjectStore } from '../store/project';
@@ -55,6 +56,7 @@ function NodeProblems({ messages }: { messages: string[] }) {
 
 export function NodeInspector() {
   const { t } = useTranslation();
+  const words = useSay();
   const selectedNodeIds = useUiStore((s) => s.selectedNodeIds);
   const selectedEdgeIds = useUiStore((s) => s.selectedEdgeIds);
   const graph = useProjectStore((s) => s.project.graph);
@@ -140,7 +142,7 @@ export function NodeInspector() {
       <h2>
         {def.title} <span className="muted">{node.id}</span>
       </h2>
-      <p className="muted">{def.description}</p>
+      <p className="muted">{words(def.description)}</p>
       <NodeProblems messages={own.map((p) => p.message)} />
       {isJoinType(node.type) && <JoinInputs node={node} graph={graph} />}
       {def.ports.input && !isJoinType(node.type) && (

@@ -7,6 +7,7 @@ import type { FlowNode } from '../editor/flow';
 import { useGraphValidation } from '../store/validation';
 import { countText, shapeText } from './format';
 import { definitionOf } from './registry';
+import { useSay } from '../i18n/core-text';
 import { NodeExtras, useStepActive } from '../backprop/NodeExtras';
 
 /**
@@ -33,6 +34,7 @@ function ProblemBadge({ count, message, messageId }: { count: number; message: s
 
 function NodeViewImpl({ id, type, data, selected }: NodeProps<FlowNode>) {
   const { t } = useTranslation();
+  const words = useSay();
   const def = definitionOf(type);
   const { problems, shapes } = useGraphValidation();
   const info = shapes.get(id);
@@ -55,7 +57,7 @@ function NodeViewImpl({ id, type, data, selected }: NodeProps<FlowNode>) {
       aria-label={t('node.label', { title: def.title, id })}
       aria-invalid={own.length ? true : undefined}
       aria-describedby={own.length ? messageId : undefined}
-      title={own.length ? message : def.description}
+      title={own.length ? message : words(def.description)}
     >
       {def.ports.input && <Handle type="target" position={Position.Left} aria-label={t('node.input', { id })} />}
       <div className="bp-node-head">
