@@ -1,13 +1,15 @@
-// The Backprop tab's explanations in Traditional Chinese leave no English word behind: every
-// explanation of every number of graphs that use every block kind, rendered in zh-TW, holds only
-// symbols, block kinds, formula names and the blocks' own ids as Latin words (docs/glossary.zh-TW.md).
+// The Backprop tab's explanations and the block kinds' own words in Traditional Chinese leave no
+// English word behind: every explanation of every number of graphs that use every block kind, and
+// every description, label and help text, rendered in zh-TW, holds only symbols, block kinds,
+// formula names and the blocks' own ids as Latin words (docs/glossary.zh-TW.md).
 import { describe, expect, it } from 'vitest';
 import type { ModelSpec } from '../../../core/graph/spec';
 import { compileModel } from '../../../core/graph/validate';
 import { createStepper, explain } from '../../../core/inspect/index';
 import type { StepperView, ValueRef } from '../../../core/inspect/types';
 import { wordsIn, type Words } from '../../../core/messages/words';
-import { JOINS, NODE_TYPES } from '../../../core/blocks/index';
+import { blockOf, JOINS, NODE_TYPES } from '../../../core/blocks/index';
+import { render, say } from '../../../core/messages/text';
 import { Network } from '../../../core/train/network';
 import type { LossName, OptimizerSettings, TensorJson } from '../../../core/train/types';
 import { DEFAULT_VECTORS_DIR, loadVectorFiles } from '../../helpers/reference';
@@ -25,7 +27,7 @@ const cases = loadVectorFiles(DEFAULT_VECTORS_DIR).find((f) => f.file === 'graph
 
 // Latin words a Chinese explanation may keep: the names inside formulas, which read the same in
 // both languages (glossary: symbols and formulas are identical), and names such as PyTorch's.
-const FORMULA_WORDS = new Set(['log', 'softplus', 'logsumexp', 'tanh', 'max', 'prev', 'update', 'lr', 'col2im', 'pad', 'PyTorch']);
+const FORMULA_WORDS = new Set(['xW', 'log', 'softplus', 'logsumexp', 'tanh', 'max', 'prev', 'update', 'lr', 'col2im', 'pad', 'PyTorch']);
 const KINDS = new Set<string>([...NODE_TYPES, 'SGD', 'Momentum', 'RMSProp', 'Adam']);
 
 /** The Latin words of `text` that are none of the allowed names (acronyms such as BCE are allowed too). */
@@ -93,6 +95,16 @@ describe('the Backprop tab’s explanations in Traditional Chinese', () => {
       expect(englishWords(wordsIn(note, 'zh-TW'), new Set(['a1', 'b2', 'c3']))).toEqual([]);
       expect(englishWords(wordsIn(note, 'en'), new Set()).length).toBeGreaterThan(0);
     }
+  });
+
+  it('every block kind’s description and its params’ label, help, usual value and limit', () => {
+    const keys = NODE_TYPES.flatMap((t) => [blockOf(t).description, ...blockOf(t).params.flatMap((p) => [p.label, p.help, ...(p.kind === 'boolean' ? [] : [p.usual, p.limitWhy])])]).filter((k) => k !== undefined);
+    expect(keys.length).toBeGreaterThan(NODE_TYPES.length);
+    const left = keys.flatMap((key) => englishWords(render(say(key), 'zh-TW'), new Set()).map((w) => `${key}: ${w}`));
+    expect(left).toEqual([]);
+    // The English words are really there to be found, and none of these is a bare key.
+    expect(keys.every((key) => render(say(key), 'en') !== key)).toBe(true);
+    expect(keys.filter((key) => englishWords(render(say(key), 'en'), new Set()).length > 0).length).toBeGreaterThan(NODE_TYPES.length);
   });
 
   for (const c of cases) {
