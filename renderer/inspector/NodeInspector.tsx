@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { isJoinType } from '../../core/index';
 import { definitionOf, paramValue } from '../nodes/registry';
-import { useSay } from '../i18n/core-text';
+import { useSay, useSpoken } from '../i18n/core-text';
 import { countText, shapeText } from '../nodes/format';
 import { deleteSelection } from '../editor/commands';
 import { useProjectStore } from '../store/project';
@@ -57,6 +57,7 @@ function NodeProblems({ messages }: { messages: string[] }) {
 export function NodeInspector() {
   const { t } = useTranslation();
   const words = useSay();
+  const spoken = useSpoken();
   const selectedNodeIds = useUiStore((s) => s.selectedNodeIds);
   const selectedEdgeIds = useUiStore((s) => s.selectedEdgeIds);
   const graph = useProjectStore((s) => s.project.graph);
@@ -143,7 +144,7 @@ export function NodeInspector() {
         {def.title} <span className="muted">{node.id}</span>
       </h2>
       <p className="muted">{words(def.description)}</p>
-      <NodeProblems messages={own.map((p) => p.message)} />
+      <NodeProblems messages={own.map(spoken)} />
       {isJoinType(node.type) && <JoinInputs node={node} graph={graph} />}
       {def.ports.input && !isJoinType(node.type) && (
         <div className="field">

@@ -7,7 +7,7 @@ import type { FlowNode } from '../editor/flow';
 import { useGraphValidation } from '../store/validation';
 import { countText, shapeText } from './format';
 import { definitionOf } from './registry';
-import { useSay } from '../i18n/core-text';
+import { useSay, useSpoken } from '../i18n/core-text';
 import { NodeExtras, useStepActive } from '../backprop/NodeExtras';
 
 /**
@@ -35,12 +35,13 @@ function ProblemBadge({ count, message, messageId }: { count: number; message: s
 function NodeViewImpl({ id, type, data, selected }: NodeProps<FlowNode>) {
   const { t } = useTranslation();
   const words = useSay();
+  const spoken = useSpoken();
   const def = definitionOf(type);
   const { problems, shapes } = useGraphValidation();
   const info = shapes.get(id);
   const own = problems.filter((p) => p.nodeId === id);
   const related = !own.length && problems.some((p) => p.relatedNodeIds?.some((r) => r === id));
-  const message = own.map((p) => p.message).join('\n');
+  const message = own.map(spoken).join('\n');
   const messageId = `node-problem-${id}`;
   const classes = ['bp-node', `cat-${def.category === 'Input/Output' ? 'io' : def.category.toLowerCase()}`];
   if (own.length) classes.push('invalid');
