@@ -6,7 +6,7 @@ import { informativeSample, zeroInputs } from './default-sample';
 import { useEffect, useRef, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { formatWhyNumber, inputSymbol, joinOf, MAX_INSPECT_SAMPLES, outputSymbol, subscript } from '../../core/index';
+import { blockOf, formatWhyNumber, inputSymbol, joinOf, MAX_INSPECT_SAMPLES, outputSymbol, subscript } from '../../core/index';
 import type { NodeId, NodeView, OptimizerParamStep, StepperView, ValueRef } from '../../core/index';
 import { useDatasetView } from '../charts/dataset-view';
 import { Matrix } from './Matrix';
@@ -75,8 +75,9 @@ function gradLabels(t: TFunction, v: StepperView, node: NodeView): { out: string
   const ys = outputSymbol(node);
   const xs = inputSymbol(v, node);
   const last = node.index === v.nodes.length - 1;
-  if (node.type === 'Linear' || node.type === 'Conv1d') return { out: `Δ${k} = ∂L/∂${ys}`, in: `∂L/∂${xs}` };
-  if (node.type === 'Flatten') return { out: `∂L/∂${ys}`, in: `∂L/∂${xs}` };
+  // From the kind's definition, not its name: a layer's input gradient is plain ∂L/∂x, and the
+  // gradient of a pre-activation z (a weighted layer's output) is the lab's Δ.
+  if (blockOf(node.type).role === 'layer') return { out: blockOf(node.type).explain?.symbol === 'z' ? `Δ${k} = ∂L/∂${ys}` : `∂L/∂${ys}`, in: `∂L/∂${xs}` };
   return { out: last ? `∂L/∂ŷ` : `∂L/∂${ys}`, in: last && v.fused ? t('blockFace.backprop.gradIn.outputDelta', { k, xs }) : t('blockFace.backprop.gradIn.preActivation', { k, xs }) };
 }
 
