@@ -1,13 +1,14 @@
 // The element-wise activations share everything but their name, their text and their layer.
 import type { NodeId } from '../graph/spec';
 import type { Block } from '../layers/join';
-import { defineBlock, type ElementwiseWhy } from './define';
+import type { MessageKey } from '../messages/text';
+import { defineBlock, elementwiseWhy, type ElementwiseSaid } from './define';
 
 type PlainActivation = 'Sigmoid' | 'Tanh' | 'ReLU';
 
 /** Its output and, in backward, its input gradient: element-wise layers write it whether or not it is needed. */
 export const elementwiseValues = ({ inSize, outSize }: { inSize: number; outSize: number }, backward: boolean): number => outSize + (backward ? inSize : 0);
 
-export function defineActivation<const T extends PlainActivation>(type: T, description: string, layer: new (id: NodeId, inShape: readonly number[]) => Block, why: ElementwiseWhy) {
-  return defineBlock({ type, role: 'activation', description, params: [], create: (spec, inShape) => new layer(spec.nodeId, inShape), batchValues: elementwiseValues, why });
+export function defineActivation<const T extends PlainActivation>(type: T, description: MessageKey, layer: new (id: NodeId, inShape: readonly number[]) => Block, said: ElementwiseSaid) {
+  return defineBlock({ type, role: 'activation', description, params: [], create: (spec, inShape) => new layer(spec.nodeId, inShape), batchValues: elementwiseValues, why: elementwiseWhy(said) });
 }

@@ -1,11 +1,11 @@
 // Add: the element-wise sum of two or more inputs of one shape. Its derivative is 1 for
 // every input, so backward hands the output gradient, unchanged, to each of them.
 import type { NodeId } from '../graph/spec';
-import { num, op, sumText } from '../inspect/format';
+import { num, op, sumSaid } from '../inspect/format';
+import { say, type Text } from '../messages/text';
 import type { JoinLayer } from '../layers/join';
 import { ensure, type Param } from '../layers/layer';
 import { EMPTY, sizeOf } from '../tensor';
-import { say } from '../messages/text';
 import { defineBlock, type JoinDefinition } from './define';
 
 export class Add implements JoinLayer {
@@ -52,7 +52,7 @@ const same = (a: readonly number[], b: readonly number[]): boolean => a.length =
 export const addBlock = defineBlock({
   type: 'Add',
   role: 'join',
-  description: 'Sums two or more inputs of the same shape, element by element: a skip (residual) connection.',
+  description: 'blocks.Add.description',
   params: [],
   create: (spec) => new Add(spec.nodeId, spec.inShapes),
   // Its output; backward hands gradOut itself to every input.
@@ -72,10 +72,11 @@ export const addJoin: JoinDefinition = {
   torch: (xs) => xs.join(' + '),
   whyOutput: ({ ys, index, inputs, sources }) => {
     const names = sources.map((id) => `‘${id}’`).join(' + ');
-    return { formula: `${ys} = the sum of its inputs${names ? ` (${names})` : ''}`, filled: sumText(inputs.map((m) => op(m.data[index])), 8) };
+    return { formula: names ? say('why.add.outputFrom', { ys, names }) : say('why.add.output', { ys }), filled: sumSaid(inputs.map((m) => op(m.data[index])), 8) };
   },
-  whyGradInput: (xs, ys, g) => ({ formula: `∂L/∂${xs} = ∂L/∂${ys} (an Add passes the gradient unchanged to every input)`, filled: num(g) }),
+  whyGradInput: (xs, ys, g) => ({ formula: say('why.add.gradInput', { xs, ys }), filled: num(g) }),
   // Every input's gradient is the output's.
   gradIndex: (_shapes, _i, index) => index,
-  gradNote: (sources) => `A sum passes its Δ unchanged to each input: ${sources.join(' and ')} each get the same Δ.`,
+  // "a and b and c", as it always said: each pair joined by the reader's "and".
+  gradNote: (sources) => say('why.add.gradNote', { sources: sources.length ? sources.slice(1).reduce<Text | string>((first, last) => say('describe.and', { first, last }), sources[0]) : '' }),
 };

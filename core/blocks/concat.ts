@@ -1,7 +1,7 @@
 import { num } from '../inspect/format';
+import { say } from '../messages/text';
 import { Concat } from '../layers/concat';
 import { sizeOf } from '../tensor';
-import { say } from '../messages/text';
 import { defineBlock, type JoinDefinition } from './define';
 
 /** Values per sample of a batched shape [n, ...]. */
@@ -10,7 +10,7 @@ const rowSize = (shape: readonly number[]): number => sizeOf(shape.slice(1));
 export const concatBlock = defineBlock({
   type: 'Concat',
   role: 'join',
-  description: 'Joins two or more inputs side by side (features, or the channels of signals of one length), in the order they are connected.',
+  description: 'blocks.Concat.description',
   params: [],
   create: (spec) => new Concat(spec.nodeId, spec.inShapes),
   // Its output and, in backward, one gradient buffer per input (together as large).
@@ -42,14 +42,14 @@ export const concatJoin: JoinDefinition = {
     for (let k = 0; k < inputs.length; k++) {
       const size = rowSize(inputs[k].shape);
       if (rest < offset + size) {
-        const from = sources[k] ?? `input ${k + 1}`;
-        return { formula: `${ys} = its inputs side by side (input ${k + 1}: ‘${from}’)`, filled: num(inputs[k].data[i * size + rest - offset]) };
+        const from = sources[k] ?? say('why.concat.input', { n: k + 1 });
+        return { formula: say('why.concat.outputFrom', { ys, n: k + 1, from }), filled: num(inputs[k].data[i * size + rest - offset]) };
       }
       offset += size;
     }
-    return { formula: `${ys} = its inputs side by side`, filled: num(output.data[index]) };
+    return { formula: say('why.concat.output', { ys }), filled: num(output.data[index]) };
   },
-  whyGradInput: (xs, ys, _g, value) => ({ formula: `∂L/∂${xs} = this input's part of ∂L/∂${ys} (a Concat splits the gradient back)`, filled: num(value) }),
+  whyGradInput: (xs, ys, _g, value) => ({ formula: say('why.concat.gradInput', { xs, ys }), filled: num(value) }),
   // Input i's slice of the joined axis (axis 1: features of [N, C], channels of [N, C, L]).
   gradIndex(shapes, i, index) {
     const inner = sizeOf(shapes[i].slice(2));
@@ -60,5 +60,5 @@ export const concatJoin: JoinDefinition = {
     const n = Math.floor(index / per);
     return n * total * inner + offset * inner + (index % per);
   },
-  gradNote: (sources) => `A Concat splits its Δ: each input gets the slice it contributed, in input order (${sources.join(', ')}).`,
+  gradNote: (sources) => say('why.concat.gradNote', { sources: sources.join(', ') }),
 };

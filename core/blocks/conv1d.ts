@@ -1,19 +1,20 @@
 import { tensorSaid } from '../graph/describe';
-import { say } from '../messages/text';
 import { saying } from '../messages/said';
-import { KERNEL_WHY, MAX_KERNEL, MAX_UNITS, UNITS_WHY } from '../graph/limits';
+import { MAX_KERNEL, MAX_UNITS } from '../graph/limits';
+import { coords, op, sumSaid } from '../inspect/format';
 import { Conv1d, conv1dOutLength } from '../layers/conv1d';
+import { say } from '../messages/text';
 import { defineBlock } from './define';
 
 export const conv1dBlock = defineBlock({
   type: 'Conv1d',
   role: 'layer',
-  description: 'Slides small learned filters along a 1-D signal ([channels, length]); good at finding local patterns.',
+  description: 'blocks.Conv1d.description',
   params: [
-    { key: 'outChannels', label: 'Output channels', kind: 'int', default: 8, min: 1, max: MAX_UNITS, optional: false, limitWhy: UNITS_WHY, help: 'How many filters, i.e. output channels.' },
-    { key: 'kernelSize', label: 'Kernel size', kind: 'int', default: 5, min: 1, max: MAX_KERNEL, optional: false, limitWhy: KERNEL_WHY, help: 'How many neighbouring samples each filter looks at.' },
-    { key: 'stride', label: 'Stride', kind: 'int', default: 1, min: 1, max: MAX_KERNEL, optional: true, limitWhy: KERNEL_WHY, help: 'How far the filter moves each step; 2 halves the length.' },
-    { key: 'padding', label: 'Padding', kind: 'int', default: 0, min: 0, max: MAX_KERNEL, optional: true, limitWhy: KERNEL_WHY, help: 'Zeros added at both ends; (kernel − 1) / 2 keeps the length.' },
+    { key: 'outChannels', label: 'blocks.Conv1d.outChannels.label', kind: 'int', default: 8, min: 1, max: MAX_UNITS, optional: false, limitWhy: 'blocks.limit.units', help: 'blocks.Conv1d.outChannels.help' },
+    { key: 'kernelSize', label: 'blocks.Conv1d.kernelSize.label', kind: 'int', default: 5, min: 1, max: MAX_KERNEL, optional: false, limitWhy: 'blocks.limit.kernel', help: 'blocks.Conv1d.kernelSize.help' },
+    { key: 'stride', label: 'blocks.Conv1d.stride.label', kind: 'int', default: 1, min: 1, max: MAX_KERNEL, optional: true, limitWhy: 'blocks.limit.kernel', help: 'blocks.Conv1d.stride.help' },
+    { key: 'padding', label: 'blocks.Conv1d.padding.label', kind: 'int', default: 0, min: 0, max: MAX_KERNEL, optional: true, limitWhy: 'blocks.limit.kernel', help: 'blocks.Conv1d.padding.help' },
   ],
   create: (spec) => new Conv1d(spec.nodeId, spec),
   // Besides its output, the im2col windows (T·C·K per sample) and, for the input gradient, their gradient.
@@ -63,5 +64,53 @@ export const conv1dBlock = defineBlock({
         problem: null,
       }
     );
+  },
+  explain: {
+    symbol: 'z',
+    output({ node, index, ys, xs, k }) {
+      const cv = node.conv!;
+      const [i, o, t] = coords(node.output.shape, index);
+      const W = node.params[0].value;
+      const b = node.params[1].value;
+      const terms: string[] = [op(b[o])];
+      for (let ch = 0; ch < cv.inChannels; ch++) {
+        for (let j = 0; j < cv.kernelSize; j++) {
+          const pos = t * cv.stride - cv.padding + j;
+          if (pos < 0 || pos >= cv.inLength) continue;
+          terms.push(`${op(W[(o * cv.inChannels + ch) * cv.kernelSize + j])}·${op(node.input.data[(i * cv.inChannels + ch) * cv.inLength + pos])}`);
+        }
+      }
+      return {
+        formula: `${ys}[i,o,t] = b${k}[o] + Σ_c Σ_j W${k}[o,c,j]·${xs}[i,c,t·${cv.stride}−${cv.padding}+j]`,
+        filled: sumSaid(terms, 8),
+        notes: cv.padding ? [say('why.conv1d.padding')] : [],
+      };
+    },
+    gradInput: ({ node, xs, k }) => ({
+      formula: say('why.conv1d.gradInput', { xs, k }),
+      filled: say('why.conv1d.gradInputFilled', { channels: node.conv!.outChannels }),
+      notes: [say('why.conv1d.col2im')],
+    }),
+    weightWhere: ([outChannel, inChannel, tap]) => say('why.conv1d.weight', { tap, inChannel, outChannel }),
+    gradParam({ node, param, index, n, xs, k }) {
+      const cv = node.conv!;
+      const d = node.gradOutput!;
+      const T = cv.outLength;
+      if (param === 'weight') {
+        const [o, ch, j] = coords(node.params[0].shape, index);
+        const terms: string[] = [];
+        for (let i = 0; i < n; i++) {
+          for (let t = 0; t < T; t++) {
+            const pos = t * cv.stride - cv.padding + j;
+            if (pos < 0 || pos >= cv.inLength) continue;
+            terms.push(`${op(d.data[(i * cv.outChannels + o) * T + t])}·${op(node.input.data[(i * cv.inChannels + ch) * cv.inLength + pos])}`);
+          }
+        }
+        return { formula: `∂L/∂W${k}[o,c,j] = Σᵢ Σₜ Δ${k}[i,o,t]·${xs}[i,c,t·${cv.stride}−${cv.padding}+j]`, filled: sumSaid(terms, 8) };
+      }
+      const terms: string[] = [];
+      for (let i = 0; i < n; i++) for (let t = 0; t < T; t++) terms.push(op(d.data[(i * cv.outChannels + index) * T + t]));
+      return { formula: `∂L/∂b${k}[o] = Σᵢ Σₜ Δ${k}[i,o,t]`, filled: sumSaid(terms, 8) };
+    },
   },
 });

@@ -6,16 +6,17 @@ import type { ResolvedLayer } from '../graph/resolved';
 import type { NodeParams } from '../graph/node-params';
 import type { LayerInference } from '../graph/shapes';
 import type { Block } from '../layers/join';
-import type { Mat } from '../inspect/types';
-import type { Text } from '../messages/text';
+import type { Mat, NodeView } from '../inspect/types';
+import type { MessageKey, Text } from '../messages/text';
+import { wordsIn, type Words } from '../messages/words';
 
 interface ParamBase<K extends string> {
   /** The key in node params and in .bpnn files (PyTorch's name in camelCase). */
   key: K;
-  /** The inspector field's label, e.g. "Output features". */
-  label: string;
-  /** One sentence a student understands. */
-  help: string;
+  /** The inspector field's label ("Output features"): its key in core/messages/<language>/blocks.json. */
+  label: MessageKey;
+  /** One sentence a student understands (a catalog key, as label). */
+  help: MessageKey;
 }
 
 export interface NumberParam<K extends string = string> extends ParamBase<K> {
@@ -29,10 +30,10 @@ export interface NumberParam<K extends string = string> extends ParamBase<K> {
   step?: number;
   /** true: a file may leave it out and gets the default; false: a missing value is a problem. */
   optional: boolean;
-  /** Why the upper limit exists, said to the student when a value is above it. */
-  limitWhy?: Text;
-  /** What a usual value is, added to the message for a bad value (e.g. "0.01 is usual"). */
-  usual?: Text;
+  /** Why the upper limit exists, said to the student when a value is above it (a catalog key). */
+  limitWhy?: MessageKey;
+  /** What a usual value is, added to the message for a bad value ("0.01 is usual"; a catalog key). */
+  usual?: MessageKey;
 }
 
 export interface BooleanParam<K extends string = string> extends ParamBase<K> {
@@ -48,23 +49,107 @@ export type ParamSchema<K extends string = string> = NumberParam<K> | BooleanPar
  */
 export type BlockRole = 'input' | 'layer' | 'activation' | 'output' | 'join';
 
-/** A formula in symbols and the same with the numbers filled in, as the Backprop tab shows them. */
+/** A formula in symbols and the same with the numbers filled in, as the Backprop tab shows them (English). */
 export interface WhyText {
   formula: string;
   filled: string;
 }
 
+/** The same, where a piece with words (not only symbols) is a Text for the reader's language. */
+export interface WhySaid {
+  formula: Words;
+  filled: Words;
+  /** Extra lines under the formula. */
+  notes?: readonly Words[];
+}
+
 /**
- * The Backprop tab's explanations of an element-wise kind, next to its definition: y = f(x), and
+ * An element-wise kind's explanations, in words the reader's language can take: y = f(x), and
  * the factor f′ that ∂L/∂x = ∂L/∂y ⊙ f′ multiplies by. `ys`/`xs` are the symbols of output and
  * input, `x`/`a` their values, `slope` a LeakyReLU's α.
  */
+export interface ElementwiseSaid {
+  forward(ys: string, xs: string, x: number, slope: number): WhySaid;
+  /** null: the derivative is 1 and the gradient passes unchanged. */
+  derivative(ys: string, xs: string, x: number, a: number, slope: number): WhySaid | null;
+  /** Said when this input passes no gradient (a ReLU at x ≤ 0). */
+  blockedNote?(xs: string, x: number): Words | null;
+}
+
+/** The Backprop tab's explanations of an element-wise kind: in English, and as `said` for any language. */
 export interface ElementwiseWhy {
   forward(ys: string, xs: string, x: number, slope: number): WhyText;
-  /** null: the derivative is 1 and the gradient passes unchanged. */
   derivative(ys: string, xs: string, x: number, a: number, slope: number): WhyText | null;
-  /** Said when this input passes no gradient (a ReLU at x ≤ 0). */
   blockedNote?(xs: string, x: number): string | null;
+  said: ElementwiseSaid;
+}
+
+const english = (w: WhySaid): WhyText => ({ formula: wordsIn(w.formula), filled: wordsIn(w.filled) });
+
+/** An element-wise kind's `why`, written once as `said`; the English answers are its rendering. */
+export function elementwiseWhy(said: ElementwiseSaid): ElementwiseWhy {
+  const { blockedNote } = said;
+  return {
+    forward: (...a) => english(said.forward(...a)),
+    derivative: (...a) => {
+      const d = said.derivative(...a);
+      return d && english(d);
+    },
+    ...(blockedNote && {
+      blockedNote: (xs: string, x: number) => {
+        const n = blockedNote(xs, x);
+        return n === null ? null : wordsIn(n);
+      },
+    }),
+    said,
+  };
+}
+
+/** One number of a one-input layer's step-through, as its explanations read it. */
+export interface WhyCell {
+  node: NodeView;
+  /** Its position in the tensor asked about (the output for `output`, the input for `gradInput`). */
+  index: number;
+  /** The symbols of its output and input (z₁, a₁, x…). */
+  ys: string;
+  xs: string;
+  /** Its layer number as a subscript ("₂"). */
+  k: string;
+}
+
+/** One number of a weighted layer's parameter gradient. */
+export interface ParamGradCell {
+  node: NodeView;
+  param: 'weight' | 'bias';
+  index: number;
+  /** Samples in the batch. */
+  n: number;
+  xs: string;
+  k: string;
+}
+
+/**
+ * The Backprop tab's explanations of a layer that is not element-wise (Linear, Conv1d, Flatten,
+ * Softmax), next to its definition; inspect/why.ts asks for them and adds what every kind shares.
+ */
+export interface LayerWhy {
+  /** The letter of its output's symbol: z for a weighted layer, f for Flatten; left out, a. */
+  symbol?: string;
+  /** Its output y: the rule and its filled-in terms. */
+  output(c: WhyCell): WhySaid;
+  /** ∂L/∂x of its input; left out, the gradient passes straight through. */
+  gradInput?(c: WhyCell): WhySaid;
+  /** Where a weight sits ("the weight from input 1 to unit 0"), from its coordinates. */
+  weightWhere?(c: readonly number[]): Words;
+  /** ∂L/∂W or ∂L/∂b. */
+  gradParam?(c: ParamGradCell): WhySaid;
+  /**
+   * What it hands back to the one-input block before it, as the lab writes it (Linear: Wᵀ·Δ):
+   * the rule for that block's output gradient `ys`, the rule's short name and cell [i, k]'s terms.
+   */
+  sendsBack?(node: NodeView): { rule(ys: string): string; short: string; terms(i: number, k: number): string[] };
+  /** Its Δ before an activation is the lab's delta rule (Δ = upstream ⊙ f′). */
+  deltaRule?: boolean;
 }
 
 /** One number of a join's step-through, as its explanations read it. */
@@ -113,15 +198,15 @@ export interface JoinDefinition {
   /** Its output in PyTorch, as a Python expression of its inputs' values. */
   torch(xs: readonly string[]): string;
   /** The Backprop tab: an output number, and the gradient one input gets. */
-  whyOutput(cell: JoinCell): WhyText;
-  whyGradInput(xs: string, ys: string, gradOut: number, value: number): WhyText;
+  whyOutput(cell: JoinCell): WhySaid;
+  whyGradInput(xs: string, ys: string, gradOut: number, value: number): WhySaid;
   /**
    * Cell `index` of input i's gradient as a cell of its output gradient, given its inputs'
    * batched shapes ([N, …]): where that number of the Δ came from, for the Backprop tab.
    */
   gradIndex(inShapes: readonly (readonly number[])[], i: number, index: number): number;
   /** The Backprop tab's note on how its Δ reaches its inputs. */
-  gradNote(sources: readonly string[]): string;
+  gradNote(sources: readonly string[]): Words;
 }
 
 /** The resolved layer of one kind, as compileModel hands it to the factory. */
@@ -130,8 +215,8 @@ export type ResolvedOf<T extends NodeType> = ResolvedLayer & { type: T };
 export interface BlockDefinition<T extends NodeType = NodeType, P extends readonly ParamSchema[] = readonly ParamSchema[], R extends BlockRole = BlockRole> {
   type: T;
   role: R;
-  /** Shown in the palette's tooltip, the inspector and the docs. */
-  description: string;
+  /** Shown in the palette's tooltip and the inspector: its key in core/messages/<language>/blocks.json. */
+  description: MessageKey;
   /** In the order .bpnn files list them; the loader refuses any other key. */
   params: P;
   /**
@@ -154,6 +239,8 @@ export interface BlockDefinition<T extends NodeType = NodeType, P extends readon
   width?: 'units' | 'channels';
   /** Element-wise kinds: what the Backprop tab says about them (inspect/why.ts). */
   why?: ElementwiseWhy;
+  /** The other one-input layers: what the Backprop tab says about them (inspect/why.ts). */
+  explain?: LayerWhy;
 }
 
 /** Declares a block kind; `const` keeps the param keys literal, so PARAM_KEYS is checked against the spec's types. */

@@ -1,16 +1,17 @@
 import { num } from '../inspect/format';
+import { say } from '../messages/text';
 import { Identity } from '../layers/activations';
-import { defineBlock } from './define';
+import { defineBlock, elementwiseWhy } from './define';
 
 // No batchValues: it hands on its input and its output gradient as they are.
 export const identityBlock = defineBlock({
   type: 'Identity',
   role: 'activation',
-  description: 'Passes values through unchanged: use it to try a layer "without activation".',
+  description: 'blocks.Identity.description',
   params: [],
   create: (spec, inShape) => new Identity(spec.nodeId, inShape),
-  why: {
-    forward: (ys, xs, x) => ({ formula: `${ys} = ${xs} (no activation)`, filled: num(x) }),
+  why: elementwiseWhy({
+    forward: (ys, xs, x) => ({ formula: say('why.identity.forward', { ys, xs }), filled: num(x) }),
     derivative: () => null,
-  },
+  }),
 });

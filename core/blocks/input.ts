@@ -3,7 +3,7 @@ import { defineBlock } from './define';
 export const inputBlock = defineBlock({
   type: 'Input',
   role: 'input',
-  description: 'Where the samples enter the network; its shape comes from the dataset.',
+  description: 'blocks.Input.description',
   params: [],
   create: null,
   // The data's shape, as it enters; no layer.

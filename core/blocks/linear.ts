@@ -1,27 +1,40 @@
 import { tensorSaid } from '../graph/describe';
-import { say } from '../messages/text';
 import { saying } from '../messages/said';
-import { MAX_UNITS, UNITS_WHY } from '../graph/limits';
+import { MAX_UNITS } from '../graph/limits';
+import { coords, op, sub, sumSaid } from '../inspect/format';
+import type { NodeView } from '../inspect/types';
 import { Linear } from '../layers/linear';
+import { say } from '../messages/text';
 import { defineBlock } from './define';
+
+/** Σ_o W[o,k]·Δ[i,o]: the gradient a Linear layer sends back to cell [i, k] of its input, as written-out terms. */
+function backTerms(node: NodeView, i: number, k: number): string[] {
+  const outF = node.output.shape[1];
+  const inF = node.input.shape[1];
+  const W = node.params[0].value;
+  const g = node.gradOutput!;
+  const terms: string[] = [];
+  for (let o = 0; o < outF; o++) terms.push(`${op(W[o * inF + k])}·${op(g.data[i * outF + o])}`);
+  return terms;
+}
 
 export const linearBlock = defineBlock({
   type: 'Linear',
   role: 'layer',
-  description: 'A fully connected layer: every output is a weighted sum of all inputs plus a bias (y = xWᵀ + b).',
+  description: 'blocks.Linear.description',
   params: [
     {
       key: 'outFeatures',
-      label: 'Output features',
+      label: 'blocks.Linear.outFeatures.label',
       kind: 'int',
       default: 32,
       min: 1,
       max: MAX_UNITS,
       optional: false,
-      limitWhy: UNITS_WHY,
-      help: 'How many units (neurons) this layer has; its input size comes from the layer before.',
+      limitWhy: 'blocks.limit.units',
+      help: 'blocks.Linear.outFeatures.help',
     },
-    { key: 'bias', label: 'Bias', kind: 'boolean', default: true, help: 'Add a learned bias b to every output.' },
+    { key: 'bias', label: 'blocks.Linear.bias.label', kind: 'boolean', default: true, help: 'blocks.Linear.bias.help' },
   ],
   create: (spec) => new Linear(spec.nodeId, spec.inFeatures, spec.outFeatures, spec.bias),
   batchValues: ({ inSize, outSize }, _backward, inputGrad) => outSize + (inputGrad ? inSize : 0),
@@ -44,5 +57,47 @@ export const linearBlock = defineBlock({
       layer: { nodeId: id, type: 'Linear', inFeatures, outFeatures: p.outFeatures, bias: p.bias },
       problem: null,
     };
+  },
+  explain: {
+    symbol: 'z',
+    deltaRule: true,
+    output({ node, index, ys, xs, k }) {
+      const [i, o] = coords(node.output.shape, index);
+      const inF = node.input.shape[1];
+      const W = node.params[0].value;
+      const b = node.params.find((p) => p.name === 'bias');
+      const terms: string[] = [];
+      for (let j = 0; j < inF; j++) terms.push(`${op(node.input.data[i * inF + j])}·${op(W[o * inF + j])}`);
+      if (b) terms.push(op(b.value[o]));
+      const formula = `${ys}[i,o] = Σₖ ${xs}[i,k]·W${k}[o,k]${b ? ` + b${k}[o]` : ''}   (${ys} = ${xs}·W${k}ᵀ${b ? ` + b${k}` : ''})`;
+      return { formula, filled: sumSaid(terms, 8) };
+    },
+    gradInput({ node, index, xs, k }) {
+      const [i, kk] = coords(node.input.shape, index);
+      return { formula: `∂L/∂${xs}[i,k] = Σ_o Δ${k}[i,o]·W${k}[o,k]   (Δ${k}·W${k})`, filled: sumSaid(backTerms(node, i, kk), 8) };
+    },
+    weightWhere: ([unit, input]) => say('why.linear.weight', { input, unit }),
+    gradParam({ node, param, index, n, xs, k }) {
+      const d = node.gradOutput!;
+      const outF = node.output.shape[1];
+      const inF = node.input.shape[1];
+      if (param === 'weight') {
+        const [o, j] = coords(node.params[0].shape, index);
+        const terms: string[] = [];
+        for (let i = 0; i < n; i++) terms.push(`${op(d.data[i * outF + o])}·${op(node.input.data[i * inF + j])}`);
+        return { formula: `∂L/∂W${k}[o,k] = Σᵢ Δ${k}[i,o]·${xs}[i,k]   (∂L/∂W${k} = Δ${k}ᵀ·${xs})`, filled: sumSaid(terms, 8) };
+      }
+      const terms: string[] = [];
+      for (let i = 0; i < n; i++) terms.push(op(d.data[i * outF + index]));
+      return { formula: `∂L/∂b${k}[o] = Σᵢ Δ${k}[i,o]`, filled: sumSaid(terms, 8) };
+    },
+    sendsBack(node) {
+      const ks = sub(node.layerNumber);
+      return {
+        rule: (ys) => `∂L/∂${ys}[i,k] = Σ_o W${ks}[o,k]·Δ${ks}[i,o]   (= (Δ${ks}·W${ks})[i,k], i.e. W${ks}ᵀ·Δ${ks})`,
+        short: `(W${ks}ᵀ·Δ${ks})`,
+        terms: (i, k) => backTerms(node, i, k),
+      };
+    },
   },
 });

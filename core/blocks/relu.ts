@@ -1,9 +1,10 @@
 import { num } from '../inspect/format';
+import { say } from '../messages/text';
 import { ReLU } from '../layers/activations';
 import { defineActivation } from './activation';
 
-export const reluBlock = defineActivation('ReLU', 'Keeps positive values and sets negative ones to 0: max(0, x).', ReLU, {
+export const reluBlock = defineActivation('ReLU', 'blocks.ReLU.description', ReLU, {
   forward: (ys, xs, x) => ({ formula: `${ys} = max(0, ${xs})`, filled: `max(0, ${num(x)})` }),
   derivative: (_ys, xs, x) => ({ formula: `[${xs} > 0]`, filled: `${x > 0 ? 1 : 0}` }),
-  blockedNote: (xs, x) => (x > 0 ? null : `${xs} = ${num(x)} ≤ 0: ReLU passes no gradient here (also exactly at 0).`),
+  blockedNote: (xs, x) => (x > 0 ? null : say('why.relu.blocked', { xs, x: num(x) })),
 });

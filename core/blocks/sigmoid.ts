@@ -2,7 +2,7 @@ import { num, op } from '../inspect/format';
 import { Sigmoid } from '../layers/activations';
 import { defineActivation } from './activation';
 
-export const sigmoidBlock = defineActivation('Sigmoid', 'Squashes each value into (0, 1): σ(x) = 1 / (1 + e⁻ˣ). The lab uses it after every Linear.', Sigmoid, {
+export const sigmoidBlock = defineActivation('Sigmoid', 'blocks.Sigmoid.description', Sigmoid, {
   forward: (ys, xs, x) => ({ formula: `${ys} = σ(${xs}) = 1 / (1 + e^(−${xs}))`, filled: `1 / (1 + e^(−${op(x)}))` }),
   derivative: (ys, _xs, _x, a) => ({ formula: `${ys} ⊙ (1 − ${ys})`, filled: `${num(a)} · ${op(1 - a)}` }),
 });

@@ -1,14 +1,16 @@
 import { tensorSaid } from '../graph/describe';
-import { say } from '../messages/text';
 import { saying } from '../messages/said';
+import { num, op, sumSaid } from '../inspect/format';
 import { Softmax } from '../layers/softmax';
+import { cat } from '../messages/words';
+import { say } from '../messages/text';
 import { elementwiseValues } from './activation';
 import { defineBlock } from './define';
 
 export const softmaxBlock = defineBlock({
   type: 'Softmax',
   role: 'output',
-  description: 'Turns the last layer into class probabilities that sum to 1; use it with cross-entropy for more than two classes.',
+  description: 'blocks.Softmax.description',
   params: [],
   create: (spec, inShape) => new Softmax(spec.nodeId, inShape),
   batchValues: elementwiseValues,
@@ -20,5 +22,26 @@ export const softmaxBlock = defineBlock({
       });
     }
     return { outputShape: [...inShape], paramCount: 0, layer: { nodeId: id, type: 'Softmax' }, problem: null };
+  },
+  explain: {
+    output({ node, index }) {
+      const w = node.output.shape[node.output.shape.length - 1];
+      const row = index - (index % w);
+      const zs = Array.from(node.input.data.subarray(row, row + w));
+      return {
+        formula: `p_j = e^(z_j) / Σₖ e^(z_k)`,
+        filled: cat(`e^(${num(node.input.data[index])}) / (`, sumSaid(zs.map((z) => `e^(${num(z)})`), 6), ')'),
+        notes: [say('why.softmax.stable')],
+      };
+    },
+    gradInput({ node, index }) {
+      const w = node.output.shape[node.output.shape.length - 1];
+      const row = index - (index % w);
+      const g = node.gradOutput;
+      const at = (i: number) => (g ? g.data[i] : NaN);
+      const terms: string[] = [];
+      for (let j = 0; j < w; j++) terms.push(`${op(at(row + j))}·${op(node.output.data[row + j])}`);
+      return { formula: `∂L/∂z_j = p_j·(g_j − Σₖ g_k·p_k)`, filled: cat(`${num(node.output.data[index])}·(${num(at(index))} − (`, sumSaid(terms, 5), '))') };
+    },
   },
 });

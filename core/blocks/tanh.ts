@@ -2,7 +2,7 @@ import { num, op } from '../inspect/format';
 import { Tanh } from '../layers/activations';
 import { defineActivation } from './activation';
 
-export const tanhBlock = defineActivation('Tanh', 'Squashes each value into (−1, 1), centred on zero.', Tanh, {
+export const tanhBlock = defineActivation('Tanh', 'blocks.Tanh.description', Tanh, {
   forward: (ys, xs, x) => ({ formula: `${ys} = tanh(${xs})`, filled: `tanh(${num(x)})` }),
   derivative: (ys, _xs, _x, a) => ({ formula: `(1 − ${ys}²)`, filled: `(1 − ${op(a)}²)` }),
 });

@@ -1,6 +1,5 @@
 // Size limits for a model. They exist so a typo (100000 instead of 100) is caught with an
 // explanation instead of freezing the app while it allocates gigabytes.
-import { say } from '../messages/text';
 
 /** Widest Linear/Conv1d output; also caps the fan-in a single node may see. */
 export const MAX_UNITS = 65_536;
@@ -18,7 +17,5 @@ export const MAX_EDGES = 4_000;
 /** Largest per-sample tensor anywhere in the chain (elements), again for memory. */
 export const MAX_ELEMENTS = 1_000_000;
 
-/** Why MAX_UNITS exists, said to the student whose value is above it. */
-export const UNITS_WHY = say('graph.param.unitsWhy');
-/** Why MAX_KERNEL exists, said likewise. */
-export const KERNEL_WHY = say('graph.param.kernelWhy');
+// Why MAX_UNITS and MAX_KERNEL exist, as the student is told, is in the block catalogs
+// (core/messages/<language>/blocks.json: blocks.limit.*), which the block definitions name.

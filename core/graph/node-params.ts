@@ -48,13 +48,13 @@ function readNumber(id: NodeId, type: NodeType, v: unknown, rule: NumberParam, p
   if (rule.kind === 'number') {
     if (v === undefined || v === null) return rule.default;
     if (typeof v === 'number' && Number.isFinite(v) && v >= rule.min && v <= rule.max) return v;
-    return rule.usual ? bad('graph.param.outOfRangeUsual', { value: valueSaid(v), usual: rule.usual }) : bad('graph.param.outOfRange', { value: valueSaid(v) });
+    return rule.usual ? bad('graph.param.outOfRangeUsual', { value: valueSaid(v), usual: say(rule.usual) }) : bad('graph.param.outOfRange', { value: valueSaid(v) });
   }
   if (v === undefined && rule.optional) return rule.default;
   if (v === undefined || v === null || v === '') return bad('graph.param.notSet');
   if (typeof v !== 'number' || Number.isNaN(v)) return bad('graph.param.notNumber', { value: valueSaid(v) });
   if (!Number.isFinite(v) || v > rule.max) {
-    return bad('graph.param.aboveLimit', { value: valueSaid(v), why: rule.limitWhy ?? say('graph.param.useAtMost', { max: rule.max }) });
+    return bad('graph.param.aboveLimit', { value: valueSaid(v), why: rule.limitWhy ? say(rule.limitWhy) : say('graph.param.useAtMost', { max: rule.max }) });
   }
   if (!Number.isInteger(v)) return bad('graph.param.notWhole', { value: v, example: Math.max(rule.min, Math.round(v)) });
   if (v < rule.min) return bad('graph.param.belowMin', { value: v });

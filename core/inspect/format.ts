@@ -1,4 +1,6 @@
 // Numbers and symbols as the "why" text writes them.
+import { say } from '../messages/text';
+import type { Words } from '../messages/words';
 
 const SUB = '₀₁₂₃₄₅₆₇₈₉';
 
@@ -30,6 +32,12 @@ export function sumText(terms: readonly string[], max = 6): string {
   if (terms.length === 0) return '0';
   if (terms.length <= max) return terms.join(' + ');
   return `${terms.slice(0, max).join(' + ')} + … (${terms.length - max} more terms)`;
+}
+
+/** sumText, with the count of terms left out said in the reader's language. */
+export function sumSaid(terms: readonly string[], max = 6): Words {
+  if (terms.length <= max) return sumText(terms, max);
+  return say('why.moreTerms', { terms: terms.slice(0, max).join(' + '), n: terms.length - max });
 }
 
 /** Row-major index → coordinates for a shape. */

@@ -4,6 +4,7 @@
 import type { NodeId } from '../graph/spec';
 import type { ResolvedLayer } from '../graph/resolved';
 import type { LossName, OptimizerName } from '../train/types';
+import type { Words } from '../messages/words';
 
 export type LayerType = ResolvedLayer['type'];
 
@@ -128,4 +129,6 @@ export interface Why {
   readonly value: number;
   /** Extra lines: where an input came from, fusing, clipping. */
   readonly notes: readonly string[];
+  /** The same four, for any reader's language: symbols stay strings, words are Texts (messages/words.ts). */
+  readonly says: { readonly title: Words; readonly formula: Words; readonly filled: Words; readonly notes: readonly Words[] };
 }

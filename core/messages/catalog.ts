@@ -6,11 +6,15 @@ import enDescribe from './en/describe.json';
 import zhDescribe from './zh-TW/describe.json';
 import enGraph from './en/graph.json';
 import zhGraph from './zh-TW/graph.json';
+import enBlocks from './en/blocks.json';
+import zhBlocks from './zh-TW/blocks.json';
+import enWhy from './en/why.json';
+import zhWhy from './zh-TW/why.json';
 import type { Language } from './languages';
 
 export const CATALOGS = {
-  en: { describe: enDescribe, graph: enGraph },
-  'zh-TW': { describe: zhDescribe, graph: zhGraph },
+  en: { describe: enDescribe, graph: enGraph, why: enWhy, blocks: enBlocks },
+  'zh-TW': { describe: zhDescribe, graph: zhGraph, why: zhWhy, blocks: zhBlocks },
 } satisfies Record<Language, unknown>;
 
 export type Catalog = (typeof CATALOGS)['en'];

@@ -2,3 +2,4 @@ export { LANGUAGES, LANGUAGE_NAMES, isLanguage, matchLanguage, type Language } f
 export { say, render, isText, type Text, type MessageKey, type Param as TextParam } from './text';
 export { saying, spoken, type Said } from './said';
 export { CATALOGS as CORE_CATALOGS } from './catalog';
+export { cat, wordsIn, type Words } from './words';

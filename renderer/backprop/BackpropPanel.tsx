@@ -4,39 +4,55 @@
 // the engine's own layers and optimizer.
 import { informativeSample, zeroInputs } from './default-sample';
 import { useEffect, useRef, type ReactElement } from 'react';
-import { formatWhyNumber, inputSymbol, joinOf, MAX_INSPECT_SAMPLES, outputSymbol, subscript } from '../../core/index';
-import type { NodeView, OptimizerParamStep, StepperView, ValueRef } from '../../core/index';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { blockOf, formatWhyNumber, inputSymbol, joinOf, MAX_INSPECT_SAMPLES, outputSymbol, subscript } from '../../core/index';
+import type { NodeId, NodeView, OptimizerParamStep, StepperView, ValueRef } from '../../core/index';
 import { useDatasetView } from '../charts/dataset-view';
 import { Matrix } from './Matrix';
 import { consumersOf, joinGradIndex, joinInputRef } from './join-refs';
 import { useBackpropStore } from './use-backprop';
 import { NeuronViewToggle } from './NeuronViewToggle';
+import { useWords } from '../i18n/core-text';
 import './backprop.css';
 
-const STATE_LABELS: Record<string, string> = {
-  velocity: 'velocity v',
-  squareAverage: 'mean square s',
-  firstMoment: 'first moment m',
-  secondMoment: 'second moment v',
-  mHat: 'bias-corrected m̂',
-  vHat: 'bias-corrected v̂',
-};
+const STATE_KEYS = ['velocity', 'squareAverage', 'firstMoment', 'secondMoment', 'mHat', 'vHat'] as const;
+const isStateKey = (s: string): s is (typeof STATE_KEYS)[number] => (STATE_KEYS as readonly string[]).includes(s);
 
-function phaseText(v: StepperView | null): string {
-  if (!v) return 'Press Step forward to run the network on the chosen sample.';
+// Where each number of a node sits, for its button (built outside JSX, which holds only words).
+const nodeRefs = (nodeId: NodeId) => ({
+  input: (index: number): ValueRef => ({ kind: 'input', nodeId, index }),
+  output: (index: number): ValueRef => ({ kind: 'output', nodeId, index }),
+  gradOutput: (index: number): ValueRef => ({ kind: 'gradOutput', nodeId, index }),
+  gradInput: (index: number): ValueRef => ({ kind: 'gradInput', nodeId, index }),
+  param: (param: 'weight' | 'bias') => (index: number): ValueRef => ({ kind: 'param', nodeId, param, index }),
+  grad: (param: 'weight' | 'bias') => (index: number): ValueRef => ({ kind: 'grad', nodeId, param, index }),
+});
+const stepRefs = (nodeId: NodeId, param: 'weight' | 'bias') => ({
+  update: (index: number): ValueRef => ({ kind: 'update', nodeId, param, index }),
+  after: (index: number): ValueRef => ({ kind: 'after', nodeId, param, index }),
+  state: (state: string) => (index: number): ValueRef => ({ kind: 'state', nodeId, param, state, index }),
+});
+const targetRef = (index: number): ValueRef => ({ kind: 'target', index });
+const LOSS_REF: ValueRef = { kind: 'loss' };
+
+function phaseText(t: TFunction, v: StepperView | null): string {
+  if (!v) return t('blockFace.backprop.phase.start');
   const p = v.phase;
-  const L = v.nodes.length;
+  const at = { step: v.iteration, total: v.nodes.length };
   switch (p.kind) {
     case 'ready':
-      return `Step ${v.iteration}: ready.`;
+      return t('blockFace.backprop.phase.ready', at);
     case 'forward':
-      return `Step ${v.iteration}, forward pass: node ${p.shown} of ${L}.`;
+      return t('blockFace.backprop.phase.forward', { ...at, shown: p.shown });
     case 'loss':
-      return `Step ${v.iteration}: forward pass done, loss computed. Step backward next.`;
+      return t('blockFace.backprop.phase.loss', at);
     case 'backward':
-      return p.shown < L ? `Step ${v.iteration}, backward pass: node ${p.shown} of ${L}.` : `Step ${v.iteration}: every gradient is known. Apply the optimizer step next.`;
-    case 'updated':
-      return `Step ${v.iteration}: weights updated by ${v.optimizer?.type}${v.optimizer?.skipped ? ' (skipped: a gradient was not finite)' : ''}. Step forward starts the next step.`;
+      return p.shown < at.total ? t('blockFace.backprop.phase.backward', { ...at, shown: p.shown }) : t('blockFace.backprop.phase.backwardDone', at);
+    case 'updated': {
+      const optimizer = String(v.optimizer?.type);
+      return v.optimizer?.skipped ? t('blockFace.backprop.phase.updatedSkipped', { ...at, optimizer }) : t('blockFace.backprop.phase.updated', { ...at, optimizer });
+    }
   }
 }
 
@@ -54,17 +70,20 @@ function backwardShown(v: StepperView, node: NodeView): boolean {
   return false;
 }
 
-function gradLabels(v: StepperView, node: NodeView): { out: string; in: string } {
+function gradLabels(t: TFunction, v: StepperView, node: NodeView): { out: string; in: string } {
   const k = subscript(node.layerNumber);
   const ys = outputSymbol(node);
   const xs = inputSymbol(v, node);
   const last = node.index === v.nodes.length - 1;
-  if (node.type === 'Linear' || node.type === 'Conv1d') return { out: `Δ${k} = ∂L/∂${ys}`, in: `∂L/∂${xs}` };
-  if (node.type === 'Flatten') return { out: `∂L/∂${ys}`, in: `∂L/∂${xs}` };
-  return { out: last ? `∂L/∂ŷ` : `∂L/∂${ys}`, in: last && v.fused ? `Δ${k} = ∂L/∂${xs} (output delta)` : `Δ${k} = ∂L/∂${xs} (pre-activation)` };
+  // From the kind's definition, not its name: a layer's input gradient is plain ∂L/∂x, and the
+  // gradient of a pre-activation z (a weighted layer's output) is the lab's Δ.
+  if (blockOf(node.type).role === 'layer') return { out: blockOf(node.type).explain?.symbol === 'z' ? `Δ${k} = ∂L/∂${ys}` : `∂L/∂${ys}`, in: `∂L/∂${xs}` };
+  return { out: last ? `∂L/∂ŷ` : `∂L/∂${ys}`, in: last && v.fused ? t('blockFace.backprop.gradIn.outputDelta', { k, xs }) : t('blockFace.backprop.gradIn.preActivation', { k, xs }) };
 }
 
 function NodeSection({ v, node, active }: { v: StepperView; node: NodeView; active: boolean }) {
+  const words = useWords();
+  const { t } = useTranslation();
   const selected = useBackpropStore((s) => s.selected?.ref ?? null);
   const select = useBackpropStore((s) => s.select);
   const ref = useRef<HTMLElement>(null);
@@ -76,7 +95,9 @@ function NodeSection({ v, node, active }: { v: StepperView; node: NodeView; acti
   if (!fwd) return null;
   const id = node.nodeId;
   const k = subscript(node.layerNumber);
-  const labels = gradLabels(v, node);
+  const labels = gradLabels(t, v, node);
+  const of = (what: string) => t('blockFace.backprop.matrix.of', { what, id });
+  const refs = nodeRefs(id);
   // A graph's joins and fan-outs: inputs and Δs per source, and where a Δ goes or comes from.
   const join = node.sources && node.sources.length > 1 ? node.sources : null;
   const fanOut = consumersOf(v, id);
@@ -85,38 +106,33 @@ function NodeSection({ v, node, active }: { v: StepperView; node: NodeView; acti
     mat ? <Matrix key={label} label={label} shape={mat.shape} data={mat.data} refOf={refOf} selected={selected} onSelect={select} /> : null;
   const steps = opt?.params.filter((p) => p.nodeId === id) ?? [];
   return (
-    <section ref={ref} className={active ? 'bp-node-section active' : 'bp-node-section'} aria-label={`${node.type} node ${id}`} aria-current={active ? 'step' : undefined}>
+    <section ref={ref} className={active ? 'bp-node-section active' : 'bp-node-section'} aria-label={t('blockFace.backprop.section', { type: node.type, id })} aria-current={active ? 'step' : undefined}>
       <h3>
         {id} <span className="muted">· {node.type}</span>
       </h3>
       {join
-        ? join.map((src, j) => m(`Input ${j + 1} of ${id} (from ${src})`, node.inputs?.[j] ?? null, (i) => joinInputRef(v, node, j, i)))
-        : m(`Input ${inputSymbol(v, node)} of ${id}`, node.input, (i) => ({ kind: 'input', nodeId: id, index: i }))}
-      {m(`Output ${outputSymbol(node)} of ${id}`, node.output, (i) => ({ kind: 'output', nodeId: id, index: i }))}
-      {node.params.map((p) =>
-        m(`${p.name === 'weight' ? `W${k}` : `b${k}`} of ${id}`, { shape: p.shape, data: p.value }, (i) => ({ kind: 'param', nodeId: id, param: p.name, index: i })),
-      )}
-      {bwd && m(`${join ? `Δ = ∂L/∂${outputSymbol(node)}` : labels.out} of ${id}`, node.gradOutput, (i) => ({ kind: 'gradOutput', nodeId: id, index: i }))}
+        ? join.map((src, j) => m(t('blockFace.backprop.matrix.joinInput', { n: j + 1, id, src }), node.inputs?.[j] ?? null, (i) => joinInputRef(v, node, j, i)))
+        : m(t('blockFace.backprop.matrix.input', { sym: inputSymbol(v, node), id }), node.input, refs.input)}
+      {m(t('blockFace.backprop.matrix.output', { sym: outputSymbol(node), id }), node.output, refs.output)}
+      {node.params.map((p) => m(of(p.name === 'weight' ? `W${k}` : `b${k}`), { shape: p.shape, data: p.value }, refs.param(p.name)))}
+      {bwd && m(of(join ? `Δ = ∂L/∂${outputSymbol(node)}` : labels.out), node.gradOutput, refs.gradOutput)}
       {bwd && fanOut.length > 1 && (
         <p className="bp-graph-note" data-testid={`fan-out-note-${id}`}>
-          {id}&apos;s output feeds {fanOut.join(' and ')}, so its Δ is the sum of what they send back.
+          {t('blockFace.backprop.fanOut', { id, readers: fanOut.join(t('blockFace.backprop.and')) })}
         </p>
       )}
       {bwd && join && (
         <p className="bp-graph-note" data-testid={`join-note-${id}`}>
-          {joinOf(node.type)?.gradNote(join)}
+          {words(joinOf(node.type)?.gradNote(join) ?? '')}
         </p>
       )}
       {bwd &&
         join &&
         join.map((src, j) =>
-          m(`Δ to ${src} (input ${j + 1} of ${id})`, node.gradInputs?.[j] ?? null, (i) => ({ kind: 'gradOutput', nodeId: id, index: joinGradIndex(node, j, i) })),
+          m(t('blockFace.backprop.matrix.deltaTo', { src, n: j + 1, id }), node.gradInputs?.[j] ?? null, (i) => refs.gradOutput(joinGradIndex(node, j, i))),
         )}
-      {bwd && !join && m(`${labels.in} of ${id}`, node.gradInput, (i) => ({ kind: 'gradInput', nodeId: id, index: i }))}
-      {bwd &&
-        node.params.map((p) =>
-          p.grad ? m(`∂L/∂${p.name === 'weight' ? `W${k}` : `b${k}`} of ${id}`, { shape: p.shape, data: p.grad }, (i) => ({ kind: 'grad', nodeId: id, param: p.name, index: i })) : null,
-        )}
+      {bwd && !join && m(of(labels.in), node.gradInput, refs.gradInput)}
+      {bwd && node.params.map((p) => (p.grad ? m(of(`∂L/∂${p.name === 'weight' ? `W${k}` : `b${k}`}`), { shape: p.shape, data: p.grad }, refs.grad(p.name)) : null))}
       {steps.map((s) => (
         <OptimizerRows key={s.name} id={id} k={k} s={s} m={m} />
       ))}
@@ -135,36 +151,43 @@ function OptimizerRows({
   s: OptimizerParamStep;
   m: (label: string, mat: { shape: readonly number[]; data: ArrayLike<number> } | null, refOf: (i: number) => ValueRef) => ReactElement | null;
 }) {
+  const { t } = useTranslation();
   const name = s.name === 'weight' ? `W${k}` : `b${k}`;
-  const base = { nodeId: s.nodeId, param: s.name };
+  const refs = stepRefs(s.nodeId, s.name);
+  const stateLabel = (state: string) => (isStateKey(state) ? t(`blockFace.backprop.state.${state}`) : state);
   return (
     <>
-      {Object.keys(s.state).map((state) => m(`${STATE_LABELS[state] ?? state} of ${name} (${id})`, { shape: s.shape, data: s.state[state] }, (i) => ({ kind: 'state', ...base, state, index: i })))}
-      {m(`Update of ${name} (${id})`, { shape: s.shape, data: s.update }, (i) => ({ kind: 'update', ...base, index: i }))}
-      {m(`New ${name} (${id})`, { shape: s.shape, data: s.after }, (i) => ({ kind: 'after', ...base, index: i }))}
+      {Object.keys(s.state).map((state) => m(t('blockFace.backprop.matrix.state', { state: stateLabel(state), name, id }), { shape: s.shape, data: s.state[state] }, refs.state(state)))}
+      {m(t('blockFace.backprop.matrix.update', { name, id }), { shape: s.shape, data: s.update }, refs.update)}
+      {m(t('blockFace.backprop.matrix.after', { name, id }), { shape: s.shape, data: s.after }, refs.after)}
     </>
   );
 }
 
+// The close button's face; its accessible name says what it does.
+const CROSS = '×';
+
 function WhyBox() {
+  const words = useWords();
+  const { t } = useTranslation();
   const sel = useBackpropStore((s) => s.selected);
   const select = useBackpropStore((s) => s.select);
-  if (!sel) return <p className="bp-why-hint muted">Click any number to see why it has that value.</p>;
-  const w = sel.why;
+  if (!sel) return <p className="bp-why-hint muted">{t('blockFace.backprop.why.hint')}</p>;
+  const w = sel.why.says;
   return (
-    <div className="bp-why" role="region" aria-label="Why this number">
+    <div className="bp-why" role="region" aria-label={t('blockFace.backprop.why.region')}>
       <div className="bp-why-head">
-        <strong>{w.title}</strong>
-        <button type="button" className="bp-why-close" aria-label="Close the explanation" onClick={() => select(null)}>
-          ×
+        <strong>{words(w.title)}</strong>
+        <button type="button" className="bp-why-close" aria-label={t('blockFace.backprop.why.close')} onClick={() => select(null)}>
+          {CROSS}
         </button>
       </div>
-      <div className="bp-why-formula">{w.formula}</div>
-      <div className="bp-why-filled">{w.filled}</div>
+      <div className="bp-why-formula">{words(w.formula)}</div>
+      <div className="bp-why-filled">{words(w.filled)}</div>
       <div className="bp-why-exact">
-        Exact value: <output aria-label="Exact value">{String(w.value)}</output>
+        {t('blockFace.backprop.why.exact')} <output aria-label={t('blockFace.backprop.why.exactLabel')}>{String(sel.why.value)}</output>
       </div>
-      {w.notes.map((n) => (
+      {w.notes.map(words).map((n) => (
         <p key={n} className="bp-why-note">
           {n}
         </p>
@@ -174,6 +197,7 @@ function WhyBox() {
 }
 
 function SamplePicker() {
+  const { t } = useTranslation();
   const data = useDatasetView();
   const stored = useBackpropStore((s) => s.sample);
   const chosen = useBackpropStore((s) => s.sampleChosen);
@@ -189,7 +213,7 @@ function SamplePicker() {
   const options = [];
   if (d.n <= 400) {
     for (let i = 0; i < d.n; i++) {
-      const features = dim <= 3 ? `(${Array.from(d.x.subarray(i * dim, (i + 1) * dim), (x) => formatWhyNumber(x)).join(', ')})` : `${dim} values`;
+      const features = dim <= 3 ? `(${Array.from(d.x.subarray(i * dim, (i + 1) * dim), (x) => formatWhyNumber(x)).join(', ')})` : t('blockFace.backprop.picker.values', { n: dim });
       options.push(
         <option key={i} value={i}>
           {i}: {features} → {d.classNames[d.y[i]] ?? d.y[i]}
@@ -200,7 +224,7 @@ function SamplePicker() {
   return (
     <div className="bp-picker">
       <label>
-        Sample{' '}
+        {t('blockFace.backprop.picker.sample')}{' '}
         {d.n <= 400 ? (
           <select value={Math.min(sample, d.n - 1)} onChange={(e) => setSample(Number(e.target.value))}>
             {options}
@@ -210,13 +234,12 @@ function SamplePicker() {
         )}
       </label>
       <label>
-        Batch{' '}
+        {t('blockFace.backprop.picker.batch')}{' '}
         <input type="number" min={1} max={MAX_INSPECT_SAMPLES} value={batch} onChange={(e) => setBatch(Number(e.target.value) || 1)} />
       </label>
       {zeros > 0 && batch === 1 ? (
         <p className="bp-zero-note" data-testid="zero-input-note">
-          {zeros === dim ? 'Every input of this sample is 0' : `${zeros} input${zeros === 1 ? '' : 's'} of this sample ${zeros === 1 ? 'is' : 'are'} 0`}: a weight&apos;s gradient is Δ·xᵀ, so the
-          first layer&apos;s weights that multiply a 0 get a gradient of exactly 0. Pick another sample to see them move.
+          {t('blockFace.backprop.picker.zeroNote', { what: zeros === dim ? t('blockFace.backprop.picker.zeroAll') : t('blockFace.backprop.picker.zeroSome', { count: zeros }) })}
         </p>
       ) : null}
     </div>
@@ -224,6 +247,7 @@ function SamplePicker() {
 }
 
 export function BackpropPanel() {
+  const { t } = useTranslation();
   const view = useBackpropStore((s) => s.view);
   const problems = useBackpropStore((s) => s.problems);
   const selected = useBackpropStore((s) => s.selected?.ref ?? null);
@@ -233,24 +257,24 @@ export function BackpropPanel() {
   const backwardDone = view?.phase.kind === 'backward' && view.phase.shown >= view.nodes.length;
   return (
     <div className="backprop-panel">
-      <h2>Step through backpropagation</h2>
+      <h2>{t('blockFace.backprop.heading')}</h2>
       <SamplePicker />
-      <div className="bp-buttons" role="toolbar" aria-label="Step-through controls">
+      <div className="bp-buttons" role="toolbar" aria-label={t('blockFace.backprop.controls')}>
         <button type="button" onClick={stepForward} disabled={p === 'loss' || p === 'backward'}>
-          Step forward
+          {t('blockFace.backprop.stepForward')}
         </button>
         <button type="button" onClick={stepBackward} disabled={p === 'updated' || backwardDone}>
-          Step backward
+          {t('blockFace.backprop.stepBackward')}
         </button>
         <button type="button" onClick={optimizerStep}>
-          Optimizer step
+          {t('blockFace.backprop.optimizerStep')}
         </button>
         <button type="button" onClick={reset} disabled={!view}>
-          Reset
+          {t('blockFace.backprop.reset')}
         </button>
       </div>
       <p className="bp-phase" role="status">
-        {phaseText(view)}
+        {phaseText(t, view)}
       </p>
       {problems.length > 0 && (
         <ul className="bp-problems" role="alert">
@@ -264,22 +288,22 @@ export function BackpropPanel() {
         <>
           {view.lossValue !== null && (
             <div className="bp-loss">
-              Loss ({view.loss}):{' '}
-              <button type="button" className="bp-cell" aria-label={`Loss = ${formatWhyNumber(view.lossValue)}`} onClick={() => select({ kind: 'loss' })} aria-pressed={selected?.kind === 'loss'}>
+              {t('blockFace.backprop.loss', { loss: view.loss })}{' '}
+              <button type="button" className="bp-cell" aria-label={t('blockFace.backprop.lossAria', { value: formatWhyNumber(view.lossValue) })} onClick={() => select(LOSS_REF)} aria-pressed={selected?.kind === 'loss'}>
                 {formatWhyNumber(view.lossValue)}
               </button>
-              {view.n > 1 && <span className="muted"> (mean over {view.n} samples)</span>}
+              {view.n > 1 && <span className="muted">{t('blockFace.backprop.meanOver', { n: view.n })}</span>}
             </div>
           )}
           {view.lossValue !== null && (
-            <Matrix label="Target y" shape={view.target.shape} data={view.target.data} refOf={(i) => ({ kind: 'target', index: i })} selected={selected} onSelect={select} />
+            <Matrix label={t('blockFace.backprop.matrix.target')} shape={view.target.shape} data={view.target.data} refOf={targetRef} selected={selected} onSelect={select} />
           )}
           {view.optimizer && view.phase.kind === 'updated' && (
             <p className="bp-opt muted">
-              {view.optimizer.type}, lr {formatWhyNumber(view.optimizer.lr)}, t = {view.optimizer.t}
-              {Object.entries(view.optimizer.hyper).map(([k, x]) => `, ${k} ${formatWhyNumber(x)}`)}
-              {view.optimizer.biasCorrection ? `, bias corrections 1 − β₁ᵗ = ${formatWhyNumber(view.optimizer.biasCorrection.c1)}, 1 − β₂ᵗ = ${formatWhyNumber(view.optimizer.biasCorrection.c2)}` : ''}
-              {view.optimizer.clip ? `, gradient norm ${formatWhyNumber(view.optimizer.clip.norm)} (clip at ${formatWhyNumber(view.optimizer.clip.maxNorm)})` : ''}
+              {t('blockFace.backprop.opt.head', { type: view.optimizer.type, lr: formatWhyNumber(view.optimizer.lr), t: view.optimizer.t })}
+              {Object.entries(view.optimizer.hyper).map(([k, x]) => t('blockFace.backprop.opt.hyper', { name: k, value: formatWhyNumber(x) }))}
+              {view.optimizer.biasCorrection ? t('blockFace.backprop.opt.bias', { c1: formatWhyNumber(view.optimizer.biasCorrection.c1), c2: formatWhyNumber(view.optimizer.biasCorrection.c2) }) : ''}
+              {view.optimizer.clip ? t('blockFace.backprop.opt.clip', { norm: formatWhyNumber(view.optimizer.clip.norm), max: formatWhyNumber(view.optimizer.clip.maxNorm) }) : ''}
             </p>
           )}
           {view.nodes.map((n) => (

@@ -2,6 +2,7 @@
 // its "why". Large tensors are summarised (shape, min/max/mean, a heat strip) until the user
 // asks for the full matrix.
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../core/index';
 import { formatWhyNumber } from '../../core/index';
 import type { ValueRef } from '../../core/index';
@@ -48,6 +49,7 @@ function indexText(shape: readonly number[], index: number): string {
 }
 
 function HeatStrip({ data, scale, label }: { data: ArrayLike<number>; scale: number; label: string }) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const c = ref.current;
@@ -68,10 +70,11 @@ function HeatStrip({ data, scale, label }: { data: ArrayLike<number>; scale: num
     }
     ctx.putImageData(img, 0, 0);
   }, [data, scale]);
-  return <canvas ref={ref} className="bp-heat-strip" role="img" aria-label={`${label}: heat strip of all values`} />;
+  return <canvas ref={ref} className="bp-heat-strip" role="img" aria-label={t('blockFace.backprop.matrix.heatStrip', { label })} />;
 }
 
 export function Matrix({ label, shape, data, refOf, selected, onSelect }: MatrixProps) {
+  const { t } = useTranslation();
   const [full, setFull] = useState(false);
   const scale = magnitude(data);
   const large = data.length > FULL_MATRIX_LIMIT;
@@ -84,11 +87,11 @@ export function Matrix({ label, shape, data, refOf, selected, onSelect }: Matrix
           {label} <span className="muted">{shapeText}</span>
         </div>
         <div className="bp-summary">
-          min {formatWhyNumber(s.min)} · max {formatWhyNumber(s.max)} · mean {formatWhyNumber(s.mean)}
+          {t('blockFace.backprop.matrix.summaryLine', { min: formatWhyNumber(s.min), max: formatWhyNumber(s.max), mean: formatWhyNumber(s.mean) })}
         </div>
         <HeatStrip data={data} scale={scale} label={label} />
-        <button type="button" className="bp-show-full" onClick={() => setFull(true)} aria-label={`Show full matrix: ${label}`}>
-          Show full matrix ({data.length} values)
+        <button type="button" className="bp-show-full" onClick={() => setFull(true)} aria-label={t('blockFace.backprop.matrix.showFull', { label })}>
+          {t('blockFace.backprop.matrix.showFullButton', { n: data.length })}
         </button>
       </div>
     );
@@ -97,7 +100,7 @@ export function Matrix({ label, shape, data, refOf, selected, onSelect }: Matrix
   const cells = [];
   for (let i = 0; i < data.length; i++) {
     const v = data[i];
-    const t = v / scale;
+    const shade = v / scale;
     const ref = refOf(i);
     const at = indexText(shape, i);
     cells.push(
@@ -105,7 +108,7 @@ export function Matrix({ label, shape, data, refOf, selected, onSelect }: Matrix
         key={i}
         type="button"
         className={sameRef(selected, ref) ? 'bp-cell selected' : 'bp-cell'}
-        style={{ background: cellCss(t), color: CELL_INK }}
+        style={{ background: cellCss(shade), color: CELL_INK }}
         aria-label={`${label} [${at}] = ${formatWhyNumber(v)}`}
         title={`[${at}] ${v}`}
         onClick={() => onSelect(ref)}
@@ -117,10 +120,10 @@ export function Matrix({ label, shape, data, refOf, selected, onSelect }: Matrix
   return (
     <div className="bp-matrix" role="group" aria-label={label}>
       <div className="bp-matrix-label">
-        {label} <span className="muted">{shapeText}{wrapped ? ' (wrapped)' : ''}</span>
+        {label} <span className="muted">{shapeText}{wrapped ? t('blockFace.backprop.matrix.wrapped') : ''}</span>
         {large && (
           <button type="button" className="bp-show-full" onClick={() => setFull(false)}>
-            Summarise
+            {t('blockFace.backprop.matrix.summarise')}
           </button>
         )}
       </div>

@@ -3,11 +3,15 @@
 // then the panel offers Tidy layout (which spaces by the blocks as drawn) rather than moving
 // anyone's blocks by itself.
 import { useStore } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
 import { runAction } from '../app/actions';
 import { anyOverlap } from '../editor/placement';
 import { useNeuronStore } from './use-backprop';
 
+const tidy = () => runAction('view:tidy');
+
 export function NeuronViewToggle() {
+  const { t } = useTranslation();
   const showNeurons = useNeuronStore((s) => s.showNeurons);
   const showWeights = useNeuronStore((s) => s.showWeights);
   const someEdges = useNeuronStore((s) => s.edgesShown.length > 0);
@@ -15,28 +19,29 @@ export function NeuronViewToggle() {
   const source = useNeuronStore((s) => s.source);
   const { setShowNeurons, setShowWeights } = useNeuronStore.getState();
   const overlapping = useStore((s) => anyOverlap(s.nodes));
+  const sourceText = !source ? '' : source.kind === 'live' ? t('blockFace.views.live', { epoch: source.epoch }) : source.kind === 'trained' ? t('blockFace.views.trained') : t('blockFace.views.initial');
   return (
     <fieldset className="bp-views">
-      <legend>On the canvas</legend>
+      <legend>{t('blockFace.views.legend')}</legend>
       <label>
-        <input type="checkbox" checked={showNeurons} onChange={(e) => setShowNeurons(e.target.checked)} /> Show neuron views (each unit over the input plane)
+        <input type="checkbox" checked={showNeurons} onChange={(e) => setShowNeurons(e.target.checked)} /> {t('blockFace.views.neurons')}
       </label>
       <label>
-        <input type="checkbox" checked={showWeights} onChange={(e) => setShowWeights(e.target.checked)} /> Show weight heat maps on the connections into Linear nodes
+        <input type="checkbox" checked={showWeights} onChange={(e) => setShowWeights(e.target.checked)} /> {t('blockFace.views.weights')}
       </label>
       {(showNeurons || showWeights || someEdges) && source && (
         <p className="muted bp-views-source" role="status">
-          {source.kind === 'live' ? `Live, epoch ${source.epoch}.` : source.kind === 'trained' ? 'From the trained weights.' : 'From the initial weights (not trained yet).'}
+          {sourceText}
         </p>
       )}
       {showNeurons && message && <p className="muted">{message}</p>}
       {(showNeurons || showWeights) && overlapping && (
         <p className="bp-views-overlap">
-          Some blocks now overlap.{' '}
-          <button type="button" onClick={() => runAction('view:tidy')}>
-            Tidy layout
+          {t('blockFace.views.overlap')}{' '}
+          <button type="button" onClick={tidy}>
+            {t('blockFace.views.tidy')}
           </button>{' '}
-          makes room for the views (Undo puts the blocks back).
+          {t('blockFace.views.tidyAfter')}
         </p>
       )}
     </fieldset>

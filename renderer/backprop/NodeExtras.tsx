@@ -1,6 +1,7 @@
 // What this panel adds to a node on the canvas: its units' views over the input plane (2-D
 // data) and the step-through highlight. (Weight heat maps sit on the connections: WeightEdge.)
 // Each unit is drawn into one canvas per node; hovering a unit shows it enlarged.
+import { useTranslation } from 'react-i18next';
 import { memo, useEffect, useRef, useState, type MouseEvent } from 'react';
 import type { NeuronGrid } from '../../core/index';
 import { DIVERGING_LUT, lutOffset } from './colors';
@@ -53,6 +54,7 @@ function raise(el: Element, on: boolean): void {
 }
 
 function NeuronThumbs({ nodeId, grid }: { nodeId: string; grid: NeuronGrid }) {
+  const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
   const big = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<number | null>(null);
@@ -108,7 +110,7 @@ function NeuronThumbs({ nodeId, grid }: { nodeId: string; grid: NeuronGrid }) {
         data-res={res}
         style={{ width, height }}
         role="img"
-        aria-label={`Neuron views of ${nodeId}: ${grid.units} unit${grid.units === 1 ? '' : 's'} over the input plane`}
+        aria-label={t('blockFace.neurons.label', { id: nodeId, count: grid.units })}
         onMouseMove={(e) => {
           setHover(unitAt(e));
           // The enlarged view overlaps the next node: lift this one above its neighbours meanwhile.
@@ -121,9 +123,9 @@ function NeuronThumbs({ nodeId, grid }: { nodeId: string; grid: NeuronGrid }) {
       />
       {hover !== null && (
         <div className="bp-thumb-big" role="tooltip">
-          <canvas ref={big} style={{ width: ENLARGED, height: ENLARGED }} aria-label={`Unit ${hover} of ${nodeId}, enlarged`} />
+          <canvas ref={big} style={{ width: ENLARGED, height: ENLARGED }} aria-label={t('blockFace.neurons.enlarged', { unit: hover, id: nodeId })} />
           <div className="bp-thumb-caption">
-            {nodeId} unit {hover}: {grid.unitMin[hover].toPrecision(3)} … {grid.unitMax[hover].toPrecision(3)}
+            {t('blockFace.neurons.caption', { id: nodeId, unit: hover, min: grid.unitMin[hover].toPrecision(3), max: grid.unitMax[hover].toPrecision(3) })}
           </div>
         </div>
       )}

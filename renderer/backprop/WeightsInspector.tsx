@@ -2,18 +2,20 @@
 // engine's full-batch gradient over the training split at these weights) as heat maps, with
 // every number on demand. While a run streams live snapshots the weights follow it.
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSpoken } from '../i18n/core-text';
 import { coords, formatWhyNumber, projectToSpec, subscript, trainingGradients } from '../../core/index';
 import type { TrainingGradientsResult, ValueRef } from '../../core/index';
 import { useProjectStore } from '../store/project';
 import { paintHeatmap } from './paint';
 import { Matrix } from './Matrix';
 import { useNeuronStore } from './use-backprop';
-import { spokenNow } from '../i18n/core-text';
 
 const MAP_WIDTH = 132;
 
 /** A [rows, cols, …] tensor as a heat map (extra axes folded into columns); reports the hovered index. */
 function HeatMap({ label, shape, data, onPick }: { label: string; shape: readonly number[]; data: ArrayLike<number>; onPick(index: number | null): void }) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLCanvasElement>(null);
   const rows = shape[0];
   const cols = data.length / rows;
@@ -29,7 +31,7 @@ function HeatMap({ label, shape, data, onPick }: { label: string; shape: readonl
         ref={ref}
         style={{ width: cols * cell, height: rows * cellHeight }}
         role="img"
-        aria-label={`${label}: heat map, ${rows} rows × ${cols} columns`}
+        aria-label={t('blockFace.backprop.matrix.heatMap', { label, rows, cols })}
         onMouseMove={(e) => {
           const r = e.currentTarget.getBoundingClientRect();
           const row = Math.floor(((e.clientY - r.top) / r.height) * rows);
@@ -51,7 +53,15 @@ function difference(a: ArrayLike<number>, b: ArrayLike<number>): Float64Array {
   return out;
 }
 
+// Where each value of a weight matrix and of its gradient sits (built outside JSX, which holds only words).
+const valueRefs = (nodeId: string, name: string) => ({
+  value: (index: number): ValueRef => ({ kind: 'param', nodeId: nodeId as never, param: name as 'weight', index }),
+  grad: (index: number): ValueRef => ({ kind: 'grad', nodeId: nodeId as never, param: name as 'weight', index }),
+});
+
 export function WeightsInspector({ nodeId }: { nodeId: string }) {
+  const { t } = useTranslation();
+  const spoken = useSpoken();
   const project = useProjectStore((s) => s.project);
   // Two selectors of stored values, not one that builds an object: a selector must return the
   // same value while nothing changed, or React re-renders without end.
@@ -81,11 +91,17 @@ export function WeightsInspector({ nodeId }: { nodeId: string }) {
   const order = r?.ok ? Object.keys(r.params) : [];
   const k = order.includes(nodeId) ? subscript(order.indexOf(nodeId) + 1) : '';
   if (!node) return null;
-  if (r && !r.ok) return <p className="muted bp-weights-problem">Weights and gradients appear once the network is valid: {r.problems[0] ? spokenNow(r.problems[0]) : null}</p>;
+  if (r && !r.ok) return <p className="muted bp-weights-problem">{t('blockFace.weights.invalid', { message: r.problems[0] ? spoken(r.problems[0]) : '' })}</p>;
   const params = r?.ok ? r.params[nodeId] : undefined;
   const liveParams = live?.params;
   const names = params ? Object.keys(params) : liveParams ? Object.keys(liveParams) : [];
   const symbol = (name: string) => `${name === 'weight' ? 'W' : 'b'}${k}`;
+  const samples = r?.ok ? (r.n === r.of ? t('blockFace.weights.allSamples', { n: r.n }) : t('blockFace.weights.firstSamples', { n: r.n, of: r.of })) : '';
+  const sourceText = liveParams
+    ? t('blockFace.weights.live', { epoch: live?.epoch, changed: previousParams ? t('blockFace.weights.liveChanged', { epoch: previous?.epoch }) : '' })
+    : r?.ok
+      ? t('blockFace.weights.computed', { which: project.weights ? t('blockFace.weights.trained') : t('blockFace.weights.initial'), loss: formatWhyNumber(r.loss), samples })
+      : t('blockFace.weights.computing');
   const readout = (() => {
     if (!picked) return null;
     const value = liveParams?.[picked.param]?.data[picked.index] ?? params?.[picked.param]?.value[picked.index];
@@ -94,33 +110,24 @@ export function WeightsInspector({ nodeId }: { nodeId: string }) {
     const shape = params?.[picked.param]?.shape ?? liveParams?.[picked.param]?.shape ?? [];
     const at = coords(shape, picked.index).join(',');
     if (value === undefined) return null;
+    const sym = symbol(picked.param);
+    const gradLine = grad === undefined ? null : `∂L/∂${sym}[${at}] = ${String(grad)}`;
+    const changeLine = was === undefined || !previous ? null : t('blockFace.weights.sinceEpoch', { change: `Δ${sym}[${at}] = ${String(value - was)}`, epoch: previous.epoch });
     return (
       <p className="bp-weight-readout" role="status">
-        {symbol(picked.param)}[{at}] = {String(value)}
-        {grad !== undefined && (
-          <>
-            <br />∂L/∂{symbol(picked.param)}[{at}] = {String(grad)}
-          </>
-        )}
-        {was !== undefined && previous && (
-          <>
-            <br />Δ{symbol(picked.param)}[{at}] = {String(value - was)} since epoch {previous.epoch}
-          </>
-        )}
+        {`${sym}[${at}] = ${String(value)}`}
+        {gradLine !== null && <br />}
+        {gradLine}
+        {changeLine !== null && <br />}
+        {changeLine}
       </p>
     );
   })();
 
   return (
-    <section className="bp-weights-inspector" aria-label={`Weights and gradients of ${nodeId}`}>
-      <h3>Weights and gradients</h3>
-      <p className="muted bp-weights-source">
-        {liveParams
-          ? `Live weights of the run in progress (epoch ${live?.epoch})${previousParams ? ` and how they changed since the update before (epoch ${previous?.epoch}; its own colour scale)` : ''}; the gradient is shown when it ends.`
-          : r?.ok
-            ? `${project.weights ? 'Trained' : 'Initial (seeded)'} weights; gradient of the loss (${formatWhyNumber(r.loss)}) over ${r.n === r.of ? `all ${r.n}` : `the first ${r.n} of ${r.of}`} training samples, as the next full-batch step would use it.`
-            : 'Computing…'}
-      </p>
+    <section className="bp-weights-inspector" aria-label={t('blockFace.weights.label', { id: nodeId })}>
+      <h3>{t('blockFace.weights.heading')}</h3>
+      <p className="muted bp-weights-source">{sourceText}</p>
       {names.map((name) => {
         const p = params?.[name];
         const value = liveParams?.[name]?.data ?? p?.value;
@@ -134,7 +141,7 @@ export function WeightsInspector({ nodeId }: { nodeId: string }) {
             <HeatMap label={symbol(name)} shape={shape2} data={value} onPick={(i) => i !== null && setPicked({ param: name, index: i })} />
             {p && !liveParams && <HeatMap label={`∂L/∂${symbol(name)}`} shape={shape2} data={p.grad} onPick={(i) => i !== null && setPicked({ param: name, index: i })} />}
             {change && previous && (
-              <HeatMap label={`Δ${symbol(name)} since epoch ${previous.epoch}`} shape={shape2} data={change} onPick={(i) => i !== null && setPicked({ param: name, index: i })} />
+              <HeatMap label={t('blockFace.weights.sinceEpoch', { change: `Δ${symbol(name)}`, epoch: previous.epoch })} shape={shape2} data={change} onPick={(i) => i !== null && setPicked({ param: name, index: i })} />
             )}
           </div>
         );
@@ -142,7 +149,7 @@ export function WeightsInspector({ nodeId }: { nodeId: string }) {
       {readout}
       {params && !liveParams && (
         <label className="bp-show-values">
-          <input type="checkbox" checked={showValues} onChange={(e) => setShowValues(e.target.checked)} /> Show every value
+          <input type="checkbox" checked={showValues} onChange={(e) => setShowValues(e.target.checked)} /> {t('blockFace.weights.showValues')}
         </label>
       )}
       {showValues &&
@@ -151,13 +158,14 @@ export function WeightsInspector({ nodeId }: { nodeId: string }) {
         names.map((name) => {
           const p = params[name];
           const select = (ref: ValueRef) => 'index' in ref && setPicked({ param: name, index: ref.index });
-          const sel: ValueRef | null = picked?.param === name ? { kind: 'param', nodeId: nodeId as never, param: name as 'weight', index: picked.index } : null;
-          const refOf = (i: number): ValueRef => ({ kind: 'param', nodeId: nodeId as never, param: name as 'weight', index: i });
-          const gradRefOf = (i: number): ValueRef => ({ kind: 'grad', nodeId: nodeId as never, param: name as 'weight', index: i });
+          const refs = valueRefs(nodeId, name);
+          const sel: ValueRef | null = picked?.param === name ? refs.value(picked.index) : null;
+          const refOf = refs.value;
+          const gradRefOf = refs.grad;
           return (
             <div key={name}>
-              <Matrix label={`${symbol(name)} of ${nodeId}`} shape={p.shape} data={p.value} refOf={refOf} selected={sel} onSelect={select} />
-              <Matrix label={`∂L/∂${symbol(name)} of ${nodeId}`} shape={p.shape} data={p.grad} refOf={gradRefOf} selected={null} onSelect={select} />
+              <Matrix label={t('blockFace.backprop.matrix.of', { what: symbol(name), id: nodeId })} shape={p.shape} data={p.value} refOf={refOf} selected={sel} onSelect={select} />
+              <Matrix label={t('blockFace.backprop.matrix.of', { what: `∂L/∂${symbol(name)}`, id: nodeId })} shape={p.shape} data={p.grad} refOf={gradRefOf} selected={null} onSelect={select} />
             </div>
           );
         })}
@@ -167,12 +175,13 @@ export function WeightsInspector({ nodeId }: { nodeId: string }) {
 
 /** Shows one connection's weight heat map on the canvas (on demand, without the switch for all of them). */
 export function EdgeHeatmapToggle({ edgeId }: { edgeId: string }) {
+  const { t } = useTranslation();
   const all = useNeuronStore((s) => s.showWeights);
   const shown = useNeuronStore((s) => s.edgesShown.includes(edgeId));
   return (
     <label className="bp-show-values">
-      <input type="checkbox" checked={all || shown} disabled={all} onChange={(e) => useNeuronStore.getState().setEdgeShown(edgeId, e.target.checked)} /> Show this weight heat
-      map on the connection{all ? ' (all are on: Backprop tab)' : ''}
+      <input type="checkbox" checked={all || shown} disabled={all} onChange={(e) => useNeuronStore.getState().setEdgeShown(edgeId, e.target.checked)} /> {t('blockFace.weights.edgeToggle')}
+      {all ? t('blockFace.weights.allOn') : ''}
     </label>
   );
 }

@@ -4,6 +4,7 @@ import { useReactFlow } from '@xyflow/react';
 import type { DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { paletteGroups } from '../nodes/registry';
+import { useSay } from '../i18n/core-text';
 import type { Category, NodeDefinition } from '../nodes/types';
 import { useProjectStore } from '../store/project';
 import { placeFromPalette } from './commands';
@@ -16,6 +17,7 @@ const CATEGORY_KEYS = { 'Input/Output': 'palette.io', Layers: 'palette.layers', 
 export function Palette() {
   const { screenToFlowPosition } = useReactFlow();
   const { t } = useTranslation();
+  const words = useSay();
 
   const addNearCentre = (def: NodeDefinition) => {
     const el = document.getElementById(CANVAS_ID);
@@ -45,7 +47,7 @@ export function Palette() {
               type="button"
               draggable
               className={`palette-item cat-${def.category === 'Input/Output' ? 'io' : def.category.toLowerCase()}`}
-              title={`${def.description} ${t('palette.howToAdd')}${def.type === 'Input' ? ` ${t('palette.oneInput')}` : ''}`}
+              title={`${words(def.description)} ${t('palette.howToAdd')}${def.type === 'Input' ? ` ${t('palette.oneInput')}` : ''}`}
               onDragStart={(e) => onDragStart(e, def)}
               onClick={() => addNearCentre(def)}
             >

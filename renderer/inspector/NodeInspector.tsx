@@ -3,12 +3,12 @@
 import { useTranslation } from 'react-i18next';
 import { isJoinType } from '../../core/index';
 import { definitionOf, paramValue } from '../nodes/registry';
+import { useSay, useSpoken } from '../i18n/core-text';
 import { countText, shapeText } from '../nodes/format';
 import { deleteSelection } from '../editor/commands';
 import { useProjectStore } from '../store/project';
 import { useUiStore } from '../store/ui';
 import { useGraphValidation } from '../store/validation';
-import { useSpoken } from '../i18n/core-text';
 import { ParamField } from './ParamField';
 import { JoinInputs } from './JoinInputs';
 import { EdgeHeatmapToggle, WeightsInspector } from '../backprop/WeightsInspector';
@@ -57,6 +57,8 @@ function NodeProblems({ messages }: { messages: string[] }) {
 
 export function NodeInspector() {
   const { t } = useTranslation();
+  const words = useSay();
+  const spoken = useSpoken();
   const selectedNodeIds = useUiStore((s) => s.selectedNodeIds);
   const selectedEdgeIds = useUiStore((s) => s.selectedEdgeIds);
   const graph = useProjectStore((s) => s.project.graph);
@@ -65,7 +67,6 @@ export function NodeInspector() {
   const updateParams = useProjectStore((s) => s.updateParams);
   const setInput = useProjectStore((s) => s.setInput);
   const { problems, shapes } = useGraphValidation();
-  const say = useSpoken();
 
   if (selectedNodeIds.length === 0 && selectedEdgeIds.length === 0) {
     const { title, description } = projectAbout({ name: projectName, description: projectDescription }, t);
@@ -144,8 +145,8 @@ export function NodeInspector() {
       <h2>
         {def.title} <span className="muted">{node.id}</span>
       </h2>
-      <p className="muted">{def.description}</p>
-      <NodeProblems messages={own.map(say)} />
+      <p className="muted">{words(def.description)}</p>
+      <NodeProblems messages={own.map(spoken)} />
       {isJoinType(node.type) && <JoinInputs node={node} graph={graph} />}
       {def.ports.input && !isJoinType(node.type) && (
         <div className="field">

@@ -3,6 +3,8 @@
 import { useEffect, useId, useState } from 'react';
 import { checkParam } from '../nodes/registry';
 import type { ParamSchema } from '../nodes/types';
+import { useTranslation } from 'react-i18next';
+import { useSay } from '../i18n/core-text';
 
 interface Props {
   schema: ParamSchema;
@@ -11,6 +13,8 @@ interface Props {
 }
 
 export function ParamField({ schema, value, onCommit }: Props) {
+  const { t } = useTranslation();
+  const words = useSay();
   const id = useId();
   const helpId = `${id}-help`;
   const errorId = `${id}-error`;
@@ -33,9 +37,9 @@ export function ParamField({ schema, value, onCommit }: Props) {
           aria-describedby={helpId}
           onChange={(e) => onCommit(e.target.checked)}
         />
-        <label htmlFor={id}>{schema.label}</label>
+        <label htmlFor={id}>{words(schema.label)}</label>
         <p id={helpId} className="field-help">
-          {schema.help}
+          {words(schema.help)}
         </p>
       </div>
     );
@@ -51,13 +55,13 @@ export function ParamField({ schema, value, onCommit }: Props) {
       setError(null);
       onCommit(r.value);
     } else {
-      setError(`${r.message} Kept ${String(value)}.`);
+      setError(t('blockFace.field.kept', { message: r.message, value: String(value) }));
     }
   };
 
   return (
     <div className="field">
-      <label htmlFor={id}>{schema.label}</label>
+      <label htmlFor={id}>{words(schema.label)}</label>
       <input
         id={id}
         type="text"
@@ -81,7 +85,7 @@ export function ParamField({ schema, value, onCommit }: Props) {
         </p>
       )}
       <p id={helpId} className="field-help">
-        {schema.help} ({schema.min}–{schema.max}, default {schema.default})
+        {t('blockFace.field.help', { help: words(schema.help), min: schema.min, max: schema.max, default: schema.default })}
       </p>
     </div>
   );

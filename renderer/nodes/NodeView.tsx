@@ -5,9 +5,9 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FlowNode } from '../editor/flow';
 import { useGraphValidation } from '../store/validation';
-import { useSpoken } from '../i18n/core-text';
 import { countText, shapeText } from './format';
 import { definitionOf } from './registry';
+import { useSay, useSpoken } from '../i18n/core-text';
 import { NodeExtras, useStepActive } from '../backprop/NodeExtras';
 
 /**
@@ -34,13 +34,14 @@ function ProblemBadge({ count, message, messageId }: { count: number; message: s
 
 function NodeViewImpl({ id, type, data, selected }: NodeProps<FlowNode>) {
   const { t } = useTranslation();
+  const words = useSay();
+  const spoken = useSpoken();
   const def = definitionOf(type);
   const { problems, shapes } = useGraphValidation();
-  const say = useSpoken();
   const info = shapes.get(id);
   const own = problems.filter((p) => p.nodeId === id);
   const related = !own.length && problems.some((p) => p.relatedNodeIds?.some((r) => r === id));
-  const message = own.map(say).join('\n');
+  const message = own.map(spoken).join('\n');
   const messageId = `node-problem-${id}`;
   const classes = ['bp-node', `cat-${def.category === 'Input/Output' ? 'io' : def.category.toLowerCase()}`];
   if (own.length) classes.push('invalid');
@@ -57,7 +58,7 @@ function NodeViewImpl({ id, type, data, selected }: NodeProps<FlowNode>) {
       aria-label={t('node.label', { title: def.title, id })}
       aria-invalid={own.length ? true : undefined}
       aria-describedby={own.length ? messageId : undefined}
-      title={own.length ? message : def.description}
+      title={own.length ? message : words(def.description)}
     >
       {def.ports.input && <Handle type="target" position={Position.Left} aria-label={t('node.input', { id })} />}
       <div className="bp-node-head">

@@ -1,9 +1,10 @@
 // Short texts on the node face: shapes and parameter counts.
+import { t } from '../i18n';
+
 export function shapeText(shape: readonly number[] | null | undefined): string {
   return shape ? `[${shape.join(', ')}]` : '[?]';
 }
 
 export function countText(n: number): string {
-  const text = n.toLocaleString('en-US');
-  return `${text} param${n === 1 ? '' : 's'}`;
+  return t('blockFace.params', { count: n, n: n.toLocaleString('en-US') });
 }

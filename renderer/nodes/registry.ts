@@ -1,6 +1,7 @@
 // The one registration per node kind: core's block joined with the renderer's face. The palette,
 // the node component, the inspector form and the param checks all read from here.
-import { NODE_TYPES, blockOf, readDecimal, type NodeType } from '../../core/index';
+import { NODE_TYPES, blockOf, readDecimal, render, say, type Language, type NodeType } from '../../core/index';
+import { i18next, t } from '../i18n';
 import { addNode } from './kinds/add';
 import { concatNode } from './kinds/concat';
 import { conv1dNode } from './kinds/conv1d';
@@ -70,23 +71,25 @@ const numberText = (n: number) => String(n);
  * The message says what is wrong and what to enter instead.
  */
 export function checkParam(schema: ParamSchema, raw: string | boolean | number): ParamCheck {
+  // In the app's language at the moment of the check (the field shows the message at once).
+  const label = render(say(schema.label), i18next.language as Language);
   if (schema.kind === 'boolean') {
     if (typeof raw === 'boolean') return { ok: true, value: raw };
-    return { ok: false, message: `${schema.label} must be on or off.` };
+    return { ok: false, message: t('blockFace.check.onOff', { label }) };
   }
-  const range = `from ${numberText(schema.min)} to ${numberText(schema.max)}`;
-  const whole = schema.kind === 'int' ? 'a whole number' : 'a number';
+  const range = { min: numberText(schema.min), max: numberText(schema.max) };
+  const what = schema.kind === 'int' ? t('blockFace.check.wholeFrom', range) : t('blockFace.check.numberFrom', range);
   const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
-  if (text === '') return { ok: false, message: `${schema.label} is empty: enter ${whole} ${range}.` };
+  if (text === '') return { ok: false, message: t('blockFace.check.empty', { label, what }) };
   const read = readDecimal(text);
-  if (!read.ok && read.reason !== 'too-large') return { ok: false, message: `"${text}" is not a number: enter ${whole} ${range}.` };
-  if (!read.ok) return { ok: false, message: `${schema.label} is too large: enter ${whole} ${range}.` };
+  if (!read.ok && read.reason !== 'too-large') return { ok: false, message: t('blockFace.check.notNumber', { text, what }) };
+  if (!read.ok) return { ok: false, message: t('blockFace.check.tooLarge', { label, what }) };
   const value = read.value;
   if (schema.kind === 'int' && !Number.isInteger(value)) {
-    return { ok: false, message: `${schema.label} must be a whole number ${range}, not ${text}.` };
+    return { ok: false, message: t('blockFace.check.notWhole', { label, text, ...range }) };
   }
   if (value < schema.min || value > schema.max) {
-    return { ok: false, message: `${schema.label} must be ${range}; ${text} is out of range.` };
+    return { ok: false, message: t('blockFace.check.outOfRange', { label, text, ...range }) };
   }
   return { ok: true, value };
 }

@@ -1,6 +1,6 @@
 // The shape of a node kind's registration: core's block (description, params) plus the
 // renderer's face (title, category, summary). Palette, node, inspector form and checks read it.
-import type { NodeType, ParamSchema } from '../../core/index';
+import type { MessageKey, NodeType, ParamSchema } from '../../core/index';
 
 export type Category = 'Input/Output' | 'Layers' | 'Activations';
 export const CATEGORIES: readonly Category[] = ['Input/Output', 'Layers', 'Activations'];
@@ -21,8 +21,8 @@ export interface NodeFace {
 
 /** A face joined with its core block: what the palette, the node and the inspector read. */
 export interface NodeDefinition extends NodeFace {
-  /** Shown in the palette tooltip and the inspector (the block's own description). */
-  description: string;
+  /** Shown in the palette tooltip and the inspector (the block's own description, a key of core's block catalog). */
+  description: MessageKey;
   /** An Input has no incoming port; every kind has an outgoing one. */
   ports: { input: boolean; output: boolean };
   params: readonly ParamSchema[];

@@ -123,4 +123,29 @@ describe.skipIf(SKIP_BROWSER)('language (browser set to zh-TW)', () => {
     await expect.poll(() => epochs.inputValue()).not.toBe('1000000');
     expect(errors).toEqual([]);
   });
+
+  it('the Backprop tab explains a number in Chinese: the formula’s symbols stay, the words around them are translated', async () => {
+    const page = await openApp(app, SIZES[0]);
+    const errors = watchErrors(page);
+    // The choice of an earlier test is remembered: start from Chinese whatever it was.
+    await page.getByRole('combobox', { name: /^(語言|Language)$/ }).selectOption('zh-TW');
+    const inspector = page.getByRole('region', { name: '檢視面板' });
+    await inspector.getByRole('tab', { name: '反向傳播', exact: true }).click();
+    await inspector.getByLabel('樣本').selectOption('3');
+    const controls = page.getByRole('toolbar', { name: '逐步執行控制' });
+    for (let i = 0; i < 7; i++) await controls.getByRole('button', { name: '前向一步', exact: true }).click();
+    await expect.poll(() => inspector.getByRole('status').first().textContent()).toContain('已算出損失');
+    await controls.getByRole('button', { name: '反向一步', exact: true }).click();
+    await inspector.getByRole('button', { name: /^sig3 的 Δ₃ = ∂L\/∂z₃（輸出層 Δ） \[0,0\]/ }).first().click();
+    const why = inspector.getByRole('region', { name: '這個數字的由來' });
+    expect(await why.locator('.bp-why-formula').textContent()).toBe('Δ = ∂L/∂z = (ŷ − y) / 1   （Sigmoid 搭配平均 BCE：σ′ 與損失的分母相消）');
+    expect(await why.locator('.bp-why-note').first().textContent()).toBe('單一樣本（N = 1）時這就是 ŷ − y，也就是實驗課的輸出層 Δ。');
+    expect(Number(await why.getByLabel('精確值').textContent())).not.toBeNaN();
+    await screenshot(page, 'language-zh-backprop-why');
+    // The open explanation follows a switch of language at once.
+    await page.getByRole('combobox', { name: '語言' }).selectOption('en');
+    const en = page.getByRole('region', { name: 'Why this number' });
+    expect(await en.locator('.bp-why-formula').textContent()).toBe('Δ = ∂L/∂z = (ŷ − y) / 1   (sigmoid with mean BCE: σ′ cancels the loss’s denominator)');
+    expect(errors).toEqual([]);
+  });
 });

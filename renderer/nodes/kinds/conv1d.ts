@@ -1,3 +1,4 @@
+import { t } from '../../i18n';
 import type { NodeFace } from '../types';
 import { shownParam } from './value';
 
@@ -7,6 +8,6 @@ export const conv1dNode: NodeFace = {
   category: 'Layers',
   summary: (p) => {
     const v = (key: string) => shownParam('Conv1d', p, key);
-    return `${v('outChannels')} ch, k=${v('kernelSize')} s=${v('stride')} p=${v('padding')}`;
+    return t('blockFace.summary.conv1d', { channels: String(v('outChannels')), k: String(v('kernelSize')), s: String(v('stride')), p: String(v('padding')) });
   },
 };

@@ -1,3 +1,4 @@
+import { t } from '../../i18n';
 import type { NodeFace } from '../types';
 import { shownParam } from './value';
 
@@ -7,6 +8,8 @@ export const linearNode: NodeFace = {
   category: 'Layers',
   summary: (p) => {
     const units = shownParam('Linear', p, 'outFeatures');
-    return `${units} unit${units === 1 ? '' : 's'}${p.bias === false ? ', no bias' : ''}`;
+    // A missing size shows as "? units": the plural form of any count but 1.
+    const count = typeof units === 'number' ? units : 2;
+    return p.bias === false ? t('blockFace.summary.unitsNoBias', { count, units: String(units) }) : t('blockFace.summary.units', { count, units: String(units) });
   },
 };
