@@ -6,11 +6,13 @@ import enDescribe from './en/describe.json';
 import zhDescribe from './zh-TW/describe.json';
 import enGraph from './en/graph.json';
 import zhGraph from './zh-TW/graph.json';
+import enTrain from './en/train.json';
+import zhTrain from './zh-TW/train.json';
 import type { Language } from './languages';
 
 export const CATALOGS = {
-  en: { describe: enDescribe, graph: enGraph },
-  'zh-TW': { describe: zhDescribe, graph: zhGraph },
+  en: { describe: enDescribe, graph: enGraph, train: enTrain },
+  'zh-TW': { describe: zhDescribe, graph: zhGraph, train: zhTrain },
 } satisfies Record<Language, unknown>;
 
 export type Catalog = (typeof CATALOGS)['en'];
