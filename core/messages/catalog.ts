@@ -8,11 +8,13 @@ import enGraph from './en/graph.json';
 import zhGraph from './zh-TW/graph.json';
 import enTrain from './en/train.json';
 import zhTrain from './zh-TW/train.json';
+import enSweep from './en/sweep.json';
+import zhSweep from './zh-TW/sweep.json';
 import type { Language } from './languages';
 
 export const CATALOGS = {
-  en: { describe: enDescribe, graph: enGraph, train: enTrain },
-  'zh-TW': { describe: zhDescribe, graph: zhGraph, train: zhTrain },
+  en: { describe: enDescribe, graph: enGraph, train: enTrain, sweep: enSweep },
+  'zh-TW': { describe: zhDescribe, graph: zhGraph, train: zhTrain, sweep: zhSweep },
 } satisfies Record<Language, unknown>;
 
 export type Catalog = (typeof CATALOGS)['en'];

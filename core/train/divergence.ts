@@ -30,7 +30,7 @@ export function explodedLimit(startLoss: number): number {
 export function nonFiniteValuesSaid(c: { nan: number; inf: number }): Text | string {
   const nan = c.nan ? say('train.diverged.nan', { count: c.nan }) : null;
   const inf = c.inf ? say('train.diverged.infinite', { count: c.inf }) : null;
-  if (nan && inf) return say('describe.and', { first: nan, last: inf });
+  if (nan && inf) return say('train.diverged.nanAndInfinite', { nan, inf });
   return nan ?? inf ?? '';
 }
 

@@ -17,7 +17,10 @@ import {
   SWEEP_SETTING_HELP,
   SWEEP_SETTING_LABELS,
   SWEEP_SETTINGS,
+  sweepSettingHelpSaid,
+  sweepSettingSaid,
   sweepValueLabel,
+  sweepValueSaid,
   type Project,
   type SweepSetting,
 } from '../../core/index';
@@ -28,6 +31,7 @@ import { EChart } from '../charts/EChart';
 import { boundaryExtent } from '../../report/charts/plot-data';
 import { useThrottled } from '../charts/use-throttled';
 import { useProjectStore } from '../store/project';
+import { useSpoken } from '../i18n/core-text';
 import { useSweepStore, type SweepRunView } from '../store/sweep';
 import { useTrainingStore } from '../store/training';
 import { useUiStore } from '../store/ui';
@@ -57,6 +61,12 @@ function changedNodes(project: Project, setting: SweepSetting, selected: readonl
   return picked.length ? picked : hidden;
 }
 
+/** A value's chip text in the app's language ("lr 0.05", "全批次"). */
+function valueLabel(speak: ReturnType<typeof useSpoken>, setting: SweepSetting, value: string): string {
+  const said = sweepValueSaid(setting, value);
+  return typeof said === 'string' ? said : speak({ message: sweepValueLabel(setting, value), text: said });
+}
+
 function ValuePicker() {
   const { t } = useTranslation();
   const setting = useSweepStore((s) => s.setting);
@@ -65,6 +75,7 @@ function ValuePicker() {
   const running = useSweepStore((s) => s.status === 'running');
   const [typed, setTyped] = useState('');
   const inputId = useId();
+  const speak = useSpoken();
   // Presets first (in the lab's order), then anything typed.
   const options = [...SWEEP_PRESETS[setting], ...values.filter((v) => !SWEEP_PRESETS[setting].includes(v))];
   const toggle = (v: string) => setValues(values.includes(v) ? values.filter((x) => x !== v) : options.filter((o) => o === v || values.includes(o)));
@@ -81,7 +92,7 @@ function ValuePicker() {
         {options.map((v) => (
           <label key={v} className="chip">
             <input type="checkbox" checked={values.includes(v)} onChange={() => toggle(v)} />
-            {sweepValueLabel(setting, v)}
+            {valueLabel(speak, setting, v)}
           </label>
         ))}
       </div>
@@ -207,7 +218,9 @@ export function ComparePanel() {
   const running = status === 'running';
   const repeated = (plan?.seeds.length ?? 0) > 1;
   const shownRuns = useThrottled(runs, LIVE_INTERVAL_MS, running);
-  const label = plan?.settingLabel ?? SWEEP_SETTING_LABELS[setting];
+  const speak = useSpoken();
+  const shownSetting = plan?.setting ?? setting;
+  const label = speak({ message: plan?.settingLabel ?? SWEEP_SETTING_LABELS[shownSetting], text: sweepSettingSaid(shownSetting) });
   const totalEpochs = runs.reduce((m, r) => Math.max(m, r.totalEpochs), 1);
   const charts = useMemo(() => {
     const lossTitle = repeated ? t('compare.lossTitleSeeds', { setting: label.toLowerCase() }) : t('compare.lossTitle', { setting: label.toLowerCase() });
@@ -234,12 +247,12 @@ export function ComparePanel() {
           <select id={settingId} value={setting} disabled={running} aria-describedby={helpId} onChange={(e) => setSetting(e.target.value as SweepSetting)}>
             {SWEEP_SETTINGS.map((s) => (
               <option key={s} value={s}>
-                {SWEEP_SETTING_LABELS[s]}
+                {speak({ message: SWEEP_SETTING_LABELS[s], text: sweepSettingSaid(s) })}
               </option>
             ))}
           </select>
           <p id={helpId} className="hint">
-            {SWEEP_SETTING_HELP[setting]} {t('compare.everythingElse')}
+            {speak({ message: SWEEP_SETTING_HELP[setting], text: sweepSettingHelpSaid(setting) })} {t('compare.everythingElse')}
           </p>
           {isStructural(setting) ? (
             <p className="hint" data-testid="sweep-nodes">

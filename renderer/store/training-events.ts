@@ -1,13 +1,16 @@
 // The pure half of the training store: how a batch of TrainingEvents changes the run's view,
 // and the messages it shows. No React, no timers; tested directly (a finished run is recorded by core's buildRunRecord).
 import type { RunSetup } from './run-setup';
-import type {
-  EpochMetrics,
-  RunResult,
-  SkippedStep,
-  TrainingEvent,
-  TrainProblem,
-  Weights,
+import {
+  OUT_OF_MEMORY_MESSAGE,
+  OUT_OF_MEMORY_TEXT,
+  type EpochMetrics,
+  type RunResult,
+  type SkippedStep,
+  type Text,
+  type TrainingEvent,
+  type TrainProblem,
+  type Weights,
 } from '../../core/index';
 
 /** Side of the decision-boundary grid requested for 2-D data. */
@@ -27,6 +30,9 @@ export interface RunMessage {
   title: string;
   details: string[];
   advice: string[];
+  /** The engine's own words as Texts, when it gave them: shown in the app's language instead. */
+  titleText?: Text;
+  adviceText?: Text[];
 }
 
 export interface RunView {
@@ -100,7 +106,7 @@ export function applyEvents(view: RunView, events: readonly TrainingEvent[]): { 
         next = { ...next, status: 'running' };
         break;
       case 'error':
-        next = { ...next, status: 'error', timeLeftMs: null, message: { title: ev.message, details: [], advice: ERROR_ADVICE } };
+        next = { ...next, status: 'error', timeLeftMs: null, message: { title: ev.message, details: [], advice: ERROR_ADVICE, ...errorText(ev) } };
         break;
       case 'done':
       case 'stopped':
@@ -114,13 +120,19 @@ export function applyEvents(view: RunView, events: readonly TrainingEvent[]): { 
   return { view: next, finished };
 }
 
+/** An error's words as a Text: its own, or the engine's out-of-memory sentence, which hosts pass on as English. */
+function errorText(ev: { message: string; text?: Text }): { titleText?: Text } {
+  if (ev.text) return { titleText: ev.text };
+  return ev.message === OUT_OF_MEMORY_MESSAGE ? { titleText: OUT_OF_MEMORY_TEXT } : {};
+}
+
 function divergedMessage(result: RunResult): RunMessage {
   const d = result.diverged;
   if (!d) {
     return { title: 'Training diverged: the loss stopped being a finite number.', details: [], advice: ['Lower the learning rate (for example ÷10).', 'Normalize the inputs.', 'Turn on gradient clipping.'] };
   }
   // The engine's message already says what became non-finite, where, and which weights were kept.
-  return { title: d.message, details: [], advice: d.advice };
+  return { title: d.message, details: [], advice: d.advice, ...(d.text ? { titleText: d.text } : {}), ...(d.adviceText ? { adviceText: d.adviceText } : {}) };
 }
 
 /** The pace is read only after this much running time... */
