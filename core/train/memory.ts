@@ -129,7 +129,7 @@ function layerValues(s: Shaped, index: number, backward: boolean, firstNeedsGrad
 const samples = (n: number): Text => say('train.memory.samples', { count: n });
 
 function rowsWords(purpose: MemoryPurpose, rows: number): Text {
-  return purpose === 'train' ? say('train.memory.batchOfSamples', { count: rows }) : samples(rows);
+  return purpose === 'train' ? say('train.memory.batchOfSamples', { count: rows }) : say('train.memory.samplesRows', { count: rows });
 }
 
 function activationParts(chain: readonly Shaped[], rows: number, loss: Settings['loss'], purpose: MemoryPurpose): { parts: MemoryPart[]; perSample: number } {
