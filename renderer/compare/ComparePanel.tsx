@@ -203,6 +203,7 @@ export function ComparePanel() {
   const runs = useSweepStore((s) => s.runs);
   const plan = useSweepStore((s) => s.plan);
   const problems = useSweepStore((s) => s.problems);
+  const problemTexts = useSweepStore((s) => s.problemTexts);
   const values = useSweepStore((s) => s.values);
   const weightsByRun = useSweepStore((s) => s.weightsByRun);
   const start = useSweepStore((s) => s.start);
@@ -285,8 +286,8 @@ export function ComparePanel() {
           <div className="run-message" role="alert">
             <p className="run-message-title">{status === 'idle' ? t('compare.couldNotStart') : t('compare.aboutSweep')}</p>
             <ul>
-              {problems.map((p) => (
-                <li key={p}>{p}</li>
+              {problems.map((p, i) => (
+                <li key={p}>{speak({ message: p, text: problemTexts?.[i] })}</li>
               ))}
             </ul>
           </div>

@@ -10,12 +10,15 @@ import {
   DEFAULT_SWEEP_SEEDS,
   expandSweep,
   projectToSpec,
+  render,
+  say,
   seedsFrom,
   SWEEP_PRESETS,
   type Project,
   type RunRecord,
   type SweepPlan,
   type SweepSetting,
+  type Text,
   type TrainingEvent,
   type TrainRequest,
   type Weights,
@@ -51,6 +54,8 @@ export interface SweepState {
   runs: SweepRunView[];
   /** Why the sweep could not start, one line each. */
   problems: string[];
+  /** The engine's problems as Texts, one per line of `problems` (none for the app's own notes). */
+  problemTexts?: (Text | undefined)[];
   /** Weights of every run ended in this session, by run id (history overlays, report). */
   weightsByRun: Record<string, Weights>;
 
@@ -104,7 +109,7 @@ export function createSweepStore(deps: SweepDeps): UseBoundStore<StoreApi<SweepS
         );
       }
       if (sameProject(c.project, deps.project().project)) deps.project().addRuns(records);
-      else set({ problems: ['Another project was opened during the sweep, so its runs were not added to it. Export the table or the report to keep them.'] });
+      else set({ problemTexts: [], problems: ['Another project was opened during the sweep, so its runs were not added to it. Export the table or the report to keep them.'] });
       set({ status: 'finished' });
     };
 
@@ -152,26 +157,27 @@ export function createSweepStore(deps: SweepDeps): UseBoundStore<StoreApi<SweepS
       plan: null,
       runs: [],
       problems: [],
+      problemTexts: [],
       weightsByRun: {},
 
       setSetting(setting) {
         if (get().status === 'running') return;
-        set({ setting, values: [...SWEEP_PRESETS[setting]], problems: [] });
+        set({ setting, values: [...SWEEP_PRESETS[setting]], problems: [], problemTexts: [] });
       },
 
       setValues(values) {
         if (get().status === 'running') return;
-        set({ values, problems: [] });
+        set({ values, problems: [], problemTexts: [] });
       },
 
       setSeedCount(seedCount) {
         if (get().status === 'running' || !(Number.isInteger(seedCount) && seedCount >= 1)) return;
-        set({ seedCount, problems: [] });
+        set({ seedCount, problems: [], problemTexts: [] });
       },
 
       setNewData(newData) {
         if (get().status === 'running') return;
-        set({ newData, problems: [] });
+        set({ newData, problems: [], problemTexts: [] });
       },
 
       async start() {
@@ -191,7 +197,14 @@ export function createSweepStore(deps: SweepDeps): UseBoundStore<StoreApi<SweepS
           expanded = expandSweep(base, { setting, values, ...over });
         }
         if (!expanded.ok) {
-          set({ status: 'idle', problems: expanded.problems.map((p) => (p.field.startsWith('values[') ? `Value ${Number(p.field.slice(7, -1)) + 1}: ${p.message}` : p.message)) });
+          const texts = expanded.problems.map((p) =>
+            p.field.startsWith('values[') ? say('sweep.problem.atValue', { n: Number(p.field.slice(7, -1)) + 1, problem: p.text ?? p.message }) : p.text,
+          );
+          const problems = expanded.problems.map((p, i) => {
+            const text = texts[i];
+            return text ? render(text) : p.message;
+          });
+          set({ status: 'idle', problems, problemTexts: texts });
           return;
         }
         const plan = expanded.plan;
@@ -216,6 +229,7 @@ export function createSweepStore(deps: SweepDeps): UseBoundStore<StoreApi<SweepS
           plan: { setting: plan.setting, settingKey: plan.settingKey, settingLabel: plan.settingLabel, nodeIds: plan.nodeIds, seeds: plan.seeds, newData: plan.newData },
           runs,
           problems: [],
+      problemTexts: [],
         });
         await Promise.all(
           plan.runs.map(async (r, i) => {
@@ -244,7 +258,7 @@ export function createSweepStore(deps: SweepDeps): UseBoundStore<StoreApi<SweepS
 
       clear() {
         if (get().status === 'running') return;
-        set({ status: 'idle', sweepId: null, plan: null, runs: [], problems: [] });
+        set({ status: 'idle', sweepId: null, plan: null, runs: [], problems: [], problemTexts: [] });
       },
     };
   });

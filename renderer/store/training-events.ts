@@ -33,6 +33,8 @@ export interface RunMessage {
   /** The engine's own words as Texts, when it gave them: shown in the app's language instead. */
   titleText?: Text;
   adviceText?: Text[];
+  /** The problems behind `details`, to say them again in the app's language (startProblemsMessage). */
+  problems?: TrainProblem[];
 }
 
 export interface RunView {
@@ -154,19 +156,24 @@ export function estimateTimeLeft(activeMs: number, epochsDone: number, totalEpoc
 
 /** Problems that kept a run from starting, as one message. */
 export function startProblemsMessage(problems: readonly TrainProblem[]): RunMessage {
-  const details = problems.slice(0, 8).map((p) => {
-    if (p.code === 'bad-setting') return `${p.field}: ${p.message}`;
-    if (p.code === 'bad-data') {
-      const where = [p.row !== undefined ? `row ${p.row}` : '', p.column !== undefined ? `column '${p.column}'` : ''].filter(Boolean).join(', ');
-      return where ? `${where}: ${p.message}` : p.message;
-    }
-    return 'nodeId' in p && p.nodeId ? `${p.nodeId}: ${p.message}` : p.message;
-  });
+  const shown = problems.slice(0, 8);
+  const details = shown.map((p) => problemLine(p, p.message));
   if (problems.length > 8) details.push(`…and ${problems.length - 8} more.`);
   const advice = problems.some((p) => p.code === 'bad-weights')
     ? ['The network changed since these weights were trained: press Reset weights, or untick "Continue from current weights".']
     : ['Fix the items above, then press Train again.'];
-  return { title: 'Training could not start.', details, advice };
+  // Only problems the engine gave Texts for can be said again in another language.
+  return { title: 'Training could not start.', details, advice, ...(shown.some((p) => p.text) ? { problems: shown } : {}) };
+}
+
+/** One line of a start refusal: where (the field, the row, the node), then what the problem says. */
+export function problemLine(p: TrainProblem, said: string): string {
+  if (p.code === 'bad-setting') return `${p.field}: ${said}`;
+  if (p.code === 'bad-data') {
+    const where = [p.row !== undefined ? `row ${p.row}` : '', p.column !== undefined ? `column '${p.column}'` : ''].filter(Boolean).join(', ');
+    return where ? `${where}: ${said}` : said;
+  }
+  return 'nodeId' in p && p.nodeId ? `${p.nodeId}: ${said}` : said;
 }
 
 // The app's one number formatter, re-exported where the run views import it.

@@ -23,7 +23,7 @@ import { useProjectStore } from '../store/project';
 import { useTrainingStore } from '../store/training';
 import { useMainRun } from '../store/use-main-run';
 import { fullNumber } from '../../core/index';
-import { formatNumber, isActive } from '../store/training-events';
+import { formatNumber, isActive, problemLine } from '../store/training-events';
 import { useStaleParts } from '../store/use-stale-parts';
 import { useSpoken } from '../i18n/core-text';
 import { CheckField, NumberField, SelectField } from './fields';
@@ -284,9 +284,10 @@ function RunMessageBox() {
       <p className="run-message-title">{speak({ message: message.title, text: message.titleText })}</p>
       {message.details.length ? (
         <ul>
-          {message.details.map((d, i) => (
-            <li key={i}>{d}</li>
-          ))}
+          {message.details.map((d, i) => {
+            const problem = message.problems?.[i];
+            return <li key={i}>{problem ? problemLine(problem, speak(problem)) : d}</li>;
+          })}
         </ul>
       ) : null}
       {message.advice.length ? (

@@ -268,7 +268,7 @@ describe('inspect problems in zh-TW', () => {
   it('refuses samples in Chinese', () => {
     const { spec, dataset, settings: s } = baseOf(example('xor'));
     for (const samples of [[], [999]]) {
-      const r = createInspector({ spec, dataset, settings: s, samples });
+      const r = createInspector({ spec, dataset, settings: s, weights: null, samples });
       expect(r.ok).toBe(false);
       if (!r.ok) chinese(r.problems[0]);
     }

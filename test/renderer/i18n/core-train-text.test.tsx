@@ -4,13 +4,13 @@
 // history's sweep column, and the Compare view's setting names.
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LAB_FINDINGS, judgeFinding, type LabRun, type ResultRow, type RunRecord } from '../../../core/index';
+import { LAB_FINDINGS, judgeFinding, spoken, validateSettings, defaultSettings, type LabRun, type ResultRow, type RunRecord } from '../../../core/index';
 import { divergenceInfo } from '../../../core/train/divergence';
 import { i18next } from '../../../renderer/i18n';
 import { LabPanel, verdictParts } from '../../../renderer/lab/LabPanel';
 import { useLabStore } from '../../../renderer/lab/store';
 import { memoryNote } from '../../../renderer/training/memory';
-import { applyEvents, idleView } from '../../../renderer/store/training-events';
+import { applyEvents, idleView, problemLine, startProblemsMessage } from '../../../renderer/store/training-events';
 import { sweepText } from '../../../renderer/history/RunHistory';
 import { exampleProject } from '../fixtures';
 
@@ -80,5 +80,13 @@ describe('engine words on screen in zh-TW', () => {
     expect(sweepText(sweepRun('lr', '0.05'), 'zh-TW')).toBe('學習率：0.05');
     expect(sweepText(sweepRun('batchSize', '0'), 'zh-TW')).toBe('批次大小：全批次');
     expect(sweepText(sweepRun('batchSize', '0'))).toBe('Batch size: full batch');
+  });
+
+  it('a refused start keeps the problems, so the Training panel says them in Chinese', () => {
+    const problems = validateSettings({ ...defaultSettings(), epochs: 0 });
+    const message = startProblemsMessage(problems);
+    expect(message.details).toEqual(['epochs: epochs must be a whole number from 1 to 1000000 (got 0).']);
+    expect(message.problems).toEqual(problems);
+    expect(problemLine(problems[0], spoken(problems[0], 'zh-TW'))).toBe('epochs: epochs 必須是介於 1 到 1000000 之間的整數（目前是 0）。');
   });
 });
