@@ -6,12 +6,15 @@ import { useStore } from '@xyflow/react';
 import { runAction } from '../app/actions';
 import { anyOverlap } from '../editor/placement';
 import { useNeuronStore } from './use-backprop';
+import { useSpoken } from '../i18n/core-text';
 
 export function NeuronViewToggle() {
   const showNeurons = useNeuronStore((s) => s.showNeurons);
   const showWeights = useNeuronStore((s) => s.showWeights);
   const someEdges = useNeuronStore((s) => s.edgesShown.length > 0);
   const message = useNeuronStore((s) => s.message);
+  const messageText = useNeuronStore((s) => s.messageText);
+  const speak = useSpoken();
   const source = useNeuronStore((s) => s.source);
   const { setShowNeurons, setShowWeights } = useNeuronStore.getState();
   const overlapping = useStore((s) => anyOverlap(s.nodes));
@@ -29,7 +32,7 @@ export function NeuronViewToggle() {
           {source.kind === 'live' ? `Live, epoch ${source.epoch}.` : source.kind === 'trained' ? 'From the trained weights.' : 'From the initial weights (not trained yet).'}
         </p>
       )}
-      {showNeurons && message && <p className="muted">{message}</p>}
+      {showNeurons && message && <p className="muted">{speak({ message, text: messageText ?? undefined })}</p>}
       {(showNeurons || showWeights) && overlapping && (
         <p className="bp-views-overlap">
           Some blocks now overlap.{' '}

@@ -75,7 +75,7 @@ function FindingCard({ finding, view }: { finding: LabFinding; view: LabFindingV
       {view?.status === 'running' || view?.status === 'queued' ? <p className="lab-progress">{view.status === 'queued' ? t('lab.waiting') : progressText(view)}</p> : null}
       {view?.message ? (
         <p className="run-error" role="alert">
-          {view.message}
+          {speak({ message: view.message, text: view.messageText })}
         </p>
       ) : null}
       {result ? (

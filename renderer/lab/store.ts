@@ -17,6 +17,7 @@ import {
   type LabTask,
   type Project,
   type RunResult,
+  type Text,
   type TrainingEvent,
 } from '../../core/index';
 import type { BpnnApi } from '../../runtime/api';
@@ -47,6 +48,8 @@ export interface LabFindingView {
   result: FindingResult | null;
   /** Why it could not run or finish, in a sentence. */
   message: string | null;
+  /** `message` as the engine said it, to show in the app's language. */
+  messageText?: Text;
 }
 
 export interface LabState {
@@ -151,13 +154,14 @@ export function createLabStore(deps: LabDeps): UseBoundStore<StoreApi<LabState>>
       try {
         project = await deps.example(task);
       } catch (e) {
-        update(finding.id, (f) => ({ ...f, status: 'error', message: `The ${task === 'xor' ? 'XOR' : 'linear'} example could not be opened: ${e instanceof Error ? e.message : String(e)}` }));
+        update(finding.id, (f) => ({ ...f, status: 'error', messageText: undefined, message: `The ${task === 'xor' ? 'XOR' : 'linear'} example could not be opened: ${e instanceof Error ? e.message : String(e)}` }));
         return;
       }
       const def = labSweep(finding, project.training.seed, get().seedCount);
       const expanded = def ? expandSweep({ spec: projectToSpec(project), dataset: project.dataset, settings: project.training }, def) : null;
       if (!expanded || !expanded.ok) {
-        update(finding.id, (f) => ({ ...f, status: 'error', message: expanded && !expanded.ok ? expanded.problems[0].message : 'This finding is not an experiment to run.' }));
+        const problem = expanded && !expanded.ok ? expanded.problems[0] : null;
+        update(finding.id, (f) => ({ ...f, status: 'error', message: problem ? problem.message : 'This finding is not an experiment to run.', ...(problem?.text ? { messageText: problem.text } : {}) }));
         return;
       }
       const prefix = `lab-${finding.id}-${deps.newId()}`;
