@@ -21,6 +21,7 @@ import {
   sweepSettingSaid,
   sweepValueLabel,
   sweepValueSaid,
+  type Language,
   type Project,
   type SweepSetting,
 } from '../../core/index';
@@ -196,7 +197,7 @@ function BoundaryMultiples({ runs: all, repeated }: { runs: SweepRunView[]; repe
 }
 
 export function ComparePanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const setting = useSweepStore((s) => s.setting);
   const setSetting = useSweepStore((s) => s.setSetting);
   const status = useSweepStore((s) => s.status);
@@ -234,8 +235,9 @@ export function ComparePanel() {
     const series = sweepSeries(shownRuns);
     return { count: series.length, loss: overlayOption(series, 'loss', { logLoss: 'auto', title: lossTitle, totalEpochs }), acc: overlayOption(series, 'accuracy', { title: accTitle, totalEpochs }) };
   }, [shownRuns, label, totalEpochs, repeated, t]);
-  const rows = useMemo(() => sweepRows(runs, repeated), [runs, repeated]);
-  const summaries = useMemo(() => (repeated ? valueSummaries(runs) : []), [runs, repeated]);
+  const language = i18n.language as Language;
+  const rows = useMemo(() => sweepRows(runs, repeated, language), [runs, repeated, language]);
+  const summaries = useMemo(() => (repeated ? valueSummaries(runs, language) : []), [runs, repeated, language]);
   const hasTest = rows.some((r) => r.testAccuracy !== null);
   const stem = fileStem(`${project.name} ${label}`);
   const why = singleRunActive ? t('compare.whyTraining') : values.length === 0 ? t('compare.whyNoValue') : null;

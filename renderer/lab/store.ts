@@ -8,6 +8,7 @@ import {
   LAB_SEEDS,
   expandSweep,
   judgeFinding,
+  sweepValueSaid,
   labSweep,
   parseProject,
   projectToSpec,
@@ -17,6 +18,7 @@ import {
   type LabTask,
   type Project,
   type RunResult,
+  type SweepSetting,
   type Text,
   type TrainingEvent,
 } from '../../core/index';
@@ -26,10 +28,18 @@ import { loadExampleText } from '../backend/web/examples';
 import { startProblemsMessage } from '../store/training-events';
 import { memoryLimitRequest } from '../store/ui';
 
+/** The Text of a value's label, when it has words to translate. */
+function labelTextOf(setting: SweepSetting, value: string): { labelText?: Text } {
+  const said = sweepValueSaid(setting, value);
+  return typeof said === 'string' ? {} : { labelText: said };
+}
+
 export interface LabRunView {
   runId: string;
   value: string;
   label: string;
+  /** `label` as a Text, when it has words to translate ("Identity (no activation)"). */
+  labelText?: Text;
   seed: number;
   totalEpochs: number;
   /** Per epoch, as they arrive. Only what the judge and the charts read is kept. */
@@ -169,6 +179,7 @@ export function createLabStore(deps: LabDeps): UseBoundStore<StoreApi<LabState>>
         runId: `${prefix}-${r.index}`,
         value: r.value,
         label: r.label,
+        ...labelTextOf(expanded.plan.setting, r.value),
         seed: r.seed,
         totalEpochs: r.request.settings.epochs,
         loss: [],

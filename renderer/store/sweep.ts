@@ -13,6 +13,7 @@ import {
   render,
   say,
   seedsFrom,
+  sweepValueSaid,
   SWEEP_PRESETS,
   type Project,
   type RunRecord,
@@ -32,10 +33,18 @@ import { memoryLimitRequest, useUiStore } from './ui';
 export interface SweepRunView extends RunView {
   value: string;
   label: string;
+  /** `label` as a Text, when the sweep's words gave it (a name such as ReLU is the same in every language). */
+  labelText?: Text;
   /** The run's training seed (each value runs once per seed). */
   seed: number;
   /** Trained weights once the run has ended (for the decision boundary and the report). */
   weights: Weights | null;
+}
+
+/** The Text of a value's label, when it has words to translate. */
+function labelTextOf(setting: SweepSetting, value: string): { labelText?: Text } {
+  const said = sweepValueSaid(setting, value);
+  return typeof said === 'string' ? {} : { labelText: said };
 }
 
 export type SweepStatus = 'idle' | 'running' | 'finished';
@@ -219,6 +228,7 @@ export function createSweepStore(deps: SweepDeps): UseBoundStore<StoreApi<SweepS
           totalEpochs: r.request.settings.epochs,
           value: r.value,
           label: r.label,
+          ...labelTextOf(plan.setting, r.value),
           seed: r.seed,
           weights: null,
         }));

@@ -4,7 +4,7 @@
 // history's sweep column, and the Compare view's setting names.
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LAB_FINDINGS, judgeFinding, spoken, validateSettings, defaultSettings, type LabRun, type ResultRow, type RunRecord } from '../../../core/index';
+import { LAB_FINDINGS, judgeFinding, sweepValueSaid, type Text, spoken, validateSettings, defaultSettings, type LabRun, type ResultRow, type RunRecord } from '../../../core/index';
 import { divergenceInfo } from '../../../core/train/divergence';
 import { i18next } from '../../../renderer/i18n';
 import { LabPanel, verdictParts } from '../../../renderer/lab/LabPanel';
@@ -12,6 +12,8 @@ import { useLabStore } from '../../../renderer/lab/store';
 import { memoryNote } from '../../../renderer/training/memory';
 import { applyEvents, idleView, problemLine, startProblemsMessage } from '../../../renderer/store/training-events';
 import { sweepText } from '../../../renderer/history/RunHistory';
+import { runLabel } from '../../../renderer/compare/rows';
+import type { SweepRunView } from '../../../renderer/store/sweep';
 import { exampleProject } from '../fixtures';
 
 vi.mock('../../../renderer/charts/EChart', () => ({
@@ -88,5 +90,12 @@ describe('engine words on screen in zh-TW', () => {
     expect(message.details).toEqual(['epochs: epochs must be a whole number from 1 to 1000000 (got 0).']);
     expect(message.problems).toEqual(problems);
     expect(problemLine(problems[0], spoken(problems[0], 'zh-TW'))).toBe('epochs: epochs 必須是介於 1 到 1000000 之間的整數（目前是 0）。');
+  });
+
+  it("the Compare view's run names are said in the app's language", () => {
+    const run = { ...idleView(), value: '0', label: 'full batch', labelText: sweepValueSaid('batchSize', '0') as Text, seed: 3, weights: null } as SweepRunView;
+    expect(runLabel(run, false)).toBe('全批次');
+    expect(runLabel(run, true)).toBe('全批次，種子 3');
+    expect(runLabel(run, true, 'en')).toBe('full batch, seed 3');
   });
 });
