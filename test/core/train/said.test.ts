@@ -37,6 +37,8 @@ import { createInspector } from '../../../core/inspect/inspect';
 import { buildNetwork } from '../../../core/train/network';
 import { createRng } from '../../../core/random';
 import { baseOf, example } from '../sweep/fixtures';
+import { parseWorkerMessage } from '../../../runtime/protocol';
+import { RunResultSchema } from '../../../core/project/schema';
 
 // Names that stay as written in Chinese (docs/glossary.zh-TW.md): optimizers, block kinds,
 // initialisations, data sets, units and the non-numbers a loss can become.
@@ -286,5 +288,18 @@ describe('Texts at the boundaries', () => {
     let deep: unknown = { key: 'train.value.nothing' };
     for (let i = 0; i < 20; i++) deep = { key: 'train.value.nothing', params: { x: deep } };
     expect(isValidText(deep)).toBe(false);
+  });
+
+  it("let a diverged run's Texts through the worker protocol and into a saved run, and refuse a forged one", () => {
+    const diverged = divergenceInfo({ epoch: 2, batch: 1, value: NaN, where: { kind: 'loss' }, lastFiniteLoss: 0.7, keptEpoch: 1, lr: 0.5, clipNorm: null });
+    const result = { state: 'diverged' as const, epochs: 2, loss: null, accuracy: null, testAccuracy: null, ms: 1, diverged };
+    const event = { type: 'diverged', runId: 'r', result, weights: {} };
+    const parsed = parseWorkerMessage({ kind: 'event', event });
+    expect(parsed?.kind === 'event' && parsed.event.type === 'diverged' && parsed.event.result.diverged?.text).toEqual(diverged.text);
+    expect(RunResultSchema.safeParse(result).success).toBe(true);
+    const forged = { ...result, diverged: { ...diverged, text: { key: 'train.noSuchKey' } } };
+    expect(parseWorkerMessage({ kind: 'event', event: { ...event, result: forged } })).toBeNull();
+    expect(RunResultSchema.safeParse(forged).success).toBe(false);
+    expect(parseWorkerMessage({ kind: 'event', event: { type: 'error', runId: 'r', message: 'm', text: { key: 'train.memory.outOfMemory' } } })).not.toBeNull();
   });
 });
