@@ -44,6 +44,7 @@ export {
 export {
   checkMemory,
   memorySummary,
+  memorySummarySaid,
   largestBatchThatFits,
   formatBytes,
   parseMemorySize,
@@ -51,6 +52,7 @@ export {
   chosenMemoryBudget,
   isOutOfMemory,
   OUT_OF_MEMORY_MESSAGE,
+  OUT_OF_MEMORY_TEXT,
   DEFAULT_MEMORY_BUDGET,
   FALLBACK_MEMORY_LIMIT,
   MAX_MEMORY_LIMIT,
@@ -75,10 +77,12 @@ export {
   EPOCHS_BOUND,
   SEED_BOUND,
   boundText,
+  boundSaid,
   inBound,
   type NumberBound,
   REGIMES,
   REGIME_LABELS,
+  REGIME_SAID,
   LAB_BCE_CLIP,
   BCE_CLIP_BOUND,
   regimeOf,
@@ -89,7 +93,7 @@ export {
 } from './train/settings';
 export { isDecimalText, parseDecimal, readDecimal, type DecimalRead } from './numbers';
 export { buildNetwork, Network, type NodeTrace, type NetworkParam, type BuildNetworkOptions, type BuildNetworkResult } from './train/network';
-export { MAX_BAD_STEPS, nonFiniteValuesText } from './train/divergence';
+export { MAX_BAD_STEPS, nonFiniteValuesText, nonFiniteValuesSaid } from './train/divergence';
 export { scheduledLr } from './optim/schedules';
 export type { Param } from './layers/layer';
 export { MAX_SAMPLES, MAX_CLASSES, MIN_WAVE_LENGTH, MAX_WAVE_LENGTH, MAX_VALUES as MAX_DATASET_VALUES, DEFAULT_N, DEFAULT_NOISE, DEFAULT_CLASSES, DEFAULT_WAVE_LENGTH } from './data/params';

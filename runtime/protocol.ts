@@ -10,6 +10,7 @@ import {
   MIN_MEMORY_LIMIT,
   NODE_TYPES,
   ProjectSchema,
+  TextSchema,
   type NodeId,
   type NodeShapeInfo,
   type TrainProblem,
@@ -103,6 +104,8 @@ const DivergenceInfoSchema = z.strictObject({
   keptEpoch: nonNegInt,
   message: z.string().max(MAX_NAME_CHARS),
   advice: z.array(z.string().max(MAX_NAME_CHARS)),
+  text: TextSchema.optional(),
+  adviceText: z.array(TextSchema).max(16).optional(),
 });
 
 const RunResultSchema = z.strictObject({
@@ -158,7 +161,7 @@ export const TrainingEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('paused'), runId, epoch: nonNegInt }),
   z.strictObject({ type: z.literal('resumed'), runId }),
   z.strictObject({ type: z.enum(['done', 'stopped', 'diverged']), runId, result: RunResultSchema, weights: WeightsOutSchema }),
-  z.strictObject({ type: z.literal('error'), runId, message: z.string().max(MAX_NAME_CHARS) }),
+  z.strictObject({ type: z.literal('error'), runId, message: z.string().max(MAX_NAME_CHARS), text: TextSchema.optional() }),
 ]);
 export type ProtocolTrainingEvent = z.infer<typeof TrainingEventSchema>;
 

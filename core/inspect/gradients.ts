@@ -8,6 +8,8 @@ import { createSessionFromParts } from '../train/session';
 import type { TrainProblem } from '../train/session-types';
 import type { TrainRequest } from '../train/types';
 import { batchOf } from './inspect';
+import { say } from '../messages/text';
+import { saying } from '../messages/said';
 
 /** Samples the gradient is taken over at most (the first ones of the training split). */
 export const MAX_GRADIENT_SAMPLES = 4096;
@@ -55,6 +57,6 @@ export function trainingGradients(req: TrainRequest, maxSamples = MAX_GRADIENT_S
     return { ok: true, params, loss: trace.loss ?? NaN, n: indices.length, of: s.trainIndices.length };
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    return { ok: false, problems: [{ code: 'bad-data', message: `The gradient could not be computed (${reason}).` }] };
+    return { ok: false, problems: [{ code: 'bad-data', ...saying(say('train.inspect.gradientFailed', { reason })) }] };
   }
 }

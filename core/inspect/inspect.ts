@@ -11,6 +11,8 @@ import type { TrainProblem } from '../train/session-types';
 import { prepareRun } from '../train/prepare';
 import type { TrainingSettings, Weights } from '../train/types';
 import { createStepper, type Stepper } from './stepper';
+import { say } from '../messages/text';
+import { saying } from '../messages/said';
 
 /** Samples one step-through may hold: enough for a small batch, few enough to read. */
 export const MAX_INSPECT_SAMPLES = 16;
@@ -36,7 +38,7 @@ export function createInspector(req: InspectRequest): InspectResult {
     return create(req);
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    return { ok: false, problems: [{ code: 'bad-data', message: `The step-through could not start (${reason}). Your project is safe.` }] };
+    return { ok: false, problems: [{ code: 'bad-data', ...saying(say('train.inspect.stepThroughFailed', { reason })) }] };
   }
 }
 
@@ -46,11 +48,11 @@ function create(req: InspectRequest): InspectResult {
   const { dataset, model, streams } = prepared;
   const samples = req.samples;
   if (samples.length === 0 || samples.length > MAX_INSPECT_SAMPLES) {
-    return { ok: false, problems: [{ code: 'bad-setting', field: 'samples', message: `Pick from 1 to ${MAX_INSPECT_SAMPLES} samples to step through (got ${samples.length}).` }] };
+    return { ok: false, problems: [{ code: 'bad-setting', field: 'samples', ...saying(say('train.inspect.sampleCount', { max: MAX_INSPECT_SAMPLES, count: samples.length })) }] };
   }
   const outOfRange = samples.find((i) => !Number.isInteger(i) || i < 0 || i >= dataset.n);
   if (outOfRange !== undefined) {
-    return { ok: false, problems: [{ code: 'bad-setting', field: 'samples', message: `Sample ${outOfRange} does not exist: the dataset has samples 0 to ${dataset.n - 1}.` }] };
+    return { ok: false, problems: [{ code: 'bad-setting', field: 'samples', ...saying(say('train.inspect.noSuchSample', { sample: String(outOfRange), last: dataset.n - 1 })) }] };
   }
   // Before the network exists: one wide layer times 16 samples, copied for display, adds up.
   const memory = checkMemory(estimateTraceMemory(model, dataset, req.settings, samples.length, 'step-through'), req.memoryBudget ?? DEFAULT_MEMORY_BUDGET);

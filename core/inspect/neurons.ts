@@ -9,6 +9,8 @@ import { prepareRun, type RunStreams } from '../train/prepare';
 import type { TrainProblem } from '../train/session-types';
 import type { InitName, Weights } from '../train/types';
 import type { LayerType } from './types';
+import { say } from '../messages/text';
+import { saying } from '../messages/said';
 
 export type { PlaneBounds } from '../train/plane';
 export { planePoints } from '../train/plane';
@@ -102,12 +104,12 @@ export function createNeuronModel(
     };
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    return { ok: false, problems: [{ code: 'bad-data', message: `Neuron views could not be computed (${reason}).` }] };
+    return { ok: false, problems: [{ code: 'bad-data', ...saying(say('train.inspect.neuronsFailed', { reason })) }] };
   }
 }
 
 const needsPlane = (d: Dataset): TrainProblem | null =>
-  d.inputShape.length !== 1 || d.inputShape[0] !== 2 ? { code: 'bad-data', message: 'Neuron views need 2-D data (two input features).' } : null;
+  d.inputShape.length !== 1 || d.inputShape[0] !== 2 ? { code: 'bad-data', ...saying(say('train.inspect.neuronsNeed2d')) } : null;
 
 /** The network a run starts from: the same seeded initialisation the trainer uses. */
 function seededNetwork(run: { model: CompiledModel; streams: RunStreams }, init: InitName) {

@@ -10,11 +10,15 @@ import enBlocks from './en/blocks.json';
 import zhBlocks from './zh-TW/blocks.json';
 import enWhy from './en/why.json';
 import zhWhy from './zh-TW/why.json';
+import enTrain from './en/train.json';
+import zhTrain from './zh-TW/train.json';
+import enSweep from './en/sweep.json';
+import zhSweep from './zh-TW/sweep.json';
 import type { Language } from './languages';
 
 export const CATALOGS = {
-  en: { describe: enDescribe, graph: enGraph, why: enWhy, blocks: enBlocks },
-  'zh-TW': { describe: zhDescribe, graph: zhGraph, why: zhWhy, blocks: zhBlocks },
+  en: { describe: enDescribe, graph: enGraph, why: enWhy, blocks: enBlocks, train: enTrain, sweep: enSweep },
+  'zh-TW': { describe: zhDescribe, graph: zhGraph, why: zhWhy, blocks: zhBlocks, train: zhTrain, sweep: zhSweep },
 } satisfies Record<Language, unknown>;
 
 export type Catalog = (typeof CATALOGS)['en'];

@@ -3,3 +3,4 @@ export { say, render, isText, type Text, type MessageKey, type Param as TextPara
 export { saying, spoken, type Said } from './said';
 export { CATALOGS as CORE_CATALOGS } from './catalog';
 export { cat, wordsIn, type Words } from './words';
+export { TextSchema, isValidText } from './schema';

@@ -10,6 +10,7 @@ import { PROJECT_FORMAT, PROJECT_VERSION, type StoredProject } from './types';
 import { FORBIDDEN_KEYS } from './limits';
 import { shortenKey } from './json-path';
 import { PARAM_KEYS } from '../graph/node-params';
+import { TextSchema } from '../messages/schema';
 
 /** Problems shown per long number array before the rest are only counted. */
 const MAX_ISSUES_PER_ARRAY = 3;
@@ -183,6 +184,8 @@ export const DivergenceInfoSchema = z.strictObject({
   keptEpoch: nonNegInt,
   message: z.string(),
   advice: z.array(z.string()),
+  text: TextSchema.optional(),
+  adviceText: z.array(TextSchema).optional(),
 });
 
 export const RunResultSchema = z.strictObject({

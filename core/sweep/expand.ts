@@ -4,7 +4,9 @@
 import { datasetInputShape } from '../data/index';
 import { compileModel } from '../graph/validate';
 import type { ModelSpec } from '../graph/spec';
-import { SEED_BOUND, boundText, inBound, validateSettings, withBatchSize } from '../train/settings';
+import { SEED_BOUND, boundSaid, inBound, validateSettings, withBatchSize } from '../train/settings';
+import { say, type MessageKey, type Param, type Text } from '../messages/text';
+import { saying } from '../messages/said';
 import type { DatasetSpec } from '../data/types';
 import type { OptimizerSettings, TrainingSettings, TrainRequest, Weights } from '../train/types';
 import { hiddenActivationIds, hiddenLinearIds, withActivation, withHiddenUnits } from './graph';
@@ -26,7 +28,9 @@ import {
 import { parseSweepValue } from './values';
 import { initialWeightsOf, shareWeights } from './weights';
 
-const bad = (field: string, message: string): SweepProblem => ({ code: 'bad-setting', field, message });
+const bad = (field: string, key: MessageKey, params?: Record<string, Param>): SweepProblem => ({ code: 'bad-setting', field, ...saying(say(key, params)) });
+/** A problem found elsewhere (a value, the settings), passed on with its own words. */
+const passOn = (field: string, p: { message: string; text?: Text }): SweepProblem => ({ code: 'bad-setting', field, message: p.message, ...(p.text ? { text: p.text } : {}) });
 
 /** RunRecord.sweep.setting: the setting, plus the chosen nodes when only some hidden layers vary. */
 export function sweepSettingKey(setting: SweepSetting, nodeIds: readonly string[], allHidden: readonly string[]): string {
@@ -89,29 +93,30 @@ export function isStructural(setting: SweepSetting): boolean {
   return setting === 'hidden' || setting === 'activation' || setting === 'skip';
 }
 
-function problemText(p: { message: string }): string {
-  return p.message;
+/** Another problem inside a sentence: its Text when it has one, so it is said in the same language. */
+function problemText(p: { message: string; text?: Text }): Param {
+  return p.text ?? p.message;
 }
 
 export function expandSweep(base: SweepBase, def: SweepDefinition): ExpandResult {
   if (!(SWEEP_SETTINGS as readonly string[]).includes(def.setting)) {
-    return { ok: false, problems: [bad('setting', `'${String(def.setting)}' is not a setting a sweep can vary; choose one of ${SWEEP_SETTINGS.join(', ')}.`)] };
+    return { ok: false, problems: [bad('setting', 'sweep.problem.unknownSetting', { name: String(def.setting), options: SWEEP_SETTINGS.join(', ') })] };
   }
   const setting = def.setting;
   const problems: SweepProblem[] = [];
-  if (!Array.isArray(def.values) || def.values.length === 0) problems.push(bad('values', 'Give at least one value to try.'));
-  else if (def.values.length > MAX_SWEEP_RUNS) problems.push(bad('values', `A sweep runs at most ${MAX_SWEEP_RUNS} values (got ${def.values.length}); split it into smaller sweeps.`));
+  if (!Array.isArray(def.values) || def.values.length === 0) problems.push(bad('values', 'sweep.problem.noValues'));
+  else if (def.values.length > MAX_SWEEP_RUNS) problems.push(bad('values', 'sweep.problem.tooManyValues', { max: MAX_SWEEP_RUNS, count: def.values.length }));
   const parsed: { text: string; value: SweepValue; at: number }[] = [];
   const seen = new Map<string, number>();
   (Array.isArray(def.values) ? def.values.slice(0, MAX_SWEEP_RUNS) : []).forEach((raw, i) => {
     const r = parseSweepValue(setting, String(raw));
     if (!r.ok) {
-      problems.push(bad(`values[${i}]`, r.message));
+      problems.push(passOn(`values[${i}]`, r));
       return;
     }
     const earlier = seen.get(r.text);
     if (earlier !== undefined) {
-      problems.push(bad(`values[${i}]`, `The value ${r.text} is listed twice (values ${earlier + 1} and ${i + 1}); each value runs once.`));
+      problems.push(bad(`values[${i}]`, 'sweep.problem.twice', { value: r.text, first: earlier + 1, second: i + 1 }));
       return;
     }
     seen.set(r.text, i);
@@ -120,28 +125,31 @@ export function expandSweep(base: SweepBase, def: SweepDefinition): ExpandResult
   const newData = def.newData === true;
   let seeds = [base.settings.seed];
   if (def.seeds !== undefined) {
-    if (!Array.isArray(def.seeds) || def.seeds.length === 0) problems.push(bad('seeds', 'Give at least one seed to repeat each value over.'));
-    else if (def.seeds.length > MAX_SWEEP_SEEDS) problems.push(bad('seeds', `A sweep repeats each value over at most ${MAX_SWEEP_SEEDS} seeds (got ${def.seeds.length}).`));
-    else if (def.seeds.some((v) => !inBound(v, SEED_BOUND))) problems.push(bad('seeds', `Every seed must be ${boundText(SEED_BOUND)}.`));
-    else if (new Set(def.seeds).size !== def.seeds.length) problems.push(bad('seeds', 'A seed is listed twice; each seed runs once per value.'));
+    if (!Array.isArray(def.seeds) || def.seeds.length === 0) problems.push(bad('seeds', 'sweep.problem.noSeeds'));
+    else if (def.seeds.length > MAX_SWEEP_SEEDS) problems.push(bad('seeds', 'sweep.problem.tooManySeeds', { max: MAX_SWEEP_SEEDS, count: def.seeds.length }));
+    else if (def.seeds.some((v) => !inBound(v, SEED_BOUND))) problems.push(bad('seeds', 'sweep.problem.badSeed', { bound: boundSaid(SEED_BOUND) }));
+    else if (new Set(def.seeds).size !== def.seeds.length) problems.push(bad('seeds', 'sweep.problem.seedTwice'));
     else if (setting === 'seed' && def.seeds.length > 1) {
-      problems.push(bad('seeds', 'The seed is already the setting that varies: repeat another setting over seeds, or list the seeds as its values.'));
+      problems.push(bad('seeds', 'sweep.problem.seedVaries'));
     } else seeds = def.seeds;
   }
   if (newData && base.dataset.kind !== 'generator') {
-    problems.push(bad('newData', 'New data for every seed needs a generated data set (XOR, linear, circle, …); this project trains on fixed data, so every seed would see the same points. Turn new data off.'));
+    problems.push(bad('newData', 'sweep.problem.newDataFixed'));
   }
   if (Array.isArray(def.values) && def.values.length <= MAX_SWEEP_RUNS && def.values.length * seeds.length > MAX_SWEEP_TOTAL) {
-    problems.push(bad('seeds', `${def.values.length} values × ${seeds.length} seeds is ${def.values.length * seeds.length} runs; a sweep runs at most ${MAX_SWEEP_TOTAL}. Use fewer values or seeds.`));
+    problems.push(bad('seeds', 'sweep.problem.tooManyRuns', { values: def.values.length, seeds: seeds.length, runs: def.values.length * seeds.length, max: MAX_SWEEP_TOTAL }));
   }
   for (const p of validateSettings(base.settings)) {
-    if (p.code === 'bad-setting') problems.push(bad(`settings.${p.field}`, p.message));
+    if (p.code === 'bad-setting') problems.push(passOn(`settings.${p.field}`, p));
   }
   const compiled = compileModel(base.spec, datasetInputShape(base.dataset));
   if (!compiled.ok) {
     const first = compiled.problems[0];
-    const where = first.nodeId ? ` (node '${first.nodeId}')` : '';
-    problems.push(bad('network', `The network has a problem${where}: ${problemText(first)} Fix it before sweeping.`));
+    problems.push(
+      first.nodeId
+        ? bad('network', 'sweep.problem.networkAt', { node: first.nodeId, problem: problemText(first) })
+        : bad('network', 'sweep.problem.network', { problem: problemText(first) }),
+    );
   }
   if (problems.length || !compiled.ok) return { ok: false, problems };
 
@@ -151,23 +159,23 @@ export function expandSweep(base: SweepBase, def: SweepDefinition): ExpandResult
   if (setting === 'hidden') {
     allHidden = hiddenLinearIds(compiled.model.layers);
     if (allHidden.length === 0) {
-      return { ok: false, problems: [bad('setting', 'This network has no hidden Linear layer to resize: add a Linear layer (and an activation) before the output layer.')] };
+      return { ok: false, problems: [bad('setting', 'sweep.problem.noHidden')] };
     }
     const chosen = def.nodeIds ?? [];
     const notHidden = chosen.filter((id) => !allHidden.includes(id));
     if (notHidden.length) {
-      return { ok: false, problems: [bad('nodeIds', `'${notHidden[0]}' is not a hidden Linear node; choose among ${allHidden.join(', ')}.`)] };
+      return { ok: false, problems: [bad('nodeIds', 'sweep.problem.notHidden', { node: notHidden[0], options: allHidden.join(', ') })] };
     }
     nodeIds = chosen.length ? allHidden.filter((id) => chosen.includes(id)) : allHidden;
   } else if (setting === 'activation') {
     nodeIds = hiddenActivationIds(compiled.model.layers);
     if (nodeIds.length === 0) {
-      return { ok: false, problems: [bad('setting', 'This network has no hidden activation to swap: add an activation node between two Linear layers.')] };
+      return { ok: false, problems: [bad('setting', 'sweep.problem.noActivation')] };
     }
   } else if (setting === 'skip') {
     nodeIds = skipAddIds(base.spec);
     if (nodeIds.length === 0) {
-      return { ok: false, problems: [bad('setting', 'This network has no skip connection to remove: a skip is an Add that sums a block’s input with its output.')] };
+      return { ok: false, problems: [bad('setting', 'sweep.problem.noSkip')] };
     }
   }
 
@@ -180,7 +188,7 @@ export function expandSweep(base: SweepBase, def: SweepDefinition): ExpandResult
     let baseWeights: Weights | null = null;
     if (structural) {
       const w = initialWeightsOf({ spec: base.spec, dataset: seedData, settings: seedSettings });
-      if (!w.ok) return { ok: false, problems: [bad('network', `The project cannot start training: ${problemText(w.problems[0])}`)] };
+      if (!w.ok) return { ok: false, problems: [bad('network', 'sweep.problem.cannotStart', { problem: problemText(w.problems[0]) })] };
       baseWeights = w.weights;
     }
     for (const { text, value, at } of parsed) {
@@ -190,7 +198,7 @@ export function expandSweep(base: SweepBase, def: SweepDefinition): ExpandResult
       if (baseWeights) {
         const own = initialWeightsOf(request);
         if (!own.ok) {
-          problems.push(bad(`values[${at}]`, `With ${SWEEP_SETTING_LABELS[setting].toLowerCase()} ${text} the network cannot train: ${problemText(own.problems[0])}`));
+          problems.push(bad(`values[${at}]`, 'sweep.problem.valueCannotTrain', { setting: say(`sweep.settingLower.${setting}`), value: text, problem: problemText(own.problems[0]) }));
           continue;
         }
         request.initialWeights = shareWeights(baseWeights, own.weights);

@@ -8,6 +8,9 @@ import { seedsFrom } from './expand';
 import { DEFAULT_SWEEP_SEEDS, type SweepDefinition, type SweepSetting } from './types';
 import { spreadOf } from './summary';
 import { TARGET_TOLERANCE, type ResultRow } from './table';
+import { sweepValueLabel, sweepValueSaid } from './presets';
+import type { Catalog } from '../messages/catalog';
+import { render, say, type MessageKey, type Param, type Text } from '../messages/text';
 
 export type LabTask = 'linear' | 'xor';
 
@@ -24,6 +27,8 @@ export interface LabFinding {
   sweep: { setting: SweepSetting; values: readonly string[] } | null;
   /** For 11 and 12: where to see it in the app. */
   note?: string;
+  /** title, claim and note as Texts, for readers in another language. */
+  said: { title: Text; claim: Text; note?: Text };
 }
 
 const LR = ['0.0005', '0.005', '0.05', '0.5', '1'];
@@ -31,33 +36,32 @@ const HIDDEN = ['64', '32', '16', '8', '4', '2', '1'];
 const OPTIMIZERS = ['SGD', 'Momentum', 'RMSProp', 'Adam'];
 const ACTIVATIONS = ['Sigmoid', 'ReLU', 'LeakyReLU', 'Tanh'];
 
+type FindingId = keyof Catalog['sweep']['lab']['finding'];
+
+/** A finding's title, claim and note, from the catalogs; `said` keeps them for other languages. */
+function finding(id: number, task: LabTask | null, sweep: LabFinding['sweep'], hasNote = false): LabFinding {
+  const at = String(id) as FindingId;
+  const said: LabFinding['said'] = {
+    title: say(`sweep.lab.finding.${at}.title`),
+    claim: say(`sweep.lab.finding.${at}.claim`),
+    ...(hasNote ? { note: say(`sweep.lab.finding.${at}.note` as MessageKey) } : {}),
+  };
+  return { id, task, title: render(said.title), claim: render(said.claim), sweep, ...(said.note ? { note: render(said.note) } : {}), said };
+}
+
 export const LAB_FINDINGS: readonly LabFinding[] = [
-  { id: 1, task: 'linear', title: 'Learning rates on linear', claim: 'Every rate ends at 99–100% accuracy; rates ≥ 0.5 oscillate early in the loss.', sweep: { setting: 'lr', values: LR } },
-  { id: 2, task: 'xor', title: 'Learning rates on XOR', claim: 'Every rate reaches 100% except 0.0005.', sweep: { setting: 'lr', values: LR } },
-  { id: 3, task: 'linear', title: 'Hidden units on linear', claim: 'Little difference between 64, 32, 16, 8, 4, 2 and 1 hidden units.', sweep: { setting: 'hidden', values: HIDDEN } },
-  { id: 4, task: 'xor', title: 'Hidden units on XOR', claim: 'Only 1 hidden unit fails.', sweep: { setting: 'hidden', values: HIDDEN } },
-  { id: 5, task: 'linear', title: 'No activation on linear', claim: 'Without activation functions: about the same result, perhaps less stable.', sweep: { setting: 'activation', values: ['Sigmoid', 'Identity'] } },
-  { id: 6, task: 'xor', title: 'No activation on XOR', claim: 'Without activation functions it fails: a linear map cannot separate XOR.', sweep: { setting: 'activation', values: ['Sigmoid', 'Identity'] } },
-  { id: 7, task: 'linear', title: 'Optimizers on linear', claim: 'Momentum, RMSProp and Adam all beat SGD; Adam and Momentum are best.', sweep: { setting: 'optimizer', values: OPTIMIZERS } },
-  { id: 8, task: 'xor', title: 'Optimizers on XOR', claim: 'Momentum, RMSProp and Adam all beat SGD; Adam and RMSProp are best.', sweep: { setting: 'optimizer', values: OPTIMIZERS } },
-  { id: 9, task: 'linear', title: 'Activations on linear', claim: 'ReLU, LeakyReLU and Tanh all beat Sigmoid; ReLU and LeakyReLU oscillate early; ReLU ends lowest.', sweep: { setting: 'activation', values: ACTIVATIONS } },
-  { id: 10, task: 'xor', title: 'Activations on XOR', claim: 'ReLU, LeakyReLU and Tanh all beat Sigmoid; LeakyReLU ends lowest.', sweep: { setting: 'activation', values: ACTIVATIONS } },
-  {
-    id: 11,
-    task: null,
-    title: 'Softmax and cross-entropy',
-    claim: 'A softmax + cross-entropy multiclass version works.',
-    sweep: null,
-    note: 'Open the example "Spiral, 3 classes (Softmax)" and train it.',
-  },
-  {
-    id: 12,
-    task: null,
-    title: 'Conv1d',
-    claim: 'Conv1d, forward only.',
-    sweep: null,
-    note: 'The app goes further: Conv1d trains (forward and backward, checked against NumPy). Open the example "Waves (Conv1d)".',
-  },
+  finding(1, 'linear', { setting: 'lr', values: LR }),
+  finding(2, 'xor', { setting: 'lr', values: LR }),
+  finding(3, 'linear', { setting: 'hidden', values: HIDDEN }),
+  finding(4, 'xor', { setting: 'hidden', values: HIDDEN }),
+  finding(5, 'linear', { setting: 'activation', values: ['Sigmoid', 'Identity'] }),
+  finding(6, 'xor', { setting: 'activation', values: ['Sigmoid', 'Identity'] }),
+  finding(7, 'linear', { setting: 'optimizer', values: OPTIMIZERS }),
+  finding(8, 'xor', { setting: 'optimizer', values: OPTIMIZERS }),
+  finding(9, 'linear', { setting: 'activation', values: ACTIVATIONS }),
+  finding(10, 'xor', { setting: 'activation', values: ACTIVATIONS }),
+  finding(11, null, null, true),
+  finding(12, null, null, true),
 ];
 
 /** Seeds per finding unless told otherwise; each seed repeats the whole experiment. */
@@ -100,6 +104,12 @@ export interface FindingResult {
   text: string;
   /** What was seen, value by value and for the claim's second half, in sentences. */
   details: string[];
+  /**
+   * text and details as Texts. The verdict word is the `verdict` parameter of verdictText, so a
+   * reader can set it apart (the Lab view shows it in bold).
+   */
+  verdictText?: Text;
+  detailTexts?: Text[];
   /** For a ranking: the two values whose medians were compared, and their median final losses. */
   tie?: { a: string; b: string; lossA: number; lossB: number };
 }
@@ -147,10 +157,10 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** The claim's second half, where it has one that is not part of the verdict: counted and reported. */
-const ASIDES: Record<number, { text: string; holds(r: Map<string, LabRun>): boolean }> = {
-  1: { text: 'rates ≥ 0.5 oscillated early more than the smaller rates', holds: (r) => oscillatesMore(r, ['0.5', '1'], ['0.0005', '0.005', '0.05']) },
-  5: { text: 'no activation was less stable (its loss climbed more early on)', holds: (r) => oscillatesMore(r, ['Identity'], ['Sigmoid']) },
-  9: { text: 'ReLU and LeakyReLU oscillated early more than Sigmoid and Tanh', holds: (r) => oscillatesMore(r, ['ReLU', 'LeakyReLU'], ['Sigmoid', 'Tanh']) },
+const ASIDES: Record<number, { text: Text; holds(r: Map<string, LabRun>): boolean }> = {
+  1: { text: say('sweep.lab.aside.1'), holds: (r) => oscillatesMore(r, ['0.5', '1'], ['0.0005', '0.005', '0.05']) },
+  5: { text: say('sweep.lab.aside.5'), holds: (r) => oscillatesMore(r, ['Identity'], ['Sigmoid']) },
+  9: { text: say('sweep.lab.aside.9'), holds: (r) => oscillatesMore(r, ['ReLU', 'LeakyReLU'], ['Sigmoid', 'Tanh']) },
 };
 
 function oscillatesMore(r: Map<string, LabRun>, loud: string[], quiet: string[]): boolean {
@@ -198,15 +208,18 @@ export function judgeFinding(finding: LabFinding, runs: readonly LabRun[]): Find
 
   const values = finding.sweep.values;
   const medianLoss = new Map(values.map((v) => [v, spreadOf(complete.flatMap((m) => (m.get(v)?.row.finalLoss != null ? [m.get(v)!.row.finalLoss as number] : [])))?.median ?? Infinity]));
-  const details = values.map((v) => {
+  const setting = finding.sweep.setting;
+  const detailTexts = values.map((v) => {
     const rows = complete.map((m) => m.get(v)!.row);
     const accs = spreadOf(rows.flatMap((r) => (r.trainAccuracy === null ? [] : [r.trainAccuracy])));
     const reached = rows.filter((r) => r.trainAccuracy !== null && r.trainAccuracy >= 1 - TARGET_TOLERANCE).length;
-    const label = rows[0]?.label ?? v;
-    return `${label}: final loss ${lossText(medianLoss.get(v) ?? Infinity)} (median), accuracy ${accs ? pct(accs.median) : '–'}, 100% on ${reached} of ${rows.length} seeds`;
+    const shown = rows[0]?.label ?? v;
+    // The sweep's own label ("lr 0.5") is said in the reader's language; any other is the caller's.
+    const label: Param = shown === sweepValueLabel(setting, v) ? sweepValueSaid(setting, v) : shown;
+    return say('sweep.lab.detail', { label, loss: lossText(medianLoss.get(v) ?? Infinity), accuracy: accs ? pct(accs.median) : '–', reached, seeds: rows.length });
   });
   const aside = ASIDES[finding.id];
-  if (aside) details.push(`${aside.text} on ${complete.filter(aside.holds).length} of ${seeds} seeds`);
+  if (aside) detailTexts.push(say('sweep.lab.asideCount', { aside: aside.text, held: complete.filter(aside.holds).length, seeds }));
 
   let tie: FindingResult['tie'];
   const contest = CONTESTS[finding.id];
@@ -217,18 +230,28 @@ export function judgeFinding(finding: LabFinding, runs: readonly LabRun[]): Find
     const lb = medianLoss.get(b) ?? Infinity;
     if (Number.isFinite(la) && Number.isFinite(lb) && Math.abs(la - lb) <= NEAR_TIE * Math.max(la, lb)) tie = { a, b, lossA: la, lossB: lb };
   }
-  const counted = `${heldOn} of ${seeds} seed${seeds === 1 ? '' : 's'}`;
+  const counted = say('sweep.lab.counted', { held: heldOn, count: seeds });
   let verdict: LabVerdict;
-  let text: string;
+  let verdictText: Text;
   if (tie) {
     verdict = 'near-tie';
-    text = `near-tie: ${tie.a} and ${tie.b} end within ${NEAR_TIE * 100}% (median final loss ${lossText(tie.lossA)} and ${lossText(tie.lossB)}); as stated it held on ${counted}`;
+    verdictText = say('sweep.lab.nearTie', {
+      verdict: say('sweep.lab.verdict.nearTie'),
+      a: sweepValueSaid(setting, tie.a),
+      b: sweepValueSaid(setting, tie.b),
+      percent: NEAR_TIE * 100,
+      lossA: lossText(tie.lossA),
+      lossB: lossText(tie.lossB),
+      counted,
+    });
   } else if (seeds > 0 && heldOn * 2 > seeds) {
     verdict = 'held';
-    text = `held on ${counted}`;
+    verdictText = say('sweep.lab.held', { verdict: say('sweep.lab.verdict.held'), counted });
   } else {
     verdict = 'did-not-hold';
-    text = `did not hold (held on ${counted})`;
+    verdictText = say('sweep.lab.didNotHold', { verdict: say('sweep.lab.verdict.didNotHold'), counted });
   }
-  return { finding: finding.id, task: finding.task, verdict, heldOn, seeds, text, details, ...(tie ? { tie } : {}) };
+  const text = render(verdictText);
+  const details = detailTexts.map((d) => render(d));
+  return { finding: finding.id, task: finding.task, verdict, heldOn, seeds, text, details, verdictText, detailTexts, ...(tie ? { tie } : {}) };
 }

@@ -1,6 +1,7 @@
 // The lab's experiments as one-click presets, and the words the UI and the report use.
 import type { OptimizerName, OptimizerSettings } from '../train/types';
-import { SKIP_VALUES, SWEEP_ACTIVATIONS, type SweepSetting } from './types';
+import { SKIP_VALUES, SWEEP_ACTIVATIONS, SWEEP_SETTINGS, type SweepSetting } from './types';
+import { render, say, type Text } from '../messages/text';
 
 /** The lab's LeakyReLU slope: what an activation sweep's LeakyReLU uses (the block's default is 0.01). */
 export const LAB_LEAKY_SLOPE = 0.02;
@@ -27,37 +28,36 @@ export const SWEEP_PRESETS: Readonly<Record<SweepSetting, readonly string[]>> = 
   skip: SKIP_VALUES,
 };
 
-export const SWEEP_SETTING_LABELS: Readonly<Record<SweepSetting, string>> = {
-  lr: 'Learning rate',
-  hidden: 'Hidden units',
-  activation: 'Hidden activation',
-  optimizer: 'Optimizer',
-  init: 'Weight initialisation',
-  batchSize: 'Batch size',
-  seed: 'Seed',
-  skip: 'Skip connection',
-};
+/** e.g. "Learning rate", in the reader's language. */
+export const sweepSettingSaid = (setting: SweepSetting): Text => say(`sweep.setting.${setting}`);
 
 /** What each setting changes, in a sentence a student reads next to the picker. */
-export const SWEEP_SETTING_HELP: Readonly<Record<SweepSetting, string>> = {
-  lr: 'The SGD step size (or the chosen optimizer’s learning rate).',
-  hidden: 'The number of units of the hidden Linear layers (all of them, or the selected ones).',
-  activation: 'The activation after every hidden layer (LeakyReLU with the lab’s slope 0.02); Identity means no activation at all.',
-  optimizer: 'The update rule, at the project’s learning rate, with the lab’s values (momentum 0.9; RMSProp α 0.9; Adam β 0.9/0.999).',
-  init: 'How the starting weights are drawn: standard normal (the lab’s randn), Xavier or He.',
-  batchSize: 'Samples per update; 0 is the full batch.',
-  seed: 'The random seed of the weights, the shuffling and the split (and of the data, with new data for every seed).',
-  skip: 'The network as it is (residual), or the same network without its skip connections (plain): each Add that sums a block’s input with its output is removed and the block’s output goes straight on.',
-};
+export const sweepSettingHelpSaid = (setting: SweepSetting): Text => say(`sweep.help.${setting}`);
 
-/** Legend and table text for one value. */
-export function sweepValueLabel(setting: SweepSetting, value: string): string {
-  if (setting === 'activation' && value === 'Identity') return 'Identity (no activation)';
-  if (setting === 'batchSize' && value === '0') return 'full batch';
-  if (setting === 'init') return value === 'normal' ? 'standard normal' : value === 'xavier' ? 'Xavier' : value === 'he' ? 'He' : value;
-  if (setting === 'lr') return `lr ${value}`;
-  if (setting === 'hidden') return `${value} unit${value === '1' ? '' : 's'}`;
-  if (setting === 'seed') return `seed ${value}`;
-  if (setting === 'skip') return value === 'residual' ? 'with the skip' : value === 'plain' ? 'without the skip' : value;
+const inEnglish = (of: (s: SweepSetting) => Text): Readonly<Record<SweepSetting, string>> =>
+  Object.fromEntries(SWEEP_SETTINGS.map((s) => [s, render(of(s))])) as Record<SweepSetting, string>;
+
+/** The settings' names in English (the CLI, run names, the report's English text). */
+export const SWEEP_SETTING_LABELS: Readonly<Record<SweepSetting, string>> = inEnglish(sweepSettingSaid);
+
+/** sweepSettingHelpSaid in English. */
+export const SWEEP_SETTING_HELP: Readonly<Record<SweepSetting, string>> = inEnglish(sweepSettingHelpSaid);
+
+/** Legend and table text for one value, in the reader's language (names such as ReLU or Adam stay as they are). */
+export function sweepValueSaid(setting: SweepSetting, value: string): Text | string {
+  if (setting === 'activation' && value === 'Identity') return say('sweep.value.identity');
+  if (setting === 'batchSize' && value === '0') return say('sweep.value.fullBatch');
+  if (setting === 'init') return value === 'normal' ? say('sweep.value.normal') : value === 'xavier' ? 'Xavier' : value === 'he' ? 'He' : value;
+  if (setting === 'lr') return say('sweep.value.lr', { value });
+  // A hidden value is a whole number once parsed; anything else is shown as typed.
+  if (setting === 'hidden') return /^\d+$/.test(value) ? say('sweep.value.units', { count: Number(value) }) : `${value} units`;
+  if (setting === 'seed') return say('sweep.value.seed', { value });
+  if (setting === 'skip') return value === 'residual' ? say('sweep.value.withSkip') : value === 'plain' ? say('sweep.value.withoutSkip') : value;
   return value;
+}
+
+/** Legend and table text for one value, in English. */
+export function sweepValueLabel(setting: SweepSetting, value: string): string {
+  const said = sweepValueSaid(setting, value);
+  return typeof said === 'string' ? said : render(said);
 }

@@ -3,7 +3,9 @@
 // command line; the canonical spelling is what the run record stores.
 import { MAX_UNITS } from '../graph/limits';
 import { parseDecimal } from '../numbers';
-import { INITS, LR_BOUND, MAX_BATCH_SIZE, OPTIMIZERS, SEED_BOUND, boundText, inBound } from '../train/settings';
+import { INITS, LR_BOUND, MAX_BATCH_SIZE, OPTIMIZERS, SEED_BOUND, boundSaid, inBound } from '../train/settings';
+import { render, say, type MessageKey, type Param, type Text } from '../messages/text';
+import { saying } from '../messages/said';
 import { SKIP_VALUES, SWEEP_ACTIVATIONS, SWEEP_SETTINGS, type SweepSetting, type SweepValue } from './types';
 
 /** The value of a plain decimal number, or NaN (which every range check below refuses). */
@@ -39,56 +41,63 @@ export function parseSweepSetting(text: string): SweepSetting | null {
   return aliases[t] ?? null;
 }
 
-export function unknownSettingMessage(text: string): string {
-  return `'${text}' is not a setting a sweep can vary; choose one of ${SWEEP_SETTINGS.join(', ')}.`;
+export function unknownSettingSaid(text: string): Text {
+  return say('sweep.problem.unknownSetting', { name: text, options: SWEEP_SETTINGS.join(', ') });
 }
 
+export function unknownSettingMessage(text: string): string {
+  return render(unknownSettingSaid(text));
+}
+
+type Refused = { ok: false; message: string; text: Text };
+const refuse = (key: MessageKey, params: Record<string, Param>): Refused => ({ ok: false, ...saying(say(key, params)) });
+
 /** The value in its canonical text and typed form, or the reason it is refused. */
-export function parseSweepValue(setting: SweepSetting, raw: string): { ok: true; text: string; value: SweepValue } | { ok: false; message: string } {
+export function parseSweepValue(setting: SweepSetting, raw: string): { ok: true; text: string; value: SweepValue } | Refused {
   const text = raw.trim();
-  const shown = text === '' ? 'an empty value' : `'${text}'`;
+  const shown = text === '' ? say('sweep.problem.emptyValue') : say('sweep.problem.quoted', { text });
   switch (setting) {
     case 'lr': {
       const v = decimal(text);
-      if (!inBound(v, LR_BOUND)) return { ok: false, message: `A learning rate must be ${boundText(LR_BOUND)} (got ${shown}).` };
+      if (!inBound(v, LR_BOUND)) return refuse('sweep.problem.lr', { bound: boundSaid(LR_BOUND), value: shown });
       return { ok: true, text: String(v), value: { setting, value: v } };
     }
     case 'hidden': {
       const v = decimal(text);
-      if (!(Number.isSafeInteger(v) && v >= 1 && v <= MAX_UNITS)) return { ok: false, message: `Hidden units must be a whole number from 1 to ${MAX_UNITS} (got ${shown}).` };
+      if (!(Number.isSafeInteger(v) && v >= 1 && v <= MAX_UNITS)) return refuse('sweep.problem.hidden', { max: MAX_UNITS, value: shown });
       return { ok: true, text: String(v), value: { setting, value: v } };
     }
     case 'batchSize': {
       const v = text.toLowerCase() === 'full' ? 0 : decimal(text);
-      if (!(Number.isSafeInteger(v) && v >= 0 && v <= MAX_BATCH_SIZE)) return { ok: false, message: `A batch size must be a whole number from 0 (the full batch) to ${MAX_BATCH_SIZE} (got ${shown}).` };
+      if (!(Number.isSafeInteger(v) && v >= 0 && v <= MAX_BATCH_SIZE)) return refuse('sweep.problem.batchSize', { max: MAX_BATCH_SIZE, value: shown });
       return { ok: true, text: String(v), value: { setting, value: v } };
     }
     case 'seed': {
       const v = decimal(text);
-      if (!inBound(v, SEED_BOUND)) return { ok: false, message: `A seed must be ${boundText(SEED_BOUND)} (got ${shown}).` };
+      if (!inBound(v, SEED_BOUND)) return refuse('sweep.problem.seed', { bound: boundSaid(SEED_BOUND), value: shown });
       return { ok: true, text: String(v), value: { setting, value: v } };
     }
     case 'activation': {
       const lower = text.toLowerCase();
       const v = lower === 'none' || lower === 'linear' ? 'Identity' : pick(SWEEP_ACTIVATIONS, text);
-      if (!v) return { ok: false, message: `${shown} is not an activation a sweep can use; choose ${SWEEP_ACTIVATIONS.join(', ')} (Identity = no activation).` };
+      if (!v) return refuse('sweep.problem.activation', { value: shown, options: SWEEP_ACTIVATIONS.join(', ') });
       return { ok: true, text: v, value: { setting, value: v } };
     }
     case 'optimizer': {
       const v = pick(OPTIMIZERS, text);
-      if (!v) return { ok: false, message: `${shown} is not an optimizer; choose ${OPTIMIZERS.join(', ')}.` };
+      if (!v) return refuse('sweep.problem.optimizer', { value: shown, options: OPTIMIZERS.join(', ') });
       return { ok: true, text: v, value: { setting, value: v } };
     }
     case 'skip': {
       const lower = text.toLowerCase();
       const v = ['residual', 'skip', 'with', 'on'].includes(lower) ? 'residual' : ['plain', 'noskip', 'no-skip', 'without', 'off'].includes(lower) ? 'plain' : null;
-      if (!v) return { ok: false, message: `${shown} is not a skip value; choose ${SKIP_VALUES.join(' (with the skip) or ')} (without).` };
+      if (!v) return refuse('sweep.problem.skip', { value: shown, residual: SKIP_VALUES[0], plain: SKIP_VALUES[1] });
       return { ok: true, text: v, value: { setting, value: v === 'residual' } };
     }
     case 'init': {
       const lower = text.toLowerCase();
       const v = lower === 'randn' || lower === 'standard normal' ? 'normal' : lower === 'glorot' ? 'xavier' : lower === 'kaiming' ? 'he' : pick(INITS, text);
-      if (!v) return { ok: false, message: `${shown} is not a weight initialisation; choose ${INITS.join(', ')}.` };
+      if (!v) return refuse('sweep.problem.init', { value: shown, options: INITS.join(', ') });
       return { ok: true, text: v, value: { setting, value: v } };
     }
   }

@@ -2,6 +2,8 @@
 // last good loss, and what to try next (N6). Built from plain numbers so it can be snapshot-tested.
 import type { NodeId } from '../graph/spec';
 import type { DivergenceInfo } from './types';
+import { nodeSaid } from '../graph/describe';
+import { render, say, type Text } from '../messages/text';
 
 /** Consecutive steps with non-finite gradients that are skipped before the run is declared diverged. */
 export const MAX_BAD_STEPS = 3;
@@ -25,8 +27,17 @@ export function explodedLimit(startLoss: number): number {
 }
 
 /** What a skipped step's gradient held, in words: "2 NaN and 1 infinite" (a count of 0 is left out). */
+export function nonFiniteValuesSaid(c: { nan: number; inf: number }): Text | string {
+  const nan = c.nan ? say('train.diverged.nan', { count: c.nan }) : null;
+  const inf = c.inf ? say('train.diverged.infinite', { count: c.inf }) : null;
+  if (nan && inf) return say('train.diverged.nanAndInfinite', { nan, inf });
+  return nan ?? inf ?? '';
+}
+
+/** nonFiniteValuesSaid in English. */
 export function nonFiniteValuesText(c: { nan: number; inf: number }): string {
-  return [c.nan ? `${c.nan} NaN` : '', c.inf ? `${c.inf} infinite` : ''].filter(Boolean).join(' and ');
+  const said = nonFiniteValuesSaid(c);
+  return typeof said === 'string' ? said : render(said);
 }
 
 export interface DivergenceFacts {
@@ -61,41 +72,40 @@ export function valueName(v: number): string {
 }
 
 /** The first piece of advice, with numbers only when they are readable ones. */
-function lowerLrAdvice(lr: number): string {
-  if (!(Number.isFinite(lr) && lr > 0)) return 'Lower the learning rate, e.g. ÷10.';
-  return `Lower the learning rate, e.g. ÷10: from ${readable(lr)} to ${readable(lr / 10)}.`;
+function lowerLrAdvice(lr: number): Text {
+  if (!(Number.isFinite(lr) && lr > 0)) return say('train.diverged.lowerLr');
+  return say('train.diverged.lowerLrFrom', { lr: readable(lr), lower: readable(lr / 10) });
 }
 
 export function divergenceInfo(f: DivergenceFacts): DivergenceInfo {
   const value = valueName(f.value);
-  const at = `at epoch ${f.epoch}, batch ${f.batch}`;
-  let what: string;
+  const at = { epoch: f.epoch, batch: f.batch, value };
+  let what: Text;
   if (f.where.kind === 'loss') {
-    what = `Loss became ${value} ${at}.`;
+    what = say('train.diverged.lossBecame', at);
   } else if (f.where.kind === 'exploded') {
-    what =
-      `Loss exploded to ${value} at epoch ${f.epoch} (it started at ${roughly(f.where.startLoss)}): ` +
-      `more than ${EXPLODED_RATIO} times its starting value, so training stopped.`;
+    what = say('train.diverged.exploded', { value, epoch: f.epoch, start: roughly(f.where.startLoss), ratio: EXPLODED_RATIO });
   } else {
     const w = f.where;
-    what =
-      `The gradient of ${w.tensor} in ${w.layerType} '${w.nodeId}' became ${value} ${at} ` +
-      `(${w.nan} NaN and ${w.inf} infinite values); ${MAX_BAD_STEPS} steps in a row had to be skipped.`;
+    what = say('train.diverged.gradient', { ...at, tensor: w.tensor, node: nodeSaid(w.layerType, w.nodeId), nan: w.nan, inf: w.inf, steps: MAX_BAD_STEPS });
   }
   const last =
-    f.where.kind === 'exploded' ? '' : f.lastFiniteLoss === null ? 'No finite loss was reached. ' : `The last finite loss was ${readable(f.lastFiniteLoss)}. `;
+    f.where.kind === 'exploded'
+      ? null
+      : f.lastFiniteLoss === null
+        ? say('train.diverged.noFiniteLoss')
+        : say('train.diverged.lastFiniteLoss', { loss: readable(f.lastFiniteLoss) });
   const kept =
     f.keptEpoch === 0
-      ? 'The initial weights were kept.'
+      ? say('train.diverged.keptInitial')
       : f.where.kind === 'exploded'
-        ? `The weights with the lowest loss (from epoch ${f.keptEpoch}) were kept.`
-        : `The last good weights (from epoch ${f.keptEpoch}) were kept.`;
-  const advice = [
+        ? say('train.diverged.keptLowest', { epoch: f.keptEpoch })
+        : say('train.diverged.keptLast', { epoch: f.keptEpoch });
+  const text = last ? say('train.diverged.messageWithLast', { what, last, kept }) : say('train.diverged.message', { what, kept });
+  const adviceText = [
     lowerLrAdvice(f.lr),
-    'Normalize the inputs so each feature has mean 0 and standard deviation 1.',
-    f.clipNorm === null
-      ? 'Turn on gradient clipping (clipNorm), e.g. 1.'
-      : `Clip gradients harder: lower clipNorm from ${readable(f.clipNorm)} to ${readable(f.clipNorm / 10)}.`,
+    say('train.diverged.normalize'),
+    f.clipNorm === null ? say('train.diverged.clipOn') : say('train.diverged.clipHarder', { clip: readable(f.clipNorm), lower: readable(f.clipNorm / 10) }),
   ];
   return {
     epoch: f.epoch,
@@ -104,7 +114,9 @@ export function divergenceInfo(f: DivergenceFacts): DivergenceInfo {
     where: f.where.kind === 'gradient' ? { kind: 'gradient', nodeId: f.where.nodeId, tensor: f.where.tensor } : { kind: 'loss' },
     lastFiniteLoss: f.lastFiniteLoss,
     keptEpoch: f.keptEpoch,
-    message: `${what} ${last}${kept}`,
-    advice,
+    message: render(text),
+    advice: adviceText.map((a) => render(a)),
+    text,
+    adviceText,
   };
 }

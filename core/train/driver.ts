@@ -4,6 +4,7 @@
 // stream of TrainingEvents. Pure: the clock, the yield and the transport are passed in.
 import type { TrainingEvent } from './events';
 import { OUT_OF_MEMORY_MESSAGE, isOutOfMemory } from './memory-budget';
+import { render, say, type Text } from '../messages/text';
 import type { TrainingSession } from './session-types';
 import type { EpochMetrics, RunResult } from './types';
 
@@ -51,8 +52,13 @@ export const DEFAULT_BOUNDARY_INTERVAL_MS = 200;
 export const DEFAULT_SLICE_MS = 12;
 
 /** What a student reads when the engine itself fails (a bug, never their fault). */
+export function unexpectedStopSaid(reason: string): Text {
+  return say('train.run.stoppedUnexpectedly', { reason });
+}
+
+/** unexpectedStopSaid in English. */
 export function unexpectedStopMessage(reason: string): string {
-  return `Training stopped unexpectedly: ${reason}. Your project is safe.`;
+  return render(unexpectedStopSaid(reason));
 }
 
 function describeThrown(thrown: unknown): string {

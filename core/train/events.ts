@@ -3,6 +3,7 @@
 // time (runtime/protocol-types.ts), so the two cannot drift apart.
 import type { WeightsEvent } from '../inspect/live';
 import type { SkippedStep } from './session-types';
+import type { Text } from '../messages/text';
 import type { EpochMetrics, RunResult, Weights } from './types';
 
 export type TrainingEvent =
@@ -21,6 +22,7 @@ export type TrainingEvent =
   | { type: 'resumed'; runId: string }
   /** Terminal events: exactly one per run, last. */
   | { type: 'done' | 'stopped' | 'diverged'; runId: string; result: RunResult; weights: Weights }
-  | { type: 'error'; runId: string; message: string };
+  /** `text`: the message as a Text, when the engine worded it (not for a crash's own words). */
+  | { type: 'error'; runId: string; message: string; text?: Text };
 
 export type TerminalEvent = Extract<TrainingEvent, { type: 'done' | 'stopped' | 'diverged' | 'error' }>;

@@ -3,13 +3,17 @@
 // memory sizes as a student reads and types them.
 import type { MemoryEstimate } from './memory';
 import type { TrainProblem } from './session-types';
+import { render, say, type MessageKey, type Text } from '../messages/text';
+import { saying } from '../messages/said';
 
 const FLOAT = 8;
 const KB = 1024;
 const MB = KB * 1024;
 const GB = MB * 1024;
 
-const samples = (n: number): string => `${n} sample${n === 1 ? '' : 's'}`;
+/** A node id in the reader's quotes. */
+export const quotedSaid = (name: string): Text => say('describe.quoted', { name });
+const samples = (n: number): Text => say('train.memory.samples', { count: n });
 
 /**
  * The most a budget may allow: the bytes of the longest Float64Array V8 makes (2^32 values).
@@ -64,17 +68,8 @@ export function formatBytes(bytes: number, precise = false): string {
   return `${text} ${units[u]}`;
 }
 
-function allowance(budget: MemoryBudget, allowed: string): string {
-  switch (budget.source) {
-    case 'computer':
-      return `this computer allows ${allowed} for training`;
-    case 'browser':
-      return `this browser allows about ${allowed} for training`;
-    case 'chosen':
-      return `your memory limit is ${allowed}`;
-    case 'default':
-      return `at most ${allowed} is allowed here`;
-  }
+function allowance(budget: MemoryBudget, allowed: string): Text {
+  return say(`train.memory.allowance.${budget.source}`, { allowed });
 }
 
 /** The largest batch size that fits the budget (0 when not even one sample does). */
@@ -83,38 +78,46 @@ export function largestBatchThatFits(e: MemoryEstimate, budgetBytes: number): nu
   return Math.max(0, Math.floor((budgetBytes - e.fixedBytes) / e.bytesPerSample));
 }
 
-function advice(e: MemoryEstimate, budget: MemoryBudget): string {
+function advice(e: MemoryEstimate, budget: MemoryBudget): Text {
   const top = e.parts[0];
-  const shorter = e.context.signals ? ', or shorter signals' : '';
-  const narrower = top.sizedBy ? `fewer ${top.sizedBy.what} in '${top.sizedBy.nodeId}'` : 'fewer channels or units';
-  let text: string;
+  const shorter = e.context.signals ? say('train.memory.advice.shorter') : '';
+  const narrower = top.sizedBy
+    ? say('train.memory.advice.fewerIn', { what: say(`train.memory.width.${top.sizedBy.what}`), node: quotedSaid(top.sizedBy.nodeId) })
+    : say('train.memory.advice.fewerAny');
+  let text: Text;
   if (top.kind === 'activations' || top.kind === 'batch' || top.kind === 'copies') {
     if (e.purpose !== 'train') {
-      text = `Use fewer samples, or ${narrower}${shorter}.`;
+      text = say('train.memory.advice.fewerSamplesOr', { narrower, shorter });
     } else {
       const fits = largestBatchThatFits(e, budget.bytes);
+      const now = e.batch === e.context.trainSamples ? say('train.memory.fullBatchOf', { batch: e.batch }) : e.batch;
       text =
         fits >= 1 && fits < e.batch
-          ? `Set the batch size to ${fits} or less (it is ${e.batch === e.context.trainSamples ? `the full batch of ${e.batch}` : e.batch} now), or use ${narrower}${shorter}.`
-          : `Even one sample at a time is too much: use ${narrower}${shorter}.`;
+          ? say('train.memory.advice.setBatch', { fits, now, narrower, shorter })
+          : say('train.memory.advice.oneTooMuch', { narrower, shorter });
     }
   } else if (top.kind === 'data') {
-    text = `Use fewer samples${shorter}.`;
+    text = say('train.memory.advice.fewerSamples', { shorter });
   } else {
-    const sgd = e.context.optimizer !== 'SGD' && top.kind === 'optimizer' ? ', or SGD, which keeps no extra copy' : '';
-    text = `Use fewer units or channels (the network has ${e.context.paramCount.toLocaleString('en-US')} weights)${sgd}.`;
+    const sgd = e.context.optimizer !== 'SGD' && top.kind === 'optimizer' ? say('train.memory.advice.sgd') : '';
+    text = say('train.memory.advice.fewerUnits', { weights: e.context.paramCount.toLocaleString('en-US'), sgd });
   }
-  return budget.source === 'chosen' ? `${text} Or raise your memory limit.` : text;
+  return budget.source === 'chosen' ? say('train.memory.advice.raiseLimit', { advice: text }) : text;
 }
 
 export type MemoryCheck =
-  | { ok: true; estimate: MemoryEstimate; budget: MemoryBudget; summary: string }
-  | { ok: false; estimate: MemoryEstimate; budget: MemoryBudget; summary: string; problem: TrainProblem };
+  | { ok: true; estimate: MemoryEstimate; budget: MemoryBudget; summary: string; summaryText: Text }
+  | { ok: false; estimate: MemoryEstimate; budget: MemoryBudget; summary: string; summaryText: Text; problem: TrainProblem };
 
-/** "needs about 180 MB for a batch of 976 (limit 12 GB)" */
-export function memorySummary(e: MemoryEstimate, budget: MemoryBudget): string {
+/** "needs about 180 MB for a batch of 976 (limit 12 GB)", in the reader's language. */
+export function memorySummarySaid(e: MemoryEstimate, budget: MemoryBudget): Text {
   const [need, limit] = pair(e.bytes, budget.bytes);
-  return `needs about ${need} for ${e.purpose === 'train' ? `a batch of ${e.batch}` : samples(e.batch)} (limit ${limit})`;
+  return say('train.memory.summary', { need, limit, rows: e.purpose === 'train' ? say('train.memory.batchOf', { batch: e.batch }) : samples(e.batch) });
+}
+
+/** memorySummarySaid in English. */
+export function memorySummary(e: MemoryEstimate, budget: MemoryBudget): string {
+  return render(memorySummarySaid(e, budget));
 }
 
 /** Both sizes, with a decimal when they would otherwise read the same. */
@@ -129,16 +132,17 @@ function pair(a: number, b: number): [string, string] {
  * is needed, how much is allowed, what takes most of it and what to change.
  */
 export function checkMemory(e: MemoryEstimate, budget: MemoryBudget): MemoryCheck {
-  const summary = memorySummary(e, budget);
-  if (e.bytes <= budget.bytes) return { ok: true, estimate: e, budget, summary };
+  const summaryText = memorySummarySaid(e, budget);
+  const summary = render(summaryText);
+  if (e.bytes <= budget.bytes) return { ok: true, estimate: e, budget, summary, summaryText };
   const [need, limit] = pair(e.bytes, budget.bytes);
-  const what = e.purpose === 'train' ? 'This run' : e.purpose === 'step-through' ? 'This step-through' : 'The gradient view';
+  const what: MessageKey = e.purpose === 'train' ? 'train.memory.what.train' : e.purpose === 'step-through' ? 'train.memory.what.stepThrough' : 'train.memory.what.gradients';
   const top = e.parts[0];
-  const message = `${what} needs about ${need} of memory; ${allowance(budget, limit)}. Most of it is ${top.label}: ${formatBytes(top.bytes)}. ${advice(e, budget)}`;
-  return { ok: false, estimate: e, budget, summary, problem: { code: 'too-much-memory', needed: e.bytes, allowed: budget.bytes, message } };
+  const text = say('train.memory.tooMuch', { what: say(what), need, allowance: allowance(budget, limit), part: top.text, partSize: formatBytes(top.bytes), advice: advice(e, budget) });
+  return { ok: false, estimate: e, budget, summary, summaryText, problem: { code: 'too-much-memory', needed: e.bytes, allowed: budget.bytes, ...saying(text) } };
 }
 
-export type MemorySizeResult = { ok: true; bytes: number | null } | { ok: false; message: string };
+export type MemorySizeResult = { ok: true; bytes: number | null } | { ok: false; message: string; text: Text };
 
 const UNIT_BYTES: Record<string, number> = { '': 1, b: 1, byte: 1, bytes: 1, k: KB, kb: KB, kib: KB, m: MB, mb: MB, mib: MB, g: GB, gb: GB, gib: GB, t: GB * 1024, tb: GB * 1024, tib: GB * 1024 };
 
@@ -152,17 +156,18 @@ export function parseMemorySize(text: string): MemorySizeResult {
   const m = /^(\d+(?:\.\d+)?|\.\d+)\s*([a-z]*)$/.exec(t);
   const unit = m ? UNIT_BYTES[m[2]] : undefined;
   if (!m || unit === undefined) {
-    return { ok: false, message: `'${String(text).slice(0, 40)}' is not a memory size: write it like 512MB, 2GB or 1073741824 (bytes), or 'automatic'.` };
+    return { ok: false, ...saying(say('train.memory.notASize', { text: String(text).slice(0, 40) })) };
   }
   const bytes = Math.round(Number(m[1]) * unit);
   if (!(bytes >= MIN_MEMORY_LIMIT && bytes <= MAX_MEMORY_LIMIT)) {
-    return { ok: false, message: `The memory limit must be from ${formatBytes(MIN_MEMORY_LIMIT)} to ${formatBytes(MAX_MEMORY_LIMIT)} (got '${String(text).slice(0, 40)}').` };
+    return { ok: false, ...saying(say('train.memory.limitRange', { min: formatBytes(MIN_MEMORY_LIMIT), max: formatBytes(MAX_MEMORY_LIMIT), text: String(text).slice(0, 40) })) };
   }
   return { ok: true, bytes };
 }
 
 /** What a student reads when a run ran out of memory anyway (the estimate is checked first, but the machine may be busy). */
-export const OUT_OF_MEMORY_MESSAGE = 'Training ran out of memory; try a smaller batch size or fewer units. Your project is safe.';
+export const OUT_OF_MEMORY_TEXT: Text = say('train.memory.outOfMemory');
+export const OUT_OF_MEMORY_MESSAGE = render(OUT_OF_MEMORY_TEXT);
 
 /** True for the errors V8 and Node raise when memory runs out or a buffer cannot be made. */
 export function isOutOfMemory(thrown: unknown): boolean {

@@ -16,6 +16,7 @@ import { fusesWithLoss } from '../losses/fused';
 import { blockOf, type BlockDefinition } from '../blocks/index';
 import { sizeOf } from '../tensor';
 import type { TrainProblem } from './session-types';
+import { render, say, type Text } from '../messages/text';
 import { stepBatchSize, validateSettings } from './settings';
 import type { OptimizerName, TrainingSettings, TrainRequest } from './types';
 
@@ -31,8 +32,9 @@ export type MemoryPartKind = 'data' | 'batch' | 'weights' | 'optimizer' | 'activ
 
 export interface MemoryPart {
   kind: MemoryPartKind;
-  /** In words, for the message: "the activations of 'conv1' for a batch of 976 samples". */
+  /** In words, for the message: "the activations of 'conv1' for a batch of 976 samples" (`text` in English). */
   label: string;
+  text: Text;
   bytes: number;
   nodeId?: string;
   /** Activations: the nearest layer with weights at or before this one, whose width sets its size. */
@@ -71,12 +73,14 @@ export interface DataSize {
 type Settings = Pick<TrainingSettings, 'loss' | 'regime' | 'batchSize' | 'testSplit'> & { optimizer: { type: OptimizerName } };
 
 const STATE_COPIES: Record<OptimizerName, number> = { SGD: 0, Momentum: 1, RMSProp: 1, Adam: 2 };
-const STATE_WORDS: Record<OptimizerName, string> = {
-  SGD: '',
-  Momentum: "Momentum's velocity for every weight",
-  RMSProp: "RMSProp's running average for every weight",
-  Adam: "Adam's two running averages for every weight",
+const STATE_WORDS: Record<Exclude<OptimizerName, 'SGD'>, Text> = {
+  Momentum: say('train.memory.part.momentum'),
+  RMSProp: say('train.memory.part.rmsprop'),
+  Adam: say('train.memory.part.adam'),
 };
+
+/** A part's words, and the same in English as its label. */
+const labelled = (text: Text): { label: string; text: Text } => ({ label: render(text), text });
 
 /** One layer as the engine builds it: per-sample sizes and the buffers they imply. */
 interface Shaped {
@@ -122,10 +126,10 @@ function layerValues(s: Shaped, index: number, backward: boolean, firstNeedsGrad
   return (blockOfLayer(s.layer).batchValues?.(s, backward, inputGrad) ?? 0) + acc;
 }
 
-const samples = (n: number): string => `${n} sample${n === 1 ? '' : 's'}`;
+const samples = (n: number): Text => say('train.memory.samples', { count: n });
 
-function rowsWords(purpose: MemoryPurpose, rows: number): string {
-  return purpose === 'train' ? `a batch of ${samples(rows)}` : samples(rows);
+function rowsWords(purpose: MemoryPurpose, rows: number): Text {
+  return purpose === 'train' ? say('train.memory.batchOfSamples', { count: rows }) : say('train.memory.samplesRows', { count: rows });
 }
 
 function activationParts(chain: readonly Shaped[], rows: number, loss: Settings['loss'], purpose: MemoryPurpose): { parts: MemoryPart[]; perSample: number } {
@@ -144,7 +148,7 @@ function activationParts(chain: readonly Shaped[], rows: number, loss: Settings[
     parts.push({
       kind: 'activations',
       nodeId: s.layer.nodeId,
-      label: `the activations of '${s.layer.nodeId}' for ${rowsWords(purpose, rows)}`,
+      ...labelled(say('train.memory.part.activations', { node: say('describe.quoted', { name: s.layer.nodeId }), rows: rowsWords(purpose, rows) })),
       bytes: rows * values * FLOAT,
       ...(sizedBy ? { sizedBy } : {}),
     });
@@ -152,7 +156,7 @@ function activationParts(chain: readonly Shaped[], rows: number, loss: Settings[
   const outSize = chain.length ? chain[chain.length - 1].outSize : 0;
   if (outSize > 0) {
     perSample += outSize * FLOAT;
-    parts.push({ kind: 'activations', label: `the loss gradient for ${rowsWords(purpose, rows)}`, bytes: rows * outSize * FLOAT });
+    parts.push({ kind: 'activations', ...labelled(say('train.memory.part.lossGradient', { rows: rowsWords(purpose, rows) })), bytes: rows * outSize * FLOAT });
   }
   return { parts, perSample };
 }
@@ -167,19 +171,19 @@ function targetWidth(loss: Settings['loss'], outSize: number): number {
   return loss === 'mse' && outSize > 1 ? outSize : 1;
 }
 
-function weightsPart(chain: readonly Shaped[], copies: number, label: string): MemoryPart {
+function weightsPart(chain: readonly Shaped[], copies: number, label: Text): MemoryPart {
   let params = 0;
   let transposed = 0;
   for (const s of chain) {
     params += s.params;
     transposed += s.extra;
   }
-  return { kind: 'weights', label, bytes: (params * copies + transposed) * FLOAT };
+  return { kind: 'weights', ...labelled(label), bytes: (params * copies + transposed) * FLOAT };
 }
 
 function optimizerPart(paramCount: number, type: OptimizerName): MemoryPart | null {
   const copies = STATE_COPIES[type] ?? 0;
-  return copies > 0 ? { kind: 'optimizer', label: STATE_WORDS[type], bytes: copies * paramCount * FLOAT } : null;
+  return copies > 0 && type !== 'SGD' ? { kind: 'optimizer', ...labelled(STATE_WORDS[type]), bytes: copies * paramCount * FLOAT } : null;
 }
 
 function is2d(shape: readonly number[]): boolean {
@@ -191,7 +195,7 @@ function boundaryPart(data: DataSize, outSize: number, res: number | undefined):
   if (!res || !(res > 0) || !is2d(data.inputShape)) return null;
   const cells = res * res;
   const width = outSize === 1 ? 2 : outSize;
-  return { kind: 'boundary', label: `the decision-boundary picture (${res}×${res})`, bytes: (cells * 2 + 2 * cells * width) * FLOAT };
+  return { kind: 'boundary', ...labelled(say('train.memory.part.boundary', { res })), bytes: (cells * 2 + 2 * cells * width) * FLOAT };
 }
 
 /** The neuron views: their own network, its outputs over the grid, and the Float32 pictures. */
@@ -205,7 +209,7 @@ function neuronsPart(chain: readonly Shaped[], data: DataSize, res: number | und
     if (blockOf(s.layer.type).batchValues) bytes += cells * s.outSize * FLOAT;
     if (s.outShape.length === 1 && s.outSize <= 64) bytes += (cells + 2) * s.outSize * SINGLE;
   }
-  return { kind: 'neurons', label: `the neuron views (${res}×${res} per unit)`, bytes };
+  return { kind: 'neurons', ...labelled(say('train.memory.part.neurons', { res })), bytes };
 }
 
 /** `scaling`: the bytes of the parts that grow with the batch, as they are now. */
@@ -240,11 +244,11 @@ export function estimateTrainingMemory(model: CompiledModel, data: DataSize, set
     'train',
     batch,
     [
-      { kind: 'data', label: `the data set (${samples(n)}) and its training and test copies`, bytes: dataBytes },
-      gathered ? { kind: 'batch', label: `the samples gathered for a batch of ${batch}`, bytes: batch * perRow } : null,
+      { kind: 'data', ...labelled(say('train.memory.part.dataAndCopies', { samples: samples(n) })), bytes: dataBytes },
+      gathered ? { kind: 'batch', ...labelled(say('train.memory.part.gathered', { batch })), bytes: batch * perRow } : null,
       // value and gradient, the last good copy (kept for a divergence), and the weights this
       // epoch and the last calm epoch began with (kept for a loss that explodes).
-      weightsPart(chain, 5, 'the weights, their gradients and the copies kept in case training diverges'),
+      weightsPart(chain, 5, say('train.memory.part.weightsDiverge')),
       optimizerPart(paramCount, settings.optimizer.type),
       ...acts.parts,
       boundaryPart(data, outSize, extras.boundaryResolution),
@@ -284,14 +288,14 @@ export function estimateTraceMemory(model: CompiledModel, data: DataSize, settin
     purpose,
     rows,
     [
-      { kind: 'data', label: `the data set (${samples(n)})`, bytes: dataBytes },
-      { kind: 'batch', label: `the ${samples(rows)} to show`, bytes: rows * (inSize + tw) * FLOAT },
+      { kind: 'data', ...labelled(say('train.memory.part.data', { samples: samples(n) })), bytes: dataBytes },
+      { kind: 'batch', ...labelled(say('train.memory.part.toShow', { samples: samples(rows) })), bytes: rows * (inSize + tw) * FLOAT },
       // The weights, their gradients, Wᵀ, and the copies shown: for the step-through the start,
       // before and after a step, the update and the gradients as a view and as JSON.
-      weightsPart(chain, purpose === 'step-through' ? 10 : 5, 'the weights, their gradients and the copies shown'),
+      weightsPart(chain, purpose === 'step-through' ? 10 : 5, say('train.memory.part.weightsShown')),
       optimizerPart(paramCount, settings.optimizer.type),
       ...acts.parts,
-      { kind: 'copies', label: `the copies of every value shown for ${samples(rows)}`, bytes: rows * copyPerSample },
+      { kind: 'copies', ...labelled(say('train.memory.part.copies', { samples: samples(rows) })), bytes: rows * copyPerSample },
     ],
     rows * (acts.perSample + copyPerSample + (inSize + tw) * FLOAT),
     acts.perSample + copyPerSample + (inSize + tw) * FLOAT,

@@ -18,6 +18,8 @@ import type { Rng } from '../random';
 import { EMPTY, allFinite, sameShape, shapeText, sizeOf, toJson } from '../tensor';
 import { initialiseLayers } from './init';
 import type { TrainProblem } from './session-types';
+import { say, type Text } from '../messages/text';
+import { saying } from '../messages/said';
 import type { InitName, LossName, TensorJson, Weights } from './types';
 
 export interface NetworkParam {
@@ -264,29 +266,29 @@ export class Network {
   /** Checks every tensor first and changes nothing when any problem is found. */
   setWeights(w: Weights): TrainProblem[] {
     if (w === null || typeof w !== 'object' || Array.isArray(w)) {
-      return [{ code: 'bad-weights', message: 'The stored weights are not a set of tensors by node id; reset the weights to start from fresh ones.' }];
+      return [{ code: 'bad-weights', ...saying(say('train.weights.notTensors')) }];
     }
     const problems: TrainProblem[] = [];
     for (const layer of this.layers) {
       if (!layer.params.length) continue;
       const entry = Object.prototype.hasOwnProperty.call(w, layer.nodeId) ? w[layer.nodeId] : undefined;
       if (!entry || typeof entry !== 'object') {
-        problems.push(badWeights(layer.nodeId, `No weights for ${layer.type} node '${layer.nodeId}'; reset the weights to start from fresh ones.`));
+        problems.push(badWeights(layer.nodeId, say('train.weights.none', { type: layer.type, id: layer.nodeId })));
         continue;
       }
       for (const p of layer.params) {
         const t = Object.prototype.hasOwnProperty.call(entry, p.name) ? entry[p.name] : undefined;
-        const where = `${p.name} of ${layer.type} node '${layer.nodeId}'`;
+        const where = say('train.weights.where', { name: p.name, type: layer.type, id: layer.nodeId });
         if (!t || !Array.isArray(t.shape) || !Array.isArray(t.data)) {
-          problems.push(badWeights(layer.nodeId, `The ${where} is missing; reset the weights to start from fresh ones.`));
+          problems.push(badWeights(layer.nodeId, say('train.weights.missing', { where })));
         } else if (!sameShape(t.shape, p.shape)) {
           problems.push(
-            badWeights(layer.nodeId, `The stored ${where} has shape ${shapeText(t.shape)} but the network needs ${shapeText(p.shape)}; the layer changed since training, so reset the weights.`),
+            badWeights(layer.nodeId, say('train.weights.shape', { where, has: shapeText(t.shape), needs: shapeText(p.shape) })),
           );
         } else if (t.data.length !== p.value.length) {
-          problems.push(badWeights(layer.nodeId, `The stored ${where} has ${t.data.length} values for shape ${shapeText(t.shape)}, which needs ${p.value.length}.`));
+          problems.push(badWeights(layer.nodeId, say('train.weights.count', { where, count: t.data.length, shape: shapeText(t.shape), needs: p.value.length })));
         } else if (!t.data.every((v) => typeof v === 'number' && Number.isFinite(v))) {
-          problems.push(badWeights(layer.nodeId, `The stored ${where} contains a value that is not a finite number.`));
+          problems.push(badWeights(layer.nodeId, say('train.weights.notFinite', { where })));
         }
       }
     }
@@ -351,8 +353,8 @@ export class Network {
   }
 }
 
-function badWeights(nodeId: string, message: string): TrainProblem {
-  return { code: 'bad-weights', nodeId, message };
+function badWeights(nodeId: string, text: Text): TrainProblem {
+  return { code: 'bad-weights', nodeId, ...saying(text) };
 }
 
 export interface BuildNetworkOptions {

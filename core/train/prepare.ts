@@ -10,6 +10,8 @@ import { checkLossFit, compileModel } from '../graph/validate';
 import { createRng, type Rng } from '../random';
 import type { TrainProblem } from './session-types';
 import { validateSettings } from './settings';
+import { say } from '../messages/text';
+import { saying } from '../messages/said';
 import type { TrainingSettings } from './types';
 
 /**
@@ -64,7 +66,7 @@ export function prepareRun(
   const dataset = data.dataset;
   const min = opts.minSamples ?? 0;
   if (dataset.n < min) {
-    problems.push({ code: 'bad-data', message: `The dataset has ${dataset.n} sample${dataset.n === 1 ? '' : 's'}; training needs at least ${min}.` });
+    problems.push({ code: 'bad-data', ...saying(say('train.run.tooFewSamples', { count: dataset.n, min })) });
   }
   const own = opts.dataProblem?.(dataset) ?? null;
   if (own !== null) return { ok: false, problems: [...problems, own] };

@@ -11,7 +11,9 @@ import { countNonFinite, sizeOf } from '../tensor';
 import { MAX_BAD_STEPS, divergenceInfo, explodedLimit, type DivergenceFacts } from './divergence';
 import { buildNetwork, type Network, type NetworkParam } from './network';
 import { PREDICT_CHUNK, estimateTrainingMemory } from './memory';
-import { DEFAULT_MEMORY_BUDGET, OUT_OF_MEMORY_MESSAGE, checkMemory, isOutOfMemory } from './memory-budget';
+import { DEFAULT_MEMORY_BUDGET, OUT_OF_MEMORY_TEXT, checkMemory, isOutOfMemory } from './memory-budget';
+import { say } from '../messages/text';
+import { saying } from '../messages/said';
 import { dataBounds, planePoints } from './plane';
 import { prepareRun, runStreams, type RunStreams } from './prepare';
 import type { CreateSessionResult, SessionDeps, SkippedStep, StepReport, TrainingSession, TrainProblem } from './session-types';
@@ -39,14 +41,14 @@ export function createTrainingSession(req: TrainRequest, deps: SessionOptions): 
     // An exception escaping core is a bug; it still reaches the user as a value.
     const reason = e instanceof Error ? e.message : String(e);
     // Memory the estimate allowed may still be missing (a busy machine): say that, not "a bug".
-    const message = isOutOfMemory(e) ? OUT_OF_MEMORY_MESSAGE : `The engine could not start this run (${reason}). Your project is safe.`;
-    return { ok: false, problems: [{ code: 'bad-data', message }] };
+    const text = isOutOfMemory(e) ? OUT_OF_MEMORY_TEXT : say('train.run.couldNotStart', { reason });
+    return { ok: false, problems: [{ code: 'bad-data', ...saying(text) }] };
   }
 }
 
 function create(req: TrainRequest, deps: SessionOptions): CreateSessionResult {
   if (req === null || typeof req !== 'object') {
-    return { ok: false, problems: [{ code: 'bad-setting', field: 'request', message: 'The training request is empty.' }] };
+    return { ok: false, problems: [{ code: 'bad-setting', field: 'request', ...saying(say('train.run.emptyRequest')) }] };
   }
   const prepared = prepareRun(req.spec, req.dataset, { settings: req.settings }, { minSamples: 2 });
   if (!prepared.ok) return prepared;

@@ -1,6 +1,8 @@
 // Training settings: the lab's defaults, and a check that names the field of every bad value
 // before a run starts (settings arrive from files, the UI and the CLI, so nothing is trusted).
 import type { TrainProblem } from './session-types';
+import { render, say, type MessageKey, type Param, type Text } from '../messages/text';
+import { saying } from '../messages/said';
 import type { TrainingSettings, UpdateRegime } from './types';
 
 export const MAX_EPOCHS = 1_000_000;
@@ -13,10 +15,16 @@ export const INITS = ['normal', 'xavier', 'he'] as const;
 export const REGIMES = ['perSample', 'miniBatch', 'fullBatch'] as const;
 
 /** The regimes in words, for the Training panel, the lab report and the CLI. */
+export const REGIME_SAID: Readonly<Record<UpdateRegime, Text>> = {
+  perSample: say('train.regime.perSample'),
+  miniBatch: say('train.regime.miniBatch'),
+  fullBatch: say('train.regime.fullBatch'),
+};
+/** REGIME_SAID in English, for the CLI and the report's English text. */
 export const REGIME_LABELS: Readonly<Record<UpdateRegime, string>> = {
-  perSample: 'One step per sample, in order (as in the lab)',
-  miniBatch: 'Mini-batches',
-  fullBatch: 'Full batch',
+  perSample: render(REGIME_SAID.perSample),
+  miniBatch: render(REGIME_SAID.miniBatch),
+  fullBatch: render(REGIME_SAID.fullBatch),
 };
 
 /** The lab's BCE clip: predictions kept in [1e-6, 1 − 1e-6] inside the loss. */
@@ -48,10 +56,15 @@ export const EPOCHS_BOUND: NumberBound = { min: 1, max: MAX_EPOCHS, integer: tru
 /** The RNG mixes a seed as a 32-bit integer: every seed in this range gives its own run. */
 export const SEED_BOUND: NumberBound = { min: -(2 ** 31 - 1), max: 2 ** 31 - 1, integer: true };
 
-/** "a number above 0 and at most 100", "a whole number from 1 to 1000000". */
+/** "a number above 0 and at most 100", "a whole number from 1 to 1000000", in the reader's language. */
+export function boundSaid(b: NumberBound): Text {
+  const key: MessageKey = b.integer ? (b.exclusiveMin ? 'train.bound.wholeAbove' : 'train.bound.wholeFrom') : b.exclusiveMin ? 'train.bound.numberAbove' : 'train.bound.numberFrom';
+  return say(key, { min: b.min, max: b.max });
+}
+
+/** boundSaid in English. */
 export function boundText(b: NumberBound): string {
-  const what = b.integer ? 'a whole number' : 'a number';
-  return b.exclusiveMin ? `${what} above ${b.min} and at most ${b.max}` : `${what} from ${b.min} to ${b.max}`;
+  return render(boundSaid(b));
 }
 
 /** True when v is a finite number inside the bound. */
@@ -124,9 +137,10 @@ export const OPTIMIZER_DEFAULTS = {
   Adam: { type: 'Adam', lr: 0.001, beta1: 0.9, beta2: 0.999, eps: 1e-8 },
 } as const;
 
-function shown(v: unknown): string {
+/** A setting's value as the file gave it (JSON, so a string keeps its quotes); a missing one in words. */
+export function shownValue(v: unknown): Param {
   if (typeof v === 'number') return String(v);
-  if (v === undefined) return 'nothing';
+  if (v === undefined) return say('train.value.nothing');
   try {
     return JSON.stringify(v) ?? String(v);
   } catch {
@@ -136,15 +150,17 @@ function shown(v: unknown): string {
 
 type Check = (field: string, v: unknown) => TrainProblem | null;
 
-const bad = (field: string, message: string): TrainProblem => ({ code: 'bad-setting', field, message });
+const shown = shownValue;
+const bad = (field: string, key: MessageKey, params?: Record<string, Param>): TrainProblem => ({ code: 'bad-setting', field, ...saying(say(key, params)) });
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
-const within = (b: NumberBound): Check => (f, v) => (inBound(v, b) ? null : bad(f, `${f} must be ${boundText(b)} (got ${shown(v)}).`));
-const positive: Check = (f, v) => (isNum(v) && v > 0 ? null : bad(f, `${f} must be a finite number > 0 (got ${shown(v)}).`));
+const within = (b: NumberBound): Check => (f, v) => (inBound(v, b) ? null : bad(f, 'train.setting.within', { field: f, bound: boundSaid(b), value: shown(v) }));
+const positive: Check = (f, v) => (isNum(v) && v > 0 ? null : bad(f, 'train.setting.positive', { field: f, value: shown(v) }));
 /** Decay factors and moment coefficients: 0 ≤ v < 1. */
-const unitOpen: Check = (f, v) => (isNum(v) && v >= 0 && v < 1 ? null : bad(f, `${f} must be a number from 0 up to (not including) 1 (got ${shown(v)}).`));
+const unitOpen: Check = (f, v) => (isNum(v) && v >= 0 && v < 1 ? null : bad(f, 'train.setting.unitOpen', { field: f, value: shown(v) }));
+// The options are the names files and the CLI use, so they stay as written in every language.
 const oneOf = (options: readonly string[]): Check => (f, v) =>
-  typeof v === 'string' && options.includes(v) ? null : bad(f, `${f} must be one of ${options.join(', ')} (got ${shown(v)}).`);
+  typeof v === 'string' && options.includes(v) ? null : bad(f, 'train.setting.oneOf', { field: f, options: options.join(', '), value: shown(v) });
 
 function fieldsOf(v: unknown): Record<string, unknown> | null {
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
@@ -153,7 +169,7 @@ function fieldsOf(v: unknown): Record<string, unknown> | null {
 /** Every problem with the settings, each naming its field; empty when they are usable. */
 export function validateSettings(s: TrainingSettings): TrainProblem[] {
   const o = fieldsOf(s);
-  if (!o) return [bad('settings', 'The training settings are missing: reset them to the defaults.')];
+  if (!o) return [bad('settings', 'train.setting.missing')];
   const problems: TrainProblem[] = [];
   const check = (c: Check, field: string, v: unknown): void => {
     const p = c(field, v);
@@ -163,7 +179,7 @@ export function validateSettings(s: TrainingSettings): TrainProblem[] {
   check(oneOf(LOSSES), 'loss', o.loss);
 
   const opt = fieldsOf(o.optimizer);
-  if (!opt) problems.push(bad('optimizer', 'optimizer is missing: choose SGD, Momentum, RMSProp or Adam.'));
+  if (!opt) problems.push(bad('optimizer', 'train.setting.noOptimizer'));
   else {
     check(oneOf(OPTIMIZERS), 'optimizer.type', opt.type);
     check(within(LR_BOUND), 'optimizer.lr', opt.lr);
@@ -180,7 +196,7 @@ export function validateSettings(s: TrainingSettings): TrainProblem[] {
   }
 
   const sched = fieldsOf(o.schedule);
-  if (!sched) problems.push(bad('schedule', 'schedule is missing: choose constant, step, exponential or cosine.'));
+  if (!sched) problems.push(bad('schedule', 'train.setting.noSchedule'));
   else {
     check(oneOf(SCHEDULES), 'schedule.type', sched.type);
     if (sched.type === 'step') {
@@ -191,7 +207,7 @@ export function validateSettings(s: TrainingSettings): TrainProblem[] {
     if (sched.type === 'cosine') {
       check(within(MIN_LR_BOUND), 'schedule.minLr', sched.minLr);
       if (opt && inBound(sched.minLr, MIN_LR_BOUND) && isNum(opt.lr) && sched.minLr > opt.lr) {
-        problems.push(bad('schedule.minLr', `schedule.minLr (${sched.minLr}) must not exceed the learning rate optimizer.lr (${opt.lr}).`));
+        problems.push(bad('schedule.minLr', 'train.setting.minLrAboveLr', { minLr: String(sched.minLr), lr: String(opt.lr) }));
       }
     }
   }
@@ -202,17 +218,17 @@ export function validateSettings(s: TrainingSettings): TrainProblem[] {
     problems.push(...regimeConflicts(o));
   }
   if (!(typeof o.batchSize === 'number' && Number.isInteger(o.batchSize) && o.batchSize >= 0 && o.batchSize <= MAX_BATCH_SIZE)) {
-    problems.push(bad('batchSize', `batchSize must be a whole number from 0 (the full batch) to ${MAX_BATCH_SIZE} (got ${shown(o.batchSize)}).`));
+    problems.push(bad('batchSize', 'train.setting.batchSize', { max: String(MAX_BATCH_SIZE), value: shown(o.batchSize) }));
   }
   if (!(isNum(o.testSplit) && o.testSplit >= 0 && o.testSplit <= MAX_TEST_SPLIT)) {
-    problems.push(bad('testSplit', `testSplit must be a fraction from 0 to ${MAX_TEST_SPLIT} (got ${shown(o.testSplit)}).`));
+    problems.push(bad('testSplit', 'train.setting.testSplit', { max: MAX_TEST_SPLIT, value: shown(o.testSplit) }));
   }
   check(within(SEED_BOUND), 'seed', o.seed);
   check(oneOf(INITS), 'init', o.init);
   if (o.clipNorm !== null && !(isNum(o.clipNorm) && o.clipNorm > 0)) {
-    problems.push(bad('clipNorm', `clipNorm must be a finite number > 0, or off (got ${shown(o.clipNorm)}).`));
+    problems.push(bad('clipNorm', 'train.setting.clipNorm', { value: shown(o.clipNorm) }));
   }
-  if (typeof o.shuffle !== 'boolean') problems.push(bad('shuffle', `shuffle must be true or false (got ${shown(o.shuffle)}).`));
+  if (typeof o.shuffle !== 'boolean') problems.push(bad('shuffle', 'train.setting.shuffle', { value: shown(o.shuffle) }));
   if (o.bceClip !== undefined && o.bceClip !== null) check(within(BCE_CLIP_BOUND), 'bceClip', o.bceClip);
   return problems;
 }
@@ -225,15 +241,15 @@ function regimeConflicts(o: Record<string, unknown>): TrainProblem[] {
   const size = shown(o.batchSize);
   if (o.regime === 'perSample') {
     const out: TrainProblem[] = [];
-    if (o.batchSize !== 1) out.push(bad('batchSize', `batchSize must be 1 with one step per sample (regime perSample; got ${size}); for larger batches choose the regime miniBatch.`));
-    if (o.shuffle === true) out.push(bad('shuffle', 'shuffle must be false with one step per sample in order (regime perSample); for shuffled single samples choose miniBatch with batchSize 1.'));
+    if (o.batchSize !== 1) out.push(bad('batchSize', 'train.setting.perSampleBatch', { value: size }));
+    if (o.shuffle === true) out.push(bad('shuffle', 'train.setting.perSampleShuffle'));
     return out;
   }
   if (o.regime === 'fullBatch' && o.batchSize !== 0) {
-    return [bad('batchSize', `batchSize must be 0 with the full batch (regime fullBatch; got ${size}); for smaller batches choose the regime miniBatch.`)];
+    return [bad('batchSize', 'train.setting.fullBatchBatch', { value: size })];
   }
   if (o.regime === 'miniBatch' && o.batchSize === 0) {
-    return [bad('batchSize', 'batchSize must be at least 1 with mini-batches (regime miniBatch; got 0); to use every sample in one step choose the regime fullBatch.')];
+    return [bad('batchSize', 'train.setting.miniBatchZero')];
   }
   return [];
 }

@@ -2,6 +2,7 @@
 // .bpnn project file, the desktop training host, the browser worker and the CLI.
 import type { ModelSpec, NodeId } from '../graph/spec';
 import type { DatasetSpec } from '../data/types';
+import type { Text } from '../messages/text';
 
 export type LossName = 'bce' | 'crossEntropy' | 'mse';
 
@@ -93,6 +94,9 @@ export interface DivergenceInfo {
   keptEpoch: number;
   message: string;
   advice: string[];
+  /** `message` and `advice` as Texts, for readers in another language (messages/said.ts). */
+  text?: Text;
+  adviceText?: Text[];
 }
 
 export interface RunResult {

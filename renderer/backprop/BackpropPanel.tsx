@@ -12,6 +12,8 @@ import { useDatasetView } from '../charts/dataset-view';
 import { Matrix } from './Matrix';
 import { consumersOf, joinGradIndex, joinInputRef } from './join-refs';
 import { useBackpropStore } from './use-backprop';
+import { problemLine } from './store';
+import { useSpoken } from '../i18n/core-text';
 import { NeuronViewToggle } from './NeuronViewToggle';
 import { useWords } from '../i18n/core-text';
 import './backprop.css';
@@ -250,6 +252,8 @@ export function BackpropPanel() {
   const { t } = useTranslation();
   const view = useBackpropStore((s) => s.view);
   const problems = useBackpropStore((s) => s.problems);
+  const problemSaid = useBackpropStore((s) => s.problemSaid);
+  const speak = useSpoken();
   const selected = useBackpropStore((s) => s.selected?.ref ?? null);
   const select = useBackpropStore((s) => s.select);
   const { stepForward, stepBackward, optimizerStep, reset } = useBackpropStore.getState();
@@ -278,9 +282,10 @@ export function BackpropPanel() {
       </p>
       {problems.length > 0 && (
         <ul className="bp-problems" role="alert">
-          {problems.map((m) => (
-            <li key={m}>{m}</li>
-          ))}
+          {problems.map((m, i) => {
+            const p = problemSaid[i];
+            return <li key={m}>{p ? problemLine(p, speak(p)) : m}</li>;
+          })}
         </ul>
       )}
       <WhyBox />

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { runAction } from '../app/actions';
 import { anyOverlap } from '../editor/placement';
 import { useNeuronStore } from './use-backprop';
+import { useSpoken } from '../i18n/core-text';
 
 const tidy = () => runAction('view:tidy');
 
@@ -16,6 +17,8 @@ export function NeuronViewToggle() {
   const showWeights = useNeuronStore((s) => s.showWeights);
   const someEdges = useNeuronStore((s) => s.edgesShown.length > 0);
   const message = useNeuronStore((s) => s.message);
+  const messageText = useNeuronStore((s) => s.messageText);
+  const speak = useSpoken();
   const source = useNeuronStore((s) => s.source);
   const { setShowNeurons, setShowWeights } = useNeuronStore.getState();
   const overlapping = useStore((s) => anyOverlap(s.nodes));
@@ -34,7 +37,7 @@ export function NeuronViewToggle() {
           {sourceText}
         </p>
       )}
-      {showNeurons && message && <p className="muted">{message}</p>}
+      {showNeurons && message && <p className="muted">{speak({ message, text: messageText ?? undefined })}</p>}
       {(showNeurons || showWeights) && overlapping && (
         <p className="bp-views-overlap">
           {t('blockFace.views.overlap')}{' '}

@@ -4,8 +4,7 @@
 // seeded initial ones) whenever the graph, data, settings or weights change.
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import { createNeuronModel, initialWeights, projectToSpec } from '../../core/index';
-import type { NeuronGrid, Project, TrainingEvent, Weights, WeightsEvent } from '../../core/index';
-import { spokenNow } from '../i18n/core-text';
+import type { NeuronGrid, Project, Text, TrainingEvent, Weights, WeightsEvent } from '../../core/index';
 
 /** Side of each neuron thumbnail's grid: enough to read a boundary, cheap to compute and send. */
 export const NEURON_RESOLUTION = 24;
@@ -32,6 +31,8 @@ export interface NeuronState {
   source: { kind: 'initial' | 'trained' } | { kind: 'live'; epoch: number } | null;
   /** Why there are no neuron views (not 2-D data, an invalid graph). */
   message: string | null;
+  /** `message` as the engine said it, to show in the app's language (null: nothing more to say). */
+  messageText: Text | null;
   setShowNeurons(on: boolean): void;
   setShowWeights(on: boolean): void;
   setEdgeShown(edgeId: string, on: boolean): void;
@@ -65,17 +66,17 @@ export function createNeuronStore(deps: NeuronDeps): UseBoundStore<StoreApi<Neur
       if (!get().showNeurons) return;
       const made = createNeuronModel(projectToSpec(p), p.dataset, { seed: p.training.seed, init: p.training.init });
       if (!made.ok) {
-        set({ grids: {}, message: made.problems[0] ? spokenNow(made.problems[0]) : null });
+        set({ grids: {}, message: made.problems[0]?.message ?? null, messageText: made.problems[0]?.text ?? null });
         return;
       }
       const problems = made.model.setWeights(p.weights);
       if (problems.length) {
-        set({ grids: {}, message: spokenNow(problems[0]) });
+        set({ grids: {}, message: problems[0].message, messageText: problems[0].text ?? null });
         return;
       }
       const grids: Record<string, NeuronGrid> = {};
       for (const g of made.model.grids(NEURON_RESOLUTION)) grids[g.nodeId] = g;
-      set({ grids, message: null });
+      set({ grids, message: null, messageText: null });
     };
 
     const schedule = () => {
@@ -111,6 +112,7 @@ export function createNeuronStore(deps: NeuronDeps): UseBoundStore<StoreApi<Neur
             for (const g of e.neurons) grids[g.nodeId] = g;
             update.grids = grids;
             update.message = null;
+            update.messageText = null;
           }
           set(update);
         } else if (e.runId === liveRun && (e.type === 'done' || e.type === 'stopped' || e.type === 'diverged' || e.type === 'error')) {
@@ -129,6 +131,7 @@ export function createNeuronStore(deps: NeuronDeps): UseBoundStore<StoreApi<Neur
       previous: null,
       source: null,
       message: null,
+      messageText: null,
       setShowNeurons(on) {
         wire();
         set({ showNeurons: on });

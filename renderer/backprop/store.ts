@@ -5,8 +5,12 @@
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import { createInspector, explain, makeDataset, projectToSpec, MAX_INSPECT_SAMPLES } from '../../core/index';
 import { informativeSample } from './default-sample';
-import type { Project, Stepper, StepperView, ValueRef, Why } from '../../core/index';
-import { spokenNow } from '../i18n/core-text';
+import type { Project, Stepper, StepperView, TrainProblem, ValueRef, Why } from '../../core/index';
+
+/** A step-through problem on one line: the node it is about, then what it says. */
+export function problemLine(p: TrainProblem, said: string): string {
+  return 'nodeId' in p && p.nodeId ? `${p.nodeId}: ${said}` : said;
+}
 
 export interface BackpropState {
   /** First sample of the batch (an index into the whole dataset). */
@@ -18,6 +22,8 @@ export interface BackpropState {
   view: StepperView | null;
   /** Why the step-through cannot start (an invalid graph, weights that do not fit). */
   problems: string[];
+  /** The problems behind `problems`, to say them in the app's language. */
+  problemSaid: TrainProblem[];
   selected: { ref: ValueRef; why: Why } | null;
 
   setSample(sample: number): void;
@@ -41,7 +47,7 @@ export function createBackpropStore(deps: BackpropDeps): UseBoundStore<StoreApi<
   return create<BackpropState>()((set, get) => {
     const drop = () => {
       stepper = null;
-      set({ view: null, selected: null, problems: [] });
+      set({ view: null, selected: null, problems: [], problemSaid: [] });
     };
 
     const ensureSubscribed = () => {
@@ -68,11 +74,11 @@ export function createBackpropStore(deps: BackpropDeps): UseBoundStore<StoreApi<
       const samples = Array.from({ length: batch }, (_, i) => sample + i);
       const r = createInspector({ spec: projectToSpec(project), dataset: project.dataset, settings: project.training, weights: project.weights, samples });
       if (!r.ok) {
-        set({ problems: r.problems.map((p) => ('nodeId' in p && p.nodeId ? `${p.nodeId}: ${spokenNow(p)}` : spokenNow(p))) });
+        set({ problems: r.problems.map((p) => problemLine(p, p.message)), problemSaid: r.problems });
         return null;
       }
       stepper = r.stepper;
-      set({ problems: [] });
+      set({ problems: [], problemSaid: [] });
       return stepper;
     };
 
@@ -93,6 +99,7 @@ export function createBackpropStore(deps: BackpropDeps): UseBoundStore<StoreApi<
       batch: 1,
       view: null,
       problems: [],
+      problemSaid: [],
       selected: null,
 
       setSample(sample) {

@@ -18,7 +18,11 @@ import {
   SWEEP_SETTING_HELP,
   SWEEP_SETTING_LABELS,
   SWEEP_SETTINGS,
+  sweepSettingHelpSaid,
+  sweepSettingSaid,
   sweepValueLabel,
+  sweepValueSaid,
+  type Language,
   type Project,
   type SweepSetting,
 } from '../../core/index';
@@ -29,6 +33,7 @@ import { EChart } from '../charts/EChart';
 import { boundaryExtent } from '../../report/charts/plot-data';
 import { useThrottled } from '../charts/use-throttled';
 import { useProjectStore } from '../store/project';
+import { useSpoken } from '../i18n/core-text';
 import { useSweepStore, type SweepRunView } from '../store/sweep';
 import { useTrainingStore } from '../store/training';
 import { useUiStore } from '../store/ui';
@@ -58,6 +63,12 @@ function changedNodes(project: Project, setting: SweepSetting, selected: readonl
   return picked.length ? picked : hidden;
 }
 
+/** A value's chip text in the app's language ("lr 0.05", "全批次"). */
+function valueLabel(speak: ReturnType<typeof useSpoken>, setting: SweepSetting, value: string): string {
+  const said = sweepValueSaid(setting, value);
+  return typeof said === 'string' ? said : speak({ message: sweepValueLabel(setting, value), text: said });
+}
+
 function ValuePicker() {
   const { t } = useTranslation();
   const setting = useSweepStore((s) => s.setting);
@@ -66,6 +77,7 @@ function ValuePicker() {
   const running = useSweepStore((s) => s.status === 'running');
   const [typed, setTyped] = useState('');
   const inputId = useId();
+  const speak = useSpoken();
   // Presets first (in the lab's order), then anything typed.
   const options = [...SWEEP_PRESETS[setting], ...values.filter((v) => !SWEEP_PRESETS[setting].includes(v))];
   const toggle = (v: string) => setValues(values.includes(v) ? values.filter((x) => x !== v) : options.filter((o) => o === v || values.includes(o)));
@@ -82,7 +94,7 @@ function ValuePicker() {
         {options.map((v) => (
           <label key={v} className="chip">
             <input type="checkbox" checked={values.includes(v)} onChange={() => toggle(v)} />
-            {sweepValueLabel(setting, v)}
+            {valueLabel(speak, setting, v)}
           </label>
         ))}
       </div>
@@ -187,13 +199,14 @@ function BoundaryMultiples({ runs: all, repeated }: { runs: SweepRunView[]; repe
 }
 
 export function ComparePanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const setting = useSweepStore((s) => s.setting);
   const setSetting = useSweepStore((s) => s.setSetting);
   const status = useSweepStore((s) => s.status);
   const runs = useSweepStore((s) => s.runs);
   const plan = useSweepStore((s) => s.plan);
   const problems = useSweepStore((s) => s.problems);
+  const problemTexts = useSweepStore((s) => s.problemTexts);
   const values = useSweepStore((s) => s.values);
   const weightsByRun = useSweepStore((s) => s.weightsByRun);
   const start = useSweepStore((s) => s.start);
@@ -209,7 +222,9 @@ export function ComparePanel() {
   const running = status === 'running';
   const repeated = (plan?.seeds.length ?? 0) > 1;
   const shownRuns = useThrottled(runs, LIVE_INTERVAL_MS, running);
-  const label = plan?.settingLabel ?? SWEEP_SETTING_LABELS[setting];
+  const speak = useSpoken();
+  const shownSetting = plan?.setting ?? setting;
+  const label = speak({ message: plan?.settingLabel ?? SWEEP_SETTING_LABELS[shownSetting], text: sweepSettingSaid(shownSetting) });
   const totalEpochs = runs.reduce((m, r) => Math.max(m, r.totalEpochs), 1);
   const words = useChartWords();
   const charts = useMemo(() => {
@@ -223,8 +238,9 @@ export function ComparePanel() {
     const series = sweepSeries(shownRuns);
     return { count: series.length, loss: overlayOption(series, 'loss', { logLoss: 'auto', title: lossTitle, totalEpochs, words }), acc: overlayOption(series, 'accuracy', { title: accTitle, totalEpochs, words }) };
   }, [shownRuns, label, totalEpochs, repeated, t, words]);
-  const rows = useMemo(() => sweepRows(runs, repeated), [runs, repeated]);
-  const summaries = useMemo(() => (repeated ? valueSummaries(runs) : []), [runs, repeated]);
+  const language = i18n.language as Language;
+  const rows = useMemo(() => sweepRows(runs, repeated, language), [runs, repeated, language]);
+  const summaries = useMemo(() => (repeated ? valueSummaries(runs, language) : []), [runs, repeated, language]);
   const hasTest = rows.some((r) => r.testAccuracy !== null);
   const stem = fileStem(`${project.name} ${label}`);
   const why = singleRunActive ? t('compare.whyTraining') : values.length === 0 ? t('compare.whyNoValue') : null;
@@ -237,12 +253,12 @@ export function ComparePanel() {
           <select id={settingId} value={setting} disabled={running} aria-describedby={helpId} onChange={(e) => setSetting(e.target.value as SweepSetting)}>
             {SWEEP_SETTINGS.map((s) => (
               <option key={s} value={s}>
-                {SWEEP_SETTING_LABELS[s]}
+                {speak({ message: SWEEP_SETTING_LABELS[s], text: sweepSettingSaid(s) })}
               </option>
             ))}
           </select>
           <p id={helpId} className="hint">
-            {SWEEP_SETTING_HELP[setting]} {t('compare.everythingElse')}
+            {speak({ message: SWEEP_SETTING_HELP[setting], text: sweepSettingHelpSaid(setting) })} {t('compare.everythingElse')}
           </p>
           {isStructural(setting) ? (
             <p className="hint" data-testid="sweep-nodes">
@@ -275,8 +291,8 @@ export function ComparePanel() {
           <div className="run-message" role="alert">
             <p className="run-message-title">{status === 'idle' ? t('compare.couldNotStart') : t('compare.aboutSweep')}</p>
             <ul>
-              {problems.map((p) => (
-                <li key={p}>{p}</li>
+              {problems.map((p, i) => (
+                <li key={p}>{speak({ message: p, text: problemTexts?.[i] })}</li>
               ))}
             </ul>
           </div>

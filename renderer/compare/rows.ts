@@ -1,34 +1,42 @@
 // Table rows and chart series from the sweep store's run views (pure; tested without React).
-import { curveBand, rowOf, summarizeByValue, type ResultRow, type ValueSummary } from '../../core/index';
+import { curveBand, render, rowOf, say, summarizeByValue, type Language, type ResultRow, type ValueSummary } from '../../core/index';
 import type { SweepRunView } from '../store/sweep';
 import type { BandSeries, CurveSeries } from '../../report/charts/overlay-options';
-import { t } from '../i18n';
+import { i18next, t } from '../i18n';
+
+const appLanguage = (): Language => i18next.language as Language;
+
+/** A run's value in `language` ("lr 0.05", "全批次"). */
+function valueLabel(run: { label: string; labelText?: SweepRunView['labelText'] }, language: Language): string {
+  return run.labelText ? render(run.labelText, language) : run.label;
+}
 
 /** A run's name in lists: its value, and its seed when each value runs over several seeds. */
-export function runLabel(run: SweepRunView, repeated: boolean): string {
-  return repeated ? `${run.label}, seed ${run.seed}` : run.label;
+export function runLabel(run: SweepRunView, repeated: boolean, language = appLanguage()): string {
+  return repeated ? render(say('sweep.valueSeed', { label: valueLabel(run, language), seed: run.seed }), language) : valueLabel(run, language);
 }
 
 /** One row per run that has ended with a result, in the sweep's order. */
-export function sweepRows(runs: readonly SweepRunView[], repeated = false): ResultRow[] {
+export function sweepRows(runs: readonly SweepRunView[], repeated = false, language = appLanguage()): ResultRow[] {
   const rows: ResultRow[] = [];
   for (const run of runs) {
     if (!run.result || !run.runId) continue;
     const loss = run.metrics.map((m) => m.loss);
     const accuracy = run.metrics.map((m) => m.accuracy);
-    const label = runLabel(run, repeated);
+    const label = runLabel(run, repeated, language);
     rows.push(rowOf({ id: run.runId, name: label, value: run.value, loss, accuracy, result: run.result }, label));
   }
   return rows;
 }
 
 /** Per value, over the seeds that have ended: what a finding is read from. */
-export function valueSummaries(runs: readonly SweepRunView[]): ValueSummary[] {
-  return summarizeByValue(sweepRows(runs).map((row, i, all) => ({ ...row, label: labelOfValue(runs, row.value) ?? all[i].label })));
+export function valueSummaries(runs: readonly SweepRunView[], language = appLanguage()): ValueSummary[] {
+  return summarizeByValue(sweepRows(runs, false, language).map((row, i, all) => ({ ...row, label: labelOfValue(runs, row.value, language) ?? all[i].label })));
 }
 
-function labelOfValue(runs: readonly SweepRunView[], value: string | null): string | undefined {
-  return runs.find((r) => r.value === value)?.label;
+function labelOfValue(runs: readonly SweepRunView[], value: string | null, language: Language): string | undefined {
+  const run = runs.find((r) => r.value === value);
+  return run && valueLabel(run, language);
 }
 
 export function sweepSeries(runs: readonly SweepRunView[], repeated = false): CurveSeries[] {
@@ -36,10 +44,10 @@ export function sweepSeries(runs: readonly SweepRunView[], repeated = false): Cu
 }
 
 /** One band per value (the curves of its seeds), in the order the values first appear. */
-export function bandsByValue<R extends { value: string; label: string }>(runs: readonly R[], curve: (run: R) => readonly number[]): BandSeries[] {
+export function bandsByValue<R extends { value: string; label: string; labelText?: SweepRunView['labelText'] }>(runs: readonly R[], curve: (run: R) => readonly number[]): BandSeries[] {
   const groups = new Map<string, R[]>();
   for (const r of runs) groups.set(r.value, [...(groups.get(r.value) ?? []), r]);
-  return [...groups.values()].map((g) => ({ label: t('common.withSeeds', { label: g[0].label, count: g.length }), band: curveBand(g.map(curve)) }));
+  return [...groups.values()].map((g) => ({ label: t('common.withSeeds', { label: valueLabel(g[0], appLanguage()), count: g.length }), band: curveBand(g.map(curve)) }));
 }
 
 /** A sweep's bands of one metric, from its seeds' curves so far. */

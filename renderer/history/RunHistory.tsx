@@ -4,7 +4,7 @@
 import { useChartWords } from '../i18n/chart-words';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { metricsFromRunCurves, parseSweepSettingKey, resultRow, SWEEP_SETTING_LABELS, sweepValueLabel, type RunRecord } from '../../core/index';
+import { metricsFromRunCurves, parseSweepSettingKey, render, resultRow, say, sweepSettingSaid, sweepValueSaid, type Language, type RunRecord } from '../../core/index';
 import { ChartCard } from '../compare/ChartCard';
 import { downloadCsv, downloadReport, fileStem } from '../compare/export';
 import { overlayOption } from '../../report/charts/overlay-options';
@@ -14,14 +14,15 @@ import { useSweepStore } from '../store/sweep';
 import { useHistoryStore } from './history-store';
 import '../compare/compare.css';
 
-/** "Learning rate 0.05" for a sweep run, "" for a single run. */
-export function sweepText(run: RunRecord): string {
+/** "Learning rate: 0.05" for a sweep run, in `language`; "" for a single run. */
+export function sweepText(run: RunRecord, language: Language = 'en'): string {
   if (!run.sweep) return '';
   const key = parseSweepSettingKey(run.sweep.setting);
-  if (!key) return `${run.sweep.setting}: ${run.sweep.value}`;
+  if (!key) return render(say('sweep.settingValue', { setting: run.sweep.setting, value: run.sweep.value }), language);
   // Numbers read best bare after the setting's name ("Learning rate: 0.05"); names get their label ("Identity (no activation)").
   const numeric = key.setting === 'lr' || key.setting === 'hidden' || key.setting === 'seed';
-  return `${SWEEP_SETTING_LABELS[key.setting]}: ${numeric ? run.sweep.value : sweepValueLabel(key.setting, run.sweep.value)}`;
+  const value = numeric ? run.sweep.value : sweepValueSaid(key.setting, run.sweep.value);
+  return render(say('sweep.settingValue', { setting: sweepSettingSaid(key.setting), value }), language);
 }
 
 function NameCell({ run }: { run: RunRecord }) {
@@ -76,7 +77,7 @@ export function RunHistory() {
   const rerun = useHistoryStore((s) => s.rerun);
   const weightsByRun = useSweepStore((s) => s.weightsByRun);
   const captionId = useId();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
 
   const pickedRuns = useMemo(() => picked.map((id) => runs.find((r) => r.id === id)).filter((r): r is RunRecord => r !== undefined), [picked, runs]);
   const series = useMemo(() => pickedRuns.map((r) => ({ label: r.name, metrics: metricsFromRunCurves(r.curves) })), [pickedRuns]);
@@ -118,7 +119,7 @@ export function RunHistory() {
               <th scope="row">
                 <NameCell key={r.name} run={r} />
               </th>
-              <td>{sweepText(r)}</td>
+              <td>{sweepText(r, i18n.language as Language)}</td>
               <td>{r.result.accuracy === null ? '–' : `${(r.result.accuracy * 100).toFixed(1)}%`}</td>
               <td>{r.createdAt ? r.createdAt.replace('T', ' ').slice(0, 16) : ''}</td>
               <td>

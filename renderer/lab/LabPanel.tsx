@@ -6,7 +6,7 @@ import { useChartWords } from '../i18n/chart-words';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { t as translate } from '../i18n';
-import { LAB_FINDINGS, MAX_SWEEP_SEEDS, type FindingResult, type LabFinding } from '../../core/index';
+import { LAB_FINDINGS, MAX_SWEEP_SEEDS, render, type FindingResult, type Language, type LabFinding } from '../../core/index';
 import { EChart } from '../charts/EChart';
 import { bandOption, type BandSeries } from '../../report/charts/overlay-options';
 import { downloadText } from '../backend/web/files';
@@ -15,10 +15,26 @@ import { bandsByValue } from '../compare/rows';
 import { useProjectStore } from '../store/project';
 import { NumberField } from '../training/fields';
 import { useLabStore, type LabFindingView, type LabRunView } from './store';
+import { useSpoken } from '../i18n/core-text';
 import './lab.css';
 
-// core's verdict text starts with these English words ("held on 4 of 5 seeds", "near-tie: …").
+// A result without Texts (kept from before they existed) starts with these English words.
 const VERDICT_WORDS: Record<FindingResult['verdict'], string> = { held: 'held', 'near-tie': 'near-tie', 'did-not-hold': 'did not hold' };
+
+// Stands in for the verdict word while the sentence is rendered, so the word can be set apart.
+const MARK = '\u0000';
+
+/** The verdict sentence in `language`, split around its verdict word: [before, word, after]. */
+export function verdictParts(result: FindingResult, language: Language): [string, string, string] {
+  const said = result.verdictText;
+  const word = said?.params?.verdict;
+  if (said && word !== undefined && typeof word !== 'number') {
+    const [before, after = ''] = render({ ...said, params: { ...said.params, verdict: MARK } }, language).split(MARK);
+    return [before, typeof word === 'string' ? word : render(word, language), after];
+  }
+  const english = VERDICT_WORDS[result.verdict];
+  return result.text.startsWith(english) ? ['', english, result.text.slice(english.length)] : ['', english, ` (${result.text})`];
+}
 
 /** Per value, the loss curves of its seeds as one band (the chart and the report share it). */
 export function lossBands(runs: readonly LabRunView[]): BandSeries[] {
@@ -31,10 +47,14 @@ function progressText(f: LabFindingView): string {
 }
 
 function FindingCard({ finding, view }: { finding: LabFinding; view: LabFindingView | undefined }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const speak = useSpoken();
+  const language = i18n.language as Language;
+  const title = speak({ message: finding.title, text: finding.said.title });
   const busy = useLabStore((s) => s.busy);
   const run = useLabStore((s) => s.run);
   const result = view?.result ?? null;
+  const verdict = result ? verdictParts(result, language) : null;
   const bands = useMemo(() => (view && view.status === 'done' ? lossBands(view.runs) : []), [view]);
   const words = useChartWords();
   const option = useMemo(() => (bands.length ? bandOption(bands, 'loss', { logLoss: 'auto', title: t('lab.chartTitle'), words }) : null), [bands, t, words]);
@@ -42,32 +62,33 @@ function FindingCard({ finding, view }: { finding: LabFinding; view: LabFindingV
     <li className="lab-finding" data-testid={`finding-${finding.id}`} data-status={view?.status ?? 'idle'} data-verdict={result?.verdict ?? ''}>
       <div className="lab-finding-head">
         <span className="lab-number">{finding.id}</span>
-        <h4>{finding.title}</h4>
+        <h4>{title}</h4>
         {finding.sweep ? (
-          <button type="button" disabled={busy} onClick={() => void run(finding.id)} aria-label={t('lab.runFinding', { id: finding.id, title: finding.title })}>
+          <button type="button" disabled={busy} onClick={() => void run(finding.id)} aria-label={t('lab.runFinding', { id: finding.id, title })}>
             {t('lab.run')}
           </button>
         ) : null}
       </div>
       <p className="lab-claim">
-        <span className="lab-who">{t('lab.theLab')}</span> {finding.claim}
+        <span className="lab-who">{t('lab.theLab')}</span> {speak({ message: finding.claim, text: finding.said.claim })}
       </p>
-      {finding.note ? <p className="hint">{finding.note}</p> : null}
+      {finding.note ? <p className="hint">{speak({ message: finding.note, text: finding.said.note })}</p> : null}
       {view?.status === 'running' || view?.status === 'queued' ? <p className="lab-progress">{view.status === 'queued' ? t('lab.waiting') : progressText(view)}</p> : null}
       {view?.message ? (
         <p className="run-error" role="alert">
-          {view.message}
+          {speak({ message: view.message, text: view.messageText })}
         </p>
       ) : null}
       {result ? (
         <>
           <p className={`lab-verdict lab-${result.verdict}`} data-testid={`verdict-${finding.id}`}>
-            <span className="lab-who">{t('lab.here')}</span> <b>{VERDICT_WORDS[result.verdict]}</b>
-            {result.text.startsWith(VERDICT_WORDS[result.verdict]) ? result.text.slice(VERDICT_WORDS[result.verdict].length) : ` (${result.text})`}
+            <span className="lab-who">{t('lab.here')}</span> {verdict?.[0]}
+            <b>{verdict?.[1]}</b>
+            {verdict?.[2]}
           </p>
           <ul className="lab-details">
-            {result.details.map((d) => (
-              <li key={d}>{d}</li>
+            {result.details.map((d, i) => (
+              <li key={d}>{speak({ message: d, text: result.detailTexts?.[i] })}</li>
             ))}
           </ul>
           {option ? <EChart option={option} label={t('lab.curvesLabel', { id: finding.id })} height={220} /> : null}

@@ -8,6 +8,7 @@ import {
   LAB_SEEDS,
   expandSweep,
   judgeFinding,
+  sweepValueSaid,
   labSweep,
   parseProject,
   projectToSpec,
@@ -17,6 +18,8 @@ import {
   type LabTask,
   type Project,
   type RunResult,
+  type SweepSetting,
+  type Text,
   type TrainingEvent,
 } from '../../core/index';
 import type { BpnnApi } from '../../runtime/api';
@@ -26,10 +29,18 @@ import { startProblemsMessage } from '../store/training-events';
 import { memoryLimitRequest } from '../store/ui';
 import { spokenNow } from '../i18n/core-text';
 
+/** The Text of a value's label, when it has words to translate. */
+function labelTextOf(setting: SweepSetting, value: string): { labelText?: Text } {
+  const said = sweepValueSaid(setting, value);
+  return typeof said === 'string' ? {} : { labelText: said };
+}
+
 export interface LabRunView {
   runId: string;
   value: string;
   label: string;
+  /** `label` as a Text, when it has words to translate ("Identity (no activation)"). */
+  labelText?: Text;
   seed: number;
   totalEpochs: number;
   /** Per epoch, as they arrive. Only what the judge and the charts read is kept. */
@@ -48,6 +59,8 @@ export interface LabFindingView {
   result: FindingResult | null;
   /** Why it could not run or finish, in a sentence. */
   message: string | null;
+  /** `message` as the engine said it, to show in the app's language. */
+  messageText?: Text;
 }
 
 export interface LabState {
@@ -152,13 +165,14 @@ export function createLabStore(deps: LabDeps): UseBoundStore<StoreApi<LabState>>
       try {
         project = await deps.example(task);
       } catch (e) {
-        update(finding.id, (f) => ({ ...f, status: 'error', message: `The ${task === 'xor' ? 'XOR' : 'linear'} example could not be opened: ${e instanceof Error ? e.message : String(e)}` }));
+        update(finding.id, (f) => ({ ...f, status: 'error', messageText: undefined, message: `The ${task === 'xor' ? 'XOR' : 'linear'} example could not be opened: ${e instanceof Error ? e.message : String(e)}` }));
         return;
       }
       const def = labSweep(finding, project.training.seed, get().seedCount);
       const expanded = def ? expandSweep({ spec: projectToSpec(project), dataset: project.dataset, settings: project.training }, def) : null;
       if (!expanded || !expanded.ok) {
-        update(finding.id, (f) => ({ ...f, status: 'error', message: expanded && !expanded.ok ? spokenNow(expanded.problems[0]) : 'This finding is not an experiment to run.' }));
+        const problem = expanded && !expanded.ok ? expanded.problems[0] : null;
+        update(finding.id, (f) => ({ ...f, status: 'error', message: problem ? problem.message : 'This finding is not an experiment to run.', ...(problem?.text ? { messageText: problem.text } : {}) }));
         return;
       }
       const prefix = `lab-${finding.id}-${deps.newId()}`;
@@ -166,6 +180,7 @@ export function createLabStore(deps: LabDeps): UseBoundStore<StoreApi<LabState>>
         runId: `${prefix}-${r.index}`,
         value: r.value,
         label: r.label,
+        ...labelTextOf(expanded.plan.setting, r.value),
         seed: r.seed,
         totalEpochs: r.request.settings.epochs,
         loss: [],

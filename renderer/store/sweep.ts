@@ -10,12 +10,16 @@ import {
   DEFAULT_SWEEP_SEEDS,
   expandSweep,
   projectToSpec,
+  render,
+  say,
   seedsFrom,
+  sweepValueSaid,
   SWEEP_PRESETS,
   type Project,
   type RunRecord,
   type SweepPlan,
   type SweepSetting,
+  type Text,
   type TrainingEvent,
   type TrainRequest,
   type Weights,
@@ -25,15 +29,22 @@ import { getApi } from '../backend/api';
 import { useProjectStore } from './project';
 import { applyEvents, BOUNDARY_RESOLUTION, idleView, isActive, startProblemsMessage, type RunView } from './training-events';
 import { memoryLimitRequest, useUiStore } from './ui';
-import { spokenNow } from '../i18n/core-text';
 
 export interface SweepRunView extends RunView {
   value: string;
   label: string;
+  /** `label` as a Text, when the sweep's words gave it (a name such as ReLU is the same in every language). */
+  labelText?: Text;
   /** The run's training seed (each value runs once per seed). */
   seed: number;
   /** Trained weights once the run has ended (for the decision boundary and the report). */
   weights: Weights | null;
+}
+
+/** The Text of a value's label, when it has words to translate. */
+function labelTextOf(setting: SweepSetting, value: string): { labelText?: Text } {
+  const said = sweepValueSaid(setting, value);
+  return typeof said === 'string' ? {} : { labelText: said };
 }
 
 export type SweepStatus = 'idle' | 'running' | 'finished';
@@ -52,6 +63,8 @@ export interface SweepState {
   runs: SweepRunView[];
   /** Why the sweep could not start, one line each. */
   problems: string[];
+  /** The engine's problems as Texts, one per line of `problems` (none for the app's own notes). */
+  problemTexts?: (Text | undefined)[];
   /** Weights of every run ended in this session, by run id (history overlays, report). */
   weightsByRun: Record<string, Weights>;
 
@@ -105,7 +118,7 @@ export function createSweepStore(deps: SweepDeps): UseBoundStore<StoreApi<SweepS
         );
       }
       if (sameProject(c.project, deps.project().project)) deps.project().addRuns(records);
-      else set({ problems: ['Another project was opened during the sweep, so its runs were not added to it. Export the table or the report to keep them.'] });
+      else set({ problemTexts: [], problems: ['Another project was opened during the sweep, so its runs were not added to it. Export the table or the report to keep them.'] });
       set({ status: 'finished' });
     };
 
@@ -153,26 +166,27 @@ export function createSweepStore(deps: SweepDeps): UseBoundStore<StoreApi<SweepS
       plan: null,
       runs: [],
       problems: [],
+      problemTexts: [],
       weightsByRun: {},
 
       setSetting(setting) {
         if (get().status === 'running') return;
-        set({ setting, values: [...SWEEP_PRESETS[setting]], problems: [] });
+        set({ setting, values: [...SWEEP_PRESETS[setting]], problems: [], problemTexts: [] });
       },
 
       setValues(values) {
         if (get().status === 'running') return;
-        set({ values, problems: [] });
+        set({ values, problems: [], problemTexts: [] });
       },
 
       setSeedCount(seedCount) {
         if (get().status === 'running' || !(Number.isInteger(seedCount) && seedCount >= 1)) return;
-        set({ seedCount, problems: [] });
+        set({ seedCount, problems: [], problemTexts: [] });
       },
 
       setNewData(newData) {
         if (get().status === 'running') return;
-        set({ newData, problems: [] });
+        set({ newData, problems: [], problemTexts: [] });
       },
 
       async start() {
@@ -192,7 +206,14 @@ export function createSweepStore(deps: SweepDeps): UseBoundStore<StoreApi<SweepS
           expanded = expandSweep(base, { setting, values, ...over });
         }
         if (!expanded.ok) {
-          set({ status: 'idle', problems: expanded.problems.map((p) => (p.field.startsWith('values[') ? `Value ${Number(p.field.slice(7, -1)) + 1}: ${spokenNow(p)}` : spokenNow(p))) });
+          const texts = expanded.problems.map((p) =>
+            p.field.startsWith('values[') ? say('sweep.problem.atValue', { n: Number(p.field.slice(7, -1)) + 1, problem: p.text ?? p.message }) : p.text,
+          );
+          const problems = expanded.problems.map((p, i) => {
+            const text = texts[i];
+            return text ? render(text) : p.message;
+          });
+          set({ status: 'idle', problems, problemTexts: texts });
           return;
         }
         const plan = expanded.plan;
@@ -207,6 +228,7 @@ export function createSweepStore(deps: SweepDeps): UseBoundStore<StoreApi<SweepS
           totalEpochs: r.request.settings.epochs,
           value: r.value,
           label: r.label,
+          ...labelTextOf(plan.setting, r.value),
           seed: r.seed,
           weights: null,
         }));
@@ -217,6 +239,7 @@ export function createSweepStore(deps: SweepDeps): UseBoundStore<StoreApi<SweepS
           plan: { setting: plan.setting, settingKey: plan.settingKey, settingLabel: plan.settingLabel, nodeIds: plan.nodeIds, seeds: plan.seeds, newData: plan.newData },
           runs,
           problems: [],
+      problemTexts: [],
         });
         await Promise.all(
           plan.runs.map(async (r, i) => {
@@ -245,7 +268,7 @@ export function createSweepStore(deps: SweepDeps): UseBoundStore<StoreApi<SweepS
 
       clear() {
         if (get().status === 'running') return;
-        set({ status: 'idle', sweepId: null, plan: null, runs: [], problems: [] });
+        set({ status: 'idle', sweepId: null, plan: null, runs: [], problems: [], problemTexts: [] });
       },
     };
   });

@@ -1,15 +1,17 @@
 // The pure half of the training store: how a batch of TrainingEvents changes the run's view,
 // and the messages it shows. No React, no timers; tested directly (a finished run is recorded by core's buildRunRecord).
 import type { RunSetup } from './run-setup';
-import type {
-  EpochMetrics,
-  RunResult,
-  SkippedStep,
-  TrainingEvent,
-  TrainProblem,
-  Weights,
+import {
+  OUT_OF_MEMORY_MESSAGE,
+  OUT_OF_MEMORY_TEXT,
+  type EpochMetrics,
+  type RunResult,
+  type SkippedStep,
+  type Text,
+  type TrainingEvent,
+  type TrainProblem,
+  type Weights,
 } from '../../core/index';
-import { spokenNow } from '../i18n/core-text';
 
 /** Side of the decision-boundary grid requested for 2-D data. */
 export { BOUNDARY_RESOLUTION } from '../../report/charts/plot-data';
@@ -28,6 +30,11 @@ export interface RunMessage {
   title: string;
   details: string[];
   advice: string[];
+  /** The engine's own words as Texts, when it gave them: shown in the app's language instead. */
+  titleText?: Text;
+  adviceText?: Text[];
+  /** The problems behind `details`, to say them again in the app's language (startProblemsMessage). */
+  problems?: TrainProblem[];
 }
 
 export interface RunView {
@@ -101,7 +108,7 @@ export function applyEvents(view: RunView, events: readonly TrainingEvent[]): { 
         next = { ...next, status: 'running' };
         break;
       case 'error':
-        next = { ...next, status: 'error', timeLeftMs: null, message: { title: ev.message, details: [], advice: ERROR_ADVICE } };
+        next = { ...next, status: 'error', timeLeftMs: null, message: { title: ev.message, details: [], advice: ERROR_ADVICE, ...errorText(ev) } };
         break;
       case 'done':
       case 'stopped':
@@ -115,13 +122,19 @@ export function applyEvents(view: RunView, events: readonly TrainingEvent[]): { 
   return { view: next, finished };
 }
 
+/** An error's words as a Text: its own, or the engine's out-of-memory sentence, which hosts pass on as English. */
+function errorText(ev: { message: string; text?: Text }): { titleText?: Text } {
+  if (ev.text) return { titleText: ev.text };
+  return ev.message === OUT_OF_MEMORY_MESSAGE ? { titleText: OUT_OF_MEMORY_TEXT } : {};
+}
+
 function divergedMessage(result: RunResult): RunMessage {
   const d = result.diverged;
   if (!d) {
     return { title: 'Training diverged: the loss stopped being a finite number.', details: [], advice: ['Lower the learning rate (for example ÷10).', 'Normalize the inputs.', 'Turn on gradient clipping.'] };
   }
   // The engine's message already says what became non-finite, where, and which weights were kept.
-  return { title: spokenNow(d), details: [], advice: d.advice };
+  return { title: d.message, details: [], advice: d.advice, ...(d.text ? { titleText: d.text } : {}), ...(d.adviceText ? { adviceText: d.adviceText } : {}) };
 }
 
 /** The pace is read only after this much running time... */
@@ -143,19 +156,24 @@ export function estimateTimeLeft(activeMs: number, epochsDone: number, totalEpoc
 
 /** Problems that kept a run from starting, as one message. */
 export function startProblemsMessage(problems: readonly TrainProblem[]): RunMessage {
-  const details = problems.slice(0, 8).map((p) => {
-    if (p.code === 'bad-setting') return `${p.field}: ${spokenNow(p)}`;
-    if (p.code === 'bad-data') {
-      const where = [p.row !== undefined ? `row ${p.row}` : '', p.column !== undefined ? `column '${p.column}'` : ''].filter(Boolean).join(', ');
-      return where ? `${where}: ${spokenNow(p)}` : spokenNow(p);
-    }
-    return 'nodeId' in p && p.nodeId ? `${p.nodeId}: ${spokenNow(p)}` : spokenNow(p);
-  });
+  const shown = problems.slice(0, 8);
+  const details = shown.map((p) => problemLine(p, p.message));
   if (problems.length > 8) details.push(`…and ${problems.length - 8} more.`);
   const advice = problems.some((p) => p.code === 'bad-weights')
     ? ['The network changed since these weights were trained: press Reset weights, or untick "Continue from current weights".']
     : ['Fix the items above, then press Train again.'];
-  return { title: 'Training could not start.', details, advice };
+  // Only problems the engine gave Texts for can be said again in another language.
+  return { title: 'Training could not start.', details, advice, ...(shown.some((p) => p.text) ? { problems: shown } : {}) };
+}
+
+/** One line of a start refusal: where (the field, the row, the node), then what the problem says. */
+export function problemLine(p: TrainProblem, said: string): string {
+  if (p.code === 'bad-setting') return `${p.field}: ${said}`;
+  if (p.code === 'bad-data') {
+    const where = [p.row !== undefined ? `row ${p.row}` : '', p.column !== undefined ? `column '${p.column}'` : ''].filter(Boolean).join(', ');
+    return where ? `${where}: ${said}` : said;
+  }
+  return 'nodeId' in p && p.nodeId ? `${p.nodeId}: ${said}` : said;
 }
 
 // The app's one number formatter, re-exported where the run views import it.

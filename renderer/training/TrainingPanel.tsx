@@ -12,6 +12,7 @@ import {
   REGIMES,
   SEED_BOUND,
   STEP_SIZE_BOUND,
+  nonFiniteValuesSaid,
   nonFiniteValuesText,
   regimeOf,
   withBatchSize,
@@ -22,8 +23,9 @@ import { useProjectStore } from '../store/project';
 import { useTrainingStore } from '../store/training';
 import { useMainRun } from '../store/use-main-run';
 import { fullNumber } from '../../core/index';
-import { formatNumber, isActive } from '../store/training-events';
+import { formatNumber, isActive, problemLine } from '../store/training-events';
 import { useStaleParts } from '../store/use-stale-parts';
+import { useSpoken } from '../i18n/core-text';
 import { CheckField, NumberField, SelectField } from './fields';
 import { MemoryEstimateNote, MemoryLimitField } from './memory';
 import { formatDuration, switchOptimizer, switchSchedule } from './settings-edit';
@@ -243,8 +245,15 @@ function DivergenceActions() {
  * Steps left out because a gradient was not a finite number: the run goes on with the weights
  * as they were, and the learner hears where it happened and what usually helps.
  */
+/** "2 NaN and 1 infinite" in the app's language. */
+function nonFiniteWords(speak: ReturnType<typeof useSpoken>, counts: { nan: number; inf: number }): string {
+  const said = nonFiniteValuesSaid(counts);
+  return typeof said === 'string' ? said : speak({ message: nonFiniteValuesText(counts), text: said });
+}
+
 function SkippedStepsNote() {
   const { t } = useTranslation();
+  const speak = useSpoken();
   const skipped = useTrainingStore((s) => s.skipped);
   const status = useTrainingStore((s) => s.status);
   if (!skipped || status === 'diverged' || status === 'idle') return null;
@@ -256,7 +265,7 @@ function SkippedStepsNote() {
       </p>
       <ul>
         <li>
-          {t('training.skippedLast', { epoch: last.epoch, batch: last.batch, tensor: last.tensor, layerType: last.layerType, nodeId: last.nodeId, values: nonFiniteValuesText(last) })}
+          {t('training.skippedLast', { epoch: last.epoch, batch: last.batch, tensor: last.tensor, layerType: last.layerType, nodeId: last.nodeId, values: nonFiniteWords(speak, last) })}
         </li>
       </ul>
       <p className="run-message-next">{t('training.skippedAdvice')}</p>
@@ -266,17 +275,19 @@ function SkippedStepsNote() {
 
 function RunMessageBox() {
   const { t } = useTranslation();
+  const speak = useSpoken();
   const message = useTrainingStore((s) => s.message);
   const status = useTrainingStore((s) => s.status);
   if (!message) return null;
   return (
     <div className="run-message" role="alert">
-      <p className="run-message-title">{message.title}</p>
+      <p className="run-message-title">{speak({ message: message.title, text: message.titleText })}</p>
       {message.details.length ? (
         <ul>
-          {message.details.map((d, i) => (
-            <li key={i}>{d}</li>
-          ))}
+          {message.details.map((d, i) => {
+            const problem = message.problems?.[i];
+            return <li key={i}>{problem ? problemLine(problem, speak(problem)) : d}</li>;
+          })}
         </ul>
       ) : null}
       {message.advice.length ? (
@@ -284,7 +295,7 @@ function RunMessageBox() {
           <p className="run-message-next">{t('training.whatToTry')}</p>
           <ul>
             {message.advice.map((a, i) => (
-              <li key={i}>{a}</li>
+              <li key={i}>{speak({ message: a, text: message.adviceText?.[i] })}</li>
             ))}
           </ul>
         </>

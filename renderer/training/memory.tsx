@@ -2,14 +2,15 @@
 // setting. The numbers are the engine's own estimate and verdict (core/train/memory.ts), the
 // same ones the training host checks when Train is pressed.
 import { useMemo } from 'react';
-import { checkMemory, chosenMemoryBudget, estimateRequestMemory, formatBytes, parseMemorySize, projectToSpec, type MemoryBudget, type Project } from '../../core/index';
+import { useTranslation } from 'react-i18next';
+import { checkMemory, chosenMemoryBudget, estimateRequestMemory, formatBytes, parseMemorySize, projectToSpec, render, say, spoken, type Language, type MemoryBudget, type Project } from '../../core/index';
 import { desktopApi } from '../backend/electron';
 import { browserMemoryBudget } from '../../runtime/web-worker';
 import { useProjectStore } from '../store/project';
 import { BOUNDARY_RESOLUTION } from '../store/training-events';
 import { useUiStore } from '../store/ui';
 import { ParsedField } from './fields';
-import { spokenNow } from '../i18n/core-text';
+import { useSpoken } from '../i18n/core-text';
 
 export interface MemoryNote {
   /** "Needs about 180 MB of memory for a batch of 976 (limit 4 GB)." */
@@ -22,17 +23,20 @@ export interface MemoryNote {
  * Pure: the note for a project. `automatic` is the budget the page knows without the user's
  * limit (the browser's share), or null on the desktop, where the training host owns it.
  */
-export function memoryNote(project: Project, limit: number | null, automatic: MemoryBudget | null): MemoryNote | null {
+export function memoryNote(project: Project, limit: number | null, automatic: MemoryBudget | null, language: Language = 'en'): MemoryNote | null {
   const estimate = estimateRequestMemory(
     { spec: projectToSpec(project), dataset: project.dataset, settings: project.training },
     { boundaryResolution: BOUNDARY_RESOLUTION },
   );
   if (!estimate) return null;
   const budget = limit !== null ? chosenMemoryBudget(limit, automatic ?? { bytes: limit, source: 'chosen' }) : automatic;
-  const needs = `Needs about ${formatBytes(estimate.bytes)} of memory for a batch of ${estimate.batch}`;
-  if (!budget) return { text: `${needs}.`, problem: null };
+  const needs = { need: formatBytes(estimate.bytes), batch: estimate.batch };
+  if (!budget) return { text: render(say('train.memory.note', needs), language), problem: null };
   const verdict = checkMemory(estimate, budget);
-  return { text: `${needs} (limit ${formatBytes(budget.bytes)}).`, problem: verdict.ok ? null : spokenNow(verdict.problem) };
+  return {
+    text: render(say('train.memory.noteWithLimit', { ...needs, limit: formatBytes(budget.bytes) }), language),
+    problem: verdict.ok ? null : spoken(verdict.problem, language),
+  };
 }
 
 /** The budget this page knows by itself: the browser build's share; the desktop's lives in the training host. */
@@ -46,10 +50,12 @@ export function MemoryEstimateNote() {
   const dataset = useProjectStore((s) => s.project.dataset);
   const training = useProjectStore((s) => s.project.training);
   const limit = useUiStore((s) => s.memoryLimit);
+  const { i18n } = useTranslation();
+  const language = i18n.language as Language;
   const note = useMemo(() => {
     const project = useProjectStore.getState().project;
-    return memoryNote({ ...project, graph, dataset, training }, limit, pageBudget());
-  }, [graph, dataset, training, limit]);
+    return memoryNote({ ...project, graph, dataset, training }, limit, pageBudget(), language);
+  }, [graph, dataset, training, limit, language]);
   if (!note) return null;
   return (
     <div className="memory-note" data-testid="memory-estimate">
@@ -67,13 +73,14 @@ export function MemoryEstimateNote() {
 export function MemoryLimitField({ disabled }: { disabled?: boolean }) {
   const limit = useUiStore((s) => s.memoryLimit);
   const setLimit = useUiStore((s) => s.setMemoryLimit);
+  const speak = useSpoken();
   return (
     <ParsedField<number | null>
       label="Memory limit for training"
       shown={limit === null ? '' : formatBytes(limit)}
       parse={(text) => {
         const r = parseMemorySize(text.trim() === '' ? 'automatic' : text);
-        return r.ok ? { ok: true, value: r.bytes } : r;
+        return r.ok ? { ok: true, value: r.bytes } : { ok: false, message: speak(r) };
       }}
       onCommit={setLimit}
       help="For every run on this computer, e.g. 2GB. Empty = automatic: half of this computer's memory."

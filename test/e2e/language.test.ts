@@ -148,4 +148,36 @@ describe.skipIf(SKIP_BROWSER)('language (browser set to zh-TW)', () => {
     expect(await en.locator('.bp-why-formula').textContent()).toBe('Δ = ∂L/∂z = (ŷ − y) / 1   (sigmoid with mean BCE: σ′ cancels the loss’s denominator)');
     expect(errors).toEqual([]);
   });
+
+  it("the Compare and Lab views speak the engine's words in Chinese, and a finding's verdict too", async () => {
+    const page = await openApp(app, SIZES[1]);
+    const errors = watchErrors(page);
+    await page.getByRole('combobox', { name: /^(語言|Language)$/ }).selectOption('zh-TW');
+    const views = page.getByRole('tablist', { name: '結果檢視' });
+    await views.getByRole('tab', { name: '比較', exact: true }).click();
+    const compare = page.getByRole('region', { name: '比較' });
+    const setting = compare.getByRole('combobox', { name: '要改變的設定' });
+    expect(await setting.locator('option:checked').textContent()).toBe('學習率');
+    expect(await setting.locator('option').allTextContents()).toContain('批次大小');
+    await setting.selectOption('batchSize');
+    await compare.getByRole('checkbox', { name: '全批次' }).waitFor();
+
+    await views.getByRole('tab', { name: '實驗課', exact: true }).click();
+    const lab = page.getByRole('region', { name: '實驗課' });
+    expect(await lab.getByTestId('finding-6').textContent()).toContain('沒有激活函數就會失敗：線性映射無法分開 XOR。');
+    const seeds = lab.getByLabel('每個實驗的種子數', { exact: true });
+    await seeds.fill('1');
+    await seeds.press('Enter');
+    await lab.getByRole('button', { name: '執行發現 6：XOR 上不用激活函數' }).click();
+    await expect.poll(() => lab.getByTestId('finding-6').getAttribute('data-status'), { timeout: 150_000 }).toBe('done');
+    const verdict = lab.getByTestId('verdict-6');
+    // One seed, one repeat of the lab's experiment: without activations XOR is not learned.
+    expect(await verdict.textContent()).toBe('這裡： 成立：1 個種子中有 1 個成立');
+    expect(await verdict.locator('b').textContent()).toBe('成立');
+    const details = await lab.getByTestId('finding-6').locator('.lab-details li').allTextContents();
+    expect(details).toHaveLength(2);
+    for (const d of details) expect(d).toMatch(/：最終損失 .+（中位數），準確率 .+，1 個種子中有 [01] 個達到 100%$/);
+    await screenshot(page, 'language-zh-lab-1280');
+    expect(errors).toEqual([]);
+  });
 });

@@ -212,6 +212,9 @@ describe('the divergence message says what, where and what next (N6)', () => {
         'Normalize the inputs so each feature has mean 0 and standard deviation 1.',
         'Turn on gradient clipping (clipNorm), e.g. 1.',
       ],
+      // The same sentences as Texts, for readers in another language (test/core/train/said.test.ts).
+      text: expect.objectContaining({ key: 'train.diverged.messageWithLast' }),
+      adviceText: [expect.anything(), expect.anything(), expect.anything()],
     });
   });
 
