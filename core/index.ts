@@ -15,7 +15,7 @@ export { parseProject, validateProjectValue, type ParseResult, type Problem as P
 export { serializeProject, type SerializeResult } from './project/serialize';
 export { projectToSpec } from './project/spec';
 export { ProjectSchema } from './project/schema';
-export { migrateDocument, futureVersionMessage, type MigrationStep } from './project/migrations';
+export { migrateDocument, futureVersionMessage, futureVersionSaid, type MigrationStep } from './project/migrations';
 export { compileModel, checkLossFit } from './graph/validate';
 export { conv1dOutLength } from './layers/conv1d';
 export { MAX_UNITS, MAX_KERNEL, MAX_PARAMS } from './graph/limits';

@@ -6,11 +6,15 @@ import enDescribe from './en/describe.json';
 import zhDescribe from './zh-TW/describe.json';
 import enGraph from './en/graph.json';
 import zhGraph from './zh-TW/graph.json';
+import enFile from './en/file.json';
+import zhFile from './zh-TW/file.json';
+import enData from './en/data.json';
+import zhData from './zh-TW/data.json';
 import type { Language } from './languages';
 
 export const CATALOGS = {
-  en: { describe: enDescribe, graph: enGraph },
-  'zh-TW': { describe: zhDescribe, graph: zhGraph },
+  en: { describe: enDescribe, graph: enGraph, file: enFile, data: enData },
+  'zh-TW': { describe: zhDescribe, graph: zhGraph, file: zhFile, data: zhData },
 } satisfies Record<Language, unknown>;
 
 export type Catalog = (typeof CATALOGS)['en'];
