@@ -2,12 +2,16 @@
 // its two implementations share: the desktop preload (over IPC) and the browser build (a Web
 // Worker and file upload/download). Neutral ground: electron/, renderer/ and cli/ import it.
 // Type-only.
-import type { NodeShapeInfo, Project, TrainProblem, TrainRequest, TrainingEvent } from '../core/index';
+import type { NodeShapeInfo, Project, Text, TrainProblem, TrainRequest, TrainingEvent } from '../core/index';
 
-/** A problem found while opening a file: JSON path (e.g. `graph.nodes[2].params.outFeatures`) and message. */
+/**
+ * A problem found while opening a file: JSON path (e.g. `graph.nodes[2].params.outFeatures`) and
+ * message, in English and (when core said it) as a catalog Text the renderer shows in its language.
+ */
 export interface FileProblem {
   path: string;
   message: string;
+  text?: Text;
 }
 
 export type OpenResult =

@@ -1,18 +1,23 @@
 // New, Open, Save, Save As and the exports: the same functions serve the toolbar, the
 // shortcuts and the desktop menu. Problems become a banner of plain text, never an exception.
-import { initialWeightsOf, newProject, projectToSpec } from '../../core/index';
+import { initialWeightsOf, newProject, projectToSpec, render, say, type Language } from '../../core/index';
 import type { ModelFormat, OpenResult } from '../../runtime/api';
 import { getApi } from '../backend/api';
 import { useProjectStore } from '../store/project';
 import { useUiStore } from '../store/ui';
 import { requestFit } from './view';
-import { t } from '../i18n';
+import { i18next, t } from '../i18n';
 
 const MAX_PROBLEM_LINES = 20;
 
 /** Shows an open failure: the file name, each problem with its JSON path, and what to do. */
 export function reportOpenProblems(result: Extract<OpenResult, { ok: false; canceled: false }>): void {
-  const lines = result.problems.slice(0, MAX_PROBLEM_LINES).map((p) => (p.path ? `${p.path}: ${p.message}` : p.message));
+  // Said once, in the language of the moment: the banner holds plain lines.
+  const language = i18next.language as Language;
+  const lines = result.problems.slice(0, MAX_PROBLEM_LINES).map((p) => {
+    const message = p.text ?? say('file.schema.other', { message: p.message });
+    return render(p.path ? say('file.atPath', { path: p.path, message }) : message, language);
+  });
   const more = result.moreProblems + Math.max(0, result.problems.length - MAX_PROBLEM_LINES);
   if (more > 0) lines.push(t('files.andMore', { count: more }));
   lines.push(t('files.openUnchanged'));
