@@ -11,7 +11,13 @@ const problemsOf = (text: string): Said[] => {
   if (r.ok) throw new Error('expected problems');
   return r.problems;
 };
-const xor = (): Record<string, any> => JSON.parse(exampleText('xor')) as Record<string, any>;
+/** The parts of a project file these cases break. */
+interface Doc {
+  version: number;
+  training: Record<string, unknown>;
+  graph: { nodes: { id: string; type: string; params: Record<string, unknown> }[]; edges: { id: string }[] };
+}
+const xor = (): Doc => JSON.parse(exampleText('xor')) as Doc;
 
 /** The check itself, so it is known to fail on an English sentence. */
 describe('latinLeft', () => {
@@ -66,8 +72,8 @@ describe('file problems in Traditional Chinese', () => {
       name: 'a param a Linear does not have (the schema\'s own issue)',
       problems: () => {
         const doc = xor();
-        const linear = doc.graph.nodes.find((n: { type: string }) => n.type === 'Linear');
-        linear.params.outfeatures = 3;
+        const linear = doc.graph.nodes.find((n) => n.type === 'Linear');
+        if (linear) linear.params.outfeatures = 3;
         return problemsOf(JSON.stringify(doc));
       },
       allowed: ['Linear', 'outfeatures', 'outFeatures', 'bias'],
@@ -92,7 +98,7 @@ describe('file problems in Traditional Chinese', () => {
         return problemsOf(JSON.stringify(doc));
       },
       // The ids and paths the file itself holds: its nodes' and its wires'.
-      allowed: [...xor().graph.nodes.map((n: { id: string }) => n.id), ...xor().graph.edges.map((e: { id: string }) => e.id), 'graph.nodes[1]', 'graph.nodes[2]', 'ID'],
+      allowed: [...xor().graph.nodes.map((n) => n.id), ...xor().graph.edges.map((e) => e.id), 'graph.nodes[1]', 'graph.nodes[2]', 'ID'],
     },
     {
       name: 'a UTF-16 file',
