@@ -38,7 +38,8 @@ export type SaveResult =
   | { ok: true; filePath: string | null; fileName: string }
   | { ok: false; canceled: true }
   | { ok: false; canceled: false; conflict: true; message: string }
-  | { ok: false; canceled: false; conflict: false; message: string };
+  /** `text`: the message as a catalog Text when core said why (the renderer shows it in its language). */
+  | { ok: false; canceled: false; conflict: false; message: string; text?: Text };
 
 export type ExportResult =
   | { ok: true; fileName: string }

@@ -102,7 +102,10 @@ export async function save(asNew: boolean): Promise<boolean> {
       ui.showBanner(null);
       return true;
     }
-    if (!result.canceled) ui.showBanner({ kind: 'error', title: t('files.couldNotSave'), lines: [result.message, t('files.stillOpen')] });
+    if (!result.canceled) {
+      const reason = !result.conflict && result.text ? render(result.text, i18next.language as Language) : result.message;
+      ui.showBanner({ kind: 'error', title: t('files.couldNotSave'), lines: [reason, t('files.stillOpen')] });
+    }
     return false;
   } catch (err) {
     ui.showBanner({ kind: 'error', title: t('files.couldNotSave'), lines: [errorText(err)] });

@@ -100,7 +100,7 @@ export class FileService {
     const fileName = path.basename(filePath);
     const serialized = serializeProject(project);
     if (!serialized.ok) {
-      return { ok: false, canceled: false, conflict: false, message: `Could not save '${fileName}': ${serialized.message}.` };
+      return { ok: false, canceled: false, conflict: false, ...saying(say('file.couldNotSaveFile', { file: fileName, reason: serialized.text })) };
     }
     const real = await resolveTarget(filePath, this.fs);
     this.saving.set(real, (this.saving.get(real) ?? 0) + 1);
