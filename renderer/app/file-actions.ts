@@ -1,6 +1,6 @@
 // New, Open, Save, Save As and the exports: the same functions serve the toolbar, the
 // shortcuts and the desktop menu. Problems become a banner of plain text, never an exception.
-import { initialWeightsOf, newProject, projectToSpec, render, say, type Language } from '../../core/index';
+import { initialWeightsOf, newProject, projectToSpec, render, say, type Language, type Text } from '../../core/index';
 import type { ModelFormat, OpenResult } from '../../runtime/api';
 import { getApi } from '../backend/api';
 import { useProjectStore } from '../store/project';
@@ -9,6 +9,12 @@ import { requestFit } from './view';
 import { i18next, t } from '../i18n';
 
 const MAX_PROBLEM_LINES = 20;
+/** The paths that name no field but the whole file, said in the reader's language. */
+// A Map, not an object: a path comes from the file and may be "constructor".
+const WHOLE_FILE_PATHS = new Map<string, Text>([
+  ['(file)', say('file.wholeFile')],
+  ['(top level)', say('file.topLevel')],
+]);
 
 /** Shows an open failure: the file name, each problem with its JSON path, and what to do. */
 export function reportOpenProblems(result: Extract<OpenResult, { ok: false; canceled: false }>): void {
@@ -16,7 +22,7 @@ export function reportOpenProblems(result: Extract<OpenResult, { ok: false; canc
   const language = i18next.language as Language;
   const lines = result.problems.slice(0, MAX_PROBLEM_LINES).map((p) => {
     const message = p.text ?? say('file.schema.other', { message: p.message });
-    return render(p.path ? say('file.atPath', { path: p.path, message }) : message, language);
+    return render(p.path ? say('file.atPath', { path: WHOLE_FILE_PATHS.get(p.path) ?? p.path, message }) : message, language);
   });
   const more = result.moreProblems + Math.max(0, result.problems.length - MAX_PROBLEM_LINES);
   if (more > 0) lines.push(t('files.andMore', { count: more }));
