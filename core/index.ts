@@ -15,7 +15,7 @@ export { parseProject, validateProjectValue, type ParseResult, type Problem as P
 export { serializeProject, type SerializeResult } from './project/serialize';
 export { projectToSpec } from './project/spec';
 export { ProjectSchema } from './project/schema';
-export { migrateDocument, futureVersionMessage, type MigrationStep } from './project/migrations';
+export { migrateDocument, futureVersionMessage, futureVersionSaid, type MigrationStep } from './project/migrations';
 export { compileModel, checkLossFit } from './graph/validate';
 export { conv1dOutLength } from './layers/conv1d';
 export { MAX_UNITS, MAX_KERNEL, MAX_PARAMS } from './graph/limits';
@@ -24,7 +24,7 @@ export { BLOCKS, ACTIVATION_TYPES, blockOf, isJoinType, joinOf } from './blocks/
 export type { ActivationType, BlockDefinition, BlockRole, BooleanParam, JoinDefinition, JoinType, NumberParam, ParamSchema } from './blocks/index';
 export { makeDataset, datasetInputShape, parseCsv, type MakeDatasetResult, type CsvProblem, type ParseCsvResult, type ParseCsvOptions } from './data/index';
 export { exportWeights, WEIGHTS_FORMAT, WEIGHTS_VERSION, type ExportWeightsResult } from './project/weights';
-export { readWeightsFile, initialWeightsMismatch, type ReadWeightsResult } from './train/weights-file';
+export { readWeightsFile, initialWeightsMismatch, initialWeightsMismatchSaid, type ReadWeightsResult } from './train/weights-file';
 export * from './export/index';
 export { newProject } from './project/new';
 export { createTrainingSession, Session, type SessionOptions, type SessionTestHooks, type SkippedStep } from './train/session';
@@ -102,5 +102,5 @@ export { MAX_CSV_CHARS, MAX_CSV_ROWS, MAX_CSV_COLUMNS, LABEL_NAMES } from './dat
 export { LARGE_FEATURE, MAX_INLINE_CLASSES } from './data/inline';
 export * from './sweep/index';
 export * from './inspect/index';
-export { decodeText, type DecodeResult } from './text/decode';
+export { decodeText, decodeSentence, type DecodeResult } from './text/decode';
 export { SCREEN_DIGITS, formatNumber, fullNumber, cleanNumber, cleanMs } from './format/number';

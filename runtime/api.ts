@@ -2,15 +2,19 @@
 // its two implementations share: the desktop preload (over IPC) and the browser build (a Web
 // Worker and file upload/download). Neutral ground: electron/, renderer/ and cli/ import it.
 // Type-only.
-import type { NodeShapeInfo, Project, TrainProblem, TrainRequest, TrainingEvent } from '../core/index';
+import type { NodeShapeInfo, Project, Text, TrainProblem, TrainRequest, TrainingEvent } from '../core/index';
 import type { Language } from '../core/messages/languages';
 
 export type { Language } from '../core/messages/languages';
 
-/** A problem found while opening a file: JSON path (e.g. `graph.nodes[2].params.outFeatures`) and message. */
+/**
+ * A problem found while opening a file: JSON path (e.g. `graph.nodes[2].params.outFeatures`) and
+ * message, in English and (when core said it) as a catalog Text the renderer shows in its language.
+ */
 export interface FileProblem {
   path: string;
   message: string;
+  text?: Text;
 }
 
 export type OpenResult =
@@ -37,7 +41,8 @@ export type SaveResult =
   | { ok: true; filePath: string | null; fileName: string }
   | { ok: false; canceled: true }
   | { ok: false; canceled: false; conflict: true; message: string }
-  | { ok: false; canceled: false; conflict: false; message: string };
+  /** `text`: the message as a catalog Text when core said why (the renderer shows it in its language). */
+  | { ok: false; canceled: false; conflict: false; message: string; text?: Text };
 
 export type ExportResult =
   | { ok: true; fileName: string }

@@ -7,10 +7,11 @@
 // … — so a 0/1 file keeps its meaning); other numbers are sorted ascending (−1, 1 → 0, 1);
 // text labels are numbered in order of first appearance (setosa, versicolor, …).
 import type { DatasetSpec } from './types';
-import type { Text } from '../messages/text';
+import { say, type Text } from '../messages/text';
+import { saying } from '../messages/said';
 import { MAX_SAMPLES } from './params';
 import { MAX_INLINE_CLASSES, MAX_LISTED_PROBLEMS } from './inline';
-import { internalErrorText } from '../graph/describe';
+import { internalErrorSaid } from '../graph/describe';
 import { isDecimalText, readDecimal } from '../numbers';
 import { MAX_PROJECT_BYTES } from '../project/limits';
 import { checkDatasetFits } from '../project/savable';
@@ -31,6 +32,13 @@ export interface CsvProblem {
   message: string;
   text?: Text;
 }
+
+/** A CSV problem that says `text`, at a row and column when given. */
+const said = (text: Text, where: { row?: number; column?: string } = {}): CsvProblem => ({ ...where, ...saying(text) });
+/** 'a', 'b', 'c' in the reader's quotes and separator. */
+const columnsSaid = (names: readonly string[]): Text | string =>
+  names.length === 0 ? '' : names.slice(1).reduce<Text>((first, name) => say('describe.series', { first, next: say('data.quoted', { name }) }), say('data.quoted', { name: names[0] }));
+
 export interface ParseCsvOptions {
   name: string;
   /** The label column by name, or by 0-based position. Default: see LABEL_NAMES, else the last column. */
@@ -81,7 +89,7 @@ function tokenize(text: string, sep: string, maxRecords: number): { records: Csv
       for (;;) {
         const q = text.indexOf('"', j);
         if (q < 0) {
-          return { records, error: { message: `Line ${quoteLine} opens a quote (") that is never closed: close it or remove it.` }, truncated: false };
+          return { records, error: said(say('data.csv.unclosedQuote', { line: quoteLine })), truncated: false };
         }
         const part = text.slice(j, q);
         for (let k = part.indexOf('\n'); k >= 0; k = part.indexOf('\n', k + 1)) line++;
@@ -121,17 +129,17 @@ function tokenize(text: string, sep: string, maxRecords: number): { records: Csv
 }
 
 function chooseLabel(header: string[], wanted: string | number | undefined): number | CsvProblem {
-  const list = header.map((h) => `'${h}'`).join(', ');
+  const list = columnsSaid(header);
   if (typeof wanted === 'number') {
     if (Number.isInteger(wanted) && wanted >= 0 && wanted < header.length) return wanted;
-    return { message: `Label column ${wanted} does not exist: the file has ${header.length} columns (numbered from 0): ${list}.` };
+    return said(say('data.csv.noLabelColumnAt', { wanted, count: header.length, list }));
   }
   if (typeof wanted === 'string') {
     const exact = header.indexOf(wanted);
     if (exact >= 0) return exact;
     const loose = header.findIndex((h) => h.toLowerCase() === wanted.trim().toLowerCase());
     if (loose >= 0) return loose;
-    return { column: wanted, message: `No column is named '${wanted}': the columns are ${list}. Choose one of them as the label.` };
+    return said(say('data.csv.noLabelColumnNamed', { wanted, list }), { column: wanted });
   }
   const named = header.findIndex((h) => LABEL_NAMES.includes(h.toLowerCase()));
   return named >= 0 ? named : header.length - 1;
@@ -161,38 +169,38 @@ export function parseCsv(text: string, opts: ParseCsvOptions): ParseCsvResult {
   try {
     return parse(text, opts);
   } catch (e) {
-    return { ok: false, problems: [{ message: internalErrorText('read this CSV file', e) }] };
+    return { ok: false, problems: [said(internalErrorSaid(say('data.csv.internal'), e))] };
   }
 }
 
 function parse(text: string, opts: ParseCsvOptions): ParseCsvResult {
   const fail = (p: CsvProblem): ParseCsvResult => ({ ok: false, problems: [p] });
-  if (typeof text !== 'string') return fail({ message: 'The file could not be read as text.' });
+  if (typeof text !== 'string') return fail(said(say('data.csv.notText')));
   if (text.length > MAX_CSV_CHARS) {
-    return fail({ message: `The file is ${(text.length / 1024 / 1024).toFixed(0)} MB, above the limit of ${MAX_CSV_CHARS / 1024 / 1024} MB: use a sample of the data.` });
+    return fail(said(say('data.csv.tooLarge', { size: (text.length / 1024 / 1024).toFixed(0), limit: MAX_CSV_CHARS / 1024 / 1024 })));
   }
-  const empty = fail({ message: 'The file is empty: a CSV needs a header row with column names, then one row per sample.' });
+  const empty = fail(said(say('data.csv.empty')));
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') return empty;
   const { records, error, truncated } = tokenize(body, detectSeparator(body), MAX_CSV_ROWS + 1);
   if (error) return fail(error);
   if (records.length === 0) return empty;
-  if (truncated) return fail({ message: `The file has more than ${MAX_CSV_ROWS} data rows, the limit: use a sample of the data.` });
+  if (truncated) return fail(said(say('data.csv.tooManyRows', { limit: MAX_CSV_ROWS })));
 
   const header = records[0].fields.map((h) => h.trim());
   if (header.length > MAX_CSV_COLUMNS) {
-    return fail({ row: 0, message: `The header has ${header.length} columns, above the limit of ${MAX_CSV_COLUMNS}: keep the columns the network needs.` });
+    return fail(said(say('data.csv.tooManyColumns', { count: header.length, limit: MAX_CSV_COLUMNS }), { row: 0 }));
   }
   const headerProblems: CsvProblem[] = [];
   header.forEach((h, j) => {
-    if (h === '') headerProblems.push({ row: 0, message: `Column ${j + 1} has no name in the header row (line ${records[0].line}): every column needs a name.` });
-    else if (header.indexOf(h) !== j) headerProblems.push({ row: 0, column: h, message: `Two columns are named '${h}' in the header row: give each column its own name.` });
+    if (h === '') headerProblems.push(said(say('data.csv.unnamedColumn', { column: j + 1, line: records[0].line }), { row: 0 }));
+    else if (header.indexOf(h) !== j) headerProblems.push(said(say('data.csv.sameName', { name: h }), { row: 0, column: h }));
   });
   if (headerProblems.length > 0) return { ok: false, problems: headerProblems };
   if (header.length < 2) {
-    return fail({ row: 0, message: `The header has only the column ${header.map((h) => `'${h}'`).join('')}: a CSV needs at least one numeric feature column and a label column, separated by commas.` });
+    return fail(said(say('data.csv.oneColumn', { column: columnsSaid(header) }), { row: 0 }));
   }
-  if (records.length === 1) return fail({ message: 'The file has a header row but no data rows: add one row per sample.' });
+  if (records.length === 1) return fail(said(say('data.csv.noRows')));
 
   const chosen = chooseLabel(header, opts?.labelColumn);
   if (typeof chosen !== 'number') return fail(chosen);
@@ -209,9 +217,9 @@ function parse(text: string, opts: ParseCsvOptions): ParseCsvResult {
   const rawLabels: string[] = [];
   for (let r = 1; r < records.length; r++) {
     const { fields, line } = records[r];
-    const where = `Row ${r} (line ${line})`;
+    const where = say('data.csv.where', { row: r, line });
     if (fields.length !== header.length) {
-      report({ row: r, message: `${where} has ${fields.length} value${fields.length === 1 ? '' : 's'}, but the header has ${header.length} columns: every row needs one value per column.` });
+      report(said(say('data.csv.rowWidth', { where, count: fields.length, columns: header.length }), { row: r }));
       continue;
     }
     const row: number[] = [];
@@ -223,25 +231,26 @@ function parse(text: string, opts: ParseCsvOptions): ParseCsvResult {
         continue;
       }
       const cell = fields[j].trim();
-      if (read.reason === 'empty') report({ row: r, column: header[j], message: `${where}, column '${header[j]}' is empty: fill it in or delete the row.` });
-      else if (read.reason === 'not-a-number') report({ row: r, column: header[j], message: `${where}, column '${header[j]}' is not a number: "${cell.slice(0, 40)}". Feature columns must hold numbers only.` });
-      else report({ row: r, column: header[j], message: `${where}, column '${header[j]}' is too large to be a number: "${cell.slice(0, 40)}".` });
+      const at = { row: r, column: header[j] };
+      if (read.reason === 'empty') report(said(say('data.csv.emptyCell', { where, column: header[j] }), at));
+      else if (read.reason === 'not-a-number') report(said(say('data.csv.notNumber', { where, column: header[j], cell: cell.slice(0, 40) }), at));
+      else report(said(say('data.csv.tooLargeNumber', { where, column: header[j], cell: cell.slice(0, 40) }), at));
     }
     const label = fields[chosen].trim();
-    if (label === '') report({ row: r, column: labelName, message: `${where}, label column '${labelName}' is empty: every row needs a class.` });
+    if (label === '') report(said(say('data.csv.emptyLabel', { where, column: labelName }), { row: r, column: labelName }));
     features.push(row);
     rawLabels.push(label);
   }
-  if (count > MAX_LISTED_PROBLEMS) problems.push({ message: `…and ${count - MAX_LISTED_PROBLEMS} more problems like these.` });
+  if (count > MAX_LISTED_PROBLEMS) problems.push(said(say('data.csv.andMore', { n: count - MAX_LISTED_PROBLEMS })));
   if (problems.length > 0) return { ok: false, problems };
 
   const { labels, classNames } = mapLabels(rawLabels);
   if (classNames.length > MAX_INLINE_CLASSES) {
-    return fail({ column: labelName, message: `The label column '${labelName}' has ${classNames.length} classes, above the limit of ${MAX_INLINE_CLASSES}: is '${labelName}' really the label? Choose the label column explicitly.` });
+    return fail(said(say('data.csv.tooManyClasses', { column: labelName, classes: classNames.length, limit: MAX_INLINE_CLASSES }), { column: labelName }));
   }
   const dataset: DatasetSpec = { kind: 'inline', name: typeof opts?.name === 'string' ? opts.name : 'data.csv', featureNames, features, labels, classNames, inputShape: [featureNames.length] };
   // Refuse here what the project could not save and open again (docs/reliability.md F1).
   const fits = checkDatasetFits(dataset);
-  if (!fits.ok) return fail({ message: fits.message });
+  if (!fits.ok) return fail(said(fits.text));
   return { ok: true, dataset };
 }

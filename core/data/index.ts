@@ -1,10 +1,13 @@
 // makeDataset: a dataset spec (whatever it holds) in, the data or the problems out. Never throws.
 import type { TrainProblem } from '../train/session-types';
 import { createRng } from '../random';
-import { SEED_BOUND, boundText, inBound } from '../train/settings';
+import { SEED_BOUND, inBound } from '../train/settings';
 import { GENERATORS, type Dataset, type DatasetSpec, type GeneratorName } from './types';
 import type { Generator } from './generated';
-import { internalErrorText, valueText } from '../graph/describe';
+import { internalErrorSaid, valueText } from '../graph/describe';
+import { say } from '../messages/text';
+import { saying } from '../messages/said';
+import { boundSaid } from './params';
 import { resolveParams } from './params';
 import { inlineDataset } from './inline';
 import { linear } from './linear';
@@ -27,27 +30,28 @@ export function makeDataset(spec: DatasetSpec): MakeDatasetResult {
   try {
     return make(spec);
   } catch (e) {
-    return { ok: false, problems: [{ code: 'bad-data', message: internalErrorText('make this dataset', e) }] };
+    return { ok: false, problems: [{ code: 'bad-data', ...saying(internalErrorSaid(say('data.make.internal'), e)) }] };
   }
 }
 
 function make(spec: DatasetSpec): MakeDatasetResult {
   const s: unknown = spec;
   if (s === null || typeof s !== 'object') {
-    return { ok: false, problems: [{ code: 'bad-data', message: 'No dataset is chosen: pick a built-in dataset or import a CSV file.' }] };
+    return { ok: false, problems: [{ code: 'bad-data', ...saying(say('data.make.none')) }] };
   }
   if (spec.kind === 'inline') return inlineDataset(spec);
   if (spec.kind !== 'generator') {
-    return { ok: false, problems: [{ code: 'bad-setting', field: 'dataset.kind', message: `Unknown dataset kind ${valueText((spec as { kind: unknown }).kind)}: use a built-in generator or inline (CSV) data.` }] };
+    return { ok: false, problems: [{ code: 'bad-setting', field: 'dataset.kind', ...saying(say('data.make.unknownKind', { kind: valueText((spec as { kind: unknown }).kind) })) }] };
   }
   const problems: TrainProblem[] = [];
   const name = spec.generator;
   if (!(GENERATORS as readonly unknown[]).includes(name)) {
-    problems.push({ code: 'bad-setting', field: 'dataset.generator', message: `Unknown dataset ${valueText(name)}: choose one of ${GENERATORS.join(', ')}.` });
+    problems.push({ code: 'bad-setting', field: 'dataset.generator', ...saying(say('data.make.unknownGenerator', { name: valueText(name), names: GENERATORS.join(', ') })) });
   }
   // The training seed's bound: one range of seeds everywhere a student types one.
   if (!inBound(spec.seed, SEED_BOUND)) {
-    problems.push({ code: 'bad-setting', field: 'dataset.seed', message: `The dataset's seed is ${spec.seed === undefined ? 'missing' : valueText(spec.seed)}: it must be ${boundText(SEED_BOUND)} (the same seed gives the same data).` });
+    const value = spec.seed === undefined ? say('data.make.missing') : valueText(spec.seed);
+    problems.push({ code: 'bad-setting', field: 'dataset.seed', ...saying(say('data.make.badSeed', { value, bound: boundSaid(SEED_BOUND) })) });
   }
   if (problems.length > 0) return { ok: false, problems };
   const params = resolveParams(name, spec.params, problems);

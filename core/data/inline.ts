@@ -4,6 +4,8 @@ import type { TrainProblem } from '../train/session-types';
 import type { Dataset } from './types';
 import { MAX_SAMPLES, MAX_VALUES } from './params';
 import { shapeText, valueText } from '../graph/describe';
+import { say, type Text } from '../messages/text';
+import { saying } from '../messages/said';
 
 /** Most classes in inline data: beyond this it is almost surely a numeric column chosen as label by mistake. */
 export const MAX_INLINE_CLASSES = 1_000;
@@ -17,26 +19,26 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 
 type Result = { ok: true; dataset: Dataset; warnings: string[] } | { ok: false; problems: TrainProblem[] };
 
-function bad(message: string, where: { row?: number; column?: string } = {}): TrainProblem {
-  return { code: 'bad-data', ...where, message };
+function bad(text: Text, where: { row?: number; column?: string } = {}): TrainProblem {
+  return { code: 'bad-data', ...where, ...saying(text) };
 }
 
 export function inlineDataset(spec: unknown): Result {
-  if (!isRecord(spec)) return { ok: false, problems: [bad('The inline dataset is missing: import a CSV file or choose a built-in dataset.')] };
+  if (!isRecord(spec)) return { ok: false, problems: [bad(say('data.inline.missing'))] };
   const problems: TrainProblem[] = [];
   const features = spec.features;
   const labels = spec.labels;
   if (!Array.isArray(features) || features.length === 0) {
-    return { ok: false, problems: [bad('The dataset has no rows: import a CSV file with at least one data row.')] };
+    return { ok: false, problems: [bad(say('data.inline.noRows'))] };
   }
   if (features.length > MAX_SAMPLES) {
-    return { ok: false, problems: [bad(`The dataset has ${features.length} rows, above the limit of ${MAX_SAMPLES}: use a sample of the data.`)] };
+    return { ok: false, problems: [bad(say('data.inline.tooManyRows', { rows: features.length, limit: MAX_SAMPLES }))] };
   }
   const first = features[0];
   const width = Array.isArray(spec.featureNames) ? spec.featureNames.length : Array.isArray(first) ? first.length : 0;
-  if (width === 0) return { ok: false, problems: [bad('The dataset has no feature columns: it needs at least one numeric column besides the label.')] };
+  if (width === 0) return { ok: false, problems: [bad(say('data.inline.noFeatures'))] };
   if (features.length * width > MAX_VALUES) {
-    return { ok: false, problems: [bad(`The dataset has ${(features.length * width).toLocaleString('en-US')} numbers, above the limit of ${MAX_VALUES.toLocaleString('en-US')} that fits in memory for training: use fewer rows or columns.`)] };
+    return { ok: false, problems: [bad(say('data.inline.tooManyValues', { values: (features.length * width).toLocaleString('en-US'), limit: MAX_VALUES.toLocaleString('en-US') }))] };
   }
   const featureNames: string[] = Array.from({ length: width }, (_, j) => {
     const name = Array.isArray(spec.featureNames) ? spec.featureNames[j] : undefined;
@@ -45,9 +47,9 @@ export function inlineDataset(spec: unknown): Result {
   const classNames: string[] = Array.isArray(spec.classNames)
     ? spec.classNames.map((c: unknown, i: number) => (typeof c === 'string' ? c : String(i)))
     : [];
-  if (classNames.length === 0) problems.push(bad('The dataset has no class names: it needs at least one class.'));
+  if (classNames.length === 0) problems.push(bad(say('data.inline.noClasses')));
   if (classNames.length > MAX_INLINE_CLASSES) {
-    problems.push(bad(`The dataset has ${classNames.length} classes, above the limit of ${MAX_INLINE_CLASSES}: is the label column really a class?`));
+    problems.push(bad(say('data.inline.tooManyClasses', { classes: classNames.length, limit: MAX_INLINE_CLASSES })));
   }
 
   let inputShape: number[] = [width];
@@ -55,7 +57,7 @@ export function inlineDataset(spec: unknown): Result {
     const s = spec.inputShape;
     const valid = Array.isArray(s) && (s.length === 1 || s.length === 2) && s.every((d) => typeof d === 'number' && Number.isInteger(d) && d >= 1);
     if (!valid || (s as number[]).reduce((a, b) => a * b, 1) !== width) {
-      problems.push(bad(`The dataset's input shape ${shapeText(s)} does not match its ${width} feature columns: use [${width}], or [channels, length] with channels × length = ${width}.`));
+      problems.push(bad(say('data.inline.badShape', { shape: shapeText(s), width })));
     } else {
       inputShape = [...(s as number[])];
     }
@@ -63,7 +65,7 @@ export function inlineDataset(spec: unknown): Result {
 
   const n = features.length;
   if (!Array.isArray(labels) || labels.length !== n) {
-    problems.push(bad(`The dataset has ${n} rows but ${Array.isArray(labels) ? labels.length : 'no'} labels: every row needs exactly one label.`));
+    problems.push(bad(Array.isArray(labels) ? say('data.inline.labelCount', { rows: n, labels: labels.length }) : say('data.inline.labelCountNone', { rows: n })));
   }
   const x = new Float64Array(n * width);
   const y = new Float64Array(n);
@@ -75,14 +77,23 @@ export function inlineDataset(spec: unknown): Result {
   for (let i = 0; i < n; i++) {
     const row: unknown = features[i];
     if (!Array.isArray(row) || row.length !== width) {
-      cell(bad(`Row ${i + 1} has ${Array.isArray(row) ? row.length : 'no'} values, but the data has ${width} feature columns: every row needs one value per column.`, { row: i + 1 }));
+      const text = Array.isArray(row) ? say('data.inline.rowWidth', { row: i + 1, have: row.length, width }) : say('data.inline.rowWidthNone', { row: i + 1, width });
+      cell(bad(text, { row: i + 1 }));
       continue;
     }
     for (let j = 0; j < width; j++) {
       const v: unknown = row[j];
       if (typeof v !== 'number' || !Number.isFinite(v)) {
-        const what = typeof v === 'number' ? (Number.isNaN(v) ? 'is not a number (NaN)' : `is ${v}, not a finite number`) : v === null || v === undefined || v === '' ? 'is empty' : 'is not a number';
-        cell(bad(`Row ${i + 1}, column '${featureNames[j]}' ${what}: fix or remove that row.`, { row: i + 1, column: featureNames[j] }));
+        const at = { row: i + 1, column: featureNames[j] };
+        const text =
+          typeof v === 'number'
+            ? Number.isNaN(v)
+              ? say('data.inline.cellNaN', at)
+              : say('data.inline.cellInfinite', { ...at, value: String(v) })
+            : v === null || v === undefined || v === ''
+              ? say('data.inline.cellEmpty', at)
+              : say('data.inline.cellNotNumber', at);
+        cell(bad(text, at));
         continue;
       }
       x[i * width + j] = v;
@@ -91,14 +102,14 @@ export function inlineDataset(spec: unknown): Result {
     if (Array.isArray(labels) && i < labels.length) {
       const l: unknown = labels[i];
       if (typeof l !== 'number' || !Number.isInteger(l) || l < 0 || l >= classNames.length) {
-        cell(bad(`Row ${i + 1} has label ${valueText(l)}, but the classes are numbered 0 to ${classNames.length - 1}: fix the label.`, { row: i + 1, column: 'label' }));
+        cell(bad(say('data.inline.badLabel', { row: i + 1, label: valueText(l), last: classNames.length - 1 }), { row: i + 1, column: 'label' }));
       } else {
         y[i] = l;
       }
     }
   }
   if (cellProblems > MAX_LISTED_PROBLEMS) {
-    problems.push(bad(`…and ${cellProblems - MAX_LISTED_PROBLEMS} more problems like these.`));
+    problems.push(bad(say('data.inline.andMore', { n: cellProblems - MAX_LISTED_PROBLEMS })));
   }
   if (problems.length > 0) return { ok: false, problems };
 

@@ -5,6 +5,16 @@ import type { ResolvedParams } from './generated';
 import { XOR_POINTS } from './xor';
 import { WAVE_NAMES } from './waves';
 import { valueText } from '../graph/describe';
+import { say, type Text } from '../messages/text';
+import { saying } from '../messages/said';
+import type { NumberBound } from '../train/settings';
+
+/** boundText (train/settings.ts) in the reader's language: "a whole number from 1 to 10". */
+export function boundSaid(b: NumberBound): Text {
+  const params = { min: b.min, max: b.max };
+  if (b.exclusiveMin) return say(b.integer ? 'data.make.wholeAboveTo' : 'data.make.numberAboveTo', params);
+  return say(b.integer ? 'data.make.wholeFromTo' : 'data.make.numberFromTo', params);
+}
 
 export const MAX_SAMPLES = 100_000;
 export const MAX_CLASSES = 10;
@@ -34,7 +44,7 @@ function readNumber(
   params: Record<string, unknown>,
   key: keyof ResolvedParams,
   fallback: number,
-  rule: { min: number; max: number; integer: boolean; what: string },
+  rule: { min: number; max: number; integer: boolean; what: Text },
   problems: TrainProblem[],
 ): number {
   const v = params[key];
@@ -44,7 +54,7 @@ function readNumber(
   problems.push({
     code: 'bad-setting',
     field: `dataset.params.${key}`,
-    message: `The dataset's ${key} (${rule.what}) is ${valueText(v)}: it must be ${rule.integer ? 'a whole number' : 'a number'} from ${rule.min} to ${rule.max}.`,
+    ...saying(say('data.params.bad', { key, what: rule.what, value: valueText(v), bound: boundSaid(rule) })),
   });
   return fallback;
 }
@@ -54,22 +64,22 @@ export function resolveParams(generator: GeneratorName, raw: unknown, problems: 
   const params = isRecord(raw) ? raw : {};
   const n = generator === 'xor'
     ? XOR_POINTS
-    : readNumber(params, 'n', DEFAULT_N[generator], { min: 1, max: MAX_SAMPLES, integer: true, what: 'number of samples' }, problems);
-  const noise = readNumber(params, 'noise', DEFAULT_NOISE[generator], { min: 0, max: 1, integer: false, what: 'noise level' }, problems);
+    : readNumber(params, 'n', DEFAULT_N[generator], { min: 1, max: MAX_SAMPLES, integer: true, what: say('data.params.n') }, problems);
+  const noise = readNumber(params, 'noise', DEFAULT_NOISE[generator], { min: 0, max: 1, integer: false, what: say('data.params.noise') }, problems);
   let classes = DEFAULT_CLASSES[generator];
   if (generator === 'spiral' || generator === 'gaussian') {
-    classes = readNumber(params, 'classes', classes, { min: 2, max: MAX_CLASSES, integer: true, what: 'number of classes' }, problems);
+    classes = readNumber(params, 'classes', classes, { min: 2, max: MAX_CLASSES, integer: true, what: say('data.params.classes') }, problems);
   } else if (generator === 'waves') {
-    classes = readNumber(params, 'classes', classes, { min: 2, max: WAVE_NAMES.length, integer: true, what: `number of wave shapes: ${WAVE_NAMES.join(', ')}` }, problems);
+    classes = readNumber(params, 'classes', classes, { min: 2, max: WAVE_NAMES.length, integer: true, what: say('data.params.waveClasses', { names: WAVE_NAMES.join(', ') }) }, problems);
   }
   let length = DEFAULT_WAVE_LENGTH;
   if (generator === 'waves') {
-    length = readNumber(params, 'length', length, { min: MIN_WAVE_LENGTH, max: MAX_WAVE_LENGTH, integer: true, what: 'signal length' }, problems);
+    length = readNumber(params, 'length', length, { min: MIN_WAVE_LENGTH, max: MAX_WAVE_LENGTH, integer: true, what: say('data.params.length') }, problems);
     if (n * length > MAX_VALUES) {
       problems.push({
         code: 'bad-setting',
         field: 'dataset.params.n',
-        message: `${n} signals of length ${length} are ${(n * length).toLocaleString('en-US')} numbers, above the limit of ${MAX_VALUES.toLocaleString('en-US')} that fits in memory for training: use fewer samples or shorter signals.`,
+        ...saying(say('data.params.tooManyValues', { n, length, values: (n * length).toLocaleString('en-US'), limit: MAX_VALUES.toLocaleString('en-US') })),
       });
     }
   }

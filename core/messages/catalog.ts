@@ -14,11 +14,15 @@ import enTrain from './en/train.json';
 import zhTrain from './zh-TW/train.json';
 import enSweep from './en/sweep.json';
 import zhSweep from './zh-TW/sweep.json';
+import enFile from './en/file.json';
+import zhFile from './zh-TW/file.json';
+import enData from './en/data.json';
+import zhData from './zh-TW/data.json';
 import type { Language } from './languages';
 
 export const CATALOGS = {
-  en: { describe: enDescribe, graph: enGraph, why: enWhy, blocks: enBlocks, train: enTrain, sweep: enSweep },
-  'zh-TW': { describe: zhDescribe, graph: zhGraph, why: zhWhy, blocks: zhBlocks, train: zhTrain, sweep: zhSweep },
+  en: { describe: enDescribe, graph: enGraph, why: enWhy, blocks: enBlocks, train: enTrain, sweep: enSweep, file: enFile, data: enData },
+  'zh-TW': { describe: zhDescribe, graph: zhGraph, why: zhWhy, blocks: zhBlocks, train: zhTrain, sweep: zhSweep, file: zhFile, data: zhData },
 } satisfies Record<Language, unknown>;
 
 export type Catalog = (typeof CATALOGS)['en'];

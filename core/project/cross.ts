@@ -7,6 +7,7 @@
 import type { DatasetRef, StoredProject } from './types';
 import type { DatasetSpec } from '../data/types';
 import type { ProblemList } from './problems';
+import { say } from '../messages/text';
 
 const product = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
 
@@ -15,17 +16,17 @@ export function crossCheckProject(p: StoredProject, problems: ProblemList): Stor
   const firstIndex = new Map<string, number>();
   p.graph.nodes.forEach((node, i) => {
     const seen = firstIndex.get(node.id);
-    if (seen !== undefined) problems.add(`graph.nodes[${i}].id`, `Duplicate node id '${node.id}' (graph.nodes[${seen}] has it too); give every node its own id`);
+    if (seen !== undefined) problems.say(`graph.nodes[${i}].id`, say('file.cross.duplicateNode', { id: node.id, other: `graph.nodes[${seen}]` }));
     else firstIndex.set(node.id, i);
   });
 
   const edgeIds = new Map<string, number>();
   p.graph.edges.forEach((edge, i) => {
     const seen = edgeIds.get(edge.id);
-    if (seen !== undefined) problems.add(`graph.edges[${i}].id`, `Duplicate edge id '${edge.id}' (graph.edges[${seen}] has it too)`);
+    if (seen !== undefined) problems.say(`graph.edges[${i}].id`, say('file.cross.duplicateEdge', { id: edge.id, other: `graph.edges[${seen}]` }));
     else edgeIds.set(edge.id, i);
     for (const end of ['source', 'target'] as const) {
-      if (!firstIndex.has(edge[end])) problems.add(`graph.edges[${i}].${end}`, `Edge '${edge.id}' points at node '${edge[end]}', which does not exist`);
+      if (!firstIndex.has(edge[end])) problems.say(`graph.edges[${i}].${end}`, say('file.cross.missingNode', { edge: edge.id, node: edge[end] }));
     }
   });
 
@@ -38,7 +39,7 @@ export function crossCheckProject(p: StoredProject, problems: ProblemList): Stor
       for (const [name, t] of Object.entries(tensors)) {
         const need = product(t.shape);
         if (need !== t.data.length) {
-          problems.add(`weights[${JSON.stringify(node)}][${JSON.stringify(name)}].data`, `Shape [${t.shape.join(', ')}] needs ${need} numbers but data has ${t.data.length}`);
+          problems.say(`weights[${JSON.stringify(node)}][${JSON.stringify(name)}].data`, say('file.cross.tensorSize', { shape: t.shape.join(', '), need, have: t.data.length }));
         }
       }
     }
@@ -54,12 +55,12 @@ function checkInlineDataset(d: DatasetSpec | DatasetRef, at: string, problems: P
   if (d.kind !== 'inline') return;
   const width = d.inputShape !== undefined ? product(d.inputShape) : d.featureNames.length;
   d.features.forEach((row, i) => {
-    if (row.length !== width) problems.add(`${at}.features[${i}]`, `Row has ${row.length} numbers but every row needs ${width}`);
+    if (row.length !== width) problems.say(`${at}.features[${i}]`, say('file.cross.rowWidth', { have: row.length, width }));
   });
   if (d.labels.length !== d.features.length) {
-    problems.add(`${at}.labels`, `There are ${d.labels.length} labels for ${d.features.length} rows; give one label per row`);
+    problems.say(`${at}.labels`, say('file.cross.labelCount', { labels: d.labels.length, rows: d.features.length }));
   }
   d.labels.forEach((label, i) => {
-    if (label >= d.classNames.length) problems.add(`${at}.labels[${i}]`, `Label ${label} has no class name (classNames has ${d.classNames.length})`);
+    if (label >= d.classNames.length) problems.say(`${at}.labels[${i}]`, say('file.cross.labelClass', { label, classes: d.classNames.length }));
   });
 }

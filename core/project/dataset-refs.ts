@@ -10,6 +10,7 @@
 // opened again writes the same references, byte for byte (docs/reliability.md F7).
 import { shortenKey } from './json-path';
 import type { ProblemList } from './problems';
+import { say } from '../messages/text';
 import type { DatasetSpec } from '../data/types';
 import type { DatasetRef, Project, RunRecord, StoredProject } from './types';
 
@@ -113,12 +114,12 @@ export function resolveDatasetRefs(stored: StoredProject, problems: ProblemList)
     else if (d.kind !== 'run') data = d;
     else {
       const j = firstIndex.get(d.id);
-      const name = `'${shortenKey(d.id)}'`;
+      const name = say('describe.quoted', { name: shortenKey(d.id) });
       const at = `runs[${i}].dataset.id`;
-      if (j === undefined) problems.add(at, `This run's data is that of run ${name}, but no run has that id: delete this run, or put back the run it names`);
-      else if (j === i) problems.add(at, `This run's data names the run itself (${name}); a run can only share the data of a run before it`);
-      else if (j > i) problems.add(at, `This run's data is that of run ${name} (runs[${j}]), which comes after it; a run can only share the data of a run before it`);
-      else if (resolved[j] === null) problems.add(at, `This run's data is that of run ${name} (runs[${j}]), whose own data cannot be found either`);
+      if (j === undefined) problems.say(at, say('file.refs.missing', { name }));
+      else if (j === i) problems.say(at, say('file.refs.itself', { name }));
+      else if (j > i) problems.say(at, say('file.refs.later', { name, at: `runs[${j}]` }));
+      else if (resolved[j] === null) problems.say(at, say('file.refs.broken', { name, at: `runs[${j}]` }));
       else data = resolved[j];
     }
     resolved.push(data);

@@ -1,6 +1,8 @@
 // Stepwise migration of project documents, the way nbformat upgrades notebooks: one pure
 // function per version step (n → n+1), applied in order until the current version.
 import { PROJECT_VERSION } from './types';
+import { render, say, type Text } from '../messages/text';
+import { saying } from '../messages/said';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
@@ -18,7 +20,7 @@ const v1ToV2: MigrationStep = (doc) => ({ ...doc, version: 2 });
 /** MIGRATIONS[n] upgrades format n to n+1. */
 export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = { 1: v1ToV2 };
 
-export type MigrateResult = { ok: true; doc: JsonObject; from: number } | { ok: false; message: string };
+export type MigrateResult = { ok: true; doc: JsonObject; from: number } | { ok: false; message: string; text: Text };
 
 /** A deep copy of a JSON value (depth is bounded by the scanner, so recursion is safe). */
 export function cloneJson<T extends JsonValue>(v: T): T {
@@ -29,8 +31,12 @@ export function cloneJson<T extends JsonValue>(v: T): T {
   return out as T;
 }
 
+export function futureVersionSaid(version: number): Text {
+  return say('file.version.future', { version });
+}
+
 export function futureVersionMessage(version: number): string {
-  return `This project was made with a newer BPNN Studio (format ${version}). Update the app to open it.`;
+  return render(futureVersionSaid(version));
 }
 
 /**
@@ -45,9 +51,10 @@ export function migrateDocument(
 ): MigrateResult {
   const version = doc.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { ok: false, message: `The format version must be a whole number from 1 up (this app writes ${current}), not ${JSON.stringify(version) ?? 'nothing'}` };
+    const value = JSON.stringify(version) ?? say('file.version.nothing');
+    return { ok: false, ...saying(say('file.version.notWhole', { current, value })) };
   }
-  if (version > current) return { ok: false, message: futureVersionMessage(version) };
+  if (version > current) return { ok: false, ...saying(futureVersionSaid(version)) };
   // A current file needs no step: a shallow copy keeps the promise (a new object, `doc`
   // untouched) without copying every number of a 60 MiB dataset. Steps get a deep copy, so
   // a step that forgot its purity still cannot reach the caller's document.
@@ -55,9 +62,9 @@ export function migrateDocument(
   let out = cloneJson(doc);
   for (let v = version; v < current; v++) {
     const step = steps[v];
-    if (step === undefined) return { ok: false, message: `No migration from format ${v} to ${v + 1}; this file cannot be opened by this app` };
+    if (step === undefined) return { ok: false, ...saying(say('file.version.noMigration', { from: v, to: v + 1 })) };
     out = step(out);
-    if (out.version !== v + 1) return { ok: false, message: `The migration from format ${v} did not produce format ${v + 1}` };
+    if (out.version !== v + 1) return { ok: false, ...saying(say('file.version.badMigration', { from: v, to: v + 1 })) };
   }
   return { ok: true, doc: out, from: version };
 }

@@ -2,6 +2,7 @@
 // so a file with millions of mistakes costs no more memory than one with twenty.
 import { MAX_PROBLEMS_SHOWN } from './limits';
 import type { Text } from '../messages/text';
+import { saying } from '../messages/said';
 
 export interface Problem {
   path: string;
@@ -13,8 +14,14 @@ export class ProblemList {
   readonly shown: Problem[] = [];
   more = 0;
 
-  add(path: string, message: string): void {
-    if (this.shown.length < MAX_PROBLEMS_SHOWN) this.shown.push({ path, message });
+  add(path: string, message: string, text?: Text): void {
+    if (this.shown.length < MAX_PROBLEMS_SHOWN) this.shown.push(text ? { path, message, text } : { path, message });
+    else this.more++;
+  }
+
+  /** A problem as a catalog Text; its English sentence is made only for problems that are shown. */
+  say(path: string, text: Text): void {
+    if (this.shown.length < MAX_PROBLEMS_SHOWN) this.shown.push({ path, ...saying(text) });
     else this.more++;
   }
 

@@ -14,17 +14,21 @@ import { ROOT_PATH } from './json-path';
 import { scanJson } from './scan';
 import { stringifyStable } from './stringify';
 import type { StoredProject } from './types';
+import { say, type Param, type Text } from '../messages/text';
+import { saying } from '../messages/said';
 
-export type SavableResult = { ok: true } | { ok: false; message: string };
+export type SavableResult = { ok: true } | { ok: false; message: string; text: Text };
 
 const MIB = 1024 * 1024;
 /** 66.8 MiB, 64 MiB: one decimal, none when it is 0. */
 const mib = (bytes: number): string => (bytes / MIB).toFixed(1).replace(/\.0$/, '');
 
 /** A size and its limit as text that shows the difference: in MiB, or in bytes when the MiB round alike. */
-function sizes(bytes: number, limit: number): [string, string] {
+function sizes(bytes: number, limit: number): [Text, Text] {
   const [a, b] = [mib(bytes), mib(limit)];
-  return a !== b ? [`${a} MiB`, `${b} MiB`] : [`${groupDigits(bytes)} bytes`, `${groupDigits(limit)} bytes (${b} MiB)`];
+  return a !== b
+    ? [say('file.save.mib', { n: a }), say('file.save.mib', { n: b })]
+    : [say('file.save.bytes', { n: groupDigits(bytes) }), say('file.save.bytesMib', { n: groupDigits(limit), mib: b })];
 }
 /** The dataset, the runs and the weights sit one level into the project, indented this much. */
 const FIELD_INDENT = '  ';
@@ -60,28 +64,29 @@ export function checkSavable(text: string, project?: StoredProject): SavableResu
   if (bytes > MAX_PROJECT_BYTES) {
     const where = project === undefined ? '' : breakdown(project, BYTES);
     const [size, limit] = sizes(bytes, MAX_PROJECT_BYTES);
-    return { ok: false, message: `The project would be ${size}, over the ${limit} a project file may hold${where}` };
+    return { ok: false, ...saying(say('file.save.tooLarge', { size, limit, where })) };
   }
   const scanned = scanJson(text);
   if (scanned.size === 0) return { ok: true };
   const first = scanned.shown[0];
-  return { ok: false, message: first.path === ROOT_PATH ? first.message : `${first.path}: ${first.message}` };
+  const said = first.text ?? say('file.schema.other', { message: first.message });
+  return { ok: false, ...saying(first.path === ROOT_PATH ? said : say('file.atPath', { path: first.path, message: said })) };
 }
 
 /** How one part of a project is measured and written in a message. */
 interface Measure {
   of(part: unknown): number;
-  text(amount: number): string;
-  /** "takes 3 MiB", "holds 200 000": the verb for one part, or for a part named in the plural. */
-  verb(plural: boolean): string;
+  text(amount: number): Param;
+  /** "its dataset takes 3 MiB", "its weights hold 200 000": a part, its verb (plural or not) and its amount. */
+  verb(what: Text, plural: boolean, amount: Param): Text;
   /** Parts smaller than this are not worth naming. */
   least: number;
 }
 
 const BYTES: Measure = {
   of: (part) => utf8Length(stringifyStable(part, FIELD_INDENT)),
-  text: (n) => `${mib(n)} MiB`,
-  verb: (plural) => (plural ? 'take' : 'takes'),
+  text: (n) => say('file.save.mib', { n: mib(n) }),
+  verb: (what, plural, amount) => say(plural ? 'file.save.takePlural' : 'file.save.takes', { what, amount }),
   least: MIB / 10,
 };
 /** Counting stops here: enough to say where the values are, and bounded for any value handed in. */
@@ -89,31 +94,32 @@ const VALUES_COUNTED = 4 * MAX_VALUES;
 const VALUES: Measure = {
   of: (part) => countValues(part, VALUES_COUNTED),
   text: (n) => groupDigits(n),
-  verb: (plural) => (plural ? 'hold' : 'holds'),
+  verb: (what, plural, amount) => say(plural ? 'file.save.holdPlural' : 'file.save.holds', { what, amount }),
   least: MAX_VALUES / 100,
 };
 
 /** ": its 2 runs take 66.1 MiB and its dataset 62.0 MiB. To make it fit, …": the parts worth acting on, largest first. */
-function breakdown(p: StoredProject, measure: Measure): string {
+function breakdown(p: StoredProject, measure: Measure): Text | string {
   const runs = p.runs.length;
   // A run on the project's data, or on data an earlier run wrote, holds a reference to it; only
   // the first run on each other imported dataset holds a copy, and deleting runs gives that back.
   const copies = p.runs.some((r) => r.dataset.kind === 'inline');
   const parts = [
-    { what: 'its dataset', plural: false, amount: measure.of(p.dataset), advice: 'use a smaller sample of the data' },
+    { what: say('file.save.dataset'), plural: false, amount: measure.of(p.dataset), advice: say('file.save.smallerSample') },
     {
-      what: `its ${runs} run${runs === 1 ? '' : 's'}`,
+      what: say('file.save.runs', { count: runs }),
       plural: runs !== 1,
       amount: measure.of(p.runs),
-      advice: copies ? "delete runs you no longer need (a run on imported data other than the project's keeps its own copy of that data)" : 'delete runs you no longer need',
+      advice: copies ? say('file.save.deleteRunsCopies') : say('file.save.deleteRuns'),
     },
-    { what: 'its weights', plural: true, amount: measure.of(p.weights), advice: 'use smaller layers' },
+    { what: say('file.save.weights'), plural: true, amount: measure.of(p.weights), advice: say('file.save.smallerLayers') },
   ];
   const big = parts.filter((x) => x.amount >= measure.least).sort((a, b) => b.amount - a.amount);
   if (big.length === 0) return '';
-  const named = big.map((x, i) => `${x.what} ${i === 0 ? `${measure.verb(x.plural)} ` : ''}${measure.text(x.amount)}`);
-  const listed = named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
-  return `: ${listed}. To make it fit, ${big.map((x) => x.advice).join(', or ')}`;
+  const named = big.map((x, i) => (i === 0 ? measure.verb(x.what, x.plural, measure.text(x.amount)) : say('file.save.part', { what: x.what, amount: measure.text(x.amount) })));
+  const listed = named.length === 1 ? named[0] : say('describe.and', { first: named.slice(1, -1).reduce<Text>((first, next) => say('describe.series', { first, next }), named[0]), last: named[named.length - 1] });
+  const advice = big.slice(1).reduce<Text>((first, x) => say('file.save.or', { first, next: x.advice }), big[0].advice);
+  return say('file.save.breakdown', { parts: listed, advice });
 }
 
 /**
@@ -147,8 +153,8 @@ export function checkValueCount(project: StoredProject): SavableResult {
   try {
     const values = countValues(project, VALUES_COUNTED);
     if (values <= MAX_VALUES) return { ok: true };
-    const total = values > VALUES_COUNTED ? `more than ${groupDigits(VALUES_COUNTED)}` : groupDigits(values);
-    return { ok: false, message: `The project would hold ${total} values, over the ${groupDigits(MAX_VALUES)} a project file may hold${breakdown(project, VALUES)}` };
+    const total = values > VALUES_COUNTED ? say('file.save.moreThan', { n: groupDigits(VALUES_COUNTED) }) : groupDigits(values);
+    return { ok: false, ...saying(say('file.save.tooManyValues', { total, limit: groupDigits(MAX_VALUES), where: breakdown(project, VALUES) })) };
   } catch {
     return { ok: true };
   }
@@ -165,32 +171,27 @@ export function datasetBytes(dataset: DatasetSpec): number {
  */
 export function checkDatasetFits(dataset: DatasetSpec): SavableResult {
   if (dataset.kind !== 'inline') return { ok: true };
-  const texts: [string, string][] = [
-    ...dataset.featureNames.map((t): [string, string] => ['The column name', t]),
-    ...dataset.classNames.map((t): [string, string] => ['The class name', t]),
+  const texts: ['data.fits.columnName' | 'data.fits.className', string][] = [
+    ...dataset.featureNames.map((t): ['data.fits.columnName', string] => ['data.fits.columnName', t]),
+    ...dataset.classNames.map((t): ['data.fits.className', string] => ['data.fits.className', t]),
   ];
-  for (const [what, t] of texts) {
+  for (const [key, t] of texts) {
     if (t.length > MAX_STRING_CHARS) {
-      return { ok: false, message: `${what} '${t.slice(0, 20)}…' is ${groupDigits(t.length)} characters long, above the limit of ${groupDigits(MAX_STRING_CHARS)}: shorten it.` };
+      return { ok: false, ...saying(say(key, { start: t.slice(0, 20), length: groupDigits(t.length), limit: groupDigits(MAX_STRING_CHARS) })) };
     }
   }
   const rows = dataset.features.length;
-  const shape = `${groupDigits(rows)} row${rows === 1 ? '' : 's'} × ${groupDigits(dataset.featureNames.length + 1)} columns`;
+  const shape = say('data.fits.shape', { count: rows, rows: groupDigits(rows), columns: groupDigits(dataset.featureNames.length + 1) });
   // Counted in full: the message gives the count, and imported data is a tree (no cycles).
   const values = countValues(dataset, Infinity);
   if (values > MAX_DATA_VALUES) {
-    return {
-      ok: false,
-      message: `The data (${shape}) makes ${groupDigits(values)} values to store, more than the ${groupDigits(MAX_DATA_VALUES)} a project can hold for its data: use fewer rows or columns.`,
-    };
+    return { ok: false, ...saying(say('data.fits.tooManyValues', { shape, values: groupDigits(values), limit: groupDigits(MAX_DATA_VALUES) })) };
   }
   const bytes = datasetBytes(dataset);
   if (bytes > MAX_DATA_BYTES) {
     const [size, limit] = sizes(bytes, MAX_DATA_BYTES);
-    return {
-      ok: false,
-      message: `The data (${shape}) would take ${size} in the project, more than the ${limit} a project can hold for its data (a project file is at most ${MAX_PROJECT_BYTES / MIB} MiB, ${DATA_RESERVE_BYTES / MIB} MiB of it kept for the network and settings): use fewer rows or columns, or round the numbers to fewer digits.`,
-    };
+    const [projectMib, reserveMib] = [MAX_PROJECT_BYTES / MIB, DATA_RESERVE_BYTES / MIB];
+    return { ok: false, ...saying(say('data.fits.tooManyBytes', { shape, size, limit, projectMib, reserveMib })) };
   }
   return { ok: true };
 }

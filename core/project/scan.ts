@@ -7,6 +7,7 @@
 import { FORBIDDEN_KEYS, MAX_DEPTH, MAX_STRING_CHARS, MAX_VALUES, groupDigits } from './limits';
 import { formatPath, shortenKey, type PathSegment } from './json-path';
 import { ProblemList } from './problems';
+import { say, type Text } from '../messages/text';
 
 interface Frame {
   isObject: boolean;
@@ -34,7 +35,7 @@ const DEPTH_PATH_SEGMENTS = 6;
 /** A number without an exponent written in at most this many characters is below Number.MAX_VALUE (1.8e308, 309 digits). */
 const MAX_PLAIN_DIGITS = 308;
 
-function lineColumn(text: string, pos: number): string {
+function lineColumn(text: string, pos: number): Text {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < pos && i < text.length; i++) {
@@ -43,17 +44,17 @@ function lineColumn(text: string, pos: number): string {
       lineStart = i + 1;
     }
   }
-  return `line ${line}, column ${pos - lineStart + 1}`;
+  return say('file.json.at', { line, column: pos - lineStart + 1 });
 }
 
-function describeChar(text: string, pos: number): string {
-  if (pos >= text.length) return 'the end of the file';
+function describeChar(text: string, pos: number): Text {
+  if (pos >= text.length) return say('file.json.endOfFile');
   const ch = text[pos];
   const code = text.charCodeAt(pos);
   const hex = `U+${code.toString(16).padStart(4, '0').toUpperCase()}`;
-  if (code < 0x20 || code === 0x7f || (code >= 0xd800 && code <= 0xdfff)) return `character ${hex}`;
+  if (code < 0x20 || code === 0x7f || (code >= 0xd800 && code <= 0xdfff)) return say('file.json.character', { hex });
   // Beyond ASCII the glyph may be invisible (a no-break space, a byte-order mark): show both.
-  return code > 0x7e ? `'${ch}' (${hex})` : `'${ch}'`;
+  return code > 0x7e ? say('file.json.glyph', { ch, hex }) : say('file.json.ascii', { ch });
 }
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
@@ -78,13 +79,13 @@ export function scanJson(text: string): ProblemList {
   // While a key is being read, the innermost frame still names the previous key, so a
   // problem there belongs to the object that holds the key.
   const here = (): PathSegment[] => (state === State.Key || state === State.KeyOrEndObject ? path().slice(0, -1) : path());
-  const fatal = (message: string): ProblemList => {
+  const fatal = (message: Text): ProblemList => {
     const list = new ProblemList();
-    list.add(formatPath(here()), message);
+    list.say(formatPath(here()), message);
     return list;
   };
-  const syntax = (expected: string, pos: number): ProblemList =>
-    fatal(`Invalid JSON at ${lineColumn(text, pos)}: expected ${expected} but found ${describeChar(text, pos)}`);
+  const syntax = (expected: Text, pos: number): ProblemList =>
+    fatal(say('file.json.syntax', { at: lineColumn(text, pos), expected, found: describeChar(text, pos) }));
 
   // Returns the index just past the closing quote, or -1 (with `err` set) on a bad string.
   const failure: { list: ProblemList } = { list: problems };
@@ -96,7 +97,7 @@ export function scanJson(text: string): ProblemList {
     let chars = 0;
     for (;;) {
       if (j >= n) {
-        failure.list = fatal(`Invalid JSON at ${lineColumn(text, start)}: a string is never closed`);
+        failure.list = fatal(say('file.json.unclosedString', { at: lineColumn(text, start) }));
         return -1;
       }
       const c = text.charCodeAt(j);
@@ -105,24 +106,24 @@ export function scanJson(text: string): ProblemList {
         const e = text.charCodeAt(j + 1);
         if (e === 117) {
           if (!(isHex(text.charCodeAt(j + 2)) && isHex(text.charCodeAt(j + 3)) && isHex(text.charCodeAt(j + 4)) && isHex(text.charCodeAt(j + 5)))) {
-            failure.list = syntax('four hex digits after \\u', j + 2);
+            failure.list = syntax(say('file.json.expected.hexDigits'), j + 2);
             return -1;
           }
           j += 6;
         } else if (e === 34 || e === 92 || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116) {
           j += 2;
         } else {
-          failure.list = syntax('a valid escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)', j + 1);
+          failure.list = syntax(say('file.json.expected.escape'), j + 1);
           return -1;
         }
       } else if (c < 0x20) {
-        failure.list = fatal(`Invalid JSON at ${lineColumn(text, j)}: a control character inside a string (write it as an escape such as \\n)`);
+        failure.list = fatal(say('file.json.controlChar', { at: lineColumn(text, j) }));
         return -1;
       } else {
         j++;
       }
       if (++chars > maxChars) {
-        failure.list = fatal(`A string is longer than the limit of ${groupDigits(MAX_STRING_CHARS)} characters`);
+        failure.list = fatal(say('file.limits.longString', { limit: groupDigits(MAX_STRING_CHARS) }));
         return -1;
       }
     }
@@ -138,13 +139,13 @@ export function scanJson(text: string): ProblemList {
     if (first === 48) j++;
     else if (isDigit(first)) while (isDigit(text.charCodeAt(j))) j++;
     else {
-      failure.list = syntax('a digit', j);
+      failure.list = syntax(say('file.json.expected.digit'), j);
       return -1;
     }
     if (text.charCodeAt(j) === 46) {
       j++;
       if (!isDigit(text.charCodeAt(j))) {
-        failure.list = syntax('a digit after the decimal point', j);
+        failure.list = syntax(say('file.json.expected.digitAfterPoint'), j);
         return -1;
       }
       while (isDigit(text.charCodeAt(j))) j++;
@@ -156,7 +157,7 @@ export function scanJson(text: string): ProblemList {
       const s = text.charCodeAt(j);
       if (s === 43 || s === 45) j++;
       if (!isDigit(text.charCodeAt(j))) {
-        failure.list = syntax('a digit in the exponent', j);
+        failure.list = syntax(say('file.json.expected.digitInExponent'), j);
         return -1;
       }
       while (isDigit(text.charCodeAt(j))) j++;
@@ -174,7 +175,8 @@ export function scanJson(text: string): ProblemList {
     if (i >= n) {
       if (state === State.AfterValue && frames.length === 0) return problems;
       const list = new ProblemList();
-      list.add(formatPath([]), `Invalid JSON at ${lineColumn(text, i)}: the file ends too early (${frames.length > 0 ? `an ${frames[frames.length - 1].isObject ? 'object' : 'array'} is never closed` : 'it is empty'})`);
+      const why = frames.length === 0 ? say('file.json.empty') : frames[frames.length - 1].isObject ? say('file.json.objectNotClosed') : say('file.json.arrayNotClosed');
+      list.say(formatPath([]), say('file.json.endsEarly', { at: lineColumn(text, i), why }));
       return list;
     }
     const c = text.charCodeAt(i);
@@ -187,12 +189,12 @@ export function scanJson(text: string): ProblemList {
           i++;
           break;
         }
-        if (++values > maxValues) return fatal(`The file holds more than ${groupDigits(MAX_VALUES)} values (the limit)`);
+        if (++values > maxValues) return fatal(say('file.limits.fileValues', { limit: groupDigits(MAX_VALUES) }));
         if (c === 123 || c === 91) {
           if (frames.length >= MAX_DEPTH) {
             const where = formatPath(path(), DEPTH_PATH_SEGMENTS);
             const list = new ProblemList();
-            list.add(where, `File is too deeply nested (limit ${MAX_DEPTH}) at ${where}`);
+            list.say(where, say('file.limits.tooDeep', { limit: MAX_DEPTH, at: where }));
             return list;
           }
           frames.push({ isObject: c === 123, key: '', index: 0, seen: null, repeated: null });
@@ -210,7 +212,7 @@ export function scanJson(text: string): ProblemList {
           // conversion for every other number keeps a data file's scan fast.
           const token = exponent || end - i > MAX_PLAIN_DIGITS ? text.slice(i, end) : '';
           if (token !== '' && !Number.isFinite(Number(token))) {
-            problems.add(formatPath(path()), `Number ${token.length > 24 ? `${token.slice(0, 24)}…` : token} is too large to store (it would become Infinity)`);
+            problems.say(formatPath(path()), say('file.json.tooLargeNumber', { token: token.length > 24 ? `${token.slice(0, 24)}…` : token }));
           }
           i = end;
           state = State.AfterValue;
@@ -221,7 +223,7 @@ export function scanJson(text: string): ProblemList {
           i += 5;
           state = State.AfterValue;
         } else {
-          return syntax(state === State.ValueOrEndArray ? "a value or ']'" : 'a value', i);
+          return syntax(state === State.ValueOrEndArray ? say('file.json.expected.valueOrEndArray') : say('file.json.expected.value'), i);
         }
         break;
       }
@@ -233,13 +235,13 @@ export function scanJson(text: string): ProblemList {
           i++;
           break;
         }
-        if (c !== 34) return syntax(state === State.KeyOrEndObject ? "a property name in double quotes or '}'" : 'a property name in double quotes', i);
+        if (c !== 34) return syntax(state === State.KeyOrEndObject ? say('file.json.expected.keyOrEndObject') : say('file.json.expected.key'), i);
         const end = scanString(i);
         if (end < 0) return failure.list;
         const raw = text.slice(i, end);
         // Only escaped keys need decoding; the slice is valid JSON, checked just above.
         const key = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
-        if (FORBIDDEN_KEYS.has(key)) problems.add(formatPath(here()), `Forbidden key '${key}' at ${formatPath(here())}`);
+        if (FORBIDDEN_KEYS.has(key)) problems.say(formatPath(here()), say('file.json.forbiddenKey', { key, at: formatPath(here()) }));
         const top = frames[frames.length - 1];
         if (top.index === 1) top.seen = new Set([top.key]);
         if (top.seen !== null) {
@@ -247,7 +249,7 @@ export function scanJson(text: string): ProblemList {
           else if (!top.repeated?.has(key)) {
             (top.repeated ??= new Set()).add(key);
             const where = formatPath(here());
-            problems.add(where, `'${shortenKey(key)}' appears twice in ${where}; JSON keeps only the last one, so remove the other`);
+            problems.say(where, say('file.json.repeatedKey', { key: shortenKey(key), at: where }));
           }
         }
         top.key = key;
@@ -257,14 +259,14 @@ export function scanJson(text: string): ProblemList {
         break;
       }
       case State.Colon: {
-        if (c !== 58) return syntax("':' after the property name", i);
+        if (c !== 58) return syntax(say('file.json.expected.colon'), i);
         i++;
         state = State.Value;
         break;
       }
       case State.AfterValue: {
         const top = frames[frames.length - 1];
-        if (top === undefined) return syntax('the end of the file after the JSON value', i);
+        if (top === undefined) return syntax(say('file.json.expected.endAfterValue'), i);
         if (c === 44) {
           if (top.isObject) state = State.Key;
           else {
@@ -276,7 +278,7 @@ export function scanJson(text: string): ProblemList {
           frames.pop();
           i++;
         } else {
-          return syntax(top.isObject ? "',' or '}'" : "',' or ']'", i);
+          return syntax(top.isObject ? say('file.json.expected.commaOrEndObject') : say('file.json.expected.commaOrEndArray'), i);
         }
         break;
       }

@@ -11,6 +11,11 @@ import { FORBIDDEN_KEYS } from './limits';
 import { shortenKey } from './json-path';
 import { PARAM_KEYS } from '../graph/node-params';
 import { TextSchema } from '../messages/schema';
+import { render, say, type Text } from '../messages/text';
+import { typeSaid } from './issue-text';
+
+/** A custom issue's message and its Text, which the loader hands on with it (parse.ts, issue-text.ts). */
+const said = (text: Text) => ({ message: render(text), params: { text } });
 
 /** Problems shown per long number array before the rest are only counted. */
 const MAX_ISSUES_PER_ARRAY = 3;
@@ -19,10 +24,10 @@ const finite = z.number();
 const nonNegInt = z.number().int().nonnegative();
 const posInt = z.number().int().positive();
 const name = z.string();
-const id = z.string().min(1, 'Expected a non-empty id');
+const id = z.string().refine((s) => s.length > 0, said(say('file.schema.emptyId')));
 // Node ids key the weights object, so the keys a merge could turn into a prototype are out.
 const nodeIdSchema = id
-  .refine((s) => !FORBIDDEN_KEYS.has(s), { message: 'This name is reserved and cannot be a node id; rename the node' })
+  .refine((s) => !FORBIDDEN_KEYS.has(s), said(say('file.schema.reservedId')))
   .transform((s): NodeId => nodeId(s));
 
 /**
@@ -30,35 +35,36 @@ const nodeIdSchema = id
  * counts the rest, so a file of a million strings in a weight array stays cheap to refuse.
  */
 function numberArray(opts: { integer?: boolean; min?: number } = {}) {
-  return z.custom<number[]>((v) => Array.isArray(v), { message: 'Invalid input: expected array' }).superRefine((arr, ctx) => {
+  return z.custom<number[]>((v) => Array.isArray(v), said(say('file.schema.expectedArray'))).superRefine((arr, ctx) => {
     let bad = 0;
     for (let i = 0; i < arr.length; i++) {
       const v: unknown = arr[i];
-      let message: string | null = null;
-      if (typeof v !== 'number') message = `Invalid input: expected number, received ${v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v}`;
-      else if (!Number.isFinite(v)) message = `Invalid input: expected a finite number, received ${String(v)}`;
-      else if (opts.integer && !Number.isInteger(v)) message = `Invalid input: expected an integer, received ${v}`;
-      else if (opts.min !== undefined && v < opts.min) message = `Too small: expected a number >= ${opts.min}, received ${v}`;
-      if (message === null) continue;
-      if (bad < MAX_ISSUES_PER_ARRAY) ctx.addIssue({ code: 'custom', message, path: [i], input: v });
+      let text: Text | null = null;
+      if (typeof v !== 'number') text = say('file.schema.elementNotNumber', { received: typeSaid(v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v) });
+      else if (!Number.isFinite(v)) text = say('file.schema.elementNotFinite', { value: String(v) });
+      else if (opts.integer && !Number.isInteger(v)) text = say('file.schema.elementNotInteger', { value: v });
+      else if (opts.min !== undefined && v < opts.min) text = say('file.schema.elementTooSmall', { min: opts.min, value: v });
+      if (text === null) continue;
+      if (bad < MAX_ISSUES_PER_ARRAY) ctx.addIssue({ code: 'custom', ...said(text), path: [i], input: v });
       bad++;
     }
     if (bad > MAX_ISSUES_PER_ARRAY) {
       ctx.addIssue({
         code: 'custom',
-        message: `${bad - MAX_ISSUES_PER_ARRAY} more bad numbers in this array`,
+        message: render(say('file.schema.moreBadNumbers', { n: bad - MAX_ISSUES_PER_ARRAY })),
         input: arr,
-        params: { uncounted: bad - MAX_ISSUES_PER_ARRAY - 1 },
+        params: { uncounted: bad - MAX_ISSUES_PER_ARRAY - 1, text: say('file.schema.moreBadNumbers', { n: bad - MAX_ISSUES_PER_ARRAY }) },
       });
     }
   });
 }
 
-const kindOf = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'number' ? String(v) : typeof v);
+const kindOf = (v: unknown): string | number | Text => (typeof v === 'number' ? String(v) : typeSaid(v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v));
 
 /** A node param: a finite number or true/false (a plain union would only say "Invalid input"). */
-const paramValue = z.custom<number | boolean>((v) => typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)), {
-  error: (issue) => `Invalid input: expected a number or true/false, received ${kindOf(issue.input)}`,
+const paramValue = z.custom<number | boolean>(() => true).superRefine((v, ctx) => {
+  if (typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) return;
+  ctx.addIssue({ code: 'custom', ...said(say('file.schema.notParamValue', { received: kindOf(v) })), input: v });
 });
 
 export const PositionSchema = z.strictObject({ x: finite, y: finite });
@@ -76,11 +82,11 @@ export const ProjectNodeSchema = z
     const known: readonly string[] = PARAM_KEYS[node.type];
     for (const key of Object.keys(node.params)) {
       if (known.includes(key)) continue;
-      const message =
+      const text =
         known.length === 0
-          ? `${node.type} has no parameters; remove '${shortenKey(key)}'`
-          : `${node.type} has no parameter '${shortenKey(key)}' (its parameters are ${known.join(', ')})`;
-      ctx.addIssue({ code: 'custom', message, path: ['params', key], input: node.params[key] });
+          ? say('file.schema.noParams', { type: node.type, key: shortenKey(key) })
+          : say('file.schema.unknownParam', { type: node.type, key: shortenKey(key), known: known.join(', ') });
+      ctx.addIssue({ code: 'custom', ...said(text), path: ['params', key], input: node.params[key] });
     }
   });
 

@@ -11,11 +11,20 @@ import { storedForm } from './dataset-refs';
 import { stringifyStable } from './stringify';
 import type { Project } from './types';
 import type { Weights } from '../train/types';
+import { render, say, type Text } from '../messages/text';
+import { saying } from '../messages/said';
 
-export type SerializeResult = { ok: true; text: string } | { ok: false; message: string };
+// `text` is the file's text on success and, like every problem's, the message as a Text on failure.
+export type SerializeResult = { ok: true; text: string } | { ok: false; message: string; text: Text };
 
 /** "Weight fc1.weight[3] is NaN", or null when every weight is finite. */
 export function findNonFiniteWeight(weights: Weights | null): string | null {
+  const said = findNonFiniteWeightSaid(weights);
+  return said === null ? null : render(said);
+}
+
+/** findNonFiniteWeight as a Text. */
+export function findNonFiniteWeightSaid(weights: Weights | null): Text | null {
   if (weights === null || typeof weights !== 'object') return null;
   for (const [node, tensors] of Object.entries(weights)) {
     if (tensors === null || typeof tensors !== 'object') continue;
@@ -24,30 +33,34 @@ export function findNonFiniteWeight(weights: Weights | null): string | null {
       if (!Array.isArray(data)) continue;
       for (let i = 0; i < data.length; i++) {
         const v: unknown = data[i];
-        if (typeof v === 'number' && !Number.isFinite(v)) return `Weight ${formatPath([node, name])}[${i}] is ${String(v)}`;
+        if (typeof v === 'number' && !Number.isFinite(v)) return say('file.save.nonFiniteWeight', { at: `${formatPath([node, name])}[${i}]`, value: String(v) });
       }
     }
   }
   return null;
 }
 
+const notSaved = (reason: Text): SerializeResult => {
+  return { ok: false, ...saying(say('file.save.notSaved', { reason })) };
+};
+
 export function serializeProject(p: Project): SerializeResult {
-  const bad = findNonFiniteWeight(p.weights);
-  if (bad !== null) return { ok: false, message: `${bad}; the project is not saved` };
+  const bad = findNonFiniteWeightSaid(p.weights);
+  if (bad !== null) return notSaved(bad);
   const checked = validateProjectValue(p);
   if (!checked.ok) {
     // Too many values is the one problem a valid project reaches by growing (runs on data other
     // than the project's keep a copy of it): say where they are and what to delete.
     const count = checkValueCount(storedForm(p));
-    if (!count.ok) return { ok: false, message: `${count.message}; the project is not saved` };
+    if (!count.ok) return notSaved(count.text);
     const first = checked.problems[0];
     const others = checked.problems.length - 1 + checked.more;
-    const rest = others > 0 ? ` (and ${others} more problem${others === 1 ? '' : 's'})` : '';
-    return { ok: false, message: `${first.path}: ${first.message}${rest}; the project is not saved` };
+    const at = say('file.atPath', { path: first.path, message: first.text ?? say('file.schema.other', { message: first.message }) });
+    return notSaved(others > 0 ? say('file.save.withMore', { first: at, count: others }) : at);
   }
   const stored = storedForm(checked.project);
   const text = `${stringifyStable(stored)}\n`;
   const savable = checkSavable(text, stored);
-  if (!savable.ok) return { ok: false, message: `${savable.message}; the project is not saved` };
+  if (!savable.ok) return notSaved(savable.text);
   return { ok: true, text };
 }

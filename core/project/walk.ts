@@ -4,6 +4,8 @@
 import { FORBIDDEN_KEYS, MAX_DEPTH, MAX_STRING_CHARS, MAX_VALUES, groupDigits } from './limits';
 import { formatPath, type PathSegment } from './json-path';
 import { ProblemList } from './problems';
+import { say } from '../messages/text';
+import { typeSaid } from './issue-text';
 
 const DEPTH_PATH_SEGMENTS = 6;
 
@@ -15,26 +17,26 @@ export function walkValue(root: unknown): ProblemList {
     const { value, path } = stack.pop() as { value: unknown; path: PathSegment[] };
     if (++count > MAX_VALUES) {
       const list = new ProblemList();
-      list.add(formatPath([]), `The project holds more than ${groupDigits(MAX_VALUES)} values (the limit)`);
+      list.say(formatPath([]), say('file.limits.projectValues', { limit: groupDigits(MAX_VALUES) }));
       return list;
     }
     if (typeof value === 'number') {
-      if (!Number.isFinite(value)) problems.add(formatPath(path), `${String(value)} is not allowed; every number must be finite`);
+      if (!Number.isFinite(value)) problems.say(formatPath(path), say('file.value.notFinite', { value: String(value) }));
       continue;
     }
     if (typeof value === 'string') {
-      if (value.length > MAX_STRING_CHARS) problems.add(formatPath(path), `A string is longer than the limit of ${groupDigits(MAX_STRING_CHARS)} characters`);
+      if (value.length > MAX_STRING_CHARS) problems.say(formatPath(path), say('file.limits.longString', { limit: groupDigits(MAX_STRING_CHARS) }));
       continue;
     }
     if (value === null || typeof value === 'boolean') continue;
     if (typeof value !== 'object') {
-      problems.add(formatPath(path), `A ${typeof value} cannot be stored in a project`);
+      problems.say(formatPath(path), say('file.value.badType', { type: typeSaid(typeof value) }));
       continue;
     }
     if (path.length >= MAX_DEPTH) {
       const list = new ProblemList();
       const at = formatPath(path, DEPTH_PATH_SEGMENTS);
-      list.add(at, `File is too deeply nested (limit ${MAX_DEPTH}) at ${at}`);
+      list.say(at, say('file.limits.tooDeep', { limit: MAX_DEPTH, at }));
       return list;
     }
     if (Array.isArray(value)) {
@@ -50,14 +52,14 @@ export function walkValue(root: unknown): ProblemList {
     }
     const proto: unknown = Object.getPrototypeOf(value);
     if (proto !== Object.prototype && proto !== null) {
-      problems.add(formatPath(path), 'Only plain objects can be stored in a project');
+      problems.say(formatPath(path), say('file.value.notPlain'));
       continue;
     }
     const keys = Object.keys(value);
     for (const key of keys) {
-      if (FORBIDDEN_KEYS.has(key)) problems.add(formatPath(path), `Forbidden key '${key}' at ${formatPath(path)}`);
+      if (FORBIDDEN_KEYS.has(key)) problems.say(formatPath(path), say('file.json.forbiddenKey', { key, at: formatPath(path) }));
       // The scanner measures keys as it measures text values; a key it would refuse must not save.
-      if (key.length > MAX_STRING_CHARS) problems.add(formatPath(path), `A key is longer than the limit of ${groupDigits(MAX_STRING_CHARS)} characters`);
+      if (key.length > MAX_STRING_CHARS) problems.say(formatPath(path), say('file.limits.longKey', { limit: groupDigits(MAX_STRING_CHARS) }));
     }
     for (let k = keys.length - 1; k >= 0; k--) {
       const key = keys[k];

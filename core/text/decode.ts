@@ -7,9 +7,12 @@
 // compiles against (no DOM, no Node types), so the one use is declared here.
 declare const TextDecoder: new (label: 'utf-8', options: { fatal: boolean }) => { decode(input: Uint8Array): string };
 
-export type DecodeResult = { ok: true; text: string } | { ok: false; message: string };
+import { say, type Text } from '../messages/text';
+import { saying } from '../messages/said';
 
-const SAVE_AS_UTF8 = 'save it as UTF-8';
+// `text` is the file's text, or (like every problem's) what is wrong as a Text: a clause that
+// callers put after "Could not read 'x.csv':"; decodeSentence makes it a sentence of its own.
+export type DecodeResult = { ok: true; text: string } | { ok: false; message: string; text: Text };
 /** Bytes looked at to recognise UTF-16 or UTF-32 without a byte-order mark. */
 const SNIFF_BYTES = 4096;
 
@@ -69,18 +72,31 @@ const hexByte = (v: number) => `0x${v.toString(16).toUpperCase().padStart(2, '0'
  */
 export function decodeText(bytes: Uint8Array): DecodeResult {
   const wide = wideEncoding(bytes);
-  if (wide) return { ok: false, message: `this file is ${wide}; ${SAVE_AS_UTF8}` };
+  if (wide) return { ok: false, ...saying(say('file.decode.wide', { encoding: wide })) };
   try {
     // The native decoder is fast; it drops a leading BOM and throws on the first bad byte.
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     const nul = text.indexOf('\u0000');
     if (nul >= 0) {
-      return { ok: false, message: `this file contains a NUL byte (at line ${lineAt(bytes, bytes.indexOf(0))}), so it is not a text file; ${SAVE_AS_UTF8} text` };
+      return { ok: false, ...saying(say('file.decode.nul', { line: lineAt(bytes, bytes.indexOf(0)) })) };
     }
     return { ok: true, text };
   } catch {
     const at = firstInvalidUtf8(bytes);
-    const where = at >= 0 ? ` (byte ${hexByte(bytes[at])} at line ${lineAt(bytes, at)})` : '';
-    return { ok: false, message: `this file is not UTF-8${where}; ${SAVE_AS_UTF8}` };
+    const text = at >= 0 ? say('file.decode.notUtf8At', { byte: hexByte(bytes[at]), line: lineAt(bytes, at) }) : say('file.decode.notUtf8');
+    return { ok: false, ...saying(text) };
   }
+}
+
+const SENTENCES = {
+  'file.decode.wide': 'file.decode.wideSentence',
+  'file.decode.nul': 'file.decode.nulSentence',
+  'file.decode.notUtf8': 'file.decode.notUtf8Sentence',
+  'file.decode.notUtf8At': 'file.decode.notUtf8AtSentence',
+} as const;
+
+/** A decode failure said on its own ("This file is UTF-16; save it as UTF-8."), not after "Could not read …:". */
+export function decodeSentence(text: Text): Text {
+  const key = (SENTENCES as Record<string, (typeof SENTENCES)[keyof typeof SENTENCES] | undefined>)[text.key];
+  return key ? say(key, text.params) : text;
 }

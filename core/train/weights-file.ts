@@ -9,24 +9,28 @@ import { FORBIDDEN_KEYS } from '../project/limits';
 import { shapeText, sizeOf } from '../tensor';
 import { Network } from './network';
 import type { TensorJson, Weights } from './types';
+import { render, say, type Text } from '../messages/text';
+import { saying } from '../messages/said';
 
 /** The weights file's format name and version (project/weights.ts writes the same). */
 const FORMAT = 'bpnn-weights';
 const VERSION = 1;
 
-export type ReadWeightsResult = { ok: true; weights: Weights } | { ok: false; message: string };
+export type ReadWeightsResult = { ok: true; weights: Weights } | { ok: false; message: string; text: Text };
+
+const refuse = (text: Text): ReadWeightsResult => ({ ok: false, ...saying(text) });
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-function tensorProblem(t: unknown, where: string): string | null {
-  if (!isObject(t)) return `${where} must be {"shape": [...], "data": [...]}`;
+function tensorProblem(t: unknown, at: string): Text | null {
+  if (!isObject(t)) return say('file.weights.tensorNotObject', { at });
   const { shape, data } = t;
-  if (!Array.isArray(shape) || !shape.every((d) => Number.isSafeInteger(d) && (d as number) >= 0)) return `${where}.shape must be a list of whole numbers`;
-  if (!Array.isArray(data)) return `${where}.data must be a list of numbers`;
+  if (!Array.isArray(shape) || !shape.every((d) => Number.isSafeInteger(d) && (d as number) >= 0)) return say('file.weights.badShape', { at });
+  if (!Array.isArray(data)) return say('file.weights.dataNotList', { at });
   const bad = data.findIndex((v) => typeof v !== 'number' || !Number.isFinite(v));
-  if (bad >= 0) return `${where}.data[${bad}] is ${JSON.stringify(data[bad]) ?? String(data[bad])}, not a finite number`;
+  if (bad >= 0) return say('file.weights.notFinite', { at, index: bad, value: JSON.stringify(data[bad]) ?? String(data[bad]) });
   const size = sizeOf(shape as number[]);
-  if (data.length !== size) return `${where} has ${data.length} number${data.length === 1 ? '' : 's'} but its shape ${shapeText(shape as number[])} needs ${size}`;
+  if (data.length !== size) return say('file.weights.sizeMismatch', { at, count: data.length, shape: shapeText(shape as number[]), size });
   return null;
 }
 
@@ -36,28 +40,28 @@ export function readWeightsFile(text: string): ReadWeightsResult {
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    return { ok: false, message: `it is not valid JSON (${e instanceof Error ? e.message : String(e)})` };
+    return refuse(say('file.weights.notJson', { reason: e instanceof Error ? e.message : String(e) }));
   }
   if (!isObject(doc) || doc.format !== FORMAT) {
-    return { ok: false, message: `it is not a weights file (expected "format": "${FORMAT}"; export one with Export weights or bpnn train --weights)` };
+    return refuse(say('file.weights.notWeights', { format: FORMAT }));
   }
-  if (doc.version !== VERSION) return { ok: false, message: `it is weights file version ${JSON.stringify(doc.version)}; this version of BPNN Studio reads version ${VERSION}` };
-  if (!Array.isArray(doc.layers)) return { ok: false, message: 'layers must be the list of layers' };
+  if (doc.version !== VERSION) return refuse(say('file.weights.version', { version: String(JSON.stringify(doc.version)), supported: VERSION }));
+  if (!Array.isArray(doc.layers)) return refuse(say('file.weights.noLayers'));
   const weights: Weights = {};
   for (let i = 0; i < doc.layers.length; i++) {
     const layer: unknown = doc.layers[i];
     const at = `layers[${i}]`;
-    if (!isObject(layer)) return { ok: false, message: `${at} must be an object` };
+    if (!isObject(layer)) return refuse(say('file.weights.layerNotObject', { at }));
     if (layer.weights === undefined) continue;
     const node = layer.node;
-    if (typeof node !== 'string' || node === '' || FORBIDDEN_KEYS.has(node)) return { ok: false, message: `${at}.node must name the node the weights belong to` };
-    if (!isObject(layer.weights)) return { ok: false, message: `${at}.weights must map tensor names to tensors` };
-    if (Object.prototype.hasOwnProperty.call(weights, node)) return { ok: false, message: `${at}: node '${node}' is listed twice` };
+    if (typeof node !== 'string' || node === '' || FORBIDDEN_KEYS.has(node)) return refuse(say('file.weights.noNode', { at }));
+    if (!isObject(layer.weights)) return refuse(say('file.weights.weightsNotObject', { at }));
+    if (Object.prototype.hasOwnProperty.call(weights, node)) return refuse(say('file.weights.nodeTwice', { at, node }));
     const tensors: Record<string, TensorJson> = {};
     for (const [name, t] of Object.entries(layer.weights)) {
-      if (FORBIDDEN_KEYS.has(name)) return { ok: false, message: `${at}.weights: '${name}' is not a tensor name` };
+      if (FORBIDDEN_KEYS.has(name)) return refuse(say('file.weights.badTensorName', { at, name }));
       const problem = tensorProblem(t, `${at}.weights.${name}`);
-      if (problem) return { ok: false, message: problem };
+      if (problem) return refuse(problem);
       const { shape, data } = t as unknown as TensorJson;
       tensors[name] = { shape: [...shape], data: [...data] };
     }
@@ -71,6 +75,12 @@ export function readWeightsFile(text: string): ReadWeightsResult {
  * that differs), or null when every tensor fits. The file must come from the same network.
  */
 export function initialWeightsMismatch(req: { spec: ModelSpec; dataset: DatasetSpec }, weights: Weights): string | null {
+  const said = initialWeightsMismatchSaid(req, weights);
+  return said === null ? null : render(said);
+}
+
+/** initialWeightsMismatch as a Text. */
+export function initialWeightsMismatchSaid(req: { spec: ModelSpec; dataset: DatasetSpec }, weights: Weights): Text | null {
   const compiled = compileModel(req.spec, datasetInputShape(req.dataset));
   // A network that does not compile is reported by the run itself, with its node.
   if (!compiled.ok) return null;
@@ -80,17 +90,17 @@ export function initialWeightsMismatch(req: { spec: ModelSpec; dataset: DatasetS
     if (!layer.params.length) continue;
     expected.add(layer.nodeId);
     const mine = Object.prototype.hasOwnProperty.call(weights, layer.nodeId) ? weights[layer.nodeId] : undefined;
-    if (!mine) return `it has no weights for ${layer.type} node '${layer.nodeId}'; it was written for another network`;
+    if (!mine) return say('file.weights.noNodeWeights', { type: layer.type, node: layer.nodeId });
     for (const p of layer.params) {
       const t = Object.prototype.hasOwnProperty.call(mine, p.name) ? mine[p.name] : undefined;
-      if (!t) return `it has no ${p.name} for ${layer.type} node '${layer.nodeId}'`;
+      if (!t) return say('file.weights.noTensor', { tensor: p.name, type: layer.type, node: layer.nodeId });
       if (t.shape.length !== p.shape.length || t.shape.some((d, i) => d !== p.shape[i])) {
-        return `its ${p.name} of '${layer.nodeId}' has shape ${shapeText(t.shape)}, but this project's ${layer.type} node '${layer.nodeId}' needs ${shapeText(p.shape)}`;
+        return say('file.weights.shapeMismatch', { tensor: p.name, node: layer.nodeId, have: shapeText(t.shape), type: layer.type, need: shapeText(p.shape) });
       }
     }
     const extra = Object.keys(mine).find((k) => !layer.params.some((p) => p.name === k));
-    if (extra) return `it has a tensor '${extra}' for node '${layer.nodeId}', which a ${layer.type} layer does not have`;
+    if (extra) return say('file.weights.extraTensor', { tensor: extra, node: layer.nodeId, type: layer.type });
   }
   const unknown = Object.keys(weights).find((id) => !expected.has(id));
-  return unknown ? `it has weights for node '${unknown}', which this project's network does not have` : null;
+  return unknown ? say('file.weights.extraNode', { node: unknown }) : null;
 }

@@ -1,19 +1,29 @@
 // New, Open, Save, Save As and the exports: the same functions serve the toolbar, the
 // shortcuts and the desktop menu. Problems become a banner of plain text, never an exception.
-import { initialWeightsOf, newProject, projectToSpec } from '../../core/index';
+import { initialWeightsOf, newProject, projectToSpec, render, say, type Language, type Text } from '../../core/index';
 import type { ModelFormat, OpenResult } from '../../runtime/api';
 import { getApi } from '../backend/api';
 import { useProjectStore } from '../store/project';
 import { useUiStore } from '../store/ui';
 import { requestFit } from './view';
-import { t } from '../i18n';
-import { spokenNow } from '../i18n/core-text';
+import { i18next, t } from '../i18n';
 
 const MAX_PROBLEM_LINES = 20;
+/** The paths that name no field but the whole file, said in the reader's language. */
+// A Map, not an object: a path comes from the file and may be "constructor".
+const WHOLE_FILE_PATHS = new Map<string, Text>([
+  ['(file)', say('file.wholeFile')],
+  ['(top level)', say('file.topLevel')],
+]);
 
 /** Shows an open failure: the file name, each problem with its JSON path, and what to do. */
 export function reportOpenProblems(result: Extract<OpenResult, { ok: false; canceled: false }>): void {
-  const lines = result.problems.slice(0, MAX_PROBLEM_LINES).map((p) => (p.path ? `${p.path}: ${spokenNow(p)}` : spokenNow(p)));
+  // Said once, in the language of the moment: the banner holds plain lines.
+  const language = i18next.language as Language;
+  const lines = result.problems.slice(0, MAX_PROBLEM_LINES).map((p) => {
+    const message = p.text ?? say('file.schema.other', { message: p.message });
+    return render(p.path ? say('file.atPath', { path: WHOLE_FILE_PATHS.get(p.path) ?? p.path, message }) : message, language);
+  });
   const more = result.moreProblems + Math.max(0, result.problems.length - MAX_PROBLEM_LINES);
   if (more > 0) lines.push(t('files.andMore', { count: more }));
   lines.push(t('files.openUnchanged'));
@@ -95,7 +105,10 @@ export async function save(asNew: boolean): Promise<boolean> {
       ui.showBanner(null);
       return true;
     }
-    if (!result.canceled) ui.showBanner({ kind: 'error', title: t('files.couldNotSave'), lines: [result.message, t('files.stillOpen')] });
+    if (!result.canceled) {
+      const reason = !result.conflict && result.text ? render(result.text, i18next.language as Language) : result.message;
+      ui.showBanner({ kind: 'error', title: t('files.couldNotSave'), lines: [reason, t('files.stillOpen')] });
+    }
     return false;
   } catch (err) {
     ui.showBanner({ kind: 'error', title: t('files.couldNotSave'), lines: [errorText(err)] });

@@ -9,6 +9,7 @@ import type { TFunction } from 'i18next';
 import { blockOf, formatWhyNumber, inputSymbol, joinOf, MAX_INSPECT_SAMPLES, outputSymbol, subscript } from '../../core/index';
 import type { NodeId, NodeView, OptimizerParamStep, StepperView, ValueRef } from '../../core/index';
 import { useDatasetView } from '../charts/dataset-view';
+import { useSpoken } from '../i18n/core-text';
 import { Matrix } from './Matrix';
 import { consumersOf, joinGradIndex, joinInputRef } from './join-refs';
 import { useBackpropStore } from './use-backprop';
@@ -201,12 +202,13 @@ function WhyBox() {
 function SamplePicker() {
   const { t } = useTranslation();
   const data = useDatasetView();
+  const spoken = useSpoken();
   const stored = useBackpropStore((s) => s.sample);
   const chosen = useBackpropStore((s) => s.sampleChosen);
   const batch = useBackpropStore((s) => s.batch);
   const setSample = useBackpropStore((s) => s.setSample);
   const setBatch = useBackpropStore((s) => s.setBatch);
-  if (!data.ok) return <p className="muted">{data.messages.join(' ')}</p>;
+  if (!data.ok) return <p className="muted">{data.messages.map(spoken).join(' ')}</p>;
   const d = data.dataset;
   const dim = d.x.length / d.n;
   // Until a sample is picked, the first one whose gradients are not trivially zero.

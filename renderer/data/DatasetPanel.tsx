@@ -5,7 +5,7 @@ import { useChartWords } from '../i18n/chart-words';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GENERATORS, SEED_BOUND } from '../../core/index';
-import type { DatasetSpec, GeneratorName } from '../../core/index';
+import type { DatasetSpec, GeneratorName, Said } from '../../core/index';
 import { pickFile, readPickedFile } from '../backend/web/files';
 import { scatterOption, signalsOption } from '../../report/charts/data-options';
 import { useDatasetView } from '../charts/dataset-view';
@@ -13,7 +13,8 @@ import { ChartCard } from '../compare/ChartCard';
 import { fileStem } from '../compare/export';
 import { useProjectStore } from '../store/project';
 import { NumberField, SelectField } from '../training/fields';
-import { importCsvBytes } from './csv-import';
+import { readCsvImport } from './csv-import';
+import { useSpoken } from '../i18n/core-text';
 import { GENERATOR_PARAMS, setGeneratorParam, switchGenerator } from './dataset-edit';
 import './data.css';
 
@@ -81,6 +82,7 @@ function CsvPreview({ spec }: { spec: Extract<DatasetSpec, { kind: 'inline' }> }
 
 function DataPlot() {
   const { t } = useTranslation();
+  const spoken = useSpoken();
   const projectName = useProjectStore((s) => s.project.name);
   const view = useDatasetView();
   const words = useChartWords();
@@ -94,7 +96,7 @@ function DataPlot() {
     return (
       <div className="field-error" role="alert">
         {view.messages.slice(0, 5).map((m, i) => (
-          <p key={i}>{m}</p>
+          <p key={i}>{spoken(m)}</p>
         ))}
       </div>
     );
@@ -120,7 +122,8 @@ export function DatasetPanel() {
   const testSplit = useProjectStore((s) => s.project.training.testSplit);
   const setDataset = useProjectStore((s) => s.setDataset);
   const updateTraining = useProjectStore((s) => s.updateTraining);
-  const [csvErrors, setCsvErrors] = useState<{ file: string; lines: string[] } | null>(null);
+  const spoken = useSpoken();
+  const [csvErrors, setCsvErrors] = useState<{ file: string; lines: Said[] } | null>(null);
   const [labelColumn, setLabelColumn] = useState('');
 
   const source: Source = spec.kind === 'generator' ? spec.generator : IMPORTED;
@@ -131,17 +134,17 @@ export function DatasetPanel() {
     const file = await pickFile('.csv,.tsv,.txt,text/csv');
     if (!file) return;
     if (file.size > MAX_CSV_BYTES) {
-      setCsvErrors({ file: file.name, lines: [t('data.csvTooBig', { size: (file.size / 1048576).toFixed(1) })] });
+      setCsvErrors({ file: file.name, lines: [{ message: t('data.csvTooBig', { size: (file.size / 1048576).toFixed(1) }) }] });
       return;
     }
     const bytes = await readPickedFile(file);
     if (!bytes) {
-      setCsvErrors({ file: file.name, lines: [t('data.csvUnreadable')] });
+      setCsvErrors({ file: file.name, lines: [{ message: t('data.csvUnreadable') }] });
       return;
     }
-    const imported = importCsvBytes(bytes, file.name, labelColumn);
+    const imported = readCsvImport(bytes, file.name, labelColumn);
     if (!imported.ok) {
-      setCsvErrors({ file: file.name, lines: imported.lines });
+      setCsvErrors({ file: file.name, lines: imported.problems });
       return;
     }
     setCsvErrors(null);
@@ -191,7 +194,7 @@ export function DatasetPanel() {
           <p>{t('data.couldNotImport', { file: csvErrors.file })}</p>
           <ul>
             {csvErrors.lines.slice(0, 10).map((l, i) => (
-              <li key={i}>{l}</li>
+              <li key={i}>{spoken(l)}</li>
             ))}
           </ul>
           {csvErrors.lines.length > 10 ? <p>{t('data.andMore', { count: csvErrors.lines.length - 10 })}</p> : null}

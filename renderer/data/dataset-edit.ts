@@ -1,7 +1,6 @@
 // Pure helpers of the dataset panel: switching generator, editing one param, and turning CSV
 // problems into lines that name the row and column. The generators' names are in renderer/locales.
-import type { CsvProblem, DatasetSpec, GeneratorName, GeneratorParams } from '../../core/index';
-import { spokenNow } from '../i18n/core-text';
+import type { DatasetSpec, GeneratorName, GeneratorParams, Said } from '../../core/index';
 
 /** Which params each generator reads (the others are ignored by core). */
 export const GENERATOR_PARAMS: Record<GeneratorName, readonly (keyof GeneratorParams)[]> = {
@@ -34,6 +33,6 @@ export function setGeneratorParam(current: DatasetSpec, key: keyof GeneratorPara
  * and the column, so nothing is put in front of it: a prefix made from `row` and `column` said
  * them twice ("Row 2, column 'x2': Row 2 (line 3), column 'x2' is empty…").
  */
-export function csvProblemLine(p: CsvProblem): string {
-  return spokenNow(p);
+export function csvProblemLine(p: Said & { row?: number; column?: string }): string {
+  return p.message;
 }

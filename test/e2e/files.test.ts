@@ -181,4 +181,28 @@ describe.skipIf(SKIP_BROWSER)('files in the browser build', () => {
     await screenshot(page, '12-hostile-file-refused');
     await page.close();
   });
+
+  it('in Traditional Chinese, a broken file is refused with its path and the problem said in Chinese', async () => {
+    const page = await openApp(app);
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-TW');
+    try {
+      const example = JSON.parse(readFileSync(join(ROOT, 'examples/xor.bpnn'), 'utf8')) as { training: Record<string, unknown> };
+      const broken = join(FILES, 'broken-zh.bpnn');
+      writeFileSync(broken, JSON.stringify({ ...example, training: { ...example.training, epochs: 'ten' } }));
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: '開啟', exact: true }).click()]);
+      await chooser.setFiles(broken);
+      const banner = page.getByRole('alert').filter({ hasText: 'broken-zh.bpnn' });
+      await banner.waitFor();
+      const text = (await banner.textContent()) ?? '';
+      expect(text).toContain('無法開啟 broken-zh.bpnn');
+      // The JSON path stays as the file writes it; the sentence is core's, from its zh-TW catalog.
+      expect(text).toContain('training.epochs：輸入無效：應該是數字，卻是字串');
+      expect(text).not.toContain('Invalid input');
+      await screenshot(page, '12-broken-file-refused-zh');
+    } finally {
+      // The choice is remembered; the other tests here read English.
+      await page.getByRole('combobox', { name: '語言' }).selectOption('en');
+      await page.close();
+    }
+  });
 });

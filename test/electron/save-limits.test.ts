@@ -10,6 +10,7 @@ import { MAX_DATA_BYTES, MAX_PROJECT_BYTES, buildRunRecord, newProject, type Dat
 import { BackupService, documentIdFor } from '../../electron/main/services/backups';
 import { FileService } from '../../electron/main/services/files';
 import { largestWideRows, wideDataset } from '../helpers/big-data';
+import { english } from '../helpers/said';
 
 /** These tests write and read 60 MiB files several times; a loaded 2-core machine needs the room. */
 const BIG_TIMEOUT_MS = 120_000;
@@ -80,7 +81,7 @@ describe('save and backup limits agree with open (F1, D5, D6)', () => {
     };
     const files = new FileService();
     const saved = await files.save(project, path.join(dir, 'big.bpnn'));
-    expect(saved).toEqual({
+    expect(english(saved)).toEqual({
       ok: false,
       canceled: false,
       conflict: false,

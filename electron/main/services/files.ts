@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { watch as fsWatch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
-import { MAX_PROJECT_BYTES, decodeText, exportWeights, parseProject, serializeProject, type Project } from '../../../core/index';
+import { MAX_PROJECT_BYTES, decodeText, exportWeights, parseProject, say, saying, serializeProject, type Project, type Text } from '../../../core/index';
 import type { ExportResult, OpenResult, SaveResult } from '../../ipc/contract';
 import { atomicWrite, describeFsError, nodeFsLike, resolveTarget, SaveError, sweepTemps, WriteQueue, type FsLike } from '../../../node/files/atomic-write';
 import { notRegularMessage, readRegularFile, type ReadResult } from '../../../node/files/read';
@@ -14,15 +14,15 @@ const hash = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).
 const MIB = 1024 * 1024;
 
 /** Why a project file could not be read, for the open dialog's problem list. */
-function readFailureMessage(fileName: string, r: Exclude<ReadResult, { ok: true }>): string {
+function readFailure(fileName: string, r: Exclude<ReadResult, { ok: true }>): { message: string; text?: Text } {
   switch (r.reason) {
     case 'not-regular':
-      return notRegularMessage(fileName, r.kind, 'a .bpnn project file');
+      return { message: notRegularMessage(fileName, r.kind, 'a .bpnn project file') };
     case 'too-large':
       // F1: refused by its size on disk before a byte is read.
-      return `The file is too large (${(r.size / MIB).toFixed(1)} MiB; a project may be at most ${MAX_PROJECT_BYTES / MIB} MiB)`;
+      return saying(say('file.tooLargeOnDisk', { size: (r.size / MIB).toFixed(1), limit: MAX_PROJECT_BYTES / MIB }));
     case 'unreadable':
-      return `Could not read '${fileName}': ${describeFsError(r.error, 'read')}`;
+      return saying(say('file.couldNotRead', { file: fileName, reason: describeFsError(r.error, 'read') }));
   }
 }
 
@@ -54,19 +54,19 @@ export class FileService {
 
   async open(filePath: string): Promise<OpenResult> {
     const fileName = path.basename(filePath);
-    const fail = (message: string, at = '(file)'): OpenResult => ({
+    const fail = (said: { message: string; text?: Text }, at = '(file)'): OpenResult => ({
       ok: false,
       canceled: false,
       fileName,
-      problems: [{ path: at, message }],
+      problems: [{ path: at, ...said }],
       moreProblems: 0,
     });
     const read = await readRegularFile(filePath, MAX_PROJECT_BYTES);
-    if (!read.ok) return fail(readFailureMessage(fileName, read));
+    if (!read.ok) return fail(readFailure(fileName, read));
     const bytes = read.bytes;
     void sweepTemps(await resolveTarget(filePath, this.fs), this.fs);
     const decoded = decodeText(bytes);
-    if (!decoded.ok) return fail(`Could not read '${fileName}': ${decoded.message}`);
+    if (!decoded.ok) return fail(saying(say('file.couldNotRead', { file: fileName, reason: decoded.text })));
     const parsed = parseProject(decoded.text);
     if (!parsed.ok) {
       return { ok: false, canceled: false, fileName, problems: parsed.problems, moreProblems: parsed.more };
@@ -100,7 +100,7 @@ export class FileService {
     const fileName = path.basename(filePath);
     const serialized = serializeProject(project);
     if (!serialized.ok) {
-      return { ok: false, canceled: false, conflict: false, message: `Could not save '${fileName}': ${serialized.message}.` };
+      return { ok: false, canceled: false, conflict: false, ...saying(say('file.couldNotSaveFile', { file: fileName, reason: serialized.text })) };
     }
     const real = await resolveTarget(filePath, this.fs);
     this.saving.set(real, (this.saving.get(real) ?? 0) + 1);

@@ -1,6 +1,6 @@
 // Pure helpers of the browser backend's file handling: turn an uploaded file's bytes into an
 // OpenResult and choose download names. No DOM here, so they are tested in Node.
-import { MAX_PROJECT_BYTES, decodeText, parseProject } from '../../../core/index';
+import { MAX_PROJECT_BYTES, decodeText, parseProject, say, saying } from '../../../core/index';
 import type { OpenResult } from '../../../runtime/api';
 
 const MIB = 1024 * 1024;
@@ -13,10 +13,7 @@ export function openResultFromText(text: string, fileName: string, sizeBytes: nu
       canceled: false,
       fileName,
       problems: [
-        {
-          path: '(file)',
-          message: `The file is ${(sizeBytes / MIB).toFixed(1)} MB; projects can be at most ${MAX_PROJECT_BYTES / MIB} MB. Check that you chose a .bpnn project.`,
-        },
+        { path: '(file)', ...saying(say('file.uploadTooLarge', { size: (sizeBytes / MIB).toFixed(1), limit: MAX_PROJECT_BYTES / MIB })) },
       ],
       moreProblems: 0,
     };
@@ -36,7 +33,7 @@ export function openResultFromBytes(bytes: Uint8Array, fileName: string): OpenRe
   if (bytes.length > MAX_PROJECT_BYTES) return openResultFromText('', fileName, bytes.length);
   const decoded = decodeText(bytes);
   if (!decoded.ok) {
-    return { ok: false, canceled: false, fileName, problems: [{ path: '(file)', message: `Could not read '${fileName}': ${decoded.message}` }], moreProblems: 0 };
+    return { ok: false, canceled: false, fileName, problems: [{ path: '(file)', ...saying(say('file.couldNotRead', { file: fileName, reason: decoded.text })) }], moreProblems: 0 };
   }
   return openResultFromText(decoded.text, fileName, bytes.length);
 }

@@ -1,6 +1,6 @@
 // BpnnApi for the browser build: training in Web Workers, files through upload and download,
 // the title in document.title, a localStorage backup as hot exit.
-import { MAX_PROJECT_BYTES, exportOnnx, exportPyTorch, exportWeights, newProject, serializeProject } from '../../../core/index';
+import { MAX_PROJECT_BYTES, exportOnnx, exportPyTorch, exportWeights, newProject, say, saying, serializeProject } from '../../../core/index';
 import { version } from '../../../package.json';
 import type { BpnnApi, DocumentState, MenuCommand, OpenResult } from '../../../runtime/api';
 import { downloadText, downloadUrl, pickFile, readPickedFile } from './files';
@@ -69,7 +69,7 @@ export function createWebApi(): BpnnApi {
 
     async saveProject(req) {
       const s = serializeProject(req.project);
-      if (!s.ok) return { ok: false, canceled: false, conflict: false, message: `Could not save: ${s.message}` };
+      if (!s.ok) return { ok: false, canceled: false, conflict: false, ...saying(say('file.couldNotSave', { reason: s.text })) };
       const fileName = projectDownloadName(documentState?.fileName ?? null, req.project.name);
       downloadText(fileName, s.text, 'application/json');
       return { ok: true, filePath: null, fileName };

@@ -3,7 +3,7 @@
 // (docs/format.md "runs"; docs/reliability.md F1, F3, F7).
 import { describe, expect, it } from 'vitest';
 import { newProject, parseProject, serializeProject, validateProjectValue, type DatasetSpec, type Project, type RunRecord } from '../../../core/index';
-import { goldenV2Text, loadOk } from './helpers';
+import { goldenV2Text, loadOk, english } from './helpers';
 
 type InlineData = Extract<DatasetSpec, { kind: 'inline' }>;
 
@@ -105,7 +105,7 @@ describe('opening resolves a run’s reference to the data it names', () => {
   }
 
   it('F3 refuses a reference to a run that does not exist, with its path and what to do', () => {
-    expect(goldenWith({ 4: { kind: 'run', id: 'run-9' } })).toEqual({
+    expect(english(goldenWith({ 4: { kind: 'run', id: 'run-9' } }))).toEqual({
       ok: false,
       more: 0,
       problems: [{ path: 'runs[4].dataset.id', message: "This run's data is that of run 'run-9', but no run has that id: delete this run, or put back the run it names" }],
@@ -113,7 +113,7 @@ describe('opening resolves a run’s reference to the data it names', () => {
   });
 
   it('F3 refuses a reference to a later run or to the run itself, and the chain of runs that depends on it', () => {
-    expect(goldenWith({ 2: { kind: 'run', id: 'run-5' } })).toEqual({
+    expect(english(goldenWith({ 2: { kind: 'run', id: 'run-5' } }))).toEqual({
       ok: false,
       more: 0,
       problems: [
@@ -122,7 +122,7 @@ describe('opening resolves a run’s reference to the data it names', () => {
       ],
     });
     const self = goldenWith({ 2: { kind: 'run', id: 'run-3' } });
-    expect(self.ok === false && self.problems[0]).toEqual({ path: 'runs[2].dataset.id', message: "This run's data names the run itself ('run-3'); a run can only share the data of a run before it" });
+    expect(english(self.ok === false && self.problems[0])).toEqual({ path: 'runs[2].dataset.id', message: "This run's data names the run itself ('run-3'); a run can only share the data of a run before it" });
   });
 
   it('F3 refuses a reference as the project’s own dataset, and a reference with other keys', () => {
@@ -131,7 +131,7 @@ describe('opening resolves a run’s reference to the data it names', () => {
     const top = parseProject(JSON.stringify(doc));
     expect(top.ok === false && top.problems.map((p) => p.path)).toEqual(['dataset.kind']);
     const extra = goldenWith({ 4: { kind: 'project', id: 'run-3' } });
-    expect(extra.ok === false && extra.problems).toEqual([{ path: 'runs[4].dataset', message: 'Unrecognized key: "id"' }]);
+    expect(english(extra.ok === false && extra.problems)).toEqual([{ path: 'runs[4].dataset', message: 'Unrecognized key: "id"' }]);
   });
 
   it('a project handed over in memory (an IPC payload) comes back with its runs on the one data object', () => {

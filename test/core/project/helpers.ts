@@ -151,3 +151,6 @@ export const projectArb: fc.Arbitrary<Project> = fc
         ),
       ),
   );
+
+
+export { english } from '../../helpers/said';

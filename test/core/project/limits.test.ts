@@ -1,12 +1,12 @@
 // F1: size and depth limits apply before and during the parse, never a RangeError or a hang.
 import { describe, expect, it } from 'vitest';
 import { MAX_PROJECT_BYTES, parseProject } from '../../../core/index';
-import { exampleText } from './helpers';
+import { exampleText, english } from './helpers';
 
 describe('parseProject size and depth limits (F1)', () => {
   it('F1 refuses a file over MAX_PROJECT_BYTES before parsing it, naming the limit', () => {
     const r = parseProject(' '.repeat(MAX_PROJECT_BYTES + 1));
-    expect(r).toEqual({ ok: false, more: 0, problems: [{ path: '(top level)', message: 'The file is too large (over 64 MiB, the limit for a project)' }] });
+    expect(english(r)).toEqual({ ok: false, more: 0, problems: [{ path: '(top level)', message: 'The file is too large (over 64 MiB, the limit for a project)' }] });
   });
 
   it('F1 refuses [[[[… nested 100 000 deep with a depth message, not a RangeError', () => {
@@ -34,7 +34,7 @@ describe('parseProject size and depth limits (F1)', () => {
   it('F1 refuses a 50 MB string value by its length', () => {
     const r = parseProject(`{"format":"bpnn-project","name":"${'x'.repeat(50_000_000)}"}`);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problems[0]).toEqual({ path: 'name', message: 'A string is longer than the limit of 1 000 000 characters' });
+    if (!r.ok) expect(english(r.problems[0])).toEqual({ path: 'name', message: 'A string is longer than the limit of 1 000 000 characters' });
   });
 
   it('reports invalid JSON with its line and column', () => {

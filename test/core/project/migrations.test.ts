@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { migrateDocument, parseProject, serializeProject, PROJECT_VERSION, type MigrationStep } from '../../../core/index';
-import { ROOT, goldenText, goldenV2Text, readText } from './helpers';
+import { ROOT, goldenText, goldenV2Text, readText, english } from './helpers';
 
 describe('migrations (F5)', () => {
   it('F5 every golden fixture migrates to the current version and validates', () => {
@@ -58,12 +58,12 @@ describe('migrations (F5)', () => {
   });
 
   it('F5 says which step is missing instead of loading a half-migrated file', () => {
-    expect(migrateDocument({ version: 1 }, {}, 2)).toEqual({ ok: false, message: 'No migration from format 1 to 2; this file cannot be opened by this app' });
+    expect(english(migrateDocument({ version: 1 }, {}, 2))).toEqual({ ok: false, message: 'No migration from format 1 to 2; this file cannot be opened by this app' });
   });
 
   it('F5 refuses a file from a newer app with the update message', () => {
     const r = parseProject(goldenV2Text().replace('"version": 2', '"version": 3'));
-    expect(r).toEqual({ ok: false, more: 0, problems: [{ path: 'version', message: 'This project was made with a newer BPNN Studio (format 3). Update the app to open it.' }] });
+    expect(english(r)).toEqual({ ok: false, more: 0, problems: [{ path: 'version', message: 'This project was made with a newer BPNN Studio (format 3). Update the app to open it.' }] });
   });
 
   it.each([['0'], ['1.5'], ['"1"'], ['null']])('F5 refuses version %s as not a format version', (v) => {

@@ -17,6 +17,7 @@ import {
   type RunRecord,
 } from '../../../core/index';
 import { largestWideRows, narrowCsv, wideCsv, wideDataset } from '../../helpers/big-data';
+import { english } from './helpers';
 
 /** Tests at the limits handle 60 MiB of text several times; a loaded 2-core machine needs the room. */
 const BIG_TIMEOUT_MS = 120_000;
@@ -150,7 +151,7 @@ describe('save refuses what open would refuse (F1)', () => {
     // A run on older imported data (other column names) keeps its own copy of it.
     const withRun: Project = { ...p, runs: [runOn(longNamesProject(40, 'y').dataset, 1, p)] };
     const r = serializeProject(withRun);
-    expect(r).toEqual({
+    expect(english(r)).toEqual({
       ok: false,
       message:
         "The project would be 76.3 MiB, over the 64 MiB a project file may hold: its 1 run takes 38.1 MiB and its dataset 38.1 MiB. To make it fit, delete runs you no longer need (a run on imported data other than the project's keeps its own copy of that data), or use a smaller sample of the data; the project is not saved",
@@ -175,7 +176,7 @@ describe('save refuses what open would refuse (F1)', () => {
     // Counted as written: runs on the project's data name it, one on older data holds a copy.
     expect(serializeProject({ ...p, runs: [runOn(dataset, 1, p), runOn(dataset, 2, p)] }).ok).toBe(true);
     const older: DatasetSpec = { ...dataset, name: 'older.csv' };
-    expect(serializeProject({ ...p, runs: [runOn(dataset, 1, p), runOn(older, 2, p)] })).toEqual({
+    expect(english(serializeProject({ ...p, runs: [runOn(dataset, 1, p), runOn(older, 2, p)] }))).toEqual({
       ok: false,
       message:
         "The project would hold 4 284 319 values, over the 4 000 000 a project file may hold: its 2 runs hold 2 142 180 and its dataset 2 142 109. To make it fit, delete runs you no longer need (a run on imported data other than the project's keeps its own copy of that data), or use a smaller sample of the data; the project is not saved",
@@ -200,15 +201,15 @@ describe('save refuses what open would refuse (F1)', () => {
       if (saved.ok) expect(parseProject(saved.text).ok).toBe(true);
     }
     const tooLong = serializeProject({ ...newProject(), description: '\n'.repeat(1_000_001) });
-    expect(tooLong).toEqual({ ok: false, message: 'description: A string is longer than the limit of 1 000 000 characters; the project is not saved' });
+    expect(english(tooLong)).toEqual({ ok: false, message: 'description: A string is longer than the limit of 1 000 000 characters; the project is not saved' });
     const opened = parseProject(`{"format": "bpnn-project", "description": "${'\\n'.repeat(1_000_001)}"}`);
     expect(opened.ok === false && opened.problems[0].message).toBe('A string is longer than the limit of 1 000 000 characters');
   });
 
   it('checkSavable runs the loader’s own scanner on the text', () => {
-    expect(checkSavable('{"a": 1}')).toEqual({ ok: true });
-    expect(checkSavable('{"a": 1, "a": 2}')).toEqual({ ok: false, message: "'a' appears twice in (top level); JSON keeps only the last one, so remove the other" });
-    expect(checkSavable(`{"a": ${'['.repeat(70)}${']'.repeat(70)}}`)).toEqual({ ok: false, message: 'a[0][0][0][0][0]…: File is too deeply nested (limit 64) at a[0][0][0][0][0]…' });
+    expect(english(checkSavable('{"a": 1}'))).toEqual({ ok: true });
+    expect(english(checkSavable('{"a": 1, "a": 2}'))).toEqual({ ok: false, message: "'a' appears twice in (top level); JSON keeps only the last one, so remove the other" });
+    expect(english(checkSavable(`{"a": ${'['.repeat(70)}${']'.repeat(70)}}`))).toEqual({ ok: false, message: 'a[0][0][0][0][0]…: File is too deeply nested (limit 64) at a[0][0][0][0][0]…' });
   });
 
   it('utf8Length agrees with TextEncoder, surrogate pairs and lone surrogates included', () => {

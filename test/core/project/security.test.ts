@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseProject, validateProjectValue } from '../../../core/index';
-import { exampleText, goldenText } from './helpers';
+import { exampleText, goldenText, english } from './helpers';
 
 const FORBIDDEN = ['__proto__', 'constructor', 'prototype'] as const;
 const objectProtoKeys = Object.getOwnPropertyNames(Object.prototype).sort();
@@ -23,7 +23,7 @@ function spellings(key: string): string[] {
 describe('forbidden keys (F2)', () => {
   it('F2 refuses "__proto__" at the top level with its path', () => {
     const text = exampleText('xor').replace('{\n  "format"', '{\n  "__proto__": {"polluted": 1},\n  "format"');
-    expect(parseProject(text)).toEqual({ ok: false, more: 0, problems: [{ path: '(top level)', message: "Forbidden key '__proto__' at (top level)" }] });
+    expect(english(parseProject(text))).toEqual({ ok: false, more: 0, problems: [{ path: '(top level)', message: "Forbidden key '__proto__' at (top level)" }] });
   });
 
   it('F2 refuses "constructor": {"prototype": …} nested in a node and names both', () => {
@@ -31,7 +31,7 @@ describe('forbidden keys (F2)', () => {
     const r = parseProject(text);
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.problems).toEqual([
+      expect(english(r.problems)).toEqual([
         { path: 'graph.nodes[1].params', message: "Forbidden key 'constructor' at graph.nodes[1].params" },
         { path: 'graph.nodes[1].params.constructor', message: "Forbidden key 'prototype' at graph.nodes[1].params.constructor" },
       ]);
@@ -41,7 +41,7 @@ describe('forbidden keys (F2)', () => {
   it('F2 refuses the unicode-escaped spelling "\\u005f_proto__" at graph.nodes[1]', () => {
     const text = exampleText('xor').replace('"id": "fc1",', '"id": "fc1", "\\u005f_proto__": {"polluted": 1},');
     const r = parseProject(text);
-    expect(r).toEqual({ ok: false, more: 0, problems: [{ path: 'graph.nodes[1]', message: "Forbidden key '__proto__' at graph.nodes[1]" }] });
+    expect(english(r)).toEqual({ ok: false, more: 0, problems: [{ path: 'graph.nodes[1]', message: "Forbidden key '__proto__' at graph.nodes[1]" }] });
   });
 
   it('F2 refuses forbidden keys at random depths and spellings in an otherwise valid project (property)', () => {
@@ -66,7 +66,7 @@ describe('forbidden keys (F2)', () => {
         const text = JSON.stringify(doc, null, 1).replace('"__marker__"', `"${spellings(key)[spelling]}"`);
         const r = parseProject(text);
         expect(r.ok).toBe(false);
-        if (!r.ok) expect(r.problems[0]).toEqual({ path: printed, message: `Forbidden key '${key}' at ${printed}` });
+        if (!r.ok) expect(english(r.problems[0])).toEqual({ path: printed, message: `Forbidden key '${key}' at ${printed}` });
         expectPrototypeClean();
       }),
       { numRuns: 200 },
@@ -76,7 +76,7 @@ describe('forbidden keys (F2)', () => {
   it('F2 refuses an in-memory value carrying an own "__proto__" key (IPC payload)', () => {
     const value = JSON.parse(exampleText('xor').replace('"seed": 1\n  }', '"seed": 1, "__proto__": { "polluted": 1 }\n  }')) as unknown;
     const r = validateProjectValue(value);
-    expect(r).toEqual({ ok: false, more: 0, problems: [{ path: 'dataset', message: "Forbidden key '__proto__' at dataset" }] });
+    expect(english(r)).toEqual({ ok: false, more: 0, problems: [{ path: 'dataset', message: "Forbidden key '__proto__' at dataset" }] });
   });
 
   it('refuses a cyclic in-memory value with the depth message instead of looping', () => {
@@ -96,8 +96,8 @@ describe('forbidden keys (F2)', () => {
     const r = validateProjectValue(value);
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.problems).toContainEqual({ path: 'description', message: 'Only plain objects can be stored in a project' });
-      expect(r.problems).toContainEqual({ path: 'graph.extra', message: 'A function cannot be stored in a project' });
+      expect(english(r.problems)).toContainEqual({ path: 'description', message: 'Only plain objects can be stored in a project' });
+      expect(english(r.problems)).toContainEqual({ path: 'graph.extra', message: 'A function cannot be stored in a project' });
     }
   });
 
@@ -105,7 +105,7 @@ describe('forbidden keys (F2)', () => {
     const text = exampleText('xor').replaceAll('"sig3"', '"constructor"');
     const r = parseProject(text);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problems).toContainEqual({ path: 'graph.nodes[6].id', message: 'This name is reserved and cannot be a node id; rename the node' });
+    if (!r.ok) expect(english(r.problems)).toContainEqual({ path: 'graph.nodes[6].id', message: 'This name is reserved and cannot be a node id; rename the node' });
   });
 });
 
@@ -121,6 +121,6 @@ describe('validateProjectValue on in-memory projects', () => {
   it('still refuses an undefined required field, naming it', () => {
     const value = JSON.parse(goldenText()) as Record<string, unknown>;
     value.name = undefined;
-    expect(validateProjectValue(value)).toEqual({ ok: false, more: 0, problems: [{ path: 'name', message: 'Invalid input: expected string, received undefined' }] });
+    expect(english(validateProjectValue(value))).toEqual({ ok: false, more: 0, problems: [{ path: 'name', message: 'Invalid input: expected string, received undefined' }] });
   });
 });

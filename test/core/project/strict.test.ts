@@ -2,7 +2,7 @@
 // last one silently) and a node param its type does not have are refused, each with its path.
 import { describe, expect, it } from 'vitest';
 import { parseProject, validateProjectValue } from '../../../core/index';
-import { EXAMPLES, exampleText, goldenText, readText } from './helpers';
+import { EXAMPLES, exampleText, goldenText, readText, english } from './helpers';
 
 const refused = (text: string) => {
   const r = parseProject(text);
@@ -12,14 +12,14 @@ const refused = (text: string) => {
 
 describe('keys that appear twice (F3)', () => {
   it("F3 refuses a second 'version' at the top level, naming the key and the object", () => {
-    expect(refused(exampleText('xor').replace(/"version": \d+,/, (line) => `${line}\n  ${line}`))).toEqual([
+    expect(english(refused(exampleText('xor').replace(/"version": \d+,/, (line) => `${line}\n  ${line}`)))).toEqual([
       { path: '(top level)', message: "'version' appears twice in (top level); JSON keeps only the last one, so remove the other" },
     ]);
   });
 
   it('F3 finds a repeated key inside a nested object, however it is escaped, and reports it once', () => {
     const text = exampleText('xor').replace('"lr": 0.05', '"lr": 0.05, "\\u006cr": 5, "lr": 50');
-    expect(refused(text)).toEqual([{ path: 'training.optimizer', message: "'lr' appears twice in training.optimizer; JSON keeps only the last one, so remove the other" }]);
+    expect(english(refused(text))).toEqual([{ path: 'training.optimizer', message: "'lr' appears twice in training.optimizer; JSON keeps only the last one, so remove the other" }]);
   });
 
   it('F3 lets the same key appear once in each of many objects', () => {
@@ -31,7 +31,7 @@ describe('node params the type does not have (F3)', () => {
   it("F3 refuses 'unknownParam' on a Linear node, listing the params a Linear has", () => {
     const doc = JSON.parse(exampleText('xor')) as { graph: { nodes: { params: Record<string, unknown> }[] } };
     doc.graph.nodes[3].params.unknownParam = 1;
-    expect(refused(JSON.stringify(doc))).toEqual([
+    expect(english(refused(JSON.stringify(doc)))).toEqual([
       { path: 'graph.nodes[3].params.unknownParam', message: "Linear has no parameter 'unknownParam' (its parameters are outFeatures, bias)" },
     ]);
   });
@@ -40,7 +40,7 @@ describe('node params the type does not have (F3)', () => {
     const doc = JSON.parse(exampleText('xor')) as { graph: { nodes: { params: Record<string, unknown> }[] } };
     doc.graph.nodes[1].params.inFeatures = 2;
     doc.graph.nodes[2].params.negativeSlope = 0.1;
-    expect(refused(JSON.stringify(doc))).toEqual([
+    expect(english(refused(JSON.stringify(doc)))).toEqual([
       { path: 'graph.nodes[1].params.inFeatures', message: "Linear has no parameter 'inFeatures' (its parameters are outFeatures, bias)" },
       { path: 'graph.nodes[2].params.negativeSlope', message: "Sigmoid has no parameters; remove 'negativeSlope'" },
     ]);
@@ -50,7 +50,7 @@ describe('node params the type does not have (F3)', () => {
     const doc = JSON.parse(exampleText('xor')) as { graph: { nodes: { params: Record<string, unknown> }[] } };
     doc.graph.nodes[1].params.outfeatures = 8;
     const r = validateProjectValue(doc);
-    expect(r.ok === false && r.problems).toEqual([{ path: 'graph.nodes[1].params.outfeatures', message: "Linear has no parameter 'outfeatures' (its parameters are outFeatures, bias)" }]);
+    expect(english(r.ok === false && r.problems)).toEqual([{ path: 'graph.nodes[1].params.outfeatures', message: "Linear has no parameter 'outfeatures' (its parameters are outFeatures, bias)" }]);
   });
 
   it('every param a shipped file uses is known: the examples, the fixtures and the golden v1 file still load', () => {

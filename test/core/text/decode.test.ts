@@ -2,6 +2,7 @@
 // that says how to fix any other encoding (docs/reliability.md F3: errors name the problem and where).
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../../core/index';
+import { english } from '../../helpers/said';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 function utf16le(s: string, bom: boolean): Uint8Array {
@@ -28,35 +29,35 @@ describe('decodeText', () => {
   });
 
   it('refuses UTF-16 LE with a byte-order mark', () => {
-    expect(decodeText(utf16le('x1,x2\n0.1,0.2\n', true))).toEqual({ ok: false, message: 'this file is UTF-16; save it as UTF-8' });
+    expect(english(decodeText(utf16le('x1,x2\n0.1,0.2\n', true)))).toEqual({ ok: false, message: 'this file is UTF-16; save it as UTF-8' });
   });
 
   it('refuses UTF-16 BE with a byte-order mark', () => {
-    expect(decodeText(swapPairs(utf16le('x1,x2\n0.1,0.2\n', true)))).toEqual({ ok: false, message: 'this file is UTF-16; save it as UTF-8' });
+    expect(english(decodeText(swapPairs(utf16le('x1,x2\n0.1,0.2\n', true))))).toEqual({ ok: false, message: 'this file is UTF-16; save it as UTF-8' });
   });
 
   it('refuses UTF-16 without a byte-order mark, by its NUL bytes in every other position (LE and BE)', () => {
     const le = utf16le('{"format": "bpnn-project"}', false);
-    expect(decodeText(le)).toEqual({ ok: false, message: 'this file is UTF-16; save it as UTF-8' });
-    expect(decodeText(swapPairs(le))).toEqual({ ok: false, message: 'this file is UTF-16; save it as UTF-8' });
+    expect(english(decodeText(le))).toEqual({ ok: false, message: 'this file is UTF-16; save it as UTF-8' });
+    expect(english(decodeText(swapPairs(le)))).toEqual({ ok: false, message: 'this file is UTF-16; save it as UTF-8' });
   });
 
   it('refuses UTF-32 (with or without a byte-order mark)', () => {
     const body = Uint8Array.from([...'a,b\n'].flatMap((ch) => [ch.charCodeAt(0), 0, 0, 0]));
-    expect(decodeText(body)).toEqual({ ok: false, message: 'this file is UTF-32; save it as UTF-8' });
-    expect(decodeText(new Uint8Array([0xff, 0xfe, 0, 0, ...body]))).toEqual({ ok: false, message: 'this file is UTF-32; save it as UTF-8' });
+    expect(english(decodeText(body))).toEqual({ ok: false, message: 'this file is UTF-32; save it as UTF-8' });
+    expect(english(decodeText(new Uint8Array([0xff, 0xfe, 0, 0, ...body])))).toEqual({ ok: false, message: 'this file is UTF-32; save it as UTF-8' });
   });
 
   it('refuses Latin-1 instead of turning é into U+FFFD, naming the byte and its line', () => {
-    expect(decodeText(latin1('name,label\ncafe,0\ncaf\u00e9,1\n'))).toEqual({ ok: false, message: 'this file is not UTF-8 (byte 0xE9 at line 3); save it as UTF-8' });
+    expect(english(decodeText(latin1('name,label\ncafe,0\ncaf\u00e9,1\n')))).toEqual({ ok: false, message: 'this file is not UTF-8 (byte 0xE9 at line 3); save it as UTF-8' });
   });
 
   it('names the lead byte of a truncated sequence at the very end', () => {
-    expect(decodeText(new Uint8Array([0x61, 0x0a, 0xe6, 0x97]))).toEqual({ ok: false, message: 'this file is not UTF-8 (byte 0xE6 at line 2); save it as UTF-8' });
+    expect(english(decodeText(new Uint8Array([0x61, 0x0a, 0xe6, 0x97])))).toEqual({ ok: false, message: 'this file is not UTF-8 (byte 0xE6 at line 2); save it as UTF-8' });
   });
 
   it('refuses a binary file with a stray NUL byte, naming its line', () => {
-    expect(decodeText(utf8('a,b\n1,2\n3,\u00004\n'))).toEqual({ ok: false, message: 'this file contains a NUL byte (at line 3), so it is not a text file; save it as UTF-8 text' });
+    expect(english(decodeText(utf8('a,b\n1,2\n3,\u00004\n')))).toEqual({ ok: false, message: 'this file contains a NUL byte (at line 3), so it is not a text file; save it as UTF-8 text' });
   });
 
   it('accepts an empty file', () => {

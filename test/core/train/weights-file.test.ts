@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { exportWeights, initialWeightsOf, initialWeightsMismatch, parseProject, projectToSpec, readWeightsFile, type Project } from '../../../core/index';
+import { english } from '../../helpers/said';
 
 function xor(): Project {
   const r = parseProject(readFileSync(new URL('../../../examples/xor.bpnn', import.meta.url), 'utf8'));
@@ -38,8 +39,8 @@ describe('reading a weights file (docs/weights.md)', () => {
     expect(readWeightsFile('{')).toMatchObject({ ok: false, message: expect.stringMatching(/^it is not valid JSON/) });
     expect(readWeightsFile('{"format":"bpnn-project"}')).toMatchObject({ ok: false, message: expect.stringMatching(/^it is not a weights file/) });
     const doc = (data: unknown[]) => JSON.stringify({ format: 'bpnn-weights', version: 1, layers: [{ node: 'fc1', weights: { weight: { shape: [1, 2], data } } }] });
-    expect(readWeightsFile(doc([1]))).toEqual({ ok: false, message: 'layers[0].weights.weight has 1 number but its shape [1, 2] needs 2' });
-    expect(readWeightsFile(doc([1, null]))).toEqual({ ok: false, message: 'layers[0].weights.weight.data[1] is null, not a finite number' });
+    expect(english(readWeightsFile(doc([1])))).toEqual({ ok: false, message: 'layers[0].weights.weight has 1 number but its shape [1, 2] needs 2' });
+    expect(english(readWeightsFile(doc([1, null])))).toEqual({ ok: false, message: 'layers[0].weights.weight.data[1] is null, not a finite number' });
     const proto = '{"format":"bpnn-weights","version":1,"layers":[{"node":"fc1","weights":{"__proto__":{"shape":[1],"data":[1]}}}]}';
     expect(readWeightsFile(proto)).toMatchObject({ ok: false });
   });

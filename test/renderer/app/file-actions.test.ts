@@ -6,6 +6,9 @@ import { useProjectStore } from '../../../renderer/store/project';
 import { useUiStore } from '../../../renderer/store/ui';
 import { exampleProject } from '../fixtures';
 import { fakeApi } from '../fake-api';
+import { parseProject } from '../../../core/index';
+import { reportOpenProblems } from '../../../renderer/app/file-actions';
+import { i18next } from '../../../renderer/i18n';
 
 // requestFit runs after a frame; Node has no requestAnimationFrame.
 vi.stubGlobal('requestAnimationFrame', (fn: () => void) => setTimeout(fn, 0));
@@ -90,5 +93,19 @@ describe('file actions', () => {
     await exportWeights();
     expect(exportSpy).not.toHaveBeenCalled();
     expect(useUiStore.getState().banner?.title).toBe('No weights to export yet');
+  });
+
+  it('lists a refused file\'s problems in the app\'s language, the whole-file path too', async () => {
+    const r = parseProject('{"a": 1, "a": 2}');
+    if (r.ok) throw new Error('expected a refusal');
+    await i18next.changeLanguage('zh-TW');
+    try {
+      reportOpenProblems({ ok: false, canceled: false, fileName: 'bad.bpnn', problems: r.problems, moreProblems: 0 });
+      expect(useUiStore.getState().banner?.lines[0]).toBe('（最上層）：「a」在 (top level) 出現了兩次；JSON 只會保留最後一個，請刪掉另一個');
+    } finally {
+      await i18next.changeLanguage('en');
+    }
+    reportOpenProblems({ ok: false, canceled: false, fileName: 'bad.bpnn', problems: r.problems, moreProblems: 0 });
+    expect(useUiStore.getState().banner?.lines[0]).toBe("(top level): 'a' appears twice in (top level); JSON keeps only the last one, so remove the other");
   });
 });

@@ -10,6 +10,7 @@ import { readPickedFile } from '../../../renderer/backend/web/files';
 import { openResultFromBytes, openResultFromText, projectDownloadName, safeFileName, slugify, weightsDownloadName } from '../../../renderer/backend/web/project-files';
 import { BACKUP_DELAY_MS, BACKUP_ID, BACKUP_KEY, BrowserRecovery, type KeyValueStore } from '../../../renderer/backend/web/recovery';
 import { exampleProject } from '../fixtures';
+import { english } from '../../helpers/said';
 
 const XOR_TEXT = readFileSync(join(import.meta.dirname, '../../../examples/xor.bpnn'), 'utf8');
 
@@ -46,11 +47,11 @@ describe('opening an uploaded file: its bytes, UTF-8 only', () => {
   };
 
   it('refuses UTF-16 LE with a byte-order mark, saying to save it as UTF-8', () => {
-    expect(problem(utf16le(XOR_TEXT, true))).toEqual({ path: '(file)', message: "Could not read 'lab.bpnn': this file is UTF-16; save it as UTF-8" });
+    expect(english(problem(utf16le(XOR_TEXT, true)))).toEqual({ path: '(file)', message: "Could not read 'lab.bpnn': this file is UTF-16; save it as UTF-8" });
   });
 
   it('refuses UTF-16 without a byte-order mark', () => {
-    expect(problem(utf16le(XOR_TEXT, false))).toEqual({ path: '(file)', message: "Could not read 'lab.bpnn': this file is UTF-16; save it as UTF-8" });
+    expect(english(problem(utf16le(XOR_TEXT, false)))).toEqual({ path: '(file)', message: "Could not read 'lab.bpnn': this file is UTF-16; save it as UTF-8" });
   });
 
   it('refuses Latin-1 naming the byte and line, instead of loading é as U+FFFD', () => {
