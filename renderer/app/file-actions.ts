@@ -7,6 +7,7 @@ import { useProjectStore } from '../store/project';
 import { useUiStore } from '../store/ui';
 import { requestFit } from './view';
 import { i18next, t } from '../i18n';
+import { spokenNow } from '../i18n/core-text';
 
 const MAX_PROBLEM_LINES = 20;
 /** The paths that name no field but the whole file, said in the reader's language. */

@@ -9,14 +9,12 @@ import type { TFunction } from 'i18next';
 import { blockOf, formatWhyNumber, inputSymbol, joinOf, MAX_INSPECT_SAMPLES, outputSymbol, subscript } from '../../core/index';
 import type { NodeId, NodeView, OptimizerParamStep, StepperView, ValueRef } from '../../core/index';
 import { useDatasetView } from '../charts/dataset-view';
-import { useSpoken } from '../i18n/core-text';
+import { useSpoken, useWords } from '../i18n/core-text';
 import { Matrix } from './Matrix';
 import { consumersOf, joinGradIndex, joinInputRef } from './join-refs';
 import { useBackpropStore } from './use-backprop';
 import { problemLine } from './store';
-import { useSpoken } from '../i18n/core-text';
 import { NeuronViewToggle } from './NeuronViewToggle';
-import { useWords } from '../i18n/core-text';
 import './backprop.css';
 
 const STATE_KEYS = ['velocity', 'squareAverage', 'firstMoment', 'secondMoment', 'mHat', 'vHat'] as const;

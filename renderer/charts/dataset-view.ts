@@ -3,7 +3,6 @@ import { makeDataset } from '../../core/index';
 import type { Dataset, DatasetSpec, Said } from '../../core/index';
 import { useProjectStore } from '../store/project';
 import { plotDataOf, viewKind, type PlotData } from '../../report/charts/plot-data';
-import { spokenNow } from '../i18n/core-text';
 
 export { plotDataOf, viewKind };
 

@@ -74,17 +74,21 @@ export function MemoryLimitField({ disabled }: { disabled?: boolean }) {
   const limit = useUiStore((s) => s.memoryLimit);
   const setLimit = useUiStore((s) => s.setMemoryLimit);
   const speak = useSpoken();
+  const { t } = useTranslation();
   return (
     <ParsedField<number | null>
-      label="Memory limit for training"
+      label={t('training.memoryLimit.label')}
       shown={limit === null ? '' : formatBytes(limit)}
       parse={(text) => {
-        const r = parseMemorySize(text.trim() === '' ? 'automatic' : text);
+        // Empty, or the placeholder's own word in the student's language, means automatic.
+        const typed = text.trim();
+        if (typed === '' || typed === t('training.memoryLimit.automatic')) return { ok: true, value: null };
+        const r = parseMemorySize(typed);
         return r.ok ? { ok: true, value: r.bytes } : { ok: false, message: speak(r) };
       }}
       onCommit={setLimit}
-      help="For every run on this computer, e.g. 2GB. Empty = automatic: half of this computer's memory."
-      placeholder="automatic"
+      help={t('training.memoryLimit.help')}
+      placeholder={t('training.memoryLimit.automatic')}
       disabled={disabled}
     />
   );
