@@ -6,7 +6,7 @@ import { GENERATORS, type Dataset, type DatasetSpec, type GeneratorName } from '
 import type { Generator } from './generated';
 import { internalErrorSaid, valueText } from '../graph/describe';
 import { say } from '../messages/text';
-import { saying } from '../messages/said';
+import { saying, type Said } from '../messages/said';
 import { boundSaid } from './params';
 import { resolveParams } from './params';
 import { inlineDataset } from './inline';
@@ -23,7 +23,7 @@ export { parseCsv, type CsvProblem, type ParseCsvResult, type ParseCsvOptions } 
 const GENERATOR_FNS: Record<GeneratorName, Generator> = { linear, xor, circle, spiral, gaussian, waves };
 
 export type MakeDatasetResult =
-  | { ok: true; dataset: Dataset; warnings: string[] }
+  | { ok: true; dataset: Dataset; warnings: Said[] }
   | { ok: false; problems: TrainProblem[] };
 
 export function makeDataset(spec: DatasetSpec): MakeDatasetResult {

@@ -4,8 +4,8 @@ import type { TrainProblem } from '../train/session-types';
 import type { Dataset } from './types';
 import { MAX_SAMPLES, MAX_VALUES } from './params';
 import { shapeText, valueText } from '../graph/describe';
-import { say, type Text } from '../messages/text';
-import { saying } from '../messages/said';
+import { say, type Param as TextParam, type Text } from '../messages/text';
+import { saying, type Said } from '../messages/said';
 
 /** Most classes in inline data: beyond this it is almost surely a numeric column chosen as label by mistake. */
 export const MAX_INLINE_CLASSES = 1_000;
@@ -17,7 +17,7 @@ export const MAX_LISTED_PROBLEMS = 20;
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
 
-type Result = { ok: true; dataset: Dataset; warnings: string[] } | { ok: false; problems: TrainProblem[] };
+type Result = { ok: true; dataset: Dataset; warnings: Said[] } | { ok: false; problems: TrainProblem[] };
 
 function bad(text: Text, where: { row?: number; column?: string } = {}): TrainProblem {
   return { code: 'bad-data', ...where, ...saying(text) };
@@ -113,17 +113,23 @@ export function inlineDataset(spec: unknown): Result {
   }
   if (problems.length > 0) return { ok: false, problems };
 
-  const warnings: string[] = [];
+  const warnings: Said[] = [];
+  // Up to five names, quoted the reader's way, then how many more.
+  const named = (names: string[]): TextParam => {
+    const [head, ...rest] = names.slice(0, 5).map((name) => say('describe.quoted', { name }));
+    const shown = rest.reduce<TextParam>((first, next) => say('describe.series', { first, next }), head);
+    return names.length > 5 ? say('data.warn.andMore', { names: shown, n: names.length - 5 }) : shown;
+  };
   const large = featureNames.filter((_, j) => maxAbs[j] >= LARGE_FEATURE);
   if (large.length > 0) {
     const worst = Math.max(...maxAbs);
-    warnings.push(`Feature${large.length > 1 ? 's' : ''} ${large.slice(0, 5).map((c) => `'${c}'`).join(', ')}${large.length > 5 ? ` and ${large.length - 5} more` : ''} reach${large.length > 1 ? '' : 'es'} ${worst.toExponential(1)}: values this large make training diverge or stall. Normalize the data (scale each column to [0, 1], or to mean 0 and standard deviation 1).`);
+    warnings.push(saying(say('data.warn.large', { count: large.length, names: named(large), worst: worst.toExponential(1) })));
   }
   const counts = new Array<number>(classNames.length).fill(0);
   for (let i = 0; i < n; i++) counts[y[i]]++;
   const empty = classNames.filter((_, c) => counts[c] === 0);
-  if (classNames.length < 2) warnings.push('The data has only one class: a classifier needs at least two to learn anything.');
-  else if (empty.length > 0) warnings.push(`No row has class ${empty.slice(0, 5).map((c) => `'${c}'`).join(', ')}: the network cannot learn ${empty.length > 1 ? 'those classes' : 'that class'}.`);
+  if (classNames.length < 2) warnings.push(saying(say('data.warn.oneClass')));
+  else if (empty.length > 0) warnings.push(saying(say('data.warn.emptyClass', { count: empty.length, names: named(empty) })));
 
   return {
     ok: true,

@@ -27,7 +27,7 @@ export interface GraphValidation {
   /** The same, for each reader to say in its language (trainOffText); null when Train is enabled. */
   off: TrainOff | null;
   /** Things about the data worth knowing that do not stop training (N4: features around 1e6). */
-  warnings: string[];
+  warnings: Said[];
 }
 
 /** Why Train is off: the first problem (and how many follow), the dataset's, or a check that failed. */
@@ -51,7 +51,7 @@ export function trainOffText(off: TrainOff, language: Language): string {
   }
 }
 
-type ClassCount = { ok: true; numClasses: number; warnings: string[] } | { ok: false; problem: Said | null };
+type ClassCount = { ok: true; numClasses: number; warnings: Said[] } | { ok: false; problem: Said | null };
 
 /** Number of classes of a dataset (and its warnings), or the problem that stops it from being made. */
 function classCount(spec: DatasetSpec): ClassCount {
@@ -113,6 +113,6 @@ export function useGraphValidation(): GraphValidation {
 }
 
 /** The dataset's non-blocking warnings (shown as a notice next to Train and the dataset). */
-export function useDataWarnings(): string[] {
+export function useDataWarnings(): Said[] {
   return useGraphValidation().warnings;
 }

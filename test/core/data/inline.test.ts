@@ -53,7 +53,7 @@ describe('inline datasets', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.warnings).toHaveLength(1);
-    expect(r.warnings[0]).toMatch(/'x2' reaches 2\.0e\+6.*Normalize the data/);
+    expect(r.warnings[0].message).toMatch(/'x2' reaches 2\.0e\+6.*Normalize the data/);
   });
 
   it('reports ragged rows and a label count that differs from the row count', () => {
@@ -78,9 +78,9 @@ describe('inline datasets', () => {
 
   it('warns about a class no row has and about a single class', () => {
     const r1 = makeDataset(base({ classNames: ['a', 'b', 'c'] }));
-    expect(r1.ok && r1.warnings[0]).toMatch(/No row has class 'c'/);
+    expect(r1.ok && r1.warnings[0].message).toMatch(/No row has class 'c'/);
     const r2 = makeDataset(base({ labels: [0, 0, 0], classNames: ['a'] }));
-    expect(r2.ok && r2.warnings[0]).toMatch(/only one class/);
+    expect(r2.ok && r2.warnings[0].message).toMatch(/only one class/);
   });
 });
 

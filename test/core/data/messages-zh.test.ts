@@ -55,3 +55,29 @@ describe('data problems in Traditional Chinese', () => {
     if (expected !== undefined) expect(list.map(zh)).toContain(expected);
   });
 });
+
+describe('data warnings in Traditional Chinese', () => {
+  const warningsOf = (spec: Partial<Extract<DatasetSpec, { kind: 'inline' }>>): Said[] => {
+    const r = makeDataset({ kind: 'inline', name: 'd.csv', featureNames: ['a', 'price'], features: [[1, 2e6], [2, 3], [3, 4]], labels: [0, 1, 0], classNames: ['x', 'y'], ...spec });
+    if (!r.ok) throw new Error(r.problems[0].message);
+    return r.warnings;
+  };
+
+  it('large features, one class and a class without rows are said in Chinese, and in English as before', () => {
+    const cases: [Said[], string[]][] = [
+      [warningsOf({}), ['price', '2.0e+6']],
+      [warningsOf({ featureNames: ['a', 'b', 'c', 'd', 'e', 'f', 'g'], features: [[1e7, 1e7, 1e7, 1e7, 1e7, 1e7, 1e7]], labels: [0], classNames: ['x', 'y'] }), ['a', 'b', 'c', 'd', 'e', 'y', '1.0e+7']],
+      [warningsOf({ features: [[1, 2], [2, 3]], labels: [0, 0], classNames: ['x'] }), []],
+      [warningsOf({ features: [[1, 2], [2, 3]], labels: [0, 0], classNames: ['x', 'y', 'z'] }), ['y', 'z']],
+    ];
+    for (const [warnings, allowed] of cases) {
+      expect(warnings.length).toBeGreaterThan(0);
+      for (const w of warnings) {
+        expect(render(w.text!)).toBe(w.message);
+        expect(zh(w)).toMatch(CJK);
+        expect(latinLeft(zh(w), allowed)).toEqual([]);
+      }
+    }
+    expect(warningsOf({})[0].message).toBe("Feature 'price' reaches 2.0e+6: values this large make training diverge or stall. Normalize the data (scale each column to [0, 1], or to mean 0 and standard deviation 1).");
+  });
+});

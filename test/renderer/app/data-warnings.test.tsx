@@ -21,8 +21,8 @@ describe('dataset warnings', () => {
     const v = validateProject(withData(hugeFeatures()));
     expect(v.canTrain).toBe(true);
     expect(v.warnings).toHaveLength(1);
-    expect(v.warnings[0]).toMatch(/'price'/);
-    expect(v.warnings[0]).toMatch(/Normalize/);
+    expect(v.warnings[0].message).toMatch(/'price'/);
+    expect(v.warnings[0].message).toMatch(/Normalize/);
     expect(validateProject(exampleProject('xor')).warnings).toEqual([]);
   });
 
