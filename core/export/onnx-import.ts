@@ -5,6 +5,7 @@
 // A model BPNN Studio exported comes back as it was (its metadata holds the layout, settings
 // and built-in dataset); any other model gets a placeholder dataset of the right shape.
 import { internalErrorText } from '../graph/describe';
+import { render } from '../messages/text';
 import { MAX_PARAMS } from '../graph/limits';
 import { nodeId, type NodeType } from '../graph/spec';
 import { datasetInputShape } from '../data/shape';
@@ -121,7 +122,7 @@ function readJoin(type: JoinType, n: NodeProto, xs: string[], shapes: number[][]
     }
   }
   const shape = JOINS[type].outShape(shapes);
-  if (!Array.isArray(shape)) return `${nodeName(n)} takes ${shapes.map(batched).join(' and ')}: ${shape.why}`;
+  if (!Array.isArray(shape)) return `${nodeName(n)} takes ${shapes.map(batched).join(' and ')}: ${render(shape.why)}`;
   return { params: {}, outShape: shape, nodes: 1 };
 }
 
