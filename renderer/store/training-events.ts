@@ -1,6 +1,7 @@
 // The pure half of the training store: how a batch of TrainingEvents changes the run's view,
 // and the messages it shows. No React, no timers; tested directly (a finished run is recorded by core's buildRunRecord).
 import type { RunSetup } from './run-setup';
+import { t } from '../i18n';
 import {
   OUT_OF_MEMORY_MESSAGE,
   OUT_OF_MEMORY_TEXT,
@@ -77,7 +78,8 @@ export const idleView = (): RunView => ({
 const ACTIVE: ReadonlySet<RunStatus> = new Set(['starting', 'running', 'paused']);
 export const isActive = (s: RunStatus): boolean => ACTIVE.has(s);
 
-const ERROR_ADVICE = ['Press Train to try again.', 'If it happens again, save the project and report the problem with the file.'];
+// The app's own words around the engine's: said in the language of the moment they are made.
+const errorAdvice = (): string[] => [t('run.msg.tryAgain'), t('run.msg.report')];
 
 /**
  * Applies events (in arrival order) to the view. Events of other runs are ignored; nothing
@@ -108,7 +110,7 @@ export function applyEvents(view: RunView, events: readonly TrainingEvent[]): { 
         next = { ...next, status: 'running' };
         break;
       case 'error':
-        next = { ...next, status: 'error', timeLeftMs: null, message: { title: ev.message, details: [], advice: ERROR_ADVICE, ...errorText(ev) } };
+        next = { ...next, status: 'error', timeLeftMs: null, message: { title: ev.message, details: [], advice: errorAdvice(), ...errorText(ev) } };
         break;
       case 'done':
       case 'stopped':
@@ -131,7 +133,7 @@ function errorText(ev: { message: string; text?: Text }): { titleText?: Text } {
 function divergedMessage(result: RunResult): RunMessage {
   const d = result.diverged;
   if (!d) {
-    return { title: 'Training diverged: the loss stopped being a finite number.', details: [], advice: ['Lower the learning rate (for example ÷10).', 'Normalize the inputs.', 'Turn on gradient clipping.'] };
+    return { title: t('run.msg.diverged'), details: [], advice: [t('run.msg.lowerRate'), t('run.msg.normalize'), t('run.msg.clip')] };
   }
   // The engine's message already says what became non-finite, where, and which weights were kept.
   return { title: d.message, details: [], advice: d.advice, ...(d.text ? { titleText: d.text } : {}), ...(d.adviceText ? { adviceText: d.adviceText } : {}) };
@@ -158,19 +160,17 @@ export function estimateTimeLeft(activeMs: number, epochsDone: number, totalEpoc
 export function startProblemsMessage(problems: readonly TrainProblem[]): RunMessage {
   const shown = problems.slice(0, 8);
   const details = shown.map((p) => problemLine(p, p.message));
-  if (problems.length > 8) details.push(`…and ${problems.length - 8} more.`);
-  const advice = problems.some((p) => p.code === 'bad-weights')
-    ? ['The network changed since these weights were trained: press Reset weights, or untick "Continue from current weights".']
-    : ['Fix the items above, then press Train again.'];
+  if (problems.length > 8) details.push(t('run.msg.andMore', { n: problems.length - 8 }));
+  const advice = problems.some((p) => p.code === 'bad-weights') ? [t('run.msg.weightsChanged')] : [t('run.msg.fixAbove')];
   // Only problems the engine gave Texts for can be said again in another language.
-  return { title: 'Training could not start.', details, advice, ...(shown.some((p) => p.text) ? { problems: shown } : {}) };
+  return { title: t('run.msg.couldNotStart'), details, advice, ...(shown.some((p) => p.text) ? { problems: shown } : {}) };
 }
 
 /** One line of a start refusal: where (the field, the row, the node), then what the problem says. */
 export function problemLine(p: TrainProblem, said: string): string {
   if (p.code === 'bad-setting') return `${p.field}: ${said}`;
   if (p.code === 'bad-data') {
-    const where = [p.row !== undefined ? `row ${p.row}` : '', p.column !== undefined ? `column '${p.column}'` : ''].filter(Boolean).join(', ');
+    const where = [p.row !== undefined ? t('run.msg.row', { row: p.row }) : '', p.column !== undefined ? t('run.msg.column', { column: p.column }) : ''].filter(Boolean).join(', ');
     return where ? `${where}: ${said}` : said;
   }
   return 'nodeId' in p && p.nodeId ? `${p.nodeId}: ${said}` : said;
