@@ -40,7 +40,7 @@ export const HALF_BLOCK = { x: 88, y: 35 };
 export async function dragFromPalette(page: Page, title: string, at: { x: number; y: number }, paletteName = 'Palette'): Promise<string> {
   const before = new Set(await nodeIds(page));
   const palette = page.getByRole('region', { name: paletteName });
-  const canvas = page.getByRole('region', { name: 'Network canvas' });
+  const canvas = page.locator('#network-canvas');
   const zoom = await canvasZoom(page);
   const drop = { x: at.x + HALF_BLOCK.x * zoom, y: at.y + HALF_BLOCK.y * zoom };
   await palette.getByRole('button', { name: title, exact: true }).dragTo(canvas, { targetPosition: drop });
