@@ -2,6 +2,7 @@
 // with the mouse, edit params in the inspector. Everything is found by accessible name,
 // except React Flow's handles (found by their node's data-id, as React Flow renders them).
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** The two window sizes every workspace check runs at (the brief's laptop and small-laptop screens). */
 export const SIZES = [
@@ -78,6 +79,34 @@ export async function viewportSettled(page: Page): Promise<void> {
     undefined,
     { polling: 100 },
   );
+}
+
+/**
+ * Brings the canvas to a view that no longer changes by itself and returns the canvas's box:
+ * the page fits the network once more after its panes take their size, later on a loaded
+ * machine, so Zoom to fit and a settle are repeated until the view and the canvas's box are
+ * the same twice running. A gesture aimed at the canvas's edge then lands on that edge.
+ */
+export async function stableView(page: Page): Promise<{ x: number; y: number; width: number; height: number }> {
+  const read = async () => {
+    const style = (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
+    const box = await page.locator('#network-canvas').boundingBox();
+    return JSON.stringify({ style, box });
+  };
+  let before = '';
+  await expect
+    .poll(async () => {
+      await page.locator('#network-canvas .react-flow__controls-fitview').click();
+      await viewportSettled(page);
+      const now = await read();
+      const same = now === before;
+      before = now;
+      return same;
+    })
+    .toBe(true);
+  const box = await page.locator('#network-canvas').boundingBox();
+  if (!box) throw new Error('canvas not visible');
+  return box;
 }
 
 /**
