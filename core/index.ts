@@ -27,6 +27,7 @@ export { exportWeights, WEIGHTS_FORMAT, WEIGHTS_VERSION, type ExportWeightsResul
 export { readWeightsFile, initialWeightsMismatch, initialWeightsMismatchSaid, type ReadWeightsResult } from './train/weights-file';
 export * from './export/index';
 export { newProject } from './project/new';
+export { dataBounds, planePoints, type PlaneBounds } from './train/plane';
 export { createTrainingSession, Session, type SessionOptions, type SessionTestHooks, type SkippedStep } from './train/session';
 export {
   estimateTrainingMemory,

@@ -23,7 +23,7 @@ import { useDatasetView } from './dataset-view';
 import { accuracyChartOption, lossChartOption } from './metrics-options';
 import { boundaryExtent } from '../../report/charts/plot-data';
 import { PredictionTable } from './PredictionTable';
-import { predictionsFor, type Predictions } from '../../report/charts/predictions';
+import { predictionSteps, type Predictions } from '../../report/charts/predictions';
 import { metricsFromCurves } from './run-curves';
 import { useThrottled } from './use-throttled';
 import { t } from '../i18n';
@@ -75,25 +75,41 @@ function once<T>(make: () => T): () => T {
 }
 
 /**
- * The trained network's predictions, computed in a task of their own after the run's last
- * frame (so the end of a run is not one long task), and kept while blocks are only moved.
+ * The trained network's predictions, computed after the run's last frame in slices of a few
+ * milliseconds each (so the end of a run, or opening a large project, is never one long task),
+ * and kept while blocks are only moved.
  */
 function usePredictions(project: Project, off: boolean): { predictions: Predictions | null; unfit: boolean } {
   // unfit: computed, and the saved weights do not fit the network as it is now. `of` is the
-  // project they were computed for: until the new project's are ready (a task later), the old
-  // ones are not shown, as they may describe other data (4 XOR rows read as 100).
+  // project they were computed for: until the new project's are ready (a few tasks later), the
+  // old ones are not shown, as they may describe other data (4 XOR rows read as 100).
   const [value, setValue] = useState<{ of: Project | null; predictions: Predictions | null; unfit: boolean }>({ of: null, predictions: null, unfit: false });
   const hasWeights = project.weights !== null;
   useEffect(() => {
     if (off || !hasWeights) return;
-    const timer = setTimeout(() => {
-      const predictions = predictionsFor(project);
-      setValue({ of: project, predictions, unfit: predictions === null });
-    }, 0);
-    return () => clearTimeout(timer);
+    const steps = predictionSteps(project);
+    let timer = 0;
+    const slice = () => {
+      const until = performance.now() + SLICE_MS;
+      for (;;) {
+        const s = steps.next();
+        if (s.done) return setValue({ of: project, predictions: s.value, unfit: s.value === null });
+        if (performance.now() >= until) break;
+      }
+      timer = window.setTimeout(slice, 0);
+    };
+    timer = window.setTimeout(slice, 0);
+    return () => {
+      clearTimeout(timer);
+      // An unfinished computation is dropped, not cached: the next project starts its own.
+      steps.return(null);
+    };
   }, [project, off, hasWeights]);
   return off || !hasWeights || value.of !== project ? NO_PREDICTIONS : value;
 }
+
+/** Work per task while computing predictions: well inside a frame, even on a slow device. */
+const SLICE_MS = 8;
 
 const NO_PREDICTIONS = { predictions: null, unfit: false };
 
