@@ -248,6 +248,23 @@ function SamplePicker() {
   );
 }
 
+/**
+ * Keeps `--bp-sticky-h` on the panel equal to the sticky box's height, so that a block scrolled
+ * into view (scroll-margin-top in backprop.css) lands below the buttons and the open "why".
+ */
+function useStickyHeight() {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = ref.current;
+    const panel = el?.parentElement;
+    if (!el || !panel || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => panel.style.setProperty('--bp-sticky-h', `${el.offsetHeight}px`));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return ref;
+}
+
 export function BackpropPanel() {
   const { t } = useTranslation();
   const view = useBackpropStore((s) => s.view);
@@ -259,23 +276,29 @@ export function BackpropPanel() {
   const { stepForward, stepBackward, optimizerStep, reset } = useBackpropStore.getState();
   const p = view?.phase.kind ?? 'ready';
   const backwardDone = view?.phase.kind === 'backward' && view.phase.shown >= view.nodes.length;
+  const sticky = useStickyHeight();
   return (
     <div className="backprop-panel">
       <h2>{t('blockFace.backprop.heading')}</h2>
       <SamplePicker />
-      <div className="bp-buttons" role="toolbar" aria-label={t('blockFace.backprop.controls')}>
-        <button type="button" onClick={stepForward} disabled={p === 'loss' || p === 'backward'}>
-          {t('blockFace.backprop.stepForward')}
-        </button>
-        <button type="button" onClick={stepBackward} disabled={p === 'updated' || backwardDone}>
-          {t('blockFace.backprop.stepBackward')}
-        </button>
-        <button type="button" onClick={optimizerStep}>
-          {t('blockFace.backprop.optimizerStep')}
-        </button>
-        <button type="button" onClick={reset} disabled={!view}>
-          {t('blockFace.backprop.reset')}
-        </button>
+      {/* The step buttons and the open "why" stay in view together while the panel scrolls:
+          one sticky box, so the explanation's heading never slides under the buttons. */}
+      <div className="bp-sticky" ref={sticky}>
+        <div className="bp-buttons" role="toolbar" aria-label={t('blockFace.backprop.controls')}>
+          <button type="button" onClick={stepForward} disabled={p === 'loss' || p === 'backward'}>
+            {t('blockFace.backprop.stepForward')}
+          </button>
+          <button type="button" onClick={stepBackward} disabled={p === 'updated' || backwardDone}>
+            {t('blockFace.backprop.stepBackward')}
+          </button>
+          <button type="button" onClick={optimizerStep}>
+            {t('blockFace.backprop.optimizerStep')}
+          </button>
+          <button type="button" onClick={reset} disabled={!view}>
+            {t('blockFace.backprop.reset')}
+          </button>
+        </div>
+        <WhyBox />
       </div>
       <p className="bp-phase" role="status">
         {phaseText(t, view)}
@@ -288,7 +311,6 @@ export function BackpropPanel() {
           })}
         </ul>
       )}
-      <WhyBox />
       {view && (
         <>
           {view.lossValue !== null && (

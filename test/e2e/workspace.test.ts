@@ -360,6 +360,26 @@ describe.skipIf(SKIP_BROWSER)('the student’s workspace', () => {
       expect(await inView(page, controls), `after backward step ${i + 1}`).toBe(true);
     }
     await screenshot(page, 'ws-06-backprop-steps-in-view-1280x720');
+    // An open "why" stays whole below the buttons however far the panel scrolls.
+    const inspector = page.getByRole('region', { name: 'Inspector' });
+    await inspector.getByRole('button', { name: /Δ₃ = ∂L\/∂z₃ \(output delta\)/ }).first().click();
+    const why = inspector.getByRole('region', { name: 'Why this number' });
+    await why.waitFor();
+    for (const to of ['bottom', 'middle']) {
+      await controls.evaluate((el, where) => {
+        for (let p = el.parentElement; p; p = p.parentElement) {
+          if (p.scrollHeight > p.clientHeight + 1 && /(auto|scroll)/.test(getComputedStyle(p).overflowY)) {
+            p.scrollTop = where === 'bottom' ? p.scrollHeight : p.scrollHeight / 2;
+            return;
+          }
+        }
+      }, to);
+      const [bar, head] = await Promise.all([controls.boundingBox(), why.locator('.bp-why-head').boundingBox()]);
+      if (!bar || !head) throw new Error('controls or why not visible');
+      expect(head.y, `why heading below the buttons, scrolled to the ${to}`).toBeGreaterThanOrEqual(bar.y + bar.height - 0.5);
+      expect(await inView(page, why.locator('.bp-why-head')), `why heading in view, scrolled to the ${to}`).toBe(true);
+    }
+    await screenshot(page, 'ws-06b-backprop-why-below-steps-1280x720');
     // The lab's (0, 0) sample: the zeros are explained.
     await picker.selectOption('0');
     await expect(page.getByTestId('zero-input-note').textContent()).resolves.toMatch(/Every input of this sample is 0/);
