@@ -17,11 +17,11 @@ const MAX_SIDE = 64;
 /** Widest a heat map gets (it sits in the gap between two blocks, which Tidy layout makes 96 px). */
 const MAX_WIDTH = 80;
 
-/** Every block's title row on the canvas, in flow units. */
-function useTitleRows(): Box[] {
+/** Every block's box on the canvas, in flow units. */
+function useBlockBoxes(): Box[] {
   const nodes = useNodes();
   return useMemo(
-    () => nodes.filter((n) => n.measured?.width).map((n) => ({ x: n.position.x, y: n.position.y, width: n.measured?.width ?? 0, height: TITLE_ROW })),
+    () => nodes.filter((n) => n.measured?.width).map((n) => ({ x: n.position.x, y: n.position.y, width: n.measured?.width ?? 0, height: n.measured?.height ?? TITLE_ROW })),
     [nodes],
   );
 }
@@ -31,12 +31,12 @@ function EdgeHeatmap({ edgeId, target, x, y }: { edgeId: string; target: string;
   const ref = useRef<HTMLCanvasElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
-  const titles = useTitleRows();
+  const blocks = useBlockBoxes();
   useEffect(() => {
     const c = ref.current;
     if (c && w) paintHeatmap(c, w.data, w.shape[0], w.data.length / w.shape[0]);
   }, [w]);
-  // The map's own size (canvas and caption), in flow units, to keep it off the titles.
+  // The map's own size (canvas and caption), in flow units, to keep it off the blocks.
   useLayoutEffect(() => {
     const b = button.current;
     if (b && (b.offsetWidth !== size?.width || b.offsetHeight !== size?.height)) setSize({ width: b.offsetWidth, height: b.offsetHeight });
@@ -56,7 +56,7 @@ function EdgeHeatmap({ edgeId, target, x, y }: { edgeId: string; target: string;
         type="button"
         className="bp-edge-weights nodrag nopan"
         data-edge={edgeId}
-        style={{ transform: `translate(-50%, -50%) translate(${x}px, ${size ? mapCentreY(x, y, size, titles) : y}px)`, visibility: size ? undefined : 'hidden' }}
+        style={{ transform: `translate(-50%, -50%) translate(${x}px, ${size ? mapCentreY(x, y, size, blocks) : y}px)`, visibility: size ? undefined : 'hidden' }}
         onClick={() => useUiStore.getState().select([], [edgeId])}
         aria-label={`Weights of ${target}: ${rows} × ${cols} heat map on the connection into it. Select the connection to see each value.`}
       >
