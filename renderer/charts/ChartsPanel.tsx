@@ -25,24 +25,13 @@ import { boundaryExtent } from '../../report/charts/plot-data';
 import { PredictionTable } from './PredictionTable';
 import { predictionSteps, type Predictions } from '../../report/charts/predictions';
 import { metricsFromCurves } from './run-curves';
-import { useThrottled } from './use-throttled';
+import { useLiveCharts } from './use-live-charts';
 import { t } from '../i18n';
 import './charts.css';
 
 const EMPTY: EpochMetrics[] = [];
 /** A chart's frame (1 px each side): the card is this much wider than the chart it holds. */
 const CARD_BORDER_PX = 2;
-/** How often the charts redraw while a run is going. */
-export const LIVE_CHART_INTERVAL_MS = 250;
-
-/**
- * How often the loss and accuracy curves redraw: every 250 ms, and less often once a curve is
- * long (a 100 000-point line changes by less than a pixel in 250 ms, and each redraw of it
- * costs the page several milliseconds).
- */
-export function curveInterval(epochs: number): number {
-  return epochs > 50_000 ? 4 * LIVE_CHART_INTERVAL_MS : epochs > 20_000 ? 2 * LIVE_CHART_INTERVAL_MS : LIVE_CHART_INTERVAL_MS;
-}
 
 /** What the loss and accuracy charts need to say in words: the epoch count and the last values. */
 interface CurveSummary {
@@ -134,9 +123,10 @@ function useFirstRowHeight(box: RefObject<HTMLDivElement | null>): number {
 export function ChartsPanel() {
   const { t } = useTranslation();
   const status = useTrainingStore((s) => s.status);
-  const liveMetrics = useTrainingStore((s) => s.metrics);
   const totalEpochs = useTrainingStore((s) => s.totalEpochs);
-  const liveGrid = useTrainingStore((s) => s.boundary);
+  // Redrawn a few times a second while training (the numbers in the run bar follow every
+  // frame); each redraw of every chart then fits well inside a frame budget.
+  const { metrics: liveMetrics, boundary: liveGrid } = useLiveCharts();
   const project = useProjectStore((s) => s.project);
   const view = useDatasetView();
   const stale = useStaleParts();
@@ -146,20 +136,16 @@ export function ChartsPanel() {
   const square = squareChartBox(Math.max(60, rowHeight - 80));
 
   const active = isActive(status);
-  // While training, the charts redraw a few times a second (the numbers in the training panel
-  // follow every frame); each redraw of every chart then fits well inside a frame budget.
-  const liveMetricsShown = useThrottled(liveMetrics, curveInterval(liveMetrics.length), active);
-  const liveGridShown = useThrottled(liveGrid, LIVE_CHART_INTERVAL_MS, active);
   const lastRun = useMainRun();
   // While a run goes, its live curves; afterwards the project's last run (which that run became).
   const live = active || (liveMetrics.length > 0 && status === 'error');
   // The saved run's curves become per-epoch metrics only when a chart draws them, in that
   // chart's own task: at the end of a 100 000-epoch run the render that swaps live for saved
   // stays small.
-  const metrics = useMemo(() => (live ? () => liveMetricsShown : once(() => (lastRun ? metricsFromCurves(lastRun.curves) : EMPTY))), [live, liveMetricsShown, lastRun]);
+  const metrics = useMemo(() => (live ? () => liveMetrics : once(() => (lastRun ? metricsFromCurves(lastRun.curves) : EMPTY))), [live, liveMetrics, lastRun]);
   const summary = useMemo(
-    () => (live ? summaryOfMetrics(liveMetricsShown) : lastRun ? summaryOfCurves(lastRun.curves) : summaryOfMetrics(EMPTY)),
-    [live, liveMetricsShown, lastRun],
+    () => (live ? summaryOfMetrics(liveMetrics) : lastRun ? summaryOfCurves(lastRun.curves) : summaryOfMetrics(EMPTY)),
+    [live, liveMetrics, lastRun],
   );
   const epochsAxis = active ? totalEpochs : (lastRun?.settings.epochs ?? totalEpochs);
 
@@ -177,7 +163,7 @@ export function ChartsPanel() {
   const points2d = view.ok && view.kind === 'points2d';
 
   const words = useChartWords();
-  const grid: Grid | null = active ? liveGridShown : previous ? null : (predictions?.grid ?? liveGrid);
+  const grid: Grid | null = active ? liveGrid : previous ? null : (predictions?.grid ?? liveGrid);
   const boundaryOpt = useMemo(
     () => (grid && plot && points2d ? boundaryOption(grid, plot, boundaryExtent(plot, grid.res), boundaryCanvas(grid), words) : null),
     [grid, plot, points2d, words],

@@ -10,7 +10,7 @@ import { BOUNDARY_MAX_TINT, OKABE_ITO, boundaryCellRgb, cividis, hexToRgb } from
 import { boundaryExtent, type PlotData } from '../../../report/charts/plot-data';
 import { plotDataOf } from '../../../renderer/charts/dataset-view';
 import { metricsFromCurves } from '../../../renderer/charts/run-curves';
-import { curveInterval, LIVE_CHART_INTERVAL_MS } from '../../../renderer/charts/ChartsPanel';
+import { curveInterval, LIVE_CHART_INTERVAL_MS } from '../../../renderer/charts/use-live-charts';
 import { xyAt, xyCount } from '../../../report/charts/xy-data';
 import { curvesFromMetrics as curvesOf } from '../../../core/index';
 
