@@ -1,10 +1,11 @@
-// npm run bench [-- --json] [-- --repeat N] [-- --only xor,linear] [-- --loader]
+// npm run bench [-- --json] [-- --repeat N] [-- --only xor,linear] [-- --loader] [-- --kernels ts|wasm]
 // Times the training loop alone (data, compile and weight init excluded) for six workloads
 // and, where python3 and NumPy exist, the lab's NumPy code (bench/numpy_lab.py) on the same
 // XOR and linear runs, side by side. xor and linear are the fixed full-batch compute workloads;
 // xor-lab and linear-lab train in the lab's own regime (one step per sample, in order: 105 000
 // and 500 000 steps). FLOPs are counted as 6 × parameters × samples (forward 2, backward 4 per
-// parameter per sample), summed over the epochs.
+// parameter per sample), summed over the epochs. --kernels picks Linear's products: the
+// WebAssembly SIMD kernels (the default where they load) or the TypeScript ones, to compare.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -14,11 +15,14 @@ import {
   createRng,
   createTrainingSession,
   defaultSettings,
+  kernelKind,
   nodeId,
   parseProject,
+  setKernels,
   projectToSpec,
   withRegime,
   type GeneratorName,
+  type KernelKind,
   type ModelSpec,
   type TrainRequest,
 } from '../core/index';
@@ -199,7 +203,7 @@ function loaderBench(): void {
   table(['loader input', 'MiB', 'result', 'ms', 'heap +MiB'], rows);
 }
 
-function parseArgs(argv: string[]): { json: boolean; repeat: number | null; only: string[] | null; loader: boolean } {
+function parseArgs(argv: string[]): { json: boolean; repeat: number | null; only: string[] | null; loader: boolean; kernels: KernelKind | null } {
   const json = argv.includes('--json');
   const loader = argv.includes('--loader');
   const ri = argv.indexOf('--repeat');
@@ -210,7 +214,13 @@ function parseArgs(argv: string[]): { json: boolean; repeat: number | null; only
   }
   const oi = argv.indexOf('--only');
   const only = oi >= 0 ? (argv[oi + 1] ?? '').split(',') : null;
-  return { json, repeat, only, loader };
+  const ki = argv.indexOf('--kernels');
+  const kernels = ki >= 0 ? argv[ki + 1] : null;
+  if (kernels !== null && kernels !== 'ts' && kernels !== 'wasm') {
+    process.stderr.write('bench: --kernels must be ts or wasm\n');
+    process.exit(2);
+  }
+  return { json, repeat, only, loader, kernels };
 }
 
 function main(): void {
@@ -219,6 +229,11 @@ function main(): void {
     loaderBench();
     return;
   }
+  if (args.kernels !== null && setKernels(args.kernels) !== args.kernels) {
+    process.stderr.write(`bench: the ${args.kernels} kernels are not available here\n`);
+    process.exit(2);
+  }
+  if (!args.json) process.stdout.write(`Linear's products: ${kernelKind() === 'wasm' ? 'WebAssembly SIMD' : 'TypeScript'} kernels\n`);
   const chosen = WORKLOADS.filter((w) => args.only === null || args.only.includes(w.name));
   const results: Measured[] = [];
   for (const w of chosen) {
