@@ -33,16 +33,16 @@ export function matmul(M: i32, N: i32, K: i32, a: usize, aRow: i32, aCol: i32, b
       for (let k = 0; k < K; k++) {
         const w0 = v128.load(pb);
         const w1 = v128.load(pb, 16);
-        let u = f64x2.splat(load<f64>(pa));
+        let u = v128.load64_splat(pa);
         s00 = f64x2.add(s00, f64x2.mul(u, w0));
         s01 = f64x2.add(s01, f64x2.mul(u, w1));
-        u = f64x2.splat(load<f64>(pa + aR));
+        u = v128.load64_splat(pa + aR);
         s10 = f64x2.add(s10, f64x2.mul(u, w0));
         s11 = f64x2.add(s11, f64x2.mul(u, w1));
-        u = f64x2.splat(load<f64>(pa + 2 * aR));
+        u = v128.load64_splat(pa + 2 * aR);
         s20 = f64x2.add(s20, f64x2.mul(u, w0));
         s21 = f64x2.add(s21, f64x2.mul(u, w1));
-        u = f64x2.splat(load<f64>(pa + 3 * aR));
+        u = v128.load64_splat(pa + 3 * aR);
         s30 = f64x2.add(s30, f64x2.mul(u, w0));
         s31 = f64x2.add(s31, f64x2.mul(u, w1));
         pa += aC;
@@ -68,10 +68,10 @@ export function matmul(M: i32, N: i32, K: i32, a: usize, aRow: i32, aCol: i32, b
       let pb = b + (<usize>n << 3);
       for (let k = 0; k < K; k++) {
         const w = v128.load(pb);
-        s0 = f64x2.add(s0, f64x2.mul(f64x2.splat(load<f64>(pa)), w));
-        s1 = f64x2.add(s1, f64x2.mul(f64x2.splat(load<f64>(pa + aR)), w));
-        s2 = f64x2.add(s2, f64x2.mul(f64x2.splat(load<f64>(pa + 2 * aR)), w));
-        s3 = f64x2.add(s3, f64x2.mul(f64x2.splat(load<f64>(pa + 3 * aR)), w));
+        s0 = f64x2.add(s0, f64x2.mul(v128.load64_splat(pa), w));
+        s1 = f64x2.add(s1, f64x2.mul(v128.load64_splat(pa + aR), w));
+        s2 = f64x2.add(s2, f64x2.mul(v128.load64_splat(pa + 2 * aR), w));
+        s3 = f64x2.add(s3, f64x2.mul(v128.load64_splat(pa + 3 * aR), w));
         pa += aC;
         pb += bR;
       }
@@ -88,14 +88,14 @@ export function matmul(M: i32, N: i32, K: i32, a: usize, aRow: i32, aCol: i32, b
       let pa = a0;
       let pb = b + (<usize>n << 3);
       for (let k = 0; k < K; k++) {
-        const w = f64x2.splat(load<f64>(pb));
-        s01 = f64x2.add(s01, f64x2.mul(f64x2.replace_lane(f64x2.splat(load<f64>(pa)), 1, load<f64>(pa + aR)), w));
-        s23 = f64x2.add(s23, f64x2.mul(f64x2.replace_lane(f64x2.splat(load<f64>(pa + 2 * aR)), 1, load<f64>(pa + 3 * aR)), w));
+        const w = v128.load64_splat(pb);
+        s01 = f64x2.add(s01, f64x2.mul(f64x2.replace_lane(v128.load64_splat(pa), 1, load<f64>(pa + aR)), w));
+        s23 = f64x2.add(s23, f64x2.mul(f64x2.replace_lane(v128.load64_splat(pa + 2 * aR), 1, load<f64>(pa + 3 * aR)), w));
         pa += aC;
         pb += bR;
       }
       if (bias) {
-        const q = f64x2.splat(load<f64>(bias + (<usize>n << 3)));
+        const q = v128.load64_splat(bias + (<usize>n << 3));
         s01 = f64x2.add(s01, q); s23 = f64x2.add(s23, q);
       }
       const pc = c0 + (<usize>n << 3);
@@ -117,7 +117,7 @@ function rowTimesB(N: i32, K: i32, pa0: usize, aC: usize, b: usize, pc0: usize, 
     let pa = pa0;
     let pb = b + (<usize>n << 3);
     for (let k = 0; k < K; k++) {
-      const u = f64x2.splat(load<f64>(pa));
+      const u = v128.load64_splat(pa);
       s0 = f64x2.add(s0, f64x2.mul(u, v128.load(pb)));
       s1 = f64x2.add(s1, f64x2.mul(u, v128.load(pb, 16)));
       pa += aC;
