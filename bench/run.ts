@@ -1,10 +1,13 @@
-// npm run bench [-- --json] [-- --repeat N] [-- --only xor,linear] [-- --loader]
+// npm run bench [-- --json] [-- --repeat N] [-- --only xor,linear] [-- --loader] [-- --kernels ts|wasm|both]
 // Times the training loop alone (data, compile and weight init excluded) for six workloads
 // and, where python3 and NumPy exist, the lab's NumPy code (bench/numpy_lab.py) on the same
 // XOR and linear runs, side by side. xor and linear are the fixed full-batch compute workloads;
 // xor-lab and linear-lab train in the lab's own regime (one step per sample, in order: 105 000
 // and 500 000 steps). FLOPs are counted as 6 × parameters × samples (forward 2, backward 4 per
-// parameter per sample), summed over the epochs.
+// parameter per sample), summed over the epochs. --kernels picks Linear's products: the
+// WebAssembly SIMD kernels (the default where they load) or the TypeScript ones; `both` times
+// the two in alternation, repeat by repeat, so that a busy machine slows both alike and the
+// ratio holds where the absolute times do not.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -14,11 +17,14 @@ import {
   createRng,
   createTrainingSession,
   defaultSettings,
+  kernelKind,
   nodeId,
   parseProject,
+  setKernels,
   projectToSpec,
   withRegime,
   type GeneratorName,
+  type KernelKind,
   type ModelSpec,
   type TrainRequest,
 } from '../core/index';
@@ -123,11 +129,12 @@ interface Measured {
   accuracy: number | null;
 }
 
-function measure(w: Workload, repeats: number): Measured {
+function measure(w: Workload, repeats: number, before: () => void = () => {}): Measured {
   const req = w.request();
   let best = Infinity;
   let last: Omit<Measured, 'ms' | 'epochsPerSecond' | 'gflops'> | null = null;
   for (let r = 0; r < repeats; r++) {
+    before();
     const created = createTrainingSession(req, { now: () => performance.now() });
     if (!created.ok) throw new Error(`${w.name}: ${created.problems[0].message}`);
     const s = created.session;
@@ -199,7 +206,7 @@ function loaderBench(): void {
   table(['loader input', 'MiB', 'result', 'ms', 'heap +MiB'], rows);
 }
 
-function parseArgs(argv: string[]): { json: boolean; repeat: number | null; only: string[] | null; loader: boolean } {
+function parseArgs(argv: string[]): { json: boolean; repeat: number | null; only: string[] | null; loader: boolean; kernels: KernelKind | 'both' | null } {
   const json = argv.includes('--json');
   const loader = argv.includes('--loader');
   const ri = argv.indexOf('--repeat');
@@ -210,7 +217,13 @@ function parseArgs(argv: string[]): { json: boolean; repeat: number | null; only
   }
   const oi = argv.indexOf('--only');
   const only = oi >= 0 ? (argv[oi + 1] ?? '').split(',') : null;
-  return { json, repeat, only, loader };
+  const ki = argv.indexOf('--kernels');
+  const kernels = ki >= 0 ? argv[ki + 1] : null;
+  if (kernels !== null && kernels !== 'ts' && kernels !== 'wasm' && kernels !== 'both') {
+    process.stderr.write('bench: --kernels must be ts, wasm or both\n');
+    process.exit(2);
+  }
+  return { json, repeat, only, loader, kernels };
 }
 
 function main(): void {
@@ -219,6 +232,15 @@ function main(): void {
     loaderBench();
     return;
   }
+  if (args.kernels === 'both') {
+    compareKernels(WORKLOADS.filter((w) => args.only === null || args.only.includes(w.name)), args.repeat);
+    return;
+  }
+  if (args.kernels !== null && setKernels(args.kernels) !== args.kernels) {
+    process.stderr.write(`bench: the ${args.kernels} kernels are not available here\n`);
+    process.exit(2);
+  }
+  if (!args.json) process.stdout.write(`Linear's products: ${kernelKind() === 'wasm' ? 'WebAssembly SIMD' : 'TypeScript'} kernels\n`);
   const chosen = WORKLOADS.filter((w) => args.only === null || args.only.includes(w.name));
   const results: Measured[] = [];
   for (const w of chosen) {
@@ -246,6 +268,29 @@ function main(): void {
   });
   table(['workload', 'engine ms', 'numpy ms', 'engine / numpy'], side);
   process.stdout.write('  (below 1× means the engine is faster than the lab\'s NumPy code)\n');
+}
+
+/** Each workload with the TypeScript and the WebAssembly kernels, one repeat of each in turn. */
+function compareKernels(chosen: Workload[], repeat: number | null): void {
+  if (setKernels('wasm') !== 'wasm') {
+    process.stderr.write('bench: the wasm kernels are not available here\n');
+    process.exit(2);
+  }
+  const rows = chosen.map((w) => {
+    const best = { ts: Infinity, wasm: Infinity };
+    let gflops = { ts: 0, wasm: 0 };
+    for (let r = 0; r < Math.max(2, repeat ?? w.repeats); r++) {
+      for (const kind of ['ts', 'wasm'] as const) {
+        const m = measure(w, 1, () => setKernels(kind));
+        if (m.ms < best[kind]) {
+          best[kind] = m.ms;
+          gflops = { ...gflops, [kind]: m.gflops };
+        }
+      }
+    }
+    return [w.name, best.ts.toFixed(1), best.wasm.toFixed(1), gflops.ts.toFixed(3), gflops.wasm.toFixed(3), `${(best.ts / best.wasm).toFixed(2)}×`];
+  });
+  table(['workload', 'ts ms', 'wasm ms', 'ts GFLOP/s', 'wasm GFLOP/s', 'wasm speed-up'], rows);
 }
 
 const round = (v: number, digits: number): number => Number(v.toFixed(digits));

@@ -1,7 +1,7 @@
 // Linear: y = x·Wᵀ + b with W [out, in], b [out] (PyTorch's layout, as the reference fixes it).
 import type { NodeId } from '../graph/spec';
 import { EMPTY } from '../tensor';
-import { matmul, matmulTN } from '../matmul';
+import { matmul, matmulTN } from '../kernels/dense';
 import { ensure, type Layer, type Param } from './layer';
 
 export class Linear implements Layer {

@@ -6,7 +6,8 @@
 // |actual − expected| ≤ 1e-9 · max|expected| over the whole tensor, so an entry that is near
 // zero beside large neighbours is judged on the tensor's scale instead of its own (where only
 // rounding noise lives); an all-zero tensor must match exactly; a scalar loss uses its own size.
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kernelKind, setKernels } from '../../core/kernels/dense';
 import { chainSources, type CompiledModel, type ResolvedLayer } from '../../core/graph/resolved';
 import type { ModelSpec } from '../../core/graph/spec';
 import { compileModel } from '../../core/graph/validate';
@@ -268,22 +269,35 @@ const runners: Record<string, (c: Record<string, unknown>) => void> = {
   graph: runGraphCase,
 };
 
-describe(`conformance with the reference vectors in ${dir}`, () => {
-  it('finds at least one case to check', () => {
-    expect(files.reduce((s, f) => s + f.cases.length, 0)).toBeGreaterThan(0);
-  });
+// Every case runs through both implementations of Linear's products (core/kernels/dense.ts):
+// the TypeScript kernels and the WebAssembly SIMD ones. Asking for wasm where it cannot load
+// fails the block instead of quietly checking the TypeScript path twice.
+const initialKernels = kernelKind();
+for (const kernels of ['ts', 'wasm'] as const) {
+  describe(`conformance with the reference vectors in ${dir}, ${kernels} kernels`, () => {
+    beforeAll(() => {
+      expect(setKernels(kernels), `the ${kernels} kernels load`).toBe(kernels);
+    });
+    afterAll(() => {
+      setKernels(initialKernels);
+    });
 
-  for (const { file, cases } of files) {
-    describe(file, () => {
-      cases.forEach((c, i) => {
-        const kind = kindOf(c);
-        const name = typeof c.name === 'string' ? c.name : `case ${i}`;
-        it(`${kind} case ${name} matches to a relative error of 1e-9`, () => {
-          const run = runners[kind];
-          if (!run) throw new Error(`${file} case ${i} (${name}): unknown case kind; fields: ${Object.keys(c).join(', ')}`);
-          run(c);
+    it('finds at least one case to check', () => {
+      expect(files.reduce((s, f) => s + f.cases.length, 0)).toBeGreaterThan(0);
+    });
+
+    for (const { file, cases } of files) {
+      describe(file, () => {
+        cases.forEach((c, i) => {
+          const kind = kindOf(c);
+          const name = typeof c.name === 'string' ? c.name : `case ${i}`;
+          it(`${kind} case ${name} matches to a relative error of 1e-9`, () => {
+            const run = runners[kind];
+            if (!run) throw new Error(`${file} case ${i} (${name}): unknown case kind; fields: ${Object.keys(c).join(', ')}`);
+            run(c);
+          });
         });
       });
-    });
-  }
-});
+    }
+  });
+}

@@ -140,17 +140,18 @@ describe.skipIf(SKIP_BROWSER)('checks in the browser build', () => {
     await page.close();
   });
 
-  it('S7: ships a strict CSP meta tag (script-src self, no unsafe-inline, no unsafe-eval)', () => {
+  it('S7: ships a strict CSP meta tag (script-src self and wasm-unsafe-eval, no unsafe-inline, no unsafe-eval)', () => {
     const html = readFileSync(join(ROOT, 'test-results/e2e-web-checks/index.html'), 'utf8');
     const csp = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
     const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([k, ...v]) => [k, v]));
     expect(directives['default-src']).toEqual(["'self'"]);
-    expect(directives['script-src']).toEqual(["'self'"]);
-    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+    // 'wasm-unsafe-eval' lets the engine compile its WebAssembly kernels; it allows no eval of script.
+    expect(directives['script-src']).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    expect(csp).not.toMatch(/unsafe-inline|(?<!wasm-)unsafe-eval|\*/);
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
   });
 
-  it('S7: the CSP blocks an injected inline script, a remote image and eval, and reports each violation; the app itself causes none', async () => {
+  it('S7: the CSP blocks an injected inline script, a remote image and eval but lets WebAssembly compile, and reports each violation; the app itself causes none', async () => {
     const page = await openApp(app);
     expect(await trainToEnd(page)).toBe('done');
     // Training, charts, React Flow and the worker run without a single violation.
@@ -160,7 +161,9 @@ describe.skipIf(SKIP_BROWSER)('checks in the browser build', () => {
     // script the page loads from its own origin, as the app's own code would.
     writeFileSync(
       join(ROOT, 'test-results/e2e-web-checks/eval-probe.js'),
-      "try { window.__evalOutcome = 'eval returned ' + eval('1'); } catch (e) { window.__evalOutcome = e.name; }\n",
+      "try { window.__evalOutcome = 'eval returned ' + eval('1'); } catch (e) { window.__evalOutcome = e.name; }\n" +
+        // 'wasm-unsafe-eval' lets a script compile WebAssembly (the engine's kernels) all the same.
+        "try { new WebAssembly.Module(Uint8Array.of(0, 97, 115, 109, 1, 0, 0, 0)); window.__wasmOutcome = 'compiled'; } catch (e) { window.__wasmOutcome = e.name; }\n",
     );
     await page.evaluate(() => {
       const script = document.createElement('script');
@@ -175,6 +178,7 @@ describe.skipIf(SKIP_BROWSER)('checks in the browser build', () => {
     });
     await page.waitForFunction(() => (window as unknown as { __evalOutcome?: string }).__evalOutcome !== undefined);
     expect(await page.evaluate(() => (window as unknown as { __evalOutcome?: string }).__evalOutcome)).toBe('EvalError');
+    expect(await page.evaluate(() => (window as unknown as { __wasmOutcome?: string }).__wasmOutcome)).toBe('compiled');
     await expect.poll(async () => (await cspViolations(page)).map((v) => v.directive).sort()).toEqual(['img-src', 'script-src', 'script-src-elem']);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     await page.close();

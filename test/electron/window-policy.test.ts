@@ -166,7 +166,8 @@ describe('app:// protocol (S7)', () => {
   function expectStrictPolicy(policy: string) {
     const d = directives(policy);
     expect(['none', 'self'].map((v) => `'${v}'`)).toContain(d.get('default-src')?.[0]);
-    expect(d.get('script-src')).toEqual(["'self'"]);
+    // 'wasm-unsafe-eval' lets the engine compile its WebAssembly kernels; it allows no eval of script.
+    expect(d.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
     for (const values of d.values()) {
       expect(values).not.toContain("'unsafe-inline'");
       expect(values).not.toContain("'unsafe-eval'");

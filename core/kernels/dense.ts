@@ -1,0 +1,47 @@
+// The seam between Linear and the code that computes its products: the TypeScript kernels of
+// core/matmul.ts (readable, and the fallback) or the WebAssembly SIMD ones. Both give the same
+// numbers bit for bit (see wasm/dense.ts), so the choice changes speed only.
+import { matmul as tsMatmul, matmulTN as tsMatmulTN } from '../matmul';
+import type { DenseKernels } from './dense-types';
+import { loadWasmDense } from './wasm-dense';
+
+export type KernelKind = 'ts' | 'wasm';
+
+const TS: DenseKernels = { matmul: tsMatmul, matmulTN: tsMatmulTN };
+
+// Loaded on first use rather than at import, so a program that never trains pays nothing.
+let wasm: DenseKernels | null | undefined;
+let active: DenseKernels | null = null;
+let wanted: KernelKind = 'wasm';
+
+function wasmKernels(): DenseKernels | null {
+  if (wasm === undefined) wasm = loadWasmDense();
+  return wasm;
+}
+
+function current(): DenseKernels {
+  if (active === null) active = wanted === 'wasm' ? (wasmKernels() ?? TS) : TS;
+  return active;
+}
+
+/**
+ * Chooses the kernels for this thread (each worker has its own). Returns the kind now in use:
+ * 'ts' after asking for 'wasm' where WebAssembly SIMD is unavailable.
+ */
+export function setKernels(kind: KernelKind): KernelKind {
+  wanted = kind;
+  active = null;
+  return kernelKind();
+}
+
+export function kernelKind(): KernelKind {
+  return current() === TS ? 'ts' : 'wasm';
+}
+
+export function matmul(M: number, N: number, K: number, A: Float64Array, B: Float64Array, C: Float64Array, bias: Float64Array | null): void {
+  (active ?? current()).matmul(M, N, K, A, B, C, bias);
+}
+
+export function matmulTN(M: number, N: number, K: number, A: Float64Array, B: Float64Array, C: Float64Array): void {
+  (active ?? current()).matmulTN(M, N, K, A, B, C);
+}
