@@ -55,6 +55,7 @@ export const addBlock = defineBlock({
   description: 'blocks.Add.description',
   params: [],
   create: (spec) => new Add(spec.nodeId, spec.inShapes),
+  format: null,
   // Its output; backward hands gradOut itself to every input.
   batchValues: ({ outSize }) => outSize,
 });

@@ -13,6 +13,7 @@ export const concatBlock = defineBlock({
   description: 'blocks.Concat.description',
   params: [],
   create: (spec) => new Concat(spec.nodeId, spec.inShapes),
+  format: null,
   // Its output and, in backward, one gradient buffer per input (together as large).
   batchValues: ({ outSize }, backward) => outSize + (backward ? outSize : 0),
 });

@@ -4,6 +4,7 @@ import { MAX_KERNEL, MAX_UNITS } from '../graph/limits';
 import { coords, op, sumSaid } from '../inspect/format';
 import { Conv1d, conv1dOutLength } from '../layers/conv1d';
 import { say } from '../messages/text';
+import { conv1dFormat } from './conv1d-format';
 import { defineBlock } from './define';
 
 export const conv1dBlock = defineBlock({
@@ -113,4 +114,5 @@ export const conv1dBlock = defineBlock({
       return { formula: `∂L/∂b${k}[o] = Σᵢ Σₜ Δ${k}[i,o,t]`, filled: sumSaid(terms, 8) };
     },
   },
+  format: conv1dFormat,
 });

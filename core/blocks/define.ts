@@ -6,6 +6,7 @@ import type { ResolvedLayer } from '../graph/resolved';
 import type { NodeParams } from '../graph/node-params';
 import type { LayerInference } from '../graph/shapes';
 import type { Block } from '../layers/join';
+import type { BlockFormat } from '../export/format';
 import type { Mat, NodeView } from '../inspect/types';
 import type { MessageKey, Text } from '../messages/text';
 import { wordsIn, type Words } from '../messages/words';
@@ -241,6 +242,11 @@ export interface BlockDefinition<T extends NodeType = NodeType, P extends readon
   why?: ElementwiseWhy;
   /** The other one-input layers: what the Backprop tab says about them (inspect/why.ts). */
   explain?: LayerWhy;
+  /**
+   * Its ONNX operators (written and read back) and PyTorch module, required of every one-input
+   * kind. null for the Input, which is no layer, and for a join, whose operator is in its JoinDefinition.
+   */
+  format: R extends 'input' | 'join' ? null : BlockFormat<NoInfer<T>>;
 }
 
 /** Declares a block kind; `const` keeps the param keys literal, so PARAM_KEYS is checked against the spec's types. */

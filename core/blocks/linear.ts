@@ -6,6 +6,7 @@ import type { NodeView } from '../inspect/types';
 import { Linear } from '../layers/linear';
 import { say } from '../messages/text';
 import { defineBlock } from './define';
+import { linearFormat } from './linear-format';
 
 /** Σ_o W[o,k]·Δ[i,o]: the gradient a Linear layer sends back to cell [i, k] of its input, as written-out terms. */
 function backTerms(node: NodeView, i: number, k: number): string[] {
@@ -100,4 +101,5 @@ export const linearBlock = defineBlock({
       };
     },
   },
+  format: linearFormat,
 });
