@@ -23,7 +23,7 @@ export { DEFAULT_LEAKY_SLOPE, PARAM_KEYS } from './graph/node-params';
 export { BLOCKS, ACTIVATION_TYPES, blockOf, isJoinType, joinOf } from './blocks/index';
 export type { ActivationType, BlockDefinition, BlockRole, BooleanParam, JoinDefinition, JoinType, NumberParam, ParamSchema } from './blocks/index';
 export { makeDataset, datasetInputShape, parseCsv, type MakeDatasetResult, type CsvProblem, type ParseCsvResult, type ParseCsvOptions } from './data/index';
-export { exportWeights, WEIGHTS_FORMAT, WEIGHTS_VERSION, type ExportWeightsResult } from './project/weights';
+export { exportWeights, WEIGHTS_CONVENTIONS, WEIGHTS_FORMAT, WEIGHTS_VERSION, type ExportWeightsResult } from './project/weights';
 export { readWeightsFile, initialWeightsMismatch, initialWeightsMismatchSaid, type ReadWeightsResult } from './train/weights-file';
 export * from './export/index';
 export { newProject } from './project/new';

@@ -124,5 +124,7 @@ export const conv1dFormat: BlockFormat<'Conv1d'> = {
   toOnnx: conv1dToOnnx,
   onnxOps: ['Conv', 'Pad', 'Gather', 'Transpose', 'Reshape', 'MatMul', 'Add'],
   fromOnnx: readConv,
+  convention:
+    'Conv1d: weight is [outChannels, inChannels, kernelSize], bias is [outChannels]; a cross-correlation (the kernel is not flipped) over the input padded with "padding" zeros at both ends, moving "stride" steps; output length = floor((inLength + 2*padding - kernelSize) / stride) + 1; y[n, o, t] = bias[o] + sum over c, k of weight[o, c, k] * xpadded[n, c, t*stride + k].',
   torch: (l) => `nn.Conv1d(${l.inChannels}, ${l.outChannels}, kernel_size=${l.kernelSize}, stride=${l.stride}, padding=${l.padding})`,
 };

@@ -47,5 +47,6 @@ export const flattenBlock = defineBlock({
     onnxOps: ['Flatten', 'Reshape'],
     fromOnnx: readFlatten,
     torch: () => 'nn.Flatten()',
+    convention: 'Flatten: [N, C, L] becomes [N, C*L], row-major (all of channel 0 first).',
   },
 });

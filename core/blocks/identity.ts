@@ -15,5 +15,5 @@ export const identityBlock = defineBlock({
     forward: (ys, xs, x) => ({ formula: say('why.identity.forward', { ys, xs }), filled: num(x) }),
     derivative: () => null,
   }),
-  format: elementwiseFormat<'Identity'>('Identity', 'nn.Identity()'),
+  format: elementwiseFormat<'Identity'>('Identity', 'nn.Identity()', 'Identity'),
 });

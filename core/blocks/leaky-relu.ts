@@ -68,5 +68,6 @@ export const leakyReluBlock = defineBlock({
     onnxOps: ['LeakyRelu', 'Mul', 'Max'],
     fromOnnx: readLeakyRelu,
     torch: (l) => `nn.LeakyReLU(negative_slope=${l.negativeSlope})`,
+    convention: 'LeakyReLU (x if x > 0 else negativeSlope*x)',
   },
 });

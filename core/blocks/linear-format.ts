@@ -57,5 +57,6 @@ export const linearFormat: BlockFormat<'Linear'> = {
   },
   onnxOps: ['Gemm', 'MatMul', 'Add'],
   fromOnnx: readLinear,
+  convention: 'Linear: weight is [outFeatures, inFeatures], bias is [outFeatures]; y = x @ weight.T + bias (no bias when "bias" is false).',
   torch: (l) => `nn.Linear(${l.inFeatures}, ${l.outFeatures}${l.bias ? '' : ', bias=False'})`,
 };

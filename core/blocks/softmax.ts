@@ -63,5 +63,6 @@ export const softmaxBlock = defineBlock({
     onnxOps: ['Softmax'],
     fromOnnx: readSoftmax,
     torch: () => 'nn.Softmax(dim=-1)',
+    convention: 'Softmax: over the last axis, exp(x - max(x)) / sum(exp(x - max(x))).',
   },
 });

@@ -55,4 +55,9 @@ export interface BlockFormat<T extends NodeType> {
   fromOnnx(r: OnnxReader): BlockRead;
   /** The PyTorch module, as Python source. */
   torch(layer: LayerOf<T>): string;
+  /**
+   * How the weights file (docs/weights.md) tells a reader to compute it ("Flatten: …"). An
+   * activation's is its name and formula only: the file lists them in one sentence.
+   */
+  convention: string;
 }
