@@ -20,7 +20,7 @@ export { compileModel, checkLossFit } from './graph/validate';
 export { conv1dOutLength } from './layers/conv1d';
 export { MAX_UNITS, MAX_KERNEL, MAX_PARAMS } from './graph/limits';
 export { DEFAULT_LEAKY_SLOPE, PARAM_KEYS } from './graph/node-params';
-export { BLOCKS, ACTIVATION_TYPES, blockOf, isJoinType, joinOf } from './blocks/index';
+export { BLOCKS, ACTIVATION_TYPES, blockOf, isJoinType, isWeighted, joinOf } from './blocks/index';
 export type { ActivationType, BlockDefinition, BlockRole, BooleanParam, JoinDefinition, JoinType, NumberParam, ParamSchema } from './blocks/index';
 export { makeDataset, datasetInputShape, parseCsv, type MakeDatasetResult, type CsvProblem, type ParseCsvResult, type ParseCsvOptions } from './data/index';
 export { exportWeights, WEIGHTS_CONVENTIONS, WEIGHTS_FORMAT, WEIGHTS_VERSION, type ExportWeightsResult } from './project/weights';

@@ -67,6 +67,7 @@ export const addJoin: JoinDefinition = {
     shapes.every((s) => same(s, shapes[0]))
       ? [...shapes[0]]
       : { why: say('graph.join.addShapes') },
+  ordered: false,
   // ONNX's Add takes two inputs; Sum takes any number.
   onnx: (inputs) => ({ op: inputs === 2 ? 'Add' : 'Sum' }),
   convention: 'Add: two or more inputs of one shape, summed element by element.',

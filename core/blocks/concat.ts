@@ -33,6 +33,7 @@ export const concatJoin: JoinDefinition = {
     }
     return [lead, first[1]];
   },
+  ordered: true,
   // Axis 1 is the feature axis of [N, F] and the channel axis of [N, C, L].
   onnx: () => ({ op: 'Concat', axis: 1 }),
   convention: 'Concat: two or more inputs joined in the order of "inputs", along the last axis of [N, F] or the channel axis of [N, C, L].',

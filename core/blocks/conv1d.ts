@@ -23,6 +23,7 @@ export const conv1dBlock = defineBlock({
     const window = conv1dOutLength(l.inLength, l.kernelSize, l.stride, l.padding) * l.inChannels * l.kernelSize;
     return outSize + window + (inputGrad ? window + inSize : 0);
   },
+  weighted: true,
   width: 'channels',
   infer({ id, who, params, inShape, fail, tooBig }) {
     if (inShape.length !== 2) {

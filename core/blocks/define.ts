@@ -192,6 +192,8 @@ export interface JoinDefinition {
   does: Text;
   /** Its per-sample output shape, or why its inputs do not fit (said after "… gets [N, 8] from 'a' and …: "). */
   outShape(inShapes: readonly (readonly number[])[]): number[] | { why: Text };
+  /** Its result depends on its inputs' order (their edges' order): the canvas numbers its wires, and the inspector lets the student reorder them. */
+  ordered: boolean;
   /** Its ONNX node for this many inputs: the operator and, when it takes one, its axis (export/onnx.ts writes it). */
   onnx(inputs: number): { op: string; axis?: number };
   /** How the weights file (docs/weights.md) tells a reader to compute it: "Add: …". */
@@ -236,6 +238,12 @@ export interface BlockDefinition<T extends NodeType = NodeType, P extends readon
   batchValues?(s: LayerSizes<T>, backward: boolean, inputGrad: boolean): number;
   /** Values its layer keeps beside its params, whatever the batch (Linear's Wᵀ). */
   extraWeights?(layer: ResolvedOf<T>): number;
+  /**
+   * It has trained weights: the lab numbers its layers by these ("Layer 2"), a hidden one makes
+   * what comes before it hidden for a sweep, the last one sizes the outputs, and the inspector
+   * shows them.
+   */
+  weighted?: true;
   /** What its width is called when it sizes the activations after it, for the memory advice. */
   width?: 'units' | 'channels';
   /** Element-wise kinds: what the Backprop tab says about them (inspect/why.ts). */

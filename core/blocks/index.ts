@@ -66,6 +66,9 @@ type ParamsOf<P extends readonly ParamSchema[]> = Tidy<
 /** Params per node type. Sizes that come from upstream (inFeatures, inChannels) are inferred, never stored. */
 export type NodeParamsByType = { [T in NodeType]: ParamsOf<(typeof BLOCKS)[T]['params']> };
 
+/** A kind with trained weights (Linear, Conv1d): its definition says `weighted`. */
+export const isWeighted = (t: NodeType): boolean => blockOf(t).weighted === true;
+
 /** The kinds that act element by element (a sweep may swap one for another). */
 export type ActivationType = { [T in NodeType]: (typeof BLOCKS)[T]['role'] extends 'activation' ? T : never }[NodeType];
 

@@ -41,6 +41,7 @@ export const linearBlock = defineBlock({
   batchValues: ({ inSize, outSize }, _backward, inputGrad) => outSize + (inputGrad ? inSize : 0),
   // Its product kernel reads Wᵀ, kept next to W.
   extraWeights: (l) => l.inFeatures * l.outFeatures,
+  weighted: true,
   width: 'units',
   infer({ id, who, params: p, inShape, fail }) {
     if (inShape.length !== 1) {

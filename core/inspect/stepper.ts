@@ -1,6 +1,7 @@
 // The step-through of training steps on one batch: the engine's network and optimizer do all
 // the arithmetic (Network.trace runs the same layer forward/backward that training runs, the
 // optimizer is the one training creates); the stepper only decides how much of it is shown.
+import { isWeighted } from '../blocks/index';
 import type { NodeId } from '../graph/spec';
 import { fusesWithLoss } from '../losses/fused';
 import { clipGradNorm } from '../optim/clip';
@@ -47,7 +48,7 @@ export function createStepper(net: Network, opts: StepperOptions): Stepper {
   const layerNumbers: number[] = [];
   {
     let k = 0;
-    for (const l of layers) layerNumbers.push(l.type === 'Linear' || l.type === 'Conv1d' ? ++k : k);
+    for (const l of layers) layerNumbers.push(isWeighted(l.type) ? ++k : k);
   }
 
   let optimizer: Optimizer = makeOptimizer();
