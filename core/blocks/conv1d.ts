@@ -24,6 +24,8 @@ export const conv1dBlock = defineBlock({
     return outSize + window + (inputGrad ? window + inSize : 0);
   },
   weighted: true,
+  tensors: (l) => ({ weight: [l.outChannels, l.inChannels, l.kernelSize], bias: [l.outChannels] }),
+  view: (l, outShape) => ({ conv: { inChannels: l.inChannels, outChannels: l.outChannels, kernelSize: l.kernelSize, stride: l.stride, padding: l.padding, inLength: l.inLength, outLength: outShape[1] } }),
   width: 'channels',
   infer({ id, who, params, inShape, fail, tooBig }) {
     if (inShape.length !== 2) {

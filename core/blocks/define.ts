@@ -246,6 +246,10 @@ export interface BlockDefinition<T extends NodeType = NodeType, P extends readon
   weighted?: true;
   /** What its width is called when it sizes the activations after it, for the memory advice. */
   width?: 'units' | 'channels';
+  /** Its trained tensors and their shapes (Linear: weight [out, in], bias [out]), as files and exports hold them; left out, it has none. */
+  tensors?(layer: ResolvedOf<T>): Record<string, number[]>;
+  /** What the step-through's view of it carries of its settings, for its explanations (a LeakyReLU's slope); `outShape` per sample. */
+  view?(layer: ResolvedOf<T>, outShape: readonly number[]): Partial<NodeView>;
   /** Element-wise kinds: what the Backprop tab says about them (inspect/why.ts). */
   why?: ElementwiseWhy;
   /** The other one-input layers: what the Backprop tab says about them (inspect/why.ts). */

@@ -51,6 +51,9 @@ export function blockOf(type: NodeType): BlockDefinition {
   return BLOCKS[type] as BlockDefinition;
 }
 
+/** The definition of a resolved layer's kind, whose hooks take that layer (each sees its own kind). */
+export const blockOfLayer = (layer: ResolvedLayer): BlockDefinition<NodeType> => blockOf(layer.type) as BlockDefinition<NodeType>;
+
 /** The param keys of one kind, as literal types. */
 export type ParamKeyOf<T extends NodeType> = (typeof BLOCKS)[T]['params'][number]['key'];
 

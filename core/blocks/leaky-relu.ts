@@ -45,6 +45,7 @@ export const leakyReluBlock = defineBlock({
   ],
   create: (spec, inShape) => new LeakyReLU(spec.nodeId, inShape, spec.negativeSlope),
   batchValues: elementwiseValues,
+  view: (l) => ({ negativeSlope: l.negativeSlope }),
   infer: ({ id, params, inShape }) => ({
     outputShape: [...inShape],
     paramCount: 0,

@@ -42,6 +42,7 @@ export const linearBlock = defineBlock({
   // Its product kernel reads Wᵀ, kept next to W.
   extraWeights: (l) => l.inFeatures * l.outFeatures,
   weighted: true,
+  tensors: (l): Record<string, number[]> => (l.bias ? { weight: [l.outFeatures, l.inFeatures], bias: [l.outFeatures] } : { weight: [l.outFeatures, l.inFeatures] }),
   width: 'units',
   infer({ id, who, params: p, inShape, fail }) {
     if (inShape.length !== 1) {

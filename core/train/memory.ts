@@ -9,9 +9,8 @@ import { resolveParams } from '../data/params';
 import type { DatasetSpec, GeneratorName } from '../data/types';
 import { GENERATORS } from '../data/types';
 import type { CompiledModel, ResolvedLayer } from '../graph/resolved';
-import type { NodeType } from '../graph/spec';
 import { fusesWithLoss } from '../losses/fused';
-import { blockOf, type BlockDefinition } from '../blocks/index';
+import { blockOf, blockOfLayer } from '../blocks/index';
 import { sizeOf } from '../tensor';
 import type { TrainProblem } from './session-types';
 import { render, say, type Text } from '../messages/text';
@@ -95,8 +94,6 @@ interface Shaped {
   fanOut: boolean;
 }
 
-/** The block definition of a layer, with its own layer type (each hook sees its own kind). */
-const blockOfLayer = (layer: ResolvedLayer): BlockDefinition<NodeType> => blockOf(layer.type) as BlockDefinition<NodeType>;
 
 function shapeChain(model: CompiledModel): Shaped[] {
   // Shape inference already gave every node its output shape and param count.
