@@ -10,6 +10,6 @@ type PlainActivation = 'Sigmoid' | 'Tanh' | 'ReLU';
 /** Its output and, in backward, its input gradient: element-wise layers write it whether or not it is needed. */
 export const elementwiseValues = ({ inSize, outSize }: { inSize: number; outSize: number }, backward: boolean): number => outSize + (backward ? inSize : 0);
 
-export function defineActivation<const T extends PlainActivation>(type: T, description: MessageKey, layer: new (id: NodeId, inShape: readonly number[]) => Block, said: ElementwiseSaid, format: BlockFormat<T>) {
-  return defineBlock({ type, role: 'activation', description, params: [], create: (spec, inShape) => new layer(spec.nodeId, inShape), batchValues: elementwiseValues, why: elementwiseWhy(said), format });
+export function defineActivation<const T extends PlainActivation>(type: T, description: MessageKey, layer: new (id: NodeId, inShape: readonly number[]) => Block, said: ElementwiseSaid, format: BlockFormat<T>, unitScale?: (v: number) => number) {
+  return defineBlock({ type, role: 'activation', description, params: [], create: (spec, inShape) => new layer(spec.nodeId, inShape), batchValues: elementwiseValues, why: elementwiseWhy(said), format, ...(unitScale && { unitScale }) });
 }

@@ -250,6 +250,8 @@ export interface BlockDefinition<T extends NodeType = NodeType, P extends readon
   tensors?(layer: ResolvedOf<T>): Record<string, number[]>;
   /** What the step-through's view of it carries of its settings, for its explanations (a LeakyReLU's slope); `outShape` per sample. */
   view?(layer: ResolvedOf<T>, outShape: readonly number[]): Partial<NodeView>;
+  /** A bounded output's values onto [−1, 1], the neuron views' colour scale; left out, they are scaled by the largest magnitude. */
+  unitScale?(v: number): number;
   /** Element-wise kinds: what the Backprop tab says about them (inspect/why.ts). */
   why?: ElementwiseWhy;
   /** The other one-input layers: what the Backprop tab says about them (inspect/why.ts). */

@@ -28,6 +28,7 @@ export const softmaxBlock = defineBlock({
   params: [],
   create: (spec, inShape) => new Softmax(spec.nodeId, inShape),
   batchValues: elementwiseValues,
+  unitScale: (v) => 2 * v - 1,
   infer({ id, who, inShape, fail }) {
     if (inShape.length !== 1) {
       return fail({
