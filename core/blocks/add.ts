@@ -55,6 +55,7 @@ export const addBlock = defineBlock({
   description: 'blocks.Add.description',
   params: [],
   create: (spec) => new Add(spec.nodeId, spec.inShapes),
+  format: null,
   // Its output; backward hands gradOut itself to every input.
   batchValues: ({ outSize }) => outSize,
 });
@@ -66,6 +67,7 @@ export const addJoin: JoinDefinition = {
     shapes.every((s) => same(s, shapes[0]))
       ? [...shapes[0]]
       : { why: say('graph.join.addShapes') },
+  ordered: false,
   // ONNX's Add takes two inputs; Sum takes any number.
   onnx: (inputs) => ({ op: inputs === 2 ? 'Add' : 'Sum' }),
   convention: 'Add: two or more inputs of one shape, summed element by element.',

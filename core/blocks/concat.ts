@@ -13,6 +13,7 @@ export const concatBlock = defineBlock({
   description: 'blocks.Concat.description',
   params: [],
   create: (spec) => new Concat(spec.nodeId, spec.inShapes),
+  format: null,
   // Its output and, in backward, one gradient buffer per input (together as large).
   batchValues: ({ outSize }, backward) => outSize + (backward ? outSize : 0),
 });
@@ -32,6 +33,7 @@ export const concatJoin: JoinDefinition = {
     }
     return [lead, first[1]];
   },
+  ordered: true,
   // Axis 1 is the feature axis of [N, F] and the channel axis of [N, C, L].
   onnx: () => ({ op: 'Concat', axis: 1 }),
   convention: 'Concat: two or more inputs joined in the order of "inputs", along the last axis of [N, F] or the channel axis of [N, C, L].',

@@ -4,6 +4,7 @@ import { MAX_KERNEL, MAX_UNITS } from '../graph/limits';
 import { coords, op, sumSaid } from '../inspect/format';
 import { Conv1d, conv1dOutLength } from '../layers/conv1d';
 import { say } from '../messages/text';
+import { conv1dFormat } from './conv1d-format';
 import { defineBlock } from './define';
 
 export const conv1dBlock = defineBlock({
@@ -22,6 +23,9 @@ export const conv1dBlock = defineBlock({
     const window = conv1dOutLength(l.inLength, l.kernelSize, l.stride, l.padding) * l.inChannels * l.kernelSize;
     return outSize + window + (inputGrad ? window + inSize : 0);
   },
+  weighted: true,
+  tensors: (l) => ({ weight: [l.outChannels, l.inChannels, l.kernelSize], bias: [l.outChannels] }),
+  view: (l, outShape) => ({ conv: { inChannels: l.inChannels, outChannels: l.outChannels, kernelSize: l.kernelSize, stride: l.stride, padding: l.padding, inLength: l.inLength, outLength: outShape[1] } }),
   width: 'channels',
   infer({ id, who, params, inShape, fail, tooBig }) {
     if (inShape.length !== 2) {
@@ -113,4 +117,5 @@ export const conv1dBlock = defineBlock({
       return { formula: `∂L/∂b${k}[o] = Σᵢ Σₜ Δ${k}[i,o,t]`, filled: sumSaid(terms, 8) };
     },
   },
+  format: conv1dFormat,
 });

@@ -6,6 +6,7 @@ import type { ResolvedLayer } from '../graph/resolved';
 import type { NodeParams } from '../graph/node-params';
 import type { LayerInference } from '../graph/shapes';
 import type { Block } from '../layers/join';
+import type { BlockFormat } from '../export/format';
 import type { Mat, NodeView } from '../inspect/types';
 import type { MessageKey, Text } from '../messages/text';
 import { wordsIn, type Words } from '../messages/words';
@@ -191,6 +192,8 @@ export interface JoinDefinition {
   does: Text;
   /** Its per-sample output shape, or why its inputs do not fit (said after "… gets [N, 8] from 'a' and …: "). */
   outShape(inShapes: readonly (readonly number[])[]): number[] | { why: Text };
+  /** Its result depends on its inputs' order (their edges' order): the canvas numbers its wires, and the inspector lets the student reorder them. */
+  ordered: boolean;
   /** Its ONNX node for this many inputs: the operator and, when it takes one, its axis (export/onnx.ts writes it). */
   onnx(inputs: number): { op: string; axis?: number };
   /** How the weights file (docs/weights.md) tells a reader to compute it: "Add: …". */
@@ -235,12 +238,29 @@ export interface BlockDefinition<T extends NodeType = NodeType, P extends readon
   batchValues?(s: LayerSizes<T>, backward: boolean, inputGrad: boolean): number;
   /** Values its layer keeps beside its params, whatever the batch (Linear's Wᵀ). */
   extraWeights?(layer: ResolvedOf<T>): number;
+  /**
+   * It has trained weights: the lab numbers its layers by these ("Layer 2"), a hidden one makes
+   * what comes before it hidden for a sweep, the last one sizes the outputs, and the inspector
+   * shows them.
+   */
+  weighted?: true;
   /** What its width is called when it sizes the activations after it, for the memory advice. */
   width?: 'units' | 'channels';
+  /** Its trained tensors and their shapes (Linear: weight [out, in], bias [out]), as files and exports hold them; left out, it has none. */
+  tensors?(layer: ResolvedOf<T>): Record<string, number[]>;
+  /** What the step-through's view of it carries of its settings, for its explanations (a LeakyReLU's slope); `outShape` per sample. */
+  view?(layer: ResolvedOf<T>, outShape: readonly number[]): Partial<NodeView>;
+  /** A bounded output's values onto [−1, 1], the neuron views' colour scale; left out, they are scaled by the largest magnitude. */
+  unitScale?(v: number): number;
   /** Element-wise kinds: what the Backprop tab says about them (inspect/why.ts). */
   why?: ElementwiseWhy;
   /** The other one-input layers: what the Backprop tab says about them (inspect/why.ts). */
   explain?: LayerWhy;
+  /**
+   * Its ONNX operators (written and read back) and PyTorch module, required of every one-input
+   * kind. null for the Input, which is no layer, and for a join, whose operator is in its JoinDefinition.
+   */
+  format: R extends 'input' | 'join' ? null : BlockFormat<NoInfer<T>>;
 }
 
 /** Declares a block kind; `const` keeps the param keys literal, so PARAM_KEYS is checked against the spec's types. */

@@ -1,8 +1,29 @@
+import type { BlockRead, OnnxReader } from '../export/format';
+import { intAttr } from '../export/onnx-proto';
+import { int64Const, intOf, sizes, who } from '../export/read';
 import { coords } from '../inspect/format';
 import { Flatten } from '../layers/flatten';
 import { say } from '../messages/text';
 import { sizeOf } from '../tensor';
 import { defineBlock } from './define';
+
+/** Flatten with axis 1, or a Reshape to [N, features] (0 or -1 for the batch). */
+function readFlatten(r: OnnxReader): BlockRead {
+  const n = r.node(0);
+  if (n?.opType !== 'Flatten' && n?.opType !== 'Reshape') return null;
+  const size = r.shape.reduce((a, b) => a * b, 1);
+  if (n.opType === 'Flatten') {
+    const axis = intOf(n, 'axis', 1);
+    if (axis !== 1 && axis !== -r.shape.length) return `${who(n)} has axis ${axis}; BPNN Studio's Flatten keeps the batch axis and flattens the rest (axis 1)`;
+    return { params: {}, outShape: [size], nodes: 1 };
+  }
+  const target = int64Const(r, n, 1, 'shape');
+  if (typeof target === 'string') return target;
+  const [batch, rest] = target;
+  const flattens = target.length === 2 && intOf(n, 'allowzero', 0) === 0 && (batch === 0 ? rest === -1 || rest === size : batch === -1 && rest === size);
+  if (!flattens) return `${who(n)} reshapes to ${sizes(target)}; BPNN Studio reads a Reshape only as a Flatten to [N, ${size}]`;
+  return { params: {}, outShape: [size], nodes: 1 };
+}
 
 export const flattenBlock = defineBlock({
   type: 'Flatten',
@@ -20,5 +41,12 @@ export const flattenBlock = defineBlock({
       filled: `${xs}[${coords(node.input.shape, index).join(',')}]`,
       notes: [say('why.flatten.reshapes')],
     }),
+  },
+  format: {
+    toOnnx: (w, layer, _t, x, y) => w.node('Flatten', layer.nodeId, [x], y, [intAttr('axis', 1)]),
+    onnxOps: ['Flatten', 'Reshape'],
+    fromOnnx: readFlatten,
+    torch: () => 'nn.Flatten()',
+    convention: 'Flatten: [N, C, L] becomes [N, C*L], row-major (all of channel 0 first).',
   },
 });

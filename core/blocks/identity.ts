@@ -1,6 +1,7 @@
 import { num } from '../inspect/format';
 import { say } from '../messages/text';
 import { Identity } from '../layers/activations';
+import { elementwiseFormat } from '../export/elementwise';
 import { defineBlock, elementwiseWhy } from './define';
 
 // No batchValues: it hands on its input and its output gradient as they are.
@@ -14,4 +15,5 @@ export const identityBlock = defineBlock({
     forward: (ys, xs, x) => ({ formula: say('why.identity.forward', { ys, xs }), filled: num(x) }),
     derivative: () => null,
   }),
+  format: elementwiseFormat<'Identity'>('Identity', 'nn.Identity()', 'Identity'),
 });

@@ -51,6 +51,9 @@ export function blockOf(type: NodeType): BlockDefinition {
   return BLOCKS[type] as BlockDefinition;
 }
 
+/** The definition of a resolved layer's kind, whose hooks take that layer (each sees its own kind). */
+export const blockOfLayer = (layer: ResolvedLayer): BlockDefinition<NodeType> => blockOf(layer.type) as BlockDefinition<NodeType>;
+
 /** The param keys of one kind, as literal types. */
 export type ParamKeyOf<T extends NodeType> = (typeof BLOCKS)[T]['params'][number]['key'];
 
@@ -65,6 +68,9 @@ type ParamsOf<P extends readonly ParamSchema[]> = Tidy<
 
 /** Params per node type. Sizes that come from upstream (inFeatures, inChannels) are inferred, never stored. */
 export type NodeParamsByType = { [T in NodeType]: ParamsOf<(typeof BLOCKS)[T]['params']> };
+
+/** A kind with trained weights (Linear, Conv1d): its definition says `weighted`. */
+export const isWeighted = (t: NodeType): boolean => blockOf(t).weighted === true;
 
 /** The kinds that act element by element (a sweep may swap one for another). */
 export type ActivationType = { [T in NodeType]: (typeof BLOCKS)[T]['role'] extends 'activation' ? T : never }[NodeType];

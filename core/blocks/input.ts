@@ -6,6 +6,7 @@ export const inputBlock = defineBlock({
   description: 'blocks.Input.description',
   params: [],
   create: null,
+  format: null,
   // The data's shape, as it enters; no layer.
   infer: ({ inShape }) => ({ outputShape: [...inShape], paramCount: 0, layer: null, problem: null }),
 });

@@ -6,6 +6,7 @@ import type { NodeView } from '../inspect/types';
 import { Linear } from '../layers/linear';
 import { say } from '../messages/text';
 import { defineBlock } from './define';
+import { linearFormat } from './linear-format';
 
 /** Σ_o W[o,k]·Δ[i,o]: the gradient a Linear layer sends back to cell [i, k] of its input, as written-out terms. */
 function backTerms(node: NodeView, i: number, k: number): string[] {
@@ -40,6 +41,8 @@ export const linearBlock = defineBlock({
   batchValues: ({ inSize, outSize }, _backward, inputGrad) => outSize + (inputGrad ? inSize : 0),
   // Its product kernel reads Wᵀ, kept next to W.
   extraWeights: (l) => l.inFeatures * l.outFeatures,
+  weighted: true,
+  tensors: (l): Record<string, number[]> => (l.bias ? { weight: [l.outFeatures, l.inFeatures], bias: [l.outFeatures] } : { weight: [l.outFeatures, l.inFeatures] }),
   width: 'units',
   infer({ id, who, params: p, inShape, fail }) {
     if (inShape.length !== 1) {
@@ -100,4 +103,5 @@ export const linearBlock = defineBlock({
       };
     },
   },
+  format: linearFormat,
 });

@@ -1,3 +1,6 @@
+import type { BlockRead, OnnxReader } from '../export/format';
+import { intAttr } from '../export/onnx-proto';
+import { intOf, who } from '../export/read';
 import { tensorSaid } from '../graph/describe';
 import { saying } from '../messages/said';
 import { num, op, sumSaid } from '../inspect/format';
@@ -7,6 +10,17 @@ import { say } from '../messages/text';
 import { elementwiseValues } from './activation';
 import { defineBlock } from './define';
 
+function readSoftmax(r: OnnxReader): BlockRead {
+  const n = r.node(0);
+  if (n?.opType !== 'Softmax') return null;
+  const rank = r.shape.length + 1;
+  // Before opset 13 the default axis was 1 and meant "flatten from here": the same as the
+  // last axis exactly when it is the last axis.
+  const axis = intOf(n, 'axis', r.opset >= 13 ? -1 : 1);
+  if ((axis < 0 ? axis + rank : axis) !== rank - 1) return `${who(n)} normalises over axis ${axis}; BPNN Studio's Softmax works over the last axis`;
+  return { params: {}, outShape: [...r.shape], nodes: 1 };
+}
+
 export const softmaxBlock = defineBlock({
   type: 'Softmax',
   role: 'output',
@@ -14,6 +28,7 @@ export const softmaxBlock = defineBlock({
   params: [],
   create: (spec, inShape) => new Softmax(spec.nodeId, inShape),
   batchValues: elementwiseValues,
+  unitScale: (v) => 2 * v - 1,
   infer({ id, who, inShape, fail }) {
     if (inShape.length !== 1) {
       return fail({
@@ -43,5 +58,12 @@ export const softmaxBlock = defineBlock({
       for (let j = 0; j < w; j++) terms.push(`${op(at(row + j))}·${op(node.output.data[row + j])}`);
       return { formula: `∂L/∂z_j = p_j·(g_j − Σₖ g_k·p_k)`, filled: cat(`${num(node.output.data[index])}·(${num(at(index))} − (`, sumSaid(terms, 5), '))') };
     },
+  },
+  format: {
+    toOnnx: (w, layer, _t, x, y) => w.node('Softmax', layer.nodeId, [x], y, [intAttr('axis', -1)]),
+    onnxOps: ['Softmax'],
+    fromOnnx: readSoftmax,
+    torch: () => 'nn.Softmax(dim=-1)',
+    convention: 'Softmax: over the last axis, exp(x - max(x)) / sum(exp(x - max(x))).',
   },
 });

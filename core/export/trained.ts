@@ -2,6 +2,7 @@
 // layer's stored tensors checked against the shapes the graph needs, and the class names.
 // The weights JSON, ONNX and PyTorch exports all start here, so they refuse the same projects
 // with the same messages.
+import { blockOfLayer } from '../blocks/index';
 import { prepareRun } from '../train/prepare';
 import type { CompiledModel, ResolvedLayer } from '../graph/resolved';
 import type { TensorJson } from '../train/types';
@@ -27,9 +28,7 @@ export type TrainedResult = { ok: true; trained: TrainedModel } | { ok: false; m
 
 /** The tensors a layer must have, with their shapes. */
 export function expectedTensors(layer: ResolvedLayer): Record<string, number[]> {
-  if (layer.type === 'Linear') return layer.bias ? { weight: [layer.outFeatures, layer.inFeatures], bias: [layer.outFeatures] } : { weight: [layer.outFeatures, layer.inFeatures] };
-  if (layer.type === 'Conv1d') return { weight: [layer.outChannels, layer.inChannels, layer.kernelSize], bias: [layer.outChannels] };
-  return {};
+  return blockOfLayer(layer).tensors?.(layer) ?? {};
 }
 
 const sameShape = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);

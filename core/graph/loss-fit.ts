@@ -1,5 +1,6 @@
 // Does the loss fit the network's last layer and the data's classes? Checked before
 // training, so "BCE after a 3-way Softmax" is a sentence, not a run that never learns.
+import { isWeighted } from '../blocks/index';
 import type { GraphProblem } from './spec';
 import type { CompiledModel, ResolvedLayer } from './resolved';
 import type { LossName } from '../train/types';
@@ -7,10 +8,10 @@ import { internalErrorSaid, nodeSaid, quotedSaid, tensorSaid, valueSaid } from '
 import { say, type Text } from '../messages/text';
 import { saying } from '../messages/said';
 
-/** The layer that decides how many outputs there are (the last Linear or Conv1d), for "set its size to k". */
+/** The layer that decides how many outputs there are (the last with weights: a Linear or Conv1d), for "set its size to k". */
 function sizingLayer(layers: readonly ResolvedLayer[]): ResolvedLayer | undefined {
   for (let i = layers.length - 1; i >= 0; i--) {
-    if (layers[i].type === 'Linear' || layers[i].type === 'Conv1d') return layers[i];
+    if (isWeighted(layers[i].type)) return layers[i];
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 // The step-through of training steps on one batch: the engine's network and optimizer do all
 // the arithmetic (Network.trace runs the same layer forward/backward that training runs, the
 // optimizer is the one training creates); the stepper only decides how much of it is shown.
+import { blockOfLayer, isWeighted } from '../blocks/index';
 import type { NodeId } from '../graph/spec';
 import { fusesWithLoss } from '../losses/fused';
 import { clipGradNorm } from '../optim/clip';
@@ -47,7 +48,7 @@ export function createStepper(net: Network, opts: StepperOptions): Stepper {
   const layerNumbers: number[] = [];
   {
     let k = 0;
-    for (const l of layers) layerNumbers.push(l.type === 'Linear' || l.type === 'Conv1d' ? ++k : k);
+    for (const l of layers) layerNumbers.push(isWeighted(l.type) ? ++k : k);
   }
 
   let optimizer: Optimizer = makeOptimizer();
@@ -87,12 +88,7 @@ export function createStepper(net: Network, opts: StepperOptions): Stepper {
         grad: t.gradParams ? Float64Array.from(t.gradParams[param.name].data) : null,
       }));
       const spec = net.model.layers[l];
-      const extra: Partial<NodeView> = {};
-      if (spec.type === 'LeakyReLU') Object.assign(extra, { negativeSlope: spec.negativeSlope });
-      if (spec.type === 'Conv1d') {
-        const outLength = layer.outShape[1];
-        Object.assign(extra, { conv: { inChannels: spec.inChannels, outChannels: spec.outChannels, kernelSize: spec.kernelSize, stride: spec.stride, padding: spec.padding, inLength: spec.inLength, outLength } });
-      }
+      const extra: Partial<NodeView> = blockOfLayer(spec).view?.(spec, layer.outShape) ?? {};
       return {
         nodeId: t.nodeId,
         type: t.type,

@@ -5,7 +5,8 @@
 import type { ResolvedLayer } from '../graph/resolved';
 import { describePrediction, resolveTrained } from '../export/trained';
 import { stringifyStable } from './stringify';
-import { JOINS } from '../blocks/index';
+import { ACTIVATION_TYPES, JOINS } from '../blocks/index';
+import { BLOCK_FORMATS } from '../export/blocks';
 import type { Project } from './types';
 
 export const WEIGHTS_FORMAT = 'bpnn-weights';
@@ -13,20 +14,24 @@ export const WEIGHTS_VERSION = 1;
 
 export type ExportWeightsResult = { ok: true; text: string } | { ok: false; message: string };
 
-const joinTypes = Object.keys(JOINS);
-/** "Add and Concat" */
-const JOIN_NAMES = `${joinTypes.slice(0, -1).join(', ')} and ${joinTypes[joinTypes.length - 1]}`;
+/** "a, b and c" */
+const andList = (items: readonly string[]): string => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+
+const isActivation = (t: string): boolean => (ACTIVATION_TYPES as readonly string[]).includes(t);
+/** Each one-input kind's convention in NODE_TYPES order, the activations' (name and formula) gathered into one sentence where the first stands. */
+function layerConventions(): string[] {
+  const entries = Object.entries(BLOCK_FORMATS);
+  const activations = entries.filter(([t]) => isActivation(t)).map(([, f]) => f.convention);
+  const first = entries.findIndex(([t]) => isActivation(t));
+  return entries.flatMap(([t, f], i) => (i === first ? [`${andList(activations)} act element by element.`] : isActivation(t) ? [] : [f.convention]));
+}
 
 export const WEIGHTS_CONVENTIONS: readonly string[] = [
   'Every tensor is {"shape": [...], "data": [...]}: data is flat and row-major (C order). In NumPy: np.array(t["data"]).reshape(t["shape"]).',
   'Batch first: a batch of samples is [N, *inputShape], i.e. [N, features] for points and [N, channels, length] for 1-D signals.',
-  `Run the layers in the order listed; each one takes the outputs of the nodes in its "inputs" (node ids; inputNode stands for the data): one for every layer but ${JOIN_NAMES}, listed in an order where every input comes first.`,
+  `Run the layers in the order listed; each one takes the outputs of the nodes in its "inputs" (node ids; inputNode stands for the data): one for every layer but ${andList(Object.keys(JOINS))}, listed in an order where every input comes first.`,
   Object.values(JOINS).map((j) => j.convention).join(' '),
-  'Linear: weight is [outFeatures, inFeatures], bias is [outFeatures]; y = x @ weight.T + bias (no bias when "bias" is false).',
-  'Conv1d: weight is [outChannels, inChannels, kernelSize], bias is [outChannels]; a cross-correlation (the kernel is not flipped) over the input padded with "padding" zeros at both ends, moving "stride" steps; output length = floor((inLength + 2*padding - kernelSize) / stride) + 1; y[n, o, t] = bias[o] + sum over c, k of weight[o, c, k] * xpadded[n, c, t*stride + k].',
-  'Flatten: [N, C, L] becomes [N, C*L], row-major (all of channel 0 first).',
-  'Sigmoid 1/(1+exp(-x)), Tanh, ReLU max(x, 0), LeakyReLU (x if x > 0 else negativeSlope*x) and Identity act element by element.',
-  'Softmax: over the last axis, exp(x - max(x)) / sum(exp(x - max(x))).',
+  ...layerConventions(),
 ];
 
 /** A layer's resolved sizes and settings; a join's input shapes are left out, being its inputs' own outputs. */

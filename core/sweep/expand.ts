@@ -1,10 +1,9 @@
 // A sweep definition → one training request per value, identical except for the one setting:
 // same data, split, seed, schedule and epochs, and the same starting weights wherever the
 // shapes allow. Every problem comes back as a value naming the field and what to do.
-import { datasetInputShape } from '../data/index';
-import { compileModel } from '../graph/validate';
+import { planModel } from '../train/prepare';
 import type { ModelSpec } from '../graph/spec';
-import { SEED_BOUND, boundSaid, inBound, validateSettings, withBatchSize } from '../train/settings';
+import { SEED_BOUND, boundSaid, inBound, withBatchSize } from '../train/settings';
 import { say, type MessageKey, type Param, type Text } from '../messages/text';
 import { saying } from '../messages/said';
 import type { DatasetSpec } from '../data/types';
@@ -139,25 +138,27 @@ export function expandSweep(base: SweepBase, def: SweepDefinition): ExpandResult
   if (Array.isArray(def.values) && def.values.length <= MAX_SWEEP_RUNS && def.values.length * seeds.length > MAX_SWEEP_TOTAL) {
     problems.push(bad('seeds', 'sweep.problem.tooManyRuns', { values: def.values.length, seeds: seeds.length, runs: def.values.length * seeds.length, max: MAX_SWEEP_TOTAL }));
   }
-  for (const p of validateSettings(base.settings)) {
-    if (p.code === 'bad-setting') problems.push(passOn(`settings.${p.field}`, p));
+  const planned = planModel(base.spec, base.dataset, base.settings);
+  if (!planned.ok) {
+    // The settings' problems, each with its field, then the network's first.
+    for (const p of planned.problems) if (p.code === 'bad-setting') problems.push(passOn(`settings.${p.field}`, p));
+    const first = planned.problems.find((p) => p.code !== 'bad-setting');
+    const node = first && 'nodeId' in first ? first.nodeId : undefined;
+    if (first) {
+      problems.push(
+        node
+          ? bad('network', 'sweep.problem.networkAt', { node, problem: problemText(first) })
+          : bad('network', 'sweep.problem.network', { problem: problemText(first) }),
+      );
+    }
   }
-  const compiled = compileModel(base.spec, datasetInputShape(base.dataset));
-  if (!compiled.ok) {
-    const first = compiled.problems[0];
-    problems.push(
-      first.nodeId
-        ? bad('network', 'sweep.problem.networkAt', { node: first.nodeId, problem: problemText(first) })
-        : bad('network', 'sweep.problem.network', { problem: problemText(first) }),
-    );
-  }
-  if (problems.length || !compiled.ok) return { ok: false, problems };
+  if (problems.length || !planned.ok) return { ok: false, problems };
 
   // The nodes a structural sweep changes.
   let nodeIds: string[] = [];
   let allHidden: string[] = [];
   if (setting === 'hidden') {
-    allHidden = hiddenLinearIds(compiled.model.layers);
+    allHidden = hiddenLinearIds(planned.model.layers);
     if (allHidden.length === 0) {
       return { ok: false, problems: [bad('setting', 'sweep.problem.noHidden')] };
     }
@@ -168,7 +169,7 @@ export function expandSweep(base: SweepBase, def: SweepDefinition): ExpandResult
     }
     nodeIds = chosen.length ? allHidden.filter((id) => chosen.includes(id)) : allHidden;
   } else if (setting === 'activation') {
-    nodeIds = hiddenActivationIds(compiled.model.layers);
+    nodeIds = hiddenActivationIds(planned.model.layers);
     if (nodeIds.length === 0) {
       return { ok: false, problems: [bad('setting', 'sweep.problem.noActivation')] };
     }

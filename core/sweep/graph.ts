@@ -1,19 +1,17 @@
 // Which nodes a structural sweep changes, and the changed spec. "Hidden" means followed by
 // another layer with weights: the output layer and its final activation are never touched,
 // so the network still fits its loss and labels.
-import { blockOf } from '../blocks/index';
+import { blockOf, isWeighted } from '../blocks/index';
 import type { ResolvedLayer } from '../graph/resolved';
 import type { ModelSpec, NodeId, SpecNode } from '../graph/spec';
 import { LAB_LEAKY_SLOPE } from './presets';
 import type { SweepActivation } from './types';
 
-const hasWeights = (l: ResolvedLayer): boolean => l.type === 'Linear' || l.type === 'Conv1d';
-
 /** Layers (in chain order) that come before the last layer with weights. */
 function beforeOutput(layers: readonly ResolvedLayer[]): ResolvedLayer[] {
   let last = -1;
   layers.forEach((l, i) => {
-    if (hasWeights(l)) last = i;
+    if (isWeighted(l.type)) last = i;
   });
   return layers.slice(0, Math.max(0, last));
 }

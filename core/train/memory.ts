@@ -8,16 +8,14 @@
 import { resolveParams } from '../data/params';
 import type { DatasetSpec, GeneratorName } from '../data/types';
 import { GENERATORS } from '../data/types';
-import { datasetInputShape } from '../data/shape';
 import type { CompiledModel, ResolvedLayer } from '../graph/resolved';
-import type { NodeType } from '../graph/spec';
-import { compileModel } from '../graph/validate';
 import { fusesWithLoss } from '../losses/fused';
-import { blockOf, type BlockDefinition } from '../blocks/index';
+import { blockOf, blockOfLayer } from '../blocks/index';
 import { sizeOf } from '../tensor';
 import type { TrainProblem } from './session-types';
 import { render, say, type Text } from '../messages/text';
-import { stepBatchSize, validateSettings } from './settings';
+import { planModel } from './prepare';
+import { stepBatchSize } from './settings';
 import type { OptimizerName, TrainingSettings, TrainRequest } from './types';
 
 const FLOAT = 8;
@@ -96,8 +94,6 @@ interface Shaped {
   fanOut: boolean;
 }
 
-/** The block definition of a layer, with its own layer type (each hook sees its own kind). */
-const blockOfLayer = (layer: ResolvedLayer): BlockDefinition<NodeType> => blockOf(layer.type) as BlockDefinition<NodeType>;
 
 function shapeChain(model: CompiledModel): Shaped[] {
   // Shape inference already gave every node its output shape and param count.
@@ -323,13 +319,11 @@ export function datasetSampleCount(spec: DatasetSpec): number | null {
  */
 export function estimateRequestMemory(req: TrainRequest, extras: MemoryExtras = {}): MemoryEstimate | null {
   try {
-    if (validateSettings(req.settings).length) return null;
     const n = datasetSampleCount(req.dataset);
     if (n === null || n < 2) return null;
-    const inputShape = datasetInputShape(req.dataset);
-    const compiled = compileModel(req.spec, inputShape);
-    if (!compiled.ok) return null;
-    return estimateTrainingMemory(compiled.model, { n, inputShape }, req.settings, extras);
+    const planned = planModel(req.spec, req.dataset, req.settings);
+    if (!planned.ok) return null;
+    return estimateTrainingMemory(planned.model, { n, inputShape: planned.model.inputShape }, req.settings, extras);
   } catch {
     return null;
   }

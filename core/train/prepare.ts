@@ -2,7 +2,7 @@
 // the gradient view, the neuron views): the data set built, the model compiled for it, the
 // loss checked against it and the seed forked into the run's random streams. One place, so
 // the views always see the network a training run would build, and refuse what it refuses.
-import { makeDataset } from '../data/index';
+import { datasetInputShape, makeDataset } from '../data/index';
 import type { Dataset, DatasetSpec } from '../data/types';
 import type { CompiledModel } from '../graph/resolved';
 import type { ModelSpec } from '../graph/spec';
@@ -60,7 +60,7 @@ export function prepareRun(
   opts: PrepareOptions = {},
 ): PreparedRun {
   const settings = 'settings' in purpose ? purpose.settings : null;
-  const problems: TrainProblem[] = 'settings' in purpose ? validateSettings(purpose.settings) : [];
+  const problems = settingsProblems(settings);
   const data = makeDataset(datasetSpec);
   if (!data.ok) return { ok: false, problems: [...problems, ...data.problems] };
   const dataset = data.dataset;
@@ -78,4 +78,23 @@ export function prepareRun(
   }
   if (problems.length) return { ok: false, problems };
   return { ok: true, dataset, model: compiled.model, streams: runStreams('settings' in purpose ? purpose.settings.seed : purpose.seed) };
+}
+
+const settingsProblems = (settings: TrainingSettings | null): TrainProblem[] => (settings ? validateSettings(settings) : []);
+
+export type PlannedModel = { ok: true; model: CompiledModel } | { ok: false; problems: TrainProblem[] };
+
+/**
+ * prepareRun's checks without building the data: the settings (when given), then the network
+ * compiled for the shape the data's spec promises (datasetInputShape). For the callers that
+ * must not build it: the memory estimate guards against a data set too large to make, a sweep
+ * checks its base before it plans every run, and a weights file is matched to the network it
+ * will start. The loss is not fitted here: that needs the classes, which need the data.
+ */
+export function planModel(spec: ModelSpec, datasetSpec: DatasetSpec, settings: TrainingSettings | null = null): PlannedModel {
+  const problems = settingsProblems(settings);
+  const compiled = compileModel(spec, datasetInputShape(datasetSpec));
+  if (!compiled.ok) return { ok: false, problems: [...problems, ...compiled.problems] };
+  if (problems.length) return { ok: false, problems };
+  return { ok: true, model: compiled.model };
 }

@@ -1,13 +1,12 @@
 // Reading a weights file (docs/weights.md, the format Export weights writes) back as the
 // starting weights of a run, so the app, `bpnn train --init-weights` and a NumPy script can
 // all start from the same numbers. Every problem is a sentence naming where in the file it is.
-import { datasetInputShape } from '../data/shape';
 import type { DatasetSpec } from '../data/types';
 import type { ModelSpec } from '../graph/spec';
-import { compileModel } from '../graph/validate';
 import { FORBIDDEN_KEYS } from '../project/limits';
 import { shapeText, sizeOf } from '../tensor';
 import { Network } from './network';
+import { planModel } from './prepare';
 import type { TensorJson, Weights } from './types';
 import { render, say, type Text } from '../messages/text';
 import { saying } from '../messages/said';
@@ -81,10 +80,10 @@ export function initialWeightsMismatch(req: { spec: ModelSpec; dataset: DatasetS
 
 /** initialWeightsMismatch as a Text. */
 export function initialWeightsMismatchSaid(req: { spec: ModelSpec; dataset: DatasetSpec }, weights: Weights): Text | null {
-  const compiled = compileModel(req.spec, datasetInputShape(req.dataset));
+  const planned = planModel(req.spec, req.dataset);
   // A network that does not compile is reported by the run itself, with its node.
-  if (!compiled.ok) return null;
-  const net = new Network(compiled.model);
+  if (!planned.ok) return null;
+  const net = new Network(planned.model);
   const expected = new Set<string>();
   for (const layer of net.layers) {
     if (!layer.params.length) continue;

@@ -3,7 +3,7 @@
 // Each unit is drawn into one canvas per node; hovering a unit shows it enlarged.
 import { useTranslation } from 'react-i18next';
 import { memo, useEffect, useRef, useState, type MouseEvent } from 'react';
-import type { NeuronGrid } from '../../core/index';
+import { blockOf, type NeuronGrid } from '../../core/index';
 import { DIVERGING_LUT, lutOffset } from './colors';
 import { useBackpropStore, useNeuronStore } from './use-backprop';
 
@@ -16,8 +16,8 @@ export const PAINT_MEASURE = 'bp-neuron-paint';
 
 /** The unit values of bounded activations map to the scale's full range; others by the node's largest magnitude. */
 function toUnitScale(g: NeuronGrid): (v: number) => number {
-  if (g.type === 'Sigmoid' || g.type === 'Softmax') return (v) => 2 * v - 1;
-  if (g.type === 'Tanh') return (v) => v;
+  const bounded = blockOf(g.type).unitScale;
+  if (bounded) return bounded;
   const m = Math.max(Math.abs(g.min), Math.abs(g.max)) || 1;
   return (v) => v / m;
 }

@@ -13,7 +13,7 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NODE_TYPES, type NodeType } from '../../core/index';
+import { joinOf, NODE_TYPES, type NodeType } from '../../core/index';
 import { nodeTypes } from '../nodes/node-types';
 import { edgeTypes } from '../backprop/WeightEdge';
 import { definitionOf } from '../nodes/registry';
@@ -66,8 +66,8 @@ export function Canvas() {
   );
   const running = useTrainingStore((s) => s.status === 'running');
   const linearIds = useMemo(() => new Set(graph.nodes.filter((n) => n.type === 'Linear').map((n) => n.id)), [graph.nodes]);
-  // Concat joins its inputs in edge order, so its wires carry their number; Add's sum has no order.
-  const concatIds = useMemo(() => new Set(graph.nodes.filter((n) => n.type === 'Concat').map((n) => n.id)), [graph.nodes]);
+  // A join whose inputs' order matters (Concat) numbers its wires; Add's sum has no order.
+  const concatIds = useMemo(() => new Set(graph.nodes.filter((n) => joinOf(n.type)?.ordered).map((n) => n.id)), [graph.nodes]);
   const edges = useMemo(
     () => toFlowEdges(graph.edges, new Set(selectedEdgeIds), running, linearIds, concatIds),
     [graph.edges, selectedEdgeIds, running, linearIds, concatIds],

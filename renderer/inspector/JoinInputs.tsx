@@ -2,7 +2,7 @@
 // Concat that order is the order its inputs are joined in (docs/format.md), so each input can
 // move up or down (one undo step each) or be disconnected; for an Add the order changes nothing.
 import { useTranslation } from 'react-i18next';
-import type { ProjectNode } from '../../core/index';
+import { joinOf, type ProjectNode } from '../../core/index';
 import { definitionOf } from '../nodes/registry';
 import { useProjectStore } from '../store/project';
 import type { Graph } from '../store/graph-edits';
@@ -17,7 +17,7 @@ export function JoinInputs({ node, graph }: { node: ProjectNode; graph: Graph })
   const moveInput = useProjectStore((s) => s.moveInput);
   const deleteElements = useProjectStore((s) => s.deleteElements);
   const incoming = graph.edges.filter((e) => e.target === node.id);
-  const ordered = node.type === 'Concat';
+  const ordered = joinOf(node.type)?.ordered === true;
   const titleOf = (id: string) => {
     const n = graph.nodes.find((x) => x.id === id);
     return n ? t('blockFace.joinInputs.name', { title: definitionOf(n.type).title, id: n.id }) : id;

@@ -1,7 +1,7 @@
 // The Node tab: the selected node's params as a form built from its kind's schema, plus what
 // the engine inferred about it (shapes, parameter count, problems).
 import { useTranslation } from 'react-i18next';
-import { isJoinType } from '../../core/index';
+import { isJoinType, isWeighted } from '../../core/index';
 import { definitionOf, paramValue } from '../nodes/registry';
 import { useSay, useSpoken } from '../i18n/core-text';
 import { countText, shapeText } from '../nodes/format';
@@ -192,7 +192,7 @@ export function NodeInspector() {
         <dt>{t('inspector.parameterCount')}</dt>
         <dd>{countText(info?.paramCount ?? 0)}</dd>
       </dl>
-      {(node.type === 'Linear' || node.type === 'Conv1d') && <WeightsInspector nodeId={node.id} />}
+      {isWeighted(node.type) && <WeightsInspector nodeId={node.id} />}
     </div>
   );
 }

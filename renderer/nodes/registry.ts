@@ -2,30 +2,29 @@
 // the node component, the inspector form and the param checks all read from here.
 import { NODE_TYPES, blockOf, readDecimal, render, say, type Language, type NodeType } from '../../core/index';
 import { i18next, t } from '../i18n';
-import { addNode } from './kinds/add';
-import { concatNode } from './kinds/concat';
-import { conv1dNode } from './kinds/conv1d';
-import { flattenNode } from './kinds/flatten';
-import { identityNode, leakyReluNode, reluNode, sigmoidNode, tanhNode } from './kinds/activations';
-import { inputNode } from './kinds/input';
-import { linearNode } from './kinds/linear';
-import { softmaxNode } from './kinds/softmax';
 import { CATEGORIES, type Category, type NodeDefinition, type NodeFace, type ParamSchema, type Params } from './types';
 
-const faces: Readonly<Record<NodeType, NodeFace>> = {
-  Input: inputNode,
-  Linear: linearNode,
-  Conv1d: conv1dNode,
-  Flatten: flattenNode,
-  Sigmoid: sigmoidNode,
-  Tanh: tanhNode,
-  ReLU: reluNode,
-  LeakyReLU: leakyReluNode,
-  Identity: identityNode,
-  Softmax: softmaxNode,
-  Add: addNode,
-  Concat: concatNode,
-};
+// Every file in kinds/ is read, so a new kind's face is that one file and no list here.
+const kindModules = import.meta.glob<Record<string, unknown>>('./kinds/*.ts', { eager: true });
+
+const isFace = (v: unknown): v is NodeFace =>
+  typeof v === 'object' && v !== null && (NODE_TYPES as readonly unknown[]).includes((v as NodeFace).type) && typeof (v as NodeFace).summary === 'function';
+
+/** The faces the kinds' files export, by type; a kind without one stops the app at once, named. */
+function collectFaces(): Readonly<Record<NodeType, NodeFace>> {
+  const faces = new Map<NodeType, NodeFace>();
+  for (const [file, exports] of Object.entries(kindModules)) {
+    for (const face of Object.values(exports).filter(isFace)) {
+      if (faces.has(face.type)) throw new Error(`${file} draws ${face.type} a second time`);
+      faces.set(face.type, face);
+    }
+  }
+  const missing = NODE_TYPES.filter((t) => !faces.has(t));
+  if (missing.length > 0) throw new Error(`No face in renderer/nodes/kinds/ for ${missing.join(', ')}`);
+  return Object.fromEntries(faces) as Record<NodeType, NodeFace>;
+}
+
+const faces = collectFaces();
 
 /** Each kind's face joined with its core block: description, ports and params come from core. */
 export const nodeDefinitions: Readonly<Record<NodeType, NodeDefinition>> = Object.fromEntries(

@@ -81,4 +81,11 @@ describe('block definitions', () => {
     expect(BLOCKS.Identity.why!.derivative('a₁', 'z₁', 3, 3, 0)).toBeNull();
     expect(BLOCKS.LeakyReLU.why!.derivative('a₁', 'z₁', -1, -0.01, 0.01)).toEqual({ formula: '(1 if z₁ > 0, else α)', filled: '0.01' });
   });
+
+  it('scale exactly the bounded outputs onto [-1, 1] for the neuron views (Sigmoid and Softmax from [0, 1], Tanh as it is)', () => {
+    const scaled = NODE_TYPES.filter((t) => (BLOCKS[t] as { unitScale?: unknown }).unitScale !== undefined);
+    expect(scaled).toEqual(['Sigmoid', 'Tanh', 'Softmax']);
+    for (const t of ['Sigmoid', 'Softmax'] as const) expect([0, 0.5, 1].map((v) => BLOCKS[t].unitScale!(v))).toEqual([-1, 0, 1]);
+    expect([-1, 0.25, 1].map((v) => BLOCKS.Tanh.unitScale!(v))).toEqual([-1, 0.25, 1]);
+  });
 });

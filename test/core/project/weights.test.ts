@@ -1,7 +1,7 @@
 // The weights export: self-describing JSON that a separate minimal forward pass (the NumPy
 // script of docs/weights.md, mirrored line by line below) turns into the engine's predictions.
 import { describe, expect, it } from 'vitest';
-import { createTrainingSession, exportWeights, makeDataset, projectToSpec, type Project } from '../../../core/index';
+import { ACTIVATION_TYPES, BLOCK_FORMATS, createTrainingSession, exportWeights, makeDataset, projectToSpec, WEIGHTS_CONVENTIONS, type Project } from '../../../core/index';
 import { EXAMPLES, exampleText, loadOk } from './helpers';
 
 /** Largest difference allowed between the engine's probabilities and the standalone pass. */
@@ -159,6 +159,15 @@ describe('exportWeights', () => {
     expect(m.layers[0].params).toEqual({ inChannels: 1, outChannels: 16, kernelSize: 9, stride: 4, padding: 4, inLength: 32 });
     expect(m.layers[0].weights?.weight.shape).toEqual([16, 1, 9]);
     expect(m.layers[3].params).toEqual({ inFeatures: 16 * 8, outFeatures: 3, bias: true });
+  });
+
+  it("tells how to compute every one-input kind, from each kind's definition, the activations in one sentence", () => {
+    const activations = WEIGHTS_CONVENTIONS.find((c) => c.endsWith('act element by element.'));
+    for (const [type, format] of Object.entries(BLOCK_FORMATS)) {
+      if ((ACTIVATION_TYPES as readonly string[]).includes(type)) expect(activations).toContain(format.convention);
+      else expect(WEIGHTS_CONVENTIONS).toContain(format.convention);
+    }
+    expect(activations).toBe('Sigmoid 1/(1+exp(-x)), Tanh, ReLU max(x, 0), LeakyReLU (x if x > 0 else negativeSlope*x) and Identity act element by element.');
   });
 
   it('refuses an untrained project with a clear message', () => {

@@ -42,7 +42,7 @@ describe('the skip sweep', () => {
     expect(['skip', 'skip-connection', 'residual'].map(parseSweepSetting)).toEqual(['skip', 'skip', 'skip']);
     expect(['with', 'Residual', 'off', 'plain'].map((v) => parseSweepValue('skip', v)).map((r) => (r.ok ? r.text : null))).toEqual(['residual', 'residual', 'plain', 'plain']);
     expect(parseSweepValue('skip', 'maybe').ok).toBe(false);
-    expect(SWEEP_PRESETS.skip.map((v) => sweepValueLabel('skip', v))).toEqual(['with the skip', 'without the skip']);
+    expect(SWEEP_PRESETS.skip.map((v) => sweepValueLabel('skip', v))).toEqual(['with', 'none']);
   });
 
   it('plans both runs from the same starting weights, and both train', () => {
