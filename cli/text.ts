@@ -2,7 +2,7 @@
 // in the terminal's language (cli/language.ts). The engine's sentences come from core's
 // catalogs through `spoken`; these are the CLI's, checked against English by the catalogs test.
 import { createInstance, type i18n } from 'i18next';
-import { spoken, type Language, type Said } from '../core/index';
+import { render, spoken, type Language, type Said, type Text } from '../core/index';
 import { cliLanguage } from './language';
 import en from './locales/en.json';
 import zhTW from './locales/zh-TW.json';
@@ -41,3 +41,6 @@ export function cliText(key: CliKey, params: Record<string, string | number> = {
 
 /** What a problem says, in the terminal's language. */
 export const cliSpoken = (p: Said, language: Language = cliLanguage()): string => spoken(p, language);
+
+/** An engine sentence given as a Text alone (a summary, a label), in the terminal's language. */
+export const cliSay = (text: Text, language: Language = cliLanguage()): string => render(text, language);
