@@ -77,7 +77,7 @@ export async function labCommand(path: string, opts: LabOptions): Promise<number
   const project = loadProject(path);
   const task = labTaskOf(project.dataset);
   if (!task) {
-    const what = project.dataset.kind === 'generator' ? cliText('lab.generatorData', { name: project.dataset.generator }) : cliText('lab.importedData');
+    const what = project.dataset.kind === 'generator' ? cliText('lab.generatorData', { name: cliText(`lab.generators.${project.dataset.generator}`) }) : cliText('lab.importedData');
     throw new CliError(cliText('lab.otherData', { path, what }));
   }
   const findings = chosenFindings(task, opts.findings);

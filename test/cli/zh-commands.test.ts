@@ -2,7 +2,7 @@
 // on broken input, holds no English word but the few the glossary keeps (docs/glossary.zh-TW.md:
 // block kinds, formats, option and command names, file names). The same runs under C still say
 // what they always said.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { latinLeft } from '../helpers/zh-text';
@@ -18,7 +18,7 @@ const ZH = { LC_ALL: '', LC_MESSAGES: '', LANG: 'zh_TW.UTF-8' };
 const KEPT = [
   'bpnn', 'validate', 'train', '--init-weights', '--export-initial-weights', '--out', '--onnx', '--pytorch', '--float64', '--help', '--epochs', '--seeds', '--vary',
   'ONNX', 'PyTorch', 'CSV', 'opset', 'float32', 'BPNN Studio', 'XOR', 'Linear', 'Sigmoid', 'Tanh', 'Input', 'MiB', 'KB', 'MB', 'GB', 'e-',
-  'graph.nodes', 'training.clipNorm', 'format',
+  'graph.nodes', 'training.clipNorm', 'format', 'bpnn-project',
 ];
 
 /** Latin words left in a run's output once its files' paths (the user's names) are taken out. */
@@ -30,8 +30,8 @@ function english(r: Run, extra: readonly string[] = []): string[] {
 const xorText = readFileSync(join(ROOT, 'examples', 'xor.bpnn'), 'utf8');
 /** examples/xor.bpnn without its description (the user's own words) and with a short run. */
 function shortXor(dir: string): string {
-  const p = JSON.parse(xorText) as { description?: string; training: { epochs: number } };
-  delete p.description;
+  const p = JSON.parse(xorText) as { description: string; training: { epochs: number } };
+  p.description = '';
   p.training.epochs = 40;
   return writeTemp(dir, 'xor.bpnn', JSON.stringify(p));
 }
@@ -41,9 +41,13 @@ describe('every command in Traditional Chinese', () => {
   const xor = shortXor(dir);
   const trained = join(dir, 'trained.bpnn');
   const onnx = join(dir, 'model.onnx');
+  // A trained project for the commands that need one, whichever test runs first.
+  beforeAll(() => {
+    expect(bpnn(['train', xor, '--out', trained], ROOT, ENGLISH_LOCALE).code).toBe(0);
+  });
 
   it('train: progress, summary and saving', () => {
-    const zh = bpnn(['train', xor, '--out', trained, '--weights', join(dir, 'w.json')], ROOT, ZH);
+    const zh = bpnn(['train', xor, '--out', join(dir, 'zh.bpnn'), '--weights', join(dir, 'w.json')], ROOT, ZH);
     expect(zh.code).toBe(0);
     expect(zh.lines[0]).toBe('訓練 40 個週期……');
     expect(zh.stdout).toMatch(/第 40\/40 個週期 {2}損失 [\d.]+ {2}準確率 [\d.]+%/);
@@ -112,7 +116,8 @@ describe('every command in Traditional Chinese', () => {
       const zh = bpnn(args, ROOT, ZH);
       expect(zh.code, args.join(' ')).not.toBe(0);
       expect(zh.stderr.trim()).toMatch(zhLine);
-      expect(english(zh, ['n', 'model.onnx', 'model.py', 'trained.bpnn'])).toEqual([]);
+      // Besides the kept terms: what the user typed (abc, trian), the <n> of an option, and commands to type.
+      expect(english(zh, ['bpnn export --help', 'abc', 'trian', 'n', 'model.onnx', 'model.py', 'trained.bpnn'])).toEqual([]);
       expect(bpnn(args, ROOT, ENGLISH_LOCALE).stderr.trim()).toMatch(enLine);
     }
   });
