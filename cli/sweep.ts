@@ -25,6 +25,7 @@ import {
   sweepValueSaid,
   unknownSettingSaid,
   type EpochMetrics,
+  type Language,
   type PlannedRun,
   type Project,
   type ResultRow,
@@ -150,9 +151,8 @@ export const settingName = (plan: SweepPlan): string => cliSay(sweepSettingSaid(
 const lowerSetting = (plan: SweepPlan): string => settingName(plan).toLowerCase();
 
 /** One value's legend and table text in the terminal's language (names such as ReLU stay). */
-export function valueLabel(plan: SweepPlan, value: string): string {
-  const said = sweepValueSaid(plan.setting, value);
-  return typeof said === 'string' ? said : cliSay(said);
+export function valueLabel(plan: SweepPlan, value: string, language: Language = cliLanguage()): string {
+  return cliSay(sweepValueSaid(plan.setting, value), language);
 }
 
 /** The sweep's runs as the project's history keeps them. */
@@ -189,9 +189,9 @@ export function tableText(settingLabel: string, rows: readonly ResultRow[], hasT
 }
 
 /** A run's name in lists: its value, and its seed when each value repeats over seeds. */
-function runLabel(plan: SweepPlan, run: PlannedRun): string {
-  const label = valueLabel(plan, run.value);
-  return plan.seeds.length > 1 ? cliText('sweep.runLabel', { label, seed: run.seed }) : label;
+function runLabel(plan: SweepPlan, run: PlannedRun, language: Language = cliLanguage()): string {
+  const label = valueLabel(plan, run.value, language);
+  return plan.seeds.length > 1 ? cliText('sweep.runLabel', { label, seed: run.seed }, language) : label;
 }
 
 /** One row per value over its seeds: the summary a finding is read from. */
@@ -331,8 +331,10 @@ export async function sweepCommand(path: string, opts: SweepOptions): Promise<nu
   }
   const totalMs = performance.now() - t0;
   const records = sweepRecords(project, plan, outcomes, sweepId, startedAt);
-  const rows = records.map((r, i) => resultRow(r, runLabel(plan, plan.runs[i])));
-  const values = summarizeByValue(records.map((r, i) => resultRow(r, valueLabel(plan, plan.runs[i].value))));
+  // --json is for programs: its labels stay English, whatever the terminal's language.
+  const labels: Language = opts.json ? 'en' : cliLanguage();
+  const rows = records.map((r, i) => resultRow(r, runLabel(plan, plan.runs[i], labels)));
+  const values = summarizeByValue(records.map((r, i) => resultRow(r, valueLabel(plan, plan.runs[i].value, labels))));
   const hasTest = project.training.testSplit > 0;
 
   const repeated = plan.seeds.length > 1;
