@@ -46,6 +46,14 @@ describe('every command in Traditional Chinese', () => {
     expect(bpnn(['train', xor, '--out', trained], ROOT, ENGLISH_LOCALE).code).toBe(0);
   });
 
+  it('validate: the memory summary and ok', () => {
+    const zh = bpnn(['validate', xor, '--memory-limit', '2GB'], ROOT, ZH);
+    expect(zh.code).toBe(0);
+    expect(zh.lines).toEqual([expect.stringMatching(/^記憶體：.+（上限 2 GB）：沒有問題$/), '沒有問題']);
+    expect(english(zh)).toEqual([]);
+    expect(bpnn(['validate', xor, '--memory-limit', '2GB'], ROOT, ENGLISH_LOCALE).lines).toEqual([expect.stringMatching(/^memory: needs about .+ \(limit 2 GB\): ok$/), 'ok']);
+  });
+
   it('train: progress, summary and saving', () => {
     const zh = bpnn(['train', xor, '--out', join(dir, 'zh.bpnn'), '--weights', join(dir, 'w.json')], ROOT, ZH);
     expect(zh.code).toBe(0);
@@ -86,6 +94,9 @@ describe('every command in Traditional Chinese', () => {
     expect(en.stdout).toMatch(/^Learning rate +state +final loss +train acc +epoch @100% +diverged +time$/m);
     expect(en.stdout).toMatch(/^lr 0\.5, seed \d+ +done /m);
     expect(en.stdout).toMatch(/^4 runs in [\d.]+ m?s; best: /m);
+    // --json is for programs: the same English labels in any locale.
+    const json = bpnn(['sweep', xor, '--vary', 'lr=0.5', '--seeds', '1', '--json'], ROOT, ZH);
+    expect((JSON.parse(json.lines[0]) as { label: string }).label).toBe('lr 0.5');
   });
 
   it('lab: the findings, their verdicts and details', () => {
