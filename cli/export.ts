@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { exportOnnx, exportPyTorch, exportWeights, ONNX_OPSET } from '../core/index';
 import { version } from '../package.json';
 import { CliError, EXIT } from './errors';
-import { cliSpoken } from './text';
+import { cliSpoken, cliText } from './text';
 import { checkWritable, loadProject, writeOutput } from './files';
 
 export interface ExportOptions {
@@ -20,9 +20,9 @@ export function pytorchWeightsPath(modelPy: string): string {
 
 export async function exportCommand(path: string, opts: ExportOptions): Promise<number> {
   if (opts.onnx === undefined && opts.pytorch === undefined) {
-    throw new CliError("say what to export: --onnx model.onnx, --pytorch model.py, or both (see 'bpnn export --help')", EXIT.usage);
+    throw new CliError(cliText('export.nothing'), EXIT.usage);
   }
-  if (opts.float64 && opts.onnx === undefined) throw new CliError('--float64 applies to the ONNX export: add --onnx model.onnx', EXIT.usage);
+  if (opts.float64 && opts.onnx === undefined) throw new CliError(cliText('export.float64'), EXIT.usage);
   const weightsPath = opts.pytorch === undefined ? undefined : pytorchWeightsPath(opts.pytorch);
   for (const target of [opts.onnx, opts.pytorch, weightsPath]) if (target !== undefined) checkWritable(target);
   const project = loadProject(path);
@@ -30,18 +30,18 @@ export async function exportCommand(path: string, opts: ExportOptions): Promise<
   if (opts.onnx !== undefined) {
     const floatType = opts.float64 ? 'float64' : 'float32';
     const model = exportOnnx(project, { floatType, appVersion: version });
-    if (!model.ok) throw new CliError(`Could not export '${path}' to ONNX: ${cliSpoken(model)}`);
+    if (!model.ok) throw new CliError(cliText('export.onnxFailed', { path, message: cliSpoken(model) }));
     await writeOutput(opts.onnx, model.bytes, 'export');
-    process.stdout.write(`Exported the ONNX model (${floatType}, opset ${ONNX_OPSET}) to ${opts.onnx}\n`);
+    process.stdout.write(`${cliText('export.onnxDone', { type: floatType, opset: ONNX_OPSET, file: opts.onnx })}\n`);
   }
   if (opts.pytorch !== undefined && weightsPath !== undefined) {
     const code = exportPyTorch(project, { weightsFile: basename(weightsPath), appVersion: version });
-    if (!code.ok) throw new CliError(`Could not export '${path}' for PyTorch: ${cliSpoken(code)}`);
+    if (!code.ok) throw new CliError(cliText('export.pytorchFailed', { path, message: cliSpoken(code) }));
     const weights = exportWeights(project);
-    if (!weights.ok) throw new CliError(`Could not export '${path}' for PyTorch: ${cliSpoken(weights)}`);
+    if (!weights.ok) throw new CliError(cliText('export.pytorchFailed', { path, message: cliSpoken(weights) }));
     await writeOutput(weightsPath, weights.text, 'export');
     await writeOutput(opts.pytorch, code.text, 'export');
-    process.stdout.write(`Exported the PyTorch model to ${opts.pytorch} (its weights: ${weightsPath})\n`);
+    process.stdout.write(`${cliText('export.pytorchDone', { file: opts.pytorch, weights: weightsPath })}\n`);
   }
   return EXIT.ok;
 }

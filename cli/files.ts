@@ -4,31 +4,39 @@
 // desktop app (node/files/atomic-write.ts: through a symlink to its target, the file's mode
 // kept, a .bak for projects). Every failure becomes a CliError naming the file.
 import { statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { MAX_PROJECT_BYTES, decodeText, parseProject, type Project } from '../core/index';
-import { atomicWrite, describeFsError } from '../node/files/atomic-write';
-import { notRegularMessage, readRegularFileSync } from '../node/files/read';
+import { SaveError, atomicWrite } from '../node/files/atomic-write';
+import { readRegularFileSync, type FileKind } from '../node/files/read';
 import { CliError } from './errors';
-import { cliSpoken } from './text';
+import { cliSpoken, cliText } from './text';
+import { FS_CODES, fsReason } from './words';
 
-/** What to open instead, by what the command wanted to read. */
-const EXPECTED: Record<string, string> = { project: 'a .bpnn project file', 'points file': 'a CSV file of points' };
+type Readable = 'project' | 'points' | 'weights';
+
+/** "'z.bpnn' is not a regular file (it is a device); open a .bpnn project file", in the terminal's language. */
+export function notRegularText(name: string, kind: FileKind, expected: 'project' | 'points' | 'weights' | 'onnx'): string {
+  return cliText('files.notRegular', { name, kind: cliText(`files.kind.${kind}`), expected: cliText(`files.expected.${expected}`) });
+}
+
+export const mib = (bytes: number): string => (bytes / 1048576).toFixed(1);
 
 /** Read a UTF-8 text file of at most maxBytes; anything else is a CliError naming the file and the fix. */
-export function readTextFile(path: string, what: string, maxBytes: number): string {
+export function readTextFile(path: string, what: Readable, maxBytes: number): string {
   const read = readRegularFileSync(path, maxBytes);
+  const whatText = cliText(`files.what.${what}`);
   if (!read.ok) {
     switch (read.reason) {
       case 'not-regular':
-        throw new CliError(notRegularMessage(path, read.kind, EXPECTED[what] ?? `a ${what}`));
+        throw new CliError(notRegularText(path, read.kind, what));
       case 'too-large':
-        throw new CliError(`Cannot read ${what} '${path}': it is ${(read.size / 1048576).toFixed(1)} MiB, over the limit of ${maxBytes / 1048576} MiB`);
+        throw new CliError(cliText('files.tooLarge', { what: whatText, path, size: mib(read.size), limit: maxBytes / 1048576 }));
       case 'unreadable':
-        throw new CliError(`Cannot read ${what} '${path}': ${describeFsError(read.error, 'read')}`);
+        throw new CliError(cliText('files.cannotRead', { what: whatText, path, reason: fsReason(read.error, 'read') }));
     }
   }
   const decoded = decodeText(read.bytes);
-  if (!decoded.ok) throw new CliError(`Cannot read ${what} '${path}': ${cliSpoken(decoded)}`);
+  if (!decoded.ok) throw new CliError(cliText('files.cannotRead', { what: whatText, path, reason: cliSpoken(decoded) }));
   return decoded.text;
 }
 
@@ -38,19 +46,19 @@ export function loadProject(path: string): Project {
   if (parsed.ok) return parsed.project;
   const first = parsed.problems[0];
   const others = parsed.problems.length - 1 + parsed.more;
-  const more = others > 0 ? ` (and ${others} more; run 'bpnn validate ${path}' to see them)` : '';
-  const where = first.path === '(top level)' ? '' : `${first.path}: `;
-  throw new CliError(`${path}: ${where}${cliSpoken(first)}${more}`);
+  const more = others > 0 ? cliText('files.moreProblems', { count: others, path }) : '';
+  const message = `${cliSpoken(first)}${more}`;
+  throw new CliError(first.path === '(top level)' ? cliText('where.at', { path, message }) : cliText('common.problemAt', { path, where: first.path, message: cliSpoken(first), more }));
 }
 
 /** Fail before a long run, not after it, when `path` cannot be written to. */
 export function checkWritable(path: string): void {
   try {
-    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw new CliError(`Cannot write '${path}': it is a folder, not a file`);
-    if (!statSync(dirname(path)).isDirectory()) throw new CliError(`Cannot write '${path}': '${dirname(path)}' is not a folder`);
+    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw new CliError(cliText('files.isFolder', { path }));
+    if (!statSync(dirname(path)).isDirectory()) throw new CliError(cliText('files.notFolder', { path, dir: dirname(path) }));
   } catch (e) {
     if (e instanceof CliError) throw e;
-    throw new CliError(`Cannot write '${path}': the folder '${dirname(path)}' does not exist`);
+    throw new CliError(cliText('files.noFolder', { path, dir: dirname(path) }));
   }
 }
 
@@ -62,6 +70,10 @@ export async function writeOutput(path: string, data: string | Uint8Array, kind:
   try {
     await atomicWrite(path, data, { keepBackup: kind === 'project' });
   } catch (e) {
+    // A failure the file system names gets our words; anything else keeps the save's own.
+    if (e instanceof SaveError && !e.message.includes('.bak') && e.code !== undefined && FS_CODES.has(e.code)) {
+      throw new CliError(cliText('files.saveFailed', { name: basename(path), reason: fsReason(e, 'write') }));
+    }
     throw new CliError(e instanceof Error ? e.message : String(e));
   }
 }

@@ -3,11 +3,11 @@
 // decoded; whatever it holds, the answer is a project or one line saying what is wrong.
 import { basename } from 'node:path';
 import { MAX_PROJECT_BYTES, importOnnx, serializeProject } from '../core/index';
-import { describeFsError } from '../node/files/atomic-write';
-import { notRegularMessage, readRegularFileSync } from '../node/files/read';
+import { readRegularFileSync } from '../node/files/read';
 import { CliError, EXIT } from './errors';
-import { cliSpoken } from './text';
-import { checkWritable, writeOutput } from './files';
+import { cliSay, cliSpoken, cliText } from './text';
+import { checkWritable, mib, notRegularText, writeOutput } from './files';
+import { fsReason } from './words';
 
 /**
  * Largest model file read. A model that fits a project (at most 64 MiB of JSON, about three
@@ -21,20 +21,20 @@ export async function importCommand(path: string, opts: { out: string }): Promis
   if (!read.ok) {
     switch (read.reason) {
       case 'not-regular':
-        throw new CliError(notRegularMessage(path, read.kind, 'an .onnx model file'));
+        throw new CliError(notRegularText(path, read.kind, 'onnx'));
       case 'too-large':
-        throw new CliError(`Cannot import '${path}': it is ${(read.size / 1048576).toFixed(1)} MiB, over the limit of ${MAX_ONNX_BYTES / 1048576} MiB for a model BPNN Studio can hold`);
+        throw new CliError(cliText('import.tooLarge', { path, size: mib(read.size), limit: MAX_ONNX_BYTES / 1048576 }));
       case 'unreadable':
-        throw new CliError(`Cannot read '${path}': ${describeFsError(read.error, 'read')}`);
+        throw new CliError(cliText('import.cannotRead', { path, reason: fsReason(read.error, 'read') }));
     }
   }
   const imported = importOnnx(read.bytes, basename(path));
-  if (!imported.ok) throw new CliError(`Cannot import '${path}': ${cliSpoken(imported)}`);
+  if (!imported.ok) throw new CliError(cliText('import.failed', { path, message: cliSpoken(imported) }));
   const saved = serializeProject(imported.project);
-  if (!saved.ok) throw new CliError(`Cannot import '${path}': ${cliSpoken(saved)}`);
+  if (!saved.ok) throw new CliError(cliText('import.failed', { path, message: cliSpoken(saved) }));
   await writeOutput(opts.out, saved.text, 'project');
   const layers = imported.project.graph.nodes.length - 1;
-  process.stdout.write(`Imported ${layers} layer${layers === 1 ? '' : 's'} from ${path} into ${opts.out}\n`);
-  for (const note of imported.notes) process.stdout.write(`Note: ${note}\n`);
+  process.stdout.write(`${cliText('import.done', { count: layers, path, out: opts.out })}\n`);
+  for (const note of imported.noteTexts) process.stdout.write(`${cliText('import.note', { note: cliSay(note) })}\n`);
   return EXIT.ok;
 }

@@ -19,12 +19,13 @@ import {
   type FindingResult,
   type LabFinding,
   type LabRun,
+  type SweepPlan,
 } from '../core/index';
 import { CliError, EXIT } from './errors';
-import { cliSpoken } from './text';
+import { cliSay, cliSpoken, cliText } from './text';
 import { loadProject, writeOutput } from './files';
 import { boundedNumber, cliMemoryBudget, memorySize } from './options';
-import { runPlan, sweepRecords, type RunOutcome } from './sweep';
+import { runPlan, sweepRecords, valueLabel, type RunOutcome } from './sweep';
 import { projectProblems } from './validate';
 import { cliLanguage } from './language';
 
@@ -37,6 +38,8 @@ export interface LabOptions {
   memoryLimit?: number | null;
 }
 
+const taskName = (task: 'xor' | 'linear'): string => cliText(task === 'xor' ? 'lab.xor' : 'lab.linear');
+
 /** The findings to run: the task's, or the ones --findings names (each must be one of the task's). */
 function chosenFindings(task: 'xor' | 'linear', list: string | undefined): LabFinding[] {
   const all = labFindingsFor(task);
@@ -44,7 +47,7 @@ function chosenFindings(task: 'xor' | 'linear', list: string | undefined): LabFi
   const ids = list.split(',').map((t) => t.trim());
   return ids.map((t) => {
     const f = all.find((x) => String(x.id) === t);
-    if (!f) throw new CliError(`--findings: '${t}' is not one of the lab's findings on ${task === 'xor' ? 'XOR' : 'the linear data'} (${all.map((x) => x.id).join(', ')}).`, EXIT.usage);
+    if (!f) throw new CliError(cliText('lab.notFinding', { id: t, task: taskName(task), ids: all.map((x) => x.id).join(', ') }), EXIT.usage);
     return f;
   });
 }
@@ -55,15 +58,15 @@ export function labRuns(outcomes: readonly RunOutcome[], records: ReturnType<typ
 }
 
 /** Per value, the loss curves of its seeds as a median and a band (the report's chart). */
-function lossBands(records: ReturnType<typeof sweepRecords>, outcomes: readonly RunOutcome[]): { label: string; band: ReturnType<typeof curveBand> }[] {
+function lossBands(plan: SweepPlan, records: ReturnType<typeof sweepRecords>, outcomes: readonly RunOutcome[]): { label: string; band: ReturnType<typeof curveBand> }[] {
   const groups = new Map<string, { label: string; curves: number[][] }>();
   records.forEach((rec, i) => {
     const run = outcomes[i].run;
-    const g = groups.get(run.value) ?? { label: run.label, curves: [] };
+    const g = groups.get(run.value) ?? { label: valueLabel(plan, run.value), curves: [] };
     g.curves.push(rec.curves.loss);
     groups.set(run.value, g);
   });
-  return [...groups.values()].map((g) => ({ label: `${g.label} (${g.curves.length} seeds)`, band: curveBand(g.curves) }));
+  return [...groups.values()].map((g) => ({ label: cliText('lab.bandLabel', { label: g.label, seeds: cliText('common.seeds', { count: g.curves.length }) }), band: curveBand(g.curves) }));
 }
 
 function findingLine(f: LabFinding, r: FindingResult): string {
@@ -74,22 +77,25 @@ export async function labCommand(path: string, opts: LabOptions): Promise<number
   const project = loadProject(path);
   const task = labTaskOf(project.dataset);
   if (!task) {
-    const what = project.dataset.kind === 'generator' ? `the ${project.dataset.generator} data` : 'imported data';
-    throw new CliError(`${path}: bpnn lab repeats the lab's findings on XOR and on the linear data, and this project trains on ${what}; try examples/xor.bpnn or examples/linear.bpnn.`);
+    const what = project.dataset.kind === 'generator' ? cliText('lab.generatorData', { name: cliText(`lab.generators.${project.dataset.generator}`) }) : cliText('lab.importedData');
+    throw new CliError(cliText('lab.otherData', { path, what }));
   }
   const findings = chosenFindings(task, opts.findings);
   const problems = projectProblems(project);
-  if (problems.length) throw new CliError(`${path}: ${problems[0].path}: ${problems[0].message}`);
+  if (problems.length) throw new CliError(cliText('common.problemAt', { path, where: problems[0].path, message: problems[0].message, more: '' }));
   const base = { spec: projectToSpec(project), dataset: project.dataset, settings: project.training };
   const plans = findings.map((f) => {
     const r = expandSweep(base, labSweep(f, project.training.seed, opts.seeds ?? LAB_SEEDS)!);
-    if (!r.ok) throw new CliError(`${path}: finding ${f.id} (${f.title}) cannot run: ${cliSpoken(r.problems[0])}`);
+    if (!r.ok) throw new CliError(cliText('lab.cannotRun', { path, id: f.id, title: cliSay(f.said.title), message: cliSpoken(r.problems[0]) }));
     return r.plan;
   });
   const memoryBudget = cliMemoryBudget(opts.memoryLimit);
   for (const [i, plan] of plans.entries()) {
     const refusal = sweepMemoryRefusal(plan, memoryBudget);
-    if (refusal) throw new CliError(`${path}: memory: finding ${findings[i].id}, ${refusal.run.label}: ${cliSpoken(refusal.problem)}`);
+    if (refusal) {
+      const what = cliText('lab.memoryFinding', { id: findings[i].id, label: valueLabel(plan, refusal.run.value) });
+      throw new CliError(cliText('common.memoryAt', { path, what, message: cliSpoken(refusal.problem) }));
+    }
   }
 
   const out = (s: string) => process.stdout.write(`${s}\n`);
@@ -104,9 +110,11 @@ export async function labCommand(path: string, opts: LabOptions): Promise<number
   const host = cliTrainingPool(total, memoryBudget);
   const t0 = performance.now();
   const startedAt = new Date();
-  const results: { finding: LabFinding; result: FindingResult; records: ReturnType<typeof sweepRecords>; outcomes: RunOutcome[] }[] = [];
+  const results: { finding: LabFinding; plan: SweepPlan; result: FindingResult; records: ReturnType<typeof sweepRecords>; outcomes: RunOutcome[] }[] = [];
   try {
-    if (!opts.json) out(`Repeating ${findings.length} of the lab's findings on ${task === 'xor' ? 'XOR' : 'the linear data'} over ${seedCount} seed${seedCount === 1 ? '' : 's'} each (${total} runs on ${host.poolSize} worker${host.poolSize === 1 ? '' : 's'})…`);
+    if (!opts.json) {
+      out(cliText('lab.start', { count: findings.length, task: taskName(task), seeds: cliText('common.seeds', { count: seedCount }), runs: total, workers: cliText('common.workers', { count: host.poolSize }) }));
+    }
     // Every finding's runs go to the pool at once (it queues what it cannot take); each is told in order.
     const running = plans.map((plan, i) => runPlan(plan, host, { runIdPrefix: `lab-${findings[i].id}`, shouldStop: () => interrupted }));
     for (const [i, pending] of running.entries()) {
@@ -115,19 +123,19 @@ export async function labCommand(path: string, opts: LabOptions): Promise<number
       const records = sweepRecords(project, plans[i], outcomes, `lab-${f.id}-${randomUUID()}`, startedAt);
       const result = judgeFinding(f, labRuns(outcomes, records));
       if (!result) continue;
-      results.push({ finding: f, result, records, outcomes });
+      results.push({ finding: f, plan: plans[i], result, records, outcomes });
       if (opts.json) out(findingLine(f, result));
       else {
-        out(`Finding ${f.id}, ${f.title}: ${result.text}`);
-        out(`  the lab: ${f.claim}`);
-        for (const d of result.details) out(`  ${d}`);
+        out(cliText('lab.finding', { id: f.id, title: cliSay(f.said.title), verdict: result.verdictText ? cliSay(result.verdictText) : result.text }));
+        out(cliText('lab.claim', { claim: cliSay(f.said.claim) }));
+        for (const d of result.detailTexts ?? result.details) out(cliText('lab.detail', { detail: typeof d === 'string' ? d : cliSay(d) }));
       }
     }
   } finally {
     await host.dispose();
     process.off('SIGINT', onSigint);
   }
-  if (!opts.json) out(`\n${total} runs in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  if (!opts.json) out(`\n${cliText('common.runsIn', { count: total, time: cliText('common.s', { value: ((performance.now() - t0) / 1000).toFixed(1) }) })}`);
 
   if (opts.report !== undefined) {
     // The lab report (ECharts) loads only when asked for, so it never slows down other commands.
@@ -135,16 +143,16 @@ export async function labCommand(path: string, opts: LabOptions): Promise<number
     const html = buildLabReport({
       project,
       generatedAt: startedAt.toISOString(),
-      lab: results.map((r) => ({ result: r.result, loss: lossBands(r.records, r.outcomes) })),
+      lab: results.map((r) => ({ result: r.result, loss: lossBands(r.plan, r.records, r.outcomes) })),
       language: cliLanguage(),
     });
     await writeOutput(opts.report, html, 'export');
-    if (!opts.json) out(`Wrote the lab report to ${opts.report}`);
+    if (!opts.json) out(cliText('common.wroteReport', { file: opts.report }));
   }
   if (interrupted) return EXIT.interrupted;
   const failed = results.flatMap((r) => r.outcomes).filter((o) => o.result.state === 'error');
   if (failed.length) {
-    process.stderr.write(`bpnn: ${failed.length} run${failed.length === 1 ? '' : 's'} failed: ${failed[0].result.errorMessage ?? 'unknown error'}\n`);
+    process.stderr.write(`bpnn: ${cliText('common.runsFailed', { count: failed.length, message: failed[0].result.errorMessage ?? cliText('common.unknownError') })}\n`);
     return EXIT.badInput;
   }
   return EXIT.ok;

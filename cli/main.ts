@@ -12,6 +12,8 @@ import { registerSweep } from './sweep';
 import { registerLab } from './lab';
 import { exportCommand, type ExportOptions } from './export';
 import { importCommand } from './import';
+import { cliText } from './text';
+import { usageText } from './usage-text';
 
 function oneLine(message: string): string {
   return message.replace(/\s*\n\s*/g, ' ').trim();
@@ -30,7 +32,7 @@ function buildProgram(): Command {
     .exitOverride()
     .configureOutput({
       writeErr: (s) => process.stderr.write(s),
-      outputError: (s, write) => write(`bpnn: ${oneLine(s.replace(/^error:\s*/i, ''))}\n`),
+      outputError: (s, write) => write(`bpnn: ${oneLine(usageText(s.replace(/^error:\s*/i, '').trim()))}\n`),
     });
 
   program
@@ -120,7 +122,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 });
 
 const internal = (e: unknown): never =>
-  fail(`internal error: ${e instanceof Error ? e.message : String(e)} (this is a bug in bpnn; please report it)`, EXIT.internal);
+  fail(cliText('common.internal', { message: e instanceof Error ? e.message : String(e) }), EXIT.internal);
 process.on('uncaughtException', internal);
 process.on('unhandledRejection', internal);
 

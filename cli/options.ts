@@ -3,12 +3,13 @@
 // option takes exactly what the project file and the app take.
 import { InvalidArgumentError } from 'commander';
 import { totalmem } from 'node:os';
-import { automaticMemoryBudget, boundText, chosenMemoryBudget, inBound, parseDecimal, parseMemorySize, type MemoryBudget, type NumberBound } from '../core/index';
+import { automaticMemoryBudget, boundSaid, chosenMemoryBudget, inBound, parseDecimal, parseMemorySize, type MemoryBudget, type NumberBound } from '../core/index';
+import { cliSay, cliSpoken, cliText } from './text';
 
 export function boundedNumber(name: string, bound: NumberBound): (value: string) => number {
   return (value: string) => {
     const n = parseDecimal(value);
-    if (n === null || !inBound(n, bound)) throw new InvalidArgumentError(`${name} must be ${boundText(bound)}, not '${value}'.`);
+    if (n === null || !inBound(n, bound)) throw new InvalidArgumentError(cliText('usage.bound', { name, bound: cliSay(boundSaid(bound)), value }));
     return n;
   };
 }
@@ -17,7 +18,7 @@ export function boundedNumber(name: string, bound: NumberBound): (value: string)
 export function memorySize(name: string): (value: string) => number | null {
   return (value: string) => {
     const r = parseMemorySize(value);
-    if (!r.ok) throw new InvalidArgumentError(`${name}: ${r.message}`);
+    if (!r.ok) throw new InvalidArgumentError(`${name}: ${cliSpoken(r)}`);
     return r.bytes;
   };
 }

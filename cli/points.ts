@@ -3,6 +3,7 @@
 // (the file's line number) and the column.
 import { readDecimal } from '../core/index';
 import { CliError } from './errors';
+import { cliText } from './text';
 
 export interface Points {
   x: Float64Array;
@@ -28,7 +29,8 @@ export function isHeaderRow(cells: readonly string[]): boolean {
   return cells.length > 0 && cells.every((c) => /^[\p{L}_]/u.test(c) && !NOT_NAMES.test(c));
 }
 
-const quoted = (c: string): string => `'${c.length > 40 ? `${c.slice(0, 40)}…` : c}'`;
+// The catalog quotes it, in the marks of its language.
+const shortened = (c: string): string => (c.length > 40 ? `${c.slice(0, 40)}…` : c);
 
 /** Parse `text` into n rows of `width` numbers. `file` is only used in messages. */
 export function parsePoints(text: string, width: number, file: string): Points {
@@ -37,19 +39,19 @@ export function parsePoints(text: string, width: number, file: string): Points {
   lines.forEach((l, i) => {
     if (l.trim() !== '') rows.push({ line: i + 1, cells: splitRow(l) });
   });
-  if (rows.length === 0) throw new CliError(`${file}: the file has no rows; put one point per row, ${width} number${width === 1 ? '' : 's'} each`);
+  if (rows.length === 0) throw new CliError(cliText('predict.noRows', { file, count: width }));
   if (isHeaderRow(rows[0].cells)) rows.shift();
-  if (rows.length === 0) throw new CliError(`${file}: the file has a header but no points`);
+  if (rows.length === 0) throw new CliError(cliText('predict.headerOnly', { file }));
   const x = new Float64Array(rows.length * width);
   rows.forEach(({ line, cells }, r) => {
     if (cells.length !== width) {
-      throw new CliError(`${file}: row ${line} has ${cells.length} value${cells.length === 1 ? '' : 's'} but the network takes ${width} per point`);
+      throw new CliError(cliText('predict.width', { file, row: line, count: cells.length, width }));
     }
     cells.forEach((c, col) => {
       const v = readDecimal(c);
       if (!v.ok) {
-        const what = v.reason === 'too-large' ? 'is too large to be a number' : v.reason === 'empty' ? 'is empty' : 'is not a number';
-        throw new CliError(`${file}: row ${line}, column ${col + 1}: ${v.reason === 'empty' ? 'the value' : quoted(c)} ${what}`);
+        const key = v.reason === 'too-large' ? 'predict.tooLargeCell' : v.reason === 'empty' ? 'predict.emptyCell' : 'predict.notNumber';
+        throw new CliError(cliText(key, { file, row: line, column: col + 1, cell: shortened(c) }));
       }
       x[r * width + col] = v.value;
     });

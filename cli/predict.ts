@@ -6,6 +6,7 @@ import { CliError, EXIT } from './errors';
 import { loadProject, readTextFile } from './files';
 import { parsePoints, type Points } from './points';
 import { locateProblem } from './validate';
+import { cliText } from './text';
 
 /** Largest points file accepted. */
 const MAX_POINTS_BYTES = 64 * 1024 * 1024;
@@ -30,18 +31,16 @@ function checkFinite(probs: Float64Array, k: number, points: Points, width: numb
       if (v < lo) lo = v;
       if (v > hi) hi = v;
     }
-    const range = lo <= hi ? ` (${number(lo)} to ${number(hi)})` : '';
+    const range = lo <= hi ? cliText('predict.range', { lo: number(lo), hi: number(hi) }) : '';
     const value = Number.isNaN(bad) ? 'NaN' : bad > 0 ? 'Infinity' : '-Infinity';
-    throw new CliError(
-      `${file}: row ${points.lines[i]}: the network's output is not finite (${value}): the inputs ${shown} are far outside the range it was trained on${range}; scale them like the training data`,
-    );
+    throw new CliError(cliText('predict.notFinite', { file, row: points.lines[i], value, inputs: shown, range }));
   }
 }
 
 export function predictCommand(path: string, opts: { input: string; json?: boolean }): number {
   const project = loadProject(path);
   if (project.weights === null) {
-    throw new CliError(`${path}: the project has not been trained yet, so it cannot predict: run 'bpnn train ${path} --out trained.bpnn' first`);
+    throw new CliError(cliText('predict.notTrained', { path }));
   }
   const created = createTrainingSession(
     { spec: projectToSpec(project), dataset: project.dataset, settings: project.training, initialWeights: project.weights },
@@ -49,11 +48,11 @@ export function predictCommand(path: string, opts: { input: string; json?: boole
   );
   if (!created.ok) {
     const first = locateProblem(project, created.problems[0]);
-    throw new CliError(`${path}: ${first.path}: ${first.message}`);
+    throw new CliError(cliText('common.problemAt', { path, where: first.path, message: first.message, more: '' }));
   }
   const session = created.session;
   const width = session.model.inputShape.reduce((a, b) => a * b, 1);
-  const points = parsePoints(readTextFile(opts.input, 'points file', MAX_POINTS_BYTES), width, opts.input);
+  const points = parsePoints(readTextFile(opts.input, 'points', MAX_POINTS_BYTES), width, opts.input);
   const probs = session.predict(points.x, points.n);
   const classes = session.dataset.classNames;
   const k = classes.length;

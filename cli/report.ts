@@ -1,7 +1,10 @@
 // How `bpnn train` shows progress: a live bar on a terminal, a few plain lines when the
 // output goes to a file or a pipe, or JSON lines for programs (--json).
 import cliProgress from 'cli-progress';
-import { nonFiniteValuesText, type EpochMetrics, type RunResult, type SkippedStep } from '../core/index';
+import { nonFiniteValuesSaid, type EpochMetrics, type RunResult, type SkippedStep } from '../core/index';
+import { cliSay, cliText } from './text';
+import { displayWidth, padEndTo } from './width';
+import { duration, stateWord } from './words';
 
 export interface Reporter {
   start(totalEpochs: number): void;
@@ -13,15 +16,11 @@ export interface Reporter {
 
 /** The skipped steps in words (the desktop app's training panel says the same). */
 export function skippedLine(total: number, last: SkippedStep): string {
-  return (
-    `${total === 1 ? '1 step was' : `${total} steps were`} skipped because a gradient was not a finite number (last at epoch ${last.epoch}, batch ${last.batch}: ` +
-    `the ${last.tensor} gradient of ${last.layerType} '${last.nodeId}' had ${nonFiniteValuesText(last)} values). Try a lower learning rate or gradient clipping (training.clipNorm in the project).`
-  );
+  return cliText('train.skipped', { count: total, epoch: last.epoch, batch: last.batch, tensor: last.tensor, layerType: last.layerType, nodeId: last.nodeId, values: cliSay(nonFiniteValuesSaid(last)) });
 }
 
 export const pct = (v: number | null): string => (v === null ? '–' : `${(100 * v).toFixed(1)}%`);
 export const num = (v: number | null): string => (v === null ? '–' : v.toPrecision(4));
-const secs = (ms: number): string => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`);
 
 /** Epochs that get a progress line: about a hundred (or every epoch for short runs), always the last. */
 export function isReported(epoch: number, total: number, lines: number): boolean {
@@ -29,15 +28,21 @@ export function isReported(epoch: number, total: number, lines: number): boolean
 }
 
 export function summaryLines(result: RunResult, hasTest: boolean): string[] {
+  const time = duration(result.ms);
   const head =
     result.state === 'done'
-      ? `Trained ${result.epochs} epochs in ${secs(result.ms)}`
+      ? cliText('train.done', { count: result.epochs, time })
       : result.state === 'stopped'
-        ? `Stopped after ${result.epochs} epochs (${secs(result.ms)})`
-        : `Training ${result.state} after ${result.epochs} epochs (${secs(result.ms)})`;
-  const lines = [head, `  loss            ${num(result.loss)}`, `  train accuracy  ${pct(result.accuracy)}`];
-  if (hasTest) lines.push(`  test accuracy   ${pct(result.testAccuracy)}`);
-  return lines;
+        ? cliText('train.stopped', { count: result.epochs, time })
+        : cliText('train.ended', { state: stateWord(result.state), count: result.epochs, time });
+  const rows: [string, string][] = [
+    [cliText('train.loss'), num(result.loss)],
+    [cliText('train.trainAccuracy'), pct(result.accuracy)],
+    ...(hasTest ? [[cliText('train.testAccuracy'), pct(result.testAccuracy)] as [string, string]] : []),
+  ];
+  // The values start in one column: 16 cells in English, wider when a label needs it.
+  const width = Math.max(14, ...rows.map(([label]) => displayWidth(label))) + 2;
+  return [head, ...rows.map(([label, value]) => `  ${padEndTo(label, width)}${value}`)];
 }
 
 function write(s: string): void {
@@ -71,12 +76,12 @@ export function jsonReporter(): Reporter {
 export function plainReporter(hasTest: boolean): Reporter {
   return {
     start(total) {
-      write(`Training for ${total} epochs…`);
+      write(cliText('train.start', { count: total }));
     },
     epochs(metrics, total) {
       for (const m of metrics) {
         if (!isReported(m.epoch, total, 10) || m.epoch === 1) continue;
-        write(`epoch ${m.epoch}/${total}  loss ${num(m.loss)}  accuracy ${pct(m.accuracy)}${hasTest ? `  test ${pct(m.testAccuracy)}` : ''}`);
+        write(cliText('train.epoch', { epoch: m.epoch, total, loss: num(m.loss), accuracy: pct(m.accuracy), test: hasTest ? cliText('train.epochTest', { accuracy: pct(m.testAccuracy) }) : '' }));
       }
     },
     skipped(total, last) {
@@ -91,7 +96,7 @@ export function plainReporter(hasTest: boolean): Reporter {
 export function barReporter(hasTest: boolean): Reporter {
   const bar = new cliProgress.SingleBar(
     {
-      format: `epoch {value}/{total} {bar} loss {loss}  accuracy {acc}${hasTest ? '  test {test}' : ''}  {eta_formatted}`,
+      format: cliText('train.bar', { test: hasTest ? cliText('train.barTest') : '' }),
       barsize: 24,
       hideCursor: true,
       clearOnComplete: false,

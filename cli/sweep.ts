@@ -21,8 +21,11 @@ import {
   summarizeByValue,
   SWEEP_SETTINGS,
   sweepMemoryRefusal,
-  unknownSettingMessage,
+  sweepSettingSaid,
+  sweepValueSaid,
+  unknownSettingSaid,
   type EpochMetrics,
+  type Language,
   type PlannedRun,
   type Project,
   type ResultRow,
@@ -37,7 +40,9 @@ import {
 import type { StartTrainingRequest, StartTrainingResult } from '../runtime/api';
 import type { TrainingPool } from '../runtime/pool';
 import { CliError, EXIT } from './errors';
-import { cliSpoken } from './text';
+import { cliSay, cliSpoken, cliText } from './text';
+import { alignedTable } from './width';
+import { duration, stateWord } from './words';
 import { loadProject, writeOutput } from './files';
 import { boundedNumber, cliMemoryBudget, memorySize } from './options';
 import { locateProblem, projectProblems } from './validate';
@@ -72,10 +77,10 @@ export interface RunOutcome {
 /** `lr=0.05,0.5` → the setting and its values; a usage error naming what is wrong otherwise. */
 export function parseVary(text: string): { setting: string; values: string[] } {
   const eq = text.indexOf('=');
-  if (eq <= 0) throw new CliError(`--vary needs <setting>=<v1>,<v2>,… (for example --vary lr=0.005,0.05,0.5), not '${text}'.`, EXIT.usage);
+  if (eq <= 0) throw new CliError(cliText('sweep.varyForm', { text }), EXIT.usage);
   const name = text.slice(0, eq).trim();
   const values = text.slice(eq + 1).split(',').map((v) => v.trim());
-  if (values.length === 1 && values[0] === '') throw new CliError(`--vary ${name}= has no values; list them after '=' separated by commas.`, EXIT.usage);
+  if (values.length === 1 && values[0] === '') throw new CliError(cliText('sweep.varyEmpty', { name }), EXIT.usage);
   return { setting: name, values };
 }
 
@@ -139,12 +144,23 @@ export async function runPlan(
   return ids.map((id) => outcomes.get(id) as RunOutcome);
 }
 
+/** The swept setting's name in the terminal's language ("Learning rate"). */
+export const settingName = (plan: SweepPlan): string => cliSay(sweepSettingSaid(plan.setting));
+
+/** The setting's name inside a sentence: lower case in English, as it is in Chinese. */
+const lowerSetting = (plan: SweepPlan): string => settingName(plan).toLowerCase();
+
+/** One value's legend and table text in the terminal's language (names such as ReLU stay). */
+export function valueLabel(plan: SweepPlan, value: string, language: Language = cliLanguage()): string {
+  return cliSay(sweepValueSaid(plan.setting, value), language);
+}
+
 /** The sweep's runs as the project's history keeps them. */
 export function sweepRecords(project: Project, plan: SweepPlan, outcomes: readonly RunOutcome[], sweepId: string, startedAt: Date): RunRecord[] {
   return outcomes.map((o, i) =>
     buildRunRecord({
       id: `${sweepId}-${o.run.index}`,
-      name: `${plan.settingLabel} ${o.run.value}${plan.seeds.length > 1 ? `, seed ${o.run.seed}` : ''}`,
+      name: cliText(plan.seeds.length > 1 ? 'sweep.runNameSeed' : 'sweep.runName', { setting: settingName(plan), value: o.run.value, seed: o.run.seed }),
       createdAt: startedAt.toISOString(),
       settings: o.run.request.settings,
       dataset: o.run.request.dataset,
@@ -155,44 +171,40 @@ export function sweepRecords(project: Project, plan: SweepPlan, outcomes: readon
   );
 }
 
-const secs = (ms: number): string => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`);
 
 /** The results as an aligned text table. */
 export function tableText(settingLabel: string, rows: readonly ResultRow[], hasTest: boolean): string {
-  const head = [settingLabel, 'state', 'final loss', 'train acc', ...(hasTest ? ['test acc'] : []), 'epoch @100%', 'diverged', 'time'];
+  const head = [settingLabel, cliText('sweep.state'), cliText('sweep.finalLoss'), cliText('sweep.trainAcc'), ...(hasTest ? [cliText('sweep.testAcc')] : []), cliText('sweep.epochAt'), cliText('sweep.diverged'), cliText('sweep.time')];
   const body = rows.map((r) => [
     r.label,
-    r.state,
+    stateWord(r.state),
     formatLoss(r.finalLoss),
     formatPercent(r.trainAccuracy),
     ...(hasTest ? [formatPercent(r.testAccuracy)] : []),
     r.epochToTarget === null ? '–' : String(r.epochToTarget),
-    r.diverged ? 'yes' : 'no',
-    secs(r.ms),
+    cliText(r.diverged ? 'sweep.yes' : 'sweep.no'),
+    duration(r.ms),
   ]);
-  const widths = head.map((h, c) => Math.max(h.length, ...body.map((row) => row[c].length)));
-  const line = (cells: string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd();
-  return [line(head), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+  return alignedTable(head, body);
 }
 
 /** A run's name in lists: its value, and its seed when each value repeats over seeds. */
-function runLabel(plan: SweepPlan, run: PlannedRun): string {
-  return plan.seeds.length > 1 ? `${run.label}, seed ${run.seed}` : run.label;
+function runLabel(plan: SweepPlan, run: PlannedRun, language: Language = cliLanguage()): string {
+  const label = valueLabel(plan, run.value, language);
+  return plan.seeds.length > 1 ? cliText('sweep.runLabel', { label, seed: run.seed }, language) : label;
 }
 
 /** One row per value over its seeds: the summary a finding is read from. */
 export function valueTableText(settingLabel: string, values: readonly ValueSummary[]): string {
-  const head = [settingLabel, 'final loss', 'train acc', 'seeds at 100%', 'epoch @100%'];
+  const head = [settingLabel, cliText('sweep.finalLoss'), cliText('sweep.trainAcc'), cliText('sweep.seedsAt'), cliText('sweep.epochAt')];
   const body = values.map((v) => [
     v.label,
     spreadText(v.finalLoss, formatLoss),
     spreadText(v.accuracy, (a) => formatPercent(a)),
-    `${v.reached} of ${v.runs}`,
+    cliText('sweep.reachedOf', { reached: v.reached, runs: v.runs }),
     spreadText(v.epochToTarget, (e) => String(Math.round(e))),
   ]);
-  const widths = head.map((h, c) => Math.max(h.length, ...body.map((row) => row[c].length)));
-  const line = (cells: string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd();
-  return [line(head), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+  return alignedTable(head, body);
 }
 
 function jsonValueLine(plan: SweepPlan, v: ValueSummary): string {
@@ -228,28 +240,25 @@ export function sweepAxes(opts: Pick<SweepOptions, 'vary' | 'seeds'>, projectSee
   const given = opts.vary.map(parseVary);
   const named = given.map((v) => ({ ...v, parsed: parseSweepSetting(v.setting) }));
   const unknown = named.find((v) => v.parsed === null);
-  if (unknown) throw new CliError(`--vary: ${unknownSettingMessage(unknown.setting)}`, EXIT.usage);
+  if (unknown) throw new CliError(`--vary: ${cliSay(unknownSettingSaid(unknown.setting))}`, EXIT.usage);
   if (named.length > 2 || (named.length === 2 && !named.some((v) => v.parsed === 'seed'))) {
-    throw new CliError(
-      `bpnn sweep varies one setting at a time, repeated over seeds: give one --vary <setting>=… and, for a grid over seeds, --vary seed=… (or --seeds N); got ${named.map((v) => `--vary ${v.setting}`).join(', ')}.`,
-      EXIT.usage,
-    );
+    throw new CliError(cliText('sweep.oneSetting', { got: named.map((v) => `--vary ${v.setting}`).join(', ') }), EXIT.usage);
   }
   const main = named.length === 2 ? (named.find((v) => v.parsed !== 'seed') ?? named[0]) : named[0];
   const seedAxis = named.length === 2 ? named.find((v) => v !== main) : undefined;
-  if (seedAxis && opts.seeds !== undefined) throw new CliError('Give the seeds once: --vary seed=… or --seeds N, not both.', EXIT.usage);
+  if (seedAxis && opts.seeds !== undefined) throw new CliError(cliText('sweep.seedsTwice'), EXIT.usage);
   const setting = main.parsed as SweepSetting;
   let seeds: number[] = [];
   if (seedAxis) {
     seeds = seedAxis.values.map((text, i) => {
       const r = parseSweepValue('seed', text);
-      if (!r.ok) throw new CliError(`--vary seed: value ${i + 1}: ${cliSpoken(r)}`, EXIT.usage);
+      if (!r.ok) throw new CliError(`${cliText('sweep.valueAt', { setting: 'seed', number: i + 1 })}${cliSpoken(r)}`, EXIT.usage);
       return r.value.value as number;
     });
   } else if (setting !== 'seed') {
     seeds = seedsFrom(projectSeed, opts.seeds ?? DEFAULT_SWEEP_SEEDS);
   } else if (opts.seeds !== undefined && opts.seeds > 1) {
-    throw new CliError('--seeds: the seed is already the setting that varies; list the seeds as its values.', EXIT.usage);
+    throw new CliError(cliText('sweep.seedIsSetting'), EXIT.usage);
   }
   return { vary: { setting: main.setting, values: main.values }, setting, seeds };
 }
@@ -260,8 +269,8 @@ export async function sweepCommand(path: string, opts: SweepOptions): Promise<nu
   const project = loadProject(path);
   const problems = projectProblems(project);
   if (problems.length) {
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more; run 'bpnn validate ${path}')` : '';
-    throw new CliError(`${path}: ${problems[0].path}: ${problems[0].message}${more}`);
+    const more = problems.length > 1 ? cliText('common.moreValidate', { count: problems.length - 1, path }) : '';
+    throw new CliError(cliText('common.problemAt', { path, where: problems[0].path, message: problems[0].message, more }));
   }
   const { vary, setting, seeds } = sweepAxes(opts, project.training.seed);
   const expanded = expandSweep(
@@ -272,7 +281,7 @@ export async function sweepCommand(path: string, opts: SweepOptions): Promise<nu
     const p = expanded.problems[0];
     const usage = p.field === 'values' || p.field.startsWith('values[') || p.field === 'setting' || p.field === 'nodeIds' || p.field === 'seeds' || p.field === 'newData';
     const where = p.field.startsWith('values[')
-      ? `--vary ${vary.setting}: value ${Number(p.field.slice(7, -1)) + 1}: `
+      ? cliText('sweep.valueAt', { setting: vary.setting, number: Number(p.field.slice(7, -1)) + 1 })
       : p.field === 'newData'
         ? '--new-data: '
         : p.field === 'seeds'
@@ -286,7 +295,10 @@ export async function sweepCommand(path: string, opts: SweepOptions): Promise<nu
   // Every run must fit on its own before any starts; the host then runs at once only what fits together.
   const memoryBudget = cliMemoryBudget(opts.memoryLimit);
   const refusal = sweepMemoryRefusal(plan, memoryBudget);
-  if (refusal) throw new CliError(`${path}: memory: the run with ${plan.settingLabel.toLowerCase()} ${refusal.run.label}: ${cliSpoken(refusal.problem)}`);
+  if (refusal) {
+    const what = cliText('sweep.memoryRun', { setting: lowerSetting(plan), label: valueLabel(plan, refusal.run.value) });
+    throw new CliError(cliText('common.memoryAt', { path, what, message: cliSpoken(refusal.problem) }));
+  }
 
   const out = (s: string) => process.stdout.write(`${s}\n`);
   const sweepId = randomUUID();
@@ -303,14 +315,14 @@ export async function sweepCommand(path: string, opts: SweepOptions): Promise<nu
   let outcomes: RunOutcome[];
   try {
     const valueCount = plan.seeds.length > 1 ? plan.runs.length / plan.seeds.length : plan.runs.length;
-    const valuesText = `${valueCount} value${valueCount === 1 ? '' : 's'}`;
-    const over = plan.seeds.length > 1 ? `${valuesText} × ${plan.seeds.length} seeds${plan.newData ? ' (new data per seed)' : ''}` : valuesText;
-    if (!opts.json) out(`Sweeping ${plan.settingLabel.toLowerCase()} over ${over} on ${host.poolSize} worker${host.poolSize === 1 ? '' : 's'}…`);
+    const valuesText = cliText('sweep.values', { count: valueCount });
+    const over = plan.seeds.length > 1 ? `${cliText('sweep.overSeeds', { values: valuesText, seeds: cliText('common.seeds', { count: plan.seeds.length }) })}${plan.newData ? cliText('sweep.newData') : ''}` : valuesText;
+    if (!opts.json) out(cliText('sweep.start', { setting: lowerSetting(plan), over, workers: cliText('common.workers', { count: host.poolSize }) }));
     outcomes = await runPlan(plan, host, {
       runIdPrefix: sweepId,
       shouldStop: () => interrupted,
       onEnd: (o, done) => {
-        if (!opts.json) out(`  [${done}/${plan.runs.length}] ${runLabel(plan, o.run)}: ${o.result.state}, ${formatPercent(o.result.accuracy)} (${secs(o.result.ms)})`);
+        if (!opts.json) out(cliText('sweep.ran', { done, total: plan.runs.length, label: runLabel(plan, o.run), state: stateWord(o.result.state), accuracy: formatPercent(o.result.accuracy), time: duration(o.result.ms) }));
       },
     });
   } finally {
@@ -319,8 +331,10 @@ export async function sweepCommand(path: string, opts: SweepOptions): Promise<nu
   }
   const totalMs = performance.now() - t0;
   const records = sweepRecords(project, plan, outcomes, sweepId, startedAt);
-  const rows = records.map((r, i) => resultRow(r, runLabel(plan, plan.runs[i])));
-  const values = summarizeByValue(records.map((r, i) => resultRow(r, plan.runs[i].label)));
+  // --json is for programs: its labels stay English, whatever the terminal's language.
+  const labels: Language = opts.json ? 'en' : cliLanguage();
+  const rows = records.map((r, i) => resultRow(r, runLabel(plan, plan.runs[i], labels)));
+  const values = summarizeByValue(records.map((r, i) => resultRow(r, valueLabel(plan, plan.runs[i].value, labels))));
   const hasTest = project.training.testSplit > 0;
 
   const repeated = plan.seeds.length > 1;
@@ -329,11 +343,11 @@ export async function sweepCommand(path: string, opts: SweepOptions): Promise<nu
     if (repeated) for (const v of values) out(jsonValueLine(plan, v));
   } else {
     out('');
-    out(tableText(plan.settingLabel, rows, hasTest));
+    out(tableText(settingName(plan), rows, hasTest));
     if (repeated) {
       out('');
-      out(`Over ${plan.seeds.length} seeds (${plan.seeds.join(', ')}${plan.newData ? ', new data per seed' : ''}): median (range)`);
-      out(valueTableText(plan.settingLabel, values));
+      out(cliText('sweep.over', { count: plan.seeds.length, seeds: plan.seeds.join(', '), newData: plan.newData ? cliText('sweep.overNewData') : '' }));
+      out(valueTableText(settingName(plan), values));
     }
   }
 
@@ -347,14 +361,14 @@ export async function sweepCommand(path: string, opts: SweepOptions): Promise<nu
     const { buildLabReport } = await import('../report/index');
     const html = buildLabReport({ project: { ...project, runs: [...project.runs, ...records] }, runWeights, generatedAt: startedAt.toISOString(), language: cliLanguage() });
     await writeOutput(opts.report, html, 'export');
-    if (!opts.json) out(`\nWrote the lab report to ${opts.report}`);
+    if (!opts.json) out(`\n${cliText('common.wroteReport', { file: opts.report })}`);
   }
 
   if (opts.out !== undefined) {
     const saved = serializeProject({ ...project, runs: [...project.runs, ...records] });
-    if (!saved.ok) throw new CliError(`Could not save '${opts.out}': ${saved.message}`);
+    if (!saved.ok) throw new CliError(cliText('common.couldNotSave', { file: opts.out, message: cliSpoken(saved) }));
     await writeOutput(opts.out, saved.text, 'project');
-    if (!opts.json) out(`Saved the project with the ${records.length} runs in its history to ${opts.out}`);
+    if (!opts.json) out(cliText('sweep.saved', { count: records.length, file: opts.out }));
   }
 
   const count = (s: RunResult['state']) => outcomes.filter((o) => o.result.state === s).length;
@@ -378,12 +392,13 @@ export async function sweepCommand(path: string, opts: SweepOptions): Promise<nu
       }),
     );
   } else {
-    out(`\n${rows.length} runs in ${secs(totalMs)}${best ? `; best: ${best.label} (${formatPercent(best.trainAccuracy)}, loss ${formatLoss(best.finalLoss)})` : ''}`);
+    const bestText = best ? cliText('sweep.best', { label: best.label, accuracy: formatPercent(best.trainAccuracy), loss: formatLoss(best.finalLoss) }) : '';
+    out(`\n${cliText('sweep.summary', { count: rows.length, time: duration(totalMs), best: bestText })}`);
   }
   if (interrupted) return EXIT.interrupted;
   const errors = outcomes.filter((o) => o.result.state === 'error');
   if (errors.length) {
-    process.stderr.write(`bpnn: ${errors.length} run${errors.length === 1 ? '' : 's'} failed: ${errors[0].result.errorMessage ?? 'unknown error'}\n`);
+    process.stderr.write(`bpnn: ${cliText('common.runsFailed', { count: errors.length, message: errors[0].result.errorMessage ?? cliText('common.unknownError') })}\n`);
     return EXIT.badInput;
   }
   return EXIT.ok;

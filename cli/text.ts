@@ -2,15 +2,17 @@
 // in the terminal's language (cli/language.ts). The engine's sentences come from core's
 // catalogs through `spoken`; these are the CLI's, checked against English by the catalogs test.
 import { createInstance, type i18n } from 'i18next';
-import { spoken, type Language, type Said } from '../core/index';
+import { render, spoken, type Language, type Said, type Text } from '../core/index';
 import { cliLanguage } from './language';
 import en from './locales/en.json';
 import zhTW from './locales/zh-TW.json';
 
 export const CLI_CATALOGS = { en, 'zh-TW': zhTW } satisfies Record<Language, unknown>;
 
+// "train.skipped" for a plural pair "train.skipped_one"/"train.skipped_other" (i18next picks the form by count).
+type Plain<K extends string> = K extends `${infer B}_${'zero' | 'one' | 'two' | 'few' | 'many' | 'other'}` ? B : K;
 type Leaves<T, P extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
+  [K in keyof T & string]: T[K] extends string ? Plain<`${P}${K}`> : Leaves<T[K], `${P}${K}.`>;
 }[keyof T & string];
 /** A key of the English catalog: one it lacks does not compile. */
 export type CliKey = Leaves<typeof en>;
@@ -41,3 +43,6 @@ export function cliText(key: CliKey, params: Record<string, string | number> = {
 
 /** What a problem says, in the terminal's language. */
 export const cliSpoken = (p: Said, language: Language = cliLanguage()): string => spoken(p, language);
+
+/** An engine sentence given as a Text alone (a summary, a label), in the terminal's language; a plain string is only symbols or a name. */
+export const cliSay = (text: Text | string, language: Language = cliLanguage()): string => (typeof text === 'string' ? text : render(text, language));

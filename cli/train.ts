@@ -6,7 +6,7 @@ import {
   MAX_PROJECT_BYTES,
   buildRunRecord,
   exportWeights,
-  initialWeightsMismatch,
+  initialWeightsMismatchSaid,
   projectToSpec,
   readWeightsFile,
   serializeProject,
@@ -19,12 +19,13 @@ import {
   type Weights,
 } from '../core/index';
 import { CliError, EXIT } from './errors';
-import { cliSpoken } from './text';
+import { cliSay, cliSpoken, cliText } from './text';
 import { startInProcess } from './in-process';
 import { checkWritable, loadProject, readTextFile, writeOutput } from './files';
 import { cliMemoryBudget } from './options';
 import { barReporter, jsonReporter, plainReporter } from './report';
 import { locateProblem } from './validate';
+import { cliLanguage } from './language';
 
 export interface TrainOptions {
   epochs?: number;
@@ -43,7 +44,7 @@ export interface TrainOptions {
 export function runRecord(project: Project, session: TrainingSession, settings: TrainingSettings, result: RunResult, startedAt: Date): RunRecord {
   return buildRunRecord({
     id: randomUUID(),
-    name: `Run ${project.runs.length + 1} (command line)`,
+    name: cliText('train.runName', { number: project.runs.length + 1 }),
     createdAt: startedAt.toISOString(),
     settings,
     dataset: project.dataset,
@@ -54,11 +55,18 @@ export function runRecord(project: Project, session: TrainingSession, settings: 
 
 /** The starting weights from --init-weights, checked against the project's network. */
 function loadInitialWeights(file: string, project: Project): Weights {
-  const read = readWeightsFile(readTextFile(file, 'weights file', MAX_PROJECT_BYTES));
-  if (!read.ok) throw new CliError(`--init-weights ${file}: ${cliSpoken(read)}`, EXIT.badInput);
-  const mismatch = initialWeightsMismatch({ spec: projectToSpec(project), dataset: project.dataset }, read.weights);
-  if (mismatch) throw new CliError(`--init-weights ${file}: ${mismatch}; export the initial weights of this project with --export-initial-weights or the app's Export initial weights`, EXIT.badInput);
+  const read = readWeightsFile(readTextFile(file, 'weights', MAX_PROJECT_BYTES));
+  if (!read.ok) throw new CliError(cliText('train.initWeights', { file, message: cliSpoken(read) }), EXIT.badInput);
+  const mismatch = initialWeightsMismatchSaid({ spec: projectToSpec(project), dataset: project.dataset }, read.weights);
+  if (mismatch) throw new CliError(cliText('train.initMismatch', { file, message: cliSay(mismatch) }), EXIT.badInput);
   return read.weights;
+}
+
+/** The divergence and the advice after it, each in the terminal's language. */
+function divergedLine(d: NonNullable<RunResult['diverged']>): string {
+  const advice = d.adviceText ? d.adviceText.map((a) => cliSay(a)) : d.advice;
+  // Chinese sentences end in 。 and need no space between them.
+  return [cliSpoken(d), ...advice].join(cliLanguage() === 'en' ? ' ' : '');
 }
 
 export async function trainCommand(path: string, opts: TrainOptions): Promise<number> {
@@ -73,18 +81,18 @@ export async function trainCommand(path: string, opts: TrainOptions): Promise<nu
   // Checked against the memory budget before the session allocates anything (B5).
   const created = startInProcess({ spec: projectToSpec(project), dataset: project.dataset, settings, initialWeights }, cliMemoryBudget(opts.memoryLimit));
   if (!created.ok) {
-    if (created.problems.length === 0) throw new CliError(`${path}: the training could not start`, EXIT.internal);
+    if (created.problems.length === 0) throw new CliError(cliText('train.couldNotStart', { path }), EXIT.internal);
     const first = locateProblem(project, created.problems[0]);
-    const more = created.problems.length > 1 ? ` (and ${created.problems.length - 1} more; run 'bpnn validate ${path}')` : '';
-    throw new CliError(`${path}: ${first.path}: ${first.message}${more}`);
+    const more = created.problems.length > 1 ? cliText('common.moreValidate', { count: created.problems.length - 1, path }) : '';
+    throw new CliError(cliText('common.problemAt', { path, where: first.path, message: first.message, more }));
   }
   const run = created.run;
   const session = run.session;
   if (opts.exportInitialWeights !== undefined) {
     const exported = exportWeights({ ...project, weights: session.weights() });
-    if (!exported.ok) throw new CliError(`Could not export the initial weights to '${opts.exportInitialWeights}': ${exported.message}`);
+    if (!exported.ok) throw new CliError(cliText('train.initialExportFailed', { file: opts.exportInitialWeights, message: cliSpoken(exported) }));
     await writeOutput(opts.exportInitialWeights, exported.text, 'export');
-    if (!opts.json) process.stdout.write(`Exported the initial weights to ${opts.exportInitialWeights}\n`);
+    if (!opts.json) process.stdout.write(`${cliText('train.initialExported', { file: opts.exportInitialWeights })}\n`);
   }
   const hasTest = session.testIndices.length > 0;
   const reporter = opts.json ? jsonReporter() : process.stdout.isTTY ? barReporter(hasTest) : plainReporter(hasTest);
@@ -121,19 +129,19 @@ export async function trainCommand(path: string, opts: TrainOptions): Promise<nu
   };
   if (opts.out !== undefined) {
     const saved = serializeProject(trained);
-    if (!saved.ok) throw new CliError(`Could not save '${opts.out}': ${saved.message}`);
+    if (!saved.ok) throw new CliError(cliText('common.couldNotSave', { file: opts.out, message: cliSpoken(saved) }));
     await writeOutput(opts.out, saved.text, 'project');
-    if (!opts.json) process.stdout.write(`Saved the trained project to ${opts.out}\n`);
+    if (!opts.json) process.stdout.write(`${cliText('train.saved', { file: opts.out })}\n`);
   }
   if (opts.weights !== undefined) {
     const exported = exportWeights(trained);
-    if (!exported.ok) throw new CliError(`Could not export weights to '${opts.weights}': ${exported.message}`);
+    if (!exported.ok) throw new CliError(cliText('train.weightsExportFailed', { file: opts.weights, message: cliSpoken(exported) }));
     await writeOutput(opts.weights, exported.text, 'export');
-    if (!opts.json) process.stdout.write(`Exported the weights to ${opts.weights}\n`);
+    if (!opts.json) process.stdout.write(`${cliText('train.weightsExported', { file: opts.weights })}\n`);
   }
   if (result.state === 'diverged') {
     const d = result.diverged;
-    if (!opts.json) process.stderr.write(`bpnn: ${d ? `${cliSpoken(d)} ${d.advice.join(' ')}` : 'training diverged'}\n`);
+    if (!opts.json) process.stderr.write(`bpnn: ${d ? divergedLine(d) : cliText('train.diverged')}\n`);
     return EXIT.diverged;
   }
   return interrupted ? EXIT.interrupted : EXIT.ok;

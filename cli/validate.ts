@@ -4,7 +4,7 @@ import { buildNetwork, checkLossFit, checkMemory, createRng, compileModel, estim
 import { EXIT } from './errors';
 import { readTextFile } from './files';
 import { cliMemoryBudget } from './options';
-import { cliSpoken, cliText } from './text';
+import { cliSay, cliSpoken, cliText } from './text';
 
 export interface Located {
   path: string;
@@ -75,7 +75,7 @@ export function validateCommand(path: string, opts: { memoryLimit?: number | nul
   const { problems, memory } = projectCheck(parsed.project, cliMemoryBudget(opts.memoryLimit));
   for (const q of problems) out(cliText('where.at', { path: q.path, message: q.message }));
   if (problems.length > 0) return EXIT.badInput;
-  if (memory) out(cliText('validate.memoryOk', { summary: memory.summary }));
+  if (memory) out(cliText('validate.memoryOk', { summary: cliSay(memory.summaryText) }));
   out(cliText('validate.ok'));
   return EXIT.ok;
 }

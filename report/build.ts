@@ -8,21 +8,23 @@ import { runProject } from './run-project';
 import {
   DEFAULT_TARGET_ACCURACY,
   LAB_FINDINGS,
-  SWEEP_SETTING_LABELS,
   formatPercent,
   mainRun,
   makeDataset,
   metricsFromRunCurves,
   parseSweepSettingKey,
   regimeOf,
+  render,
   resultRow,
-  sweepValueLabel,
+  sweepValueSaid,
   type Dataset,
   type DatasetSpec,
   type FindingResult,
   type Project,
   type ResultRow,
   type RunRecord,
+  type SweepSetting,
+  type Text,
   type TrainingSettings,
   type Weights,
 } from '../core/index';
@@ -91,19 +93,28 @@ function table(head: string[], rows: string[][], attrs: string[] = [], cls = '')
 
 const VERDICT_CLASS: Record<FindingResult['verdict'], string> = { held: 'held', 'near-tie': 'tie', 'did-not-hold': 'not-held' };
 
+/** The engine's words (a Text) in the report's language; a plain string is a name or symbols. */
+const engine = (t: Text | string, w: Words): string => (typeof t === 'string' ? t : render(t, w.language));
+
+/** A sweep value's legend and table text ("lr 0.5", "Identity (no activation)") in the report's language. */
+const valueLabel = (setting: SweepSetting, value: string, w: Words): string => engine(sweepValueSaid(setting, value), w);
+
 /** The findings table (the lab's words next to what happened here), then each finding's curves. */
 function labFindingsHtml(lab: readonly LabReportFinding[], w: Words): string {
-  // The findings' claims, verdicts and details are the engine's (core/sweep/lab.ts), in English.
+  // The findings' claims, verdicts and details are the engine's (core/sweep/lab.ts): said from
+  // their Texts, with the English strings only for a result that was stored without them.
   const rows = lab.map(({ result: r }) => {
     const f = LAB_FINDINGS.find((x) => x.id === r.finding);
-    return [String(r.finding), w.html(r.task === 'xor' ? 'lab.xor' : 'lab.linear'), h(f?.claim ?? ''), `<b class="${VERDICT_CLASS[r.verdict]}">${h(r.text)}</b>`, r.details.map((d) => h(d)).join('<br>')];
+    const verdict = r.verdictText ? engine(r.verdictText, w) : r.text;
+    const details = r.detailTexts ? r.detailTexts.map((d) => engine(d, w)) : r.details;
+    return [String(r.finding), w.html(r.task === 'xor' ? 'lab.xor' : 'lab.linear'), h(f ? engine(f.said.claim, w) : ''), `<b class="${VERDICT_CLASS[r.verdict]}">${h(verdict)}</b>`, details.map((d) => h(d)).join('<br>')];
   });
   const intro = `<p>${w.html('lab.intro')}</p>`;
   const charts = lab
     .filter((e) => e.loss?.length)
     .map(({ result: r, loss }) => {
       const f = LAB_FINDINGS.find((x) => x.id === r.finding);
-      const title = w.text('lab.chartTitle', { id: r.finding, title: f?.title ?? '' });
+      const title = w.text('lab.chartTitle', { id: r.finding, title: f ? engine(f.said.title, w) : '' });
       return figure(chartSvg(bandOption(loss ?? [], 'loss', { logLoss: 'auto', title, maxPoints: MAX_POINTS, width: WIDE, words: w.charts }), WIDE, CURVE_H + 20), w.text('lab.chartCaption', { title }));
     });
   const head = (['lab.number', 'lab.task', 'lab.labSaw', 'lab.here', 'lab.perValue'] as const).map((k) => w.text(k));
@@ -218,7 +229,7 @@ function sweepGroups(runs: readonly RunRecord[]): SweepGroup[] {
   return [...groups.values()];
 }
 
-function sweepLabel(key: string, w: Words): { label: string; setting: keyof typeof SWEEP_SETTING_LABELS | null; nodes: string[] } {
+function sweepLabel(key: string, w: Words): { label: string; setting: SweepSetting | null; nodes: string[] } {
   const parsed = parseSweepSettingKey(key);
   return parsed ? { label: w.text(`experiments.settings.${parsed.setting}`), setting: parsed.setting, nodes: parsed.nodeIds } : { label: key, setting: null, nodes: [] };
 }
@@ -320,7 +331,7 @@ export function buildLabReport(input: LabReportInput): string {
     const parts: string[] = [];
     groups.forEach((g, gi) => {
       const { label, setting, nodes } = sweepLabel(g.setting, w);
-      const labels = g.runs.map((r) => (setting && r.sweep ? sweepValueLabel(setting, r.sweep.value) : r.name));
+      const labels = g.runs.map((r) => (setting && r.sweep ? valueLabel(setting, r.sweep.value, w) : r.name));
       const rows = g.runs.map((r, i) => resultRow(r, labels[i], target));
       const curves = curvesOf(g.runs, labels);
       const changed = nodes.length ? w.html('experiments.nodes', { nodes: nodes.join(', ') }) : '';

@@ -86,7 +86,7 @@ export function networkSvg(project: Project, words: ReportWords = reportWords())
     const { x, y } = pos(i);
     const s = shapes.get(n.id);
     const shape = s?.outputShape ? `[${s.outputShape.join(', ')}]` : '';
-    const params = s && s.paramCount > 0 ? ` · ${s.paramCount.toLocaleString('en-US')} p` : '';
+    const params = s && s.paramCount > 0 ? ` · ${words.text('network.paramsShort', { count: s.paramCount.toLocaleString('en-US') })}` : '';
     const fill = KIND_FILL[n.type] ?? '#F5EEF8';
     parts.push(
       `<g><rect x="${x}" y="${y}" width="${BOX_W}" height="${BOX_H}" rx="8" fill="${fill}" stroke="#333" stroke-width="1"/>` +

@@ -5,7 +5,7 @@
 // A model BPNN Studio exported comes back as it was (its metadata holds the layout, settings
 // and built-in dataset); any other model gets a placeholder dataset of the right shape.
 import { internalErrorText } from '../graph/describe';
-import { render } from '../messages/text';
+import { render, say, type Text } from '../messages/text';
 import { MAX_PARAMS } from '../graph/limits';
 import { nodeId, type NodeType } from '../graph/spec';
 import { datasetInputShape } from '../data/shape';
@@ -23,7 +23,8 @@ import { BLOCK_FORMATS, IMPORTABLE_OPS, JOIN_OPS, type BlockFormat, type OnnxRea
 import { ONNX_METADATA, type OnnxProjectNote } from './onnx';
 import { DataType, elementCount, int64, onnx, readTensor, type GraphProto, type ModelProto, type NodeProto, type TensorProto, type TensorRead } from './onnx-proto';
 
-export type OnnxImportResult = { ok: true; project: Project; notes: string[] } | { ok: false; message: string };
+/** `notes` in English; `noteTexts` the same notes for a reader in another language. */
+export type OnnxImportResult = { ok: true; project: Project; notes: string[]; noteTexts: Text[] } | { ok: false; message: string };
 
 /** Oldest default-domain opset read: the operators' meanings used here have not changed since. */
 const MIN_OPSET = 7;
@@ -380,18 +381,18 @@ function importModel(bytes: Uint8Array, fileName: string): OnnxImportResult {
     if (bad !== null) return fail(`${bad}: a network with such a weight cannot be trained or used; export the model again from a healthy run`);
   }
   const note = readNote(decoded.model);
-  const notes: string[] = [];
+  const noteTexts: Text[] = [];
   let project = assemble(decoded.model, fileName, read, note);
   // The metadata is only a convenience: when it no longer fits the network (edited by another
   // tool, or damaged), the network alone is imported.
   if (note && unusable(project, read.inputShape) !== null) {
     project = assemble(decoded.model, fileName, read, null);
-    notes.push('The BPNN Studio details stored in the model (layout, settings, dataset) do not fit its network any more, so they were left out.');
+    noteTexts.push(say('onnx.note.metadataDropped'));
   }
   const problem = unusable(project, read.inputShape);
   if (problem !== null) return fail(`the network cannot be used in BPNN Studio: ${problem}`);
   if (project.dataset.kind === 'inline' && project.dataset.name.startsWith('placeholder')) {
-    notes.push(`No training data came with the model: its dataset is a placeholder of two rows of zeros. Import your data (a CSV file) before training; predicting works as it is.`);
+    noteTexts.push(say('onnx.note.noData'));
   }
-  return { ok: true, project, notes };
+  return { ok: true, project, notes: noteTexts.map((t) => render(t)), noteTexts };
 }

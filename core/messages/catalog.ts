@@ -18,11 +18,13 @@ import enFile from './en/file.json';
 import zhFile from './zh-TW/file.json';
 import enData from './en/data.json';
 import zhData from './zh-TW/data.json';
+import enOnnx from './en/onnx.json';
+import zhOnnx from './zh-TW/onnx.json';
 import type { Language } from './languages';
 
 export const CATALOGS = {
-  en: { describe: enDescribe, graph: enGraph, why: enWhy, blocks: enBlocks, train: enTrain, sweep: enSweep, file: enFile, data: enData },
-  'zh-TW': { describe: zhDescribe, graph: zhGraph, why: zhWhy, blocks: zhBlocks, train: zhTrain, sweep: zhSweep, file: zhFile, data: zhData },
+  en: { describe: enDescribe, graph: enGraph, why: enWhy, blocks: enBlocks, train: enTrain, sweep: enSweep, file: enFile, data: enData, onnx: enOnnx },
+  'zh-TW': { describe: zhDescribe, graph: zhGraph, why: zhWhy, blocks: zhBlocks, train: zhTrain, sweep: zhSweep, file: zhFile, data: zhData, onnx: zhOnnx },
 } satisfies Record<Language, unknown>;
 
 export type Catalog = (typeof CATALOGS)['en'];

@@ -1,7 +1,7 @@
 // Sweeps ("change one thing"), their results table and run records.
 export * from './types';
 export { SWEEP_PRESETS, SWEEP_SETTING_LABELS, SWEEP_SETTING_HELP, LAB_LEAKY_SLOPE, LAB_OPTIMIZERS, sweepValueLabel, sweepValueSaid, sweepSettingSaid, sweepSettingHelpSaid } from './presets';
-export { parseSweepSetting, parseSweepValue, unknownSettingMessage } from './values';
+export { parseSweepSetting, parseSweepValue, unknownSettingMessage, unknownSettingSaid } from './values';
 export { hiddenLinearIds, hiddenActivationIds } from './graph';
 export { skipAddIds, withoutSkips } from './skip';
 export { initialWeightsOf, shareWeights, sharedNodeIds } from './weights';

@@ -87,13 +87,13 @@ describe('bpnn reads UTF-8 only, and says how to fix other encodings', () => {
   it('the CSV of predict: UTF-16 without a byte-order mark is refused, not read as NUL-filled names', () => {
     const path = join(tempDir(), 'points.csv');
     writeFileSync(path, utf16le('x1,x2\n0.1,0.9\n', false));
-    expect(() => readTextFile(path, 'points file', 1024)).toThrow(/^Cannot read points file '.*points\.csv': this file is UTF-16; save it as UTF-8$/);
+    expect(() => readTextFile(path, 'points', 1024)).toThrow(/^Cannot read points file '.*points\.csv': this file is UTF-16; save it as UTF-8$/);
   });
 
   it('the CSV of predict: Latin-1 é is refused naming the byte and the line, not turned into U+FFFD', () => {
     const path = join(tempDir(), 'points.csv');
     writeFileSync(path, Buffer.from('x1,x2\n0.1,0.9\n0.5,0.2 caf\u00e9\n', 'latin1'));
-    expect(() => readTextFile(path, 'points file', 1024)).toThrow(/: this file is not UTF-8 \(byte 0xE9 at line 3\); save it as UTF-8$/);
+    expect(() => readTextFile(path, 'points', 1024)).toThrow(/: this file is not UTF-8 \(byte 0xE9 at line 3\); save it as UTF-8$/);
   });
 
   it('a UTF-8 byte-order mark still works, for a project and for a CSV', () => {
@@ -102,7 +102,7 @@ describe('bpnn reads UTF-8 only, and says how to fix other encodings', () => {
     const r = bpnn(['validate', writeTemp(dir, 'bom.bpnn', bom + xorText)]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(readTextFile(writeTemp(dir, 'bom.csv', `${bom}x1,x2\n0.1,0.9\n`), 'points file', 1024)).toBe('x1,x2\n0.1,0.9\n');
+    expect(readTextFile(writeTemp(dir, 'bom.csv', `${bom}x1,x2\n0.1,0.9\n`), 'points', 1024)).toBe('x1,x2\n0.1,0.9\n');
   });
 });
 

@@ -27,7 +27,7 @@ describe('bpnn lab', () => {
     expect(html).not.toMatch(/<script/i);
   });
 
-  it('writes the report in Traditional Chinese when the shell’s locale is zh_TW, its engine words aside', () => {
+  it('writes the report in Traditional Chinese when the shell’s locale is zh_TW, the engine’s verdicts too', () => {
     const report = join(tempDir(), 'lab.html');
     const r = bpnn(['lab', shortXor(), '--seeds', '1', '--findings', '6', '--json', '--report', report], ROOT, { LC_ALL: '', LC_MESSAGES: '', LANG: 'zh_TW.UTF-8' });
     expect(r.code).toBe(0);
@@ -36,7 +36,8 @@ describe('bpnn lab', () => {
     expect(html).toContain('<h2>1. 網路</h2>');
     expect(html).toContain('. 實驗課的發現</h2>');
     expect(html).not.toContain('findings</h2>');
-    expect(html).toContain('held on 1 of 1 seed');
+    expect(html).toContain('1 個種子中有 1 個成立');
+    expect(html).not.toContain('held on');
   });
 
   it('runs every finding of the task by default, in the lab order, with a line of words each', () => {
