@@ -7,19 +7,23 @@
 // the desktop app, the browser build and the CLI say the same things to the user.
 import {
   OUT_OF_MEMORY_MESSAGE,
+  OUT_OF_MEMORY_TEXT,
   checkMemory,
   chosenMemoryBudget,
   estimateRequestMemory,
   isOutOfMemory,
+  say,
   unexpectedStopMessage,
+  unexpectedStopSaid,
   validateSettings,
+  type Text,
   type MemoryBudget,
   type TrainingEvent,
   type TrainProblem,
 } from '../core/index';
 import type { StartTrainingRequest, StartTrainingResult } from './api';
 import { issuesToProblems, parseWorkerMessage, RunIdSchema, StartTrainingRequestSchema, TERMINAL_TYPES, type WorkerCommand } from './protocol';
-import { UNRESPONSIVE_MESSAGE, CLOSING_MESSAGE, STOPPED_BEFORE_START_MESSAGE, DUPLICATE_RUN_MESSAGE } from './messages';
+import { UNRESPONSIVE_MESSAGE, UNRESPONSIVE_TEXT, CLOSING_MESSAGE, CLOSING_TEXT, STOPPED_BEFORE_START_MESSAGE, DUPLICATE_RUN_MESSAGE } from './messages';
 
 /** How long a worker has to honour Stop before it is terminated (B3). */
 export const DEFAULT_STOP_GRACE_MS = 3000;
@@ -186,7 +190,7 @@ export class TrainingPool {
   async dispose(): Promise<void> {
     for (const run of [...this.queue]) this.stop(run.runId);
     const live = [...this.runs.values()].filter((r) => r.worker);
-    for (const run of live) this.endRun(run, { type: 'error', runId: run.runId, message: CLOSING_MESSAGE });
+    for (const run of live) this.endRun(run, { type: 'error', runId: run.runId, message: CLOSING_MESSAGE, text: CLOSING_TEXT });
     await Promise.all(live.map((r) => r.exited));
   }
 
@@ -237,7 +241,7 @@ export class TrainingPool {
         run.worker = null;
         if (run.graceTimer) clearTimeout(run.graceTimer);
         run.graceTimer = null;
-        if (run.state !== 'ended') this.failRun(run, crash ?? (code === null ? 'the training worker ended' : `the training worker exited with code ${code}`));
+        if (run.state !== 'ended') this.failRun(run, crash ?? (code === null ? say('host.run.workerEnded') : say('host.run.workerExited', { code })));
         resolveExit();
         this.pump();
       },
@@ -318,16 +322,17 @@ export class TrainingPool {
     run.worker?.terminate();
   }
 
-  private failRun(run: Run, reason: string): void {
-    const message = reason === OUT_OF_MEMORY_MESSAGE ? reason : unexpectedStopMessage(reason);
-    this.endRun(run, { type: 'error', runId: run.runId, message });
+  /** `reason`: the worker's own error message (a bug's, in English), or the host's words for how it ended. */
+  private failRun(run: Run, reason: string | Text): void {
+    if (reason === OUT_OF_MEMORY_MESSAGE) return this.endRun(run, { type: 'error', runId: run.runId, message: reason, text: OUT_OF_MEMORY_TEXT });
+    this.endRun(run, { type: 'error', runId: run.runId, message: unexpectedStopMessage(reason), text: unexpectedStopSaid(reason) });
   }
 
   private forceEnd(run: Run): void {
     run.graceTimer = null;
     if (run.state === 'ended') return;
     this.log(`training worker ${run.runId} ignored Stop; terminating it`);
-    this.endRun(run, { type: 'error', runId: run.runId, message: UNRESPONSIVE_MESSAGE });
+    this.endRun(run, { type: 'error', runId: run.runId, message: UNRESPONSIVE_MESSAGE, text: UNRESPONSIVE_TEXT });
   }
 
   private log(message: string): void {

@@ -1,5 +1,6 @@
 // JSON paths as a student reads them: graph.nodes[1].params.outFeatures. Keys that are not
 // plain identifiers are quoted (weights["fc 1"]) so a path always points at one place.
+import { say, type Text } from '../messages/text';
 
 export type PathSegment = string | number;
 
@@ -11,6 +12,14 @@ export const shortenKey = (key: string): string => (key.length > MAX_KEY_CHARS ?
 
 /** Shown when a problem is about the whole file rather than a field in it. */
 export const ROOT_PATH = '(top level)';
+
+/**
+ * A path as a sentence names it: the whole file in the reader's language ("(top level)" is
+ * English), any other path as written, since field names are the file's own.
+ */
+export function placeSaid(path: readonly PathSegment[]): string | Text {
+  return path.length === 0 ? say('fields.topLevel') : formatPath(path);
+}
 
 export function formatPath(path: readonly PathSegment[], maxSegments = Infinity): string {
   if (path.length === 0) return ROOT_PATH;

@@ -5,7 +5,7 @@
 // JSON path of each. Nothing here can overflow the stack or take more than
 // one pass over the text, whatever the input.
 import { FORBIDDEN_KEYS, MAX_DEPTH, MAX_STRING_CHARS, MAX_VALUES, groupDigits } from './limits';
-import { formatPath, shortenKey, type PathSegment } from './json-path';
+import { formatPath, placeSaid, shortenKey, type PathSegment } from './json-path';
 import { ProblemList } from './problems';
 import { say, type Text } from '../messages/text';
 
@@ -241,15 +241,14 @@ export function scanJson(text: string): ProblemList {
         const raw = text.slice(i, end);
         // Only escaped keys need decoding; the slice is valid JSON, checked just above.
         const key = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
-        if (FORBIDDEN_KEYS.has(key)) problems.say(formatPath(here()), say('file.json.forbiddenKey', { key, at: formatPath(here()) }));
+        if (FORBIDDEN_KEYS.has(key)) problems.say(formatPath(here()), say('file.json.forbiddenKey', { key, at: placeSaid(here()) }));
         const top = frames[frames.length - 1];
         if (top.index === 1) top.seen = new Set([top.key]);
         if (top.seen !== null) {
           if (!top.seen.has(key)) top.seen.add(key);
           else if (!top.repeated?.has(key)) {
             (top.repeated ??= new Set()).add(key);
-            const where = formatPath(here());
-            problems.say(where, say('file.json.repeatedKey', { key: shortenKey(key), at: where }));
+            problems.say(formatPath(here()), say('file.json.repeatedKey', { key: shortenKey(key), at: placeSaid(here()) }));
           }
         }
         top.key = key;

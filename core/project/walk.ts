@@ -2,7 +2,7 @@
 // in memory. Iterative, with the same depth, size and forbidden-key limits, so a cyclic or
 // hostile object is refused instead of looping or polluting a prototype.
 import { FORBIDDEN_KEYS, MAX_DEPTH, MAX_STRING_CHARS, MAX_VALUES, groupDigits } from './limits';
-import { formatPath, type PathSegment } from './json-path';
+import { formatPath, placeSaid, type PathSegment } from './json-path';
 import { ProblemList } from './problems';
 import { say } from '../messages/text';
 import { typeSaid } from './issue-text';
@@ -57,7 +57,7 @@ export function walkValue(root: unknown): ProblemList {
     }
     const keys = Object.keys(value);
     for (const key of keys) {
-      if (FORBIDDEN_KEYS.has(key)) problems.say(formatPath(path), say('file.json.forbiddenKey', { key, at: formatPath(path) }));
+      if (FORBIDDEN_KEYS.has(key)) problems.say(formatPath(path), say('file.json.forbiddenKey', { key, at: placeSaid(path) }));
       // The scanner measures keys as it measures text values; a key it would refuse must not save.
       if (key.length > MAX_STRING_CHARS) problems.say(formatPath(path), say('file.limits.longKey', { limit: groupDigits(MAX_STRING_CHARS) }));
     }

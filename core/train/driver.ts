@@ -3,7 +3,7 @@
 // pause/stop/step commands get through, and turns the session's reports into a throttled
 // stream of TrainingEvents. Pure: the clock, the yield and the transport are passed in.
 import type { TrainingEvent } from './events';
-import { OUT_OF_MEMORY_MESSAGE, isOutOfMemory } from './memory-budget';
+import { OUT_OF_MEMORY_MESSAGE, OUT_OF_MEMORY_TEXT, isOutOfMemory } from './memory-budget';
 import { render, say, type Text } from '../messages/text';
 import type { TrainingSession } from './session-types';
 import type { EpochMetrics, RunResult } from './types';
@@ -52,12 +52,12 @@ export const DEFAULT_BOUNDARY_INTERVAL_MS = 200;
 export const DEFAULT_SLICE_MS = 12;
 
 /** What a student reads when the engine itself fails (a bug, never their fault). */
-export function unexpectedStopSaid(reason: string): Text {
+export function unexpectedStopSaid(reason: string | Text): Text {
   return say('train.run.stoppedUnexpectedly', { reason });
 }
 
 /** unexpectedStopSaid in English. */
-export function unexpectedStopMessage(reason: string): string {
+export function unexpectedStopMessage(reason: string | Text): string {
   return render(unexpectedStopSaid(reason));
 }
 
@@ -158,7 +158,8 @@ export function driveSession(session: TrainingSession, opts: DriveOptions): Driv
       /* the emit itself failed; the error event below is what matters */
     }
     // Memory the estimate allowed may still run out (other programs took it): the student's fix differs from a bug's.
-    emit({ type: 'error', runId, message: isOutOfMemory(thrown) ? OUT_OF_MEMORY_MESSAGE : unexpectedStopMessage(describeThrown(thrown)) });
+    const oom = isOutOfMemory(thrown);
+    emit({ type: 'error', runId, message: oom ? OUT_OF_MEMORY_MESSAGE : unexpectedStopMessage(describeThrown(thrown)), text: oom ? OUT_OF_MEMORY_TEXT : unexpectedStopSaid(describeThrown(thrown)) });
     ended = true;
   };
 

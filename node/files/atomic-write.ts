@@ -7,6 +7,8 @@ import * as nodeFs from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
+import { render } from '../../core/messages/text';
+import { fsErrorSaid } from './fs-said';
 
 /** The few fs operations a save needs; tests inject one that records and fails each step. */
 export interface FileHandleLike {
@@ -46,26 +48,10 @@ export class SaveError extends Error {
 
 const errCode = (e: unknown): string | undefined => (e as { code?: unknown } | null)?.code as string | undefined;
 
-/** A reason a student can act on, from a Node error met while reading or writing a file. */
+/** fsErrorSaid in English: for logs, the CLI and the sentences that are English anyway. */
 export function describeFsError(e: unknown, op: 'read' | 'write' = 'write'): string {
-  switch (errCode(e)) {
-    case 'ENOSPC':
-      return 'the disk is full';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EROFS':
-      return 'the disk is read-only';
-    case 'ENOENT':
-      return op === 'read' ? 'no such file' : 'the folder does not exist any more';
-    case 'EISDIR':
-      return op === 'read' ? 'it is a folder, not a file' : 'a folder has that name';
-    case 'EMFILE':
-    case 'ENFILE':
-      return 'too many files are open';
-    default:
-      return e instanceof Error && e.message ? e.message : 'an unknown error';
-  }
+  const said = fsErrorSaid(e, op);
+  return typeof said === 'string' ? said : render(said);
 }
 
 export function saveFailedMessage(fileName: string, reason: string): string {

@@ -7,6 +7,8 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { decodeText } from '../../core/text/decode';
+import { render } from '../../core/messages/text';
+import { notRegularSaid } from './fs-said';
 
 /** Open for reading; a FIFO or a terminal must not block the open or become our terminal. */
 const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
@@ -27,7 +29,7 @@ export type ReadResult =
  * for a refused device, FIFO or folder, wherever the name came from.
  */
 export function notRegularMessage(name: string, kind: FileKind, expected: string): string {
-  return `'${name}' is not a regular file (it is a ${kind}); open ${expected}`;
+  return render(notRegularSaid(name, kind, expected));
 }
 
 function kindOf(st: Stats): FileKind {

@@ -8,6 +8,7 @@ import { openExample } from './file-actions';
 import { EXAMPLES } from './examples';
 import { RunBar } from './RunBar';
 import { LanguageSwitch } from './LanguageSwitch';
+import { shownFileName } from './file-name';
 
 interface Item {
   /** The catalog key of its name. */
@@ -64,7 +65,9 @@ function nameWidth(name: string): number {
 export function Toolbar() {
   const canUndo = useProjectStore((s) => s.canUndo);
   const canRedo = useProjectStore((s) => s.canRedo);
-  const fileName = useProjectStore((s) => s.fileName);
+  const storedName = useProjectStore((s) => s.fileName);
+  const filePath = useProjectStore((s) => s.filePath);
+  const fileName = shownFileName(storedName, filePath);
   const dirty = useProjectStore((s) => s.dirty);
   const { t } = useTranslation();
   return (

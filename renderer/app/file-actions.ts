@@ -6,6 +6,7 @@ import { getApi } from '../backend/api';
 import { useProjectStore } from '../store/project';
 import { useUiStore } from '../store/ui';
 import { requestFit } from './view';
+import { shownFileName } from './file-name';
 import { i18next, t } from '../i18n';
 import { spokenNow } from '../i18n/core-text';
 
@@ -54,10 +55,10 @@ function errorText(err: unknown): string {
 
 /** When there are unsaved changes, asks Save / Don't Save / Cancel; true means go ahead. */
 export async function confirmDiscard(): Promise<boolean> {
-  const { dirty, fileName } = useProjectStore.getState();
+  const { dirty, fileName, filePath } = useProjectStore.getState();
   if (!dirty) return true;
   const [saveIt, dontSave, cancel] = [t('files.save'), t('files.dontSave'), t('files.cancel')];
-  const choice = await useUiStore.getState().ask(t('files.unsavedTitle'), t('files.unsavedMessage', { name: fileName }), [saveIt, dontSave, cancel]);
+  const choice = await useUiStore.getState().ask(t('files.unsavedTitle'), t('files.unsavedMessage', { name: shownFileName(fileName, filePath) }), [saveIt, dontSave, cancel]);
   if (choice === saveIt) return save(false);
   return choice === dontSave;
 }

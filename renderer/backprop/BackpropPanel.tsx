@@ -315,7 +315,7 @@ export function BackpropPanel() {
         <>
           {view.lossValue !== null && (
             <div className="bp-loss">
-              {t('blockFace.backprop.loss', { loss: view.loss })}{' '}
+              {t('blockFace.backprop.loss', { loss: t(`training.losses.${view.loss}`) })}{' '}
               <button type="button" className="bp-cell" aria-label={t('blockFace.backprop.lossAria', { value: formatWhyNumber(view.lossValue) })} onClick={() => select(LOSS_REF)} aria-pressed={selected?.kind === 'loss'}>
                 {formatWhyNumber(view.lossValue)}
               </button>

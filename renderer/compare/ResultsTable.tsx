@@ -21,7 +21,7 @@ export function ResultsTable({ rows, firstColumn, hasTest, caption, testId }: { 
   const [sort, setSort] = useState<{ key: RowKey; dir: 'asc' | 'desc' } | null>(null);
   const columns: Column[] = [
     { key: 'label', title: firstColumn, cell: (r) => r.label },
-    { key: 'state', title: t('compare.state'), cell: (r) => r.state },
+    { key: 'state', title: t('compare.state'), cell: (r) => t(`training.status.${r.state}`) },
     { key: 'finalLoss', title: t('compare.finalLoss'), cell: (r) => lossText(r.finalLoss) },
     { key: 'trainAccuracy', title: t('compare.trainAcc'), cell: (r) => formatPercent(r.trainAccuracy) },
     ...(hasTest ? [{ key: 'testAccuracy' as const, title: t('compare.testAcc'), cell: (r: ResultRow) => formatPercent(r.testAccuracy) }] : []),

@@ -34,6 +34,9 @@ const CATEGORY_COLOURS: Record<string, string> = {
 };
 
 
+const DIRECTIONS = ['up', 'down', 'left', 'right'] as const;
+const isDirection = (s: string): s is (typeof DIRECTIONS)[number] => (DIRECTIONS as readonly string[]).includes(s);
+
 const isNodeType = (s: string): s is NodeType => (NODE_TYPES as readonly string[]).includes(s);
 
 /**
@@ -46,7 +49,7 @@ function focusOnPane(e: PointerEvent<HTMLElement>): void {
 }
 
 export function Canvas() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const graph = useProjectStore((s) => s.project.graph);
   const selectedNodeIds = useUiStore((s) => s.selectedNodeIds);
   const selectedEdgeIds = useUiStore((s) => s.selectedEdgeIds);
@@ -70,7 +73,25 @@ export function Canvas() {
   const concatIds = useMemo(() => new Set(graph.nodes.filter((n) => joinOf(n.type)?.ordered).map((n) => n.id)), [graph.nodes]);
   const edges = useMemo(
     () => toFlowEdges(graph.edges, new Set(selectedEdgeIds), running, linearIds, concatIds),
-    [graph.edges, selectedEdgeIds, running, linearIds, concatIds],
+    // The language: each wire's screen-reader name is in it.
+    [graph.edges, selectedEdgeIds, running, linearIds, concatIds, i18n.language],
+  );
+  const ariaLabelConfig = useMemo(
+    () => ({
+      'controls.ariaLabel': t('checks.canvas.controls'),
+      'controls.zoomIn.ariaLabel': t('checks.canvas.zoomIn'),
+      'controls.zoomOut.ariaLabel': t('checks.canvas.zoomOut'),
+      'controls.fitView.ariaLabel': t('checks.canvas.fitView'),
+      'controls.interactive.ariaLabel': t('checks.canvas.interactive'),
+      'minimap.ariaLabel': t('canvas.minimap'),
+      'handle.ariaLabel': t('checks.canvas.handle'),
+      'node.a11yDescription.default': t('checks.canvas.nodeHelp'),
+      'node.a11yDescription.keyboardDisabled': t('checks.canvas.nodeHelpKeyboard'),
+      'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }: { direction: string; x: number; y: number }) =>
+        t('checks.canvas.nodeMoved', { direction: isDirection(direction) ? t(`checks.canvas.direction.${direction}`) : direction, x, y }),
+      'edge.a11yDescription.default': t('checks.canvas.edgeHelp'),
+    }),
+    [t],
   );
 
   useEffect(() => {
@@ -155,6 +176,7 @@ export function Canvas() {
         minZoom={0.1}
         maxZoom={2.5}
         proOptions={{ hideAttribution: true }}
+        ariaLabelConfig={ariaLabelConfig}
       >
         <Background gap={20} />
         <Controls aria-label={t('canvas.zoomControls')} />

@@ -5,16 +5,17 @@ import { defaultParams, definitionOf } from '../nodes/registry';
 import { useProjectStore } from '../store/project';
 import { useUiStore } from '../store/ui';
 import { clipOf, type XY } from '../store/graph-edits';
+import { t } from '../i18n';
 
 export const PASTE_STEP: XY = { x: 40, y: 40 };
 
-const blocks = (n: number) => `${n} block${n === 1 ? '' : 's'}`;
+const blocks = (count: number) => t('checks.announce.blocks', { count });
 
 export function addNodeAt(type: NodeType, position: XY): string {
   const id = useProjectStore.getState().addNode(type, position, defaultParams(type));
   const ui = useUiStore.getState();
   ui.select([id], []);
-  ui.announce(`Added ${definitionOf(type).title} ${id}.`);
+  ui.announce(t('checks.announce.added', { title: definitionOf(type).title, id }));
   return id;
 }
 
@@ -29,7 +30,7 @@ export function placeFromPalette(type: NodeType, position: XY): string {
   useProjectStore.getState().moveNodes({ [existing.id]: position }, 'once');
   const ui = useUiStore.getState();
   ui.select([existing.id], []);
-  ui.announce(`A network has one Input block: moved ${existing.id} here.`);
+  ui.announce(t('checks.announce.inputMoved', { id: existing.id }));
   return existing.id;
 }
 
@@ -48,16 +49,18 @@ export function connectFromCanvas(source: string, target: string): void {
     return;
   }
   store.setInput(target, source);
-  useUiStore.getState().announce(`${target} now takes its input from ${source} (the wire from ${old.map((e) => e.source).join(', ')} was replaced).`);
+  useUiStore.getState().announce(t('checks.announce.rewired', { target, source, old: old.map((e) => e.source).join(', ') }));
 }
 
 export function deleteSelection(): void {
   const ui = useUiStore.getState();
   if (ui.selectedNodeIds.length === 0 && ui.selectedEdgeIds.length === 0) return;
   useProjectStore.getState().deleteElements(ui.selectedNodeIds, ui.selectedEdgeIds);
+  const n = ui.selectedNodeIds.length;
   const e = ui.selectedEdgeIds.length;
-  const parts = [ui.selectedNodeIds.length ? blocks(ui.selectedNodeIds.length) : '', e ? `${e} connection${e === 1 ? '' : 's'}` : ''];
-  ui.announce(`Deleted ${parts.filter(Boolean).join(' and ')}.`);
+  const connections = t('checks.announce.connections', { count: e });
+  const what = n && e ? t('checks.announce.both', { blocks: blocks(n), connections }) : n ? blocks(n) : connections;
+  ui.announce(t('checks.announce.deleted', { what }));
   ui.select([], []);
 }
 
@@ -79,7 +82,7 @@ export function pasteClipboard(): void {
   const ids = useProjectStore.getState().paste(ui.clipboard, { x: PASTE_STEP.x * k, y: PASTE_STEP.y * k });
   ui.notePaste();
   ui.select(ids, []);
-  ui.announce(`Pasted ${blocks(ids.length)}.`);
+  ui.announce(t('checks.announce.pasted', { blocks: blocks(ids.length) }));
 }
 
 export function duplicateSelection(): void {
@@ -87,7 +90,7 @@ export function duplicateSelection(): void {
   if (ui.selectedNodeIds.length === 0) return;
   const ids = useProjectStore.getState().duplicate(ui.selectedNodeIds);
   ui.select(ids, []);
-  ui.announce(`Duplicated ${blocks(ids.length)}.`);
+  ui.announce(t('checks.announce.duplicated', { blocks: blocks(ids.length) }));
 }
 
 export function selectAll(): void {
@@ -114,12 +117,12 @@ export function undo(): void {
   if (!useProjectStore.getState().canUndo) return;
   useProjectStore.getState().undo();
   pruneSelection();
-  useUiStore.getState().announce('Undone.');
+  useUiStore.getState().announce(t('checks.announce.undone'));
 }
 
 export function redo(): void {
   if (!useProjectStore.getState().canRedo) return;
   useProjectStore.getState().redo();
   pruneSelection();
-  useUiStore.getState().announce('Redone.');
+  useUiStore.getState().announce(t('checks.announce.redone'));
 }

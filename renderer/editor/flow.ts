@@ -3,6 +3,7 @@
 import type { Edge, EdgeChange, Node, NodeChange } from '@xyflow/react';
 import type { NodeType, ProjectEdge, ProjectNode } from '../../core/index';
 import type { XY } from '../store/graph-edits';
+import { t } from '../i18n';
 
 export interface FlowNodeData extends Record<string, unknown> {
   params: Record<string, number | boolean>;
@@ -92,7 +93,7 @@ export function toFlowEdges(
       target: e.target,
       selected: selected.has(e.id),
       animated: flowing,
-      ariaLabel: order !== undefined ? `Edge from ${e.source} to ${e.target}, input ${order}` : `Edge from ${e.source} to ${e.target}`,
+      ariaLabel: order !== undefined ? t('checks.canvas.edgeInput', { source: e.source, target: e.target, order }) : t('checks.canvas.edge', { source: e.source, target: e.target }),
     };
   });
 }

@@ -14,9 +14,11 @@ import { JoinInputs } from './JoinInputs';
 import { EdgeHeatmapToggle, WeightsInspector } from '../backprop/WeightsInspector';
 import { projectAbout } from '../app/examples';
 
+// Key names read the same in every language; "drag" is a word, said in the reader's language.
+const SHIFT_DRAG = 'checks.shortcuts.shiftDrag';
 const SHORTCUTS = [
   ['Enter', 'addBlock'],
-  ['Shift+drag', 'selectSeveral'],
+  [SHIFT_DRAG, 'selectSeveral'],
   ['Delete', 'deleteSelection'],
   ['Ctrl+D', 'duplicate'],
   ['Ctrl+C, Ctrl+V', 'copyPaste'],
@@ -87,7 +89,7 @@ export function NodeInspector() {
           {SHORTCUTS.map(([keys, what]) => (
             <div key={keys}>
               <dt>
-                <kbd>{keys}</kbd>
+                <kbd>{keys === SHIFT_DRAG ? t(SHIFT_DRAG) : keys}</kbd>
               </dt>
               <dd>{t(`inspector.shortcuts.${what}`)}</dd>
             </div>

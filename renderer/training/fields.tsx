@@ -2,7 +2,8 @@
 // left or Enter is pressed (a bad value is refused with a message and the stored one kept),
 // a select and a checkbox. Shared by the training and dataset panels.
 import { useEffect, useId, useState, type ReactNode } from 'react';
-import { boundText, inBound, readDecimal, type NumberBound } from '../../core/index';
+import { boundSaid, inBound, readDecimal, render, type Language, type NumberBound } from '../../core/index';
+import { i18next, t } from '../i18n';
 
 /** A field's range (core's bounds where the setting has one) and whether it may be left empty. */
 export interface NumberRule extends NumberBound {
@@ -12,16 +13,19 @@ export interface NumberRule extends NumberBound {
 
 export type Checked = { ok: true; value: number | null } | { ok: false; message: string };
 
-/** Pure: checks a typed number against its rule; the message names the field and its range. */
-export function checkNumber(text: string, rule: NumberRule, label = 'The value'): Checked {
-  const range = boundText(rule);
+/**
+ * Pure: checks a typed number against its rule; the message names the field and its range, in
+ * the app's language at the moment of the check (the field shows it at once).
+ */
+export function checkNumber(text: string, rule: NumberRule, label = t('checks.fields.theValue')): Checked {
+  const range = render(boundSaid(rule), i18next.language as Language);
   const r = readDecimal(text);
   if (!r.ok) {
-    if (r.reason === 'empty') return rule.optional ? { ok: true, value: null } : { ok: false, message: `${label} is empty: enter ${range}.` };
-    const shown = `'${text.trim().slice(0, 20)}'`;
-    return { ok: false, message: `${shown} is ${r.reason === 'too-large' ? 'too large' : 'not a number'}: ${label} must be ${range}.` };
+    if (r.reason === 'empty') return rule.optional ? { ok: true, value: null } : { ok: false, message: t('checks.fields.empty', { label, range }) };
+    const typed = text.trim().slice(0, 20);
+    return { ok: false, message: t(r.reason === 'too-large' ? 'checks.fields.tooLarge' : 'checks.fields.notNumber', { typed, label, range }) };
   }
-  return inBound(r.value, rule) ? { ok: true, value: r.value } : { ok: false, message: `${label} must be ${range}.` };
+  return inBound(r.value, rule) ? { ok: true, value: r.value } : { ok: false, message: t('checks.fields.outOfRange', { label, range }) };
 }
 
 interface NumberFieldProps {
@@ -85,7 +89,7 @@ export function ParsedField<T>({ label, shown, parse, onCommit, help, placeholde
       setError(null);
       onCommit(r.value);
     } else {
-      setError(`${r.message} Kept ${shown || placeholder || 'empty'}.`);
+      setError(t('checks.fields.kept', { message: r.message, kept: shown || placeholder || t('checks.fields.emptyValue') }));
     }
   };
   const describedBy = [error ? `${id}-error` : '', help ? `${id}-help` : ''].filter(Boolean).join(' ') || undefined;

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, constants, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { serializeProject, type Project } from '../../core/index';
+import { render, say, serializeProject, type Project } from '../../core/index';
 import { FileService } from '../../electron/main/services/files';
 import { BackupService } from '../../electron/main/services/backups';
 import { RecentFiles } from '../../electron/main/recent';
@@ -67,6 +67,17 @@ describe('FileService.open reads only regular files (F1)', () => {
   it('F1: refuses a folder the same way', async () => {
     mkdirSync(path.join(dir, 'folder.bpnn'));
     expect(await openProblem(path.join(dir, 'folder.bpnn'))).toBe("'folder.bpnn' is not a regular file (it is a folder); open a .bpnn project file");
+  });
+
+  it('says the refusal and an unreadable file in the reader’s language too (the app renders the Text)', async () => {
+    mkdirSync(path.join(dir, 'folder.bpnn'));
+    const refused = await new FileService().open(path.join(dir, 'folder.bpnn'));
+    if (refused.ok || refused.canceled) throw new Error('expected the open to be refused');
+    expect(render(refused.problems[0].text!, 'zh-TW')).toBe('「folder.bpnn」不是一般檔案（它是資料夾）；請開啟 .bpnn 專案檔');
+    const missing = await new FileService().open(path.join(dir, 'gone.bpnn'));
+    if (missing.ok || missing.canceled) throw new Error('expected the open to be refused');
+    expect(render(missing.problems[0].text!, 'zh-TW')).toBe(render(say('file.couldNotRead', { file: 'gone.bpnn', reason: say('host.fs.noFile') }), 'zh-TW'));
+    expect(render(missing.problems[0].text!, 'zh-TW')).toContain('找不到這個檔案');
   });
 
   it('F1: opens a project through a symlink to a regular file', async () => {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_MEMORY_LIMIT, OUT_OF_MEMORY_MESSAGE, estimateRequestMemory, parseProject, projectToSpec, type MemoryBudget, type TrainingEvent } from '../../core/index';
+import { MAX_MEMORY_LIMIT, OUT_OF_MEMORY_MESSAGE, OUT_OF_MEMORY_TEXT, estimateRequestMemory, parseProject, projectToSpec, type MemoryBudget, type TrainingEvent } from '../../core/index';
 import type { StartTrainingRequest } from '../../electron/ipc/contract';
 import { TrainingHost, type TrainingHostOptions } from '../../electron/main/services/training-host';
 import { buildBundles, FAKE_WORKER_ENTRY } from './helpers/bundle';
@@ -113,7 +113,7 @@ describe('the desktop host and the memory budget (B5)', () => {
     };
     const started = await t.host.start(req);
     expect(started.ok).toBe(true);
-    expect(await t.ended('oom')).toEqual({ type: 'error', runId: 'oom', message: OUT_OF_MEMORY_MESSAGE });
+    expect(await t.ended('oom')).toEqual({ type: 'error', runId: 'oom', message: OUT_OF_MEMORY_MESSAGE, text: OUT_OF_MEMORY_TEXT });
     expect(OUT_OF_MEMORY_MESSAGE).toBe('Training ran out of memory; try a smaller batch size or fewer units. Your project is safe.');
     expect((await t.host.start(xorRequest('after', 50, 0))).ok).toBe(true);
     expect((await t.ended('after')).type).toBe('done');

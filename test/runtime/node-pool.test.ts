@@ -3,7 +3,8 @@
 // (fixtures/worker-hooks.ts): ordering, stop, crashes, OOM, junk, hangs, queueing.
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createNodePool, type NodePoolOptions } from '../../runtime/node-worker';
-import { OUT_OF_MEMORY_MESSAGE, UNRESPONSIVE_MESSAGE } from '../../runtime/messages';
+import { CLOSING_TEXT, OUT_OF_MEMORY_MESSAGE, UNRESPONSIVE_MESSAGE, UNRESPONSIVE_TEXT } from '../../runtime/messages';
+import { OUT_OF_MEMORY_TEXT, say, unexpectedStopSaid } from '../../core/index';
 import type { TrainingPool } from '../../runtime/pool';
 import type { WorkerTestHooks } from './fixtures/worker-hooks';
 import type { TrainingEvent } from '../../core/index';
@@ -172,7 +173,7 @@ describe('TrainingHost (real worker threads, scripted session)', () => {
     await t.host.start(xorRequest('c', 100_000));
     const last = await t.ended('c');
     await settle();
-    expect(last).toEqual({ type: 'error', runId: 'c', message: 'Training stopped unexpectedly: injected crash. Your project is safe.' });
+    expect(last).toEqual({ type: 'error', runId: 'c', message: 'Training stopped unexpectedly: injected crash. Your project is safe.', text: unexpectedStopSaid('injected crash') });
     expect(t.of('c')[t.of('c').length - 1]).toBe(last);
 
     const healthy = makeHost();
@@ -187,6 +188,7 @@ describe('TrainingHost (real worker threads, scripted session)', () => {
       type: 'error',
       runId: 'e',
       message: 'Training stopped unexpectedly: injected failure. Your project is safe.',
+      text: unexpectedStopSaid('injected failure'),
     });
   });
 
@@ -197,6 +199,7 @@ describe('TrainingHost (real worker threads, scripted session)', () => {
       type: 'error',
       runId: 'x',
       message: 'Training stopped unexpectedly: the training worker exited with code 3. Your project is safe.',
+      text: unexpectedStopSaid(say('host.run.workerExited', { code: 3 })),
     });
   });
 
@@ -204,7 +207,7 @@ describe('TrainingHost (real worker threads, scripted session)', () => {
     const t = makeHost({ testHooks: { exhaustMemoryAtBatch: 5 }, resourceLimits: { maxOldGenerationSizeMb: 32 } });
     await t.host.start(xorRequest('m', 1000));
     const last = await t.ended('m');
-    expect(last).toEqual({ type: 'error', runId: 'm', message: OUT_OF_MEMORY_MESSAGE });
+    expect(last).toEqual({ type: 'error', runId: 'm', message: OUT_OF_MEMORY_MESSAGE, text: OUT_OF_MEMORY_TEXT });
     expect(OUT_OF_MEMORY_MESSAGE).toContain('Training ran out of memory; try a smaller batch size or fewer units');
     const again = makeHost();
     await again.host.start(xorRequest('m2', 10));
@@ -228,7 +231,7 @@ describe('TrainingHost (real worker threads, scripted session)', () => {
     await vi.advanceTimersByTimeAsync(4999);
     expect(t.of('h').filter((e) => TERMINAL.has(e.type))).toEqual([]);
     await vi.advanceTimersByTimeAsync(1);
-    expect(t.of('h').filter((e) => TERMINAL.has(e.type))).toEqual([{ type: 'error', runId: 'h', message: UNRESPONSIVE_MESSAGE }]);
+    expect(t.of('h').filter((e) => TERMINAL.has(e.type))).toEqual([{ type: 'error', runId: 'h', message: UNRESPONSIVE_MESSAGE, text: UNRESPONSIVE_TEXT }]);
     vi.useRealTimers();
     const next = makeHost();
     await next.host.start(xorRequest('h2', 10));
@@ -272,7 +275,7 @@ describe('TrainingHost (real worker threads, scripted session)', () => {
     await t.host.start(xorRequest('d', 1_000_000));
     await t.host.dispose();
     const terminals = t.of('d').filter((e) => TERMINAL.has(e.type));
-    expect(terminals).toEqual([{ type: 'error', runId: 'd', message: 'Training was stopped because the app is closing.' }]);
+    expect(terminals).toEqual([{ type: 'error', runId: 'd', message: 'Training was stopped because the app is closing.', text: CLOSING_TEXT }]);
     expect(t.host.liveRuns()).toEqual([]);
   });
 

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OUT_OF_MEMORY_MESSAGE, estimateRequestMemory, parseProject, projectToSpec, type MemoryBudget, type TrainingEvent } from '../../core/index';
+import { OUT_OF_MEMORY_MESSAGE, OUT_OF_MEMORY_TEXT, estimateRequestMemory, parseProject, projectToSpec, type MemoryBudget, type TrainingEvent } from '../../core/index';
 import type { StartTrainingRequest } from '../../runtime/api';
 import { browserMemoryBudget, createWebPool } from '../../runtime/web-worker';
 import { exampleProject } from '../renderer/fixtures';
@@ -89,7 +89,7 @@ describe('browser training host: memory (B5)', () => {
     workers[0].reply({ kind: 'started', shapes: [] });
     await a;
     workers[0].onerror?.({ message: 'Uncaught RangeError: Array buffer allocation failed' });
-    expect(events).toEqual([{ type: 'error', runId: 'a', message: OUT_OF_MEMORY_MESSAGE }]);
+    expect(events).toEqual([{ type: 'error', runId: 'a', message: OUT_OF_MEMORY_MESSAGE, text: OUT_OF_MEMORY_TEXT }]);
     expect(workers[0].terminated).toBe(true);
     expect(workers).toHaveLength(2);
     workers[1].reply({ kind: 'started', shapes: [] });

@@ -1,7 +1,7 @@
 // The browser training host with a scripted fake worker: one worker per run, events fanned out,
 // the worker ended after the terminal event, crashes and unresponsive stops contained.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { TrainingEvent } from '../../core/index';
+import { unexpectedStopSaid, type TrainingEvent } from '../../core/index';
 import type { StartTrainingRequest } from '../../runtime/api';
 import { DEFAULT_STOP_GRACE_MS as STOP_GRACE_MS } from '../../runtime/pool';
 import { createWebPool, defaultPoolSize } from '../../runtime/web-worker';
@@ -80,7 +80,7 @@ describe('browser training host', () => {
     await started;
     // (Running out of memory has its own message: test/renderer/backend/memory.test.ts.)
     workers[0].onerror?.({ message: 'Uncaught TypeError: step is not a function' });
-    expect(events).toEqual([{ type: 'error', runId: 'a', message: 'Training stopped unexpectedly: Uncaught TypeError: step is not a function. Your project is safe.' }]);
+    expect(events).toEqual([{ type: 'error', runId: 'a', message: 'Training stopped unexpectedly: Uncaught TypeError: step is not a function. Your project is safe.', text: unexpectedStopSaid('Uncaught TypeError: step is not a function') }]);
     expect(workers[0].terminated).toBe(true);
   });
 

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { MAX_PROJECT_BYTES, decodeText, exportWeights, parseProject, say, saying, serializeProject, type Project, type Text } from '../../../core/index';
 import type { ExportResult, OpenResult, SaveResult } from '../../ipc/contract';
 import { atomicWrite, describeFsError, nodeFsLike, resolveTarget, SaveError, sweepTemps, WriteQueue, type FsLike } from '../../../node/files/atomic-write';
-import { notRegularMessage, readRegularFile, type ReadResult } from '../../../node/files/read';
+import { readRegularFile, type ReadResult } from '../../../node/files/read';
+import { fsErrorSaid, notRegularSaid } from '../../../node/files/fs-said';
 
 const hash = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 const MIB = 1024 * 1024;
@@ -17,12 +18,12 @@ const MIB = 1024 * 1024;
 function readFailure(fileName: string, r: Exclude<ReadResult, { ok: true }>): { message: string; text?: Text } {
   switch (r.reason) {
     case 'not-regular':
-      return { message: notRegularMessage(fileName, r.kind, 'a .bpnn project file') };
+      return saying(notRegularSaid(fileName, r.kind, say('host.fs.projectFile')));
     case 'too-large':
       // F1: refused by its size on disk before a byte is read.
       return saying(say('file.tooLargeOnDisk', { size: (r.size / MIB).toFixed(1), limit: MAX_PROJECT_BYTES / MIB }));
     case 'unreadable':
-      return saying(say('file.couldNotRead', { file: fileName, reason: describeFsError(r.error, 'read') }));
+      return saying(say('file.couldNotRead', { file: fileName, reason: fsErrorSaid(r.error, 'read') }));
   }
 }
 
@@ -122,8 +123,8 @@ export class FileService {
       try {
         await atomicWrite(filePath, serialized.text, { fs: this.fs, keepBackup: true, onWarning: this.log });
       } catch (e) {
-        const message = e instanceof SaveError ? e.message : `Could not save '${fileName}': ${describeFsError(e)}. Your previous version is untouched.`;
-        return { ok: false, canceled: false, conflict: false, message } satisfies SaveResult;
+        if (e instanceof SaveError) return { ok: false, canceled: false, conflict: false, message: e.message } satisfies SaveResult;
+        return { ok: false, canceled: false, conflict: false, ...saying(say('host.fs.saveFailed', { file: fileName, reason: fsErrorSaid(e) })) } satisfies SaveResult;
       }
       this.known.set(real, hash(serialized.text));
       this.changedExternally.delete(real);

@@ -1,7 +1,7 @@
 // The shared streaming loop, against a scripted session and a fake clock: what is emitted,
 // in which order, and how often (counted against fake time, never measured).
 import { describe, expect, it } from 'vitest';
-import { driveSession, type DriveOptions, type TrainingEvent } from '../../../core/index';
+import { driveSession, render, unexpectedStopSaid, type DriveOptions, type Text, type TrainingEvent } from '../../../core/index';
 import { fakeClock, fakeSession, type FakeSessionOptions } from './fake-session';
 
 interface Recorded {
@@ -160,7 +160,9 @@ describe('driveSession', () => {
     const t = setup({ epochs: 100, throwAtBatch: 30 });
     await t.handle.finished;
     const last = t.events[t.events.length - 1].event;
-    expect(last).toEqual({ type: 'error', runId: 'r1', message: 'Training stopped unexpectedly: fake engine failure. Your project is safe.' });
+    expect(last).toEqual({ type: 'error', runId: 'r1', message: 'Training stopped unexpectedly: fake engine failure. Your project is safe.', text: unexpectedStopSaid('fake engine failure') });
+    // The student reads it in their language; only the engine's own reason (a bug's) stays as thrown.
+    expect(render((last as { text: Text }).text, 'zh-TW')).toBe('訓練意外停止：fake engine failure。你的專案安然無恙。');
     expect(epochsOf(t.events)).toEqual(Array.from({ length: 29 }, (_, i) => i + 1));
     expect(t.events.filter((r) => TERMINAL.has(r.event.type))).toHaveLength(1);
   });
@@ -183,6 +185,7 @@ describe('driveSession', () => {
       type: 'error',
       runId: 'r1',
       message: 'Training stopped unexpectedly: could not clone. Your project is safe.',
+      text: unexpectedStopSaid('could not clone'),
     });
   });
 });

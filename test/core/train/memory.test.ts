@@ -35,7 +35,7 @@ import { sweepMemoryRefusal } from '../../../core/sweep/memory';
 import { driveSession } from '../../../core/train/driver';
 import type { TrainingEvent } from '../../../core/train/events';
 import type { TrainingSession } from '../../../core/train/session-types';
-import { OUT_OF_MEMORY_MESSAGE } from '../../../core/train/memory-budget';
+import { OUT_OF_MEMORY_MESSAGE, OUT_OF_MEMORY_TEXT } from '../../../core/train/memory-budget';
 
 const GB = 1024 ** 3;
 const MB = 1024 ** 2;
@@ -298,6 +298,6 @@ describe('every other start path refuses before allocating (B5)', () => {
     const events: TrainingEvent[] = [];
     const handle = driveSession(session, { runId: 'r', now: () => 0, yieldToLoop: async () => undefined, emit: (e) => events.push(e), boundaryResolution: 0 });
     await handle.finished;
-    expect(events).toEqual([{ type: 'error', runId: 'r', message: OUT_OF_MEMORY_MESSAGE }]);
+    expect(events).toEqual([{ type: 'error', runId: 'r', message: OUT_OF_MEMORY_MESSAGE, text: OUT_OF_MEMORY_TEXT }]);
   });
 });

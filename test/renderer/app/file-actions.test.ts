@@ -101,7 +101,7 @@ describe('file actions', () => {
     await i18next.changeLanguage('zh-TW');
     try {
       reportOpenProblems({ ok: false, canceled: false, fileName: 'bad.bpnn', problems: r.problems, moreProblems: 0 });
-      expect(useUiStore.getState().banner?.lines[0]).toBe('（最上層）：「a」在 (top level) 出現了兩次；JSON 只會保留最後一個，請刪掉另一個');
+      expect(useUiStore.getState().banner?.lines[0]).toBe('（最上層）：「a」在「最上層」出現了兩次；JSON 只會保留最後一個，請刪掉另一個');
     } finally {
       await i18next.changeLanguage('en');
     }

@@ -1,6 +1,7 @@
 // Pure helpers behind the training and dataset panels' forms.
 import { describe, expect, it } from 'vitest';
 import { checkNumber } from '../../../renderer/training/fields';
+import { i18next } from '../../../renderer/i18n';
 import { formatDuration, switchOptimizer, switchSchedule } from '../../../renderer/training/settings-edit';
 import { csvProblemLine, setGeneratorParam, switchGenerator } from '../../../renderer/data/dataset-edit';
 
@@ -18,6 +19,17 @@ describe('number fields', () => {
       expect(checkNumber(text, { min: 0, max: 100 }, 'Seed')).toEqual({ ok: false, message: `'${text}' is not a number: Seed must be a number from 0 to 100.` });
     }
     expect(checkNumber('.5', { min: 0, max: 1 })).toEqual({ ok: true, value: 0.5 });
+  });
+
+  it('says why in Chinese when the app is in Chinese, the range included', async () => {
+    await i18next.changeLanguage('zh-TW');
+    try {
+      expect(checkNumber('abc', { min: 0, max: 1 }, '雜訊')).toEqual({ ok: false, message: '「abc」不是數字：雜訊必須是介於 0 到 1 之間的數。' });
+      expect(checkNumber('2.5', { min: 1, max: 10, integer: true }, '訓練週期數（Epochs）')).toEqual({ ok: false, message: '訓練週期數（Epochs）必須是介於 1 到 10 之間的整數。' });
+      expect(checkNumber(' ', { min: 0, max: 1 })).toEqual({ ok: false, message: '這個值是空的：請輸入介於 0 到 1 之間的數。' });
+    } finally {
+      await i18next.changeLanguage('en');
+    }
   });
 
   it('turns an empty optional field into null (e.g. clipping off) and refuses an empty required one', () => {

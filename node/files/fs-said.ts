@@ -1,0 +1,35 @@
+// What the file system's refusals mean to a student, as catalog Texts (core/messages/*/host.json):
+// the app shows them in the reader's language, the CLI and the logs in English.
+import { say, type Text } from '../../core/messages/text';
+import type { FileKind } from './read';
+
+const errCode = (e: unknown): string | undefined => (e as { code?: unknown } | null)?.code as string | undefined;
+
+/** A reason a student can act on, from a Node error met while reading or writing a file; an unknown error keeps Node's own words. */
+export function fsErrorSaid(e: unknown, op: 'read' | 'write' = 'write'): Text | string {
+  switch (errCode(e)) {
+    case 'ENOSPC':
+      return say('host.fs.diskFull');
+    case 'EACCES':
+    case 'EPERM':
+      return say('host.fs.denied');
+    case 'EROFS':
+      return say('host.fs.readOnly');
+    case 'ENOENT':
+      return say(op === 'read' ? 'host.fs.noFile' : 'host.fs.noFolder');
+    case 'EISDIR':
+      return say(op === 'read' ? 'host.fs.isFolder' : 'host.fs.folderHasName');
+    case 'EMFILE':
+    case 'ENFILE':
+      return say('host.fs.tooManyOpen');
+    default:
+      return e instanceof Error && e.message ? e.message : say('host.fs.unknown');
+  }
+}
+
+const KIND_KEYS = { folder: 'host.fs.kind.folder', device: 'host.fs.kind.device', FIFO: 'host.fs.kind.FIFO', socket: 'host.fs.kind.socket', 'special file': 'host.fs.kind.special' } as const;
+
+/** "'z.bpnn' is not a regular file (it is a device); open a .bpnn project file". */
+export function notRegularSaid(name: string, kind: FileKind, expected: Text | string): Text {
+  return say('host.fs.notRegular', { name, kind: say(KIND_KEYS[kind]), expected });
+}
