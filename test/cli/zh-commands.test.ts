@@ -115,7 +115,7 @@ describe('every command in Traditional Chinese', () => {
     const broken = writeTemp(dir, 'broken.bpnn', '{"format": "something else"}');
     const badCsv = writeTemp(dir, 'bad.csv', '0,abc\n');
     const runs: [string[], RegExp, RegExp][] = [
-      [['train', join(dir, 'nope.bpnn')], /^bpnn: 無法讀取專案「.*nope\.bpnn」：檔案不存在$/, /^bpnn: Cannot read project '.*nope\.bpnn': no such file$/],
+      [['train', join(dir, 'nope.bpnn')], /^bpnn: 無法讀取專案「.*nope\.bpnn」：找不到這個檔案$/, /^bpnn: Cannot read project '.*nope\.bpnn': no such file$/],
       [['train', broken], /^bpnn: .*broken\.bpnn：format：/, /^bpnn: .*broken\.bpnn: format: /],
       [['predict', trained, '--input', badCsv], /^bpnn: .*bad\.csv：第 1 列第 2 欄：「abc」不是數字$/, /^bpnn: .*bad\.csv: row 1, column 2: 'abc' is not a number$/],
       [['predict', xor, '--input', badCsv], /^bpnn: .*xor\.bpnn：這個專案還沒有訓練過，無法預測/, /the project has not been trained yet, so it cannot predict/],
