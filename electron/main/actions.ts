@@ -4,6 +4,8 @@
 import path from 'node:path';
 import { access } from 'node:fs/promises';
 import type { Project } from '../../core/index';
+import { say } from '../../core/messages/text';
+import { saying } from '../../core/messages/said';
 import type { OpenResult, SaveResult } from '../ipc/contract';
 import type { AppContext } from './context';
 
@@ -83,7 +85,7 @@ export async function openExample(ctx: AppContext, name: string, opts: { askUnsa
     () => false,
   );
   if (!exists) {
-    return { ok: false, canceled: false, fileName: `${name}.bpnn`, problems: [{ path: '(file)', message: `There is no example called '${name}'.` }], moreProblems: 0 };
+    return { ok: false, canceled: false, fileName: `${name}.bpnn`, problems: [{ path: '(file)', ...saying(say('host.noExample', { name })) }], moreProblems: 0 };
   }
   const r = await ctx.files.open(file);
   if (!r.ok) return r;

@@ -11,6 +11,7 @@ import { DocumentTracker } from './document';
 import { registerHandlers } from './handlers/index';
 import { createIpcRegistry } from './ipc';
 import { MainLanguage } from './language';
+import { spoken } from '../../core/messages/said';
 import { buildMenuTemplate, DOCS_URL } from './menu';
 import { APP_SCHEME_PRIVILEGES, makeAppProtocolHandler } from './protocol';
 import { RecentFiles } from './recent';
@@ -247,9 +248,10 @@ export function startApp(opts: StartOptions = {}): RunningApp | null {
     app.setAboutPanelOptions({ applicationName: 'BPNN Studio', applicationVersion: app.getVersion(), copyright: 'MIT License' });
 
     const startup = await backups.start();
-    for (const line of startup.skipped) log(line);
+    // The log in English; the dialog in the reader's language.
+    for (const line of startup.skipped) log(line.message);
     if (startup.skipped.length > 0) {
-      void dialogs.showError(null, language.t('main.dialogs.backupsSkipped'), startup.skipped.join('\n'));
+      void dialogs.showError(null, language.t('main.dialogs.backupsSkipped'), startup.skipped.map((s) => spoken(s, language.current)).join('\n'));
     }
 
     createMainWindow(c);

@@ -29,7 +29,10 @@ export function fsErrorSaid(e: unknown, op: 'read' | 'write' = 'write'): Text | 
 
 const KIND_KEYS = { folder: 'host.fs.kind.folder', device: 'host.fs.kind.device', FIFO: 'host.fs.kind.FIFO', socket: 'host.fs.kind.socket', 'special file': 'host.fs.kind.special' } as const;
 
+/** What kind of thing stood where a file was expected ("device", 「裝置」). */
+export const fileKindSaid = (kind: FileKind): Text => say(KIND_KEYS[kind]);
+
 /** "'z.bpnn' is not a regular file (it is a device); open a .bpnn project file". */
 export function notRegularSaid(name: string, kind: FileKind, expected: Text | string): Text {
-  return say('host.fs.notRegular', { name, kind: say(KIND_KEYS[kind]), expected });
+  return say('host.fs.notRegular', { name, kind: fileKindSaid(kind), expected });
 }

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Project } from '../../core/index';
+import { spoken } from '../../core/messages/said';
 import { BackupService, documentIdFor } from '../../electron/main/services/backups';
 import { xorProject } from './helpers/requests';
 
@@ -127,7 +128,9 @@ describe('BackupService', () => {
     writeFileSync(path.join(badDir, 'backup.json'), '{"format":"bpnn-backup", "projectText": ');
     const report = await new BackupService({ userData }).start();
     expect(report.offers.map((o) => o.backupId)).toEqual([goodId]);
-    expect(report.skipped).toEqual([`Skipped the backup '${path.join(badDir, 'backup.json')}': it is damaged (not valid JSON).`]);
+    expect(report.skipped.map((s) => s.message)).toEqual([`Skipped the backup '${path.join(badDir, 'backup.json')}': it is damaged (not valid JSON).`]);
+    // The recovery dialog says it in the reader's language.
+    expect(report.skipped.map((s) => spoken(s, 'zh-TW'))).toEqual([`已略過備份「${path.join(badDir, 'backup.json')}」：它已損壞（不是有效的 JSON）。`]);
   });
 
   it('refuses backup ids that could escape the Backups folder', async () => {
@@ -135,6 +138,11 @@ describe('BackupService', () => {
     await backups.start();
     const r = await backups.restore('../../etc');
     expect(r.ok).toBe(false);
+    // Said about the whole file, in either language.
+    const problem = !r.ok && !r.canceled ? r.problems[0] : null;
+    expect(problem?.path).toBe('(file)');
+    expect(problem?.message).toBe('The backup could not be restored: there is no such backup');
+    expect(problem && spoken(problem, 'zh-TW')).toBe('無法還原備份：沒有這個備份');
     await backups.discard('../..');
     expect(existsSync(userData)).toBe(true);
   });

@@ -8,6 +8,7 @@ import { closeSync, constants, mkdirSync, mkdtempSync, openSync, readdirSync, rm
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { render, say, serializeProject, type Project } from '../../core/index';
+import { spoken } from '../../core/messages/said';
 import { FileService } from '../../electron/main/services/files';
 import { BackupService } from '../../electron/main/services/backups';
 import { RecentFiles } from '../../electron/main/recent';
@@ -166,10 +167,15 @@ describe('hot-exit backups are read like project files (D6)', () => {
     writeFileSync(path.join(backupDir('untitled-wide'), 'backup.json'), utf16le(JSON.stringify(envelope), true));
     const report = await new BackupService({ userData: dir }).start();
     expect(report.offers).toEqual([]);
-    expect(report.skipped.sort()).toEqual([
+    expect(report.skipped.map((s) => s.message).sort()).toEqual([
       `Skipped the backup '${path.join(backupDir('untitled-fifo'), 'backup.json')}': it is a FIFO, not a file.`,
       `Skipped the backup '${path.join(backupDir('untitled-wide'), 'backup.json')}': it is damaged (this file is UTF-16; save it as UTF-8).`,
     ]);
+    // In Chinese too, the engine's own words inside included.
+    const zh = report.skipped.map((s) => spoken(s, 'zh-TW')).sort();
+    expect(zh[0]).toMatch(/^已略過備份「.*untitled-fifo.*」：它是具名管線（FIFO），不是檔案。$/);
+    expect(zh[1]).toMatch(/^已略過備份「.*untitled-wide.*」：它已損壞（.*UTF-16.*）。$/);
+    expect(zh.join('')).not.toMatch(/\b(it|is|damaged|file)\b/);
   });
 
   it('D6: a backup with a UTF-8 byte-order mark is still offered and restores', async () => {

@@ -7,7 +7,10 @@ import * as fs from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_PROJECT_BYTES, decodeText, parseProject, serializeProject, type Project } from '../../../core/index';
 import type { OpenResult, RecoveryOffer } from '../../ipc/contract';
-import { atomicWrite, describeFsError, WriteQueue } from '../../../node/files/atomic-write';
+import { atomicWrite, WriteQueue } from '../../../node/files/atomic-write';
+import { fileKindSaid, fsErrorSaid } from '../../../node/files/fs-said';
+import { say, type Text } from '../../../core/messages/text';
+import { saying, type Said } from '../../../core/messages/said';
 import { readRegularFile } from '../../../node/files/read';
 
 export const BACKUP_DEBOUNCE_MS = 1000;
@@ -41,8 +44,8 @@ export interface StartupReport {
   /** The previous run did not shut down cleanly (crash, kill, power loss). */
   uncleanExit: boolean;
   offers: RecoveryOffer[];
-  /** One line per backup that could not be read, naming it. */
-  skipped: string[];
+  /** One line per backup that could not be read, naming it (English, and a Text for the reader's language). */
+  skipped: Said[];
 }
 
 export interface BackupServiceOptions {
@@ -91,14 +94,14 @@ export class BackupService {
   /** Every backup on disk that can be restored, newest first; damaged ones are named in `skipped`. */
   async list(): Promise<Omit<StartupReport, 'uncleanExit'>> {
     const offers: RecoveryOffer[] = [];
-    const skipped: string[] = [];
+    const skipped: Said[] = [];
     for (const id of await this.backupIds()) {
       const file = path.join(this.root, id, BACKUP_FILE);
       const read = await this.read(id);
       if (read.ok) {
         offers.push({ backupId: id, fileName: read.envelope.fileName, filePath: read.envelope.filePath, savedAt: read.envelope.savedAt });
       } else {
-        skipped.push(`Skipped the backup '${file}': ${read.reason}.`);
+        skipped.push(saying(say('host.backup.skipped', { file, reason: read.reason })));
       }
     }
     offers.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
@@ -131,13 +134,13 @@ export class BackupService {
   }
 
   async restore(backupId: string): Promise<OpenResult> {
-    const read = ID_PATTERN.test(backupId) ? await this.read(backupId) : { ok: false as const, reason: 'there is no such backup' };
+    const read = ID_PATTERN.test(backupId) ? await this.read(backupId) : { ok: false as const, reason: say('host.backup.noSuch') };
     if (!read.ok) {
       return {
         ok: false,
         canceled: false,
         fileName: backupId,
-        problems: [{ path: '(backup)', message: `The backup could not be restored: ${read.reason}` }],
+        problems: [{ path: '(file)', ...saying(say('host.backup.restoreFailed', { reason: read.reason })) }],
         moreProblems: 0,
       };
     }
@@ -211,21 +214,21 @@ export class BackupService {
     }
   }
 
-  private async read(id: string): Promise<{ ok: true; envelope: BackupEnvelope } | { ok: false; reason: string }> {
+  private async read(id: string): Promise<{ ok: true; envelope: BackupEnvelope } | { ok: false; reason: Text }> {
     const read = await readRegularFile(path.join(this.root, id, BACKUP_FILE), MAX_BACKUP_BYTES);
     if (!read.ok) {
-      if (read.reason === 'not-regular') return { ok: false, reason: `it is a ${read.kind}, not a file` };
-      if (read.reason === 'too-large') return { ok: false, reason: `it is too large (${(read.size / 1048576).toFixed(1)} MiB)` };
-      return { ok: false, reason: `it could not be read (${describeFsError(read.error, 'read')})` };
+      if (read.reason === 'not-regular') return { ok: false, reason: say('host.backup.notRegular', { kind: fileKindSaid(read.kind) }) };
+      if (read.reason === 'too-large') return { ok: false, reason: say('host.backup.tooLarge', { mib: (read.size / 1048576).toFixed(1) }) };
+      return { ok: false, reason: say('host.backup.unreadable', { why: fsErrorSaid(read.error, 'read') }) };
     }
     const decoded = decodeText(read.bytes);
-    if (!decoded.ok) return { ok: false, reason: `it is damaged (${decoded.message})` };
+    if (!decoded.ok) return { ok: false, reason: say('host.backup.damaged', { detail: decoded.text ?? decoded.message }) };
     const text = decoded.text;
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch {
-      return { ok: false, reason: 'it is damaged (not valid JSON)' };
+      return { ok: false, reason: say('host.backup.notJson') };
     }
     const e = value as Partial<BackupEnvelope> | null;
     if (
@@ -236,10 +239,13 @@ export class BackupService {
       typeof e.projectText !== 'string' ||
       !(e.filePath === null || typeof e.filePath === 'string')
     ) {
-      return { ok: false, reason: 'it is damaged (missing fields)' };
+      return { ok: false, reason: say('host.backup.missingFields') };
     }
     const parsed = parseProject(e.projectText);
-    if (!parsed.ok) return { ok: false, reason: `its project is damaged (${parsed.problems[0]?.path}: ${parsed.problems[0]?.message})` };
+    if (!parsed.ok) {
+      const first = parsed.problems[0];
+      return { ok: false, reason: say('host.backup.projectDamaged', { path: first?.path ?? '', problem: first?.text ?? first?.message ?? '' }) };
+    }
     return { ok: true, envelope: e as BackupEnvelope };
   }
 }
