@@ -12,6 +12,7 @@ import {
   chosenMemoryBudget,
   estimateRequestMemory,
   isOutOfMemory,
+  render,
   say,
   unexpectedStopMessage,
   unexpectedStopSaid,
@@ -23,7 +24,7 @@ import {
 } from '../core/index';
 import type { StartTrainingRequest, StartTrainingResult } from './api';
 import { issuesToProblems, parseWorkerMessage, RunIdSchema, StartTrainingRequestSchema, TERMINAL_TYPES, type WorkerCommand } from './protocol';
-import { UNRESPONSIVE_MESSAGE, UNRESPONSIVE_TEXT, CLOSING_MESSAGE, CLOSING_TEXT, STOPPED_BEFORE_START_MESSAGE, DUPLICATE_RUN_MESSAGE } from './messages';
+import { UNRESPONSIVE_MESSAGE, UNRESPONSIVE_TEXT, CLOSING_MESSAGE, CLOSING_TEXT, STOPPED_BEFORE_START_TEXT, DUPLICATE_RUN_TEXT, ENDED_BEFORE_START_TEXT, WORKER_COULD_NOT_START_TEXT } from './messages';
 
 /** How long a worker has to honour Stop before it is terminated (B3). */
 export const DEFAULT_STOP_GRACE_MS = 3000;
@@ -72,8 +73,9 @@ interface Run {
   budget: MemoryBudget;
 }
 
-function refusal(field: string, message: string): StartTrainingResult {
-  const problem: TrainProblem = { code: 'bad-setting', field, message };
+/** A start refused by the pool itself; `said` is a Text whenever there are words for it in the catalogs. */
+function refusal(field: string, said: Text | string, message = typeof said === 'string' ? said : render(said)): StartTrainingResult {
+  const problem: TrainProblem = typeof said === 'string' ? { code: 'bad-setting', field, message } : { code: 'bad-setting', field, message, text: said };
   return { ok: false, problems: [problem] };
 }
 
@@ -131,7 +133,7 @@ export class TrainingPool {
     const settingsProblems = validateSettings(req.request.settings);
     if (settingsProblems.length > 0) return Promise.resolve({ ok: false, problems: settingsProblems });
     const existing = this.runs.get(req.runId);
-    if (existing && existing.state !== 'ended') return Promise.resolve(refusal('runId', DUPLICATE_RUN_MESSAGE));
+    if (existing && existing.state !== 'ended') return Promise.resolve(refusal('runId', DUPLICATE_RUN_TEXT));
     // Before a worker exists: its heap limit would not stop its typed arrays, and a browser tab
     // that cannot hold the run would go down with it.
     const budget = chosenMemoryBudget(req.memoryLimit, this.opts.memoryBudget);
@@ -176,7 +178,7 @@ export class TrainingPool {
     if (run.state === 'queued') {
       this.queue.splice(this.queue.indexOf(run), 1);
       run.state = 'ended';
-      run.settleStart(refusal('runId', STOPPED_BEFORE_START_MESSAGE));
+      run.settleStart(refusal('runId', STOPPED_BEFORE_START_TEXT));
       return;
     }
     if (run.state === 'ended') return;
@@ -255,7 +257,7 @@ export class TrainingPool {
       this.reserved -= run.memory;
       run.state = 'ended';
       resolveExit();
-      run.settleStart(refusal('runId', unexpectedStopMessage(e instanceof Error ? e.message : 'the training worker could not start')));
+      run.settleStart(refusal('runId', unexpectedStopSaid(e instanceof Error ? e.message : WORKER_COULD_NOT_START_TEXT)));
       this.pump();
       return;
     }
@@ -314,8 +316,8 @@ export class TrainingPool {
     if (run.graceTimer) clearTimeout(run.graceTimer);
     run.graceTimer = null;
     if (wasStarting) {
-      const message = terminal.type === 'error' ? terminal.message : 'The run ended before it started.';
-      run.settleStart(refusal('runId', message));
+      if (terminal.type === 'error') run.settleStart(refusal('runId', terminal.text ?? terminal.message, terminal.message));
+      else run.settleStart(refusal('runId', ENDED_BEFORE_START_TEXT));
     } else {
       this.deliver(terminal);
     }

@@ -4,7 +4,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createNodePool, type NodePoolOptions } from '../../runtime/node-worker';
 import { CLOSING_TEXT, OUT_OF_MEMORY_MESSAGE, UNRESPONSIVE_MESSAGE, UNRESPONSIVE_TEXT } from '../../runtime/messages';
-import { OUT_OF_MEMORY_TEXT, say, unexpectedStopSaid } from '../../core/index';
+import { OUT_OF_MEMORY_TEXT, render, say, unexpectedStopSaid } from '../../core/index';
 import type { TrainingPool } from '../../runtime/pool';
 import type { WorkerTestHooks } from './fixtures/worker-hooks';
 import type { TrainingEvent } from '../../core/index';
@@ -264,7 +264,11 @@ describe('TrainingHost (real worker threads, scripted session)', () => {
     void t.host.start(xorRequest('busy', 1_000_000));
     const queued = t.host.start(xorRequest('waiting', 10));
     t.host.stop('waiting');
-    expect(await queued).toEqual({ ok: false, problems: [expect.objectContaining({ message: 'The run was stopped before it started.' })] });
+    const refused = await queued;
+    expect(refused).toEqual({ ok: false, problems: [expect.objectContaining({ message: 'The run was stopped before it started.' })] });
+    // The app says it in the reader's language.
+    const problem = refused.ok ? null : refused.problems[0];
+    expect(problem && 'text' in problem && problem.text ? render(problem.text, 'zh-TW') : null).toBe('這次訓練在開始前就被停止了。');
     t.host.stop('busy');
     await t.ended('busy');
     expect(t.of('waiting')).toEqual([]);
