@@ -7,7 +7,7 @@ import * as nodeFs from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { render } from '../../core/messages/text';
+import { render, say, type Text } from '../../core/messages/text';
 import { fsErrorSaid } from './fs-said';
 
 /** The few fs operations a save needs; tests inject one that records and fails each step. */
@@ -41,6 +41,8 @@ export class SaveError extends Error {
   constructor(
     message: string,
     readonly code: string | undefined,
+    /** The same in the catalogs' words, for the app to say in the reader's language. */
+    readonly text?: Text,
   ) {
     super(message);
   }
@@ -151,7 +153,8 @@ export async function atomicWrite(target: string, data: string | Uint8Array, opt
         await fs.rename(bakTemp, `${real}.bak`);
       } catch (e) {
         await fs.unlink(bakTemp).catch(() => undefined);
-        throw new SaveError(`could not keep the previous version as ${path.basename(real)}.bak (${describeFsError(e)})`, errCode(e));
+        const bak = say('host.fs.bakFailed', { file: path.basename(real), why: fsErrorSaid(e) });
+        throw new SaveError(render(bak), errCode(e), bak);
       }
     }
     await fs.rename(temp, real);
@@ -159,8 +162,8 @@ export async function atomicWrite(target: string, data: string | Uint8Array, opt
   } catch (e) {
     if (handle) await handle.close().catch(() => undefined);
     if (tempCreated) await fs.unlink(temp).catch(() => undefined);
-    const reason = e instanceof SaveError ? e.message : describeFsError(e);
-    throw new SaveError(saveFailedMessage(displayName, reason), errCode(e));
+    const reason = e instanceof SaveError ? (e.text ?? e.message) : fsErrorSaid(e);
+    throw new SaveError(saveFailedMessage(displayName, typeof reason === 'string' ? reason : render(reason)), errCode(e), say('host.fs.saveFailed', { file: displayName, reason }));
   }
   // The new bytes are in place. Syncing the folder makes the rename survive power loss; if the
   // platform or file system refuses (Windows cannot open folders), the save still stands.

@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { chmodSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { serializeProject, type Project } from '../../core/index';
-import { atomicWrite, nodeFsLike, sweepTemps, type FileHandleLike, type FsLike } from '../../node/files/atomic-write';
+import { render, serializeProject, type Project } from '../../core/index';
+import { atomicWrite, nodeFsLike, sweepTemps, type FileHandleLike, type FsLike, type SaveError } from '../../node/files/atomic-write';
 import { FileService } from '../../electron/main/services/files';
 import { xorProject } from './helpers/requests';
 
@@ -105,10 +105,14 @@ describe('atomic save (D1)', () => {
       const { fs } = recordingFs(step, step === 'write' ? 'ENOSPC' : 'EIO');
       const error = await atomicWrite(target, 'new version', { fs, keepBackup: true }).then(
         () => null,
-        (e: unknown) => e as Error,
+        (e: unknown) => e as SaveError,
       );
       expect(error?.message).toMatch(/^Could not save 'x\.bpnn': .+\. Your previous version is untouched\.$/);
+      // The same said from the catalogs, for the app's language.
+      expect(error?.text && render(error.text)).toBe(error?.message);
+      expect(error?.text && render(error.text, 'zh-TW')).toMatch(/^無法儲存「x\.bpnn」：.+。你先前的版本沒有被更動。$/);
       if (step === 'write') expect(error?.message).toBe("Could not save 'x.bpnn': the disk is full. Your previous version is untouched.");
+      if (step === 'backup') expect(error?.text && render(error.text, 'zh-TW')).toMatch(/無法把先前的版本保留為 x\.bpnn\.bak/);
       expect(readFileSync(target, 'utf8')).toBe('previous version');
       expect(tempsIn(dir)).toEqual([]);
     });

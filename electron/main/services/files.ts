@@ -123,7 +123,7 @@ export class FileService {
       try {
         await atomicWrite(filePath, serialized.text, { fs: this.fs, keepBackup: true, onWarning: this.log });
       } catch (e) {
-        if (e instanceof SaveError) return { ok: false, canceled: false, conflict: false, message: e.message } satisfies SaveResult;
+        if (e instanceof SaveError) return { ok: false, canceled: false, conflict: false, message: e.message, ...(e.text ? { text: e.text } : {}) } satisfies SaveResult;
         return { ok: false, canceled: false, conflict: false, ...saying(say('host.fs.saveFailed', { file: fileName, reason: fsErrorSaid(e) })) } satisfies SaveResult;
       }
       this.known.set(real, hash(serialized.text));
