@@ -281,8 +281,8 @@ export function BackpropPanel() {
     <div className="backprop-panel">
       <h2>{t('blockFace.backprop.heading')}</h2>
       <SamplePicker />
-      {/* The step buttons and the open "why" stay in view together while the panel scrolls:
-          one sticky box, so the explanation's heading never slides under the buttons. */}
+      {/* The step buttons, the step they are at and the open "why" stay in view together while
+          the panel scrolls: one sticky box, so the explanation's heading never slides under the buttons. */}
       <div className="bp-sticky" ref={sticky}>
         <div className="bp-buttons" role="toolbar" aria-label={t('blockFace.backprop.controls')}>
           <button type="button" onClick={stepForward} disabled={p === 'loss' || p === 'backward'}>
@@ -298,11 +298,11 @@ export function BackpropPanel() {
             {t('blockFace.backprop.reset')}
           </button>
         </div>
+        <p className="bp-phase" role="status">
+          {phaseText(t, view)}
+        </p>
         <WhyBox />
       </div>
-      <p className="bp-phase" role="status">
-        {phaseText(t, view)}
-      </p>
       {problems.length > 0 && (
         <ul className="bp-problems" role="alert">
           {problems.map((m, i) => {
