@@ -123,11 +123,11 @@ function readJoin(type: JoinType, n: NodeProto, xs: string[], shapes: number[][]
     const axis = axisAttr ? int64(axisAttr.i) : null;
     const want = JOINS.Concat.onnx(xs.length).axis;
     if (axis === null || (axis < 0 ? axis + rank : axis) !== want) {
-      return `${render(nodeName(n))} joins ${shapes.map(batched).join(' and ')} along ${axis === null ? 'no axis given' : `axis ${axis}`}; BPNN Studio's Concat joins along axis ${want}: the features of [N, features] or the channels of [N, channels, length]`;
+      return say(axis === null ? 'onnx.refused.concatNoAxis' : 'onnx.refused.concatAxis', { node: nodeName(n), shapes: shapes.map(batched).join(' and '), axis: axis ?? '', want: String(want) });
     }
   }
   const shape = JOINS[type].outShape(shapes);
-  if (!Array.isArray(shape)) return `${render(nodeName(n))} takes ${shapes.map(batched).join(' and ')}: ${render(shape.why)}`;
+  if (!Array.isArray(shape)) return say('onnx.refused.joinShapes', { node: nodeName(n), shapes: shapes.map(batched).join(' and '), why: shape.why });
   return { params: {}, outShape: shape, nodes: 1 };
 }
 
@@ -238,7 +238,7 @@ function walk(model: ModelProto): Walk {
       for (const [type, format] of formats) {
         const read = format.fromOnnx(reader);
         if (read === null) continue;
-        if (typeof read === 'string') return refuse(read);
+        if (typeof read === 'string' || !('outShape' in read)) return refuse(read);
         found = { type, name: nodes[here + read.nodes - 1].name ?? '', block: read, sources: [from] };
         break;
       }
