@@ -5,7 +5,8 @@
 // [N, outC, outLength].
 import type { BlockFormat, BlockRead, LayerOf, OnnxReader, OnnxWriter } from '../export/format';
 import { intAttr, intsAttr, type NodeProto } from '../export/onnx-proto';
-import { batched, biasFrom, floatConst, int64Const, inputs, intOf, intsOf, out, sizes, stringOf, takes, transposed, who } from '../export/read';
+import { batched, biasFrom, floatConst, int64Const, inputs, intOf, intsOf, out, sizes, stringOf, takes, transposed, who, whoSaid } from '../export/read';
+import { say } from '../messages/text';
 import { conv1dOutLength } from '../layers/conv1d';
 import type { TensorJson } from '../train/types';
 
@@ -47,8 +48,8 @@ function readConv(r: OnnxReader): BlockRead {
   const dilations = intsOf(n, 'dilations') ?? [1];
   const autoPad = stringOf(n, 'auto_pad');
   const kernel = intsOf(n, 'kernel_shape');
-  if (intOf(n, 'group', 1) !== 1) return `${who(n)} has group ${intOf(n, 'group', 1)}; BPNN Studio's Conv1d connects every input channel to every output channel (group 1)`;
-  if (dilations.some((d) => d !== 1)) return `${who(n)} has dilation ${sizes(dilations)}; BPNN Studio's Conv1d has none (1)`;
+  if (intOf(n, 'group', 1) !== 1) return say('onnx.refused.convGroup', { node: whoSaid(n), group: intOf(n, 'group', 1) });
+  if (dilations.some((d) => d !== 1)) return say('onnx.refused.convDilation', { node: whoSaid(n), dilation: sizes(dilations) });
   if (autoPad !== '' && autoPad !== 'NOTSET' && !(autoPad === 'VALID' && pads.every((v) => v === 0))) return `${who(n)} uses auto_pad ${autoPad}; BPNN Studio needs the padding given as pads`;
   const w = floatConst(r, n, 1, 'weight');
   if (typeof w === 'string') return w;

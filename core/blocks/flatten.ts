@@ -1,6 +1,6 @@
 import type { BlockRead, OnnxReader } from '../export/format';
 import { intAttr } from '../export/onnx-proto';
-import { int64Const, intOf, sizes, who } from '../export/read';
+import { int64Const, intOf, sizes, whoSaid } from '../export/read';
 import { coords } from '../inspect/format';
 import { Flatten } from '../layers/flatten';
 import { say } from '../messages/text';
@@ -14,14 +14,14 @@ function readFlatten(r: OnnxReader): BlockRead {
   const size = r.shape.reduce((a, b) => a * b, 1);
   if (n.opType === 'Flatten') {
     const axis = intOf(n, 'axis', 1);
-    if (axis !== 1 && axis !== -r.shape.length) return `${who(n)} has axis ${axis}; BPNN Studio's Flatten keeps the batch axis and flattens the rest (axis 1)`;
+    if (axis !== 1 && axis !== -r.shape.length) return say('onnx.refused.flattenAxis', { node: whoSaid(n), axis });
     return { params: {}, outShape: [size], nodes: 1 };
   }
   const target = int64Const(r, n, 1, 'shape');
   if (typeof target === 'string') return target;
   const [batch, rest] = target;
   const flattens = target.length === 2 && intOf(n, 'allowzero', 0) === 0 && (batch === 0 ? rest === -1 || rest === size : batch === -1 && rest === size);
-  if (!flattens) return `${who(n)} reshapes to ${sizes(target)}; BPNN Studio reads a Reshape only as a Flatten to [N, ${size}]`;
+  if (!flattens) return say('onnx.refused.reshape', { node: whoSaid(n), shape: sizes(target), size });
   return { params: {}, outShape: [size], nodes: 1 };
 }
 

@@ -1,6 +1,6 @@
 import type { BlockRead, OnnxReader } from '../export/format';
 import { intAttr } from '../export/onnx-proto';
-import { intOf, who } from '../export/read';
+import { intOf, whoSaid } from '../export/read';
 import { tensorSaid } from '../graph/describe';
 import { saying } from '../messages/said';
 import { num, op, sumSaid } from '../inspect/format';
@@ -17,7 +17,7 @@ function readSoftmax(r: OnnxReader): BlockRead {
   // Before opset 13 the default axis was 1 and meant "flatten from here": the same as the
   // last axis exactly when it is the last axis.
   const axis = intOf(n, 'axis', r.opset >= 13 ? -1 : 1);
-  if ((axis < 0 ? axis + rank : axis) !== rank - 1) return `${who(n)} normalises over axis ${axis}; BPNN Studio's Softmax works over the last axis`;
+  if ((axis < 0 ? axis + rank : axis) !== rank - 1) return say('onnx.refused.softmaxAxis', { node: whoSaid(n), axis });
   return { params: {}, outShape: [...r.shape], nodes: 1 };
 }
 

@@ -1,3 +1,4 @@
+import type { Text } from '../messages/text';
 // What a one-input block kind says about its export and import: the ONNX operators it
 // becomes (float32 and float64), the ONNX operators it is read back from, and the PyTorch
 // module it is. Each kind's definition (core/blocks/<kind>.ts) holds its own.
@@ -44,8 +45,8 @@ export interface ReadBlock {
   nodes: number;
 }
 
-/** null: the node there does not start this kind of block; a string: it does, but cannot be read (why). */
-export type BlockRead = ReadBlock | string | null;
+/** null: the node there does not start this kind of block; a Text (or, where not yet in the catalogs, an English string): it does, but cannot be read (why). */
+export type BlockRead = ReadBlock | Text | string | null;
 
 export interface BlockFormat<T extends NodeType> {
   /** Appends the block's ONNX nodes: from value `x` to value `y`. */

@@ -4,7 +4,8 @@
 // refused with one message that names the first operator or node it cannot take.
 // A model BPNN Studio exported comes back as it was (its metadata holds the layout, settings
 // and built-in dataset); any other model gets a placeholder dataset of the right shape.
-import { internalErrorText } from '../graph/describe';
+import { internalErrorSaid } from '../graph/describe';
+import { saying } from '../messages/said';
 import { render, say, type Text } from '../messages/text';
 import { MAX_PARAMS } from '../graph/limits';
 import { nodeId, type NodeType } from '../graph/spec';
@@ -13,7 +14,7 @@ import { prepareRun } from '../train/prepare';
 import type { DatasetSpec } from '../data/types';
 import { FORBIDDEN_KEYS, groupDigits } from '../project/limits';
 import { validateProjectValue } from '../project/parse';
-import { findNonFiniteWeight } from '../project/serialize';
+import { findNonFiniteWeightSaid } from '../project/serialize';
 import { projectToSpec } from '../project/spec';
 import { PROJECT_FORMAT, PROJECT_VERSION, type Project, type ProjectNode } from '../project/types';
 import { defaultSettings } from '../train/settings';
@@ -24,37 +25,40 @@ import { ONNX_METADATA, type OnnxProjectNote } from './onnx';
 import { DataType, elementCount, int64, onnx, readTensor, type GraphProto, type ModelProto, type NodeProto, type TensorProto, type TensorRead } from './onnx-proto';
 
 /** `notes` in English; `noteTexts` the same notes for a reader in another language. */
-export type OnnxImportResult = { ok: true; project: Project; notes: string[]; noteTexts: Text[] } | { ok: false; message: string };
+export type OnnxImportResult = { ok: true; project: Project; notes: string[]; noteTexts: Text[] } | { ok: false; message: string; text: Text };
 
 /** Oldest default-domain opset read: the operators' meanings used here have not changed since. */
 const MIN_OPSET = 7;
 
-const fail = (message: string): OnnxImportResult => ({ ok: false, message });
+/** A refusal: its Text, and the English `message` tests and logs read. */
+type Refused = { ok: false; message: string; text: Text };
+/** A reader's refusal still in English only (the block kinds' readers) passes through as it is. */
+const refuse = (why: Text | string): Refused =>
+  typeof why === 'string' ? { ok: false, message: why, text: say('onnx.refused.plain', { message: why }) } : { ok: false, ...saying(why) };
+const fail = (why: Text | string): OnnxImportResult => refuse(why);
 
-const NOT_ONNX =
-  'this is not an ONNX model: open an .onnx file written by `bpnn export --onnx`, PyTorch (torch.onnx.export) or another ONNX exporter';
+const NOT_ONNX = say('onnx.refused.notOnnx');
 
 /** ONNX files begin with field 1 (ir_version, a small number): what a cut-off model still shows. */
 function startsLikeOnnx(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x08 && bytes[1] >= 3 && bytes[1] <= 20;
 }
 
-function decode(bytes: Uint8Array): { ok: true; model: ModelProto } | { ok: false; message: string } {
-  if (bytes.length === 0) return { ok: false, message: 'the file is empty: export the model again' };
+function decode(bytes: Uint8Array): { ok: true; model: ModelProto } | Refused {
+  if (bytes.length === 0) return refuse(say('onnx.refused.empty'));
   let model: ModelProto;
   try {
     model = onnx.ModelProto.decode(bytes);
   } catch {
-    const message = startsLikeOnnx(bytes) ? 'the model is cut short (the file is truncated): copy or export it again' : NOT_ONNX;
-    return { ok: false, message };
+    return refuse(startsLikeOnnx(bytes) ? say('onnx.refused.truncated') : NOT_ONNX);
   }
   const ir = int64(model.irVersion);
-  if (!(ir >= 3 && ir <= 20) || !model.graph || (model.opsetImport ?? []).length === 0) return { ok: false, message: NOT_ONNX };
+  if (!(ir >= 3 && ir <= 20) || !model.graph || (model.opsetImport ?? []).length === 0) return refuse(NOT_ONNX);
   return { ok: true, model };
 }
 
 const isDefaultDomain = (domain: string | null | undefined): boolean => !domain || domain === 'ai.onnx';
-const nodeName = (n: NodeProto): string => `${n.opType} node${n.name ? ` '${n.name}'` : ''}`;
+const nodeName = (n: NodeProto): Text => (n.name ? say('onnx.refused.node', { op: n.opType ?? '', name: n.name }) : say('onnx.refused.nodeUnnamed', { op: n.opType ?? '' }));
 
 /** The same rule as the editor's new nodes: the kind in lower case plus the smallest free number. */
 function freshId(type: NodeType, taken: ReadonlySet<string>): string {
@@ -97,7 +101,7 @@ interface Imported {
   sources: number[];
 }
 
-type Walk = { ok: true; inputShape: number[]; blocks: Imported[] } | { ok: false; message: string };
+type Walk = { ok: true; inputShape: number[]; blocks: Imported[] } | Refused;
 
 const inputsOf = (n: NodeProto): string[] => (n.input ?? []).filter((s) => s !== '');
 const batched = (shape: readonly number[]): string => `[${['N', ...shape].join(', ')}]`;
@@ -109,9 +113,9 @@ function joinOp(n: NodeProto): JoinType | null {
 }
 
 /** A join over computed values `xs` with per-sample shapes `shapes`, or why it cannot be one. */
-function readJoin(type: JoinType, n: NodeProto, xs: string[], shapes: number[][]): ReadBlock | string {
+function readJoin(type: JoinType, n: NodeProto, xs: string[], shapes: number[][]): ReadBlock | Text | string {
   const twice = xs.find((x, i) => xs.indexOf(x) !== i);
-  if (twice !== undefined) return `${nodeName(n)} takes '${twice}' twice; a BPNN Studio ${type} takes each block's output once`;
+  if (twice !== undefined) return say('onnx.refused.joinTwice', { node: nodeName(n), value: twice, join: type });
   if (type === 'Concat' && shapes.every((s) => s.length === shapes[0].length)) {
     // The engine joins along axis 1 of the batched tensor; ONNX may spell it from the end.
     const rank = shapes[0].length + 1;
@@ -119,11 +123,11 @@ function readJoin(type: JoinType, n: NodeProto, xs: string[], shapes: number[][]
     const axis = axisAttr ? int64(axisAttr.i) : null;
     const want = JOINS.Concat.onnx(xs.length).axis;
     if (axis === null || (axis < 0 ? axis + rank : axis) !== want) {
-      return `${nodeName(n)} joins ${shapes.map(batched).join(' and ')} along ${axis === null ? 'no axis given' : `axis ${axis}`}; BPNN Studio's Concat joins along axis ${want}: the features of [N, features] or the channels of [N, channels, length]`;
+      return say(axis === null ? 'onnx.refused.concatNoAxis' : 'onnx.refused.concatAxis', { node: nodeName(n), shapes: shapes.map(batched).join(' and '), axis: axis ?? '', want: String(want) });
     }
   }
   const shape = JOINS[type].outShape(shapes);
-  if (!Array.isArray(shape)) return `${nodeName(n)} takes ${shapes.map(batched).join(' and ')}: ${render(shape.why)}`;
+  if (!Array.isArray(shape)) return say('onnx.refused.joinShapes', { node: nodeName(n), shapes: shapes.map(batched).join(' and '), why: shape.why });
   return { params: {}, outShape: shape, nodes: 1 };
 }
 
@@ -136,7 +140,7 @@ function readJoin(type: JoinType, n: NodeProto, xs: string[], shapes: number[][]
 function walk(model: ModelProto): Walk {
   const graph = model.graph as GraphProto;
   const opset = int64((model.opsetImport ?? []).find((o) => isDefaultDomain(o.domain))?.version);
-  if (opset < MIN_OPSET) return { ok: false, message: `the model uses ONNX opset ${opset}, older than BPNN Studio reads (${MIN_OPSET} or later): convert it with onnx.version_converter` };
+  if (opset < MIN_OPSET) return refuse(say('onnx.refused.oldOpset', { opset, min: MIN_OPSET }));
 
   // Stored tensors: initializers, Constant nodes and Identity copies of either.
   const stored = new Map<string, TensorProto>();
@@ -153,31 +157,29 @@ function walk(model: ModelProto): Walk {
   let count = 0;
   for (const t of stored.values()) if (t.dataType === DataType.FLOAT || t.dataType === DataType.DOUBLE) count += elementCount((t.dims ?? []).map(int64));
   if (count > MAX_PARAMS) {
-    return { ok: false, message: `the model has ${groupDigits(count)} weights, above BPNN Studio's limit of ${groupDigits(MAX_PARAMS)} for one network: it is too large to train or inspect here` };
+    return refuse(say('onnx.refused.tooManyWeights', { weights: groupDigits(count), limit: groupDigits(MAX_PARAMS) }));
   }
 
   const unsupported = nodes.find((n) => !isDefaultDomain(n.domain) || !IMPORTABLE_OPS.includes(n.opType ?? ''));
   if (unsupported) {
     const op = isDefaultDomain(unsupported.domain) ? unsupported.opType : `${unsupported.domain}.${unsupported.opType}`;
-    return {
-      ok: false,
-      message: `the model uses the operator ${op}${unsupported.name ? ` (node '${unsupported.name}')` : ''}, which BPNN Studio cannot import; it reads networks made of ${IMPORTABLE_OPS.join(', ')}`,
-    };
+    const ops = IMPORTABLE_OPS.join(', ');
+    return refuse(unsupported.name ? say('onnx.refused.operatorNamed', { op: op ?? '', name: unsupported.name, ops }) : say('onnx.refused.operator', { op: op ?? '', ops }));
   }
 
   const inputsOfGraph = (graph.input ?? []).filter((v) => !stored.has(v.name ?? ''));
-  if (inputsOfGraph.length !== 1) return { ok: false, message: `the model has ${inputsOfGraph.length} inputs; a BPNN Studio network has exactly one` };
-  if ((graph.output ?? []).length !== 1) return { ok: false, message: `the model has ${(graph.output ?? []).length} outputs; a BPNN Studio network has exactly one` };
+  if (inputsOfGraph.length !== 1) return refuse(say('onnx.refused.inputs', { n: inputsOfGraph.length }));
+  if ((graph.output ?? []).length !== 1) return refuse(say('onnx.refused.outputs', { n: (graph.output ?? []).length }));
   const input = inputsOfGraph[0];
   const tensorType = input.type?.tensorType;
   if (tensorType?.elemType !== DataType.FLOAT && tensorType?.elemType !== DataType.DOUBLE) {
-    return { ok: false, message: `the model's input '${input.name}' is not a tensor of float or double numbers` };
+    return refuse(say('onnx.refused.inputType', { name: input.name ?? '' }));
   }
   const dims = tensorType.shape?.dim ?? [];
   const perSample = dims.slice(1).map((d) => (d.dimValue !== null && d.dimValue !== undefined ? int64(d.dimValue) : 0));
   if ((dims.length !== 2 && dims.length !== 3) || perSample.some((d) => !(d > 0))) {
     const shown = dims.map((d) => d.dimParam || (d.dimValue !== null && d.dimValue !== undefined ? String(int64(d.dimValue)) : '?')).join(', ');
-    return { ok: false, message: `the model's input '${input.name}' has shape [${shown}]; BPNN Studio takes [N, features] or [N, channels, length] with fixed sizes after the batch` };
+    return refuse(say('onnx.refused.inputShape', { name: input.name ?? '', shape: shown }));
   }
   const output = graph.output?.[0]?.name ?? '';
 
@@ -204,20 +206,19 @@ function walk(model: ModelProto): Walk {
     const computed = inputsOf(first).filter((t) => !stored.has(t));
     const unknown = computed.find((t) => !made.has(t));
     if (unknown !== undefined) {
-      return { ok: false, message: `${nodeName(first)} takes '${unknown}', which no node before it computes: BPNN Studio reads a model's nodes in the file's order, each after the nodes whose outputs it takes` };
+      return refuse(say('onnx.refused.unknownValue', { node: nodeName(first), value: unknown }));
     }
-    if (computed.length === 0) return { ok: false, message: `${nodeName(first)} takes no output of a layer before it (nor the model's input): BPNN Studio imports networks where every layer is fed from the input` };
+    if (computed.length === 0) return refuse(say('onnx.refused.noInput', { node: nodeName(first) }));
 
     let found: Imported | null = null;
     const join = joinOp(first);
     if (join && computed.length >= 2 && computed.length === inputsOf(first).length) {
       const read = readJoin(join, first, computed, computed.map((t) => (made.get(t) as { shape: number[] }).shape));
-      if (typeof read === 'string') return { ok: false, message: read };
+      if (typeof read === 'string' || !('outShape' in read)) return refuse(read);
       found = { type: join, name: first.name ?? '', block: read, sources: computed.map((t) => (made.get(t) as { from: number }).from) };
     } else if (join && !formats.some(([, f]) => f.onnxOps.includes(first.opType ?? ''))) {
       // An Add with one stored input is a Linear's bias; a Concat or Sum has no such reading.
-      const what = computed.length < inputsOf(first).length ? 'joins values stored in the file' : 'has one input';
-      return { ok: false, message: `${nodeName(first)} ${what}; BPNN Studio's ${join} joins the outputs of two or more layers` };
+      return refuse(say(computed.length < inputsOf(first).length ? 'onnx.refused.joinStored' : 'onnx.refused.joinOne', { node: nodeName(first), join }));
     } else {
       const x = computed[0];
       const { from, shape } = made.get(x) as { from: number; shape: number[] };
@@ -237,34 +238,34 @@ function walk(model: ModelProto): Walk {
       for (const [type, format] of formats) {
         const read = format.fromOnnx(reader);
         if (read === null) continue;
-        if (typeof read === 'string') return { ok: false, message: read };
+        if (typeof read === 'string' || !('outShape' in read)) return refuse(read);
         found = { type, name: nodes[here + read.nodes - 1].name ?? '', block: read, sources: [from] };
         break;
       }
-      if (!found) return { ok: false, message: `${nodeName(first)} cannot start a layer here: BPNN Studio reads ${first.opType} only as part of another layer` };
+      if (!found) return refuse(say('onnx.refused.notStart', { node: nodeName(first), op: first.opType ?? '' }));
     }
     const end = here + found.block.nodes;
     for (let i = here; i < end - 1; i++) {
       for (const t of nodes[i].output ?? []) {
         const outside = (readers.get(t) ?? []).find((j) => j < here || j >= end);
         if (outside !== undefined || t === output) {
-          const by = outside !== undefined ? nodeName(nodes[outside]) : "the model's output";
-          return { ok: false, message: `${nodeName(nodes[i])} is read as part of a ${found.type}, but its output '${t}' is also taken by ${by}: BPNN Studio cannot import a value from inside a layer` };
+          const by = outside !== undefined ? nodeName(nodes[outside]) : say('onnx.refused.theOutput');
+          return refuse(say('onnx.refused.insideLayer', { node: nodeName(nodes[i]), type: found.type, value: t, by }));
         }
       }
     }
     const y = nodes[end - 1].output?.[0] ?? '';
     // A second block under the same name would cut the first out of the graph unseen.
-    if (made.has(y)) return { ok: false, message: `${nodeName(nodes[end - 1])} computes '${y}', a value the model already has: each value in an ONNX model is computed once` };
+    if (made.has(y)) return refuse(say('onnx.refused.computedTwice', { node: nodeName(nodes[end - 1]), value: y }));
     blocks.push(found);
     made.set(y, { from: blocks.length - 1, shape: found.block.outShape });
     at = end;
   }
-  if (!made.has(output)) return { ok: false, message: `the model's output '${output}' is not computed by its layers` };
+  if (!made.has(output)) return refuse(say('onnx.refused.outputMissing', { output }));
   // The engine trains one output; a layer leading nowhere else would be silently dropped from the loss.
   for (const [t, { from }] of made) {
     if (from >= 0 && t !== output && !readers.has(t)) {
-      return { ok: false, message: `${nodeName(nodes.find((n) => n.output?.[0] === t) as NodeProto)} computes '${t}', which no other node takes and which is not the model's output '${output}': a BPNN Studio network has one output, so every layer must lead to it` };
+      return refuse(say('onnx.refused.deadEnd', { node: nodeName(nodes.find((n) => n.output?.[0] === t) as NodeProto), value: t, output }));
     }
   }
   return { ok: true, inputShape: perSample, blocks };
@@ -351,34 +352,37 @@ function assemble(model: ModelProto, fileName: string, read: Extract<Walk, { ok:
 }
 
 /** A problem that stops the project from being used, or null. */
-function unusable(project: Project, inputShape: number[]): string | null {
+function unusable(project: Project, inputShape: number[]): Text | string | null {
   const checked = validateProjectValue(project);
+  // The JSON path before the reason, as the project file's own problems are said.
   if (!checked.ok) return `${checked.problems[0].path}: ${checked.problems[0].message}`;
   // The shape first: a network compiled against the wrong input would report a symptom instead.
   // (A broken dataset has no shape, [0]; prepareRun then says what is wrong with it.)
   const shape = datasetInputShape(project.dataset);
-  if (!shape.includes(0) && shape.join() !== inputShape.join()) return `the dataset's input shape [${shape.join(', ')}] is not the model's [${inputShape.join(', ')}]`;
+  if (!shape.includes(0) && shape.join() !== inputShape.join()) return say('onnx.refused.shapeMismatch', { data: shape.join(', '), model: inputShape.join(', ') });
   const prepared = prepareRun(projectToSpec(project), project.dataset, { settings: project.training });
-  return prepared.ok ? null : (prepared.problems[0]?.message ?? 'the network does not compile');
+  if (prepared.ok) return null;
+  const first = prepared.problems[0];
+  return first ? (first.text ?? first.message) : say('onnx.refused.notCompiled');
 }
 
 export function importOnnx(bytes: Uint8Array, fileName: string): OnnxImportResult {
   try {
     return importModel(bytes, fileName);
   } catch (e) {
-    return fail(internalErrorText('read this model', e));
+    return fail(internalErrorSaid(say('onnx.refused.internal'), e));
   }
 }
 
 function importModel(bytes: Uint8Array, fileName: string): OnnxImportResult {
   const decoded = decode(bytes);
-  if (!decoded.ok) return fail(decoded.message);
+  if (!decoded.ok) return decoded;
   const read = walk(decoded.model);
-  if (!read.ok) return fail(read.message);
+  if (!read.ok) return read;
 
   for (const b of read.blocks) {
-    const bad = findNonFiniteWeight({ [b.name || b.type]: b.block.weights ?? {} });
-    if (bad !== null) return fail(`${bad}: a network with such a weight cannot be trained or used; export the model again from a healthy run`);
+    const bad = findNonFiniteWeightSaid({ [b.name || b.type]: b.block.weights ?? {} });
+    if (bad !== null) return fail(say('onnx.refused.nonFinite', { where: bad }));
   }
   const note = readNote(decoded.model);
   const noteTexts: Text[] = [];
@@ -390,7 +394,7 @@ function importModel(bytes: Uint8Array, fileName: string): OnnxImportResult {
     noteTexts.push(say('onnx.note.metadataDropped'));
   }
   const problem = unusable(project, read.inputShape);
-  if (problem !== null) return fail(`the network cannot be used in BPNN Studio: ${problem}`);
+  if (problem !== null) return fail(say('onnx.refused.unusable', { problem }));
   if (project.dataset.kind === 'inline' && project.dataset.name.startsWith('placeholder')) {
     noteTexts.push(say('onnx.note.noData'));
   }

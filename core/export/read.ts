@@ -1,5 +1,6 @@
 // Helpers the block kinds' ONNX readers share: attributes by name, constants with the shape a
 // block needs, and the words that say why a node cannot be read.
+import { say, type Text } from '../messages/text';
 import type { OnnxReader } from './format';
 import { int64, type AttributeProto, type NodeProto, type TensorRead } from './onnx-proto';
 
@@ -27,6 +28,8 @@ export const stringOf = (n: NodeProto, name: string): string => {
 export const inputs = (n: NodeProto): string[] => (n.input ?? []).filter((s) => s !== '');
 export const out = (n: NodeProto): string => n.output?.[0] ?? '';
 export const who = (n: NodeProto): string => `${n.opType} node${n.name ? ` '${n.name}'` : ''}`;
+/** who(n) as a Text, for a reader's refusal said from the catalogs. */
+export const whoSaid = (n: NodeProto): Text => (n.name ? say('onnx.refused.node', { op: n.opType ?? '', name: n.name }) : say('onnx.refused.nodeUnnamed', { op: n.opType ?? '' }));
 export const sizes = (s: readonly number[]): string => `[${s.join(', ')}]`;
 /** A per-sample shape with the batch axis in front, as PyTorch users see it. */
 export const batched = (s: readonly number[]): string => `[${['N', ...s].join(', ')}]`;

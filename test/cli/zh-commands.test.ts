@@ -3,9 +3,11 @@
 // block kinds, formats, option and command names, file names). The same runs under C still say
 // what they always said.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { latinLeft } from '../helpers/zh-text';
+import { onnx as onnxProto } from '../../core/export/onnx-proto';
+import { IMPORTABLE_OPS } from '../../core/export/blocks';
 import { ENGLISH_LOCALE, ROOT, bpnn, tempDir, writeTemp, type Run } from './run';
 
 const ZH = { LC_ALL: '', LC_MESSAGES: '', LANG: 'zh_TW.UTF-8' };
@@ -109,6 +111,37 @@ describe('every command in Traditional Chinese', () => {
     expect(en.lines[0]).toMatch(/^Repeating 1 of the lab's findings on XOR over 1 seed each \(2 runs on \d+ workers?\)…$/);
     expect(en.lines[1]).toMatch(/^Finding 6, No activation on XOR: /);
     expect(en.lines[2]).toMatch(/^ {2}the lab: /);
+  });
+
+  it('import refuses a non-ONNX file and an unsupported operator in Chinese', () => {
+    const csv = writeTemp(dir, 'points.onnx', 'x1,x2\n0,1\n');
+    // Relu then an operator no block reads, as another tool writes it: float32, a free batch size.
+    const info = (name: string) => ({ name, type: { tensorType: { elemType: 1, shape: { dim: [{ dimParam: 'batch' }, { dimValue: 3 }] } } } });
+    const model = onnxProto.ModelProto.create({
+      irVersion: 7,
+      opsetImport: [{ domain: '', version: 13 }],
+      graph: {
+        name: 'main_graph',
+        node: [{ opType: 'Relu', name: 'r', input: ['x'], output: ['a'] }, { opType: 'Erf', name: 'erf1', input: ['a'], output: ['y'] }],
+        input: [info('x')],
+        output: [info('y')],
+      },
+    });
+    const erf = join(dir, 'erf.onnx');
+    writeFileSync(erf, onnxProto.ModelProto.encode(model).finish());
+    const runs: [string, RegExp, string[], RegExp][] = [
+      [csv, /^bpnn: 無法匯入「.*points\.onnx」：這不是 ONNX 模型：請開啟由 `bpnn export --onnx`/, ['bpnn export --onnx', 'torch.onnx.export', '.onnx'], /: this is not an ONNX model: open an \.onnx file/],
+      // The operators it reads are names, kept as they are.
+      [erf, /^bpnn: 無法匯入「.*erf\.onnx」：模型使用了運算子 Erf（節點「erf1」），BPNN Studio 無法匯入；它讀取由 Gemm, MatMul/, ['Erf', 'erf1', ...IMPORTABLE_OPS], /: the model uses the operator Erf \(node 'erf1'\), which BPNN Studio cannot import/],
+    ];
+    for (const [file, zhLine, names, enLine] of runs) {
+      const zh = bpnn(['import', file, '--out', join(dir, 'never.bpnn')], ROOT, ZH);
+      expect(zh.code).not.toBe(0);
+      expect(zh.stderr.trim()).toMatch(zhLine);
+      expect(english(zh, names)).toEqual([]);
+      const en = bpnn(['import', file, '--out', join(dir, 'never.bpnn')], ROOT, ENGLISH_LOCALE);
+      expect(en.stderr).toMatch(enLine);
+    }
   });
 
   it('broken input: a missing file, a broken project, a bad CSV, a bad option, an unknown command', () => {

@@ -3,7 +3,7 @@
 // anything else is refused with one message naming what is wrong.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exportOnnx, importOnnx, MAX_PARAMS, serializeProject, type FloatType, type Project } from '../../core/index';
+import { exportOnnx, importOnnx, MAX_PARAMS, render, serializeProject, type FloatType, type Project } from '../../core/index';
 import { floatTensor, int64Tensor, intAttr, intsAttr, onnx, type NodeProto, type TensorProto } from '../../core/export/onnx-proto';
 import { APP_VERSION, TOLERANCE, concatProject, engineRun, everyBlockProject, example, incoming, joinsProject, maxDifference, runOnnx, trainBriefly } from './helpers';
 
@@ -19,9 +19,13 @@ function imported(bytes: Uint8Array, name = 'model.onnx'): { project: Project; n
   return r;
 }
 
+/** Every refusal these tests drive is also checked as a Text: its English is the message, word for word. */
 function refusal(bytes: Uint8Array): string {
   const r = importOnnx(bytes, 'model.onnx');
   if (r.ok) throw new Error('expected the import to be refused');
+  expect(render(r.text, 'en')).toBe(r.message);
+  // Said from a sentence of the catalog, not an English message passed through: Chinese reads otherwise.
+  if (r.text.key !== 'onnx.refused.plain') expect(render(r.text, 'zh-TW')).not.toBe(r.message);
   return r.message;
 }
 
@@ -302,6 +306,7 @@ describe('bpnn import never throws, whatever the bytes (docs/reliability.md F1)'
     for (let end = 0; end < model.length; end += 7) {
       const r = importOnnx(model.subarray(0, end), 'cut.onnx');
       if (!r.ok) expect(r.message).toMatch(/^(the file is empty|the model is cut short|this is not an ONNX model|the model)/);
+      if (!r.ok) expect(render(r.text, 'en')).toBe(r.message);
     }
   });
 
@@ -319,6 +324,7 @@ describe('bpnn import never throws, whatever the bytes (docs/reliability.md F1)'
         for (const [at, value] of changes) bytes[at] = value;
         const r = importOnnx(bytes, 'changed.onnx');
         expect(r.ok ? r.project.graph.nodes.length > 0 : !/bug in BPNN Studio/.test(r.message)).toBe(true);
+        if (!r.ok) expect(render(r.text, 'en')).toBe(r.message);
       }),
       { numRuns: 300 },
     );
