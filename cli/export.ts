@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { exportOnnx, exportPyTorch, exportWeights, ONNX_OPSET } from '../core/index';
 import { version } from '../package.json';
 import { CliError, EXIT } from './errors';
-import { cliSpoken, cliText } from './text';
+import { cliSay, cliText } from './text';
 import { checkWritable, loadProject, writeOutput } from './files';
 
 export interface ExportOptions {
@@ -30,15 +30,15 @@ export async function exportCommand(path: string, opts: ExportOptions): Promise<
   if (opts.onnx !== undefined) {
     const floatType = opts.float64 ? 'float64' : 'float32';
     const model = exportOnnx(project, { floatType, appVersion: version });
-    if (!model.ok) throw new CliError(cliText('export.onnxFailed', { path, message: cliSpoken(model) }));
+    if (!model.ok) throw new CliError(cliText('export.onnxFailed', { path, message: cliSay(model.said ?? model.message) }));
     await writeOutput(opts.onnx, model.bytes, 'export');
     process.stdout.write(`${cliText('export.onnxDone', { type: floatType, opset: ONNX_OPSET, file: opts.onnx })}\n`);
   }
   if (opts.pytorch !== undefined && weightsPath !== undefined) {
     const code = exportPyTorch(project, { weightsFile: basename(weightsPath), appVersion: version });
-    if (!code.ok) throw new CliError(cliText('export.pytorchFailed', { path, message: cliSpoken(code) }));
+    if (!code.ok) throw new CliError(cliText('export.pytorchFailed', { path, message: cliSay(code.said ?? code.message) }));
     const weights = exportWeights(project);
-    if (!weights.ok) throw new CliError(cliText('export.pytorchFailed', { path, message: cliSpoken(weights) }));
+    if (!weights.ok) throw new CliError(cliText('export.pytorchFailed', { path, message: cliSay(weights.said ?? weights.message) }));
     await writeOutput(weightsPath, weights.text, 'export');
     await writeOutput(opts.pytorch, code.text, 'export');
     process.stdout.write(`${cliText('export.pytorchDone', { file: opts.pytorch, weights: weightsPath })}\n`);

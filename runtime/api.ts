@@ -40,14 +40,16 @@ export interface SaveRequest {
 export type SaveResult =
   | { ok: true; filePath: string | null; fileName: string }
   | { ok: false; canceled: true }
-  | { ok: false; canceled: false; conflict: true; message: string }
+  | { ok: false; canceled: false; conflict: true; message: string; text?: Text }
   /** `text`: the message as a catalog Text when core said why (the renderer shows it in its language). */
   | { ok: false; canceled: false; conflict: false; message: string; text?: Text };
 
 export type ExportResult =
-  | { ok: true; fileName: string }
+  /** `fileNameText`: the written files said as a list in the reader's language ("a and b"), when there are several. */
+  | { ok: true; fileName: string; fileNameText?: Text }
   | { ok: false; canceled: true }
-  | { ok: false; canceled: false; message: string };
+  /** `text`: the message as a catalog Text (the renderer shows it in its language). */
+  | { ok: false; canceled: false; message: string; text?: Text };
 
 /** The trained network for another tool: an ONNX model, or a PyTorch model.py with its weights file (docs/export.md). */
 export type ModelFormat = 'onnx' | 'pytorch';

@@ -4,6 +4,7 @@
 // entry in blocks.ts writes; the class names, the prediction rule and the app's version go in
 // the metadata, with what `bpnn import` needs to rebuild the project (docs/export.md).
 import type { Project } from '../project/types';
+import type { Text } from '../messages/text';
 import type { TensorProto } from './onnx-proto';
 import { DataType, IR_VERSION, OPSET, floatTensor, int64Tensor, intAttr, onnx, type FloatType, type NodeProto, type ValueInfoProto } from './onnx-proto';
 import { formatOf, type OnnxWriter } from './blocks';
@@ -44,7 +45,7 @@ export interface OnnxExportOptions {
   appVersion: string;
 }
 
-export type OnnxExportResult = { ok: true; bytes: Uint8Array } | { ok: false; message: string };
+export type OnnxExportResult = { ok: true; bytes: Uint8Array } | { ok: false; message: string; said?: Text };
 
 function valueInfo(name: string, type: FloatType, shape: readonly number[], docString: string): ValueInfoProto {
   return {
@@ -61,8 +62,8 @@ function valueInfo(name: string, type: FloatType, shape: readonly number[], docS
 
 export function exportOnnx(project: Project, opts: OnnxExportOptions): OnnxExportResult {
   const floatType = opts.floatType ?? 'float32';
-  const resolved = resolveTrained(project, 'the model is not exported');
-  if (!resolved.ok) return resolved;
+  const resolved = resolveTrained(project, 'model');
+  if (!resolved.ok) return { ok: false, message: resolved.message, said: resolved.text };
   const { model, layers, classNames, outputs } = resolved.trained;
 
   const nodes: NodeProto[] = [];

@@ -4,6 +4,7 @@
 // numbers from the weights file written beside it (docs/weights.md), and predicts the way the
 // app does, in float64 so the numbers match the app's.
 import type { Project } from '../project/types';
+import type { Text } from '../messages/text';
 import { isChain, type CompiledModel, type ResolvedLayer } from '../graph/resolved';
 import { formatOf } from './blocks';
 import { isJoinLayer, JOINS } from '../blocks/index';
@@ -15,7 +16,7 @@ export interface PyTorchExportOptions {
   appVersion: string;
 }
 
-export type PyTorchExportResult = { ok: true; text: string } | { ok: false; message: string };
+export type PyTorchExportResult = { ok: true; text: string } | { ok: false; message: string; said?: Text };
 
 /** A Python string literal: JSON's escapes are Python's too. */
 const py = (s: string): string => JSON.stringify(s);
@@ -37,8 +38,8 @@ function moduleNames(ids: readonly string[]): string[] {
 }
 
 export function exportPyTorch(project: Project, opts: PyTorchExportOptions): PyTorchExportResult {
-  const resolved = resolveTrained(project, 'the model is not exported');
-  if (!resolved.ok) return resolved;
+  const resolved = resolveTrained(project, 'model');
+  if (!resolved.ok) return { ok: false, message: resolved.message, said: resolved.text };
   const { model, layers, classNames } = resolved.trained;
   const names = moduleNames(layers.map((l) => l.layer.nodeId));
   const chain = isChain(model);

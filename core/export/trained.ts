@@ -6,7 +6,9 @@ import { blockOfLayer } from '../blocks/index';
 import { prepareRun } from '../train/prepare';
 import type { CompiledModel, ResolvedLayer } from '../graph/resolved';
 import type { TensorJson } from '../train/types';
-import { findNonFiniteWeight } from '../project/serialize';
+import { findNonFiniteWeightSaid } from '../project/serialize';
+import { say, type Text } from '../messages/text';
+import { saying } from '../messages/said';
 import { projectToSpec } from '../project/spec';
 import type { Project } from '../project/types';
 
@@ -24,7 +26,7 @@ export interface TrainedModel {
   outputs: number;
 }
 
-export type TrainedResult = { ok: true; trained: TrainedModel } | { ok: false; message: string };
+export type TrainedResult = { ok: true; trained: TrainedModel } | { ok: false; message: string; text: Text };
 
 /** The tensors a layer must have, with their shapes. */
 export function expectedTensors(layer: ResolvedLayer): Record<string, number[]> {
@@ -33,21 +35,22 @@ export function expectedTensors(layer: ResolvedLayer): Record<string, number[]> 
 
 const sameShape = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
 
-/** `notExported` ends the refusal of a non-finite weight: "the weights are not exported". */
-export function resolveTrained(project: Project, notExported: string): TrainedResult {
-  if (project.weights === null) {
-    return { ok: false, message: `'${project.name}' has not been trained yet, so it has no weights to export: train it first, then export.` };
-  }
-  const bad = findNonFiniteWeight(project.weights);
-  if (bad !== null) return { ok: false, message: `${bad}; ${notExported}` };
+const refuse = (text: Text): { ok: false; message: string; text: Text } => ({ ok: false, ...saying(text) });
+
+/** `what` was not exported, said at the end of the refusal of a non-finite weight. */
+export function resolveTrained(project: Project, what: 'weights' | 'model'): TrainedResult {
+  if (project.weights === null) return refuse(say('export.notTrained', { name: project.name }));
+  const bad = findNonFiniteWeightSaid(project.weights);
+  if (bad !== null) return refuse(say('export.nonFinite', { bad, notExported: say(what === 'weights' ? 'export.weightsNotExported' : 'export.modelNotExported') }));
 
   // The network a run would build from this project (the seed is irrelevant: the stored weights replace it).
   const prepared = prepareRun(projectToSpec(project), project.dataset, { seed: 0 });
   if (!prepared.ok) {
     const first = prepared.problems[0];
-    if (first?.code === 'bad-data') return { ok: false, message: `The dataset has a problem, so the input shape is unknown: ${first.message}` };
-    const at = first && 'nodeId' in first && first.nodeId ? ` at '${first.nodeId}'` : '';
-    return { ok: false, message: `The graph has a problem${at}: ${first?.message ?? 'unknown problem'}` };
+    const problem = first ? (first.text ?? first.message) : say('export.unknownProblem');
+    if (first?.code === 'bad-data') return refuse(say('export.badData', { problem }));
+    const node = first && 'nodeId' in first && first.nodeId ? first.nodeId : null;
+    return refuse(node ? say('export.badGraphAt', { node, problem }) : say('export.badGraph', { problem }));
   }
   const { model, dataset } = prepared;
 
@@ -57,10 +60,8 @@ export function resolveTrained(project: Project, notExported: string): TrainedRe
     const tensors: Record<string, TensorJson> = {};
     for (const [name, shape] of Object.entries(expectedTensors(layer))) {
       const t = stored[name];
-      if (t === undefined) return { ok: false, message: `The stored weights have no ${name} for '${layer.nodeId}': train the project again.` };
-      if (!sameShape(t.shape, shape)) {
-        return { ok: false, message: `The stored ${name} of '${layer.nodeId}' is [${t.shape.join(', ')}] but the graph needs [${shape.join(', ')}]: the graph changed since training, so train again.` };
-      }
+      if (t === undefined) return refuse(say('export.noTensor', { name, node: layer.nodeId }));
+      if (!sameShape(t.shape, shape)) return refuse(say('export.wrongShape', { name, node: layer.nodeId, have: t.shape.join(', '), need: shape.join(', ') }));
       tensors[name] = t;
     }
     layers.push({ layer, tensors });

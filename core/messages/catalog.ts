@@ -23,12 +23,14 @@ import zhOnnx from './zh-TW/onnx.json';
 import enHost from './en/host.json';
 import zhHost from './zh-TW/host.json';
 import enFields from './en/fields.json';
+import enExport from './en/export.json';
+import zhExport from './zh-TW/export.json';
 import zhFields from './zh-TW/fields.json';
 import type { Language } from './languages';
 
 export const CATALOGS = {
-  en: { describe: enDescribe, graph: enGraph, why: enWhy, blocks: enBlocks, train: enTrain, sweep: enSweep, file: enFile, data: enData, onnx: enOnnx, host: enHost, fields: enFields },
-  'zh-TW': { describe: zhDescribe, graph: zhGraph, why: zhWhy, blocks: zhBlocks, train: zhTrain, sweep: zhSweep, file: zhFile, data: zhData, onnx: zhOnnx, host: zhHost, fields: zhFields },
+  en: { describe: enDescribe, graph: enGraph, why: enWhy, blocks: enBlocks, train: enTrain, sweep: enSweep, file: enFile, data: enData, onnx: enOnnx, host: enHost, fields: enFields, export: enExport },
+  'zh-TW': { describe: zhDescribe, graph: zhGraph, why: zhWhy, blocks: zhBlocks, train: zhTrain, sweep: zhSweep, file: zhFile, data: zhData, onnx: zhOnnx, host: zhHost, fields: zhFields, export: zhExport },
 } satisfies Record<Language, unknown>;
 
 export type Catalog = (typeof CATALOGS)['en'];

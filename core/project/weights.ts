@@ -3,6 +3,7 @@
 // tensor as shape + row-major data, the conventions needed to run it written out as text,
 // the input shape, the class names and the rule that turns outputs into a prediction.
 import type { ResolvedLayer } from '../graph/resolved';
+import type { Text } from '../messages/text';
 import { describePrediction, resolveTrained } from '../export/trained';
 import { stringifyStable } from './stringify';
 import { ACTIVATION_TYPES, JOINS } from '../blocks/index';
@@ -12,7 +13,7 @@ import type { Project } from './types';
 export const WEIGHTS_FORMAT = 'bpnn-weights';
 export const WEIGHTS_VERSION = 1;
 
-export type ExportWeightsResult = { ok: true; text: string } | { ok: false; message: string };
+export type ExportWeightsResult = { ok: true; text: string } | { ok: false; message: string; said?: Text };
 
 /** "a, b and c" */
 const andList = (items: readonly string[]): string => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
@@ -41,8 +42,8 @@ function layerParams(layer: ResolvedLayer): Record<string, number | boolean> {
 }
 
 export function exportWeights(project: Project): ExportWeightsResult {
-  const resolved = resolveTrained(project, 'the weights are not exported');
-  if (!resolved.ok) return resolved;
+  const resolved = resolveTrained(project, 'weights');
+  if (!resolved.ok) return { ok: false, message: resolved.message, said: resolved.text };
   const { model, classNames, outputs } = resolved.trained;
   const layers = resolved.trained.layers.map(({ layer, tensors }, i) => {
     const entry: Record<string, unknown> = { node: layer.nodeId, type: layer.type, inputs: [...model.sources[i]], params: layerParams(layer) };

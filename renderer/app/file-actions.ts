@@ -11,6 +11,9 @@ import { i18next, t } from '../i18n';
 import { spokenNow } from '../i18n/core-text';
 
 const MAX_PROBLEM_LINES = 20;
+
+/** A result's words in the reader's language when it carries its Text, else its English. */
+const inLanguage = (message: string, text?: Text): string => (text ? render(text, i18next.language as Language) : message);
 /** The paths that name no field but the whole file, said in the reader's language. */
 // A Map, not an object: a path comes from the file and may be "constructor".
 const WHOLE_FILE_PATHS = new Map<string, Text>([
@@ -98,7 +101,7 @@ export async function save(asNew: boolean): Promise<boolean> {
     let result = await api.saveProject({ project, filePath: asNew ? null : filePath });
     if (!result.ok && !result.canceled && result.conflict) {
       const overwrite = t('files.overwrite');
-      const choice = await ui.ask(t('files.changedOnDisk'), result.message, [overwrite, t('files.cancel')]);
+      const choice = await ui.ask(t('files.changedOnDisk'), inLanguage(result.message, result.text), [overwrite, t('files.cancel')]);
       if (choice !== overwrite) return false;
       result = await api.saveProject({ project, filePath: asNew ? null : filePath, overwrite: true });
     }
@@ -108,7 +111,7 @@ export async function save(asNew: boolean): Promise<boolean> {
       return true;
     }
     if (!result.canceled) {
-      const reason = !result.conflict && result.text ? render(result.text, i18next.language as Language) : result.message;
+      const reason = inLanguage(result.message, result.conflict ? undefined : result.text);
       ui.showBanner({ kind: 'error', title: t('files.couldNotSave'), lines: [reason, t('files.stillOpen')] });
     }
     return false;
@@ -132,8 +135,8 @@ export async function exportModel(format: ModelFormat): Promise<void> {
   }
   try {
     const r = await getApi().exportModel({ project, suggestedName: `${fileName.replace(/\.bpnn$/i, '')}${extension}`, format });
-    if (r.ok) ui.showBanner({ kind: 'notice', title: t('files.modelExported', { model }), lines: [t('files.savedAs', { name: r.fileName })] });
-    else if (!r.canceled) ui.showBanner({ kind: 'error', title: t('files.couldNotExportModel', { model }), lines: [r.message] });
+    if (r.ok) ui.showBanner({ kind: 'notice', title: t('files.modelExported', { model }), lines: [t('files.savedAs', { name: inLanguage(r.fileName, r.fileNameText) })] });
+    else if (!r.canceled) ui.showBanner({ kind: 'error', title: t('files.couldNotExportModel', { model }), lines: [inLanguage(r.message, r.text)] });
   } catch (err) {
     ui.showBanner({ kind: 'error', title: t('files.couldNotExportModel', { model }), lines: [errorText(err)] });
   }
@@ -150,7 +153,7 @@ export async function exportWeights(): Promise<void> {
     const suggestedName = `${fileName.replace(/\.bpnn$/i, '')}.weights.json`;
     const r = await getApi().exportWeights({ project, suggestedName });
     if (r.ok) ui.showBanner({ kind: 'notice', title: t('files.weightsExported'), lines: [t('files.savedAs', { name: r.fileName })] });
-    else if (!r.canceled) ui.showBanner({ kind: 'error', title: t('files.couldNotExportWeights'), lines: [r.message] });
+    else if (!r.canceled) ui.showBanner({ kind: 'error', title: t('files.couldNotExportWeights'), lines: [inLanguage(r.message, r.text)] });
   } catch (err) {
     ui.showBanner({ kind: 'error', title: t('files.couldNotExportWeights'), lines: [errorText(err)] });
   }
@@ -177,7 +180,7 @@ export async function exportInitialWeights(): Promise<void> {
         title: t('files.initialExported'),
         lines: [t('files.initialSaved', { name: r.fileName, seed: project.training.seed })],
       });
-    } else if (!r.canceled) ui.showBanner({ kind: 'error', title: t('files.couldNotExportInitial'), lines: [r.message] });
+    } else if (!r.canceled) ui.showBanner({ kind: 'error', title: t('files.couldNotExportInitial'), lines: [inLanguage(r.message, r.text)] });
   } catch (err) {
     ui.showBanner({ kind: 'error', title: t('files.couldNotExportInitial'), lines: [errorText(err)] });
   }

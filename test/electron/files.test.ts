@@ -251,7 +251,9 @@ describe('FileService', () => {
     const theirs = textOf(named('someone else'));
     writeFileSync(target, theirs);
     const r = await files.save(named('mine'), target);
-    expect(r).toMatchObject({ ok: false, canceled: false, conflict: true });
+    expect(r).toMatchObject({ ok: false, canceled: false, conflict: true, message: "'x.bpnn' was changed on disk since you opened it. Overwrite it with your version, or reload it from disk?" });
+    // The question's body in the reader's language.
+    expect(!r.ok && !r.canceled && r.text ? render(r.text, 'zh-TW') : null).toBe('「x.bpnn」在你開啟之後被其他程式改過了。要用你的版本覆寫它，還是從磁碟重新載入？');
     expect(readFileSync(target, 'utf8')).toBe(theirs);
     expect((await files.save(named('mine'), target, { overwrite: true })).ok).toBe(true);
     expect(readFileSync(target, 'utf8')).toBe(textOf(named('mine')));

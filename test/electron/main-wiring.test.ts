@@ -5,7 +5,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { serializeProject, type Project } from '../../core/index';
+import { render, serializeProject, type Project } from '../../core/index';
+import type { ExportResult } from '../../runtime/api';
 import { INVOKE_CHANNELS, type InvokeChannel } from '../../electron/ipc/contract';
 import { GUARDED } from '../../electron/main/ipc';
 import { APP_ENTRY } from '../../electron/main/window';
@@ -316,11 +317,17 @@ describe('main process wiring (electron mocked)', () => {
     expect(readFileSync(onnxFile)[0]).toBe(0x08);
     const py = path.join(work, 'xor.py');
     electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: py });
-    expect(await invoke('model:export', { project: trained, suggestedName: 'xor.py', format: 'pytorch' })).toEqual({ ok: true, fileName: 'xor.py and xor.weights.json' });
+    const pyResult = (await invoke('model:export', { project: trained, suggestedName: 'xor.py', format: 'pytorch' })) as ExportResult;
+    expect(pyResult).toMatchObject({ ok: true, fileName: 'xor.py and xor.weights.json' });
+    // The two names as a list in the reader's language.
+    expect(pyResult.ok && pyResult.fileNameText ? render(pyResult.fileNameText, 'zh-TW') : null).toBe('xor.py和xor.weights.json');
     expect(readFileSync(py, 'utf8')).toContain('WEIGHTS = Path(__file__).with_name("xor.weights.json")');
     expect(JSON.parse(readFileSync(path.join(work, 'xor.weights.json'), 'utf8'))).toHaveProperty('layers');
     electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: path.join(work, 'untrained.onnx') });
-    expect(await invoke('model:export', { project: xorProject(), suggestedName: 'x', format: 'onnx' })).toMatchObject({ ok: false, canceled: false, message: expect.stringMatching(/has not been trained yet/) });
+    const untrained = (await invoke('model:export', { project: xorProject(), suggestedName: 'x', format: 'onnx' })) as ExportResult;
+    expect(untrained).toMatchObject({ ok: false, canceled: false, message: expect.stringMatching(/^Could not export 'untrained\.onnx': '.*' has not been trained yet/) });
+    // Said in Chinese as a whole, the engine's reason included.
+    expect(!untrained.ok && !untrained.canceled && untrained.text ? render(untrained.text, 'zh-TW') : null).toMatch(/^無法匯出「untrained\.onnx」：「.*」還沒有訓練過/);
   });
 
   it('shows the unsaved marker in the title while the document is dirty', async () => {

@@ -3,9 +3,10 @@
 // builds the file with core and writes it atomically; a PyTorch export also writes the weights
 // file its model.py loads, beside it.
 import path from 'node:path';
-import { exportOnnx, exportPyTorch, exportWeights, type Project } from '../../../core/index';
+import { exportOnnx, exportPyTorch, exportWeights, say, saying, type Project, type Text } from '../../../core/index';
 import { version } from '../../../package.json';
-import { atomicWrite } from '../../../node/files/atomic-write';
+import { atomicWrite, SaveError } from '../../../node/files/atomic-write';
+import { writtenNames } from '../../../runtime/written-names';
 import type { ExportResult, ModelFormat } from '../../ipc/contract';
 import type { AppContext } from '../context';
 import type { IpcRegistry } from '../ipc';
@@ -19,28 +20,29 @@ export function weightsFileFor(modelPy: string): string {
 }
 
 /** The files a format produces, as name → contents, or why the project cannot be exported. */
-function filesFor(project: Project, format: ModelFormat, target: string): { ok: true; files: [string, string | Uint8Array][] } | { ok: false; message: string } {
+function filesFor(project: Project, format: ModelFormat, target: string): { ok: true; files: [string, string | Uint8Array][] } | { ok: false; message: string; said?: Text } {
   if (format === 'onnx') {
     const model = exportOnnx(project, { appVersion: version });
     return model.ok ? { ok: true, files: [[target, model.bytes]] } : model;
   }
   const weightsPath = weightsFileFor(target);
   const code = exportPyTorch(project, { weightsFile: path.basename(weightsPath), appVersion: version });
-  if (!code.ok) return code;
+  if (!code.ok) return { ok: false, message: code.message, said: code.said };
   const weights = exportWeights(project);
-  if (!weights.ok) return weights;
+  if (!weights.ok) return { ok: false, message: weights.message, said: weights.said };
   return { ok: true, files: [[weightsPath, weights.text], [target, code.text]] };
 }
 
 export async function exportModelTo(project: Project, format: ModelFormat, target: string, log: (message: string) => void): Promise<ExportResult> {
   const built = filesFor(project, format, target);
-  if (!built.ok) return { ok: false, canceled: false, message: `Could not export '${path.basename(target)}': ${built.message}` };
+  if (!built.ok) return { ok: false, canceled: false, ...saying(say('export.couldNotExport', { file: path.basename(target), reason: built.said ?? built.message })) };
   try {
     for (const [file, data] of built.files) await atomicWrite(file, data, { onWarning: log });
   } catch (e) {
-    return { ok: false, canceled: false, message: e instanceof Error ? e.message : String(e) };
+    return { ok: false, canceled: false, message: e instanceof Error ? e.message : String(e), ...(e instanceof SaveError && e.text ? { text: e.text } : {}) };
   }
-  return { ok: true, fileName: built.files.map(([file]) => path.basename(file)).reverse().join(' and ') };
+  const names = built.files.map(([file]) => path.basename(file)).reverse();
+  return { ok: true, ...writtenNames(names) };
 }
 
 export function registerExportHandlers(ipc: IpcRegistry, ctx: AppContext): void {

@@ -117,7 +117,7 @@ export class FileService {
           ok: false,
           canceled: false,
           conflict: true,
-          message: `'${fileName}' was changed on disk since you opened it. Overwrite it with your version, or reload it from disk?`,
+          ...saying(say('host.fs.changedOnDisk', { file: fileName })),
         } satisfies SaveResult;
       }
       try {
@@ -176,11 +176,11 @@ export class FileService {
   async exportWeights(project: Project, filePath: string): Promise<ExportResult> {
     const fileName = path.basename(filePath);
     const exported = exportWeights(project);
-    if (!exported.ok) return { ok: false, canceled: false, message: `Could not export '${fileName}': ${exported.message}` };
+    if (!exported.ok) return { ok: false, canceled: false, ...saying(say('export.couldNotExport', { file: fileName, reason: exported.said ?? exported.message })) };
     try {
       await atomicWrite(filePath, exported.text, { fs: this.fs, onWarning: this.log });
     } catch (e) {
-      return { ok: false, canceled: false, message: e instanceof Error ? e.message : String(e) };
+      return { ok: false, canceled: false, message: e instanceof Error ? e.message : String(e), ...(e instanceof SaveError && e.text ? { text: e.text } : {}) };
     }
     return { ok: true, fileName };
   }

@@ -1,5 +1,6 @@
 // BpnnApi for the browser build: training in Web Workers, files through upload and download,
 // the title in document.title, a localStorage backup as hot exit.
+import { writtenNames } from '../../../runtime/written-names';
 import { MAX_PROJECT_BYTES, exportOnnx, exportPyTorch, exportWeights, newProject, say, saying, serializeProject } from '../../../core/index';
 import { version } from '../../../package.json';
 import type { BpnnApi, DocumentState, MenuCommand, OpenResult } from '../../../runtime/api';
@@ -77,7 +78,7 @@ export function createWebApi(): BpnnApi {
 
     async exportWeights(req) {
       const w = exportWeights(req.project);
-      if (!w.ok) return { ok: false, canceled: false, message: w.message };
+      if (!w.ok) return { ok: false, canceled: false, message: w.message, text: w.said };
       const fileName = weightsDownloadName(req.suggestedName);
       downloadText(fileName, w.text, 'application/json');
       return { ok: true, fileName };
@@ -88,7 +89,7 @@ export function createWebApi(): BpnnApi {
       const base = safeFileName(req.suggestedName).replace(/\.(bpnn|onnx|py)$/i, '') || 'model';
       if (req.format === 'onnx') {
         const model = exportOnnx(req.project, { appVersion: version });
-        if (!model.ok) return { ok: false, canceled: false, message: model.message };
+        if (!model.ok) return { ok: false, canceled: false, message: model.message, text: model.said };
         const url = URL.createObjectURL(new Blob([model.bytes.slice().buffer], { type: 'application/octet-stream' }));
         downloadUrl(`${base}.onnx`, url);
         setTimeout(() => URL.revokeObjectURL(url), 10_000);
@@ -96,12 +97,12 @@ export function createWebApi(): BpnnApi {
       }
       const weightsFile = `${base}.weights.json`;
       const code = exportPyTorch(req.project, { weightsFile, appVersion: version });
-      if (!code.ok) return { ok: false, canceled: false, message: code.message };
+      if (!code.ok) return { ok: false, canceled: false, message: code.message, text: code.said };
       const weights = exportWeights(req.project);
-      if (!weights.ok) return { ok: false, canceled: false, message: weights.message };
+      if (!weights.ok) return { ok: false, canceled: false, message: weights.message, text: weights.said };
       downloadText(`${base}.py`, code.text, 'text/x-python');
       downloadText(weightsFile, weights.text, 'application/json');
-      return { ok: true, fileName: `${base}.py and ${weightsFile}` };
+      return { ok: true, ...writtenNames([`${base}.py`, weightsFile]) };
     },
 
     async setDocumentState(state) {

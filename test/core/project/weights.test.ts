@@ -1,7 +1,7 @@
 // The weights export: self-describing JSON that a separate minimal forward pass (the NumPy
 // script of docs/weights.md, mirrored line by line below) turns into the engine's predictions.
 import { describe, expect, it } from 'vitest';
-import { ACTIVATION_TYPES, BLOCK_FORMATS, createTrainingSession, exportWeights, makeDataset, projectToSpec, WEIGHTS_CONVENTIONS, type Project } from '../../../core/index';
+import { ACTIVATION_TYPES, BLOCK_FORMATS, createTrainingSession, exportWeights, makeDataset, projectToSpec, render, WEIGHTS_CONVENTIONS, type Project } from '../../../core/index';
 import { EXAMPLES, exampleText, loadOk } from './helpers';
 
 /** Largest difference allowed between the engine's probabilities and the standalone pass. */
@@ -171,13 +171,18 @@ describe('exportWeights', () => {
   });
 
   it('refuses an untrained project with a clear message', () => {
-    expect(exportWeights(loadOk(exampleText('xor')))).toEqual({ ok: false, message: "'XOR (the backprop lab)' has not been trained yet, so it has no weights to export: train it first, then export." });
+    const r = exportWeights(loadOk(exampleText('xor')));
+    expect(r).toEqual({ ok: false, message: "'XOR (the backprop lab)' has not been trained yet, so it has no weights to export: train it first, then export.", said: expect.anything() });
+    // The same refusal from the catalogs, in either language.
+    expect(!r.ok && r.said ? [render(r.said), render(r.said, 'zh-TW')] : null).toEqual([r.ok ? '' : r.message, '「XOR (the backprop lab)」還沒有訓練過，沒有權重可以匯出：請先訓練，再匯出。']);
   });
 
   it('refuses weights that no longer fit the graph', () => {
     const { project } = trainBriefly('xor');
     const changed: Project = { ...project, graph: { ...project.graph, nodes: project.graph.nodes.map((n) => (n.id === 'fc2' ? { ...n, params: { outFeatures: 16 } } : n)) } };
     const r = exportWeights(changed);
-    expect(r).toEqual({ ok: false, message: "The stored weight of 'fc2' is [32, 32] but the graph needs [16, 32]: the graph changed since training, so train again." });
+    expect(r).toEqual({ ok: false, message: "The stored weight of 'fc2' is [32, 32] but the graph needs [16, 32]: the graph changed since training, so train again.", said: expect.anything() });
+    expect(!r.ok && r.said ? render(r.said) : null).toBe(r.ok ? '' : r.message);
+    expect(!r.ok && r.said ? render(r.said, 'zh-TW') : null).toBe('「fc2」儲存的 weight 是 [32, 32]，但網路圖需要 [16, 32]：訓練之後網路圖改過了，請重新訓練。');
   });
 });
