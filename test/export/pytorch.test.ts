@@ -113,6 +113,12 @@ describe('PyTorch export: the generated model.py', () => {
   });
 });
 
+// .ci/run installs python3-torch and sets BPNN_REQUIRE_TORCH=1: there the skip below would hide
+// the only check that the generated code runs, so a missing torch fails instead.
+it.runIf(process.env.BPNN_REQUIRE_TORCH === '1')('finds a Python with torch (BPNN_REQUIRE_TORCH=1)', () => {
+  expect(torchPython, `none of ${candidates.join(', ')} can import torch`).toBeDefined();
+});
+
 describe.skipIf(!torchPython)(`PyTorch export run in PyTorch (${torchPython ?? 'skipped: no Python with torch; install python3-torch or set BPNN_PYTHON'})`, () => {
   for (const name of [...EXAMPLES, 'residual-spiral', 'every block kind', 'both joins']) {
     it(`${name}: model.py predicts the engine's probabilities within ${TOLERANCE.float64}, and the same classes`, () => {
