@@ -423,6 +423,9 @@ describe.skipIf(SKIP_BROWSER)('the student’s workspace', () => {
         await expect(page.getByRole('region', { name: 'Predictions table' }).count()).resolves.toBe(0);
         await expect(page.getByTestId('boundary-chart').count()).resolves.toBe(0);
         expect(await runStatus(page)).not.toMatch(/done/);
+        // The run bar says so in full: its note is not clipped at the bar's edge.
+        const bar = page.getByRole('toolbar', { name: 'Main toolbar' }).getByRole('group', { name: 'Run controls' });
+        expect(await bar.evaluate((el) => el.scrollWidth <= el.clientWidth), `${from} → ${to}: run bar clipped`).toBe(true);
         if (from === 'xor' && to === 'linear') await screenshot(page, 'ws-04-previous-setup-1280x720');
       }
       // Back on the data it trained on, its results are its own again.
