@@ -30,15 +30,15 @@ export async function exportCommand(path: string, opts: ExportOptions): Promise<
   if (opts.onnx !== undefined) {
     const floatType = opts.float64 ? 'float64' : 'float32';
     const model = exportOnnx(project, { floatType, appVersion: version });
-    if (!model.ok) throw new CliError(cliText('export.onnxFailed', { path, message: cliSay(model.said ?? model.message) }));
+    if (!model.ok) throw new CliError(cliText('export.onnxFailed', { path, message: cliSay(model.text ?? model.message) }));
     await writeOutput(opts.onnx, model.bytes, 'export');
     process.stdout.write(`${cliText('export.onnxDone', { type: floatType, opset: ONNX_OPSET, file: opts.onnx })}\n`);
   }
   if (opts.pytorch !== undefined && weightsPath !== undefined) {
     const code = exportPyTorch(project, { weightsFile: basename(weightsPath), appVersion: version });
-    if (!code.ok) throw new CliError(cliText('export.pytorchFailed', { path, message: cliSay(code.said ?? code.message) }));
+    if (!code.ok) throw new CliError(cliText('export.pytorchFailed', { path, message: cliSay(code.text ?? code.message) }));
     const weights = exportWeights(project);
-    if (!weights.ok) throw new CliError(cliText('export.pytorchFailed', { path, message: cliSay(weights.said ?? weights.message) }));
+    if (!weights.ok) throw new CliError(cliText('export.pytorchFailed', { path, message: cliSay(weights.text ?? weights.message) }));
     await writeOutput(weightsPath, weights.text, 'export');
     await writeOutput(opts.pytorch, code.text, 'export');
     process.stdout.write(`${cliText('export.pytorchDone', { file: opts.pytorch, weights: weightsPath })}\n`);

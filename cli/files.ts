@@ -10,7 +10,8 @@ import { SaveError, atomicWrite } from '../node/files/atomic-write';
 import { readRegularFileSync, type FileKind } from '../node/files/read';
 import { CliError } from './errors';
 import { cliSpoken, cliText } from './text';
-import { FS_CODES, fsReason } from './words';
+import { fsReason } from './words';
+import { hasFsWords } from '../node/files/fs-said';
 
 type Readable = 'project' | 'points' | 'weights';
 
@@ -71,7 +72,7 @@ export async function writeOutput(path: string, data: string | Uint8Array, kind:
     await atomicWrite(path, data, { keepBackup: kind === 'project' });
   } catch (e) {
     // A failure the file system names gets our words; anything else keeps the save's own.
-    if (e instanceof SaveError && !e.message.includes('.bak') && e.code !== undefined && FS_CODES.has(e.code)) {
+    if (e instanceof SaveError && !e.message.includes('.bak') && hasFsWords(e.code)) {
       throw new CliError(cliText('files.saveFailed', { name: basename(path), reason: fsReason(e, 'write') }));
     }
     throw new CliError(e instanceof Error ? e.message : String(e));

@@ -90,7 +90,7 @@ export async function trainCommand(path: string, opts: TrainOptions): Promise<nu
   const session = run.session;
   if (opts.exportInitialWeights !== undefined) {
     const exported = exportWeights({ ...project, weights: session.weights() });
-    if (!exported.ok) throw new CliError(cliText('train.initialExportFailed', { file: opts.exportInitialWeights, message: cliSay(exported.said ?? exported.message) }));
+    if (!exported.ok) throw new CliError(cliText('train.initialExportFailed', { file: opts.exportInitialWeights, message: cliSay(exported.text ?? exported.message) }));
     await writeOutput(opts.exportInitialWeights, exported.text, 'export');
     if (!opts.json) process.stdout.write(`${cliText('train.initialExported', { file: opts.exportInitialWeights })}\n`);
   }
@@ -135,7 +135,7 @@ export async function trainCommand(path: string, opts: TrainOptions): Promise<nu
   }
   if (opts.weights !== undefined) {
     const exported = exportWeights(trained);
-    if (!exported.ok) throw new CliError(cliText('train.weightsExportFailed', { file: opts.weights, message: cliSay(exported.said ?? exported.message) }));
+    if (!exported.ok) throw new CliError(cliText('train.weightsExportFailed', { file: opts.weights, message: cliSay(exported.text ?? exported.message) }));
     await writeOutput(opts.weights, exported.text, 'export');
     if (!opts.json) process.stdout.write(`${cliText('train.weightsExported', { file: opts.weights })}\n`);
   }

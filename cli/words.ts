@@ -10,8 +10,5 @@ export const duration = (ms: number): string =>
 export const stateWord = (state: RunResult['state'] | string): string =>
   state === 'done' || state === 'stopped' || state === 'diverged' || state === 'error' ? cliText(`state.${state}`) : state;
 
-/** The error codes fsReason has words for (node/files/fs-said.ts says them). */
-export const FS_CODES: ReadonlySet<string> = new Set(['ENOSPC', 'EACCES', 'EPERM', 'EROFS', 'ENOENT', 'EISDIR', 'EMFILE', 'ENFILE']);
-
 /** Why reading or writing failed, in the terminal's language; an unknown error keeps the system's own words. */
 export const fsReason = (e: unknown, op: 'read' | 'write'): string => cliSay(fsErrorSaid(e, op));

@@ -45,7 +45,7 @@ export interface OnnxExportOptions {
   appVersion: string;
 }
 
-export type OnnxExportResult = { ok: true; bytes: Uint8Array } | { ok: false; message: string; said?: Text };
+export type OnnxExportResult = { ok: true; bytes: Uint8Array } | { ok: false; message: string; text?: Text };
 
 function valueInfo(name: string, type: FloatType, shape: readonly number[], docString: string): ValueInfoProto {
   return {
@@ -63,7 +63,7 @@ function valueInfo(name: string, type: FloatType, shape: readonly number[], docS
 export function exportOnnx(project: Project, opts: OnnxExportOptions): OnnxExportResult {
   const floatType = opts.floatType ?? 'float32';
   const resolved = resolveTrained(project, 'model');
-  if (!resolved.ok) return { ok: false, message: resolved.message, said: resolved.text };
+  if (!resolved.ok) return { ok: false, message: resolved.message, text: resolved.text };
   const { model, layers, classNames, outputs } = resolved.trained;
 
   const nodes: NodeProto[] = [];

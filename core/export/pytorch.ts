@@ -16,7 +16,7 @@ export interface PyTorchExportOptions {
   appVersion: string;
 }
 
-export type PyTorchExportResult = { ok: true; text: string } | { ok: false; message: string; said?: Text };
+export type PyTorchExportResult = { ok: true; text: string } | { ok: false; message: string; text?: Text };
 
 /** A Python string literal: JSON's escapes are Python's too. */
 const py = (s: string): string => JSON.stringify(s);
@@ -39,7 +39,7 @@ function moduleNames(ids: readonly string[]): string[] {
 
 export function exportPyTorch(project: Project, opts: PyTorchExportOptions): PyTorchExportResult {
   const resolved = resolveTrained(project, 'model');
-  if (!resolved.ok) return { ok: false, message: resolved.message, said: resolved.text };
+  if (!resolved.ok) return { ok: false, message: resolved.message, text: resolved.text };
   const { model, layers, classNames } = resolved.trained;
   const names = moduleNames(layers.map((l) => l.layer.nodeId));
   const chain = isChain(model);

@@ -13,7 +13,7 @@ import type { Project } from './types';
 export const WEIGHTS_FORMAT = 'bpnn-weights';
 export const WEIGHTS_VERSION = 1;
 
-export type ExportWeightsResult = { ok: true; text: string } | { ok: false; message: string; said?: Text };
+export type ExportWeightsResult = { ok: true; text: string } | { ok: false; message: string; text?: Text };
 
 /** "a, b and c" */
 const andList = (items: readonly string[]): string => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
@@ -43,7 +43,7 @@ function layerParams(layer: ResolvedLayer): Record<string, number | boolean> {
 
 export function exportWeights(project: Project): ExportWeightsResult {
   const resolved = resolveTrained(project, 'weights');
-  if (!resolved.ok) return { ok: false, message: resolved.message, said: resolved.text };
+  if (!resolved.ok) return { ok: false, message: resolved.message, text: resolved.text };
   const { model, classNames, outputs } = resolved.trained;
   const layers = resolved.trained.layers.map(({ layer, tensors }, i) => {
     const entry: Record<string, unknown> = { node: layer.nodeId, type: layer.type, inputs: [...model.sources[i]], params: layerParams(layer) };

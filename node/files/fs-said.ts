@@ -5,26 +5,26 @@ import type { FileKind } from './read';
 
 const errCode = (e: unknown): string | undefined => (e as { code?: unknown } | null)?.code as string | undefined;
 
+/** The file system's error codes that have words of their own, by operation. */
+const REASONS = {
+  ENOSPC: () => say('host.fs.diskFull'),
+  EACCES: () => say('host.fs.denied'),
+  EPERM: () => say('host.fs.denied'),
+  EROFS: () => say('host.fs.readOnly'),
+  ENOENT: (op: 'read' | 'write') => say(op === 'read' ? 'host.fs.noFile' : 'host.fs.noFolder'),
+  EISDIR: (op: 'read' | 'write') => say(op === 'read' ? 'host.fs.isFolder' : 'host.fs.folderHasName'),
+  EMFILE: () => say('host.fs.tooManyOpen'),
+  ENFILE: () => say('host.fs.tooManyOpen'),
+} satisfies Record<string, (op: 'read' | 'write') => Text>;
+
+/** Whether fsErrorSaid has words for this code (otherwise it passes Node's message on). */
+export const hasFsWords = (code: string | undefined): boolean => code !== undefined && Object.hasOwn(REASONS, code);
+
 /** A reason a student can act on, from a Node error met while reading or writing a file; an unknown error keeps Node's own words. */
 export function fsErrorSaid(e: unknown, op: 'read' | 'write' = 'write'): Text | string {
-  switch (errCode(e)) {
-    case 'ENOSPC':
-      return say('host.fs.diskFull');
-    case 'EACCES':
-    case 'EPERM':
-      return say('host.fs.denied');
-    case 'EROFS':
-      return say('host.fs.readOnly');
-    case 'ENOENT':
-      return say(op === 'read' ? 'host.fs.noFile' : 'host.fs.noFolder');
-    case 'EISDIR':
-      return say(op === 'read' ? 'host.fs.isFolder' : 'host.fs.folderHasName');
-    case 'EMFILE':
-    case 'ENFILE':
-      return say('host.fs.tooManyOpen');
-    default:
-      return e instanceof Error && e.message ? e.message : say('host.fs.unknown');
-  }
+  const code = errCode(e);
+  if (hasFsWords(code)) return REASONS[code as keyof typeof REASONS](op);
+  return e instanceof Error && e.message ? e.message : say('host.fs.unknown');
 }
 
 const KIND_KEYS = { folder: 'host.fs.kind.folder', device: 'host.fs.kind.device', FIFO: 'host.fs.kind.FIFO', socket: 'host.fs.kind.socket', 'special file': 'host.fs.kind.special' } as const;

@@ -98,9 +98,9 @@ describe('ONNX export run in ONNX Runtime', () => {
 
   it('refuses an untrained project, and a project whose weights no longer fit its graph, with a message', () => {
     const untrained = example('xor');
-    expect(exportOnnx(untrained, { appVersion: APP_VERSION })).toEqual({ ok: false, message: expect.stringMatching(/has not been trained yet/), said: expect.objectContaining({ key: 'export.notTrained' }) });
+    expect(exportOnnx(untrained, { appVersion: APP_VERSION })).toEqual({ ok: false, message: expect.stringMatching(/has not been trained yet/), text: expect.objectContaining({ key: 'export.notTrained' }) });
     const p = project('xor');
     const changed: Project = { ...p, graph: { ...p.graph, nodes: p.graph.nodes.map((n) => (n.id === 'fc1' ? { ...n, params: { outFeatures: 5 } } : n)) } };
-    expect(exportOnnx(changed, { appVersion: APP_VERSION })).toEqual({ ok: false, message: expect.stringMatching(/fc1.*train again/), said: expect.objectContaining({ key: 'export.wrongShape' }) });
+    expect(exportOnnx(changed, { appVersion: APP_VERSION })).toEqual({ ok: false, message: expect.stringMatching(/fc1.*train again/), text: expect.objectContaining({ key: 'export.wrongShape' }) });
   });
 });

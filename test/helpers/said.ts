@@ -9,7 +9,7 @@ export function english<T>(v: T): T {
   const strip = (x: unknown): unknown => {
     if (Array.isArray(x)) return x.map(strip);
     if (x === null || typeof x !== 'object') return x;
-    return Object.fromEntries(Object.entries(x).filter(([k, val]) => !((k === 'text' || k === 'said') && isText(val))).map(([k, val]) => [k, strip(val)]));
+    return Object.fromEntries(Object.entries(x).filter(([k, val]) => !(k === 'text' && isText(val))).map(([k, val]) => [k, strip(val)]));
   };
   return strip(v) as T;
 }

@@ -20,22 +20,22 @@ export function weightsFileFor(modelPy: string): string {
 }
 
 /** The files a format produces, as name → contents, or why the project cannot be exported. */
-function filesFor(project: Project, format: ModelFormat, target: string): { ok: true; files: [string, string | Uint8Array][] } | { ok: false; message: string; said?: Text } {
+function filesFor(project: Project, format: ModelFormat, target: string): { ok: true; files: [string, string | Uint8Array][] } | { ok: false; message: string; text?: Text } {
   if (format === 'onnx') {
     const model = exportOnnx(project, { appVersion: version });
     return model.ok ? { ok: true, files: [[target, model.bytes]] } : model;
   }
   const weightsPath = weightsFileFor(target);
   const code = exportPyTorch(project, { weightsFile: path.basename(weightsPath), appVersion: version });
-  if (!code.ok) return { ok: false, message: code.message, said: code.said };
+  if (!code.ok) return { ok: false, message: code.message, text: code.text };
   const weights = exportWeights(project);
-  if (!weights.ok) return { ok: false, message: weights.message, said: weights.said };
+  if (!weights.ok) return { ok: false, message: weights.message, text: weights.text };
   return { ok: true, files: [[weightsPath, weights.text], [target, code.text]] };
 }
 
 export async function exportModelTo(project: Project, format: ModelFormat, target: string, log: (message: string) => void): Promise<ExportResult> {
   const built = filesFor(project, format, target);
-  if (!built.ok) return { ok: false, canceled: false, ...saying(say('export.couldNotExport', { file: path.basename(target), reason: built.said ?? built.message })) };
+  if (!built.ok) return { ok: false, canceled: false, ...saying(say('export.couldNotExport', { file: path.basename(target), reason: built.text ?? built.message })) };
   try {
     for (const [file, data] of built.files) await atomicWrite(file, data, { onWarning: log });
   } catch (e) {

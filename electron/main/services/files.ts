@@ -176,7 +176,7 @@ export class FileService {
   async exportWeights(project: Project, filePath: string): Promise<ExportResult> {
     const fileName = path.basename(filePath);
     const exported = exportWeights(project);
-    if (!exported.ok) return { ok: false, canceled: false, ...saying(say('export.couldNotExport', { file: fileName, reason: exported.said ?? exported.message })) };
+    if (!exported.ok) return { ok: false, canceled: false, ...saying(say('export.couldNotExport', { file: fileName, reason: exported.text ?? exported.message })) };
     try {
       await atomicWrite(filePath, exported.text, { fs: this.fs, onWarning: this.log });
     } catch (e) {

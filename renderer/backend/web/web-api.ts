@@ -78,7 +78,7 @@ export function createWebApi(): BpnnApi {
 
     async exportWeights(req) {
       const w = exportWeights(req.project);
-      if (!w.ok) return { ok: false, canceled: false, message: w.message, text: w.said };
+      if (!w.ok) return { ok: false, canceled: false, message: w.message, text: w.text };
       const fileName = weightsDownloadName(req.suggestedName);
       downloadText(fileName, w.text, 'application/json');
       return { ok: true, fileName };
@@ -89,7 +89,7 @@ export function createWebApi(): BpnnApi {
       const base = safeFileName(req.suggestedName).replace(/\.(bpnn|onnx|py)$/i, '') || 'model';
       if (req.format === 'onnx') {
         const model = exportOnnx(req.project, { appVersion: version });
-        if (!model.ok) return { ok: false, canceled: false, message: model.message, text: model.said };
+        if (!model.ok) return { ok: false, canceled: false, message: model.message, text: model.text };
         const url = URL.createObjectURL(new Blob([model.bytes.slice().buffer], { type: 'application/octet-stream' }));
         downloadUrl(`${base}.onnx`, url);
         setTimeout(() => URL.revokeObjectURL(url), 10_000);
@@ -97,9 +97,9 @@ export function createWebApi(): BpnnApi {
       }
       const weightsFile = `${base}.weights.json`;
       const code = exportPyTorch(req.project, { weightsFile, appVersion: version });
-      if (!code.ok) return { ok: false, canceled: false, message: code.message, text: code.said };
+      if (!code.ok) return { ok: false, canceled: false, message: code.message, text: code.text };
       const weights = exportWeights(req.project);
-      if (!weights.ok) return { ok: false, canceled: false, message: weights.message, text: weights.said };
+      if (!weights.ok) return { ok: false, canceled: false, message: weights.message, text: weights.text };
       downloadText(`${base}.py`, code.text, 'text/x-python');
       downloadText(weightsFile, weights.text, 'application/json');
       return { ok: true, ...writtenNames([`${base}.py`, weightsFile]) };

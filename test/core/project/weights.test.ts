@@ -172,17 +172,17 @@ describe('exportWeights', () => {
 
   it('refuses an untrained project with a clear message', () => {
     const r = exportWeights(loadOk(exampleText('xor')));
-    expect(r).toEqual({ ok: false, message: "'XOR (the backprop lab)' has not been trained yet, so it has no weights to export: train it first, then export.", said: expect.anything() });
+    expect(r).toEqual({ ok: false, message: "'XOR (the backprop lab)' has not been trained yet, so it has no weights to export: train it first, then export.", text: expect.anything() });
     // The same refusal from the catalogs, in either language.
-    expect(!r.ok && r.said ? [render(r.said), render(r.said, 'zh-TW')] : null).toEqual([r.ok ? '' : r.message, '「XOR (the backprop lab)」還沒有訓練過，沒有權重可以匯出：請先訓練，再匯出。']);
+    expect(!r.ok && r.text ? [render(r.text), render(r.text, 'zh-TW')] : null).toEqual([r.ok ? '' : r.message, '「XOR (the backprop lab)」還沒有訓練過，沒有權重可以匯出：請先訓練，再匯出。']);
   });
 
   it('refuses weights that no longer fit the graph', () => {
     const { project } = trainBriefly('xor');
     const changed: Project = { ...project, graph: { ...project.graph, nodes: project.graph.nodes.map((n) => (n.id === 'fc2' ? { ...n, params: { outFeatures: 16 } } : n)) } };
     const r = exportWeights(changed);
-    expect(r).toEqual({ ok: false, message: "The stored weight of 'fc2' is [32, 32] but the graph needs [16, 32]: the graph changed since training, so train again.", said: expect.anything() });
-    expect(!r.ok && r.said ? render(r.said) : null).toBe(r.ok ? '' : r.message);
-    expect(!r.ok && r.said ? render(r.said, 'zh-TW') : null).toBe('「fc2」儲存的 weight 是 [32, 32]，但網路圖需要 [16, 32]：訓練之後網路圖改過了，請重新訓練。');
+    expect(r).toEqual({ ok: false, message: "The stored weight of 'fc2' is [32, 32] but the graph needs [16, 32]: the graph changed since training, so train again.", text: expect.anything() });
+    expect(!r.ok && r.text ? render(r.text) : null).toBe(r.ok ? '' : r.message);
+    expect(!r.ok && r.text ? render(r.text, 'zh-TW') : null).toBe('「fc2」儲存的 weight 是 [32, 32]，但網路圖需要 [16, 32]：訓練之後網路圖改過了，請重新訓練。');
   });
 });
