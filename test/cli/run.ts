@@ -25,7 +25,7 @@ export function bpnn(args: string[], cwd = ROOT, locale: Record<string, string> 
   delete env.LC_ALL;
   delete env.LC_MESSAGES;
   delete env.LANG;
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...env, ...locale }, timeout: 120_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...env, ...locale }, timeout: 600_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, lines: r.stdout.split('\n').filter((l) => l !== '') };
 }
 

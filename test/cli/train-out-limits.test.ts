@@ -45,7 +45,7 @@ function textOf(p: Project): string {
 }
 
 describe('bpnn train --out and the project size limit (F1)', () => {
-  it('F1 trains a project whose imported data takes half the limit and writes it: the run names the project’s data, and the file opens again', { timeout: 120_000 }, () => {
+  it('F1 trains a project whose imported data takes half the limit and writes it: the run names the project’s data, and the file opens again', () => {
     const dir = tempDir();
     const input = writeTemp(dir, 'wide.bpnn', textOf(trainable(wideData('x'), 1)));
     const out = join(dir, 'trained.bpnn');
@@ -61,7 +61,7 @@ describe('bpnn train --out and the project size limit (F1)', () => {
     expect(opened.project.runs[0].dataset).toBe(opened.project.dataset);
   });
 
-  it('F1 refuses to write a trained project over 64 MiB, says what takes the room, and writes nothing', { timeout: 120_000 }, () => {
+  it('F1 refuses to write a trained project over 64 MiB, says what takes the room, and writes nothing', () => {
     // 62 MiB to start with: the project's data and an earlier run on other, older data (which
     // keeps its own copy). Training adds 4000 × 34 weights, about 2.6 MiB: over the limit.
     const p = trainable(wideData('x'), 4000);

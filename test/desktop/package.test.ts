@@ -218,7 +218,7 @@ describe('the package (electron-builder --dir against a placeholder Electron)', 
     host.onEvent((e) => events.push(e));
     try {
       expect(await host.start(xorRequest('packaged', 20))).toMatchObject({ ok: true });
-      await expect.poll(() => events.find((e) => e.runId === 'packaged' && e.type === 'done'), { timeout: 60_000 }).toBeTruthy();
+      await expect.poll(() => events.find((e) => e.runId === 'packaged' && e.type === 'done'), { timeout: 300_000 }).toBeTruthy();
     } finally {
       await host.dispose();
     }

@@ -60,7 +60,7 @@ async function walk(page: Page, locale: Locale, tag: string, look: (screen: Scre
   // A trained XOR run, as the example ships (its own epochs).
   await inspector.getByRole('tab', { name: n.trainingTab, exact: true }).click();
   await toolbar.getByRole('button', { name: n.train }).click();
-  await expect.poll(() => page.getByTestId('run-status').getAttribute('data-status'), { timeout: 150_000 }).toBe('done');
+  await expect.poll(() => page.getByTestId('run-status').getAttribute('data-status'), { timeout: 300_000 }).toBe('done');
   await at('trained');
 
   await inspector.getByRole('tab', { name: n.backprop, exact: true }).click();
@@ -82,7 +82,7 @@ async function walk(page: Page, locale: Locale, tag: string, look: (screen: Scre
   await compare.getByLabel(n.seeds).fill('1');
   await compare.getByLabel(n.seeds).press('Enter');
   await compare.getByRole('button', { name: n.runSweep }).click();
-  await page.waitForFunction(() => document.querySelector('[data-testid="sweep-results"]')?.getAttribute('data-status') === 'finished', undefined, { timeout: 150_000 });
+  await page.waitForFunction(() => document.querySelector('[data-testid="sweep-results"]')?.getAttribute('data-status') === 'finished', undefined, { timeout: 300_000 });
   // The screenshot shows the results (curves and table); the check reads the whole view anyway.
   await compare.getByTestId('sweep-table').scrollIntoViewIfNeeded();
   await at('compare-sweep');
@@ -120,7 +120,7 @@ describe.skipIf(SKIP_BROWSER)('no English left on the five screens (browser set 
   let app: App;
   beforeAll(async () => {
     app = await startApp('english-left-zh', { locale: 'zh-TW' });
-  }, 180_000);
+  }, 600_000);
   afterAll(async () => {
     await app?.close();
   });
@@ -149,7 +149,7 @@ describe.skipIf(SKIP_BROWSER)('the same walk in English (browser set to en-US)',
   let app: App;
   beforeAll(async () => {
     app = await startApp('english-left-en', { locale: 'en-US' });
-  }, 180_000);
+  }, 600_000);
   afterAll(async () => {
     await app?.close();
   });

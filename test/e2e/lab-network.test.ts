@@ -96,7 +96,7 @@ describe.skipIf(SKIP_BROWSER)('building and training the lab network in the brow
     // Mid-run: the progress bar moves and the loss chart fills while training.
     await page.waitForFunction(() => Number(document.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow')) > 200);
     await screenshot(page, '04-training-live');
-    await page.waitForFunction(() => document.querySelector('[data-testid="run-status"]')?.textContent === 'done', undefined, { timeout: 120_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="run-status"]')?.textContent === 'done', undefined, { timeout: 300_000 });
 
     const bar = page.getByRole('progressbar', { name: 'Training progress' });
     await expect(bar.getAttribute('aria-valuenow')).resolves.toBe('5000');

@@ -17,7 +17,7 @@ describe.skipIf(SKIP_BROWSER)('language (browser set to zh-TW)', () => {
   let app: App;
   beforeAll(async () => {
     app = await startApp('language', { locale: 'zh-TW' });
-  }, 180_000);
+  }, 600_000);
   afterAll(async () => {
     await app?.close();
   });
@@ -96,7 +96,7 @@ describe.skipIf(SKIP_BROWSER)('language (browser set to zh-TW)', () => {
     await epochs.press('Enter');
     const toolbar = page.getByRole('toolbar', { name: '主工具列' });
     await toolbar.getByRole('button', { name: /^訓練/ }).click();
-    await expect.poll(() => epoch(page), { timeout: 60_000 }).toBeGreaterThan(0);
+    await expect.poll(() => epoch(page), { timeout: 300_000 }).toBeGreaterThan(0);
     const ids = await nodeIds(page);
 
     await page.getByRole('combobox', { name: '語言' }).selectOption('en');
@@ -104,7 +104,7 @@ describe.skipIf(SKIP_BROWSER)('language (browser set to zh-TW)', () => {
     await enToolbar.getByRole('button', { name: /^Pause/ }).waitFor();
     expect(await page.getByTestId('run-status').textContent()).toBe('running');
     const atSwitch = await epoch(page);
-    await expect.poll(() => epoch(page), { timeout: 60_000 }).toBeGreaterThan(atSwitch);
+    await expect.poll(() => epoch(page), { timeout: 300_000 }).toBeGreaterThan(atSwitch);
     expect(await runStatus(page)).toBe('running');
     expect(await nodeIds(page)).toEqual(ids);
     expect(await page.getByRole('region', { name: 'Training' }).getByLabel('Epochs', { exact: true }).inputValue()).toBe('1000000');
@@ -117,7 +117,7 @@ describe.skipIf(SKIP_BROWSER)('language (browser set to zh-TW)', () => {
     // The run bar's figures are whole in the longer Chinese labels: nothing clipped at its edge.
     expect(await toolbar.getByRole('group', { name: '訓練控制' }).evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     await toolbar.getByRole('button', { name: '停止', exact: true }).click();
-    await expect.poll(() => runStatus(page), { timeout: 60_000 }).toBe('stopped');
+    await expect.poll(() => runStatus(page), { timeout: 300_000 }).toBe('stopped');
     // The undo history survived both switches: Undo takes back the epochs edit.
     await toolbar.getByRole('button', { name: '復原' }).click();
     await expect.poll(() => epochs.inputValue()).not.toBe('1000000');
@@ -169,7 +169,7 @@ describe.skipIf(SKIP_BROWSER)('language (browser set to zh-TW)', () => {
     await seeds.fill('1');
     await seeds.press('Enter');
     await lab.getByRole('button', { name: '執行發現 6：XOR 上不用激活函數' }).click();
-    await expect.poll(() => lab.getByTestId('finding-6').getAttribute('data-status'), { timeout: 150_000 }).toBe('done');
+    await expect.poll(() => lab.getByTestId('finding-6').getAttribute('data-status'), { timeout: 300_000 }).toBe('done');
     const verdict = lab.getByTestId('verdict-6');
     // One seed, one repeat of the lab's experiment: without activations XOR is not learned.
     expect(await verdict.textContent()).toBe('這裡： 成立：1 個種子中有 1 個成立');

@@ -283,12 +283,12 @@ describe('FileService', () => {
       expect((await files.save(named('ours'), target)).ok).toBe(true);
       writeFileSync(path.join(dir, 'neighbour.bpnn'), 'another file in the folder');
       writeFileSync(target, textOf(named('theirs')));
-      await vi.waitFor(() => expect(changes).toBe(1), { timeout: 5000 });
+      await vi.waitFor(() => expect(changes).toBe(1), { timeout: 30_000 });
       // Saving over their version is now a conflict, even though we have "seen" it.
       expect(await files.save(named('mine'), target)).toMatchObject({ ok: false, conflict: true });
       expect((await files.save(named('mine'), target, { overwrite: true })).ok).toBe(true);
       writeFileSync(target, textOf(named('theirs again')));
-      await vi.waitFor(() => expect(changes).toBe(2), { timeout: 5000 });
+      await vi.waitFor(() => expect(changes).toBe(2), { timeout: 30_000 });
     } finally {
       stop();
     }

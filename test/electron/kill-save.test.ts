@@ -26,7 +26,7 @@ const MAX_DELAY_IN_SAVE_MS = 3;
 let childScript = '';
 beforeAll(async () => {
   childScript = (await buildBundles({ 'save-loop': 'test/electron/fixtures/save-loop.ts' }))['save-loop'];
-}, 60_000);
+}, 600_000);
 
 interface Kill {
   /** 'saved': delay after the first completed save; 'saving': delay after the second save starts. */

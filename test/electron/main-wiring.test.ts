@@ -38,7 +38,7 @@ beforeAll(async () => {
   running = started;
   electron.app.fireReady();
   await running.ready;
-}, 60_000);
+}, 600_000);
 afterAll(async () => {
   await running.context()?.host.dispose();
   rmSync(userData, { recursive: true, force: true });
@@ -398,14 +398,14 @@ describe('main process wiring (electron mocked)', () => {
     mainWindow().webContents.send.mockClear();
 
     writeFileSync(file, textOf(named('changed while clean')));
-    await vi.waitFor(() => expect(mainWindow().webContents.send.mock.calls.some((c) => c[0] === 'project:opened')).toBe(true), { timeout: 5000 });
+    await vi.waitFor(() => expect(mainWindow().webContents.send.mock.calls.some((c) => c[0] === 'project:opened')).toBe(true), { timeout: 30_000 });
     const reloaded = mainWindow().webContents.send.mock.calls.find((c) => c[0] === 'project:opened')?.[1] as { project: Project };
     expect(reloaded.project.name).toBe('changed while clean');
 
     await invoke('document:setState', { fileName: 'shared.bpnn', filePath: file, dirty: true, project: named('my edits') });
     answerBoxes('OK');
     writeFileSync(file, textOf(named('changed while dirty')));
-    await vi.waitFor(() => expect(electron.dialog.showMessageBox).toHaveBeenCalledTimes(1), { timeout: 5000 });
+    await vi.waitFor(() => expect(electron.dialog.showMessageBox).toHaveBeenCalledTimes(1), { timeout: 30_000 });
     const notice = electron.dialog.showMessageBox.mock.calls[0].at(-1) as unknown as { message: string };
     expect(notice.message).toBe('shared.bpnn was changed by another program.');
     expect(ctx().doc.current.dirty).toBe(true);

@@ -11,7 +11,7 @@ let host: TrainingHost;
 beforeAll(async () => {
   const { 'training-worker': workerPath } = await buildBundles({ 'training-worker': 'runtime/training-worker.ts' });
   host = new TrainingHost({ workerPath, poolSize: 1 });
-}, 60_000);
+}, 600_000);
 afterAll(() => host.dispose());
 
 function run(runId: string): Promise<TrainingEvent[]> {

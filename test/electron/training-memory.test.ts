@@ -21,7 +21,7 @@ beforeAll(async () => {
   const built = await buildBundles({ ...FAKE_WORKER_ENTRY, 'training-worker': 'runtime/training-worker.ts' });
   fakeWorker = built['fake-training-worker'];
   realWorker = built['training-worker'];
-}, 120_000);
+}, 600_000);
 
 const hosts: TrainingHost[] = [];
 afterEach(async () => {
@@ -117,5 +117,5 @@ describe('the desktop host and the memory budget (B5)', () => {
     expect(OUT_OF_MEMORY_MESSAGE).toBe('Training ran out of memory; try a smaller batch size or fewer units. Your project is safe.');
     expect((await t.host.start(xorRequest('after', 50, 0))).ok).toBe(true);
     expect((await t.ended('after')).type).toBe('done');
-  }, 120_000);
+  }, 600_000);
 });

@@ -14,7 +14,7 @@ import { xorRequest } from '../electron/helpers/requests';
 let workerPath = '';
 beforeAll(async () => {
   workerPath = (await buildBundles(FAKE_WORKER_ENTRY))['fake-training-worker'];
-}, 60_000);
+}, 600_000);
 
 const hosts: TrainingPool[] = [];
 afterEach(async () => {

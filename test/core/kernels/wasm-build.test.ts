@@ -11,5 +11,5 @@ describe(`${OUTPUT}`, () => {
   it(`is ${SOURCE} as compiled now (else run node scripts/build-wasm.mjs)`, async () => {
     const wasm = await compileDense();
     expect(bytesModule(wasm)).toBe(readFileSync(`${ROOT}${OUTPUT}`, 'utf8'));
-  }, 120_000);
+  }, 600_000);
 });
