@@ -2,12 +2,9 @@
 // takes half of each large product. Unreferenced, so it never keeps a process alive, and ended
 // with the kernels' choice (setKernels), or with the training worker that started it.
 import { Worker } from 'node:worker_threads';
-import { fileURLToPath } from 'node:url';
 import type { StartHelper } from '../core/index';
 
-/** The entry that loads in plain Node: runtime/node-worker-helper-thread.mjs, or dist/electron/dense-helper.cjs. */
-export const HELPER_ENTRY_TS = fileURLToPath(new URL('./node-worker-helper-thread.mjs', import.meta.url));
-
+/** `entryPath`: a file plain Node loads, node-worker-helper-entry.ts's HELPER_ENTRY_TS or dist/electron/dense-helper.cjs. */
 export function nodeHelperStarter(entryPath: string): StartHelper {
   return (init) => {
     const worker = new Worker(entryPath, { workerData: init, execArgv: [] });

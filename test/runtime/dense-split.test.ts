@@ -10,7 +10,8 @@ import { kernelThreads, matmul, setKernels } from '../../core/kernels/dense';
 import { loadWasmDense } from '../../core/kernels/wasm-dense';
 import { createRng } from '../../core/random';
 import type { StartHelper } from '../../core/kernels/split-protocol';
-import { HELPER_ENTRY_TS, nodeHelperStarter } from '../../runtime/node-worker-helper';
+import { HELPER_ENTRY_TS } from '../../runtime/node-worker-helper-entry';
+import { nodeHelperStarter } from '../../runtime/node-worker-helper';
 
 const rng = createRng(17);
 function values(n: number): Float64Array {
