@@ -4,16 +4,18 @@
 // sum over k in ascending order, whichever thread and row block computes it, so the numbers are
 // those of one thread bit for bit.
 //
-// Small products stay on this thread (through `one`): waking the helper costs a few
-// microseconds, more than half of a product below SPLIT_MIN multiply-adds saves.
+// Small products stay on this thread (through `one`): waking the helper costs microseconds, and
+// tens of them when the other core is busy, more than half of a product below SPLIT_MIN
+// multiply-adds saves. W3's products (64·128·784, 64·64·128) split; the lab's 2-32-32-1 networks
+// (at most 200·32·32) do not.
 import type { DenseKernels } from './dense-types';
 import {
   createSharedMemory, PAGE, SHARED_MAX_PAGES, sharedKernel, SLOT, SLOTS,
   type HelperThread, type StartHelper,
 } from './split-protocol';
 
-/** M·N·K from which a product is split; measured with bench/run.ts --threads 1,2 (see docs). */
-export const SPLIT_MIN = 1 << 17;
+/** M·N·K from which a product is split (bench/run.ts --threads 1,2 compares). */
+export const SPLIT_MIN = 1 << 19;
 /** Fewer rows than this leave the helper too little to do. */
 const SPLIT_MIN_ROWS = 8;
 /** Byte 0 means "no bias" to the kernel, so operands start after one 16-byte slot. */
