@@ -21,7 +21,8 @@ export interface KernelOptions {
   /**
    * Starts the helper thread that takes half of each large product (the runtime's worker_threads
    * or Web Worker adapter). Without it, or where threads are unavailable, one thread: the same
-   * numbers either way.
+   * numbers either way. This thread waits for the helper with Atomics.wait, so not on a browser
+   * page's main thread, where that throws: there, train in a worker as the app does.
    */
   helper?: StartHelper;
 }
