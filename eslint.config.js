@@ -83,11 +83,11 @@ export default tseslint.config(
   },
   {
     files: ['runtime/**/*.ts'],
-    ignores: ['runtime/node-worker.ts', 'runtime/node-worker-thread.ts'],
+    ignores: ['runtime/node-worker*.ts'],
     rules: { 'no-restricted-imports': ['error', forbiddenInRuntime] },
   },
   {
-    files: ['runtime/node-worker.ts', 'runtime/node-worker-thread.ts'],
+    files: ['runtime/node-worker*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [forbiddenInRuntime.patterns[0]] }] },
   },
   {

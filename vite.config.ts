@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { ISOLATION_HEADERS } from './scripts/serve-static.mjs';
 
 // The browser build of the renderer. `base: './'` makes every asset path relative so
 // dist/web/ works from any static server or sub-folder (and from file:// in Electron).
@@ -26,6 +27,7 @@ export default defineConfig({
     },
   },
   worker: { format: 'es' },
-  server: { host: '127.0.0.1', port: 5173, strictPort: true },
-  preview: { host: '127.0.0.1', port: 5173, strictPort: true },
+  // Cross-origin isolation, as scripts/serve-static.mjs and the app:// protocol send it.
+  server: { host: '127.0.0.1', port: 5173, strictPort: true, headers: ISOLATION_HEADERS },
+  preview: { host: '127.0.0.1', port: 5173, strictPort: true, headers: ISOLATION_HEADERS },
 });

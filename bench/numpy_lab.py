@@ -12,12 +12,20 @@ a standard normal, 5000 epochs. Two update regimes:
                        [1e-6, 1 - 1e-6] (the lab's bias update b -= lr * delta only runs on one
                        sample at a time)
 
-Times the training loop only.
+  mlp                  bench/run.ts's W3 in the same style: 784-128-64-10, ReLU, softmax +
+                       cross-entropy, He-normal weights and zero biases, SGD lr 0.01, mini-batches
+                       of 64 reshuffled every epoch, 3 epochs over 4096 uniform [0, 1) samples with
+                       random labels (generated here, so not the engine's numbers, the same work)
 
-usage: python3 bench/numpy_lab.py [xor|linear|xor-lab|linear-lab ...]   one JSON line per workload
+Times the training loop only. BLAS runs on one thread (set before NumPy loads), the baseline
+the engine's one- and two-thread figures are read against.
+
+usage: python3 bench/numpy_lab.py [xor|linear|xor-lab|linear-lab|mlp ...]   one JSON line per workload
 For a fair figure run it with the OpenBLAS variables unset: env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE
 """
-import json, sys, time
+import json, os, sys, time
+for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(var, "1")
 import numpy as np
 
 CLIP = 1e-6
@@ -102,5 +110,47 @@ def run(name, epochs=5000, lr=0.05):
     print(json.dumps({"workload": name, "engine": "numpy-lab", "ms": round(ms, 1), "epochs": epochs, "loss": loss, "accuracy": acc}), flush=True)
 
 
+class ReLU:
+    def forward(self, Z):
+        self.Z = Z; return np.maximum(Z, 0.0)
+    def backward(self, d):
+        return d * (self.Z > 0)
+
+
+def run_mlp(epochs=3, lr=0.01, batch=64, n=4096):
+    rng = np.random.default_rng(42)
+    X = rng.random((784, n))
+    labels = rng.integers(0, 10, n)
+    Y = np.zeros((10, n)); Y[labels, np.arange(n)] = 1.0
+    net = []
+    for fin, fout in ((784, 128), (128, 64), (64, 10)):
+        layer = Linear(rng, fin, fout)
+        layer.W *= np.sqrt(2.0 / fin); layer.b[:] = 0.0
+        net += [layer, ReLU()]
+    net.pop()                                 # no ReLU after the last Linear: softmax follows
+    t0 = time.perf_counter()
+    for _ in range(epochs):
+        order = rng.permutation(n)
+        for s in range(0, n, batch):
+            idx = order[s:s + batch]
+            A = X[:, idx]
+            for layer in net:
+                A = layer.forward(A)
+            E = np.exp(A - A.max(axis=0, keepdims=True))
+            P = E / E.sum(axis=0, keepdims=True)
+            d = (P - Y[:, idx]) / len(idx)    # softmax + cross-entropy at the output
+            for layer in reversed(net):
+                d = layer.backward(d)
+            for layer in net:
+                if isinstance(layer, Linear):
+                    layer.step(lr)
+    ms = 1000 * (time.perf_counter() - t0)
+    A = X
+    for layer in net:
+        A = layer.forward(A)
+    acc = float((A.argmax(axis=0) == labels).mean())
+    print(json.dumps({"workload": "mlp", "engine": "numpy-lab", "ms": round(ms, 1), "epochs": epochs, "accuracy": acc}), flush=True)
+
+
 for w in sys.argv[1:] or ["xor", "linear", "xor-lab", "linear-lab"]:
-    run(w)
+    run_mlp() if w == "mlp" else run(w)

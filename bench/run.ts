@@ -1,4 +1,4 @@
-// npm run bench [-- --json] [-- --repeat N] [-- --only xor,linear] [-- --loader] [-- --kernels ts|wasm|both]
+// npm run bench [-- --json] [-- --repeat N] [-- --only xor,linear] [-- --loader] [-- --kernels ts|wasm|both] [-- --threads 1,2]
 // Times the training loop alone (data, compile and weight init excluded) for six workloads
 // and, where python3 and NumPy exist, the lab's NumPy code (bench/numpy_lab.py) on the same
 // XOR and linear runs, side by side. xor and linear are the fixed full-batch compute workloads;
@@ -7,11 +7,14 @@
 // parameter per sample), summed over the epochs. --kernels picks Linear's products: the
 // WebAssembly SIMD kernels (the default where they load) or the TypeScript ones; `both` times
 // the two in alternation, repeat by repeat, so that a busy machine slows both alike and the
-// ratio holds where the absolute times do not.
+// ratio holds where the absolute times do not. --threads 1,2 times the WebAssembly kernels on one
+// thread and with the helper thread that takes half of each large product (with --kernels both,
+// the TypeScript ones too), in alternation, and reports medians.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   LAB_BCE_CLIP,
   createRng,
@@ -21,6 +24,7 @@ import {
   nodeId,
   parseProject,
   setKernels,
+  kernelThreads,
   projectToSpec,
   withRegime,
   type GeneratorName,
@@ -28,12 +32,14 @@ import {
   type ModelSpec,
   type TrainRequest,
 } from '../core/index';
+import { HELPER_ENTRY_TS } from '../runtime/node-worker-helper-entry';
+import { nodeHelperStarter } from '../runtime/node-worker-helper';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const NUMPY_SCRIPT = fileURLToPath(new URL('./numpy_lab.py', import.meta.url));
 const NUMPY_COMMAND = 'env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 bench/numpy_lab.py';
 /** The workloads the NumPy script also runs. */
-const NUMPY_WORKLOADS = ['xor', 'linear', 'xor-lab', 'linear-lab'];
+const NUMPY_WORKLOADS = ['xor', 'linear', 'xor-lab', 'linear-lab', 'mlp'];
 
 interface Workload {
   name: string;
@@ -206,7 +212,16 @@ function loaderBench(): void {
   table(['loader input', 'MiB', 'result', 'ms', 'heap +MiB'], rows);
 }
 
-function parseArgs(argv: string[]): { json: boolean; repeat: number | null; only: string[] | null; loader: boolean; kernels: KernelKind | 'both' | null } {
+interface Args {
+  json: boolean;
+  repeat: number | null;
+  only: string[] | null;
+  loader: boolean;
+  kernels: KernelKind | 'both' | null;
+  threads: (1 | 2)[] | null;
+}
+
+function parseArgs(argv: string[]): Args {
   const json = argv.includes('--json');
   const loader = argv.includes('--loader');
   const ri = argv.indexOf('--repeat');
@@ -223,13 +238,23 @@ function parseArgs(argv: string[]): { json: boolean; repeat: number | null; only
     process.stderr.write('bench: --kernels must be ts, wasm or both\n');
     process.exit(2);
   }
-  return { json, repeat, only, loader, kernels };
+  const ti = argv.indexOf('--threads');
+  const threads = ti >= 0 ? (argv[ti + 1] ?? '').split(',').map(Number) : null;
+  if (threads !== null && !threads.every((t): t is 1 | 2 => t === 1 || t === 2)) {
+    process.stderr.write('bench: --threads takes 1, 2 or 1,2\n');
+    process.exit(2);
+  }
+  return { json, repeat, only, loader, kernels, threads: threads as (1 | 2)[] | null };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (args.loader) {
     loaderBench();
+    return;
+  }
+  if (args.threads !== null) {
+    await compareThreads(WORKLOADS.filter((w) => args.only === null || args.only.includes(w.name)), args);
     return;
   }
   if (args.kernels === 'both') {
@@ -293,6 +318,79 @@ function compareKernels(chosen: Workload[], repeat: number | null): void {
   table(['workload', 'ts ms', 'wasm ms', 'ts GFLOP/s', 'wasm GFLOP/s', 'wasm speed-up'], rows);
 }
 
+type Variant = 'ts' | 'wasm×1' | 'wasm×2';
+
+/** The kernels of `v`; for two threads, once the helper thread is ready (its start is not timed). */
+async function choose(v: Variant): Promise<void> {
+  if (v !== 'wasm×2') {
+    setKernels(v === 'ts' ? 'ts' : 'wasm');
+    return;
+  }
+  setKernels('wasm', { helper: nodeHelperStarter(HELPER_ENTRY_TS) });
+  for (let waited = 0; kernelThreads() !== 2; waited += 10) {
+    if (waited > 30_000) throw new Error('bench: the helper thread did not start');
+    await sleep(10);
+  }
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/**
+ * Each workload with one and two threads (and the TypeScript kernels with --kernels both), one
+ * round of each in turn, so a busy machine slows all alike; medians over the rounds (3 by default).
+ * With mlp, NumPy's time on the same network beside them.
+ */
+async function compareThreads(chosen: Workload[], args: Args): Promise<void> {
+  if (setKernels('wasm') !== 'wasm') {
+    process.stderr.write('bench: the wasm kernels are not available here\n');
+    process.exit(2);
+  }
+  const variants: Variant[] = [
+    ...(args.kernels === 'both' || args.kernels === 'ts' ? ['ts' as const] : []),
+    ...args.threads!.map((t) => (t === 1 ? 'wasm×1' as const : 'wasm×2' as const)),
+  ];
+  const medians = new Map<string, Map<Variant, number>>();
+  for (const w of chosen) {
+    const times = new Map<Variant, number[]>(variants.map((v) => [v, []]));
+    for (let r = 0; r < (args.repeat ?? 3); r++) {
+      for (const v of variants) {
+        await choose(v);
+        times.get(v)!.push(measure(w, 1).ms);
+      }
+    }
+    medians.set(w.name, new Map(variants.map((v) => [v, median(times.get(v)!)])));
+  }
+  setKernels('wasm');
+  const ratio = (a: Variant, b: Variant) => variants.includes(a) && variants.includes(b);
+  table(
+    ['workload', ...variants.map((v) => `${v} ms`), ...(ratio('wasm×1', 'wasm×2') ? ['×2 speed-up'] : []), ...(ratio('ts', 'wasm×1') ? ['wasm speed-up'] : [])],
+    chosen.map((w) => {
+      const m = medians.get(w.name)!;
+      return [
+        w.name,
+        ...variants.map((v) => m.get(v)!.toFixed(1)),
+        ...(ratio('wasm×1', 'wasm×2') ? [`${(m.get('wasm×1')! / m.get('wasm×2')!).toFixed(2)}×`] : []),
+        ...(ratio('ts', 'wasm×1') ? [`${(m.get('ts')! / m.get('wasm×1')!).toFixed(2)}×`] : []),
+      ];
+    }),
+  );
+  process.stdout.write(`  (medians of ${args.repeat ?? 3} rounds)\n`);
+  if (!chosen.some((w) => w.name === 'mlp')) return;
+  const ref = numpyReference(['mlp']);
+  if (typeof ref === 'string') {
+    process.stdout.write(`\nNumPy mlp: ${ref}\n`);
+    return;
+  }
+  const np = ref.find((x) => x.workload === 'mlp');
+  if (!np) return;
+  process.stdout.write(`\nNumPy mlp (${NUMPY_COMMAND} mlp): ${np.ms.toFixed(1)} ms\n`);
+  const m = medians.get('mlp')!;
+  for (const v of variants) process.stdout.write(`  ${v}: ${(np.ms / m.get(v)!).toFixed(2)}× NumPy's speed\n`);
+}
+
 const round = (v: number, digits: number): number => Number(v.toFixed(digits));
 
 function table(head: string[], rows: string[][]): void {
@@ -302,4 +400,4 @@ function table(head: string[], rows: string[][]): void {
   for (const r of rows) process.stdout.write(`${line(r)}\n`);
 }
 
-main();
+void main();

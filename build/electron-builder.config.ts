@@ -19,7 +19,8 @@ const config = {
   ],
   asar: true,
   asarUnpack: [
-    'dist/electron/training-worker.cjs'
+    'dist/electron/training-worker.cjs',
+    'dist/electron/dense-helper.cjs'
   ],
   extraResources: [
     {

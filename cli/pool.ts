@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { MemoryBudget } from '../core/index';
 import { createNodePool } from '../runtime/node-worker';
+import { HELPER_ENTRY_TS } from '../runtime/node-worker-helper-entry';
 import type { TrainingPool } from '../runtime/pool';
 
 export const CLI_WORKER_PATH = fileURLToPath(new URL('../runtime/training-worker.mjs', import.meta.url));
@@ -16,5 +17,5 @@ export function sweepPoolSize(): number {
 
 /** A pool for `runs` runs: no more workers than runs, nor than cores. */
 export function cliTrainingPool(runs: number, memoryBudget?: MemoryBudget): TrainingPool {
-  return createNodePool({ workerPath: CLI_WORKER_PATH, poolSize: Math.max(1, Math.min(sweepPoolSize(), runs)), memoryBudget });
+  return createNodePool({ workerPath: CLI_WORKER_PATH, helperPath: HELPER_ENTRY_TS, poolSize: Math.max(1, Math.min(sweepPoolSize(), runs)), memoryBudget });
 }

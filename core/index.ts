@@ -96,7 +96,9 @@ export { isDecimalText, parseDecimal, readDecimal, type DecimalRead } from './nu
 export { buildNetwork, Network, type NodeTrace, type NetworkParam, type BuildNetworkOptions, type BuildNetworkResult } from './train/network';
 export { MAX_BAD_STEPS, nonFiniteValuesText, nonFiniteValuesSaid } from './train/divergence';
 export { scheduledLr } from './optim/schedules';
-export { setKernels, kernelKind, type KernelKind } from './kernels/dense';
+export { setKernels, kernelKind, kernelThreads, type KernelKind, type KernelOptions } from './kernels/dense';
+export { runSplitHelper } from './kernels/split-helper';
+export type { HelperInit, HelperThread, StartHelper } from './kernels/split-protocol';
 export type { Param } from './layers/layer';
 export { MAX_SAMPLES, MAX_CLASSES, MIN_WAVE_LENGTH, MAX_WAVE_LENGTH, MAX_VALUES as MAX_DATASET_VALUES, DEFAULT_N, DEFAULT_NOISE, DEFAULT_CLASSES, DEFAULT_WAVE_LENGTH } from './data/params';
 export { WAVE_NAMES } from './data/waves';

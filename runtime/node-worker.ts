@@ -21,6 +21,8 @@ export interface NodeWorkerData {
   pending: SharedArrayBuffer;
   /** Anything a test-only worker entry needs (failure injection); the shipped entry ignores it. */
   extra?: unknown;
+  /** The helper thread's entry (node-worker-helper.ts), when each run may use a second core. */
+  helperPath?: string;
 }
 
 export interface NodeWorkerOptions {
@@ -29,13 +31,19 @@ export interface NodeWorkerOptions {
   resourceLimits?: ResourceLimits;
   /** Passed to every worker as workerData.extra (test entries only). */
   extra?: unknown;
+  /**
+   * The second core's thread entry (runtime/node-worker-helper-thread.mjs, or
+   * dist/electron/dense-helper.cjs): each run splits its large products with it. Pass it through
+   * withHelper, which keeps it only where the cores allow one helper per worker.
+   */
+  helperPath?: string;
 }
 
 export function nodeWorkerSpawner(opts: NodeWorkerOptions): SpawnWorker {
   return (signals) => {
     const shared = new SharedArrayBuffer(4);
     const pending = new Int32Array(shared);
-    const workerData: NodeWorkerData = { pending: shared, extra: opts.extra };
+    const workerData: NodeWorkerData = { pending: shared, extra: opts.extra, helperPath: opts.helperPath };
     const worker = new Worker(opts.workerPath, {
       workerData,
       resourceLimits: opts.resourceLimits ?? DEFAULT_RESOURCE_LIMITS,
@@ -66,6 +74,14 @@ export function defaultPoolSize(): number {
   return Math.max(1, availableParallelism() - 1);
 }
 
+/**
+ * `helperPath` where each of `poolSize` workers can have a second core to itself, else nothing:
+ * a helper sharing a core with another run's worker would slow both.
+ */
+export function withHelper(poolSize: number, helperPath: string | undefined, cores = availableParallelism()): string | undefined {
+  return helperPath !== undefined && 2 * poolSize <= cores ? helperPath : undefined;
+}
+
 export interface NodePoolOptions extends NodeWorkerOptions {
   poolSize?: number;
   stopGraceMs?: number;
@@ -75,9 +91,10 @@ export interface NodePoolOptions extends NodeWorkerOptions {
 }
 
 export function createNodePool(opts: NodePoolOptions): TrainingPool {
+  const poolSize = opts.poolSize ?? defaultPoolSize();
   return new TrainingPool({
-    spawn: nodeWorkerSpawner(opts),
-    poolSize: opts.poolSize ?? defaultPoolSize(),
+    spawn: nodeWorkerSpawner({ ...opts, helperPath: withHelper(poolSize, opts.helperPath) }),
+    poolSize,
     memoryBudget: opts.memoryBudget ?? automaticMemoryBudget(totalmem(), 'computer'),
     stopGraceMs: opts.stopGraceMs,
     log: opts.log,

@@ -2,6 +2,7 @@
 // scripts/build-electron.mjs bundles it as dist/electron/training-worker.cjs; the CLI loads it
 // through training-worker.mjs.
 import { runWorkerBody } from './worker-body';
-import { nodeThreadTransport } from './node-worker-thread';
+import { nodeThreadTransport, useHelperThread } from './node-worker-thread';
 
+useHelperThread();
 runWorkerBody(nodeThreadTransport());

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Bundles the Electron side with esbuild: main, preload and the training worker, each one
+// Bundles the Electron side with esbuild: main, preload, the training worker and its helper thread (a second core), each one
 // CommonJS file in dist/electron/ (package.json "main" points at main.cjs). The preload runs
 // sandboxed, so it must be a single file that requires nothing but 'electron'.
 import { build } from 'esbuild';
@@ -12,6 +12,7 @@ export const ELECTRON_ENTRIES = {
   main: 'electron/main/index.ts',
   preload: 'electron/preload/index.ts',
   'training-worker': 'runtime/training-worker.ts',
+  'dense-helper': 'runtime/node-worker-helper-thread.ts',
 };
 
 /**

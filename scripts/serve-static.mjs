@@ -21,6 +21,17 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/**
+ * Cross-origin isolation: with these two headers on every response the page and its workers get
+ * SharedArrayBuffer, which the training worker needs to split large products with a second core
+ * (core/kernels/dense-split.ts). Everything the build loads is same-origin, so require-corp costs
+ * nothing; without the headers training runs on one thread, with the same numbers.
+ */
+export const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 /** Starts serving `root` on host:port (port 0 = any free port); resolves with the URL and a close(). */
 export function serveStatic(root, { host = '127.0.0.1', port = 0 } = {}) {
   const base = resolve(root);
@@ -49,6 +60,7 @@ export function serveStatic(root, { host = '127.0.0.1', port = 0 } = {}) {
         'Content-Length': s.size,
         'Cache-Control': 'no-store',
         'X-Content-Type-Options': 'nosniff',
+        ...ISOLATION_HEADERS,
       });
       if (req.method === 'HEAD') res.end();
       else createReadStream(file).pipe(res);

@@ -32,7 +32,7 @@ import {
 } from './window';
 
 export interface StartOptions {
-  /** Folder holding main.cjs, preload.cjs and training-worker.cjs (the bundle's __dirname). */
+  /** Folder holding main.cjs, preload.cjs, training-worker.cjs and dense-helper.cjs (the bundle's __dirname). */
   appDir?: string;
   argv?: string[];
   log?: (message: string) => void;
@@ -173,7 +173,11 @@ export function startApp(opts: StartOptions = {}): RunningApp | null {
       window: () => mainWindow,
       files: new FileService({ log }),
       backups,
-      host: new TrainingHost({ workerPath: unpackedPath(path.join(appDir, 'training-worker.cjs')), log }),
+      host: new TrainingHost({
+        workerPath: unpackedPath(path.join(appDir, 'training-worker.cjs')),
+        helperPath: unpackedPath(path.join(appDir, 'dense-helper.cjs')),
+        log,
+      }),
       dialogs,
       doc: new DocumentTracker(),
       recent,

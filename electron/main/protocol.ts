@@ -8,6 +8,16 @@ import { APP_HOST, APP_SCHEME } from './window';
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; worker-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+/**
+ * Cross-origin isolation for the window and its workers: SharedArrayBuffer, which the training
+ * worker needs to split large products with a second core (core/kernels/dense-split.ts). The
+ * window loads nothing from other origins, so require-corp blocks nothing.
+ */
+export const ISOLATION_HEADERS = {
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-embedder-policy': 'require-corp',
+} as const;
+
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -65,7 +75,7 @@ export function makeAppProtocolHandler(webRoot: string) {
       const type = MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
       return new Response(body, {
         status: 200,
-        headers: { 'content-type': type, 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' },
+        headers: { 'content-type': type, 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff', ...ISOLATION_HEADERS },
       });
     } catch {
       return new Response('Not found', { status: 404 });

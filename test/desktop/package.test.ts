@@ -31,7 +31,7 @@ const ELECTRON_VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'node_modules/
 const PACKAGE = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; main: string };
 /** Folders of the repository the package must not carry (linked into the staging folder as decoys). */
 const NOT_SHIPPED = ['bench', 'bin', 'cli', 'core', 'docs', 'electron', 'node', 'renderer', 'scripts', 'test', 'node_modules'];
-const BUNDLES = ['main.cjs', 'preload.cjs', 'training-worker.cjs'];
+const BUNDLES = ['main.cjs', 'preload.cjs', 'training-worker.cjs', 'dense-helper.cjs'];
 
 interface LinuxPackager {
   platformSpecificBuildOptions: Record<string, unknown>;
@@ -210,6 +210,7 @@ describe('the package (electron-builder --dir against a placeholder Electron)', 
 
   it('S8: the training worker is outside the archive, where main looks for it, and trains from there', async () => {
     expect(statFile(packed.asar, 'dist/electron/training-worker.cjs')).toMatchObject({ unpacked: true });
+    expect(statFile(packed.asar, 'dist/electron/dense-helper.cjs')).toMatchObject({ unpacked: true });
     // main: unpackedPath(<…>/app.asar/dist/electron/training-worker.cjs)
     const worker = path.join(packed.resources, 'app.asar.unpacked', 'dist', 'electron', 'training-worker.cjs');
     expect(statSync(worker).isFile()).toBe(true);
@@ -232,7 +233,7 @@ describe('the package (electron-builder --dir against a placeholder Electron)', 
         : extractFile(packed.asar, file).toString('utf8');
       for (const id of requiresIn(bundle, code)) {
         if (isBuiltin(id)) continue;
-        if (id === 'electron' && bundle !== 'training-worker.cjs') continue;
+        if (id === 'electron' && bundle !== 'training-worker.cjs' && bundle !== 'dense-helper.cjs') continue;
         expect(id.startsWith('.') && inAsar(path.posix.join('dist/electron', id)), `${bundle} requires '${id}', which the package does not hold`).toBe(true);
       }
     }

@@ -5,7 +5,6 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-// @ts-expect-error -- a plain .mjs script without type declarations
 import { serveStatic } from '../../scripts/serve-static.mjs';
 
 export const SKIP_BROWSER = process.env.BPNN_SKIP_BROWSER === '1';

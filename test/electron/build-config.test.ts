@@ -75,6 +75,8 @@ describe('packaging (S8)', () => {
     expect(pkg.main).toBe('dist/electron/main.cjs');
     expect(config.files).toEqual(expect.arrayContaining(['dist/electron/**/*', 'dist/web/**/*', '!node_modules/**/*']));
     expect(config.asarUnpack).toContain('dist/electron/training-worker.cjs');
+    // The worker's second core: a worker thread, too, so it loads from outside the archive as well.
+    expect(config.asarUnpack).toContain('dist/electron/dense-helper.cjs');
     expect(config.extraResources).toEqual([expect.objectContaining({ from: 'examples', to: 'examples' })]);
     expect(pkg.scripts['build:electron']).toContain('scripts/build-electron.mjs');
     // scripts/start.mjs builds both and runs `electron .` (test/desktop/start.test.ts).

@@ -150,6 +150,9 @@ describe('app:// protocol (S7)', () => {
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(ok.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    // Cross-origin isolated, so the training worker may share memory with its second core.
+    expect(ok.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    expect(ok.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
     expect((await handler({ url: 'app://bpnn/missing.js' })).status).toBe(404);
     expect((await handler({ url: 'app://elsewhere/index.html' })).status).toBe(404);
   });

@@ -4,7 +4,7 @@
 import { totalmem } from 'node:os';
 import { automaticMemoryBudget, type MemoryBudget } from '../../../core/index';
 import { TrainingPool } from '../../../runtime/pool';
-import { DEFAULT_RESOURCE_LIMITS, defaultPoolSize, nodeWorkerSpawner, type NodeWorkerOptions } from '../../../runtime/node-worker';
+import { DEFAULT_RESOURCE_LIMITS, defaultPoolSize, nodeWorkerSpawner, withHelper, type NodeWorkerOptions } from '../../../runtime/node-worker';
 
 export { OUT_OF_MEMORY_MESSAGE, UNRESPONSIVE_MESSAGE } from '../../../runtime/messages';
 export { DEFAULT_STOP_GRACE_MS } from '../../../runtime/pool';
@@ -24,9 +24,10 @@ export interface TrainingHostOptions extends NodeWorkerOptions {
 
 export class TrainingHost extends TrainingPool {
   constructor(opts: TrainingHostOptions) {
+    const poolSize = opts.poolSize ?? defaultPoolSize();
     super({
-      spawn: nodeWorkerSpawner(opts),
-      poolSize: opts.poolSize ?? defaultPoolSize(),
+      spawn: nodeWorkerSpawner({ ...opts, helperPath: withHelper(poolSize, opts.helperPath) }),
+      poolSize,
       memoryBudget: opts.memoryBudget ?? automaticMemoryBudget(totalmem(), 'computer'),
       stopGraceMs: opts.stopGraceMs,
       log: opts.log,

@@ -8,13 +8,17 @@ import { downloadText, downloadUrl, pickFile, readPickedFile } from './files';
 import { loadExampleText } from './examples';
 import { openResultFromBytes, openResultFromText, projectDownloadName, safeFileName, weightsDownloadName } from './project-files';
 import { BrowserRecovery, type KeyValueStore } from './recovery';
-import { createWebPool, type WorkerLike } from '../../../runtime/web-worker';
+import { createWebPool, defaultPoolSize, type WorkerLike } from '../../../runtime/web-worker';
+import { helperWanted, WITH_HELPER } from '../../../runtime/web-worker-helper';
 import { isAllowedExternalUrl } from './external-links';
 
 export const FIRST_EXAMPLE = 'xor';
 
+// The name tells the worker whether it may start a second core (worker.ts).
+const WORKER_NAME = `bpnn-training${helperWanted(defaultPoolSize(), globalThis.navigator?.hardwareConcurrency) ? WITH_HELPER : ''}`;
+
 function createTrainingWorker(): WorkerLike {
-  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'bpnn-training' });
+  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: WORKER_NAME });
   return worker as unknown as WorkerLike;
 }
 
