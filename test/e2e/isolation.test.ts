@@ -24,7 +24,7 @@ describe.skipIf(SKIP_BROWSER)('the browser build', () => {
     await page.evaluate((src) => {
       (window as unknown as { __w: Worker }).__w = new Worker(src, { type: 'module', name: 'bpnn-training+helper' });
     }, `assets/${worker}`);
-    await expect.poll(() => page.workers().map((w) => w.url()).some((u) => u.includes('dense-helper')), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => page.workers().map((w) => w.url()).some((u) => u.includes('dense-helper')), { timeout: 120_000 }).toBe(true);
     const csp = await page.evaluate(() => (window as unknown as { __csp: unknown[] }).__csp);
     expect(csp).toEqual([]);
   });

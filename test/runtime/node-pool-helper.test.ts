@@ -11,7 +11,7 @@ import { buildBundles, REAL_ENTRIES } from '../electron/helpers/bundle';
 let bundles: Record<string, string> = {};
 beforeAll(async () => {
   bundles = await buildBundles({ 'training-worker': REAL_ENTRIES['training-worker'], 'dense-helper': REAL_ENTRIES['dense-helper'] });
-}, 60_000);
+}, 600_000);
 
 const pools: TrainingPool[] = [];
 afterEach(async () => {
@@ -50,7 +50,7 @@ async function finalWeights(helperPath: string | undefined): Promise<unknown> {
   const events: TrainingEvent[] = [];
   pool.onEvent((e) => events.push(e));
   expect(await pool.start(wideRequest('wide'))).toMatchObject({ ok: true });
-  const end = await expect.poll(() => events.find((e) => e.type === 'done' || e.type === 'error'), { timeout: 120_000 }).toBeTruthy()
+  const end = await expect.poll(() => events.find((e) => e.type === 'done' || e.type === 'error'), { timeout: 300_000 }).toBeTruthy()
     .then(() => events.find((e) => e.type === 'done' || e.type === 'error')!);
   expect(end.type, JSON.stringify(end).slice(0, 300)).toBe('done');
   return (end as Extract<TrainingEvent, { weights: unknown }>).weights;
@@ -61,7 +61,7 @@ describe('a training worker with a second core', () => {
     const one = await finalWeights(undefined);
     const two = await finalWeights(bundles['dense-helper']);
     expect(two).toEqual(one);
-  }, 240_000);
+  }, 600_000);
 
   it('is offered a helper only where each worker has a core to spare', () => {
     expect(withHelper(1, 'h', 2)).toBe('h');
