@@ -2,7 +2,7 @@
 // words are chosen where someone reads them, in that reader's language. A parameter may itself be
 // a Text ("Linear 'fc1'" inside a sentence), rendered in the same language.
 import { createInstance, type i18n } from 'i18next';
-import { CATALOGS, type Catalog } from './catalog';
+import { catalogs, type Catalog } from './catalog';
 import type { Language } from './languages';
 
 // "describe.node", and "x" for a plural pair "x_one"/"x_other" (i18next picks the form by count).
@@ -25,7 +25,7 @@ function translator(): i18n {
   if (instance) return instance;
   instance = createInstance();
   void instance.init({
-    resources: Object.fromEntries(Object.entries(CATALOGS).map(([lng, c]) => [lng, { core: c }])),
+    resources: Object.fromEntries(Object.entries(catalogs()).map(([lng, c]) => [lng, { core: c }])),
     ns: ['core'],
     defaultNS: 'core',
     lng: 'en',
