@@ -52,7 +52,10 @@ export type ParamWords = {
 /** A kind's words in one language: its description, and each param's. */
 export type KindWords<P extends readonly ParamRule[]> = { description: string } & { [S in P[number] as S['key']]: ParamWords };
 
-export interface Kind<T extends string, P extends readonly ParamRule[], R extends BlockRole, X extends object> {
+/** A kind's words in every language. */
+export type AllWords<P extends readonly ParamRule[]> = { [L in Language]: KindWords<P> };
+
+export interface Kind<T extends string, P extends readonly ParamRule[], R extends BlockRole, X extends object, W extends AllWords<P> = AllWords<P>> {
   type: T;
   role: R;
   /** Its place in the palette and the docs: kinds are listed by this number, smallest first. */
@@ -60,7 +63,7 @@ export interface Kind<T extends string, P extends readonly ParamRule[], R extend
   /** In the order .bpnn files list them; the loader refuses any other key. */
   params: P;
   /** Its words in every language; the catalogs take them from here (core/messages/catalog.ts). */
-  words: { [L in Language]: KindWords<P> };
+  words: W;
   /**
    * Sizes its resolved layer carries beside its params, inferred from upstream (Linear's
    * inFeatures); only their type matters, given with `inferred<{ … }>()`.
@@ -71,7 +74,12 @@ export interface Kind<T extends string, P extends readonly ParamRule[], R extend
 /** The type of the sizes a kind's layer infers; the value is never read. */
 export const inferred = <X extends object>(): X => ({}) as X;
 
-/** Declares a kind; `const` keeps its name and param keys literal, so the types derived from it are exact. */
-export function defineKind<const T extends string, const P extends readonly ParamRule[], const R extends BlockRole, X extends object = Record<never, never>>(kind: Kind<T, P, R, X>): Kind<T, P, R, X> {
+/**
+ * Declares a kind; `const` keeps its name and param keys literal, and its words keep their own
+ * type (a `usual` only where one is written), so the types and catalog keys derived from it are exact.
+ */
+export function defineKind<const T extends string, const P extends readonly ParamRule[], const R extends BlockRole, X extends object = Record<never, never>, W extends AllWords<P> = AllWords<P>>(
+  kind: Kind<T, P, R, X, W>,
+): Kind<T, P, R, X, W> {
   return kind;
 }
