@@ -2,6 +2,7 @@
 // from the behaviour (define.ts) because the spec's and the resolved layer's types, and the
 // catalogs' keys, are derived from it, and the behaviour's hooks are typed by those: a leaf that
 // names none of them keeps the derivation from going round in a circle.
+import { addKindWords } from '../messages/kind-words';
 import type { Language } from '../messages/languages';
 import type enBlocks from '../messages/en/blocks.json';
 
@@ -62,7 +63,7 @@ export interface Kind<T extends string, P extends readonly ParamRule[], R extend
   order: number;
   /** In the order .bpnn files list them; the loader refuses any other key. */
   params: P;
-  /** Its words in every language; the catalogs take them from here (core/messages/catalog.ts). */
+  /** Its words in every language, which join the catalogs as the kind loads (core/messages/kind-words.ts). */
   words: W;
   /**
    * Sizes its resolved layer carries beside its params, inferred from upstream (Linear's
@@ -81,5 +82,7 @@ export const inferred = <X extends object>(): X => ({}) as X;
 export function defineKind<const T extends string, const P extends readonly ParamRule[], const R extends BlockRole, X extends object = Record<never, never>, W extends AllWords<P> = AllWords<P>>(
   kind: Kind<T, P, R, X, W>,
 ): Kind<T, P, R, X, W> {
+  // Its words join the catalogs as it loads, before anything can hold one of its keys.
+  addKindWords(kind.type, kind.words);
   return kind;
 }

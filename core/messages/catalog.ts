@@ -1,7 +1,7 @@
 // The engine's words, one JSON file per area and language. Core builds no sentence itself: a
 // problem carries a key and its parameters (text.ts), and each reader (the app, the CLI, the
 // report) renders it in its own language. A block kind's words are in its definition
-// (core/blocks/<kind>.ts) and join blocks.<type> here. A test keeps every language's keys and
+// (core/blocks/<kind>.ts), which registers them (kind-words.ts) under blocks.<type>. A test keeps every language's keys and
 // {{variables}} equal to English's.
 import enDescribe from './en/describe.json';
 import zhDescribe from './zh-TW/describe.json';
@@ -28,7 +28,7 @@ import enExport from './en/export.json';
 import zhExport from './zh-TW/export.json';
 import zhFields from './zh-TW/fields.json';
 import type { KindOf, NodeType } from '../blocks/derived';
-import * as kinds from '../blocks/kinds';
+import { kindWordsCount, kindWordsIn } from './kind-words';
 import type { Language } from './languages';
 
 const FILES = {
@@ -44,16 +44,12 @@ type CatalogIn<L extends Language> = Omit<(typeof FILES)[L], 'blocks'> & {
 export type Catalog = CatalogIn<'en'>;
 export type Catalogs = { [L in Language]: CatalogIn<L> };
 
-let built: Catalogs | null = null;
+let built: { catalogs: Catalogs; kinds: number } | null = null;
 
-/**
- * Every language's catalog, put together on first use: the block definitions that hold their
- * words also say things, so they load before this may read them.
- */
+/** Every language's catalog: the files, with each kind's words as its definition registered them. */
 export function catalogs(): Catalogs {
-  if (built) return built;
-  const words = (language: Language) => Object.fromEntries(Object.values(kinds).map(({ kind }) => [kind.type, kind.words[language]]));
-  const of = <L extends Language>(language: L) => ({ ...FILES[language], blocks: { ...FILES[language].blocks, ...words(language) } }) as CatalogIn<L>;
-  built = { en: of('en'), 'zh-TW': of('zh-TW') };
-  return built;
+  if (built?.kinds === kindWordsCount()) return built.catalogs;
+  const of = <L extends Language>(language: L) => ({ ...FILES[language], blocks: { ...FILES[language].blocks, ...kindWordsIn(language) } }) as CatalogIn<L>;
+  built = { catalogs: { en: of('en'), 'zh-TW': of('zh-TW') }, kinds: kindWordsCount() };
+  return built.catalogs;
 }
