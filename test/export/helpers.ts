@@ -50,6 +50,7 @@ export function everyBlockProject(): Project {
     ['fc2', 'Linear', { outFeatures: 6, bias: false }],
     ['relu', 'ReLU', {}],
     ['same', 'Identity', {}],
+    ['swish', 'Swish', {}],
     ['fc3', 'Linear', { outFeatures: 3 }],
     ['soft', 'Softmax', {}],
   ];
