@@ -11,5 +11,4 @@ export * as linear from './linear';
 export * as relu from './relu';
 export * as sigmoid from './sigmoid';
 export * as softmax from './softmax';
-export * as swish from './swish';
 export * as tanh from './tanh';

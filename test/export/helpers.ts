@@ -50,7 +50,6 @@ export function everyBlockProject(): Project {
     ['fc2', 'Linear', { outFeatures: 6, bias: false }],
     ['relu', 'ReLU', {}],
     ['same', 'Identity', {}],
-    ['swish', 'Swish', {}],
     ['fc3', 'Linear', { outFeatures: 3 }],
     ['soft', 'Softmax', {}],
   ];
