@@ -3,7 +3,6 @@
 export * as add from './add';
 export * as concat from './concat';
 export * as conv1d from './conv1d';
-export * as elu from './elu';
 export * as flatten from './flatten';
 export * as identity from './identity';
 export * as input from './input';

@@ -18,7 +18,7 @@ describe('node registry', () => {
     expect(all.sort()).toEqual([...NODE_TYPES].sort());
     const byName = Object.fromEntries(groups.map((g) => [g.category, g.kinds.map((k) => k.type)]));
     expect(byName.Layers).toEqual(['Linear', 'Conv1d', 'Flatten', 'Add', 'Concat']);
-    expect(byName.Activations).toEqual(['Sigmoid', 'Tanh', 'ReLU', 'LeakyReLU', 'ELU', 'Identity']);
+    expect(byName.Activations).toEqual(['Sigmoid', 'Tanh', 'ReLU', 'LeakyReLU', 'Identity']);
     expect(byName['Input/Output']).toEqual(['Input', 'Softmax']);
   });
 
