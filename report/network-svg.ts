@@ -1,7 +1,7 @@
 // The network as a figure: one box per node in running order (wrapping into rows), each with its
 // kind, its key setting and its output shape, and one arrow per edge of the graph (skips too).
 // Drawn from the graph the engine compiles, so the figure is the network that trained.
-import { compileModel, datasetInputShape, projectToSpec, type NodeShapeInfo, type Project, type ProjectNode } from '../core/index';
+import { blockOf, compileModel, datasetInputShape, isWeighted, projectToSpec, type BlockRole, type NodeShapeInfo, type NodeType, type Project, type ProjectNode } from '../core/index';
 import { escapeHtml } from './escape';
 import { reportWords, type ReportWords } from './i18n';
 
@@ -13,13 +13,18 @@ const PAD = 12;
 /** Room under the last row for a skip wire's lane. */
 const SKIP_LANE = GAP / 2;
 
-const KIND_FILL: Record<string, string> = {
-  Input: '#E8F1FA',
-  Linear: '#FFF1DB',
-  Conv1d: '#FFF1DB',
-  Flatten: '#F1F1F1',
-  Softmax: '#E6F5EE',
-};
+// A box's colour says what its kind is for (its definition's role), so a new kind needs none here;
+// among the layers, those with trained weights stand apart from reshaping ones.
+const ROLE_FILL: Partial<Record<BlockRole, string>> = { input: '#E8F1FA', output: '#E6F5EE' };
+const WEIGHTED_FILL = '#FFF1DB';
+const RESHAPE_FILL = '#F1F1F1';
+const OTHER_FILL = '#F5EEF8';
+
+function fillOf(type: NodeType): string {
+  const { role } = blockOf(type);
+  if (role === 'layer') return isWeighted(type) ? WEIGHTED_FILL : RESHAPE_FILL;
+  return ROLE_FILL[role] ?? OTHER_FILL;
+}
 
 function keySetting(n: ProjectNode, { text }: ReportWords): string {
   const p = n.params;
@@ -87,7 +92,7 @@ export function networkSvg(project: Project, words: ReportWords = reportWords())
     const s = shapes.get(n.id);
     const shape = s?.outputShape ? `[${s.outputShape.join(', ')}]` : '';
     const params = s && s.paramCount > 0 ? ` · ${words.text('network.paramsShort', { count: s.paramCount.toLocaleString('en-US') })}` : '';
-    const fill = KIND_FILL[n.type] ?? '#F5EEF8';
+    const fill = fillOf(n.type);
     parts.push(
       `<g><rect x="${x}" y="${y}" width="${BOX_W}" height="${BOX_H}" rx="8" fill="${fill}" stroke="#333" stroke-width="1"/>` +
         `<text x="${x + BOX_W / 2}" y="${y + 20}" text-anchor="middle" font-size="13" font-weight="600">${escapeHtml(n.type)}</text>` +

@@ -7,6 +7,7 @@ import type { JoinLayer } from '../layers/join';
 import { ensure, type Param } from '../layers/layer';
 import { EMPTY, sizeOf } from '../tensor';
 import { defineBlock, type JoinDefinition } from './define';
+import { defineKind } from './kind';
 
 export class Add implements JoinLayer {
   readonly type = 'Add';
@@ -49,19 +50,23 @@ export class Add implements JoinLayer {
 
 const same = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((d, i) => d === b[i]);
 
-export const addBlock = defineBlock({
+export const kind = defineKind({
   type: 'Add',
   role: 'join',
-  description: 'blocks.Add.description',
+  order: 110,
   params: [],
-  create: (spec) => new Add(spec.nodeId, spec.inShapes),
-  format: null,
-  // Its output; backward hands gradOut itself to every input.
-  batchValues: ({ outSize }) => outSize,
+  words: {
+    en: {
+      description: 'Sums two or more inputs of the same shape, element by element: a skip (residual) connection.',
+    },
+    'zh-TW': {
+      description: '把兩個以上形狀相同的輸入逐元素相加：跳躍連接（殘差連接）。',
+    },
+  },
 });
 
-/** How it combines its inputs (registered in JOINS, core/blocks/index.ts). */
-export const addJoin: JoinDefinition = {
+/** How it combines its inputs. */
+const addJoin: JoinDefinition = {
   does: say('graph.join.addDoes'),
   outShape: (shapes) =>
     shapes.every((s) => same(s, shapes[0]))
@@ -82,3 +87,11 @@ export const addJoin: JoinDefinition = {
   // "a and b and c", as it always said: each pair joined by the reader's "and".
   gradNote: (sources) => say('why.add.gradNote', { sources: sources.length ? sources.slice(1).reduce<Text | string>((first, last) => say('describe.and', { first, last }), sources[0]) : '' }),
 };
+
+export const block = defineBlock(kind, {
+  create: (spec) => new Add(spec.nodeId, spec.inShapes),
+  format: null,
+  join: addJoin,
+  // Its output; backward hands gradOut itself to every input.
+  batchValues: ({ outSize }) => outSize,
+});

@@ -3,23 +3,28 @@ import { say } from '../messages/text';
 import { Concat } from '../layers/concat';
 import { sizeOf } from '../tensor';
 import { defineBlock, type JoinDefinition } from './define';
+import { defineKind } from './kind';
 
 /** Values per sample of a batched shape [n, ...]. */
 const rowSize = (shape: readonly number[]): number => sizeOf(shape.slice(1));
 
-export const concatBlock = defineBlock({
+export const kind = defineKind({
   type: 'Concat',
   role: 'join',
-  description: 'blocks.Concat.description',
+  order: 120,
   params: [],
-  create: (spec) => new Concat(spec.nodeId, spec.inShapes),
-  format: null,
-  // Its output and, in backward, one gradient buffer per input (together as large).
-  batchValues: ({ outSize }, backward) => outSize + (backward ? outSize : 0),
+  words: {
+    en: {
+      description: 'Joins two or more inputs side by side (features, or the channels of signals of one length), in the order they are connected.',
+    },
+    'zh-TW': {
+      description: '依連線的順序，把兩個以上的輸入並排相接（特徵，或長度相同之訊號的通道）。',
+    },
+  },
 });
 
-/** How it combines its inputs (registered in JOINS, core/blocks/index.ts). */
-export const concatJoin: JoinDefinition = {
+/** How it combines its inputs. */
+const concatJoin: JoinDefinition = {
   does: say('graph.join.concatDoes'),
   outShape(shapes) {
     const first = shapes[0];
@@ -64,3 +69,11 @@ export const concatJoin: JoinDefinition = {
   },
   gradNote: (sources) => say('why.concat.gradNote', { sources: sources.join(', ') }),
 };
+
+export const block = defineBlock(kind, {
+  create: (spec) => new Concat(spec.nodeId, spec.inShapes),
+  format: null,
+  join: concatJoin,
+  // Its output and, in backward, one gradient buffer per input (together as large).
+  batchValues: ({ outSize }, backward) => outSize + (backward ? outSize : 0),
+});

@@ -6,17 +6,62 @@ import { Conv1d, conv1dOutLength } from '../layers/conv1d';
 import { say } from '../messages/text';
 import { conv1dFormat } from './conv1d-format';
 import { defineBlock } from './define';
+import { defineKind, inferred } from './kind';
 
-export const conv1dBlock = defineBlock({
+export const kind = defineKind({
   type: 'Conv1d',
   role: 'layer',
-  description: 'blocks.Conv1d.description',
+  order: 30,
   params: [
-    { key: 'outChannels', label: 'blocks.Conv1d.outChannels.label', kind: 'int', default: 8, min: 1, max: MAX_UNITS, optional: false, limitWhy: 'blocks.limit.units', help: 'blocks.Conv1d.outChannels.help' },
-    { key: 'kernelSize', label: 'blocks.Conv1d.kernelSize.label', kind: 'int', default: 5, min: 1, max: MAX_KERNEL, optional: false, limitWhy: 'blocks.limit.kernel', help: 'blocks.Conv1d.kernelSize.help' },
-    { key: 'stride', label: 'blocks.Conv1d.stride.label', kind: 'int', default: 1, min: 1, max: MAX_KERNEL, optional: true, limitWhy: 'blocks.limit.kernel', help: 'blocks.Conv1d.stride.help' },
-    { key: 'padding', label: 'blocks.Conv1d.padding.label', kind: 'int', default: 0, min: 0, max: MAX_KERNEL, optional: true, limitWhy: 'blocks.limit.kernel', help: 'blocks.Conv1d.padding.help' },
+    { key: 'outChannels', kind: 'int', default: 8, min: 1, max: MAX_UNITS, optional: false, limitWhy: 'units' },
+    { key: 'kernelSize', kind: 'int', default: 5, min: 1, max: MAX_KERNEL, optional: false, limitWhy: 'kernel' },
+    { key: 'stride', kind: 'int', default: 1, min: 1, max: MAX_KERNEL, optional: true, limitWhy: 'kernel' },
+    { key: 'padding', kind: 'int', default: 0, min: 0, max: MAX_KERNEL, optional: true, limitWhy: 'kernel' },
   ],
+  inferred: inferred<{ inChannels: number; /** Input signal length, known after shape inference. */ inLength: number }>(),
+  words: {
+    en: {
+      description: 'Slides small learned filters along a 1-D signal ([channels, length]); good at finding local patterns.',
+      outChannels: {
+        label: 'Output channels',
+        help: 'How many filters, i.e. output channels.',
+      },
+      kernelSize: {
+        label: 'Kernel size',
+        help: 'How many neighbouring samples each filter looks at.',
+      },
+      stride: {
+        label: 'Stride',
+        help: 'How far the filter moves each step; 2 halves the length.',
+      },
+      padding: {
+        label: 'Padding',
+        help: 'Zeros added at both ends; (kernel − 1) / 2 keeps the length.',
+      },
+    },
+    'zh-TW': {
+      description: '讓可學習的小濾波器沿著一維訊號（[通道, 長度]）滑動；擅長找出局部的模式。',
+      outChannels: {
+        label: '輸出通道數',
+        help: '濾波器的數量，也就是輸出通道數。',
+      },
+      kernelSize: {
+        label: '卷積核大小',
+        help: '每個濾波器看多少個相鄰的取樣點。',
+      },
+      stride: {
+        label: '步幅',
+        help: '濾波器每一步移動多遠；2 會讓長度減半。',
+      },
+      padding: {
+        label: '填補',
+        help: '在兩端補上的零；(卷積核大小 − 1) / 2 可保持長度不變。',
+      },
+    },
+  },
+});
+
+export const block = defineBlock(kind, {
   create: (spec) => new Conv1d(spec.nodeId, spec),
   // Besides its output, the im2col windows (T·C·K per sample) and, for the input gradient, their gradient.
   batchValues({ layer: l, inSize, outSize }, _backward, inputGrad) {

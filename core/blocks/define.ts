@@ -2,6 +2,8 @@
 // validation, the inspector's fields and the docs read), its shape rule, how its layer is built
 // and, for a join, everything else the generic code (memory, export, Backprop tab) asks of it.
 import type { GraphProblem, NodeId, NodeType } from '../graph/spec';
+import type { ParamKeyOf } from './derived';
+import type { BlockRole, BooleanRule, Kind, NumberRule, ParamRule, ParamWords } from './kind';
 import type { ResolvedLayer } from '../graph/resolved';
 import type { NodeParams } from '../graph/node-params';
 import type { LayerInference } from '../graph/shapes';
@@ -11,44 +13,22 @@ import type { Mat, NodeView } from '../inspect/types';
 import type { MessageKey, Text } from '../messages/text';
 import { wordsIn, type Words } from '../messages/words';
 
-interface ParamBase<K extends string> {
-  /** The key in node params and in .bpnn files (PyTorch's name in camelCase). */
-  key: K;
-  /** The inspector field's label ("Output features"): its key in core/messages/<language>/blocks.json. */
-  label: MessageKey;
-  /** One sentence a student understands (a catalog key, as label). */
-  help: MessageKey;
-}
-
-export interface NumberParam<K extends string = string> extends ParamBase<K> {
-  /** 'int': whole numbers only. */
-  kind: 'int' | 'number';
-  /** What a new block starts with; also what an optional param means when a file leaves it out. */
-  default: number;
-  min: number;
-  max: number;
-  /** The inspector's spin step (1 for whole numbers). */
-  step?: number;
-  /** true: a file may leave it out and gets the default; false: a missing value is a problem. */
-  optional: boolean;
-  /** Why the upper limit exists, said to the student when a value is above it (a catalog key). */
+/** A param's rule as the generic code reads it: with the catalog keys of its words, set by defineBlock. */
+export type NumberParam<K extends string = string> = Omit<NumberRule<K>, 'limitWhy'> & ParamSaid & {
+  /** Why the upper limit exists (blocks.limit.*). */
   limitWhy?: MessageKey;
-  /** What a usual value is, added to the message for a bad value ("0.01 is usual"; a catalog key). */
+  /** What a usual value is, added to the message for a bad value. */
   usual?: MessageKey;
-}
-
-export interface BooleanParam<K extends string = string> extends ParamBase<K> {
-  kind: 'boolean';
-  default: boolean;
-}
-
+};
+export type BooleanParam<K extends string = string> = BooleanRule<K> & ParamSaid;
 export type ParamSchema<K extends string = string> = NumberParam<K> | BooleanParam<K>;
 
-/**
- * What a kind is for: 'activation' kinds act element by element and keep the shape, so a
- * sweep may swap one for another; 'join' kinds take two or more inputs.
- */
-export type BlockRole = 'input' | 'layer' | 'activation' | 'output' | 'join';
+interface ParamSaid {
+  /** The inspector field's label: blocks.<type>.<key>.label, from the kind's words. */
+  label: MessageKey;
+  /** One sentence a student understands: blocks.<type>.<key>.help. */
+  help: MessageKey;
+}
 
 /** A formula in symbols and the same with the numbers filled in, as the Backprop tab shows them (English). */
 export interface WhyText {
@@ -215,13 +195,11 @@ export interface JoinDefinition {
 /** The resolved layer of one kind, as compileModel hands it to the factory. */
 export type ResolvedOf<T extends NodeType> = ResolvedLayer & { type: T };
 
-export interface BlockDefinition<T extends NodeType = NodeType, P extends readonly ParamSchema[] = readonly ParamSchema[], R extends BlockRole = BlockRole> {
-  type: T;
-  role: R;
-  /** Shown in the palette's tooltip and the inspector: its key in core/messages/<language>/blocks.json. */
-  description: MessageKey;
-  /** In the order .bpnn files list them; the loader refuses any other key. */
-  params: P;
+/**
+ * How a kind behaves: what defineBlock takes beside its `kind`. Hooks a kind leaves out mean the
+ * plain case, as each one says.
+ */
+interface Behaviour<T extends NodeType, R extends BlockRole> {
   /**
    * Builds the layer. `inShape` is the per-sample output shape of its source (joins read
    * their inputs' shapes from the resolved layer). null for the Input, which is no layer.
@@ -263,7 +241,45 @@ export interface BlockDefinition<T extends NodeType = NodeType, P extends readon
   format: R extends 'input' | 'join' ? null : BlockFormat<NoInfer<T>>;
 }
 
-/** Declares a block kind; `const` keeps the param keys literal, so PARAM_KEYS is checked against the spec's types. */
-export function defineBlock<const T extends NodeType, const P extends readonly ParamSchema[], const R extends BlockRole>(def: BlockDefinition<T, P, R>): BlockDefinition<T, P, R> {
-  return def;
+/** What a join says beside its behaviour: required of a 'join', and nothing for any other role. */
+type JoinPart<R extends BlockRole> = R extends 'join' ? { join: JoinDefinition } : { join?: undefined };
+
+export type BlockHooks<T extends NodeType, R extends BlockRole> = Behaviour<T, R> & JoinPart<R>;
+
+/** A kind and its behaviour together, with the catalog keys of its words: what the generic code reads (BLOCKS). */
+export type BlockDefinition<T extends NodeType = NodeType, R extends BlockRole = BlockRole> = BlockHooks<T, R> & {
+  type: T;
+  role: R;
+  order: number;
+  /** Shown in the palette's tooltip and the inspector: blocks.<type>.description, from the kind's words. */
+  description: MessageKey;
+  params: readonly ParamSchema<ParamKeyOf<T>>[];
+};
+
+/** The part of a kind defineBlock reads. */
+type KindLike = Pick<Kind<NodeType, readonly ParamRule[], BlockRole, object>, 'type' | 'role' | 'order' | 'params'> & { words: { en: Record<string, unknown> } };
+
+// The keys exist: the catalogs hold every kind's words under blocks.<type> (core/messages/catalog.ts).
+const key = (k: string): MessageKey => k as MessageKey;
+
+function paramSchema(type: string, rule: ParamRule, words: Partial<ParamWords>): ParamSchema {
+  const at = `blocks.${type}.${rule.key}`;
+  const said = { label: key(`${at}.label`), help: key(`${at}.help`) };
+  if (rule.kind === 'boolean') return { ...rule, ...said };
+  const { limitWhy, ...rest } = rule;
+  return { ...rest, ...said, ...(limitWhy && { limitWhy: key(`blocks.limit.${limitWhy}`) }), ...(words.usual !== undefined && { usual: key(`${at}.usual`) }) };
+}
+
+/** Declares how a kind behaves; its name, role, params and words come from its `kind`. */
+export function defineBlock<const K extends KindLike>(kind: K, hooks: NoInfer<BlockHooks<K['type'], K['role']>>): BlockDefinition<K['type'], K['role']> {
+  const { type, role, order, params, words } = kind;
+  // The hooks pass through as given; TypeScript cannot follow K through the spread.
+  return {
+    ...hooks,
+    type,
+    role,
+    order,
+    description: key(`blocks.${type}.description`),
+    params: params.map((p) => paramSchema(type, p, words.en[p.key] as Partial<ParamWords>)),
+  } as unknown as BlockDefinition<K['type'], K['role']>;
 }

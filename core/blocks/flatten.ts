@@ -6,6 +6,7 @@ import { Flatten } from '../layers/flatten';
 import { say } from '../messages/text';
 import { sizeOf } from '../tensor';
 import { defineBlock } from './define';
+import { defineKind } from './kind';
 
 /** Flatten with axis 1, or a Reshape to [N, features] (0 or -1 for the batch). */
 function readFlatten(r: OnnxReader): BlockRead {
@@ -25,11 +26,22 @@ function readFlatten(r: OnnxReader): BlockRead {
   return { params: {}, outShape: [size], nodes: 1 };
 }
 
-export const flattenBlock = defineBlock({
+export const kind = defineKind({
   type: 'Flatten',
   role: 'layer',
-  description: 'blocks.Flatten.description',
+  order: 40,
   params: [],
+  words: {
+    en: {
+      description: 'Turns [channels, length] into one flat vector so a Linear layer can follow a Conv1d.',
+    },
+    'zh-TW': {
+      description: '把 [通道, 長度] 攤平成一個向量，讓 Conv1d 之後可以接 Linear 層。',
+    },
+  },
+});
+
+export const block = defineBlock(kind, {
   create: (spec, inShape) => new Flatten(spec.nodeId, inShape),
   // Flatten of plain features is a harmless no-op, as in PyTorch.
   infer: ({ id, inShape }) => ({ outputShape: [sizeOf(inShape)], paramCount: 0, layer: { nodeId: id, type: 'Flatten' }, problem: null }),

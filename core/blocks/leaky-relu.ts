@@ -6,6 +6,7 @@ import { say } from '../messages/text';
 import { LeakyReLU } from '../layers/activations';
 import { elementwiseValues } from './activation';
 import { defineBlock, elementwiseWhy } from './define';
+import { defineKind } from './kind';
 
 // Exported as LeakyRelu in float32. Its alpha is a float32 attribute, which in float64 would
 // change every negative output in the 9th digit; there it is Max(x, negativeSlope·x), equal to
@@ -25,24 +26,42 @@ function readLeakyRelu(r: OnnxReader): BlockRead {
   return { params: { negativeSlope: slope.type === 'float32' ? shortFloat(a) : a }, outShape: [...r.shape], nodes: 2 };
 }
 
-export const leakyReluBlock = defineBlock({
+export const kind = defineKind({
   type: 'LeakyReLU',
   role: 'activation',
-  description: 'blocks.LeakyReLU.description',
+  order: 80,
   params: [
     {
       key: 'negativeSlope',
-      label: 'blocks.LeakyReLU.negativeSlope.label',
       kind: 'number',
       default: 0.01,
       min: 0,
       max: 1,
       step: 0.01,
       optional: true,
-      usual: 'blocks.LeakyReLU.negativeSlope.usual',
-      help: 'blocks.LeakyReLU.negativeSlope.help',
     },
   ],
+  words: {
+    en: {
+      description: 'Like ReLU, but negative values are scaled by a small slope instead of set to 0.',
+      negativeSlope: {
+        label: 'Negative slope',
+        help: 'Multiplier for negative inputs: 0 makes it a ReLU, 1 an Identity.',
+        usual: '0.01 is usual; 0 makes it a ReLU, 1 an Identity',
+      },
+    },
+    'zh-TW': {
+      description: '和 ReLU 類似，但負值乘上一個小斜率，而不是設為 0。',
+      negativeSlope: {
+        label: '負斜率',
+        help: '負輸入的乘數：0 使它成為 ReLU，1 使它成為 Identity。',
+        usual: '通常用 0.01；0 使它成為 ReLU，1 使它成為 Identity',
+      },
+    },
+  },
+});
+
+export const block = defineBlock(kind, {
   create: (spec, inShape) => new LeakyReLU(spec.nodeId, inShape, spec.negativeSlope),
   batchValues: elementwiseValues,
   view: (l) => ({ negativeSlope: l.negativeSlope }),

@@ -6,6 +6,7 @@ import type { NodeView } from '../inspect/types';
 import { Linear } from '../layers/linear';
 import { say } from '../messages/text';
 import { defineBlock } from './define';
+import { defineKind, inferred } from './kind';
 import { linearFormat } from './linear-format';
 
 /** Σ_o W[o,k]·Δ[i,o]: the gradient a Linear layer sends back to cell [i, k] of its input, as written-out terms. */
@@ -19,24 +20,50 @@ function backTerms(node: NodeView, i: number, k: number): string[] {
   return terms;
 }
 
-export const linearBlock = defineBlock({
+export const kind = defineKind({
   type: 'Linear',
   role: 'layer',
-  description: 'blocks.Linear.description',
+  order: 20,
   params: [
     {
       key: 'outFeatures',
-      label: 'blocks.Linear.outFeatures.label',
       kind: 'int',
       default: 32,
       min: 1,
       max: MAX_UNITS,
       optional: false,
-      limitWhy: 'blocks.limit.units',
-      help: 'blocks.Linear.outFeatures.help',
+      limitWhy: 'units',
     },
-    { key: 'bias', label: 'blocks.Linear.bias.label', kind: 'boolean', default: true, help: 'blocks.Linear.bias.help' },
+    { key: 'bias', kind: 'boolean', default: true },
   ],
+  inferred: inferred<{ inFeatures: number }>(),
+  words: {
+    en: {
+      description: 'A fully connected layer: every output is a weighted sum of all inputs plus a bias (y = xWᵀ + b).',
+      outFeatures: {
+        label: 'Output features',
+        help: 'How many units (neurons) this layer has; its input size comes from the layer before.',
+      },
+      bias: {
+        label: 'Bias',
+        help: 'Add a learned bias b to every output.',
+      },
+    },
+    'zh-TW': {
+      description: '全連接層：每個輸出都是所有輸入的加權和再加上偏差（y = xWᵀ + b）。',
+      outFeatures: {
+        label: '輸出特徵數',
+        help: '這一層有多少個單元（神經元）；輸入大小由前一層決定。',
+      },
+      bias: {
+        label: '偏差',
+        help: '在每個輸出加上一個可學習的偏差 b。',
+      },
+    },
+  },
+});
+
+export const block = defineBlock(kind, {
   create: (spec) => new Linear(spec.nodeId, spec.inFeatures, spec.outFeatures, spec.bias),
   batchValues: ({ inSize, outSize }, _backward, inputGrad) => outSize + (inputGrad ? inSize : 0),
   // Its product kernel reads Wᵀ, kept next to W.

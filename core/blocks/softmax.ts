@@ -9,6 +9,7 @@ import { cat } from '../messages/words';
 import { say } from '../messages/text';
 import { elementwiseValues } from './activation';
 import { defineBlock } from './define';
+import { defineKind } from './kind';
 
 function readSoftmax(r: OnnxReader): BlockRead {
   const n = r.node(0);
@@ -21,11 +22,22 @@ function readSoftmax(r: OnnxReader): BlockRead {
   return { params: {}, outShape: [...r.shape], nodes: 1 };
 }
 
-export const softmaxBlock = defineBlock({
+export const kind = defineKind({
   type: 'Softmax',
   role: 'output',
-  description: 'blocks.Softmax.description',
+  order: 100,
   params: [],
+  words: {
+    en: {
+      description: 'Turns the last layer into class probabilities that sum to 1; use it with cross-entropy for more than two classes.',
+    },
+    'zh-TW': {
+      description: '把最後一層轉成總和為 1 的類別機率；超過兩個類別時搭配交叉熵使用。',
+    },
+  },
+});
+
+export const block = defineBlock(kind, {
   create: (spec, inShape) => new Softmax(spec.nodeId, inShape),
   batchValues: elementwiseValues,
   unitScale: (v) => 2 * v - 1,

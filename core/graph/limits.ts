@@ -18,4 +18,5 @@ export const MAX_EDGES = 4_000;
 export const MAX_ELEMENTS = 1_000_000;
 
 // Why MAX_UNITS and MAX_KERNEL exist, as the student is told, is in the block catalogs
-// (core/messages/<language>/blocks.json: blocks.limit.*), which the block definitions name.
+// (core/messages/<language>/blocks.json: blocks.limit.*), which the block definitions name
+// (a param's `limitWhy`).

@@ -5,22 +5,15 @@ import { NODE_TYPES, type GraphProblem, type NodeId, type NodeType } from './spe
 import { nodeSaid, valueSaid } from './describe';
 import { say, type MessageKey, type Param as TextParam } from '../messages/text';
 import { saying } from '../messages/said';
-import { BLOCKS, blockOf, type BooleanParam, type NumberParam, type ParamKeyOf } from '../blocks/index';
+import { blockOf, type BooleanParam, type NumberParam, type ParamKeyOf } from '../blocks/index';
+import type { CheckedParamsOf } from '../blocks/derived';
+import { kind as leakyRelu } from '../blocks/leaky-relu';
 
-export type NodeParams =
-  | { type: 'Linear'; outFeatures: number | null; bias: boolean }
-  | {
-      type: 'Conv1d';
-      outChannels: number | null;
-      kernelSize: number | null;
-      stride: number | null;
-      padding: number | null;
-    }
-  | { type: 'LeakyReLU'; negativeSlope: number | null }
-  | { type: Exclude<NodeType, 'Linear' | 'Conv1d' | 'LeakyReLU'> };
+/** A node's params once read: every key of its kind, a bad number null (derived from the block definitions). */
+export type NodeParams = { [T in NodeType]: CheckedParamsOf<T> }[NodeType];
 
 /** A LeakyReLU's slope when its file leaves it out (the block's default). */
-export const DEFAULT_LEAKY_SLOPE = BLOCKS.LeakyReLU.params[0].default;
+export const DEFAULT_LEAKY_SLOPE: number = leakyRelu.params[0].default;
 
 /**
  * The params each node type stores, in the order files list them (the order of each block's
@@ -30,14 +23,6 @@ export const DEFAULT_LEAKY_SLOPE = BLOCKS.LeakyReLU.params[0].default;
 export const PARAM_KEYS = Object.fromEntries(NODE_TYPES.map((t) => [t, blockOf(t).params.map((p) => p.key)])) as unknown as {
   readonly [T in NodeType]: readonly ParamKeyOf<T>[];
 };
-
-// NodeParams (written out above, as BlockDefinition's types need it before BLOCKS exists) and
-// the blocks' param schemas must name the same keys: either side alone fails to compile.
-type OfKind<T extends NodeType, U = NodeParams> = U extends { type: infer K } ? (T extends K ? U : never) : never;
-type CheckedKeys<T extends NodeType> = Exclude<keyof OfKind<T>, 'type'>;
-type KeyDrift<T extends NodeType> = Exclude<CheckedKeys<T>, ParamKeyOf<T>> | Exclude<ParamKeyOf<T>, CheckedKeys<T>>;
-const _sameKeys: [{ [T in NodeType]: KeyDrift<T> }[NodeType]] extends [never] ? true : false = true;
-void _sameKeys;
 
 function readNumber(id: NodeId, type: NodeType, v: unknown, rule: NumberParam, problems: GraphProblem[]): number | null {
   const at = { node: nodeSaid(type, id), param: rule.key, min: rule.min, max: rule.max };
@@ -87,6 +72,6 @@ export function readNodeParams(
   for (const rule of blockOf(type).params) {
     read[rule.key] = rule.kind === 'boolean' ? readBoolean(id, type, params[rule.key], rule, problems) : readNumber(id, type, params[rule.key], rule, problems);
   }
-  // The schema is checked against NodeParams at compile time (above), so the keys match.
+  // NodeParams is derived from the same schema, so the keys match.
   return { type, ...read } as NodeParams;
 }

@@ -2,27 +2,19 @@
 // (topological, computed once here), with every size filled in from upstream and each
 // layer's sources. Produced by compileModel (graph/validate.ts), consumed by buildNetwork.
 // The reference vectors' layer params map one-to-one onto these.
-import type { GraphProblem, NodeId, NodeShapeInfo, NodeType } from './spec';
-import type { JoinType } from '../blocks/index';
+import type { GraphProblem, NodeId, NodeShapeInfo } from './spec';
+import type { InferredOf, JoinType, LayerType, ParamValuesOf } from '../blocks/derived';
 
-export type ResolvedLayer =
-  | { nodeId: NodeId; type: 'Linear'; inFeatures: number; outFeatures: number; bias: boolean }
-  | {
-      nodeId: NodeId;
-      type: 'Conv1d';
-      inChannels: number;
-      outChannels: number;
-      kernelSize: number;
-      stride: number;
-      padding: number;
-      /** Input signal length, known after shape inference. */
-      inLength: number;
-    }
-  /** Every kind without params or joined inputs: a new such kind needs no line here. */
-  | { nodeId: NodeId; type: Exclude<NodeType, 'Input' | 'Linear' | 'Conv1d' | 'LeakyReLU' | JoinType> }
-  | { nodeId: NodeId; type: 'LeakyReLU'; negativeSlope: number }
-  /** The joins: per-sample shapes of their inputs, in the order of their edges in the spec. */
-  | { nodeId: NodeId; type: JoinType; inShapes: number[][] };
+type Tidy<O> = { [K in keyof O]: O[K] };
+
+/**
+ * One kind's layer, derived from its definition: its params with every value set, the sizes it
+ * infers from upstream (its `inferred`), and for a join the per-sample shapes of its inputs, in
+ * the order of their edges in the spec.
+ */
+type LayerOf<T extends LayerType> = Tidy<{ nodeId: NodeId; type: T } & ParamValuesOf<T> & InferredOf<T> & (T extends JoinType ? { inShapes: number[][] } : unknown)>;
+
+export type ResolvedLayer = { [T in LayerType]: LayerOf<T> }[LayerType];
 
 export interface CompiledModel {
   /** Per-sample input shape: [features] or [channels, length]. */

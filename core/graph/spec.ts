@@ -9,7 +9,7 @@ export const nodeId = (s: string): NodeId => s as NodeId;
 /** Shapes exclude the batch axis: [features] for dense data, [channels, length] for 1-D signals. */
 export type Shape = readonly number[] & { readonly __brand?: 'Shape' };
 
-/** The block kinds and their params are listed where they are defined (core/blocks/index.ts). */
+/** The block kinds and their params are derived from their definitions (core/blocks/kinds.ts lists them). */
 export { NODE_TYPES, type NodeType, type NodeParamsByType } from '../blocks/index';
 
 export interface SpecNode<T extends NodeType = NodeType> {

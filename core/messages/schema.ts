@@ -2,7 +2,7 @@
 // history. Only keys the English catalog has pass, so a reader never shows a bare key; nesting
 // is bounded, so a hostile file cannot recurse without end.
 import { z } from 'zod';
-import { CATALOGS } from './catalog';
+import { catalogs } from './catalog';
 import type { Text } from './text';
 
 const MAX_DEPTH = 8;
@@ -12,7 +12,7 @@ const MAX_CHARS = 10_000;
 function hasKey(key: string): boolean {
   const parts = key.split('.');
   const leaf = parts.pop() ?? '';
-  let node: unknown = CATALOGS.en;
+  let node: unknown = catalogs().en;
   for (const part of parts) {
     if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, part)) return false;
     node = (node as Record<string, unknown>)[part];

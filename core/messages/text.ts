@@ -2,7 +2,7 @@
 // words are chosen where someone reads them, in that reader's language. A parameter may itself be
 // a Text ("Linear 'fc1'" inside a sentence), rendered in the same language.
 import { createInstance, type i18n } from 'i18next';
-import { CATALOGS, type Catalog } from './catalog';
+import { catalogs, type Catalog, type Catalogs } from './catalog';
 import type { Language } from './languages';
 
 // "describe.node", and "x" for a plural pair "x_one"/"x_other" (i18next picks the form by count).
@@ -21,11 +21,15 @@ export interface Text {
 export const say = (key: MessageKey, params?: Record<string, Param>): Text => (params ? { key, params } : { key });
 
 let instance: i18n | null = null;
+let built: Catalogs | null = null;
 function translator(): i18n {
-  if (instance) return instance;
+  // Built again only when a block kind registered its words after the last build.
+  const current = catalogs();
+  if (instance && built === current) return instance;
+  built = current;
   instance = createInstance();
   void instance.init({
-    resources: Object.fromEntries(Object.entries(CATALOGS).map(([lng, c]) => [lng, { core: c }])),
+    resources: Object.fromEntries(Object.entries(current).map(([lng, c]) => [lng, { core: c }])),
     ns: ['core'],
     defaultNS: 'core',
     lng: 'en',

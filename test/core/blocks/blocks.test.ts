@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ACTIVATION_TYPES, BLOCKS, NODE_TYPES, PARAM_KEYS, compileModel, nodeId, type GraphProblem, type NodeType } from '../../../core/index';
+import { ACTIVATION_TYPES, BLOCKS, LANGUAGES, NODE_TYPES, PARAM_KEYS, compileModel, isValidText, nodeId, render, say, type GraphProblem, type NodeType } from '../../../core/index';
 import { SWEEP_ACTIVATIONS } from '../../../core/sweep/types';
 import { paramTableRows } from '../../../core/blocks/docs';
 import { readNodeParams } from '../../../core/graph/node-params';
@@ -12,6 +12,27 @@ describe('block definitions', () => {
   it('define every node type once, keyed by its own type', () => {
     expect(Object.keys(BLOCKS)).toEqual([...NODE_TYPES]);
     for (const t of NODE_TYPES) expect(BLOCKS[t].type).toBe(t);
+  });
+
+  it('are listed by the place each definition gives, no two at one place', () => {
+    const orders = NODE_TYPES.map((t) => BLOCKS[t].order);
+    expect(new Set(orders).size).toBe(orders.length);
+    expect([...orders].sort((a, b) => a - b)).toEqual(orders);
+    expect(NODE_TYPES).toEqual(['Input', 'Linear', 'Conv1d', 'Flatten', 'Sigmoid', 'Tanh', 'ReLU', 'LeakyReLU', 'Identity', 'Softmax', 'Add', 'Concat']);
+  });
+
+  it('put their words in the catalogs under blocks.<type>, the keys the app and the messages say', () => {
+    for (const t of NODE_TYPES) {
+      const { description, params } = BLOCKS[t];
+      expect(description).toBe(`blocks.${t}.description`);
+      const keys = [description, ...params.flatMap((p) => [p.label, p.help, ...('usual' in p && p.usual ? [p.usual] : []), ...('limitWhy' in p && p.limitWhy ? [p.limitWhy] : [])])];
+      for (const key of keys) expect(isValidText({ key }), key).toBe(true);
+      for (const language of LANGUAGES) for (const key of keys) expect(render(say(key), language), `${language} ${key}`).not.toBe(key);
+    }
+    expect(BLOCKS.Linear.params[0]).toMatchObject({ label: 'blocks.Linear.outFeatures.label', help: 'blocks.Linear.outFeatures.help', limitWhy: 'blocks.limit.units' });
+    expect(render(say('blocks.Linear.outFeatures.label'), 'zh-TW')).toBe('輸出特徵數');
+    expect(BLOCKS.LeakyReLU.params[0]).toMatchObject({ usual: 'blocks.LeakyReLU.negativeSlope.usual' });
+    expect(render(say('blocks.LeakyReLU.negativeSlope.usual'))).toBe('0.01 is usual; 0 makes it a ReLU, 1 an Identity');
   });
 
   it('give the params a file may hold, in file order', () => {

@@ -2,7 +2,7 @@
 // Chinese leaves no English sentence behind, and the broken models below reach every graph
 // message: a new message that no case reaches fails here until a case (and so its Chinese) is checked.
 import { describe, expect, it } from 'vitest';
-import { checkLossFit, compileModel, CORE_CATALOGS, isText, render, type CompiledModel, type GraphProblem, type ModelSpec, type Text } from '../../../core/index';
+import { checkLossFit, compileModel, coreCatalogs, isText, render, type CompiledModel, type GraphProblem, type ModelSpec, type Text } from '../../../core/index';
 import { chain, graph, type NodeDef } from './chain';
 
 const IN: NodeDef = ['in', 'Input'];
@@ -121,7 +121,7 @@ describe('graph problems in the reader\'s language', () => {
   it('the cases above reach every graph message', () => {
     const said = new Set<string>();
     for (const p of PROBLEMS) keysOf(p.text as Text, said);
-    const all = leaves(CORE_CATALOGS.en.graph as Tree, 'graph.');
+    const all = leaves(coreCatalogs().en.graph as Tree, 'graph.');
     expect(all.filter((k) => !said.has(k) && !UNREACHABLE.includes(k))).toEqual([]);
   });
 });

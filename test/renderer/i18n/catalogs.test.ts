@@ -9,7 +9,7 @@ import reportZhTW from '../../../report/locales/zh-TW.json';
 import { LANGUAGES } from '../../../renderer/i18n/language';
 import { REPORT_LANGUAGES, reportWords } from '../../../report/i18n';
 import { t } from '../../../renderer/i18n';
-import { CORE_CATALOGS } from '../../../core/index';
+import { coreCatalogs } from '../../../core/index';
 import { CLI_CATALOGS } from '../../../cli/text';
 
 type Catalog = { [key: string]: string | Catalog };
@@ -46,7 +46,7 @@ function shape(c: Catalog): Map<string, string[]> {
 describe.each([
   ['app', CATALOGS],
   ['report', REPORT_CATALOGS],
-  ['engine', CORE_CATALOGS as Record<string, Catalog>],
+  ['engine', coreCatalogs() as Record<string, Catalog>],
   ['cli', CLI_CATALOGS as Record<string, Catalog>],
 ] as const)('%s catalogs', (_set, catalogs: Record<string, Catalog>) => {
   const reference = shape(catalogs.en);
