@@ -13,13 +13,12 @@ import {
   createSharedMemory, PAGE, SHARED_MAX_PAGES, sharedKernel, SLOT, SLOTS,
   type HelperThread, type StartHelper,
 } from './split-protocol';
+import { operandHeap } from './operand-heap';
 
 /** M·N·K from which a product is split (bench/run.ts --threads 1,2 compares). */
 export const SPLIT_MIN = 1 << 19;
 /** Fewer rows than this leave the helper too little to do. */
 const SPLIT_MIN_ROWS = 8;
-/** Byte 0 means "no bias" to the kernel, so operands start after one 16-byte slot. */
-const BASE = 2;
 
 export interface SplitKernels extends DenseKernels {
   /** Ends the helper thread; later products run on this thread. */
@@ -47,25 +46,10 @@ export function createSplitKernels(start: StartHelper, one: DenseKernels, splitM
   } catch {
     return null;
   }
-  let heap = new Float64Array(memory.buffer);
+  const heap = operandHeap(memory, SHARED_MAX_PAGES * PAGE);
 
   function usable(): boolean {
     return helper !== null && Atomics.load(ctl, SLOT.ready) === 1 && Atomics.load(ctl, SLOT.failed) === 0;
-  }
-
-  /** The memory as doubles, grown to hold `doubles`; null when it would pass the maximum. */
-  function reserve(doubles: number): Float64Array | null {
-    const bytes = doubles * 8;
-    if (bytes > SHARED_MAX_PAGES * PAGE) return null;
-    const have = memory!.buffer.byteLength;
-    if (have < bytes) memory!.grow(Math.ceil((bytes - have) / PAGE));
-    // A shared memory's buffer is not detached by growing, but the old one keeps its length.
-    if (heap.length * 8 !== memory!.buffer.byteLength) heap = new Float64Array(memory!.buffer);
-    return heap;
-  }
-
-  function put(h: Float64Array, src: Float64Array, length: number, at: number): void {
-    h.set(src.length === length ? src : src.subarray(0, length), at);
   }
 
   /** False when the product is not split (the caller then runs it on one thread). */
@@ -74,16 +58,12 @@ export function createSplitKernels(start: StartHelper, one: DenseKernels, splitM
     B: Float64Array, C: Float64Array, bias: Float64Array | null,
   ): boolean {
     if (M < SPLIT_MIN_ROWS || M * N * K < splitMin || !usable()) return false;
-    const aLen = M * K, bLen = K * N, cLen = M * N, qLen = bias ? N : 0;
-    const a = BASE, b = a + aLen, q = b + bLen, c = q + qLen;
-    const h = reserve(c + cLen);
-    if (!h) return false;
-    put(h, A, aLen, a);
-    put(h, B, bLen, b);
-    if (bias) put(h, bias, qLen, q);
+    const at = heap.stage(M, N, K, A, B, bias);
+    if (!at) return false;
+    const { a, b, c } = at;
     // This thread's rows: half, rounded up to the kernel's blocks of 4.
     const mine = ((M >> 1) + 3) & ~3;
-    const qPtr = bias ? q * 8 : 0;
+    const qPtr = at.q * 8;
     ctl[SLOT.M] = M - mine;
     ctl[SLOT.N] = N;
     ctl[SLOT.K] = K;
@@ -103,7 +83,7 @@ export function createSplitKernels(start: StartHelper, one: DenseKernels, splitM
     if (Atomics.load(ctl, SLOT.failed) === 1) {
       kernel!(M - mine, N, K, ctl[SLOT.a], aRow, aCol, b * 8, ctl[SLOT.c], qPtr);
     }
-    C.set(h.subarray(c, c + cLen));
+    heap.readC(at, C);
     return true;
   }
 

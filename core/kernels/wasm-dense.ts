@@ -9,6 +9,7 @@
 import type { DenseKernels } from './dense-types';
 import { DENSE_WASM_BASE64 } from './dense-wasm-bytes';
 import { decodeBase64 } from './base64';
+import { operandHeap } from './operand-heap';
 
 // core/ compiles against ES2022 alone, which does not declare WebAssembly: the few members used.
 interface WasmMemory {
@@ -24,9 +25,6 @@ type MatmulExport = (
   M: number, N: number, K: number, a: number, aRow: number, aCol: number, b: number, c: number, bias: number,
 ) => void;
 
-const PAGE = 65536;
-/** Byte 0 means "no bias" to the kernel, so operands start after one 16-byte slot. */
-const BASE = 2;
 
 /**
  * The kernels, or null where they cannot run: no WebAssembly, no SIMD (validation fails), or a
@@ -50,33 +48,15 @@ export function loadWasmDense(): DenseKernels | null {
 }
 
 function wrap(kernel: MatmulExport, memory: WasmMemory): DenseKernels {
-  let heap = new Float64Array(memory.buffer);
-
-  /** The memory as doubles, grown to hold at least `doubles` of them. */
-  function reserve(doubles: number): Float64Array {
-    const bytes = doubles * 8;
-    if (memory.buffer.byteLength < bytes) memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE));
-    // Growing detaches the old buffer and every view of it.
-    if (heap.buffer !== memory.buffer) heap = new Float64Array(memory.buffer);
-    return heap;
-  }
-
-  function put(h: Float64Array, src: Float64Array, length: number, at: number): void {
-    h.set(src.length === length ? src : src.subarray(0, length), at);
-  }
+  const heap = operandHeap(memory);
 
   function run(
     M: number, N: number, K: number, A: Float64Array, aRow: number, aCol: number,
     B: Float64Array, C: Float64Array, bias: Float64Array | null,
   ): void {
-    const aLen = M * K, bLen = K * N, cLen = M * N, qLen = bias ? N : 0;
-    const a = BASE, b = a + aLen, q = b + bLen, c = q + qLen;
-    const h = reserve(c + cLen);
-    put(h, A, aLen, a);
-    put(h, B, bLen, b);
-    if (bias) put(h, bias, qLen, q);
-    kernel(M, N, K, a * 8, aRow, aCol, b * 8, c * 8, bias ? q * 8 : 0);
-    C.set(h.subarray(c, c + cLen));
+    const at = heap.stage(M, N, K, A, B, bias)!;
+    kernel(M, N, K, at.a * 8, aRow, aCol, at.b * 8, at.c * 8, at.q * 8);
+    heap.readC(at, C);
   }
 
   return {
