@@ -4,7 +4,7 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { availableParallelism, totalmem } from 'node:os';
 import { automaticMemoryBudget, type MemoryBudget } from '../core/index';
-import { TrainingPool, type SpawnWorker } from './pool';
+import { helperWanted, TrainingPool, type SpawnWorker } from './pool';
 
 /**
  * The JS heap a run may use; the engine's own limits keep real models far below it.
@@ -79,7 +79,7 @@ export function defaultPoolSize(): number {
  * a helper sharing a core with another run's worker would slow both.
  */
 export function withHelper(poolSize: number, helperPath: string | undefined, cores = availableParallelism()): string | undefined {
-  return helperPath !== undefined && 2 * poolSize <= cores ? helperPath : undefined;
+  return helperPath !== undefined && helperWanted(poolSize, cores) ? helperPath : undefined;
 }
 
 export interface NodePoolOptions extends NodeWorkerOptions {

@@ -341,3 +341,12 @@ export class TrainingPool {
     this.opts.log?.(message);
   }
 }
+
+/**
+ * Whether each of `poolSize` training workers may have a second core (a helper thread) to
+ * itself: a helper sharing a core with another run's worker would slow both. One rule for the
+ * Node and the browser pools.
+ */
+export function helperWanted(poolSize: number, cores: number | undefined): boolean {
+  return cores !== undefined && Number.isFinite(cores) && 2 * poolSize <= cores;
+}

@@ -12,11 +12,6 @@ export interface HelperWorkerLike {
 /** The training worker's name ends with this when it may start a helper. */
 export const WITH_HELPER = '+helper';
 
-/** A helper per training worker only where each can have a core to itself. */
-export function helperWanted(poolSize: number, cores: number | undefined): boolean {
-  return cores !== undefined && Number.isFinite(cores) && 2 * poolSize <= cores;
-}
-
 export function webHelperStarter(createWorker: () => HelperWorkerLike): StartHelper {
   return (init) => {
     const worker = createWorker();

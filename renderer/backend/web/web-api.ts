@@ -9,7 +9,8 @@ import { loadExampleText } from './examples';
 import { openResultFromBytes, openResultFromText, projectDownloadName, safeFileName, weightsDownloadName } from './project-files';
 import { BrowserRecovery, type KeyValueStore } from './recovery';
 import { createWebPool, defaultPoolSize, type WorkerLike } from '../../../runtime/web-worker';
-import { helperWanted, WITH_HELPER } from '../../../runtime/web-worker-helper';
+import { WITH_HELPER } from '../../../runtime/web-worker-helper';
+import { helperWanted } from '../../../runtime/pool';
 import { isAllowedExternalUrl } from './external-links';
 
 export const FIRST_EXAMPLE = 'xor';
